@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: unit, architecture, HTTP integration on SQLite and on a PostgreSQL cluster the
+# tests start themselves, and browser tests in Debian's Chromium.
+# Installs what a fresh Debian/Ubuntu machine lacks: postgresql, chromium, the CJK font.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source etc/lib/install.sh
+
+require_dotnet
+ensure_packages postgresql chromium fonts-wqy-microhei
+
+echo "==> Building"
+dotnet build Mediation.sln -c Release -nologo -v quiet
+echo "==> Testing"
+dotnet test Mediation.sln -c Release --no-build -nologo \
+  --logger "console;verbosity=normal" --results-directory TestResults "$@"

@@ -1,0 +1,33 @@
+using Mediation.Core.Data;
+using Mediation.Core.OrgUnits.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Host.Data;
+
+/// <summary>
+/// Brings the database to the current migration and, for demos, fills it. Runs at start-up (unless
+/// Database:MigrateOnStartup is false) and as the `migrate` command. EF Core takes a database lock
+/// while migrating, so several hosts starting together do not apply a migration twice.
+/// </summary>
+public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0) logger.LogInformation("Applying {Count} migrations on {Provider}: {Migrations}", pending.Count, options.Provider, pending);
+        await db.Database.MigrateAsync(ct);
+
+        if (options.Provider is DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers work while a writer commits; the mode is stored in the file, so once is enough.
+            var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode=WAL").ToListAsync(ct);
+            logger.LogDebug("SQLite journal mode: {Mode}", mode.FirstOrDefault());
+        }
+
+        if (configuration.GetValue<bool>("Demo:Enabled"))
+        {
+            var added = await OrgUnitDemoSeed.ApplyAsync(db, ct);
+            if (added > 0) logger.LogInformation("Demo seed: {Count} org units added", added);
+        }
+    }
+}

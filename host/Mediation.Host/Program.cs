@@ -1,0 +1,92 @@
+using Hangfire;
+using Mediation.Core;
+using Mediation.Core.Data;
+using Mediation.Core.Errors;
+using Mediation.Core.Localization;
+using Mediation.Core.Modularity;
+using Mediation.Core.Web;
+using Mediation.Host;
+using Mediation.Host.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+var modules = HostModules.Create();
+
+builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
+builder.Services.AddMediationCore(builder.Configuration, modules);
+builder.Services.AddMediationDatabase(builder.Configuration);
+builder.Services.AddScoped<DatabaseMigrator>();
+builder.Services.AddMediationHangfire(builder.Configuration);
+
+builder.Services.ConfigureHttpJsonOptions(o => CoreServiceCollectionExtensions.ConfigureJson(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Mediation API (访调对接)";
+    document.Info.Description = "Petitions and people's mediation working as one. Errors are RFC 9457 problem details with a stable `code`.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"]);
+builder.Services.AddRazorPages();
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.SetDefaultCulture(TextCatalog.DefaultCulture)
+        .AddSupportedCultures([.. TextCatalog.SupportedCultures])
+        .AddSupportedUICultures([.. TextCatalog.SupportedCultures]);
+    o.FallBackToParentCultures = true;
+    o.FallBackToParentUICultures = true;
+    o.ApplyCurrentCultureToResponseHeaders = true;
+});
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    app.Logger.LogInformation("Database is up to date.");
+    return;
+}
+
+if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+}
+HangfireSetup.RegisterRecurringJobs(app.Services);
+
+// Pages get the friendly error page; API requests never reach it, ApiErrorMiddleware answers them first.
+app.UseExceptionHandler("/Error");
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseRequestLocalization();
+app.UseMiddleware<ApiErrorMiddleware>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "swagger";
+    o.SwaggerEndpoint("/openapi/v1.json", "Mediation API v1");
+});
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResponseWriter = HealthReportWriter.WriteAsync,
+});
+app.MapHangfireDashboard("/hangfire");
+
+var api = app.MapGroup("/api");
+foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+    module.MapEndpoints(api.MapGroup("/" + module.Name).WithTags(module.Name));
+
+app.MapRazorPages();
+
+await app.RunAsync();
+
+public partial class Program;

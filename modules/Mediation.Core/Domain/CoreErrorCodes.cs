@@ -1,0 +1,24 @@
+namespace Mediation.Core.Domain;
+
+public static class CoreErrorCodes
+{
+    public const string BusinessRuleViolated = "Core:BusinessRuleViolated";
+    public const string ValidationFailed = "Core:ValidationFailed";
+    public const string EntityNotFound = "Core:EntityNotFound";
+    public const string ConcurrencyConflict = "Core:ConcurrencyConflict";
+    public const string Forbidden = "Core:Forbidden";
+    public const string Unauthorized = "Core:Unauthorized";
+    public const string MalformedRequest = "Core:MalformedRequest";
+    public const string RouteNotFound = "Core:RouteNotFound";
+    public const string MethodNotAllowed = "Core:MethodNotAllowed";
+    public const string UnsupportedMediaType = "Core:UnsupportedMediaType";
+    public const string InternalError = "Core:InternalError";
+
+    public static class Validation
+    {
+        public const string Required = "Core:Validation:Required";
+        public const string MaxLength = "Core:Validation:MaxLength";
+        public const string Pattern = "Core:Validation:Pattern";
+        public const string OutOfRange = "Core:Validation:OutOfRange";
+    }
+}

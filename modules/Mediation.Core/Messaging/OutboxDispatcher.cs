@@ -1,0 +1,160 @@
+using Mediation.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mediation.Core.Messaging;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public bool DispatcherEnabled { get; set; } = true;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public int BatchSize { get; set; } = 50;
+    public int MaxAttempts { get; set; } = 10;
+    public TimeSpan KeepProcessedFor { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// Delivers committed outbox messages to their handlers at least once. Several hosts may run it:
+/// a message is claimed with a conditional UPDATE (lease), and the inbox key makes a repeated
+/// delivery to the same handler a no-op.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IntegrationEventRegistry registry,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    IOptions<JsonSerializerOptionsHolder> json,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Delivers what is due now; returns the number of messages finished.</summary>
+    public async Task<int> DispatchPendingAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            candidates = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts
+                            && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.OccurredAt)
+                .Select(m => m.Id)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(ct);
+        }
+
+        var finished = 0;
+        foreach (var id in candidates)
+        {
+            if (await TryDeliverAsync(id, ct)) finished++;
+        }
+        return finished;
+    }
+
+    private async Task<bool> TryDeliverAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var now = clock.GetUtcNow();
+        var leaseEnd = now + options.Value.LockDuration;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd).SetProperty(m => m.LockedBy, _instance), ct);
+        if (claimed == 0) return false;
+
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
+        try
+        {
+            var integrationEvent = registry.Deserialize(message.EventName, message.Payload, json.Value.Options);
+            var context = new IntegrationEventContext(message.Id, message.OccurredAt, message.CorrelationId);
+            foreach (var handler in registry.HandlersOf(message.EventName))
+                await DeliverToHandlerAsync(handler, integrationEvent, context, ct);
+
+            message.ProcessedAt = clock.GetUtcNow();
+            message.LockedUntil = null;
+            message.LastError = null;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Outbox message {MessageId} ({EventName}) failed on attempt {Attempt}", message.Id, message.EventName, message.Attempts + 1);
+            db.ChangeTracker.Clear();
+            var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, message.Attempts + 1)));
+            var error = ex.GetType().Name + ": " + ex.Message;
+            var retryAt = clock.GetUtcNow() + backoff;
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.LastError, error.Length > 4000 ? error[..4000] : error)
+                .SetProperty(m => m.LockedUntil, retryAt), ct);
+            return false;
+        }
+    }
+
+    private async Task DeliverToHandlerAsync(
+        IntegrationEventHandlerRegistration handler, IIntegrationEvent integrationEvent, IntegrationEventContext context, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var alreadyHandled = await db.InboxMessages.AnyAsync(i => i.MessageId == context.MessageId && i.HandlerName == handler.HandlerName, ct);
+        if (alreadyHandled) return;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.InboxMessages.Add(new InboxMessage { MessageId = context.MessageId, HandlerName = handler.HandlerName, HandledAt = clock.GetUtcNow() });
+        await handler.Invoke(scope.ServiceProvider, integrationEvent, context, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<int> DeleteProcessedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.KeepProcessedFor;
+        return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    internal async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchPendingAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox dispatch round failed");
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.DispatcherEnabled ? dispatcher.RunAsync(stoppingToken) : Task.CompletedTask;
+}
+
+/// <summary>Recurring Hangfire job: processed outbox rows are kept a week for diagnosis, then removed.</summary>
+public sealed class OutboxCleanupJob(OutboxDispatcher dispatcher)
+{
+    public Task<int> RunAsync(CancellationToken ct) => dispatcher.DeleteProcessedAsync(ct);
+}

@@ -1,0 +1,28 @@
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Core.Modularity;
+
+/// <summary>
+/// What a module contributes to the host. The host lists its modules explicitly, so a reader can
+/// follow every registration from Program.cs without assembly scanning.
+/// </summary>
+public interface IModule
+{
+    /// <summary>Kebab-case key: the route prefix under /api and the prefix of recurring job ids.</summary>
+    string Name { get; }
+
+    /// <summary>The database schema (PostgreSQL, SQL Server) that holds the module's tables.</summary>
+    string Schema => Name.Replace('-', '_');
+
+    void ConfigureServices(IServiceCollection services, IConfiguration configuration);
+
+    void ConfigureModel(ModelBuilder model);
+
+    void MapEndpoints(RouteGroupBuilder api);
+
+    void ConfigureJobs(IRecurringJobManager jobs);
+}

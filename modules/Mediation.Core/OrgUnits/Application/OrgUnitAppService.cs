@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.OrgUnits.Application;
+
+public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegrationEventPublisher events)
+{
+    private IQueryable<OrgUnit> Units => db.Set<OrgUnit>();
+
+    public async Task<IReadOnlyList<OrgUnitDto>> ListAsync(Guid? parentId, OrgUnitKind? kind, string? search, CancellationToken ct)
+    {
+        var query = Units.AsNoTracking();
+        if (parentId is { } p) query = query.Where(u => u.ParentId == p);
+        if (kind is { } k) query = query.Where(u => u.Kind == k);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.Name.Contains(search) || u.Code.StartsWith(search));
+        var units = await query.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        return units.Select(ToDto).ToList();
+    }
+
+    public async Task<IReadOnlyList<OrgUnitTreeNodeDto>> TreeAsync(CancellationToken ct)
+    {
+        var units = await Units.AsNoTracking().ToListAsync(ct);
+        var childrenOf = units.ToLookup(u => u.ParentId);
+        return Build(null);
+
+        IReadOnlyList<OrgUnitTreeNodeDto> Build(Guid? parent) => childrenOf[parent]
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
+            .Select(u => new OrgUnitTreeNodeDto(u.Id, u.Code, u.Name, u.Kind, u.SortOrder, u.IsActive, Build(u.Id)))
+            .ToList();
+    }
+
+    public async Task<OrgUnitDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, tracked: false, ct));
+
+    public async Task<OrgUnitDto> CreateAsync(CreateOrgUnitInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.Code, "code").MaxLength(input.Code, OrgUnit.MaxCodeLength, "code").Matches(input.Code, CodePattern(), "code")
+            .Required(input.Name, "name").MaxLength(input.Name, OrgUnit.MaxNameLength, "name")
+            .Required(input.Kind, "kind")
+            .InRange(input.SortOrder, 0, 100_000, "sortOrder")
+            .ThrowIfInvalid();
+
+        var code = input.Code!.Trim();
+        if (await Units.AnyAsync(u => u.Code == code, ct))
+            throw new ConflictException(OrgUnitErrorCodes.CodeTaken, new Dictionary<string, object?> { ["code"] = code });
+
+        var id = Guid.CreateVersion7();
+        var unit = input.ParentId is { } parentId
+            ? OrgUnit.CreateChild(id, await FindAsync(parentId, tracked: false, ct), code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0)
+            : OrgUnit.CreateRoot(id, code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0);
+        db.Add(unit);
+        Publish(unit, OrgUnitChange.Created);
+        await SaveAsync(ct);
+        return ToDto(unit);
+    }
+
+    public async Task<OrgUnitDto> UpdateAsync(Guid id, UpdateOrgUnitInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.ConcurrencyStamp, "concurrencyStamp")
+            .NotBlankIfPresent(input.Name, "name").MaxLength(input.Name, OrgUnit.MaxNameLength, "name")
+            .InRange(input.SortOrder, 0, 100_000, "sortOrder")
+            .ThrowIfInvalid();
+
+        var unit = await FindAsync(id, tracked: true, ct);
+        db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);
+        if (input.Name is not null) unit.Rename(input.Name.Trim());
+        if (input.SortOrder is { } order) unit.ChangeSortOrder(order);
+        if (input.IsActive is true) unit.Activate();
+        if (input.IsActive is false)
+            unit.Deactivate(await Units.AnyAsync(u => u.ParentId == id && u.IsActive, ct));
+        Publish(unit, OrgUnitChange.Updated);
+        await SaveAsync(ct);
+        return ToDto(unit);
+    }
+
+    public async Task<OrgUnitDto> MoveAsync(Guid id, MoveOrgUnitInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.NewParentId, "newParentId").Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+
+        var unit = await FindAsync(id, tracked: true, ct);
+        db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);
+        var newParent = await FindAsync(input.NewParentId!.Value, tracked: false, ct);
+        var descendants = await Units.Where(u => u.Path.StartsWith(unit.Path) && u.Id != unit.Id).ToListAsync(ct);
+        var oldPath = unit.MoveUnder(newParent);
+        foreach (var descendant in descendants)
+            descendant.Rebase(oldPath, unit.Path);
+        Publish(unit, OrgUnitChange.Moved);
+        await SaveAsync(ct);
+        return ToDto(unit);
+    }
+
+    public async Task DeleteAsync(Guid id, string? concurrencyStamp, CancellationToken ct)
+    {
+        new InputValidator().Required(concurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var unit = await FindAsync(id, tracked: true, ct);
+        if (await Units.AnyAsync(u => u.ParentId == id, ct)) throw new ConflictException(OrgUnitErrorCodes.HasChildren);
+        db.ExpectConcurrencyStamp(unit, concurrencyStamp);
+        db.Remove(unit);
+        Publish(unit, OrgUnitChange.Deleted);
+        await SaveAsync(ct);
+    }
+
+    private async Task<OrgUnit> FindAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? Units : Units.AsNoTracking();
+        return await query.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException(nameof(OrgUnit), id);
+    }
+
+    private void Publish(OrgUnit unit, OrgUnitChange change) =>
+        events.Publish(new OrgUnitChangedEto(unit.Id, unit.Code, unit.Name, unit.Kind, unit.ParentId, change));
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsUniqueViolation(ex))
+        {
+            // Two registrations of the same code raced past the AnyAsync check; the unique index decides.
+            throw new ConflictException(OrgUnitErrorCodes.CodeTaken);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message is { } m
+        && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal));
+
+    internal static OrgUnitDto ToDto(OrgUnit u) =>
+        new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Depth, u.SortOrder, u.IsActive, u.ConcurrencyStamp);
+
+    [GeneratedRegex("^[0-9A-Za-z-]+$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,31 @@
+using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits.Domain;
+
+namespace Mediation.Core.OrgUnits.Application;
+
+public sealed record OrgUnitDto(
+    Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, int Depth, int SortOrder, bool IsActive, string ConcurrencyStamp);
+
+public sealed record OrgUnitTreeNodeDto(
+    Guid Id, string Code, string Name, OrgUnitKind Kind, int SortOrder, bool IsActive, IReadOnlyList<OrgUnitTreeNodeDto> Children);
+
+public sealed record CreateOrgUnitInput(Guid? ParentId, string? Code, string? Name, OrgUnitKind? Kind, int? SortOrder);
+
+public sealed record UpdateOrgUnitInput(string? Name, int? SortOrder, bool? IsActive, string? ConcurrencyStamp);
+
+public sealed record MoveOrgUnitInput(Guid? NewParentId, string? ConcurrencyStamp);
+
+public enum OrgUnitChange
+{
+    Created,
+    Updated,
+    Moved,
+    Deleted,
+}
+
+/// <summary>Published whenever the tree changes, so modules that cache unit names or paths can refresh.</summary>
+public sealed record OrgUnitChangedEto(Guid OrgUnitId, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, OrgUnitChange Change)
+    : IIntegrationEvent
+{
+    public const string EventName = "core.org-unit-changed";
+}

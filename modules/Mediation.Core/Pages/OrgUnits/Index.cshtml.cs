@@ -1,0 +1,11 @@
+using Mediation.Core.OrgUnits.Application;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mediation.Core.Pages.OrgUnits;
+
+public sealed class IndexModel(OrgUnitAppService orgUnits) : PageModel
+{
+    public IReadOnlyList<OrgUnitTreeNodeDto> Tree { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Tree = await orgUnits.TreeAsync(ct);
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mediation.Core.Web;
+
+/// <summary>
+/// Times go out as ISO-8601 in China Standard Time (+08:00), the clock every user reads, and are
+/// normalised to UTC on the way in (PostgreSQL timestamptz accepts only UTC offsets).
+/// </summary>
+public sealed class ChinaTimeJsonConverter : JsonConverter<DateTimeOffset>
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value))
+            throw new JsonException($"'{text}' is not an ISO-8601 date-time.");
+        return value.ToUniversalTime();
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToOffset(ChinaOffset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+}

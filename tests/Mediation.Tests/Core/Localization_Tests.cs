@@ -1,0 +1,59 @@
+using System.Reflection;
+using Mediation.Core.Localization;
+using Mediation.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Shouldly;
+
+namespace Mediation.Tests.Core;
+
+public sealed class Localization_Tests
+{
+    private static readonly TextCatalog Catalog = BuildCatalog();
+
+    private static TextCatalog BuildCatalog()
+    {
+        var services = new ServiceCollection();
+        Mediation.Core.CoreServiceCollectionExtensions.AddMediationCore(services, new ConfigurationBuilder().Build(), HostModules.Create());
+        return services.BuildServiceProvider().GetRequiredService<TextCatalog>();
+    }
+
+    [Fact]
+    public void Both_languages_define_the_same_keys()
+    {
+        var zh = Catalog.TextsOf("zh-Hans").Keys.ToHashSet();
+        var en = Catalog.TextsOf("en").Keys.ToHashSet();
+        zh.Except(en).ShouldBeEmpty("keys missing in en.json");
+        en.Except(zh).ShouldBeEmpty("keys missing in zh-Hans.json");
+    }
+
+    [Fact]
+    public void Every_error_code_has_a_message_in_both_languages()
+    {
+        var codes = ErrorCodes().ToList();
+        codes.ShouldNotBeEmpty();
+        foreach (var culture in TextCatalog.SupportedCultures)
+            codes.Where(c => !Catalog.TextsOf(culture).ContainsKey(c)).ShouldBeEmpty($"untranslated in {culture}");
+    }
+
+    [Fact]
+    public void Chinese_is_the_default_and_chinese_variants_fall_back_to_it()
+    {
+        TextCatalog.Resolve(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("zh-Hans");
+        TextCatalog.Resolve(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")).ShouldBe("zh-Hans");
+        TextCatalog.Resolve(System.Globalization.CultureInfo.GetCultureInfo("en-GB")).ShouldBe("en");
+    }
+
+    private static IEnumerable<string> ErrorCodes()
+    {
+        var assemblies = HostModules.Create().Modules.Select(m => m.GetType().Assembly)
+            .SelectMany(a => new[] { a }.Concat(a.GetReferencedAssemblies().Where(r => r.Name!.StartsWith("Mediation.", StringComparison.Ordinal)).Select(Assembly.Load)))
+            .Distinct();
+        return assemblies
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.Name.EndsWith("ErrorCodes", StringComparison.Ordinal) || t.DeclaringType?.Name.EndsWith("ErrorCodes", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+    }
+}

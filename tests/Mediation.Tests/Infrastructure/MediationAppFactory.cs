@@ -1,0 +1,56 @@
+using Mediation.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Program.cs, every module, migrations at start-up) on a fresh database of the
+/// given provider. Settings are passed as host settings, which Program reads like any configuration.
+/// </summary>
+public sealed class MediationAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _tempDir;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public MediationAppFactory(DatabaseProvider provider, string? connectionString = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Provider = provider;
+        _tempDir = Path.Combine(Path.GetTempPath(), "mediation-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_tempDir);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Default"] = connectionString ?? $"Data Source={Path.Combine(_tempDir, "mediation.db")}",
+            ["Demo:Enabled"] = "true",
+            ["Hangfire:ServerEnabled"] = "false",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        _services = services;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ContentDirectory => _tempDir;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.UseEnvironment("Testing");
+        if (_services is not null) builder.ConfigureServices(_services);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_tempDir, recursive: true); }
+        catch (IOException) { /* a file still open by a finalizing connection; the temp folder is cleaned later */ }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Mediation.Core.Data;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Mediation.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for the test run: initdb + pg_ctl from Debian's postgresql
+/// package, on a free loopback port, fsync off, removed at the end. As root, the server runs as
+/// the `postgres` user (initdb refuses root). Each test class asks for its own database.
+/// </summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    private string _dataDir = "";
+    private string _binDir = "";
+    private int _port;
+    private bool _asPostgresUser;
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=false";
+
+    public async Task InitializeAsync()
+    {
+        _binDir = FindBinDir();
+        _asPostgresUser = Environment.UserName == "root";
+        _port = FreePort();
+        var root = Path.Combine(Path.GetTempPath(), "mediation-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        _dataDir = Path.Combine(root, "data");
+        Directory.CreateDirectory(root);
+        if (_asPostgresUser && !OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                       | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute | UnixFileMode.OtherRead | UnixFileMode.GroupRead);
+            await RunAsync("chown", ["postgres", root], asPostgres: false);
+        }
+
+        await RunAsync(Path.Combine(_binDir, "initdb"),
+            ["-D", _dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], _asPostgresUser);
+        await RunAsync(Path.Combine(_binDir, "pg_ctl"),
+            ["-D", _dataDir, "-l", Path.Combine(root, "server.log"), "-w", "-o",
+             $"-p {_port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+             "start"], _asPostgresUser);
+    }
+
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = "mediation_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=20";
+    }
+
+    private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory>>> _apps = new();
+
+    /// <summary>One host per test class on its own database, started on first use and disposed with the cluster.</summary>
+    public Task<MediationAppFactory> AppForAsync(Type testClass) =>
+        _apps.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory>>(async () =>
+        {
+            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync());
+            factory.StartServer(); // migrations run here, not inside the first test
+            return factory;
+        })).Value;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+            await (await app.Value).DisposeAsync();
+        if (string.IsNullOrEmpty(_dataDir)) return;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", _dataDir, "-m", "immediate", "stop"], _asPostgresUser);
+        try { Directory.Delete(Path.GetDirectoryName(_dataDir)!, recursive: true); }
+        catch (IOException) { /* the temp folder is cleaned by the OS anyway */ }
+    }
+
+    private static string FindBinDir()
+    {
+        const string root = "/usr/lib/postgresql";
+        var bin = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .FirstOrDefault()
+            : null;
+        return bin ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries not found under /usr/lib/postgresql. Run etc/test.sh (it installs the `postgresql` package) or `apt-get install postgresql`.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string file, IReadOnlyList<string> args, bool asPostgres)
+    {
+        var start = new ProcessStartInfo(asPostgres ? "runuser" : file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/tmp",
+        };
+        if (asPostgres)
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", file }) start.ArgumentList.Add(a);
+        }
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
+{
+    public const string Name = "PostgreSQL";
+}
