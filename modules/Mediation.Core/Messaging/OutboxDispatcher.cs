@@ -81,7 +81,6 @@ public sealed class OutboxDispatcher(
 
             message.ProcessedAt = clock.GetUtcNow();
             message.LockedUntil = null;
-            message.LastError = null;
             await db.SaveChangesAsync(ct);
             return true;
         }

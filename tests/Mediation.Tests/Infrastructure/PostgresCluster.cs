@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mediation.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -57,10 +58,10 @@ public sealed class PostgresCluster : IAsyncLifetime
     private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory>>> _apps = new();
 
     /// <summary>One host per test class on its own database, started on first use and disposed with the cluster.</summary>
-    public Task<MediationAppFactory> AppForAsync(Type testClass) =>
+    public Task<MediationAppFactory> AppForAsync(Type testClass, Action<IServiceCollection>? services = null) =>
         _apps.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory>>(async () =>
         {
-            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync());
+            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync(), services: services);
             factory.StartServer(); // migrations run here, not inside the first test
             return factory;
         })).Value;

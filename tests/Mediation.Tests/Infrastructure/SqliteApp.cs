@@ -3,9 +3,13 @@ using Mediation.Core.Data;
 namespace Mediation.Tests.Infrastructure;
 
 /// <summary>Class fixture: one host on a fresh SQLite file for all tests of a class.</summary>
-public sealed class SqliteApp : IAsyncLifetime
+public class SqliteApp : IAsyncLifetime
 {
-    public MediationAppFactory Factory { get; } = new(DatabaseProvider.Sqlite);
+    public SqliteApp() => Factory = new MediationAppFactory(DatabaseProvider.Sqlite);
+
+    protected SqliteApp(MediationAppFactory factory) => Factory = factory;
+
+    public MediationAppFactory Factory { get; }
 
     public Task InitializeAsync()
     {

@@ -1,0 +1,120 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using Mediation.Core.Data;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Api;
+
+public abstract class Host_Tests : ProviderTests
+{
+    [Fact]
+    public async Task Liveness_and_readiness_answer_200_with_the_database_check()
+    {
+        var client = await ClientAsync();
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await ready.ReadJsonAsync();
+        body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_org_unit_endpoints()
+    {
+        var client = await ClientAsync();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/org-units");
+        paths.ShouldContain("/api/org-units/tree");
+        paths.ShouldContain("/api/org-units/{id}");
+        paths.ShouldContain("/api/org-units/{id}/move");
+        (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_home_page_speaks_Chinese_by_default_and_English_on_request()
+    {
+        var client = await ClientAsync();
+        var chinese = await client.GetStringAsync("/");
+        chinese.ShouldContain("lang=\"zh-Hans\"");
+        WebUtility.HtmlDecode(chinese).ShouldContain("欢迎使用访调对接平台");
+
+        var english = await (await ClientAsync("en-US")).GetStringAsync("/");
+        english.ShouldContain("Welcome to the petitions and mediation platform");
+    }
+
+    [Fact]
+    public async Task The_org_unit_page_shows_the_tree()
+    {
+        var html = WebUtility.HtmlDecode(await (await ClientAsync()).GetStringAsync("/OrgUnits"));
+        html.ShouldContain("泰安市");
+        html.ShouldContain("保安村");
+        html.ShouldContain("网格");
+    }
+
+    [Fact]
+    public async Task The_database_has_no_pending_migrations_after_start_up()
+    {
+        var app = await AppAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Recurring_jobs_of_the_kernel_are_registered_with_Hangfire()
+    {
+        var app = await AppAsync();
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        connection.GetRecurringJobs().Select(j => j.Id).ShouldContain("core:outbox-cleanup");
+    }
+}
+
+public sealed class Host_Tests_on_Sqlite(SqliteApp app) : Host_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+
+    [Fact]
+    public async Task SQLite_runs_in_WAL_mode()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        mode.Single().ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task SQLite_keeps_module_tables_apart_by_prefix()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'").ToListAsync();
+        tables.ShouldContain("core_OrgUnits");
+        tables.ShouldContain("core_OutboxMessages");
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class Host_Tests_on_PostgreSql(PostgresCluster cluster) : Host_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+
+    [Fact]
+    public async Task PostgreSQL_keeps_module_tables_in_their_schema()
+    {
+        var app = await AppAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var tables = await db.Database
+            .SqlQueryRaw<string>("SELECT table_schema || '.' || table_name AS \"Value\" FROM information_schema.tables WHERE table_schema IN ('core', 'hangfire')")
+            .ToListAsync();
+        tables.ShouldContain("core.OrgUnits");
+        tables.ShouldContain("core.OutboxMessages");
+        tables.ShouldContain(t => t.StartsWith("hangfire.", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Mediation.Core.OrgUnits.Application;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Domain;
+using Mediation.Tests.Infrastructure;
+using Shouldly;
+
+namespace Mediation.Tests.Api;
+
+public abstract class OrgUnitApi_Tests : ProviderTests
+{
+    private static string NewCode() => "T" + Guid.NewGuid().ToString("N")[..10];
+
+    private static async Task<OrgUnitDto> Unit(HttpClient client, string code)
+    {
+        var all = await (await client.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>();
+        return all.Single(u => u.Code == code);
+    }
+
+    private static async Task<OrgUnitDto> Create(HttpClient client, Guid? parentId, OrgUnitKind kind, string name)
+    {
+        var response = await client.PostJsonAsync("/api/org-units", new CreateOrgUnitInput(parentId, NewCode(), name, kind, 5));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return await response.ReadAsync<OrgUnitDto>();
+    }
+
+    [Fact]
+    public async Task The_demo_tree_holds_Taian_with_its_six_counties_and_named_towns()
+    {
+        var client = await ClientAsync();
+        var tree = await (await client.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>();
+
+        var taian = tree.ShouldHaveSingleItem();
+        taian.Name.ShouldBe("泰安市");
+        taian.Children.Where(c => c.Code.StartsWith("3709", StringComparison.Ordinal) && c.Code.Length == 6).Select(c => c.Name)
+            .ShouldBe(["泰山区", "岱岳区", "新泰市", "肥城市", "宁阳县", "东平县"], ignoreOrder: true);
+        var taishan = taian.Children.Single(c => c.Name == "泰山区");
+        taishan.Children.Select(c => c.Name).ShouldContain("岱庙街道");
+        taishan.Children.Single(c => c.Name == "财源街道").Children.Single().Name.ShouldBe("东七里社区");
+        taian.Children.Single(c => c.Name == "宁阳县").Children.Single(c => c.Name == "堽城镇").Children.Single().Name.ShouldBe("保安村");
+    }
+
+    [Fact]
+    public async Task Units_are_created_read_renamed_and_deleted()
+    {
+        var client = await ClientAsync();
+        var daiyue = await Unit(client, "370911");
+        var town = await Create(client, daiyue.Id, OrgUnitKind.Township, "测试街道");
+        town.ParentId.ShouldBe(daiyue.Id);
+        town.Depth.ShouldBe(3);
+
+        var renamed = await (await client.PutJsonAsync($"/api/org-units/{town.Id}", new UpdateOrgUnitInput("改名街道", null, null, town.ConcurrencyStamp)))
+            .ReadAsync<OrgUnitDto>();
+        renamed.Name.ShouldBe("改名街道");
+        renamed.ConcurrencyStamp.ShouldNotBe(town.ConcurrencyStamp);
+
+        var children = await (await client.GetAsync($"/api/org-units?parentId={daiyue.Id}")).ReadAsync<List<OrgUnitDto>>();
+        children.Select(u => u.Name).ShouldContain("改名街道");
+
+        var deleted = await client.DeleteAsync($"/api/org-units/{town.Id}?concurrencyStamp={renamed.ConcurrencyStamp}");
+        deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.GetAsync($"/api/org-units/{town.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_write_based_on_a_stale_read_is_a_409_conflict_and_changes_nothing()
+    {
+        var client = await ClientAsync();
+        var city = await Unit(client, "370900");
+        var county = await Create(client, city.Id, OrgUnitKind.County, "甲区");
+
+        (await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("乙区", null, null, county.ConcurrencyStamp)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("丙区", null, null, county.ConcurrencyStamp));
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await stale.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.ConcurrencyConflict);
+        (await (await client.GetAsync($"/api/org-units/{county.Id}")).ReadAsync<OrgUnitDto>()).Name.ShouldBe("乙区");
+    }
+
+    [Fact]
+    public async Task A_taken_code_is_a_409_and_a_misplaced_level_a_422()
+    {
+        var client = await ClientAsync();
+        var city = await Unit(client, "370900");
+
+        var duplicate = await client.PostJsonAsync("/api/org-units", new CreateOrgUnitInput(city.Id, "370902", "重复", OrgUnitKind.County, 0));
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await duplicate.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(OrgUnitErrorCodes.CodeTaken);
+
+        var grid = await Unit(client, "370902002001-01");
+        var misplaced = await client.PostJsonAsync("/api/org-units", new CreateOrgUnitInput(grid.Id, NewCode(), "街道", OrgUnitKind.Township, 0));
+        misplaced.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await misplaced.ReadJsonAsync();
+        problem.GetProperty("code").GetString().ShouldBe(OrgUnitErrorCodes.ChildKindNotBelowParent);
+        problem.GetProperty("title").GetString()!.ShouldContain("上级：网格，下级：乡镇街道");
+    }
+
+    [Fact]
+    public async Task Moving_a_town_carries_its_villages_along()
+    {
+        var client = await ClientAsync();
+        var taishan = await Unit(client, "370902");
+        var feicheng = await Unit(client, "370983");
+        var town = await Create(client, taishan.Id, OrgUnitKind.Township, "迁移镇");
+        var village = await Create(client, town.Id, OrgUnitKind.Community, "迁移村");
+
+        var moved = await client.PostJsonAsync($"/api/org-units/{town.Id}/move", new MoveOrgUnitInput(feicheng.Id, town.ConcurrencyStamp));
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var tree = await (await client.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>();
+        var feichengNode = tree.Single().Children.Single(c => c.Id == feicheng.Id);
+        feichengNode.Children.Single(c => c.Id == town.Id).Children.Single().Id.ShouldBe(village.Id);
+        tree.Single().Children.Single(c => c.Id == taishan.Id).Children.ShouldNotContain(c => c.Id == town.Id);
+
+        var intoOwnChild = await client.PostJsonAsync($"/api/org-units/{feicheng.Id}/move",
+            new MoveOrgUnitInput(town.Id, feicheng.ConcurrencyStamp));
+        intoOwnChild.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task A_unit_with_children_is_not_deleted()
+    {
+        var client = await ClientAsync();
+        var taishan = await Unit(client, "370902");
+        var response = await client.DeleteAsync($"/api/org-units/{taishan.Id}?concurrencyStamp={taishan.ConcurrencyStamp}");
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(OrgUnitErrorCodes.HasChildren);
+    }
+
+    [Fact]
+    public async Task Enums_travel_as_names()
+    {
+        var client = await ClientAsync();
+        var json = await (await client.GetAsync("/api/org-units?kind=County")).Content.ReadAsStringAsync();
+        json.ShouldContain("\"kind\":\"County\"");
+        json.ShouldNotContain("\"kind\":2");
+    }
+}
+
+public sealed class OrgUnitApi_Tests_on_Sqlite(SqliteApp app) : OrgUnitApi_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class OrgUnitApi_Tests_on_PostgreSql(PostgresCluster cluster) : OrgUnitApi_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
