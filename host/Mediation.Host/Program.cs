@@ -9,6 +9,9 @@ using Mediation.Host;
 using Mediation.Host.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 var modules = HostModules.Create();
@@ -30,12 +33,21 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorPages();
+// Chinese pages stay readable in the source (and half the size) instead of &#x..; entities.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     o.SetDefaultCulture(TextCatalog.DefaultCulture)
         .AddSupportedCultures([.. TextCatalog.SupportedCultures])
         .AddSupportedUICultures([.. TextCatalog.SupportedCultures]);
+    // Pages speak Chinese unless the user picks English (cookie); API clients may ask per request.
+    o.RequestCultureProviders =
+    [
+        new QueryStringRequestCultureProvider(),
+        new CookieRequestCultureProvider(),
+        new ApiOnlyRequestCultureProvider(new AcceptLanguageHeaderRequestCultureProvider()),
+    ];
     o.FallBackToParentCultures = true;
     o.FallBackToParentUICultures = true;
     o.ApplyCurrentCultureToResponseHeaders = true;

@@ -41,6 +41,21 @@ public abstract class Outbox_Tests : ProviderTests
         condition().ShouldBeTrue($"not reached within {timeout}");
     }
 
+    // The handler's commit and the message's "processed" mark are two transactions; wait for the second.
+    private async Task WaitUntilProcessed(Guid orgUnitId)
+    {
+        var app = await AppAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.EventName == OrgUnitChangedEto.EventName && m.ProcessedAt != null).ToListAsync();
+            if (messages.Any(m => m.Payload.Contains(orgUnitId.ToString(), StringComparison.Ordinal))) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"outbox message for {orgUnitId} not marked processed");
+    }
+
     private async Task<OrgUnitDto> CreateTown(string name)
     {
         var app = await AppAsync();
@@ -55,6 +70,7 @@ public abstract class Outbox_Tests : ProviderTests
     {
         var town = await CreateTown("事件镇");
         await WaitUntil(() => DeliveriesOf(town.Id, OrgUnitChange.Created) == 1, TimeSpan.FromSeconds(10));
+        await WaitUntilProcessed(town.Id);
 
         // Simulate a dispatcher that crashed after the handler ran but before marking the message done.
         var app = await AppAsync();
@@ -101,6 +117,7 @@ public abstract class Outbox_Tests : ProviderTests
     {
         var town = await CreateTown("失败一次镇");
         await WaitUntil(() => DeliveriesOf(town.Id, OrgUnitChange.Created) == 1, TimeSpan.FromSeconds(15));
+        await WaitUntilProcessed(town.Id);
 
         var app = await AppAsync();
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,0 +1,51 @@
+using Mediation.Core.Data;
+using Mediation.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Mediation.Tests.Browser;
+
+/// <summary>
+/// The host on a real loopback port (Kestrel) plus Debian's Chromium driven by Playwright.
+/// Playwright's own browser download is not used: this machine has no route to it.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public MediationAppFactory Factory { get; } = new(DatabaseProvider.Sqlite);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException("Chromium not found at /usr/bin/chromium. Run etc/test.sh (it installs the `chromium` package).");
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

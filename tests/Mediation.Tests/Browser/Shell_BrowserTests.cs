@@ -1,0 +1,44 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Mediation.Tests.Browser;
+
+public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_visitor_reads_the_home_page_in_Chinese_switches_to_English_and_opens_the_org_tree()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "欢迎使用访调对接平台", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "人民调解" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("语言").SelectOptionAsync("en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "切换" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to the petitions and mediation platform", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Organisation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisation units", Level = 1 })).ToBeVisibleAsync();
+        var tree = page.GetByRole(AriaRole.Tree);
+        await Assertions.Expect(tree.GetByRole(AriaRole.Treeitem).Filter(new() { HasText = "保安村" }).Last).ToBeVisibleAsync();
+
+        await page.GetByLabel("Language").SelectOptionAsync("zh-Hans");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "组织机构", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/OrgUnits")]
+    public async Task Pages_have_no_serious_accessibility_violations(string path)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(path);
+        var result = await page.RunAxe();
+        result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
+            .ShouldBeEmpty();
+    }
+}
