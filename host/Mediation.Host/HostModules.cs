@@ -1,4 +1,5 @@
 using Mediation.Cases;
+using Mediation.Core.Identity;
 using Mediation.Core.Modularity;
 using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings;
@@ -14,6 +15,9 @@ public static class HostModules
     public static ModuleCatalog Create() => new(
     [
         new OrgUnitsModule(),
+        new AuthModule(),
+        new IdentityModule(),
+        new AuditModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),

@@ -2,6 +2,8 @@ using Hangfire;
 using Mediation.Core;
 using Mediation.Core.Data;
 using Mediation.Core.Errors;
+using Mediation.Core.Identity;
+using Mediation.Core.Security;
 using Mediation.Core.Localization;
 using Mediation.Core.Modularity;
 using Mediation.Core.Web;
@@ -18,6 +20,7 @@ var modules = HostModules.Create();
 
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
 builder.Services.AddMediationCore(builder.Configuration, modules);
+builder.Services.AddMediationSecurity(builder.Configuration);
 builder.Services.AddMediationDatabase(builder.Configuration);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddMediationHangfire(builder.Configuration);
@@ -27,9 +30,10 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Mediation API (访调对接)";
-    document.Info.Description = "Petitions and people's mediation working as one. Errors are RFC 9457 problem details with a stable `code`.";
+    document.Info.Description = "Petitions and people's mediation working as one. Errors are RFC 9457 problem details with a stable `code`. "
+        + "Authenticate with POST /api/auth/token and send `Authorization: Bearer <accessToken>`.";
     return Task.CompletedTask;
-}));
+}).AddDocumentTransformer<BearerSecurityTransformer>());
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"]);
 builder.Services.AddRazorPages();
@@ -77,6 +81,10 @@ app.UseRequestLocalization();
 app.UseMiddleware<ApiErrorMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<SignedInOnlyMiddleware>();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");
@@ -91,7 +99,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     Predicate = check => check.Tags.Contains("ready"),
     ResponseWriter = HealthReportWriter.WriteAsync,
 });
-app.MapHangfireDashboard("/hangfire");
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new PermissionDashboardFilter(CorePermissions.Jobs.Dashboard)] });
 
 var api = app.MapGroup("/api");
 foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)

@@ -1,4 +1,5 @@
 using Mediation.Core.Data;
+using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Mediation.Host.Data;
 /// Database:MigrateOnStartup is false) and as the `migrate` command. EF Core takes a database lock
 /// while migrating, so several hosts starting together do not apply a migration twice.
 /// </summary>
-public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration,
+    RolePermissionService roles, DemoAccounts demoAccounts, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -24,10 +26,16 @@ public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions opti
             logger.LogDebug("SQLite journal mode: {Mode}", mode.FirstOrDefault());
         }
 
+        await roles.EnsureRolesAsync(ct);
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
             var added = await OrgUnitDemoSeed.ApplyAsync(db, ct);
             if (added > 0) logger.LogInformation("Demo seed: {Count} org units added", added);
+            await demoAccounts.SeedAsync(ct);
+        }
+        else
+        {
+            await demoAccounts.EnsureNoneOutsideDemoAsync(ct);
         }
     }
 }

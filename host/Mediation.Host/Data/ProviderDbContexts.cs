@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Modularity;
+using Mediation.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,8 +9,8 @@ namespace Mediation.Host.Data;
 // One subclass per provider: each keeps its own migrations and model snapshot, since column
 // types and SQL differ. Modules only ever see MediationDbContext.
 
-public sealed class SqliteMediationDbContext(DbContextOptions<SqliteMediationDbContext> options, ModuleCatalog modules)
-    : MediationDbContext(options, modules)
+public sealed class SqliteMediationDbContext(DbContextOptions<SqliteMediationDbContext> options, ModuleCatalog modules, IDataScope? dataScope = null)
+    : MediationDbContext(options, modules, dataScope)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,8 +32,8 @@ public sealed class SqliteMediationDbContext(DbContextOptions<SqliteMediationDbC
     }
 }
 
-public sealed class PostgreSqlMediationDbContext(DbContextOptions<PostgreSqlMediationDbContext> options, ModuleCatalog modules)
-    : MediationDbContext(options, modules);
+public sealed class PostgreSqlMediationDbContext(DbContextOptions<PostgreSqlMediationDbContext> options, ModuleCatalog modules, IDataScope? dataScope = null)
+    : MediationDbContext(options, modules, dataScope);
 
-public sealed class SqlServerMediationDbContext(DbContextOptions<SqlServerMediationDbContext> options, ModuleCatalog modules)
-    : MediationDbContext(options, modules);
+public sealed class SqlServerMediationDbContext(DbContextOptions<SqlServerMediationDbContext> options, ModuleCatalog modules, IDataScope? dataScope = null)
+    : MediationDbContext(options, modules, dataScope);

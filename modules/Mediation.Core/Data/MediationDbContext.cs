@@ -1,4 +1,8 @@
+using Mediation.Core.Auditing;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +15,12 @@ namespace Mediation.Core.Data;
 /// module's change together with its outbox events. The host derives one subclass per provider
 /// so that each provider keeps its own migrations.
 /// </summary>
-public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog modules) : DbContext(options)
+public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog modules, IDataScope? dataScope) : DbContext(options)
 {
     public const string CoreSchema = "core";
+
+    /// <summary>Read by the query filters on every <see cref="IOrgScoped"/> entity; EF re-evaluates it per query.</summary>
+    protected string? ScopePath => dataScope?.OrgUnitPath;
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -23,8 +30,13 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        IdentityModelConfiguration.Configure(modelBuilder);
+        AuditModelConfiguration.Configure(modelBuilder);
+        Web.IdempotencyModelConfiguration.Configure(modelBuilder);
         foreach (var module in modules.Modules)
             module.ConfigureModel(modelBuilder);
+
+        ApplyDataScope(modelBuilder);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()
                      .Where(t => typeof(IHasConcurrencyStamp).IsAssignableFrom(t.ClrType)))
@@ -37,14 +49,48 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one place data scope is enforced for reads: every IOrgScoped entity gets a filter "its
+    /// unit lies in the caller's subtree". Modules cannot forget it; they would have to opt out.
+    /// </summary>
+    private void ApplyDataScope(ModelBuilder modelBuilder)
     {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(IOrgScoped).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var filter = typeof(MediationDbContext).GetMethod(nameof(ScopeFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType).Invoke(this, null)!;
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter((System.Linq.Expressions.LambdaExpression)filter);
+        }
+    }
+
+    private System.Linq.Expressions.Expression<Func<TEntity, bool>> ScopeFilter<TEntity>()
+        where TEntity : class, IOrgScoped =>
+        e => ScopePath == null || Set<OrgUnit>().Any(o => o.Id == e.OrgUnitId && o.Path.StartsWith(ScopePath));
+
+    /// <summary>The write-side check: a record may only be created in, or moved to, a unit inside the caller's subtree.</summary>
+    private async Task EnsureWritesInScopeAsync(CancellationToken ct)
+    {
+        if (ScopePath is null) return;
+        var unitIds = ChangeTracker.Entries<IOrgScoped>()
+            .Where(e => e.State is EntityState.Added || (e.State is EntityState.Modified && e.Property(nameof(IOrgScoped.OrgUnitId)).IsModified))
+            .Select(e => e.Entity.OrgUnitId).Distinct().ToList();
+        foreach (var unitId in unitIds)
+        {
+            if (!await Set<OrgUnit>().AnyAsync(o => o.Id == unitId && o.Path.StartsWith(ScopePath), ct))
+                throw new EntityNotFoundException(nameof(OrgUnit), unitId);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await EnsureWritesInScopeAsync(cancellationToken);
         RenewConcurrencyStamps();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        EnsureWritesInScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
         RenewConcurrencyStamps();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }

@@ -49,3 +49,9 @@ public sealed class ForbiddenException(string code = CoreErrorCodes.Forbidden)
 {
     public override int HttpStatus => 403;
 }
+
+/// <summary>The caller could not be identified (wrong password, locked out, second factor missing).</summary>
+public sealed class UnauthenticatedException(string code) : BusinessException(code)
+{
+    public override int HttpStatus => 401;
+}

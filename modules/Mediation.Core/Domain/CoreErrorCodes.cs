@@ -13,6 +13,9 @@ public static class CoreErrorCodes
     public const string MethodNotAllowed = "Core:MethodNotAllowed";
     public const string UnsupportedMediaType = "Core:UnsupportedMediaType";
     public const string InternalError = "Core:InternalError";
+    public const string IdempotencyKeyInvalid = "Core:IdempotencyKeyInvalid";
+    public const string IdempotencyKeyReused = "Core:IdempotencyKeyReused";
+    public const string IdempotencyInProgress = "Core:IdempotencyInProgress";
 
     public static class Validation
     {

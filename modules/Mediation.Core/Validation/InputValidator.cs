@@ -54,8 +54,10 @@ public sealed class InputValidator
         return this;
     }
 
-    public InputValidator Add(string field, string code, params (string Name, object? Value)[] parameters)
+    /// <summary>Adds an error for <paramref name="field"/>; a null field means the check passed.</summary>
+    public InputValidator Add(string? field, string code, params (string Name, object? Value)[] parameters)
     {
+        if (field is null) return this;
         _errors.Add(new FieldError(field, code, parameters.ToDictionary(p => p.Name, p => p.Value)));
         return this;
     }

@@ -36,7 +36,7 @@ public abstract class OrgUnitApi_Tests : ProviderTests
             .ShouldBe(["泰山区", "岱岳区", "新泰市", "肥城市", "宁阳县", "东平县"], ignoreOrder: true);
         var taishan = taian.Children.Single(c => c.Name == "泰山区");
         taishan.Children.Select(c => c.Name).ShouldContain("岱庙街道");
-        taishan.Children.Single(c => c.Name == "财源街道").Children.Single().Name.ShouldBe("东七里社区");
+        taishan.Children.Single(c => c.Name == "财源街道").Children.Select(c => c.Name).ShouldContain("东七里社区");
         taian.Children.Single(c => c.Name == "宁阳县").Children.Single(c => c.Name == "堽城镇").Children.Single().Name.ShouldBe("保安村");
     }
 
@@ -44,9 +44,9 @@ public abstract class OrgUnitApi_Tests : ProviderTests
     public async Task Units_are_created_read_renamed_and_deleted()
     {
         var client = await ClientAsync();
-        var daiyue = await Unit(client, "370911");
-        var town = await Create(client, daiyue.Id, OrgUnitKind.Township, "测试街道");
-        town.ParentId.ShouldBe(daiyue.Id);
+        var taishan = await Unit(client, "370902");
+        var town = await Create(client, taishan.Id, OrgUnitKind.Township, "测试街道");
+        town.ParentId.ShouldBe(taishan.Id);
         town.Depth.ShouldBe(3);
 
         var renamed = await (await client.PutJsonAsync($"/api/org-units/{town.Id}", new UpdateOrgUnitInput("改名街道", null, null, town.ConcurrencyStamp)))
@@ -54,7 +54,7 @@ public abstract class OrgUnitApi_Tests : ProviderTests
         renamed.Name.ShouldBe("改名街道");
         renamed.ConcurrencyStamp.ShouldNotBe(town.ConcurrencyStamp);
 
-        var children = await (await client.GetAsync($"/api/org-units?parentId={daiyue.Id}")).ReadAsync<List<OrgUnitDto>>();
+        var children = await (await client.GetAsync($"/api/org-units?parentId={taishan.Id}")).ReadAsync<List<OrgUnitDto>>();
         children.Select(u => u.Name).ShouldContain("改名街道");
 
         var deleted = await client.DeleteAsync($"/api/org-units/{town.Id}?concurrencyStamp={renamed.ConcurrencyStamp}");
@@ -66,16 +66,16 @@ public abstract class OrgUnitApi_Tests : ProviderTests
     public async Task A_write_based_on_a_stale_read_is_a_409_conflict_and_changes_nothing()
     {
         var client = await ClientAsync();
-        var city = await Unit(client, "370900");
-        var county = await Create(client, city.Id, OrgUnitKind.County, "甲区");
+        var taishan = await Unit(client, "370902");
+        var county = await Create(client, taishan.Id, OrgUnitKind.Township, "甲街道");
 
-        (await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("乙区", null, null, county.ConcurrencyStamp)))
+        (await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("乙街道", null, null, county.ConcurrencyStamp)))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-        var stale = await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("丙区", null, null, county.ConcurrencyStamp));
+        var stale = await client.PutJsonAsync($"/api/org-units/{county.Id}", new UpdateOrgUnitInput("丙街道", null, null, county.ConcurrencyStamp));
 
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await stale.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.ConcurrencyConflict);
-        (await (await client.GetAsync($"/api/org-units/{county.Id}")).ReadAsync<OrgUnitDto>()).Name.ShouldBe("乙区");
+        (await (await client.GetAsync($"/api/org-units/{county.Id}")).ReadAsync<OrgUnitDto>()).Name.ShouldBe("乙街道");
     }
 
     [Fact]
@@ -97,24 +97,24 @@ public abstract class OrgUnitApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task Moving_a_town_carries_its_villages_along()
+    public async Task Moving_a_village_carries_its_grids_along()
     {
         var client = await ClientAsync();
-        var taishan = await Unit(client, "370902");
-        var feicheng = await Unit(client, "370983");
-        var town = await Create(client, taishan.Id, OrgUnitKind.Township, "迁移镇");
-        var village = await Create(client, town.Id, OrgUnitKind.Community, "迁移村");
+        var daimiao = await Unit(client, "370902001");
+        var caiyuan = await Unit(client, "370902002");
+        var village = await Create(client, daimiao.Id, OrgUnitKind.Community, "迁移社区");
+        var grid = await Create(client, village.Id, OrgUnitKind.Grid, "迁移网格");
 
-        var moved = await client.PostJsonAsync($"/api/org-units/{town.Id}/move", new MoveOrgUnitInput(feicheng.Id, town.ConcurrencyStamp));
+        var moved = await client.PostJsonAsync($"/api/org-units/{village.Id}/move", new MoveOrgUnitInput(caiyuan.Id, village.ConcurrencyStamp));
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var tree = await (await client.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>();
-        var feichengNode = tree.Single().Children.Single(c => c.Id == feicheng.Id);
-        feichengNode.Children.Single(c => c.Id == town.Id).Children.Single().Id.ShouldBe(village.Id);
-        tree.Single().Children.Single(c => c.Id == taishan.Id).Children.ShouldNotContain(c => c.Id == town.Id);
+        var taishanNode = tree.Single().Children.Single(c => c.Code == "370902");
+        taishanNode.Children.Single(c => c.Id == caiyuan.Id).Children.Single(c => c.Id == village.Id).Children.Single().Id.ShouldBe(grid.Id);
+        taishanNode.Children.Single(c => c.Id == daimiao.Id).Children.ShouldNotContain(c => c.Id == village.Id);
 
-        var intoOwnChild = await client.PostJsonAsync($"/api/org-units/{feicheng.Id}/move",
-            new MoveOrgUnitInput(town.Id, feicheng.ConcurrencyStamp));
+        var movedVillage = await (await client.GetAsync($"/api/org-units/{village.Id}")).ReadAsync<OrgUnitDto>();
+        var intoOwnChild = await client.PostJsonAsync($"/api/org-units/{village.Id}/move", new MoveOrgUnitInput(grid.Id, movedVillage.ConcurrencyStamp));
         intoOwnChild.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
     }
 

@@ -10,7 +10,11 @@ public abstract class ProviderTests
 {
     protected abstract Task<MediationAppFactory> AppAsync();
 
-    protected async Task<HttpClient> ClientAsync(string? language = null)
+    /// <summary>A client signed in as <paramref name="userName"/> (by default the demo SystemAdmin of 泰山区).</summary>
+    protected async Task<HttpClient> ClientAsync(string? language = null, string userName = "demo.systemadmin") =>
+        await (await AppAsync()).ClientAsAsync(userName, language);
+
+    protected async Task<HttpClient> AnonymousClientAsync(string? language = null)
     {
         var client = (await AppAsync()).CreateClient();
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);

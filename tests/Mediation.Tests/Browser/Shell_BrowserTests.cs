@@ -7,13 +7,25 @@ namespace Mediation.Tests.Browser;
 public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task A_visitor_reads_the_home_page_in_Chinese_switches_to_English_and_opens_the_org_tree()
+    public async Task A_mediator_signs_in_sees_his_unit_switches_to_English_and_opens_the_org_tree()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "欢迎使用访调对接平台", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "人民调解" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "组织机构" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).ClickAsync();
+        await page.GetByLabel("用户名").FillAsync("demo.mediator");
+        await page.GetByLabel("密码").FillAsync("wrong-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("用户名或密码错误。");
+        await page.GetByLabel("密码").FillAsync(Infrastructure.MediationAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("演示Mediator · 泰山区")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "后台任务" })).ToHaveCountAsync(0);
 
         await page.GetByLabel("语言").SelectOptionAsync("en");
         await page.GetByRole(AriaRole.Button, new() { Name = "切换" }).ClickAsync();
@@ -27,11 +39,14 @@ public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("Language").SelectOptionAsync("zh-Hans");
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "组织机构", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
     }
 
     [Theory]
     [InlineData("/")]
-    [InlineData("/OrgUnits")]
+    [InlineData("/Account/SignIn")]
     public async Task Pages_have_no_serious_accessibility_violations(string path)
     {
         var page = await app.NewPageAsync();

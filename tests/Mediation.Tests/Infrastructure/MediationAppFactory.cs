@@ -29,10 +29,18 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
             ["Hangfire:ServerEnabled"] = "false",
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Demo:Password"] = DemoPassword,
+            ["PersonalData:Keys:test1"] = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=",
+            ["PersonalData:CurrentKeyId"] = "test1",
+            ["PersonalData:HashKey"] = "ESIzRFVmd4iZqrvM3e7/ABEiM0RVZneImaq7zN3u/wA=",
+            ["Audit:SealInterval"] = "00:00:00.200",
+            ["Audit:SealDelay"] = "00:00:00.100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _services = services;
     }
+
+    public const string DemoPassword = "Demo-Passw0rd!";
 
     public DatabaseProvider Provider { get; }
 

@@ -3,12 +3,13 @@ using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Core.OrgUnits.Application;
 
-public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegrationEventPublisher events)
+public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegrationEventPublisher events, IDataScope scope)
 {
     private IQueryable<OrgUnit> Units => db.Set<OrgUnit>();
 
@@ -49,9 +50,11 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
         if (await Units.AnyAsync(u => u.Code == code, ct))
             throw new ConflictException(OrgUnitErrorCodes.CodeTaken, new Dictionary<string, object?> { ["code"] = code });
 
+        if (input.ParentId is null && scope.OrgUnitPath is not null)
+            throw new ForbiddenException(); // a new city is outside everyone's subtree; only a system job or migration adds one
         var id = Guid.CreateVersion7();
         var unit = input.ParentId is { } parentId
-            ? OrgUnit.CreateChild(id, await FindAsync(parentId, tracked: false, ct), code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0)
+            ? OrgUnit.CreateChild(id, await FindWritableAsync(parentId, tracked: false, ct), code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0)
             : OrgUnit.CreateRoot(id, code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0);
         db.Add(unit);
         Publish(unit, OrgUnitChange.Created);
@@ -67,7 +70,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
             .InRange(input.SortOrder, 0, 100_000, "sortOrder")
             .ThrowIfInvalid();
 
-        var unit = await FindAsync(id, tracked: true, ct);
+        var unit = await FindWritableAsync(id, tracked: true, ct);
         db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);
         if (input.Name is not null) unit.Rename(input.Name.Trim());
         if (input.SortOrder is { } order) unit.ChangeSortOrder(order);
@@ -83,9 +86,9 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
     {
         new InputValidator().Required(input.NewParentId, "newParentId").Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
 
-        var unit = await FindAsync(id, tracked: true, ct);
+        var unit = await FindWritableAsync(id, tracked: true, ct);
         db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);
-        var newParent = await FindAsync(input.NewParentId!.Value, tracked: false, ct);
+        var newParent = await FindWritableAsync(input.NewParentId!.Value, tracked: false, ct);
         var descendants = await Units.Where(u => u.Path.StartsWith(unit.Path) && u.Id != unit.Id).ToListAsync(ct);
         var oldPath = unit.MoveUnder(newParent);
         foreach (var descendant in descendants)
@@ -98,7 +101,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
     public async Task DeleteAsync(Guid id, string? concurrencyStamp, CancellationToken ct)
     {
         new InputValidator().Required(concurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
-        var unit = await FindAsync(id, tracked: true, ct);
+        var unit = await FindWritableAsync(id, tracked: true, ct);
         if (await Units.AnyAsync(u => u.ParentId == id, ct)) throw new ConflictException(OrgUnitErrorCodes.HasChildren);
         db.ExpectConcurrencyStamp(unit, concurrencyStamp);
         db.Remove(unit);
@@ -110,6 +113,18 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
     {
         var query = tracked ? Units : Units.AsNoTracking();
         return await query.SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException(nameof(OrgUnit), id);
+    }
+
+    /// <summary>
+    /// The tree is readable by everyone (units are picked in every form), but a unit is changed only
+    /// from within its own subtree; outside it, it answers "not found" like any out-of-scope record.
+    /// </summary>
+    private async Task<OrgUnit> FindWritableAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var unit = await FindAsync(id, tracked, ct);
+        if (scope.OrgUnitPath is { } path && !unit.Path.StartsWith(path, StringComparison.Ordinal))
+            throw new EntityNotFoundException(nameof(OrgUnit), id);
+        return unit;
     }
 
     private void Publish(OrgUnit unit, OrgUnitChange change) =>

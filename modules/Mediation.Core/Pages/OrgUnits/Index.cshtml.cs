@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mediation.Core.Pages.OrgUnits;
 
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class IndexModel(OrgUnitAppService orgUnits) : PageModel
 {
     public IReadOnlyList<OrgUnitTreeNodeDto> Tree { get; private set; } = [];

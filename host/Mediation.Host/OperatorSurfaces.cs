@@ -1,0 +1,46 @@
+using Hangfire.Dashboard;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Mediation.Host;
+
+/// <summary>The Hangfire dashboard is for holders of a permission (SystemAdmin by default), signed in by cookie.</summary>
+internal sealed class PermissionDashboardFilter(string permission) : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context) =>
+        context.GetHttpContext().RequestServices.GetRequiredService<ICurrentUser>().HasPermission(permission);
+}
+
+/// <summary>The browsable API docs show our endpoints' shapes: only to signed-in users.</summary>
+internal sealed class SignedInOnlyMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/swagger") && context.User.Identity?.IsAuthenticated != true)
+        {
+            context.Response.Redirect("/Account/SignIn?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            return;
+        }
+        await next(context);
+    }
+}
+
+/// <summary>Describes the bearer scheme of POST /api/auth/token in the OpenAPI document.</summary>
+internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "Token from POST /api/auth/token.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,113 @@
+using Mediation.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Mediation.Core.Auditing;
+
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    public TimeSpan SealInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows younger than this wait, so a slower transaction's row still joins the chain in order of commit.</summary>
+    public TimeSpan SealDelay { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed record AuditChainReport(bool Intact, long Checked, long Pending, long? BrokenAtSequence, long? BrokenAtId);
+
+/// <summary>
+/// Links committed audit rows into a hash chain. Only the holder of the "audit-sealer" lease
+/// seals, so several hosts never fork the chain; a row committed late simply gets the next
+/// sequence number.
+/// </summary>
+public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, ILogger<AuditChain> logger)
+{
+    private const string LeaseName = "audit-sealer";
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<int> SealAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var now = clock.GetUtcNow();
+        if (!await Lease.TryAcquireAsync(db, LeaseName, _holder, now, TimeSpan.FromSeconds(30), ct)) return 0;
+
+        var cutoff = now - options.Value.SealDelay;
+        var pending = await db.Set<AuditEntry>().Where(a => a.Sequence == null && a.OccurredAt <= cutoff)
+            .OrderBy(a => a.Id).Take(500).ToListAsync(ct);
+        if (pending.Count == 0) return 0;
+
+        var last = await db.Set<AuditEntry>().Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditEntry.GenesisHash;
+        foreach (var row in pending)
+        {
+            row.Seal(++sequence, previous);
+            previous = row.Hash!;
+        }
+        await db.SaveChangesAsync(ct);
+        return pending.Count;
+    }
+
+    public async Task<AuditChainReport> VerifyAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var rows = db.Set<AuditEntry>().AsNoTracking();
+        var pending = await rows.LongCountAsync(a => a.Sequence == null, ct);
+
+        long checkedRows = 0;
+        string? previous = null;
+        long? expectedSequence = null;
+        long after = 0;
+        while (true)
+        {
+            var batch = await rows.Where(a => a.Sequence != null && a.Sequence > after).OrderBy(a => a.Sequence).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var row in batch)
+            {
+                // The first remaining row anchors the chain (older rows may have passed retention).
+                var linked = previous is null || row.PreviousHash == previous;
+                var contiguous = expectedSequence is null || row.Sequence == expectedSequence;
+                if (!linked || !contiguous || row.ComputeHash() != row.Hash)
+                    return new AuditChainReport(false, checkedRows, pending, row.Sequence, row.Id);
+                previous = row.Hash;
+                expectedSequence = row.Sequence + 1;
+                checkedRows++;
+            }
+            after = batch[^1].Sequence!.Value;
+        }
+        return new AuditChainReport(true, checkedRows, pending, null, null);
+    }
+
+    internal async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SealAsync(stoppingToken);
+                await Task.Delay(options.Value.SealInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Sealing the audit chain failed");
+                await Task.Delay(options.Value.SealInterval * 5, stoppingToken);
+            }
+        }
+    }
+}
+
+internal sealed class AuditChainService(AuditChain chain) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => chain.RunAsync(stoppingToken);
+}

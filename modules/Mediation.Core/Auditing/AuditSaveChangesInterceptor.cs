@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Mediation.Core.Messaging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mediation.Core.Auditing;
+
+/// <summary>
+/// Adds one audit row per created, updated or deleted entity to the very SaveChanges that makes
+/// the change, so a change and its audit row commit or roll back together. Secrets and cipher
+/// texts are never copied into the audit: their changes show as "***".
+/// </summary>
+internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChangesInterceptor
+{
+    private static readonly HashSet<Type> NotAudited =
+        [typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(IdentityUserToken<Guid>), typeof(Lease), typeof(Web.IdempotencyRecord)];
+
+    private static readonly string[] SecretSuffixes = ["Cipher", "Hash", "SecurityStamp", "ConcurrencyStamp", "PasswordHash"];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context) AddAuditRows(context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context) AddAuditRows(context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void AddAuditRows(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var rows = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => !NotAudited.Contains(e.Entity.GetType()))
+            .Select(Describe)
+            .Where(r => r is not null)
+            .ToList();
+        foreach (var row in rows) context.Add(row!);
+    }
+
+    private AuditEntry? Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsShadowProperty() && !property.Metadata.IsForeignKey()) continue;
+            var name = property.Metadata.Name;
+            var secret = SecretSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal));
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = secret ? Redacted(property.CurrentValue) : property.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = secret ? Redacted(property.OriginalValue) : property.OriginalValue;
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    if (name is "ConcurrencyStamp") continue;
+                    changes[name] = secret
+                        ? new { old = Redacted(property.OriginalValue), @new = Redacted(property.CurrentValue) }
+                        : new { old = property.OriginalValue, @new = property.CurrentValue };
+                    break;
+            }
+        }
+        if (entry.State is EntityState.Modified && changes.Count == 0) return null;
+
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditActions.Created,
+            EntityState.Deleted => AuditActions.Deleted,
+            _ => AuditActions.Updated,
+        };
+        var key = entry.Metadata.FindPrimaryKey();
+        var id = key is null ? null : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+        return audit.Entry(AuditCategory.Data, action, entry.Metadata.ClrType.Name, id, JsonSerializer.Serialize(changes));
+    }
+
+    private static string? Redacted(object? value) => value is null ? null : "***";
+}

@@ -1,0 +1,33 @@
+using Mediation.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.Auditing;
+
+/// <summary>A named, time-limited lock row: at most one host holds it, and a crashed holder's lease expires.</summary>
+public sealed class Lease
+{
+    public required string Name { get; init; }
+    public string? Holder { get; set; }
+    public DateTimeOffset LockedUntil { get; set; }
+
+    public static async Task<bool> TryAcquireAsync(MediationDbContext db, string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken ct)
+    {
+        var until = now + duration;
+        var taken = await db.Set<Lease>()
+            .Where(l => l.Name == name && (l.LockedUntil < now || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.LockedUntil, until), ct);
+        if (taken == 1) return true;
+        if (await db.Set<Lease>().AnyAsync(l => l.Name == name, ct)) return false;
+        try
+        {
+            db.Add(new Lease { Name = name, Holder = holder, LockedUntil = until });
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false; // another host created it first
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Mediation.Core.Domain;
+using Mediation.Core.PersonalData;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace Mediation.Core.Identity;
+
+/// <summary>A staff member or enterprise user. Belongs to one org unit, which fixes his data scope.</summary>
+public sealed class AppUser : IdentityUser<Guid>, IOrgScoped
+{
+    public string DisplayName { get; set; } = "";
+    public Guid OrgUnitId { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    // Personal data: masked for display, AES-GCM cipher text, keyed hash for exact search.
+    public string? IdCardMasked { get; private set; }
+    public string? IdCardCipher { get; private set; }
+    public string? IdCardHash { get; private set; }
+    public string? MobileMasked { get; private set; }
+    public string? MobileCipher { get; private set; }
+    public string? MobileHash { get; private set; }
+
+    public void SetIdCard(ProtectedValue? value) =>
+        (IdCardMasked, IdCardCipher, IdCardHash) = (value?.Masked, value?.Cipher, value?.Hash);
+
+    public void SetMobile(ProtectedValue? value) =>
+        (MobileMasked, MobileCipher, MobileHash) = (value?.Masked, value?.Cipher, value?.Hash);
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() { }
+
+    public AppRole(string name) : base(name)
+    {
+        Id = Guid.CreateVersion7();
+        NormalizedName = name.ToUpperInvariant();
+    }
+}
+
+/// <summary>A permission granted to a role; SecurityAdmin edits these.</summary>
+public sealed class RolePermission
+{
+    public Guid RoleId { get; init; }
+    public required string Permission { get; init; }
+}
+
+public static class IdentityErrorCodes
+{
+    public const string InvalidCredentials = "Identity:InvalidCredentials";
+    public const string LockedOut = "Identity:LockedOut";
+    public const string TwoFactorRequired = "Identity:TwoFactorRequired";
+    public const string InvalidTwoFactorCode = "Identity:InvalidTwoFactorCode";
+    public const string AdminDutiesSeparated = "Identity:AdminDutiesSeparated";
+    public const string UnknownRole = "Identity:UnknownRole";
+    public const string UnknownPermission = "Identity:UnknownPermission";
+    public const string UserNameTaken = "Identity:UserNameTaken";
+    public const string PasswordRejected = "Identity:PasswordRejected";
+    public const string InvalidIdCardNumber = "Identity:InvalidIdCardNumber";
+    public const string InvalidMobile = "Identity:InvalidMobile";
+    public const string InvalidCreditCode = "Identity:InvalidCreditCode";
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Mediation.Core.Data;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Mediation.Core.Identity;
+
+/// <summary>
+/// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区. The password
+/// comes from Demo:Password, or is generated and printed once. Outside the demo these accounts
+/// must not exist: their password is known, so the host refuses to start while they do.
+/// </summary>
+public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext db, IConfiguration configuration, ILogger<DemoAccounts> logger, TimeProvider clock)
+{
+    public const string Prefix = "demo.";
+    public const string TaishanCode = "370902";
+    public const string DaiyueCode = "370911";
+
+    public static IEnumerable<(string UserName, string Role, string UnitCode, string DisplayName)> Accounts() =>
+        RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, $"演示{r}"))
+            .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"));
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<AppUser>().IgnoreQueryFilters().AnyAsync(u => u.UserName!.StartsWith(Prefix), ct)) return;
+        var configured = configuration["Demo:Password"];
+        var password = string.IsNullOrWhiteSpace(configured) ? GeneratePassword() : configured;
+        var units = await db.Set<OrgUnit>().Where(u => u.Code == TaishanCode || u.Code == DaiyueCode).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+
+        foreach (var (userName, role, unitCode, displayName) in Accounts())
+        {
+            var user = new AppUser
+            {
+                Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, OrgUnitId = units[unitCode],
+                CreatedAt = clock.GetUtcNow(), LockoutEnabled = true, EmailConfirmed = true,
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded) throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            await users.AddToRoleAsync(user, role);
+            if (RoleNames.SeparatedAdminDuties.Contains(role))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+                logger.LogWarning("Demo account {UserName}: TOTP key {Key} (add it to an authenticator app)", userName, await users.GetAuthenticatorKeyAsync(user));
+            }
+        }
+        if (string.IsNullOrWhiteSpace(configured))
+            logger.LogWarning("Demo accounts created with the generated password {Password} (set Demo:Password to choose one)", password);
+    }
+
+    public async Task EnsureNoneOutsideDemoAsync(CancellationToken ct)
+    {
+        if (await db.Set<AppUser>().IgnoreQueryFilters().AnyAsync(u => u.UserName!.StartsWith(Prefix), ct))
+            throw new InvalidOperationException(
+                "Demo accounts (demo.*) exist but Demo:Enabled is false. Their password is known; delete them or run with Demo:Enabled=true.");
+    }
+
+    private static string GeneratePassword() =>
+        "Md-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y') + "9a";
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using Mediation.Core.Auditing;
+using Mediation.Core.Errors;
+using Mediation.Core.PersonalData;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Mediation.Core.Identity;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public const string SmartScheme = "Mediation";
+
+    public static IServiceCollection AddMediationSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
+        services.Configure<IdentitySettings>(configuration.GetSection(IdentitySettings.Section));
+
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IDataScope, CurrentUserDataScope>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditSaveChangesInterceptor>();
+        services.AddScoped<SecurityAuditLog>();
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
+        services.AddSingleton<AuditChain>();
+        services.AddHostedService<AuditChainService>();
+
+        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
+        services.AddSingleton<IPostConfigureOptions<PersonalDataOptions>>(new DemoPersonalDataKeys(configuration));
+        services.AddSingleton<PersonalDataProtector>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = settings.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<Data.MediationDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordClassesValidator>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<RolePermissionService>();
+        services.AddScoped<DemoAccounts>();
+        services.AddScoped<IClaimsTransformation, UserClaimsLoader>();
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = "/Account/SignIn";
+                o.LogoutPath = "/Account/SignOut";
+                o.AccessDeniedPath = "/Account/Denied";
+                o.ExpireTimeSpan = settings.IdleTimeout;
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "mediation.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = context => RejectBeyondAbsoluteLifetime(context, settings),
+                    OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.TokenLifetime);
+
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        return services;
+    }
+
+    /// <summary>Interceptors every provider's context gets: the audit rows join the change's own SaveChanges.</summary>
+    public static IInterceptor[] DbContextInterceptors(IServiceProvider services) =>
+        [services.GetRequiredService<AuditSaveChangesInterceptor>()];
+
+    private static Task RejectBeyondAbsoluteLifetime(CookieValidatePrincipalContext context, IdentitySettings settings)
+    {
+        var issued = context.Principal?.FindFirst(MediationClaimTypes.IssuedAt)?.Value;
+        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        if (!long.TryParse(issued, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > settings.AbsoluteLifetime)
+        {
+            context.RejectPrincipal();
+            return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiErrorMiddleware.IsApi(context.Request)) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Without configured keys, a demo gets keys generated once into data/personal-data-keys.json;
+    /// anything else refuses to start, because losing the key would lose the data.
+    /// </summary>
+    private sealed class DemoPersonalDataKeys(IConfiguration configuration) : IPostConfigureOptions<PersonalDataOptions>
+    {
+        public void PostConfigure(string? name, PersonalDataOptions options)
+        {
+            if (options.Keys.Count > 0) return;
+            if (!configuration.GetValue<bool>("Demo:Enabled"))
+                throw new InvalidOperationException("Configure PersonalData:Keys, PersonalData:CurrentKeyId and PersonalData:HashKey (see README, Personal data).");
+            var file = Path.GetFullPath(configuration["PersonalData:KeyFile"] ?? "data/personal-data-keys.json");
+            if (!File.Exists(file))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                var generated = new PersonalDataOptions { Keys = { ["demo1"] = PersonalDataProtector.NewKey() }, CurrentKeyId = "demo1", HashKey = PersonalDataProtector.NewKey() };
+                File.WriteAllText(file, JsonSerializer.Serialize(generated));
+            }
+            var loaded = JsonSerializer.Deserialize<PersonalDataOptions>(File.ReadAllText(file))!;
+            options.Keys = loaded.Keys;
+            options.CurrentKeyId = loaded.CurrentKeyId;
+            options.HashKey = loaded.HashKey;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Mediation.Core.Data;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.Identity;
+
+/// <summary>
+/// On every authenticated request: checks the account is still active and unchanged (security
+/// stamp), then adds the user's unit and current permissions. A revoked grant or a moved unit
+/// therefore takes effect on the next request, not at the next sign-in.
+/// </summary>
+internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransformation
+{
+    private const string LoadedMarker = "mediation:loaded";
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == LoadedMarker)) return principal;
+        if (!Guid.TryParse(principal.FindFirstValue(MediationClaimTypes.UserId), out var userId)) return new ClaimsPrincipal(new ClaimsIdentity());
+
+        var user = await db.Set<AppUser>().AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId })
+            .SingleOrDefaultAsync();
+        var stamp = principal.FindFirstValue("AspNet.Identity.SecurityStamp");
+        if (user is null || !user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
+
+        var unit = await db.Set<OrgUnit>().AsNoTracking().Where(o => o.Id == user.OrgUnitId)
+            .Select(o => new { o.Path, o.Name }).SingleOrDefaultAsync();
+        var permissions = await (
+            from userRole in db.Set<IdentityUserRole<Guid>>()
+            join grant in db.Set<RolePermission>() on userRole.RoleId equals grant.RoleId
+            where userRole.UserId == userId
+            select grant.Permission).Distinct().ToListAsync();
+
+        var identity = (ClaimsIdentity)principal.Identity;
+        var enriched = new ClaimsIdentity(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
+        enriched.AddClaim(new Claim(LoadedMarker, "1"));
+        enriched.AddClaim(new Claim(MediationClaimTypes.DisplayName, user.DisplayName));
+        enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitId, user.OrgUnitId.ToString()));
+        if (unit is not null)
+        {
+            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitPath, unit.Path));
+            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitName, unit.Name));
+        }
+        foreach (var permission in permissions) enriched.AddClaim(new Claim(MediationClaimTypes.Permission, permission));
+        return new ClaimsPrincipal(enriched);
+    }
+}

@@ -1,0 +1,41 @@
+using Mediation.Core.Domain;
+using Mediation.Core.Errors;
+using Mediation.Core.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
+
+namespace Mediation.Core.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
+{
+    public string? UserName { get; private set; }
+    public string? ReturnUrl { get; private set; }
+    public string? ErrorMessage { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? totpCode, string? returnUrl, CancellationToken ct)
+    {
+        UserName = userName;
+        ReturnUrl = returnUrl;
+        try
+        {
+            var principal = await signIn.AuthenticateAsync(userName, password, totpCode, ct);
+            var identity = new System.Security.Claims.ClaimsIdentity(principal.Claims, IdentityConstants.ApplicationScheme,
+                Mediation.Core.Security.MediationClaimTypes.UserName, System.Security.Claims.ClaimTypes.Role);
+            await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, new System.Security.Claims.ClaimsPrincipal(identity),
+                new AuthenticationProperties { IsPersistent = false });
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }
+        catch (BusinessException refused)
+        {
+            ErrorMessage = messages.Localize(refused.Code, refused.Parameters, CultureInfo.CurrentUICulture);
+            return Page();
+        }
+    }
+}

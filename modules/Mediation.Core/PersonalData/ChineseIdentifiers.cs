@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace Mediation.Core.PersonalData;
+
+/// <summary>Format and check-digit rules of the identifiers people give us.</summary>
+public static partial class ChineseIdentifiers
+{
+    private static readonly int[] IdCardWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string IdCardCheckChars = "10X98765432";
+    private const string CreditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly int[] CreditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    /// <summary>GB 11643-1999 citizen identity number: 17 digits, a valid birth date, ISO 7064 MOD 11-2 check character.</summary>
+    public static bool IsValidIdCardNumber(string? value)
+    {
+        if (value is null || !IdCardPattern().IsMatch(value)) return false;
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", out var birth) || birth.Year < 1900) return false;
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (value[i] - '0') * IdCardWeights[i];
+        return char.ToUpperInvariant(value[17]) == IdCardCheckChars[sum % 11];
+    }
+
+    /// <summary>GB 32100-2015 unified social credit code: 18 characters, MOD 31 check character.</summary>
+    public static bool IsValidCreditCode(string? value)
+    {
+        if (value is null || value.Length != 18) return false;
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var index = CreditCodeAlphabet.IndexOf(value[i], StringComparison.Ordinal);
+            if (index < 0) return false;
+            sum += index * CreditCodeWeights[i];
+        }
+        var check = (31 - sum % 31) % 31;
+        return value[17] == CreditCodeAlphabet[check];
+    }
+
+    /// <summary>Mainland mobile numbers: 11 digits starting 13–19.</summary>
+    public static bool IsValidMobile(string? value) => value is not null && MobilePattern().IsMatch(value);
+
+    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+
+    [GeneratedRegex("^[1-9][0-9]{16}[0-9Xx]$")]
+    private static partial Regex IdCardPattern();
+
+    [GeneratedRegex("^1[3-9][0-9]{9}$")]
+    private static partial Regex MobilePattern();
+}
+
+public enum PersonalDataKind
+{
+    IdCardNumber,
+    CreditCode,
+    Mobile,
+}
+
+/// <summary>How each kind is shown to someone without the reveal permission.</summary>
+public static class Masking
+{
+    public static string Mask(PersonalDataKind kind, string value) => kind switch
+    {
+        PersonalDataKind.IdCardNumber => Keep(value, 4, 4),
+        PersonalDataKind.Mobile => Keep(value, 3, 4),
+        PersonalDataKind.CreditCode => Keep(value, 4, 4),
+        _ => new string('*', value.Length),
+    };
+
+    private static string Keep(string value, int head, int tail) =>
+        value.Length <= head + tail ? new string('*', value.Length) : value[..head] + new string('*', value.Length - head - tail) + value[^tail..];
+}

@@ -1,0 +1,294 @@
+using System.Net;
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Application;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
+using Mediation.Tests.Api;
+using Mediation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Security;
+
+public abstract class Security_Tests : ProviderTests
+{
+    private const string ValidIdCard = "11010519491231002X";
+
+    private async Task<OrgUnitDto> UnitAsync(string code)
+    {
+        var client = await ClientAsync();
+        return (await (await client.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>()).Single(u => u.Code == code);
+    }
+
+    private async Task<Guid> DaiyueMediatorIdAsync()
+    {
+        var app = await AppAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        return await db.Set<AppUser>().Where(u => u.UserName == "demo.mediator.daiyue").Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<UserDto> CreateUserAsync(string unitCode, string? idCard = null, IReadOnlyList<string>? roles = null)
+    {
+        var client = await ClientAsync();
+        var unit = await UnitAsync(unitCode);
+        var response = await client.PostJsonAsync("/api/identity/users", new CreateUserInput(
+            "u" + Guid.NewGuid().ToString("N")[..10], "测试用户", "Strong-Pass-2026", unit.Id, roles ?? [RoleNames.Mediator], idCard, "13800138000"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<UserDto>();
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_a_401_problem()
+    {
+        var response = await (await AnonymousClientAsync()).GetAsync("/api/org-units");
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_missing_permission_is_a_403_problem_and_is_audited()
+    {
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var taishan = await UnitAsync("370902");
+        var response = await mediator.PostJsonAsync("/api/org-units", new CreateOrgUnitInput(taishan.Id, "X" + Guid.NewGuid().ToString("N")[..8], "越权街道", OrgUnitKind.Township, 0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Forbidden);
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.PermissionDenied && a.UserName == "demo.mediator")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        var user = await CreateUserAsync("370902");
+        var client = await AnonymousClientAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostJsonAsync("/api/auth/token", new TokenRequest(user.UserName, "Wrong-Pass-2026", null));
+            wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        var right = await client.PostJsonAsync("/api/auth/token", new TokenRequest(user.UserName, "Strong-Pass-2026", null));
+
+        right.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await right.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.LockedOut);
+    }
+
+    [Fact]
+    public async Task An_admin_needs_the_second_factor()
+    {
+        var client = await AnonymousClientAsync();
+        var withoutCode = await client.PostJsonAsync("/api/auth/token", new TokenRequest("demo.auditadmin", MediationAppFactory.DemoPassword, null));
+        (await withoutCode.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.TwoFactorRequired);
+        var wrongCode = await client.PostJsonAsync("/api/auth/token", new TokenRequest("demo.auditadmin", MediationAppFactory.DemoPassword, "000000"));
+        (await wrongCode.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.InvalidTwoFactorCode);
+        var withCode = await client.PostJsonAsync("/api/auth/token",
+            new TokenRequest("demo.auditadmin", MediationAppFactory.DemoPassword, await (await AppAsync()).TotpCodeAsync("demo.auditadmin")));
+        withCode.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withCode.ReadAsync<TokenResponse>()).AccessToken.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Admin_duties_cannot_be_combined_in_one_user()
+    {
+        var user = await CreateUserAsync("370902", roles: [RoleNames.Statistician]);
+        var client = await ClientAsync();
+        var response = await client.PutJsonAsync($"/api/identity/users/{user.Id}/roles", new SetUserRolesInput([RoleNames.SystemAdmin, RoleNames.AuditAdmin]));
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.AdminDutiesSeparated);
+
+        var created = await client.PostJsonAsync("/api/identity/users", new CreateUserInput("dual" + Guid.NewGuid().ToString("N")[..6], "双重", "Strong-Pass-2026",
+            (await UnitAsync("370902")).Id, [RoleNames.SecurityAdmin, RoleNames.SystemAdmin], null, null));
+        (await created.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.AdminDutiesSeparated);
+    }
+
+    [Fact]
+    public async Task A_Taishan_admin_neither_sees_nor_changes_Daiyue_users_or_units()
+    {
+        var client = await ClientAsync();
+        var foreignUser = await DaiyueMediatorIdAsync();
+        (await client.GetAsync($"/api/identity/users/{foreignUser}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetStringAsync("/api/identity/users")).ShouldNotContain(foreignUser.ToString());
+        (await client.PutJsonAsync($"/api/identity/users/{foreignUser}/roles", new SetUserRolesInput([RoleNames.Statistician])))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var daiyue = await UnitAsync("370911");
+        var intoDaiyue = await client.PostJsonAsync("/api/identity/users",
+            new CreateUserInput("x" + Guid.NewGuid().ToString("N")[..8], "越界", "Strong-Pass-2026", daiyue.Id, [], null, null));
+        intoDaiyue.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var rename = await client.PutJsonAsync($"/api/org-units/{daiyue.Id}", new UpdateOrgUnitInput("改名", null, null, daiyue.ConcurrencyStamp));
+        rename.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Generated over every API endpoint: whoever calls, with whatever method, a foreign (岱岳区)
+    /// record's id never yields a success, and no list shows it. A new endpoint is covered the day it is mapped.
+    /// </summary>
+    [Fact]
+    public async Task No_endpoint_reveals_a_record_of_a_sibling_county()
+    {
+        var app = await AppAsync();
+        var foreignId = (await DaiyueMediatorIdAsync()).ToString();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText != "/api/auth/token")
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .ToList();
+        endpoints.Count.ShouldBeGreaterThan(10);
+
+        string[] callers = ["demo.systemadmin", "demo.securityadmin", "demo.auditadmin", "demo.mediator", "demo.statistician"];
+        foreach (var caller in callers)
+        {
+            var client = await app.ClientAsAsync(caller);
+            foreach (var (method, route) in endpoints)
+            {
+                var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{id[^}]*\}", foreignId);
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+\}", "x");
+                var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                var response = await client.SendAsync(request);
+                // Problem details echo the requested path in "instance"; only other appearances would leak.
+                var body = (await response.Content.ReadAsStringAsync()).Replace(url, "", StringComparison.Ordinal);
+                if (route.Contains("{id", StringComparison.Ordinal))
+                    response.IsSuccessStatusCode.ShouldBeFalse($"{caller} {method} {url} answered {(int)response.StatusCode}");
+                body.ShouldNotContain(foreignId, customMessage: $"{caller} {method} {url} leaked the foreign id");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Personal_data_is_masked_and_each_reveal_is_audited()
+    {
+        var user = await CreateUserAsync("370902", ValidIdCard);
+        user.IdCardNumber.ShouldBe("1101**********002X");
+        user.Mobile.ShouldBe("138****8000");
+
+        var admin = await ClientAsync();
+        (await admin.PostAsync($"/api/identity/users/{user.Id}/reveal", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var revealed = await (await mediator.PostAsync($"/api/identity/users/{user.Id}/reveal", null)).ReadAsync<RevealedPersonalData>();
+        revealed.IdCardNumber.ShouldBe(ValidIdCard);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.PersonalDataRevealed && a.EntityId == user.Id.ToString() && a.UserName == "demo.mediator"))
+            .ShouldBeTrue();
+        (await db.Set<AuditEntry>().Where(a => a.EntityId == user.Id.ToString()).Select(a => a.Details).ToListAsync())
+            .ShouldAllBe(d => d == null || !d.Contains(ValidIdCard));
+    }
+
+    [Fact]
+    public async Task An_invalid_ID_number_is_refused_with_the_field_named()
+    {
+        var client = await ClientAsync();
+        var response = await client.PostJsonAsync("/api/identity/users", new CreateUserInput("bad" + Guid.NewGuid().ToString("N")[..6], "坏号", "Strong-Pass-2026",
+            (await UnitAsync("370902")).Id, [], "110105194912310021", "12345"));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        errors.GetProperty("idCardNumber")[0].GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.InvalidIdCardNumber);
+        errors.GetProperty("mobile")[0].GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.InvalidMobile);
+    }
+
+    [Fact]
+    public async Task The_audit_chain_verifies_and_a_tampered_row_is_found()
+    {
+        var app = await AppAsync();
+        await CreateUserAsync("370902");
+        var chain = app.Services.GetRequiredService<AuditChain>();
+        await Task.Delay(300);
+        while (await chain.SealAsync(CancellationToken.None) > 0) { }
+
+        var auditor = await ClientAsync(userName: "demo.auditadmin");
+        var report = await (await auditor.GetAsync("/api/audit/verify")).ReadAsync<AuditChainReport>();
+        report.Intact.ShouldBeTrue();
+        report.Checked.ShouldBeGreaterThan(5);
+
+        long tampered;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var row = await db.Set<AuditEntry>().Where(a => a.Sequence != null && a.Action == AuditActions.Created).OrderBy(a => a.Sequence).Skip(2).FirstAsync();
+            tampered = row.Sequence!.Value;
+            await db.Set<AuditEntry>().Where(a => a.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "someone-else"));
+        }
+        var broken = await (await auditor.GetAsync("/api/audit/verify")).ReadAsync<AuditChainReport>();
+        broken.Intact.ShouldBeFalse();
+        broken.BrokenAtSequence.ShouldBe(tampered);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            await db.Set<AuditEntry>().Where(a => a.Sequence == tampered).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "demo.systemadmin"));
+        }
+    }
+
+    [Fact]
+    public async Task A_retried_create_with_the_same_idempotency_key_creates_one_unit()
+    {
+        var client = await ClientAsync();
+        var taishan = await UnitAsync("370902");
+        var input = new CreateOrgUnitInput(taishan.Id, "I" + Guid.NewGuid().ToString("N")[..8], "幂等街道", OrgUnitKind.Township, 0);
+        var key = Guid.NewGuid().ToString();
+
+        async Task<HttpResponseMessage> Post(object body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/org-units") { Content = System.Net.Http.Json.JsonContent.Create(body, options: HttpJson.Options) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var first = await Post(input);
+        var retry = await Post(input);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        (await retry.ReadAsync<OrgUnitDto>()).Id.ShouldBe((await first.ReadAsync<OrgUnitDto>()).Id);
+        (await (await client.GetAsync($"/api/org-units?parentId={taishan.Id}")).ReadAsync<List<OrgUnitDto>>())
+            .Count(u => u.Code == input.Code).ShouldBe(1);
+
+        var otherBody = await Post(input with { Name = "另一个" });
+        otherBody.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await otherBody.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.IdempotencyKeyReused);
+    }
+}
+
+public sealed class Security_Tests_on_Sqlite(SqliteApp app) : Security_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+
+    [Fact]
+    public async Task No_plaintext_ID_number_reaches_the_database_file()
+    {
+        const string idCard = "110105194912310021";
+        var client = await ClientAsync();
+        var unit = (await (await client.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>()).Single(u => u.Code == "370902");
+        var plain = "37090219800101123" + "0";
+        var response = await client.PostJsonAsync("/api/identity/users", new CreateUserInput("pii" + Guid.NewGuid().ToString("N")[..6], "明文检查",
+            "Strong-Pass-2026", unit.Id, [RoleNames.Mediator], plain, "13912345678"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        idCard.ShouldNotBe(plain);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(app.Factory.ContentDirectory, "mediation.db*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            text.ShouldNotContain(plain, customMessage: file);
+            text.ShouldNotContain("13912345678", customMessage: file);
+        }
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class Security_Tests_on_PostgreSql(PostgresCluster cluster) : Security_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
