@@ -10,6 +10,7 @@ using Mediation.Core.Web;
 using Mediation.Host;
 using Mediation.Host.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Encodings.Web;
@@ -21,6 +22,10 @@ var modules = HostModules.Create();
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
 builder.Services.AddMediationCore(builder.Configuration, modules);
 builder.Services.AddMediationSecurity(builder.Configuration);
+// Cookies and bearer tokens are protected with the Data Protection key ring; hosts behind one
+// load balancer must share it (a shared folder here; a database or key vault works the same way).
+if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+    builder.Services.AddDataProtection().SetApplicationName("Mediation").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 builder.Services.AddMediationDatabase(builder.Configuration);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddMediationHangfire(builder.Configuration);
