@@ -1,5 +1,10 @@
 using Hangfire;
+using Mediation.Cases.Application;
+using Mediation.Cases.Data;
+using Mediation.Cases.Endpoints;
 using Mediation.Core;
+using Mediation.Core.Messaging;
+using Mediation.Core.Security;
 using Mediation.Core.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -12,18 +17,17 @@ public sealed class CasesModule : IModule
 {
     public string Name => CasesModuleInfo.Name;
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddLocalizationSource(typeof(CasesModuleInfo).Assembly);
-
-    public void ConfigureModel(ModelBuilder model)
-    {
-        // Tables arrive with the module's first feature.
+        services.AddPermissions(CasesPermissions.Definitions);
+        services.AddScoped<CaseAppService>();
+        services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
     }
 
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        // No endpoints yet: an endpoint that pretended to work would mislead clients.
-    }
+    public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapCasesEndpoints();
 
     public void ConfigureJobs(IRecurringJobManager jobs)
     {

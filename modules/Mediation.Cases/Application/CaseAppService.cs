@@ -1,0 +1,189 @@
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.Identity;
+using Mediation.Core.Messaging;
+using Mediation.Core.PersonalData;
+using Mediation.Core.Security;
+using Mediation.Core.Validation;
+using Mediation.Core.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Cases.Application;
+
+internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
+    IIntegrationEventPublisher events, TimeProvider clock)
+{
+    private const int MaxNumberAttempts = 5;
+
+    public async Task<IReadOnlyList<CommitteeDto>> ListCommitteesAsync(CancellationToken ct) =>
+        (await db.Set<MediationCommittee>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList();
+
+    public async Task<CommitteeDto> CreateCommitteeAsync(CreateCommitteeInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.OrgUnitId, "orgUnitId")
+            .Required(input.Name, "name").MaxLength(input.Name, 100, "name")
+            .Required(input.ShortName, "shortName").MaxLength(input.ShortName, 20, "shortName")
+            .Required(input.Kind, "kind")
+            .ThrowIfInvalid();
+        if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == input.ShortName!.Trim(), ct))
+            throw new ConflictException(CasesErrorCodes.ShortNameTaken);
+        var committee = new MediationCommittee(Guid.CreateVersion7(), input.OrgUnitId!.Value, input.Name!.Trim(), input.ShortName!.Trim(), input.Kind!.Value);
+        db.Add(committee);
+        await db.SaveChangesAsync(ct);
+        return ToDto(committee);
+    }
+
+    public async Task<CommitteeDto> AddMediatorAsync(Guid committeeId, AddMediatorInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.UserId, "userId").ThrowIfInvalid();
+        var committee = await FindCommitteeAsync(committeeId, ct);
+        var mediator = await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == input.UserId)
+            .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct)
+            ?? throw new EntityNotFoundException("AppUser.Mediator", input.UserId!.Value);
+        committee.AddMediator(mediator.Id, string.IsNullOrWhiteSpace(input.Name) ? mediator.DisplayName : input.Name.Trim(), input.IsHead);
+        await db.SaveChangesAsync(ct);
+        return ToDto(committee);
+    }
+
+    public async Task<IReadOnlyList<CaseSummaryDto>> ListCasesAsync(CancellationToken ct) =>
+        await db.Set<MediationCase>().AsNoTracking()
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber)
+            .Select(c => new CaseSummaryDto(c.Id, c.Number, c.DisputeType, c.Summary, c.Status, c.RiskGrade, c.CommitteeId, c.RegisteredAt))
+            .Take(500)
+            .ToListAsync(ct);
+
+    public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
+
+    public async Task<CaseDto> RegisterAsync(RegisterCaseInput input, CancellationToken ct)
+    {
+        var parties = ValidateRegistration(input);
+        var committee = await FindCommitteeAsync(input.CommitteeId!.Value, ct);
+        var now = clock.GetUtcNow();
+        var year = now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var number = new CaseNumber(year, await NextSequenceAsync(committee.Id, year, ct));
+                var mediationCase = MediationCase.Register(Guid.CreateVersion7(), committee, number, input.DisputeType!.Value, input.Summary!.Trim(),
+                    input.AmountInDispute, input.Place?.Trim(), input.Source!.Value, input.SourceRecordId, parties,
+                    input.MediatorIds ?? [], input.RiskGrade!.Value, input.RiskReason, user.UserName, now);
+                db.Add(mediationCase);
+                if (mediationCase.RiskGrade is RiskGrade.Red)
+                    events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.RiskReason));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return ToDto(mediationCase);
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Two first-of-the-year registrations raced to create the counter row; start again.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                committee = await FindCommitteeAsync(committee.Id, ct);
+            }
+        }
+    }
+
+    public async Task<CaseDto> AssessRiskAsync(Guid id, AssessRiskInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Grade, "grade").MaxLength(input.Reason, 500, "reason").Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var mediationCase = await FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        if (mediationCase.AssessRisk(input.Grade!.Value, input.Reason, user.UserName, clock.GetUtcNow()))
+            events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Reason));
+        await db.SaveChangesAsync(ct);
+        return ToDto(mediationCase);
+    }
+
+    /// <summary>A committee head assigns several cases at once; all or none change.</summary>
+    public async Task<IReadOnlyList<CaseSummaryDto>> AssignMediatorsAsync(AssignMediatorsInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Add(input.CaseIds is { Count: > 0 } ? null : "caseIds", CoreErrorCodes.Validation.Required)
+            .Add(input.MediatorIds is { Count: > 0 } ? null : "mediatorIds", CoreErrorCodes.Validation.Required)
+            .ThrowIfInvalid();
+        var cases = new List<MediationCase>();
+        foreach (var caseId in input.CaseIds!.Distinct())
+        {
+            var mediationCase = await FindCaseAsync(caseId, ct);
+            mediationCase.AssignMediators(await FindCommitteeAsync(mediationCase.CommitteeId, ct), input.MediatorIds!);
+            cases.Add(mediationCase);
+        }
+        await db.SaveChangesAsync(ct);
+        return cases.Select(c => new CaseSummaryDto(c.Id, c.Number, c.DisputeType, c.Summary, c.Status, c.RiskGrade, c.CommitteeId, c.RegisteredAt)).ToList();
+    }
+
+    /// <summary>
+    /// Gap-free numbering: the counter row is incremented inside the registering transaction, so the
+    /// database serialises concurrent registrations on that row and a rolled-back registration
+    /// gives its number back.
+    /// </summary>
+    private async Task<int> NextSequenceAsync(Guid committeeId, int year, CancellationToken ct)
+    {
+        var counters = db.Set<CaseNumberCounter>().Where(c => c.CommitteeId == committeeId && c.Year == year);
+        var updated = await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);
+        if (updated == 0)
+        {
+            db.Add(new CaseNumberCounter { CommitteeId = committeeId, Year = year, LastSequence = 1 });
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+        return await counters.Select(c => c.LastSequence).SingleAsync(ct);
+    }
+
+    private List<CaseParty> ValidateRegistration(RegisterCaseInput input)
+    {
+        var check = new InputValidator()
+            .Required(input.CommitteeId, "committeeId")
+            .Required(input.DisputeType, "disputeType")
+            .Required(input.Summary, "summary").MaxLength(input.Summary, 2000, "summary")
+            .Required(input.Source, "source")
+            .Required(input.RiskGrade, "riskGrade")
+            .MaxLength(input.Place, 200, "place");
+        if (input.AmountInDispute is < 0) check.Add("amountInDispute", CoreErrorCodes.Validation.OutOfRange, ("min", 0), ("max", "∞"));
+        var parties = new List<CaseParty>();
+        var inputs = input.Parties ?? [];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var p = inputs[i];
+            var field = $"parties[{i}]";
+            check.Required(p.Kind, field + ".kind").Required(p.Name, field + ".name").MaxLength(p.Name, 100, field + ".name");
+            if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
+            if (p.Kind is PartyKind.Person && !ChineseIdentifiers.IsValidIdCardNumber(p.IdCardNumber is null ? null : ChineseIdentifiers.Normalize(p.IdCardNumber)))
+                check.Add(field + ".idCardNumber", CasesErrorCodes.PersonNeedsIdCard);
+            if (p.Kind is PartyKind.Organisation && !ChineseIdentifiers.IsValidCreditCode(p.CreditCode is null ? null : ChineseIdentifiers.Normalize(p.CreditCode)))
+                check.Add(field + ".creditCode", CasesErrorCodes.OrganisationNeedsCreditCode);
+        }
+        check.ThrowIfInvalid();
+
+        foreach (var p in inputs)
+        {
+            var phone = p.Phone is null ? null : protector.Protect(PersonalDataKind.Mobile, p.Phone);
+            parties.Add(p.Kind is PartyKind.Person
+                ? CaseParty.Person(p.Name!.Trim(), protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber!), phone, p.Address?.Trim(), p.ConsentsToMediation)
+                : CaseParty.Organisation(p.Name!.Trim(), ChineseIdentifiers.Normalize(p.CreditCode!), p.Representative?.Trim(), phone, p.Address?.Trim(), p.ConsentsToMediation));
+        }
+        return parties;
+    }
+
+    private async Task<MediationCommittee> FindCommitteeAsync(Guid id, CancellationToken ct) =>
+        await db.Set<MediationCommittee>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCommittee), id);
+
+    private async Task<MediationCase> FindCaseAsync(Guid id, CancellationToken ct) =>
+        await db.Set<MediationCase>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCase), id);
+
+    private static CommitteeDto ToDto(MediationCommittee c) => new(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind,
+        c.Mediators.Select(m => new CommitteeMediatorDto(m.UserId, m.Name, m.IsHead)).ToList(), c.ConcurrencyStamp);
+
+    private static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
+        c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
+        c.Parties.Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation)).ToList(),
+        c.Mediators.Select(m => m.UserId).ToList(),
+        c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy)).ToList(),
+        c.RegisteredAt, c.ConcurrencyStamp);
+}

@@ -1,0 +1,101 @@
+using Mediation.Cases.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Cases.Data;
+
+internal static class CasesModelConfiguration
+{
+    public const string Schema = "cases";
+
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<MediationCommittee>(b =>
+        {
+            b.ToTable("Committees", Schema);
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Name).HasMaxLength(100);
+            b.Property(c => c.ShortName).HasMaxLength(20);
+            b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+            b.HasIndex(c => c.ShortName).IsUnique();
+            b.HasIndex(c => c.OrgUnitId);
+            b.OwnsMany(c => c.Mediators, m =>
+            {
+                m.ToTable("CommitteeMediators", Schema);
+                m.WithOwner().HasForeignKey("CommitteeId");
+                // A store-generated key: with a client-set key EF would take a newly added item for an existing row.
+                m.Property<int>("Id");
+                m.HasKey("Id");
+                m.HasIndex("CommitteeId", nameof(CommitteeMediator.UserId)).IsUnique();
+                m.Property(x => x.Name).HasMaxLength(100);
+            });
+            b.Navigation(c => c.Mediators).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<MediationCase>(b =>
+        {
+            b.ToTable("Cases", Schema);
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Number).HasMaxLength(60);
+            b.Property(c => c.Summary).HasMaxLength(2000);
+            b.Property(c => c.Place).HasMaxLength(200);
+            b.Property(c => c.SourceRecordId).HasMaxLength(100);
+            b.Property(c => c.AmountInDispute).HasPrecision(18, 2);
+            b.Property(c => c.DisputeType).HasConversion<string>().HasMaxLength(30);
+            b.Property(c => c.Source).HasConversion<string>().HasMaxLength(30);
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.RiskGrade).HasConversion<string>().HasMaxLength(10);
+            b.HasIndex(c => new { c.CommitteeId, c.Year, c.SequenceNumber }).IsUnique();
+            b.HasIndex(c => c.Number).IsUnique();
+            b.HasIndex(c => c.OrgUnitId);
+            b.HasOne<MediationCommittee>().WithMany().HasForeignKey(c => c.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+            b.OwnsMany(c => c.Parties, p =>
+            {
+                p.ToTable("CaseParties", Schema);
+                p.WithOwner().HasForeignKey("CaseId");
+                p.HasKey(x => x.Id);
+                p.Property(x => x.Id).ValueGeneratedNever();
+                p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+                p.Property(x => x.Name).HasMaxLength(100);
+                p.Property(x => x.IdCardMasked).HasMaxLength(32);
+                p.Property(x => x.IdCardCipher).HasMaxLength(200);
+                p.Property(x => x.IdCardHash).HasMaxLength(64);
+                p.Property(x => x.CreditCode).HasMaxLength(18);
+                p.Property(x => x.Representative).HasMaxLength(100);
+                p.Property(x => x.PhoneMasked).HasMaxLength(32);
+                p.Property(x => x.PhoneCipher).HasMaxLength(200);
+                p.Property(x => x.PhoneHash).HasMaxLength(64);
+                p.Property(x => x.Address).HasMaxLength(300);
+                p.HasIndex(x => x.IdCardHash);
+                p.HasIndex(x => x.PhoneHash);
+            });
+            b.OwnsMany(c => c.Mediators, m =>
+            {
+                m.ToTable("CaseMediators", Schema);
+                m.WithOwner().HasForeignKey("CaseId");
+                m.Property<int>("Id");
+                m.HasKey("Id");
+                m.HasIndex("CaseId", nameof(CaseMediator.UserId)).IsUnique();
+            });
+            b.OwnsMany(c => c.RiskHistory, r =>
+            {
+                r.ToTable("CaseRiskAssessments", Schema);
+                r.WithOwner().HasForeignKey("CaseId");
+                r.Property<int>("Id");
+                r.HasKey("Id");
+                r.Property(x => x.Grade).HasConversion<string>().HasMaxLength(10);
+                r.Property(x => x.Reason).HasMaxLength(500);
+                r.Property(x => x.AssessedBy).HasMaxLength(256);
+            });
+            foreach (var navigation in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.RiskHistory) })
+                b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<CaseNumberCounter>(b =>
+        {
+            b.ToTable("CaseNumberCounters", Schema);
+            b.HasKey(c => new { c.CommitteeId, c.Year });
+        });
+    }
+}
