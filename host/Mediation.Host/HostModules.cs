@@ -1,5 +1,7 @@
 using Mediation.Cases;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Modularity;
+using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
@@ -14,6 +16,9 @@ public static class HostModules
     public static ModuleCatalog Create() => new(
     [
         new OrgUnitsModule(),
+        new CalendarModule(),
+        new DeadlinesModule(),
+        new NotificationsModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),

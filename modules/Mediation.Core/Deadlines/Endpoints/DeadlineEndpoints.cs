@@ -1,0 +1,44 @@
+using Mediation.Core.Deadlines.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mediation.Core.Deadlines.Endpoints;
+
+internal static class DeadlineEndpoints
+{
+    public static void MapCalendarEndpoints(this RouteGroupBuilder g)
+    {
+        g.WithTags("Calendar");
+        g.MapGet("/due", (string? policy, string? start, CalendarAppService s, CancellationToken ct) => s.DueAsync(policy, start, ct))
+            .WithName("PreviewDueDate");
+        g.MapGet("/policies", (CalendarAppService s) => s.Policies()).WithName("ListDeadlinePolicies");
+        g.MapGet("/{year:int}", (int year, CalendarAppService s, CancellationToken ct) => s.GetYearAsync(year, ct)).WithName("GetCalendarYear");
+        // SystemAdmin only once sign-in exists: CalendarPermissions.Manage.
+        g.MapPut("/{year:int}", (int year, PutCalendarYearInput input, CalendarAppService s, CancellationToken ct) => s.PutYearAsync(year, input, ct))
+            .WithName("PutCalendarYear");
+    }
+
+    public static void MapDeadlineEndpoints(this RouteGroupBuilder g)
+    {
+        g.WithTags("Deadlines");
+        g.MapGet("/dashboard", (Guid? orgUnitId, int? withinDays, DashboardAppService s, CancellationToken ct) => s.GetAsync(orgUnitId, withinDays, ct))
+            .WithName("GetDeadlineDashboard");
+        g.MapGet("/clocks", (string recordType, Guid recordId, Mediation.Core.Deadlines.IDeadlineClocks s, CancellationToken ct)
+            => s.ForRecordAsync(recordType, recordId, ct)).WithName("ListClocksOfRecord");
+        g.MapGet("/clocks/{id:guid}", (Guid id, IDeadlineClocks s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetClock");
+        g.MapPost("/clocks", async (StartClockInput input, IDeadlineClocks s, CancellationToken ct) =>
+        {
+            var started = await s.StartAsync(input, ct);
+            return TypedResults.Created($"/api/deadlines/clocks/{started.Id}", started);
+        }).WithName("StartClock");
+        g.MapPost("/clocks/{id:guid}/pause", (Guid id, PauseClockInput input, IDeadlineClocks s, CancellationToken ct) => s.PauseAsync(id, input, ct))
+            .WithName("PauseClock");
+        g.MapPost("/clocks/{id:guid}/resume", (Guid id, ResumeClockInput input, IDeadlineClocks s, CancellationToken ct) => s.ResumeAsync(id, input, ct))
+            .WithName("ResumeClock");
+        g.MapPost("/clocks/{id:guid}/extend", (Guid id, ExtendClockInput input, IDeadlineClocks s, CancellationToken ct) => s.ExtendAsync(id, input, ct))
+            .WithName("ExtendClock");
+        g.MapPost("/clocks/{id:guid}/stop", (Guid id, StopClockInput input, IDeadlineClocks s, CancellationToken ct) => s.StopAsync(id, input, ct))
+            .WithName("StopClock");
+    }
+}
