@@ -18,7 +18,7 @@ public sealed class DashboardAppService(MediationDbContext db, TimeProvider cloc
         var unit = await db.Set<OrgUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == orgUnitId, ct)
             ?? throw new EntityNotFoundException(nameof(OrgUnit), orgUnitId!.Value);
         var days = withinDays ?? DefaultWithinDays;
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var horizon = now.AddDays(days);
 
         var rows = await (

@@ -33,7 +33,7 @@ public sealed class CalendarYear : AggregateRoot<int>
         if (clash is not null)
             throw new BusinessException(DeadlinesErrorCodes.DayListedTwice, new Dictionary<string, object?> { ["date"] = clash.Key.ToString("yyyy-MM-dd") });
         Source = source;
-        UpdatedAt = now;
+        UpdatedAt = now.ToUniversalTime();
         _days.Clear();
         _days.AddRange(list.OrderBy(d => d.Date).Select(d => new CalendarDay(Id, d.Date, d.Kind, d.Name)));
     }

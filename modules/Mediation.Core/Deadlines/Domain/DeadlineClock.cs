@@ -56,7 +56,7 @@ public sealed class DeadlineClock : AggregateRoot<Guid>
         var clock = new DeadlineClock
         {
             Id = id, RecordType = recordType, RecordId = recordId, OrgUnitId = orgUnitId,
-            PolicyName = policy.Name, StartedAt = startedAt, Status = ClockStatus.Running,
+            PolicyName = policy.Name, StartedAt = startedAt.ToUniversalTime(), Status = ClockStatus.Running,
         };
         clock.ApplyDue(DeadlineCalculator.Compute(policy, startedAt, calendar));
         clock.Record(ClockEventKind.Started, now, actor, null, null);
@@ -84,7 +84,7 @@ public sealed class DeadlineClock : AggregateRoot<Guid>
         EnsureNotStopped();
         if (Status is not ClockStatus.Running) throw new BusinessException(DeadlinesErrorCodes.ClockNotRunning);
         Status = ClockStatus.Paused;
-        PausedAt = now;
+        PausedAt = now.ToUniversalTime();
         DueAt = null;
         DueDate = null;
         Record(ClockEventKind.Paused, now, actor, reason, null);
@@ -123,7 +123,7 @@ public sealed class DeadlineClock : AggregateRoot<Guid>
     {
         EnsureNotStopped();
         Status = ClockStatus.Stopped;
-        StoppedAt = now;
+        StoppedAt = now.ToUniversalTime();
         Record(ClockEventKind.Stopped, now, actor, reason, null);
     }
 
@@ -171,7 +171,7 @@ public sealed class DeadlineClockEvent
         ClockId = clockId;
         Sequence = sequence;
         Kind = kind;
-        At = at;
+        At = at.ToUniversalTime();
         Actor = actor;
         Reason = reason;
         Days = days;
@@ -194,7 +194,7 @@ public sealed class DeadlineClockEvent
     internal void SetDue(DateOnly? dueDate, DateTimeOffset? dueAt, bool provisional)
     {
         DueDate = dueDate;
-        DueAt = dueAt;
+        DueAt = dueAt?.ToUniversalTime();
         Provisional = provisional;
     }
 }

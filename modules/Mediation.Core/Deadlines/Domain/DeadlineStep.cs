@@ -25,8 +25,8 @@ public sealed class DeadlineStep
         ClockId = clockId;
         Step = step;
         Kind = kind;
-        DueInstant = dueInstant;
-        RecordedAt = recordedAt;
+        DueInstant = dueInstant.ToUniversalTime();
+        RecordedAt = recordedAt.ToUniversalTime();
         SupervisorOrgUnitId = supervisorOrgUnitId;
     }
 

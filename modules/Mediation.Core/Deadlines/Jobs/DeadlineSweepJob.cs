@@ -26,7 +26,7 @@ public sealed class DeadlineSweepJob(
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var horizon = now + policies.LongestReminder;
         var candidates = await db.Set<DeadlineClock>().AsNoTracking()
             .Where(c => c.Status == ClockStatus.Running && c.DueAt != null && c.DueAt <= horizon)

@@ -25,7 +25,7 @@ public sealed class InboxAppService(MediationDbContext db, TimeProvider clock)
     {
         var notice = await db.Set<Notice>().SingleOrDefaultAsync(n => n.Id == id && n.Channel == NoticeChannel.InApp, ct)
             ?? throw new EntityNotFoundException(nameof(Notice), id);
-        notice.ReadAt ??= clock.GetUtcNow();
+        notice.ReadAt ??= clock.GetUtcNow().ToUniversalTime();
         await db.SaveChangesAsync(ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed class NoticeDispatcher(
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var maxAttempts = options.Value.MaxAttempts;
         var channels = email.IsConfigured ? new[] { NoticeChannel.Email, NoticeChannel.Sms } : [NoticeChannel.Sms];
         var pending = await db.Set<Notice>().AsNoTracking()
@@ -38,7 +38,7 @@ public sealed class NoticeDispatcher(
             {
                 if (notice.Channel is NoticeChannel.Email) await email.SendAsync(notice.Recipient!, notice.Subject, notice.Body, ct);
                 else await sms.SendAsync(notice.Recipient!, notice.Subject + "\n" + notice.Body, ct);
-                var at = clock.GetUtcNow();
+                var at = clock.GetUtcNow().ToUniversalTime();
                 await db.Set<Notice>().Where(n => n.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentAt, at).SetProperty(n => n.LastError, (string?)null), ct);
                 sent++;

@@ -32,7 +32,7 @@ public sealed class Notice
         Subject = subject;
         Body = body;
         SourceKey = sourceKey;
-        CreatedAt = createdAt;
+        CreatedAt = createdAt.ToUniversalTime();
     }
 
     public Guid Id { get; private set; }
