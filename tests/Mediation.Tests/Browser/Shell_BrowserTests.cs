@@ -32,6 +32,7 @@ public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     [Theory]
     [InlineData("/")]
     [InlineData("/OrgUnits")]
+    [InlineData("/Deadlines")]
     public async Task Pages_have_no_serious_accessibility_violations(string path)
     {
         var page = await app.NewPageAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications.Application;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
@@ -41,6 +42,15 @@ public abstract class DeadlineDashboardApi_Tests : ProviderTests
         (await app.SweepAsync()).ShouldBeGreaterThan(0);
         var afterSweep = await (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={taishan}")).ReadAsync<DashboardDto>();
         afterSweep.Overdue.Single(i => i.ClockId == overdueInCommunity.Id).LastEscalation.ShouldBe(DeadlineStepKind.Urge);
+
+        // The 催办 reached the inbox of the supervising unit (岱庙街道, the community's parent).
+        var town = await app.UnitIdAsync("370902001");
+        var inbox = await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>();
+        var urge = inbox.Single(n => n.Body.Contains(overdueInCommunity.RecordId.ToString(), StringComparison.Ordinal));
+        urge.Subject.ShouldContain("催办");
+        (await client.PostAsync($"/api/notifications/{urge.Id}/read", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>())
+            .ShouldNotContain(n => n.Id == urge.Id);
     }
 
     [Fact]
