@@ -80,6 +80,33 @@ public abstract class CalendarApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task An_admin_edits_a_loaded_year_and_a_stale_edit_is_refused()
+    {
+        var client = await ClientAsync();
+        var original = await (await client.GetAsync("/api/calendar/2025")).ReadAsync<CalendarYearDto>();
+        var preview = "/api/calendar/due?policy=petition.acceptance-notice&start=2025-09-20T10:00:00%2B08:00";
+
+        // Say National Day were only 1–3 Oct and Sat 4 Oct a working day: day 15 (Sun 5 Oct) moves to Mon 6 Oct.
+        var edited = new PutCalendarYearInput(original.Source,
+            [.. original.Holidays.Where(h => h.From != new DateOnly(2025, 10, 1)), new HolidayRange(new(2025, 10, 1), new(2025, 10, 3), "国庆节")],
+            [.. original.WorkingDays, new WorkingDayEntry(new(2025, 10, 4), "测试")], original.ConcurrencyStamp);
+        var put = await client.PutJsonAsync("/api/calendar/2025", edited);
+        put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var saved = await put.ReadAsync<CalendarYearDto>();
+        saved.WorkingDays.Count.ShouldBe(6);
+        (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-10-06");
+
+        var stale = await client.PutJsonAsync("/api/calendar/2025", edited);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var restored = await client.PutJsonAsync("/api/calendar/2025",
+            new PutCalendarYearInput(original.Source, original.Holidays, original.WorkingDays, saved.ConcurrencyStamp));
+        restored.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await restored.ReadAsync<CalendarYearDto>()).Holidays.ShouldBe(original.Holidays);
+        (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-10-09");
+    }
+
+    [Fact]
     public async Task A_clock_into_2027_is_provisional_until_an_admin_loads_2027_then_it_is_recomputed()
     {
         var client = await ClientAsync();

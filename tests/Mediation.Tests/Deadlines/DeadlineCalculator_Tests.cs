@@ -151,3 +151,22 @@ public sealed class DeadlineCalculator_Tests
         Policy("mediation.judicial-confirmation").Description.ShouldContain("第三十三条");
     }
 }
+
+public sealed class DeadlinePolicies_Tests
+{
+    [Fact]
+    public void A_host_configures_the_desk_acknowledgement_hours()
+    {
+        var options = new Mediation.Core.Deadlines.Application.DeadlineOptions();
+        options.PolicyAmounts["desk.acknowledgement"] = 1;
+        var policies = new Mediation.Core.Deadlines.Application.DeadlinePolicies(Microsoft.Extensions.Options.Options.Create(options));
+
+        var policy = policies.Get("desk.acknowledgement");
+        policy.Amount.ShouldBe(1);
+        DeadlineCalculator.Compute(policy, China(2026, 3, 6, 18, 0), Published).DueAt.ShouldBe(China(2026, 3, 6, 19, 0));
+        policies.Get("desk.feedback").Amount.ShouldBe(7);
+        Should.Throw<Mediation.Core.Deadlines.Application.UnknownPolicyException>(() => policies.Get("desk.unknown"))
+            .HttpStatus.ShouldBe(404);
+        policies.ExtensionOf(policies.Get("petition.handling"))!.Name.ShouldBe("petition.handling-extension");
+    }
+}

@@ -66,8 +66,10 @@ public sealed partial class CalendarAppService(
             .ThrowIfInvalid();
         var entries = new CalendarFile(year, input.Source, input.Holidays, input.WorkingDays).Entries().ToList();
         var validator = new InputValidator();
-        foreach (var name in entries.Select(e => e.Name).Where(n => n.Length > CalendarYear.MaxNameLength).Take(1))
-            validator.MaxLength(name, CalendarYear.MaxNameLength, "holidays");
+        foreach (var holiday in input.Holidays ?? [])
+            validator.MaxLength(holiday.Name, CalendarYear.MaxNameLength, "holidays");
+        foreach (var workingDay in input.WorkingDays ?? [])
+            validator.MaxLength(workingDay.Name, CalendarYear.MaxNameLength, "workingDays");
         validator.ThrowIfInvalid();
 
         var stored = await db.Set<CalendarYear>().Include(y => y.Days).SingleOrDefaultAsync(y => y.Id == year, ct);

@@ -34,8 +34,12 @@ public sealed class CalendarYear : AggregateRoot<int>
             throw new BusinessException(DeadlinesErrorCodes.DayListedTwice, new Dictionary<string, object?> { ["date"] = clash.Key.ToString("yyyy-MM-dd") });
         Source = source;
         UpdatedAt = now.ToUniversalTime();
-        _days.Clear();
-        _days.AddRange(list.OrderBy(d => d.Date).Select(d => new CalendarDay(Id, d.Date, d.Kind, d.Name)));
+        // Days keep their identity (the date), so an edit updates, removes and adds rows rather than replacing them all.
+        var wanted = list.ToDictionary(d => d.Date);
+        _days.RemoveAll(d => !wanted.ContainsKey(d.Date));
+        foreach (var day in _days) day.Change(wanted[day.Date].Kind, wanted[day.Date].Name);
+        var kept = _days.Select(d => d.Date).ToHashSet();
+        _days.AddRange(list.Where(d => !kept.Contains(d.Date)).Select(d => new CalendarDay(Id, d.Date, d.Kind, d.Name)));
     }
 
     public IEnumerable<CalendarDayEntry> Entries => _days.Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name));
@@ -57,4 +61,10 @@ public sealed class CalendarDay
     public DateOnly Date { get; private set; }
     public CalendarDayKind Kind { get; private set; }
     public string Name { get; private set; } = "";
+
+    internal void Change(CalendarDayKind kind, string name)
+    {
+        Kind = kind;
+        Name = name;
+    }
 }
