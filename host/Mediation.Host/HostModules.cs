@@ -1,6 +1,8 @@
 using Mediation.Cases;
 using Mediation.Core.Identity;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Modularity;
+using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
@@ -18,6 +20,9 @@ public static class HostModules
         new AuthModule(),
         new IdentityModule(),
         new AuditModule(),
+        new CalendarModule(),
+        new DeadlinesModule(),
+        new NotificationsModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),

@@ -1,0 +1,136 @@
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.Deadlines.Application;
+
+internal sealed class DeadlineClockAppService(
+    MediationDbContext db, CalendarStore calendars, CalendarAppService calendarService, DeadlinePolicies policies, TimeProvider clock)
+    : IDeadlineClocks
+{
+    private IQueryable<DeadlineClock> Clocks => db.Set<DeadlineClock>().Include(c => c.History);
+
+    public async Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.RecordType, "recordType").MaxLength(input.RecordType, DeadlineClock.MaxRecordTypeLength, "recordType")
+            .Required(input.RecordId, "recordId")
+            .Required(input.OrgUnitId, "orgUnitId")
+            .Required(input.Policy, "policy")
+            .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
+            .ThrowIfInvalid();
+        var policy = policies.Get(input.Policy);
+        if (!await db.Set<OrgUnit>().AnyAsync(u => u.Id == input.OrgUnitId, ct))
+            throw new EntityNotFoundException(nameof(OrgUnit), input.OrgUnitId!.Value);
+        var recordType = input.RecordType!.Trim();
+        if (await db.Set<DeadlineClock>().AnyAsync(c => c.RecordType == recordType && c.RecordId == input.RecordId && c.PolicyName == policy.Name, ct))
+            throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
+
+        var now = clock.GetUtcNow();
+        var started = DeadlineClock.Start(Guid.CreateVersion7(), recordType, input.RecordId!.Value, input.OrgUnitId!.Value, policy,
+            (input.StartedAt ?? now).ToUniversalTime(), await calendars.LoadAsync(ct), input.Actor, now);
+        db.Add(started);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsUniqueViolation(ex))
+        {
+            throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
+        }
+        return await GetAsync(started.Id, ct);
+    }
+
+    public async Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason")
+            .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
+            .ThrowIfInvalid();
+        var target = await FindAsync(clockId, input.ConcurrencyStamp, ct);
+        target.Pause(input.Reason!.Trim(), input.Actor, clock.GetUtcNow());
+        return await SaveAsync(target, ct);
+    }
+
+    public async Task<DeadlineClockDto> ResumeAsync(Guid clockId, ResumeClockInput input, CancellationToken ct)
+    {
+        new InputValidator().MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor").ThrowIfInvalid();
+        var target = await FindAsync(clockId, input.ConcurrencyStamp, ct);
+        target.Resume(policies.Get(target.PolicyName), await calendars.LoadAsync(ct), input.Actor, clock.GetUtcNow());
+        return await SaveAsync(target, ct);
+    }
+
+    public async Task<DeadlineClockDto> ExtendAsync(Guid clockId, ExtendClockInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.Days, "days").InRange(input.Days, 1, 366, "days")
+            .Required(input.Approver, "approver").MaxLength(input.Approver, DeadlineClock.MaxActorLength, "approver")
+            .Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason")
+            .ThrowIfInvalid();
+        var target = await FindAsync(clockId, input.ConcurrencyStamp, ct);
+        var policy = policies.Get(target.PolicyName);
+        target.Extend(input.Days!.Value, policy, policies.ExtensionOf(policy), await calendars.LoadAsync(ct),
+            input.Approver!.Trim(), input.Reason!.Trim(), clock.GetUtcNow());
+        return await SaveAsync(target, ct);
+    }
+
+    public async Task<DeadlineClockDto> StopAsync(Guid clockId, StopClockInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason")
+            .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
+            .ThrowIfInvalid();
+        var target = await FindAsync(clockId, input.ConcurrencyStamp, ct);
+        target.Stop(input.Reason?.Trim(), input.Actor, clock.GetUtcNow());
+        return await SaveAsync(target, ct);
+    }
+
+    public async Task<DeadlineClockDto> GetAsync(Guid clockId, CancellationToken ct)
+    {
+        var found = await Clocks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clockId, ct)
+            ?? throw new EntityNotFoundException(nameof(DeadlineClock), clockId);
+        return await ToDtoAsync(found, ct);
+    }
+
+    public async Task<IReadOnlyList<DeadlineClockDto>> ForRecordAsync(string recordType, Guid recordId, CancellationToken ct)
+    {
+        var found = await Clocks.AsNoTracking().Where(c => c.RecordType == recordType && c.RecordId == recordId).ToListAsync(ct);
+        var result = new List<DeadlineClockDto>();
+        foreach (var c in found.OrderBy(c => c.StartedAt)) result.Add(await ToDtoAsync(c, ct));
+        return result;
+    }
+
+    public Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct) => calendarService.DueAsync(policy, start, ct);
+
+    // Two starts of the same record and policy raced past the AnyAsync check; the unique index decides.
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message is { } m
+        && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal));
+
+    private async Task<DeadlineClock> FindAsync(Guid id, string? concurrencyStamp, CancellationToken ct)
+    {
+        var found = await Clocks.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(DeadlineClock), id);
+        db.ExpectConcurrencyStamp(found, concurrencyStamp);
+        return found;
+    }
+
+    private async Task<DeadlineClockDto> SaveAsync(DeadlineClock target, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(target, ct);
+    }
+
+    private async Task<DeadlineClockDto> ToDtoAsync(DeadlineClock c, CancellationToken ct)
+    {
+        var steps = await db.Set<DeadlineStep>().AsNoTracking().Where(s => s.ClockId == c.Id).ToListAsync(ct);
+        return new DeadlineClockDto(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.StartedAt, c.Status,
+            c.DueDate, c.DueAt, c.Provisional, c.ExtensionDays, c.ConcurrencyStamp,
+            c.History.OrderBy(e => e.Sequence)
+                .Select(e => new ClockEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Reason, e.Days, e.DueDate, e.DueAt, e.Provisional)).ToList(),
+            steps.OrderBy(s => s.DueInstant).ThenBy(s => s.Step, StringComparer.Ordinal)
+                .Select(s => new ClockStepDto(s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId)).ToList());
+    }
+}

@@ -1,0 +1,36 @@
+using Mediation.Core.Security;
+
+namespace Mediation.Core.Deadlines;
+
+public static class CalendarPermissions
+{
+    /// <summary>Edit a year's holidays and 调休 days (SystemAdmin). Reading the calendar only needs sign-in.</summary>
+    public const string Manage = "Calendar.Manage";
+}
+
+public static class DeadlinesPermissions
+{
+    public static class Clocks
+    {
+        public const string Read = "Deadlines.Clocks.Read";
+        public const string Manage = "Deadlines.Clocks.Manage";
+        public const string Extend = "Deadlines.Clocks.Extend";
+    }
+
+    public static class Dashboard
+    {
+        public const string Read = "Deadlines.Dashboard.Read";
+    }
+
+    private static readonly string[] CaseWorkers =
+        [RoleNames.Mediator, RoleNames.PetitionOfficer, RoleNames.DeskOfficer, RoleNames.LegalAdvisor, RoleNames.Coordinator];
+
+    public static readonly IReadOnlyList<PermissionDefinition> Definitions =
+    [
+        new(CalendarPermissions.Manage, [RoleNames.SystemAdmin]),
+        new(Clocks.Read, [.. CaseWorkers, RoleNames.Statistician]),
+        new(Clocks.Manage, CaseWorkers),
+        new(Clocks.Extend, [RoleNames.PetitionOfficer, RoleNames.Coordinator]),
+        new(Dashboard.Read, [.. CaseWorkers, RoleNames.Statistician]),
+    ];
+}

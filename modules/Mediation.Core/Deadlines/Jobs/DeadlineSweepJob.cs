@@ -1,0 +1,135 @@
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications;
+using Mediation.Core.OrgUnits.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Mediation.Core.Deadlines.Jobs;
+
+/// <summary>
+/// The recurring enforcement of every running clock. The database is the source of truth: one
+/// set-based query finds the clocks whose reminders or escalations are due, a second the steps
+/// already recorded; each missing step is then inserted-or-skipped against its unique key together
+/// with its notices, in one transaction. Retries, restarts and several hosts therefore record and
+/// notify each step once, and a sweep that did not run for a while catches up.
+/// </summary>
+public sealed class DeadlineSweepJob(
+    MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, INoticeOutbox notices, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
+{
+    public const string JobId = "deadlines:sweep";
+
+    private sealed record Candidate(Guid Id, string RecordType, Guid RecordId, Guid OrgUnitId, string PolicyName, DateOnly? DueDate, DateTimeOffset DueAt);
+
+    private sealed record UnitInfo(Guid Id, string Name, OrgUnitKind Kind, string Path);
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var horizon = now + policies.LongestReminder;
+        var candidates = await db.Set<DeadlineClock>().AsNoTracking()
+            .Where(c => c.Status == ClockStatus.Running && c.DueAt != null && c.DueAt <= horizon)
+            .Select(c => new Candidate(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.DueDate, c.DueAt!.Value))
+            .ToListAsync(ct);
+
+        var planned = candidates
+            .SelectMany(c => policies.Find(c.PolicyName) is { } policy
+                ? StepPlanner.DueSteps(policy, c.DueAt, now).Select(s => (Clock: c, Policy: policy, Step: s))
+                : [])
+            .ToList();
+        if (planned.Count == 0) return 0;
+
+        var clockIds = planned.Select(p => p.Clock.Id).Distinct().ToList();
+        var recorded = (await db.Set<DeadlineStep>().AsNoTracking()
+                .Where(s => clockIds.Contains(s.ClockId))
+                .Select(s => new { s.ClockId, s.Step, s.DueInstant })
+                .ToListAsync(ct))
+            .Select(s => (s.ClockId, s.Step, s.DueInstant.UtcTicks))
+            .ToHashSet();
+        var missing = planned.Where(p => !recorded.Contains((p.Clock.Id, p.Step.Step, p.Step.DueInstant.UtcTicks))).ToList();
+        if (missing.Count == 0) return 0;
+
+        var units = await LoadUnitsAsync(missing.Select(m => m.Clock.OrgUnitId).Distinct().ToList(), ct);
+        var performed = 0;
+        foreach (var (candidate, policy, step) in missing)
+        {
+            if (await RecordAsync(candidate, policy, step, units, now, ct)) performed++;
+        }
+        if (performed > 0) logger.LogInformation("Deadline sweep recorded {Count} reminder/escalation steps", performed);
+        return performed;
+    }
+
+    private async Task<bool> RecordAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, IReadOnlyDictionary<Guid, UnitInfo> units,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        units.TryGetValue(c.OrgUnitId, out var owner);
+        var supervisor = step.Supervisor is { } level && owner is not null ? Supervisor(owner, level, units) : null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = new DeadlineStep(Guid.CreateVersion7(), c.Id, step.Step, step.Kind, step.DueInstant.ToUniversalTime(), now, supervisor?.Id);
+        if (!await inserter.TryInsertAsync(row, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        var model = new Dictionary<string, object?>
+        {
+            ["step"] = step.Kind.ToString(),
+            ["record_type"] = c.RecordType,
+            ["record_id"] = c.RecordId.ToString(),
+            ["policy"] = policy.Name,
+            ["policy_description"] = policy.Description,
+            ["due_date"] = (c.DueDate ?? ChinaTime.DateOf(c.DueAt)).ToDateTime(TimeOnly.MinValue),
+            ["due_at"] = ChinaTime.ToChina(c.DueAt).DateTime,
+            ["unit_name"] = owner?.Name ?? "",
+            ["supervisor_name"] = supervisor?.Name ?? "",
+        };
+        var key = $"{c.Id:N}:{step.Step}:{step.DueInstant.UtcTicks}";
+        if (step.Kind is DeadlineStepKind.Reminder)
+        {
+            await notices.AddAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key), ct);
+        }
+        else
+        {
+            if (supervisor is not null)
+                await notices.AddAsync(new NoticeRequest("deadline-escalation", supervisor.Id, model, key), ct);
+            if (supervisor?.Id != c.OrgUnitId)
+                await notices.AddAsync(new NoticeRequest("deadline-escalation", c.OrgUnitId, model, key), ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Owning units and all their ancestors (ids read from the materialized paths), in two queries.</summary>
+    private async Task<IReadOnlyDictionary<Guid, UnitInfo>> LoadUnitsAsync(IReadOnlyList<Guid> owners, CancellationToken ct)
+    {
+        var owning = await db.Set<OrgUnit>().AsNoTracking().Where(u => owners.Contains(u.Id))
+            .Select(u => new UnitInfo(u.Id, u.Name, u.Kind, u.Path)).ToListAsync(ct);
+        var ancestorIds = owning.SelectMany(u => PathIds(u.Path)).Distinct().Except(owning.Select(u => u.Id)).ToList();
+        var ancestors = await db.Set<OrgUnit>().AsNoTracking().Where(u => ancestorIds.Contains(u.Id))
+            .Select(u => new UnitInfo(u.Id, u.Name, u.Kind, u.Path)).ToListAsync(ct);
+        return owning.Concat(ancestors).ToDictionary(u => u.Id);
+    }
+
+    private static IEnumerable<Guid> PathIds(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.ParseExact(s, "N"));
+
+    /// <summary>
+    /// The unit above the owner that supervises a step: its parent; the county (区县) above it; the
+    /// city. A unit already at or above the asked level is supervised by its parent (the root by itself).
+    /// </summary>
+    private static UnitInfo Supervisor(UnitInfo owner, SupervisorLevel level, IReadOnlyDictionary<Guid, UnitInfo> units)
+    {
+        var chain = PathIds(owner.Path).Select(id => units.GetValueOrDefault(id)).OfType<UnitInfo>().ToList();
+        var parent = chain.Count >= 2 ? chain[^2] : owner;
+        return level switch
+        {
+            SupervisorLevel.County when owner.Kind > OrgUnitKind.County => chain.FirstOrDefault(u => u.Kind == OrgUnitKind.County) ?? parent,
+            SupervisorLevel.City when owner.Kind > OrgUnitKind.City => chain.FirstOrDefault(u => u.Kind == OrgUnitKind.City) ?? parent,
+            _ => parent,
+        };
+    }
+}

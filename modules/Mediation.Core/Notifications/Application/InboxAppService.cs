@@ -1,0 +1,31 @@
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.Notifications.Application;
+
+public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+/// <summary>The in-app inbox of an org unit's staff.</summary>
+public sealed class InboxAppService(MediationDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<NoticeDto>> ListAsync(Guid? orgUnitId, bool? unreadOnly, CancellationToken ct)
+    {
+        new InputValidator().Required(orgUnitId, "orgUnitId").ThrowIfInvalid();
+        var query = db.Set<Notice>().AsNoTracking().Where(n => n.OrgUnitId == orgUnitId && n.Channel == NoticeChannel.InApp);
+        if (unreadOnly is true) query = query.Where(n => n.ReadAt == null);
+        var notices = await query.ToListAsync(ct);
+        return notices.OrderByDescending(n => n.CreatedAt).Take(200)
+            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, n.Body, n.CreatedAt, n.ReadAt)).ToList();
+    }
+
+    public async Task MarkReadAsync(Guid id, CancellationToken ct)
+    {
+        var notice = await db.Set<Notice>().SingleOrDefaultAsync(n => n.Id == id && n.Channel == NoticeChannel.InApp, ct)
+            ?? throw new EntityNotFoundException(nameof(Notice), id);
+        notice.ReadAt ??= clock.GetUtcNow().ToUniversalTime();
+        await db.SaveChangesAsync(ct);
+    }
+}

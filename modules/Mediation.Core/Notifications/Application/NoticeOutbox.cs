@@ -1,0 +1,26 @@
+using Mediation.Core.Data;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.OrgUnits.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mediation.Core.Notifications.Application;
+
+internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templates, IOptions<NotificationOptions> options, TimeProvider clock)
+    : INoticeOutbox
+{
+    public async Task AddAsync(NoticeRequest request, CancellationToken ct)
+    {
+        var rendered = templates.Render(request.Template, request.Model);
+        var subject = rendered.Subject.Length > Notice.MaxSubjectLength ? rendered.Subject[..Notice.MaxSubjectLength] : rendered.Subject;
+        var now = clock.GetUtcNow();
+        Add(NoticeChannel.InApp, null);
+
+        var code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == request.OrgUnitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
+        if (code is not null && options.Value.Mailboxes.TryGetValue(code, out var mailbox)) Add(NoticeChannel.Email, mailbox);
+        if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
+
+        void Add(NoticeChannel channel, string? recipient) => db.Add(new Notice(Guid.CreateVersion7(), channel, request.OrgUnitId, recipient,
+            request.Template, subject, rendered.Body, request.SourceKey, now));
+    }
+}

@@ -1,0 +1,49 @@
+using Hangfire;
+using Mediation.Core.Modularity;
+using Mediation.Core.Notifications.Application;
+using Mediation.Core.Notifications.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Core.Notifications;
+
+/// <summary>Notices to staff: in-app inbox per org unit, e-mail (MailKit), SMS (behind ISmsSender), from Scriban templates.</summary>
+public sealed class NotificationsModule : IModule
+{
+    public string Name => "notifications";
+
+    public string Schema => "core";
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton<NoticeTemplates>();
+        services.AddScoped<INoticeOutbox, NoticeOutbox>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<ISmsSender, LoggingSmsSender>();
+        services.AddScoped<NoticeDispatcher>();
+        services.AddScoped<InboxAppService>();
+    }
+
+    public void ConfigureModel(ModelBuilder model) => model.ApplyConfiguration(new NoticeConfiguration());
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        api.WithTags("Notifications");
+        api.RequireAuthorization();
+        api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, InboxAppService s, CancellationToken ct) => s.ListAsync(orgUnitId, unreadOnly, ct))
+            .WithName("ListInbox");
+        api.MapPost("/{id:guid}/read", async (Guid id, InboxAppService s, CancellationToken ct) =>
+        {
+            await s.MarkReadAsync(id, ct);
+            return TypedResults.NoContent();
+        }).WithName("MarkNoticeRead");
+    }
+
+    public void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<NoticeDispatcher>(NoticeDispatcher.JobId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+}

@@ -1,0 +1,29 @@
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.OrgUnits.Application;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mediation.Core.Pages.Deadlines;
+
+/// <summary>"Due soon / overdue" for a unit and the units below it. Permission: DeadlinesPermissions.Dashboard.Read (wired with sign-in).</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.Read)]
+public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? OrgUnitId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? WithinDays { get; set; }
+
+    public IReadOnlyList<OrgUnitDto> Units { get; private set; } = [];
+
+    public DashboardDto? Board { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Units = await orgUnits.ListAsync(null, null, null, ct);
+        OrgUnitId ??= Units.FirstOrDefault(u => u.ParentId is null)?.Id;
+        if (OrgUnitId is { } id && Units.Any(u => u.Id == id))
+            Board = await dashboard.GetAsync(id, Math.Clamp(WithinDays ?? DashboardAppService.DefaultWithinDays, 0, 60), ct);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications.Application;
+using Mediation.Tests.Api;
+using Mediation.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+using static Mediation.Tests.Deadlines.Calendars;
+
+namespace Mediation.Tests.Deadlines;
+
+public abstract class DeadlineDashboardApi_Tests : ProviderTests
+{
+    /// <summary>Fri 20 Mar 2026, 10:00 in Beijing, for every host of these tests.</summary>
+    public static readonly FakeTimeProvider Time = new(China(2026, 3, 20, 10).ToUniversalTime());
+
+    [Fact]
+    public async Task The_dashboard_lists_overdue_and_due_soon_clocks_of_a_unit_and_the_units_below_it()
+    {
+        var app = await AppAsync();
+        var overdueInCommunity = await app.StartClockAsync("370902001001", "petition.acceptance-notice", China(2026, 3, 2)); // due Tue 17 Mar
+        var dueTodayInTown = await app.StartClockAsync("370902001", "desk.feedback", China(2026, 3, 13));                   // due Fri 20 Mar
+        var overdueElsewhere = await app.StartClockAsync("370911001", "petition.acceptance-notice", China(2026, 3, 2));     // 岱岳区, not below 泰山区
+        var farAway = await app.StartClockAsync("370902", "petition.handling", China(2026, 3, 20));
+        var mine = new[] { overdueInCommunity.Id, dueTodayInTown.Id, overdueElsewhere.Id, farAway.Id };
+
+        var client = await ClientAsync(userName: "demo.coordinator");
+        var taishan = await app.UnitIdAsync("370902");
+        var board = await (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={taishan}")).ReadAsync<DashboardDto>();
+        board.OrgUnitName.ShouldBe("泰山区");
+        board.Overdue.Where(i => mine.Contains(i.ClockId)).Select(i => i.ClockId).ShouldBe([overdueInCommunity.Id]);
+        board.DueSoon.Where(i => mine.Contains(i.ClockId)).Select(i => i.ClockId).ShouldBe([dueTodayInTown.Id]);
+        board.Overdue.Single(i => i.ClockId == overdueInCommunity.Id).OrgUnitName.ShouldBe("岱东社区");
+
+        var community = await app.UnitIdAsync("370902001001");
+        var small = await (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={community}")).ReadAsync<DashboardDto>();
+        small.Overdue.Where(i => mine.Contains(i.ClockId)).Select(i => i.ClockId).ShouldBe([overdueInCommunity.Id]);
+        small.DueSoon.ShouldNotContain(i => i.ClockId == dueTodayInTown.Id);
+
+        (await app.SweepAsync()).ShouldBeGreaterThan(0);
+        var afterSweep = await (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={taishan}")).ReadAsync<DashboardDto>();
+        afterSweep.Overdue.Single(i => i.ClockId == overdueInCommunity.Id).LastEscalation.ShouldBe(DeadlineStepKind.Urge);
+
+        // The 催办 reached the inbox of the supervising unit (岱庙街道, the community's parent).
+        var town = await app.UnitIdAsync("370902001");
+        var inbox = await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>();
+        var urge = inbox.Single(n => n.Body.Contains(overdueInCommunity.RecordId.ToString(), StringComparison.Ordinal));
+        urge.Subject.ShouldContain("催办");
+        (await client.PostAsync($"/api/notifications/{urge.Id}/read", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>())
+            .ShouldNotContain(n => n.Id == urge.Id);
+    }
+
+    [Fact]
+    public async Task The_dashboard_needs_a_known_unit()
+    {
+        var client = await ClientAsync(userName: "demo.coordinator");
+        (await client.GetAsync("/api/deadlines/dashboard")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={await (await AppAsync()).UnitIdAsync("370902")}&withinDays=999"))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_dashboard_page_shows_the_overdue_clocks_of_the_chosen_unit()
+    {
+        var app = await AppAsync();
+        await app.StartClockAsync("370902002001-01", "petition.acceptance-notice", China(2026, 3, 1));
+        var client = await ClientAsync(userName: "demo.coordinator");
+        var caiyuan = await app.UnitIdAsync("370902002");
+        var html = await (await client.GetAsync($"/Deadlines?orgUnitId={caiyuan}")).Content.ReadAsStringAsync();
+        html.ShouldContain("宝盛网格");
+        html.ShouldContain("petition.acceptance-notice");
+        html.ShouldContain("已超期");
+    }
+}
+
+public sealed class SqliteAppWithFakeTime() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, services: DeadlineApps.WithTime(DeadlineDashboardApi_Tests.Time)));
+
+public sealed class DeadlineDashboardApi_Tests_on_Sqlite(SqliteAppWithFakeTime app) : DeadlineDashboardApi_Tests, IClassFixture<SqliteAppWithFakeTime>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeadlineDashboardApi_Tests_on_PostgreSql(PostgresCluster cluster) : DeadlineDashboardApi_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), DeadlineApps.WithTime(Time));
+}
