@@ -1,4 +1,5 @@
 using Mediation.Cases;
+using Mediation.Core.Documents;
 using Mediation.Core.Modularity;
 using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings;
@@ -14,6 +15,7 @@ public static class HostModules
     public static ModuleCatalog Create() => new(
     [
         new OrgUnitsModule(),
+        new DocumentsModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),
