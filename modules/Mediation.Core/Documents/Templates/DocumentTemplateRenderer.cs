@@ -18,6 +18,10 @@ namespace Mediation.Core.Documents.Templates;
 public static class DocumentTemplateRenderer
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private const int MaxCachedTemplates = 64;
+
+    // Parsing costs about ten times a render; templates change rarely, so the parsed form is kept by text.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Text), Template> Parsed = new();
 
     /// <summary>Parses only: used before an edited template is saved.</summary>
     public static void Validate(string templateName, string text) => Parse(templateName, text);
@@ -52,12 +56,15 @@ public static class DocumentTemplateRenderer
 
     private static Template Parse(string templateName, string text)
     {
+        if (Parsed.TryGetValue((templateName, text), out var cached)) return cached;
         var template = Template.Parse(text, templateName);
         if (template.HasErrors)
         {
             var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
             throw Error(templateName, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
         }
+        if (Parsed.Count >= MaxCachedTemplates) Parsed.Clear();
+        Parsed[(templateName, text)] = template;
         return template;
     }
 
