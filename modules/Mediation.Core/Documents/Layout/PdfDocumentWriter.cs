@@ -77,13 +77,14 @@ internal sealed class PageFlow : IDisposable
 
     private static readonly XPen CellBorder = new(XColor.FromArgb(0x80, 0x80, 0x80), 0.6);
     private static readonly XBrush HeaderFill = new XSolidBrush(XColor.FromArgb(0xEE, 0xEE, 0xEE));
-    private static readonly ConcurrentDictionary<(string Family, int CodePoint), double> UnitWidths = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<int, double>> UnitWidthsByFamily = new(StringComparer.Ordinal);
 
     private readonly PdfDocument _document;
     private readonly PaperOrientation _orientation;
     private readonly string _family;
     private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
     private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
+    private readonly ConcurrentDictionary<int, double> _unitWidths;
     private XGraphics? _gfx;
 
     public PageFlow(PdfDocument document, DocumentSpec spec, string family)
@@ -91,6 +92,7 @@ internal sealed class PageFlow : IDisposable
         _document = document;
         _orientation = spec.Orientation;
         _family = family;
+        _unitWidths = UnitWidthsByFamily.GetOrAdd(family, _ => new ConcurrentDictionary<int, double>());
         NewPage();
     }
 
@@ -134,7 +136,7 @@ internal sealed class PageFlow : IDisposable
 
     public Func<Rune, double> WidthOf(double size)
     {
-        return rune => UnitWidths.GetOrAdd((_family, rune.Value), key => Measure(key.CodePoint)) * size;
+        return rune => (_unitWidths.TryGetValue(rune.Value, out var unit) ? unit : _unitWidths.GetOrAdd(rune.Value, Measure)) * size;
 
         double Measure(int codePoint) => Gfx.MeasureString(char.ConvertFromUtf32(codePoint), Font(100)).Width / 100;
     }
@@ -233,35 +235,43 @@ internal sealed class PageFlow : IDisposable
         var total = columns.Sum(c => c.Width);
         var widths = columns.Select(c => ContentWidth * c.Width / total).ToArray();
         var headerCells = columns.Select(c => c.Header).ToArray();
-        var headerHeight = header ? RowHeight(headerCells, widths) : 0;
+        var headerLines = WrapCells(headerCells, widths);
+        var headerHeight = header ? RowHeight(headerLines) : 0;
 
         if (header)
         {
             EnsureSpace(headerHeight + LineHeight(CellFont) + 2 * CellPadding);
-            DrawRow(headerCells, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+            DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
         }
         foreach (var row in rows)
         {
-            var height = RowHeight(row, widths);
+            var lines = WrapCells(row, widths);
+            var height = RowHeight(lines);
             if (Y + height > Bottom && Y > TopMargin + 0.01)
             {
                 NewPage();
-                if (header && repeatHeader) DrawRow(headerCells, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+                if (header && repeatHeader) DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
             }
-            DrawRow(row, widths, columns, height, isHeader: false, keyColumn);
+            DrawRow(lines, widths, columns, height, isHeader: false, keyColumn);
         }
         Y += 8;
     }
 
-    private double RowHeight(IReadOnlyList<string> cells, double[] widths)
+    private IReadOnlyList<TextLine>[] WrapCells(IReadOnlyList<string> cells, double[] widths)
     {
-        var lines = 1;
+        var lines = new IReadOnlyList<TextLine>[widths.Length];
         for (var i = 0; i < widths.Length; i++)
-            lines = Math.Max(lines, Wrap(i < cells.Count ? cells[i] : "", widths[i] - 2 * CellPadding, CellFont).Count);
+            lines[i] = Wrap(i < cells.Count ? cells[i] : "", widths[i] - 2 * CellPadding, CellFont);
+        return lines;
+    }
+
+    private static double RowHeight(IReadOnlyList<TextLine>[] cellLines)
+    {
+        var lines = Math.Max(1, cellLines.Max(l => l.Count));
         return lines * LineHeight(CellFont) + 2 * CellPadding - (LineHeight(CellFont) - CellFont * 1.3);
     }
 
-    private void DrawRow(IReadOnlyList<string> cells, double[] widths, IReadOnlyList<TableColumn> columns, double height, bool isHeader, bool keyColumn)
+    private void DrawRow(IReadOnlyList<TextLine>[] cellLines, double[] widths, IReadOnlyList<TableColumn> columns, double height, bool isHeader, bool keyColumn)
     {
         var x = Left;
         for (var i = 0; i < widths.Length; i++)
@@ -273,7 +283,7 @@ internal sealed class PageFlow : IDisposable
 
             var align = isHeader ? TextAlign.Center : columns[i].Align;
             var baseline = Y + CellPadding + Ascent(CellFont);
-            foreach (var line in Wrap(i < cells.Count ? cells[i] : "", widths[i] - 2 * CellPadding, CellFont))
+            foreach (var line in cellLines[i])
             {
                 DrawLine(line, x + CellPadding, widths[i] - 2 * CellPadding, baseline, CellFont, bold: shaded, align);
                 baseline += LineHeight(CellFont);
