@@ -1,6 +1,7 @@
 using Mediation.Cases;
 using Mediation.Core.Identity;
 using Mediation.Core.Deadlines;
+using Mediation.Core.Documents;
 using Mediation.Core.Modularity;
 using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits;
@@ -17,6 +18,7 @@ public static class HostModules
     public static ModuleCatalog Create() => new(
     [
         new OrgUnitsModule(),
+        new DocumentsModule(),
         new AuthModule(),
         new IdentityModule(),
         new AuditModule(),

@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediation.Core;
 using Mediation.Core.Data;
+using Mediation.Core.Documents.Application;
 using Mediation.Core.Errors;
 using Mediation.Core.Identity;
 using Mediation.Core.Security;
@@ -40,7 +41,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
     return Task.CompletedTask;
 }).AddDocumentTransformer<BearerSecurityTransformer>());
 builder.Services.AddHealthChecks()
-    .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"]);
+    .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"])
+    .AddCheck<DocumentsHealthCheck>("documents", tags: ["ready"]);
 builder.Services.AddRazorPages();
 // Chinese pages stay readable in the source (and half the size) instead of &#x..; entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -29,7 +29,7 @@ public sealed class ModuleBoundary_Tests
     {
         ModuleAssemblyNames.Length.ShouldBe(5);
         HostModules.Create().Modules.Select(m => m.Name).ShouldBe(
-            ["org-units", "auth", "identity", "audit", "calendar", "deadlines", "notifications", "cases", "petitions", "legal-windows", "service-desk", "joint-meetings"]);
+            ["org-units", "documents", "auth", "identity", "audit", "calendar", "deadlines", "notifications", "cases", "petitions", "legal-windows", "service-desk", "joint-meetings"]);
     }
 
     [Theory]

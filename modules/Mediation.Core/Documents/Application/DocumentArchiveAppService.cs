@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Mediation.Core.Data;
+using Mediation.Core.Documents.Domain;
+using Mediation.Core.Documents.Layout;
+using Mediation.Core.Documents.Templates;
+using Mediation.Core.Domain;
+using Mediation.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Core.Documents.Application;
+
+/// <summary>
+/// Issues documents (template or code-built), keeps their exact bytes with a SHA-256, reprints
+/// them unchanged, and tells whether a presented copy is the one that was issued.
+/// </summary>
+public sealed class DocumentArchiveAppService(
+    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, TimeProvider clock)
+{
+    public const string EntityName = "IssuedDocument";
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private IQueryable<IssuedDocument> Documents => db.Set<IssuedDocument>().AsNoTracking();
+
+    /// <summary>Renders a template without archiving it (for the editor's preview).</summary>
+    public async Task<byte[]> PreviewAsync(string template, JsonElement? model, CancellationToken ct)
+    {
+        var (text, _) = await templates.CurrentTextAsync(template, ct);
+        var values = ModelOf(model);
+        values.TryAdd("number", "（预览）");
+        values.TryAdd("issued_on", clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
+    }
+
+    public Task<IssuedDocumentDto> IssueAsync(IssueDocumentInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.Template, "template")
+            .Required(input.Number, "number").MaxLength(input.Number, IssuedDocument.MaxNumberLength, "number")
+            .Required(input.RecordType, "recordType").MaxLength(input.RecordType, IssuedDocument.MaxRecordTypeLength, "recordType")
+            .Required(input.RecordId, "recordId").MaxLength(input.RecordId, IssuedDocument.MaxRecordIdLength, "recordId")
+            .ThrowIfInvalid();
+        return IssueAsync(new IssueFromTemplate(input.Template!.Trim(), input.Number!.Trim(), input.RecordType!.Trim(), input.RecordId!.Trim(), ModelOf(input.Model)), ct);
+    }
+
+    public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct)
+    {
+        var (text, version) = await templates.CurrentTextAsync(request.Template, ct);
+        var issuedAt = clock.GetUtcNow();
+        var model = new Dictionary<string, object?>(request.Model, StringComparer.Ordinal);
+        model.TryAdd("number", request.Number);
+        model.TryAdd("issued_on", issuedAt.ToOffset(ChinaOffset).DateTime);
+        var spec = DocumentTemplateRenderer.Render(request.Template, text, model);
+        return await StoreAsync(spec, request.Template, request.Number, request.RecordType, request.RecordId, version, issuedAt, ct);
+    }
+
+    /// <summary>For documents a module builds in code (statistics reports with charts).</summary>
+    public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, CancellationToken ct) =>
+        StoreAsync(spec, kind, number, recordType, recordId, null, clock.GetUtcNow(), ct);
+
+    public async Task<IReadOnlyList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, CancellationToken ct)
+    {
+        var query = Documents;
+        if (!string.IsNullOrWhiteSpace(recordType)) query = query.Where(d => d.RecordType == recordType);
+        if (!string.IsNullOrWhiteSpace(recordId)) query = query.Where(d => d.RecordId == recordId);
+        var list = await query.OrderByDescending(d => d.IssuedAt).Take(500)
+            .Select(d => new IssuedDocumentDto(d.Id, d.Number, d.Kind, d.Title, d.RecordType, d.RecordId, d.Sha256, d.SizeBytes, d.TemplateVersion, d.IssuedBy, d.IssuedAt))
+            .ToListAsync(ct);
+        return list;
+    }
+
+    public async Task<IssuedDocumentDto> GetAsync(Guid id, CancellationToken ct) =>
+        await Documents.Where(d => d.Id == id)
+            .Select(d => new IssuedDocumentDto(d.Id, d.Number, d.Kind, d.Title, d.RecordType, d.RecordId, d.Sha256, d.SizeBytes, d.TemplateVersion, d.IssuedBy, d.IssuedAt))
+            .SingleOrDefaultAsync(ct)
+        ?? throw new EntityNotFoundException(EntityName, id);
+
+    /// <summary>The stored bytes: a reprint is the very same file.</summary>
+    public async Task<(string Number, byte[] Content)> ContentAsync(Guid id, CancellationToken ct)
+    {
+        var found = await Documents.Where(d => d.Id == id).Select(d => new { d.Number, d.Content }).SingleOrDefaultAsync(ct)
+                    ?? throw new EntityNotFoundException(EntityName, id);
+        return (found.Number, found.Content);
+    }
+
+    public async Task<VerifyDocumentResultDto> VerifyAsync(Guid id, byte[]? presented, string? sha256, CancellationToken ct)
+    {
+        if (presented is not { Length: > 0 } && string.IsNullOrWhiteSpace(sha256))
+            throw new InputValidationException([new FieldError("sha256", DocumentsErrorCodes.NothingToVerify, new Dictionary<string, object?>())]);
+        var document = await db.Set<IssuedDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct)
+                       ?? throw new EntityNotFoundException(EntityName, id);
+        var actual = presented is { Length: > 0 } ? IssuedDocument.HashOf(presented) : sha256!.Trim().ToLowerInvariant();
+        return new VerifyDocumentResultDto(document.Id, document.Number, document.IsMatchedBy(actual), actual, document.IssuedAt);
+    }
+
+    private async Task<IssuedDocumentDto> StoreAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId,
+        int? templateVersion, DateTimeOffset issuedAt, CancellationToken ct)
+    {
+        if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
+        var bytes = pdf.Write(spec);
+        var title = spec.Title.Length > IssuedDocument.MaxTitleLength ? spec.Title[..IssuedDocument.MaxTitleLength] : spec.Title;
+        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt);
+        db.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            db.Entry(document).State = EntityState.Detached;
+            if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
+            throw;
+        }
+        return new IssuedDocumentDto(document.Id, number, kind, title, recordType, recordId, document.Sha256, document.SizeBytes, templateVersion, document.IssuedBy, issuedAt);
+    }
+
+    private static ConflictException NumberTaken(string number) =>
+        new(DocumentsErrorCodes.NumberTaken, new Dictionary<string, object?> { ["number"] = number });
+
+    private static Dictionary<string, object?> ModelOf(JsonElement? model)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (model is { ValueKind: JsonValueKind.Object } json)
+        {
+            foreach (var property in json.EnumerateObject()) values[property.Name] = property.Value;
+        }
+        else if (model is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
+        {
+            throw new InputValidationException([new FieldError("model", CoreErrorCodes.Validation.Pattern, new Dictionary<string, object?>())]);
+        }
+        return values;
+    }
+}

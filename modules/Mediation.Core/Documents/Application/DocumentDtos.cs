@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Mediation.Core.Documents.Application;
+
+public enum TemplateSource
+{
+    File,
+    Override,
+}
+
+public sealed record DocumentTemplateDto(string Name, TemplateSource Source, int Version, string Text, string? ChangedBy, DateTimeOffset? ChangedAt);
+
+public sealed record DocumentTemplateVersionDto(int Version, bool IsReset, int Length, string? ChangedBy, DateTimeOffset ChangedAt);
+
+public sealed record DocumentTemplateVersionTextDto(string Name, int Version, string? Text, string? ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary><paramref name="ExpectedVersion"/>: the version the editor started from (0: the file); a newer one is a 409.</summary>
+public sealed record SaveTemplateInput(string? Text, int? ExpectedVersion);
+
+public sealed record PreviewDocumentInput(JsonElement? Model);
+
+public sealed record IssueDocumentInput(string? Template, string? Number, string? RecordType, string? RecordId, JsonElement? Model);
+
+public sealed record IssuedDocumentDto(
+    Guid Id, string Number, string Kind, string Title, string RecordType, string RecordId, string Sha256, int SizeBytes,
+    int? TemplateVersion, string? IssuedBy, DateTimeOffset IssuedAt);
+
+public sealed record VerifyDocumentResultDto(Guid DocumentId, string Number, bool Matches, string ActualSha256, DateTimeOffset IssuedAt);
+
+/// <summary>What another module hands over to issue a document from a template.</summary>
+public sealed record IssueFromTemplate(string Template, string Number, string RecordType, string RecordId, IReadOnlyDictionary<string, object?> Model);

@@ -1,0 +1,52 @@
+using Mediation.Core.Documents.Domain;
+using Mediation.Core.Documents.Fonts;
+using Mediation.Core.Documents.Layout;
+using Mediation.Core.Domain;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Mediation.Core.Documents.Application;
+
+/// <summary>The font is a deployment matter: without it the server cannot print, so 503 rather than 422.</summary>
+public sealed class FontMissingException(string problem)
+    : BusinessException(DocumentsErrorCodes.FontMissing, new Dictionary<string, object?> { ["package"] = DocumentFonts.DebianPackage, ["problem"] = problem })
+{
+    public override int HttpStatus => 503;
+}
+
+/// <summary>Turns document specs into PDF bytes with the configured CJK font (located and loaded once).</summary>
+public sealed class DocumentPdf(IOptions<DocumentsOptions> options)
+{
+    private readonly Lazy<(PdfDocumentWriter? Writer, string? Problem)> _writer = new(() => Load(options.Value.FontPath));
+
+    public string? Problem => _writer.Value.Problem;
+
+    public byte[] Write(DocumentSpec spec) =>
+        (_writer.Value.Writer ?? throw new FontMissingException(_writer.Value.Problem!)).Write(spec);
+
+    private static (PdfDocumentWriter?, string?) Load(string? configuredPath)
+    {
+        var lookup = DocumentFonts.Locate(configuredPath);
+        if (!lookup.Found) return (null, lookup.Problem);
+        try
+        {
+            return (new PdfDocumentWriter(DocumentFonts.FamilyFor(lookup.Path!)), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            return (null, $"The font {lookup.Path} cannot be read ({ex.Message}). Install the Debian package {DocumentFonts.DebianPackage} or set Documents:FontPath.");
+        }
+    }
+}
+
+/// <summary>Readiness: documents can be printed (a CJK font is there) and the shipped templates were found.</summary>
+public sealed class DocumentsHealthCheck(DocumentPdf pdf, Templates.TemplateFolder templates) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (pdf.Problem is { } problem) return Task.FromResult(HealthCheckResult.Unhealthy(problem));
+        if (templates.Path is null)
+            return Task.FromResult(HealthCheckResult.Unhealthy("The templates/documents folder was not found; set Documents:TemplatesPath."));
+        return Task.FromResult(HealthCheckResult.Healthy($"Font loaded; templates in {templates.Path}."));
+    }
+}

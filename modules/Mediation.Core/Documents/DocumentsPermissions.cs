@@ -1,0 +1,34 @@
+using Mediation.Core.Security;
+
+namespace Mediation.Core.Documents;
+
+/// <summary>Permission names for the documents feature, with the roles that hold them by default.</summary>
+public static class DocumentsPermissions
+{
+    public const string GroupName = "Documents";
+
+    public static class Templates
+    {
+        public const string Read = GroupName + ".Templates.Read";
+        public const string Manage = GroupName + ".Templates.Manage";
+    }
+
+    public static class Archive
+    {
+        public const string Issue = GroupName + ".Archive.Issue";
+        public const string Read = GroupName + ".Archive.Read";
+        public const string Verify = GroupName + ".Archive.Verify";
+    }
+
+    private static readonly string[] Issuers =
+        [RoleNames.Mediator, RoleNames.PetitionOfficer, RoleNames.DeskOfficer, RoleNames.LegalAdvisor, RoleNames.Coordinator, RoleNames.Statistician];
+
+    public static readonly IReadOnlyList<PermissionDefinition> Definitions =
+    [
+        new(Templates.Read, [.. Issuers, RoleNames.SystemAdmin]),
+        new(Templates.Manage, [RoleNames.SystemAdmin]),
+        new(Archive.Issue, Issuers),
+        new(Archive.Read, Issuers),
+        new(Archive.Verify, [.. Issuers, RoleNames.AuditAdmin]),
+    ];
+}

@@ -1,0 +1,89 @@
+using Mediation.Core.Security;
+using System.Text.Json;
+using Mediation.Core.Documents.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mediation.Core.Documents.Endpoints;
+
+internal static class DocumentsEndpoints
+{
+    private const string Pdf = "application/pdf";
+    private const long MaxUploadBytes = 50 * 1024 * 1024;
+
+    public static void MapDocumentsEndpoints(this RouteGroupBuilder g)
+    {
+        g.WithTags("Documents");
+
+        var templates = g.MapGroup("/templates");
+        templates.MapGet("/", (DocumentTemplateAppService s, CancellationToken ct) => s.ListAsync(ct)).WithName("ListDocumentTemplates").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapGet("/{name}", (string name, DocumentTemplateAppService s, CancellationToken ct) => s.GetAsync(name, ct)).WithName("GetDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapPut("/{name}", (string name, SaveTemplateInput input, DocumentTemplateAppService s, CancellationToken ct)
+            => s.SaveAsync(name, input, ct)).WithName("SaveDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Manage);
+        templates.MapDelete("/{name}/override", (string name, int? expectedVersion, DocumentTemplateAppService s, CancellationToken ct)
+            => s.ResetAsync(name, expectedVersion, ct)).WithName("ResetDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Manage);
+        templates.MapGet("/{name}/versions", (string name, DocumentTemplateAppService s, CancellationToken ct)
+            => s.VersionsAsync(name, ct)).WithName("ListDocumentTemplateVersions").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapGet("/{name}/versions/{version:int}", (string name, int version, DocumentTemplateAppService s, CancellationToken ct)
+            => s.VersionAsync(name, version, ct)).WithName("GetDocumentTemplateVersion").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapPost("/{name}/preview", async (string name, PreviewDocumentInput input, DocumentArchiveAppService s, CancellationToken ct)
+            => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("PreviewDocument").RequirePermission(DocumentsPermissions.Templates.Read);
+
+        g.MapGet("/", (string? recordType, string? recordId, DocumentArchiveAppService s, CancellationToken ct)
+            => s.ListAsync(recordType, recordId, ct)).WithName("ListIssuedDocuments").RequirePermission(DocumentsPermissions.Archive.Read);
+        g.MapPost("/", async (IssueDocumentInput input, DocumentArchiveAppService s, CancellationToken ct) =>
+        {
+            var issued = await s.IssueAsync(input, ct);
+            return TypedResults.Created($"/api/documents/{issued.Id}", issued);
+        }).WithName("IssueDocument").RequirePermission(DocumentsPermissions.Archive.Issue);
+        g.MapGet("/{id:guid}", async (Guid id, DocumentArchiveAppService s, CancellationToken ct) =>
+        {
+            var (number, content) = await s.ContentAsync(id, ct);
+            return TypedResults.File(content, Pdf, FileName(number));
+        }).WithName("GetIssuedDocumentPdf").RequirePermission(DocumentsPermissions.Archive.Read);
+        g.MapGet("/{id:guid}/info", (Guid id, DocumentArchiveAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetIssuedDocument").RequirePermission(DocumentsPermissions.Archive.Read);
+        g.MapGet("/{id:guid}/verify", (Guid id, string? sha256, DocumentArchiveAppService s, CancellationToken ct)
+            => s.VerifyAsync(id, null, sha256, ct)).WithName("VerifyIssuedDocumentHash").RequirePermission(DocumentsPermissions.Archive.Verify);
+        g.MapPost("/{id:guid}/verify", async (Guid id, HttpRequest request, DocumentArchiveAppService s, CancellationToken ct) =>
+        {
+            var (bytes, sha256) = await ReadPresentedAsync(request, ct);
+            return await s.VerifyAsync(id, bytes, sha256, ct);
+        }).WithName("VerifyIssuedDocument").RequirePermission(DocumentsPermissions.Archive.Verify);
+    }
+
+    private static string FileName(string number) =>
+        string.Concat(number.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '"' or '\\' or '/' ? '_' : c)) + ".pdf";
+
+    /// <summary>The copy to check: a multipart upload, a JSON {"sha256": …}, or the PDF bytes as the body.</summary>
+    private static async Task<(byte[]? Bytes, string? Sha256)> ReadPresentedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.Count > 0 ? form.Files[0] : null;
+            if (file is null) return (null, form["sha256"].FirstOrDefault());
+            await using var upload = file.OpenReadStream();
+            return (await ReadAllAsync(upload, ct), null);
+        }
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            return (null, json.RootElement.TryGetProperty("sha256", out var hash) ? hash.GetString() : null);
+        }
+        return (await ReadAllAsync(request.Body, ct), null);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxUploadBytes) throw new BadHttpRequestException("The uploaded file is larger than 50 MB.", StatusCodes.Status413PayloadTooLarge);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

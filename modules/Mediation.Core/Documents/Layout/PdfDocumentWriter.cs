@@ -1,0 +1,321 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Mediation.Core.Documents.Layout;
+
+/// <summary>
+/// Flows a <see cref="DocumentSpec"/> onto A4 pages with PDFsharp, in the CJK font registered under
+/// <paramref name="fontFamily"/> (embedded as a subset). Thread-safe: each call has its own state.
+/// </summary>
+public sealed class PdfDocumentWriter(string fontFamily)
+{
+    public string FontFamily { get; } = fontFamily;
+
+    /// <summary>
+    /// zlib level for the streams (1–9). Most of a document's bytes are the font subset (its full-length
+    /// hmtx/loca tables): level 2 gives ~80 KB for two pages in a few ms, where PDFsharp's own choices
+    /// are either large (Fastest) or slow (Optimal on the repetitive loca table).
+    /// </summary>
+    public int CompressionLevel { get; init; } = 2;
+
+    public byte[] Write(DocumentSpec spec)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = spec.Title;
+        document.Info.Creator = "Mediation";
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+
+        using (var canvas = new PageFlow(document, spec, FontFamily))
+        {
+            foreach (var block in spec.Blocks)
+                canvas.Add(block);
+        }
+        DecoratePages(document, spec);
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return PdfStreamCompressor.TryCompress(stream.ToArray(), CompressionLevel) ?? stream.ToArray();
+    }
+
+    private void DecoratePages(PdfDocument document, DocumentSpec spec)
+    {
+        if (spec.HeaderText is null && !spec.PageNumbers) return;
+        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        var small = new XFont(FontFamily, 9, XFontStyleEx.Regular, options);
+        var total = document.PageCount;
+        for (var i = 0; i < total; i++)
+        {
+            var page = document.Pages[i];
+            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            var width = page.Width.Point;
+            var height = page.Height.Point;
+            if (spec.HeaderText is { } header)
+            {
+                gfx.DrawString(header, small, XBrushes.DimGray, new XRect(PageFlow.Margin, PageFlow.TopMargin - 30, width - 2 * PageFlow.Margin, 12), XStringFormats.Center);
+                gfx.DrawLine(PageFlow.Rule, PageFlow.Margin, PageFlow.TopMargin - 14, width - PageFlow.Margin, PageFlow.TopMargin - 14);
+            }
+            if (spec.PageNumbers)
+            {
+                var text = string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 页 / 共 {total} 页");
+                gfx.DrawString(text, small, XBrushes.Black, new XRect(0, height - PageFlow.BottomMargin + 18, width, 12), XStringFormats.Center);
+            }
+        }
+    }
+}
+
+/// <summary>The cursor that places blocks top-down and opens pages as they fill.</summary>
+internal sealed class PageFlow : IDisposable
+{
+    public const double Margin = 62;        // ≈ 22 mm
+    public const double TopMargin = 72;
+    public const double BottomMargin = 64;
+    public static readonly XPen Rule = new(XColors.Gray, 0.5);
+
+    private static readonly XPen CellBorder = new(XColor.FromArgb(0x80, 0x80, 0x80), 0.6);
+    private static readonly XBrush HeaderFill = new XSolidBrush(XColor.FromArgb(0xEE, 0xEE, 0xEE));
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<int, double>> UnitWidthsByFamily = new(StringComparer.Ordinal);
+
+    private readonly PdfDocument _document;
+    private readonly PaperOrientation _orientation;
+    private readonly string _family;
+    private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
+    private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
+    private readonly ConcurrentDictionary<int, double> _unitWidths;
+    private XGraphics? _gfx;
+
+    public PageFlow(PdfDocument document, DocumentSpec spec, string family)
+    {
+        _document = document;
+        _orientation = spec.Orientation;
+        _family = family;
+        _unitWidths = UnitWidthsByFamily.GetOrAdd(family, _ => new ConcurrentDictionary<int, double>());
+        NewPage();
+    }
+
+    public double PageWidth => _orientation is PaperOrientation.Portrait ? 595.28 : 841.89;
+    public double PageHeight => _orientation is PaperOrientation.Portrait ? 841.89 : 595.28;
+#pragma warning disable CA1822 // an instance member, so a future per-document margin changes one line
+    public double Left => Margin;
+#pragma warning restore CA1822
+    public double ContentWidth => PageWidth - 2 * Margin;
+    public double Bottom => PageHeight - BottomMargin;
+    public double Y { get; set; }
+    public XGraphics Gfx => _gfx!;
+
+    public void Dispose() => _gfx?.Dispose();
+
+    public void NewPage()
+    {
+        _gfx?.Dispose();
+        var page = _document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        _gfx = XGraphics.FromPdfPage(page);
+        Y = TopMargin;
+    }
+
+    /// <summary>Opens a new page unless <paramref name="height"/> still fits (or the page is empty anyway).</summary>
+    public void EnsureSpace(double height)
+    {
+        if (Y + height > Bottom && Y > TopMargin + 0.01) NewPage();
+    }
+
+    public XFont Font(double size, bool bold = false)
+    {
+        if (!_fonts.TryGetValue((size, bold), out var font))
+        {
+            font = new XFont(_family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
+            _fonts[(size, bold)] = font;
+        }
+        return font;
+    }
+
+    public Func<Rune, double> WidthOf(double size)
+    {
+        return rune => (_unitWidths.TryGetValue(rune.Value, out var unit) ? unit : _unitWidths.GetOrAdd(rune.Value, Measure)) * size;
+
+        double Measure(int codePoint) => Gfx.MeasureString(char.ConvertFromUtf32(codePoint), Font(100)).Width / 100;
+    }
+
+    public double MeasureWidth(string text, double size)
+    {
+        var widthOf = WidthOf(size);
+        var width = 0.0;
+        foreach (var rune in text.EnumerateRunes()) width += widthOf(rune);
+        return width;
+    }
+
+    public IReadOnlyList<TextLine> Wrap(string text, double width, double size, double firstLineIndent = 0) =>
+        ChineseLineBreaker.Wrap(text, width, WidthOf(size), firstLineIndent);
+
+    public void DrawLine(TextLine line, double x, double width, double baseline, double size, bool bold, TextAlign align, XBrush? brush = null)
+    {
+        if (line.Text.Length == 0) return;
+        var left = align switch
+        {
+            TextAlign.Center => x + (width - line.Width) / 2,
+            TextAlign.Right => x + width - line.Width,
+            _ => x,
+        };
+        Gfx.DrawString(line.Text, Font(size, bold), brush ?? XBrushes.Black, left, baseline);
+    }
+
+    public static double LineHeight(double size) => size * 1.6;
+
+    private static double Ascent(double size) => size * 1.1;
+
+    public void Add(DocumentBlock block)
+    {
+        switch (block)
+        {
+            case Heading h: AddHeading(h); break;
+            case Paragraph p: AddParagraph(p); break;
+            case KeyValueBlock kv: AddKeyValues(kv); break;
+            case TableBlock t: AddTable(t); break;
+            case SignatureBlock s: AddSignatures(s); break;
+            case ChartBlock c: ChartPainter.Paint(this, c); break;
+            case Spacer s: Y += s.Points; break;
+            case PageBreak: NewPage(); break;
+            default: throw new NotSupportedException($"Block {block.GetType().Name} has no layout.");
+        }
+    }
+
+    private void AddHeading(Heading heading)
+    {
+        var (size, before, after, align) = heading.Level switch
+        {
+            1 => (22.0, 0.0, 14.0, TextAlign.Center),
+            2 => (14.0, 8.0, 4.0, TextAlign.Left),
+            _ => (12.0, 6.0, 2.0, TextAlign.Left),
+        };
+        var lines = Wrap(heading.Text, ContentWidth, size);
+        // Keep a heading with at least two lines of what follows.
+        EnsureSpace(before + lines.Count * LineHeight(size) + 2 * LineHeight(12));
+        if (Y > TopMargin + 0.01) Y += before;
+        foreach (var line in lines)
+        {
+            DrawLine(line, Left, ContentWidth, Y + Ascent(size), size, bold: true, align);
+            Y += LineHeight(size);
+        }
+        Y += after;
+    }
+
+    private void AddParagraph(Paragraph paragraph)
+    {
+        var size = paragraph.FontSize;
+        var indent = paragraph.IndentFirstLine && paragraph.Align is TextAlign.Left ? 2 * size : 0;
+        var lines = Wrap(paragraph.Text, ContentWidth, size, indent);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            EnsureSpace(LineHeight(size));
+            DrawLine(lines[i], Left + (i == 0 ? indent : 0), ContentWidth - (i == 0 ? indent : 0), Y + Ascent(size), size, bold: false, paragraph.Align);
+            Y += LineHeight(size);
+        }
+        Y += size * 0.3;
+    }
+
+    private void AddKeyValues(KeyValueBlock block)
+    {
+        var columns = new[] { new TableColumn("", 1), new TableColumn("", 3) };
+        var rows = block.Items.Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value]).ToList();
+        DrawGrid(columns, rows, header: false, keyColumn: true);
+    }
+
+    private void AddTable(TableBlock table) => DrawGrid(table.Columns, table.Rows, header: true, keyColumn: false, table.RepeatHeader);
+
+    private const double CellPadding = 4;
+    private const double CellFont = 10.5;
+
+    private void DrawGrid(IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, bool header, bool keyColumn, bool repeatHeader = true)
+    {
+        var total = columns.Sum(c => c.Width);
+        var widths = columns.Select(c => ContentWidth * c.Width / total).ToArray();
+        var headerCells = columns.Select(c => c.Header).ToArray();
+        var headerLines = WrapCells(headerCells, widths);
+        var headerHeight = header ? RowHeight(headerLines) : 0;
+
+        if (header)
+        {
+            EnsureSpace(headerHeight + LineHeight(CellFont) + 2 * CellPadding);
+            DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+        }
+        foreach (var row in rows)
+        {
+            var lines = WrapCells(row, widths);
+            var height = RowHeight(lines);
+            if (Y + height > Bottom && Y > TopMargin + 0.01)
+            {
+                NewPage();
+                if (header && repeatHeader) DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+            }
+            DrawRow(lines, widths, columns, height, isHeader: false, keyColumn);
+        }
+        Y += 8;
+    }
+
+    private IReadOnlyList<TextLine>[] WrapCells(IReadOnlyList<string> cells, double[] widths)
+    {
+        var lines = new IReadOnlyList<TextLine>[widths.Length];
+        for (var i = 0; i < widths.Length; i++)
+            lines[i] = Wrap(i < cells.Count ? cells[i] : "", widths[i] - 2 * CellPadding, CellFont);
+        return lines;
+    }
+
+    private static double RowHeight(IReadOnlyList<TextLine>[] cellLines)
+    {
+        var lines = Math.Max(1, cellLines.Max(l => l.Count));
+        return lines * LineHeight(CellFont) + 2 * CellPadding - (LineHeight(CellFont) - CellFont * 1.3);
+    }
+
+    private void DrawRow(IReadOnlyList<TextLine>[] cellLines, double[] widths, IReadOnlyList<TableColumn> columns, double height, bool isHeader, bool keyColumn)
+    {
+        var x = Left;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            var shaded = isHeader || (keyColumn && i == 0);
+            var rect = new XRect(x, Y, widths[i], height);
+            if (shaded) Gfx.DrawRectangle(CellBorder, HeaderFill, rect);
+            else Gfx.DrawRectangle(CellBorder, rect);
+
+            var align = isHeader ? TextAlign.Center : columns[i].Align;
+            var baseline = Y + CellPadding + Ascent(CellFont);
+            foreach (var line in cellLines[i])
+            {
+                DrawLine(line, x + CellPadding, widths[i] - 2 * CellPadding, baseline, CellFont, bold: shaded, align);
+                baseline += LineHeight(CellFont);
+            }
+            x += widths[i];
+        }
+        Y += height;
+    }
+
+    private void AddSignatures(SignatureBlock block)
+    {
+        const int perRow = 3;
+        const double size = 12;
+        var rowHeight = LineHeight(size) * (block.WithDate ? 4 : 3);
+        var rowCount = (block.Signers.Count + perRow - 1) / perRow;
+        EnsureSpace(rowCount * rowHeight + 12);
+        Y += 12;
+        var cell = ContentWidth / perRow;
+        for (var r = 0; r < rowCount; r++)
+        {
+            var signers = block.Signers.Skip(r * perRow).Take(perRow).ToList();
+            for (var i = 0; i < signers.Count; i++)
+            {
+                var x = Left + i * cell;
+                var baseline = Y + Ascent(size);
+                Gfx.DrawString(signers[i], Font(size), XBrushes.Black, x, baseline);
+                var lineY = baseline + LineHeight(size) * 1.4;
+                Gfx.DrawLine(XPens.Black, x, lineY, x + cell - 18, lineY);
+                if (block.WithDate)
+                    Gfx.DrawString("        年    月    日", Font(size), XBrushes.Black, x, lineY + LineHeight(size) * 1.2);
+            }
+            Y += rowHeight;
+        }
+    }
+}

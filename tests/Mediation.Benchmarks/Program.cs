@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Mediation.Benchmarks;
+
+try
+{
+    new DocumentBenchmarks().PrintSizes();
+}
+catch (Mediation.Core.Domain.BusinessException ex)
+{
+    Console.Error.WriteLine(ex.Code + ": " + string.Join(", ", ex.Parameters.Select(p => $"{p.Key}={p.Value}")));
+    return 1;
+}
+if (args.Contains("--cpu"))
+{
+    // CPU time per document on this thread: on a shared, overloaded machine wall-clock means little.
+    var bench = new DocumentBenchmarks();
+    bench.Setup();
+    foreach (var (name, run) in new (string, Func<byte[]>)[] { ("bare PDFsharp page", bench.BarePage), ("2-page agreement", bench.Agreement), ("6-page report", bench.StatisticsReport) })
+    {
+        for (var i = 0; i < 20; i++) run();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        const int n = 100;
+        for (var i = 0; i < n; i++) run();
+        var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"{name,-20} cpu {used.TotalMilliseconds / n,6:0.0} ms/doc   wall {wall.Elapsed.TotalMilliseconds / n,6:0.0} ms/doc");
+    }
+    return 0;
+}
+var quick = args.Contains("--quick");
+// In-process: no second build of the project on a 2-core machine; the numbers are for one thread.
+var job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
+BenchmarkRunner.Run<DocumentBenchmarks>(DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator),
+    args.Where(a => a != "--quick").ToArray());
+return 0;

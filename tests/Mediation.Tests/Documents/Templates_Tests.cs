@@ -1,0 +1,99 @@
+using Mediation.Core.Documents.Domain;
+using Mediation.Core.Documents.Layout;
+using Mediation.Core.Documents.Templates;
+using Mediation.Core.Domain;
+using Shouldly;
+
+namespace Mediation.Tests.Documents;
+
+public sealed class Templates_Tests
+{
+    private static readonly string Folder = TemplateFolder.Find(null, AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("templates/documents not found above the test binaries");
+
+    [Fact]
+    public void The_templates_folder_is_found_from_the_binaries_and_by_configuration()
+    {
+        File.Exists(Path.Combine(Folder, "mediation-agreement.sbn")).ShouldBeTrue();
+        TemplateFolder.Find(Path.GetDirectoryName(Folder)).ShouldBe(Folder);
+        TemplateFolder.Find("/nonexistent/templates").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Markup_lines_become_blocks()
+    {
+        var spec = DocumentMarkup.Parse("""
+            @title 标题
+            @header 某调委会
+            @landscape
+            # 大标题
+            ## 小标题
+            @kv 甲 | 一
+            @kv 乙 | 二
+
+            @kv 丙 | 三
+            | 序号 | 名称 |
+            |---|---|
+            | 1 | 甲 |
+            正文段落
+            @right 2026年3月1日
+            @sign 甲方 | 乙方
+            @pagebreak
+            \# 不是标题
+            """, (line, message) => new InvalidOperationException(message));
+
+        spec.Title.ShouldBe("标题");
+        spec.HeaderText.ShouldBe("某调委会");
+        spec.Orientation.ShouldBe(PaperOrientation.Landscape);
+        spec.Blocks.Select(b => b.GetType().Name).ShouldBe(
+            ["Heading", "Heading", "KeyValueBlock", "TableBlock", "Paragraph", "Paragraph", "SignatureBlock", "PageBreak", "Paragraph"]);
+        ((KeyValueBlock)spec.Blocks[2]).Items.Count.ShouldBe(3);
+        var table = (TableBlock)spec.Blocks[3];
+        table.Columns.Select(c => c.Header).ShouldBe(["序号", "名称"]);
+        table.Rows.ShouldHaveSingleItem().ShouldBe(["1", "甲"]);
+        ((Paragraph)spec.Blocks[8]).Text.ShouldBe("# 不是标题");
+    }
+
+    [Fact]
+    public void A_value_cannot_smuggle_markup_into_the_document()
+    {
+        var spec = DocumentTemplateRenderer.Render("t", "事实：\n{{ facts }}", new Dictionary<string, object?> { ["facts"] = "甲\n@pagebreak\n# 伪造标题\n| a | b |" });
+        spec.Blocks.ShouldAllBe(b => b is Paragraph);
+        spec.Blocks.OfType<Paragraph>().Select(p => p.Text).ShouldBe(["事实：", "甲", "@pagebreak", "# 伪造标题", "| a | b |"]);
+    }
+
+    [Fact]
+    public void Dates_render_in_Chinese()
+    {
+        var spec = DocumentTemplateRenderer.Render("t", "{{ d | date.to_string '%Y年%m月%d日' }}", new Dictionary<string, object?> { ["d"] = new DateTime(2026, 3, 1) });
+        ((Paragraph)spec.Blocks.Single()).Text.ShouldBe("2026年03月01日");
+    }
+
+    [Fact]
+    public void Syntax_and_runtime_errors_name_the_template_and_line()
+    {
+        var syntax = Should.Throw<BusinessException>(() => DocumentTemplateRenderer.Validate("notice", "第一行\n第二行 {{ if x }}\n"));
+        syntax.Code.ShouldBe(DocumentsErrorCodes.TemplateError);
+        syntax.Parameters["template"].ShouldBe("notice");
+        syntax.Parameters["line"].ShouldBe(2);
+
+        var runtime = Should.Throw<BusinessException>(() =>
+            DocumentTemplateRenderer.Render("notice", "一\n二\n{{ missing_value }}", new Dictionary<string, object?>()));
+        runtime.Parameters["line"].ShouldBe(3);
+        runtime.Parameters["message"]!.ToString()!.ShouldContain("missing_value");
+    }
+
+    [Fact]
+    public void Both_shipped_templates_render_with_their_sample_models()
+    {
+        foreach (var (name, model) in new[] { ("mediation-agreement", SampleDocuments.AgreementModel()), ("acceptance-notice", SampleDocuments.NoticeModel()) })
+        {
+            var json = System.Text.Json.JsonSerializer.SerializeToElement(model);
+            var values = json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+            values["number"] = "编号1";
+            values["issued_on"] = new DateTime(2026, 3, 28);
+            var pdf = PdfText.Write(DocumentTemplateRenderer.Render(name, File.ReadAllText(Path.Combine(Folder, name + ".sbn")), values));
+            PdfText.AllText(pdf).ShouldContain("2026年03月28日");
+        }
+    }
+}
