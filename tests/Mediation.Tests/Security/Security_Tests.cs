@@ -135,7 +135,7 @@ public abstract class Security_Tests : ProviderTests
     public async Task No_endpoint_reveals_a_record_of_a_sibling_county()
     {
         var app = await AppAsync();
-        var foreignId = (await DaiyueMediatorIdAsync()).ToString();
+        var foreignIds = await ForeignRecordIdsAsync();
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .Where(e => e.RoutePattern.RawText != "/api/auth/token")
@@ -143,7 +143,8 @@ public abstract class Security_Tests : ProviderTests
             .ToList();
         endpoints.Count.ShouldBeGreaterThan(10);
 
-        string[] callers = ["demo.systemadmin", "demo.securityadmin", "demo.auditadmin", "demo.mediator", "demo.statistician"];
+        string[] callers = ["demo.systemadmin", "demo.securityadmin", "demo.auditadmin", "demo.mediator", "demo.statistician", "demo.coordinator"];
+        foreach (var foreignId in foreignIds)
         foreach (var caller in callers)
         {
             var client = await app.ClientAsAsync(caller);
@@ -161,6 +162,27 @@ public abstract class Security_Tests : ProviderTests
                 body.ShouldNotContain(foreignId, customMessage: $"{caller} {method} {url} leaked the foreign id");
             }
         }
+    }
+
+    /// <summary>One record of every scoped kind, created by the 岱岳区 mediator: a user, an issued document, a deadline clock.</summary>
+    private async Task<IReadOnlyList<string>> ForeignRecordIdsAsync()
+    {
+        var app = await AppAsync();
+        var daiyue = await app.ClientAsAsync("demo.mediator.daiyue");
+        var daiyueUnit = (await UnitAsync("370911")).Id;
+
+        var document = await daiyue.PostJsonAsync("/api/documents", new
+        {
+            template = "acceptance-notice", number = "岱岳信〔2026〕" + Guid.NewGuid().ToString("N")[..8], recordType = "Petition", recordId = "p-scope",
+            model = Mediation.Tests.Documents.SampleDocuments.NoticeModel(),
+        });
+        document.StatusCode.ShouldBe(HttpStatusCode.Created, await document.Content.ReadAsStringAsync());
+        var clock = await daiyue.PostJsonAsync("/api/deadlines/clocks", new Mediation.Core.Deadlines.Application.StartClockInput(
+            "petition", Guid.NewGuid(), daiyueUnit, "petition.handling", DateTimeOffset.UtcNow, "岱岳区信访办"));
+        clock.StatusCode.ShouldBe(HttpStatusCode.Created, await clock.Content.ReadAsStringAsync());
+
+        return [(await DaiyueMediatorIdAsync()).ToString(), (await document.ReadJsonAsync()).GetProperty("id").GetString()!,
+                (await clock.ReadJsonAsync()).GetProperty("id").GetString()!];
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Mediation.Core.Security;
 using System.Text.Json;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Domain;
@@ -14,7 +15,7 @@ namespace Mediation.Core.Documents.Application;
 /// them unchanged, and tells whether a presented copy is the one that was issued.
 /// </summary>
 public sealed class DocumentArchiveAppService(
-    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, TimeProvider clock)
+    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, ICurrentUser currentUser, TimeProvider clock)
 {
     public const string EntityName = "IssuedDocument";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -98,7 +99,8 @@ public sealed class DocumentArchiveAppService(
         if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
         var bytes = pdf.Write(spec);
         var title = spec.Title.Length > IssuedDocument.MaxTitleLength ? spec.Title[..IssuedDocument.MaxTitleLength] : spec.Title;
-        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt);
+        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt,
+            currentUser.OrgUnitId ?? Guid.Empty);
         db.Add(document);
         try
         {

@@ -38,6 +38,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         b.Property(d => d.IssuedBy).HasMaxLength(DocumentTemplateVersion.MaxUserLength);
         b.HasIndex(d => d.Number).IsUnique();
         b.HasIndex(d => new { d.RecordType, d.RecordId });
+        b.HasIndex(d => d.OrgUnitId);
         b.HasIndex(d => d.Sha256);
     }
 }

@@ -8,7 +8,7 @@ namespace Mediation.Core.Documents.Domain;
 /// belongs to. A reprint returns these bytes, so every copy is identical; a copy whose hash differs
 /// was altered.
 /// </summary>
-public sealed class IssuedDocument : Entity<Guid>
+public sealed class IssuedDocument : Entity<Guid>, Mediation.Core.Security.IOrgScoped
 {
     public const int MaxNumberLength = 64;
     public const int MaxKindLength = 64;
@@ -30,13 +30,16 @@ public sealed class IssuedDocument : Entity<Guid>
     public string? IssuedBy { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
 
+    /// <summary>The issuer's unit: only that unit and those above it can read or verify the copy.</summary>
+    public Guid OrgUnitId { get; private set; }
+
     public static IssuedDocument Issue(Guid id, string number, string kind, string title, string recordType, string recordId,
-        byte[] content, int? templateVersion, string? issuedBy, DateTimeOffset issuedAt) =>
+        byte[] content, int? templateVersion, string? issuedBy, DateTimeOffset issuedAt, Guid orgUnitId) =>
         new()
         {
             Id = id, Number = number, Kind = kind, Title = title, RecordType = recordType, RecordId = recordId,
             Content = content, SizeBytes = content.Length, Sha256 = HashOf(content),
-            TemplateVersion = templateVersion, IssuedBy = issuedBy, IssuedAt = issuedAt,
+            TemplateVersion = templateVersion, IssuedBy = issuedBy, IssuedAt = issuedAt, OrgUnitId = orgUnitId,
         };
 
     public static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

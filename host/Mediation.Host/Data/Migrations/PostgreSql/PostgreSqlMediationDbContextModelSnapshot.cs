@@ -500,6 +500,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RecordId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -532,6 +535,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Sha256");
 

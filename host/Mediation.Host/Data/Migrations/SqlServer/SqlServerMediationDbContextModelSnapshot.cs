@@ -501,6 +501,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("RecordId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -533,6 +536,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Sha256");
 

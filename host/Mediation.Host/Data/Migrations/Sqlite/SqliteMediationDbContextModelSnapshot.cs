@@ -493,6 +493,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -525,6 +528,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
 
                     b.HasIndex("Sha256");
 
