@@ -68,8 +68,22 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
-            await (await app.Value).DisposeAsync();
+        try
+        {
+            foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
+            {
+                try { await (await app.Value).DisposeAsync(); }
+                catch (Exception) { /* a host that failed to start; the cluster must still stop below */ }
+            }
+        }
+        finally
+        {
+            await StopAsync();
+        }
+    }
+
+    private async Task StopAsync()
+    {
         if (string.IsNullOrEmpty(_dataDir)) return;
         NpgsqlConnection.ClearAllPools();
         await RunAsync(Path.Combine(_binDir, "pg_ctl"), ["-D", _dataDir, "-m", "immediate", "stop"], _asPostgresUser);
