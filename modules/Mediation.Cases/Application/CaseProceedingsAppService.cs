@@ -10,6 +10,7 @@ using Mediation.Core.Messaging;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.Core.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Cases.Application;
 
@@ -40,6 +41,9 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.RecordSession(input.HeldAt!.Value, input.Place!.Trim(), attendees.Select(a => a!.Trim()).ToList(), input.Minutes!.Trim(),
             statements.Select(s => (s.PartyId!.Value, s.Statement!.Trim())).ToList(), user.UserName, clock.GetUtcNow());
+        // A later session only adds owned rows; touching the case makes the save check and renew its stamp, so two
+        // sessions recorded at once cannot both take the same number.
+        db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
         await db.SaveChangesAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
@@ -104,10 +108,12 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             ["performance"] = string.IsNullOrWhiteSpace(mediationCase.Performance) ? "各方当事人按上述各项约定的期限自觉履行。" : mediationCase.Performance,
             ["mediator"] = string.Join("、", mediatorNames),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
             mediationCase.Id.ToString(), model), ct);
         mediationCase.AgreementIssued(issued.Id);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new AgreementIssuedDto(mediationCase.Id, issued.Id, issued.Number);
     }
 

@@ -161,6 +161,16 @@ public abstract class CasesApi_Tests : ProviderTests
         session.Attendees.ShouldBe(["调解员", "王某", "李某", "赵某"]);
         session.Statements.Select(s => s.PartyId).ShouldBe([inMediation.Parties[0].Id, inMediation.Parties[1].Id]);
         (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}")).ReadAsync<CaseDto>()).Sessions.ShouldHaveSingleItem().Minutes.ShouldContain("释法说理");
+
+        var second = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions",
+            new RecordSessionInput(DateTimeOffset.UtcNow, "岱东社区调解室", ["调解员"], "第二次调解", [], inMediation.ConcurrencyStamp));
+        second.StatusCode.ShouldBe(HttpStatusCode.OK, await second.Content.ReadAsStringAsync());
+        var afterSecond = await second.ReadAsync<CaseDto>();
+        afterSecond.Sessions.Select(s => s.Number).ShouldBe([1, 2]);
+        afterSecond.ConcurrencyStamp.ShouldNotBe(inMediation.ConcurrencyStamp);
+        var stale = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions",
+            new RecordSessionInput(DateTimeOffset.UtcNow, "岱东社区调解室", ["调解员"], "第三次调解", [], inMediation.ConcurrencyStamp));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Running);
 
         var invalid = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(null, null, [], null, null, null));
