@@ -30,6 +30,32 @@ public enum CommitteeKind
     Specialised,
 }
 
+/// <summary>How a mediation ended (人民调解法 Art. 26, 28, 29).</summary>
+public enum CaseOutcome
+{
+    /// <summary>Written agreement (Art. 29).</summary>
+    Succeeded,
+    /// <summary>Oral agreement, recorded by the mediator (Art. 28).</summary>
+    OralAgreement,
+    Failed,
+    /// <summary>Mediation terminated (Art. 26): the parties are told of the other routes.</summary>
+    Terminated,
+}
+
+/// <summary>Where parties may turn when mediation did not settle the dispute (Art. 26).</summary>
+public enum OtherRoute
+{
+    Arbitration,
+    Administrative,
+    Court,
+}
+
+public enum CourtDecision
+{
+    Confirmed,
+    Refused,
+}
+
 public enum PartyKind
 {
     Person,
@@ -79,11 +105,51 @@ public sealed record CaseSummaryDto(Guid Id, string Number, DisputeType DisputeT
 public sealed record CaseDto(Guid Id, string Number, Guid CommitteeId, Guid OrgUnitId, DisputeType DisputeType, string Summary,
     decimal? AmountInDispute, string? Place, CaseSource Source, string? SourceRecordId, CaseStatus Status, RiskGrade RiskGrade,
     IReadOnlyList<PartyDto> Parties, IReadOnlyList<Guid> MediatorIds, IReadOnlyList<RiskAssessmentDto> RiskHistory,
-    DateTimeOffset RegisteredAt, string ConcurrencyStamp);
+    DateTimeOffset RegisteredAt, string ConcurrencyStamp, IReadOnlyList<CaseSessionDto> Sessions, CaseOutcomeDto? Outcome);
 
 public sealed record AssessRiskInput(RiskGrade? Grade, string? Reason, string? ConcurrencyStamp);
 
 public sealed record AssignMediatorsInput(IReadOnlyList<Guid>? CaseIds, IReadOnlyList<Guid>? MediatorIds);
+
+public sealed record PartyStatementInput(Guid? PartyId, string? Statement);
+
+/// <summary>调解笔录: one mediation session.</summary>
+public sealed record RecordSessionInput(DateTimeOffset? HeldAt, string? Place, IReadOnlyList<string>? Attendees, string? Minutes,
+    IReadOnlyList<PartyStatementInput>? Statements, string? ConcurrencyStamp);
+
+public sealed record PartyStatementDto(Guid PartyId, string Statement);
+
+public sealed record CaseSessionDto(int Number, DateTimeOffset HeldAt, string Place, IReadOnlyList<string> Attendees, string Minutes,
+    IReadOnlyList<PartyStatementDto> Statements, string? RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record AgreementTermInput(string? Description, decimal? Amount, DateOnly? DueOn);
+
+/// <summary>
+/// Succeeded: facts, disputed points, responsibilities and terms (Art. 29). OralAgreement: the mediator's record (Art. 28).
+/// Terminated: the reason (Art. 26). MayTurnCriminal needs the date the police were told (Art. 25).
+/// </summary>
+public sealed record ConcludeCaseInput(CaseOutcome? Outcome, string? Facts, string? DisputedPoints, string? Responsibilities,
+    IReadOnlyList<AgreementTermInput>? Terms, string? Performance, string? OralRecord, string? Reason, bool MayTurnCriminal,
+    DateOnly? ReportedToPoliceOn, string? ConcurrencyStamp);
+
+public sealed record AgreementTermDto(int Number, string Description, decimal? Amount, DateOnly? DueOn);
+
+public sealed record CaseOutcomeDto(CaseOutcome Outcome, DateTimeOffset ConcludedAt, string? ConcludedBy, string? Facts, string? DisputedPoints,
+    string? Responsibilities, IReadOnlyList<AgreementTermDto> Terms, string? Performance, string? OralRecord, string? Reason,
+    IReadOnlyList<OtherRoute> OtherRoutes, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn, Guid? AgreementDocumentId,
+    DateTimeOffset? AgreementSignedAt, CourtDecision? CourtDecision, DateOnly? CourtDecidedOn, string? CourtName);
+
+public sealed record AgreementIssuedDto(Guid CaseId, Guid DocumentId, string Number);
+
+public sealed record MarkAgreementSignedInput(DateTimeOffset? SignedAt, string? ConcurrencyStamp);
+
+public sealed record RecordCourtDecisionInput(CourtDecision? Decision, DateOnly? DecidedOn, string? CourtName, string? ConcurrencyStamp);
+
+/// <summary>A case was concluded; the petition it came from (SourceRecordId) may be closed by its module.</summary>
+public sealed record CaseConcludedEto(Guid CaseId, string Number, Guid OrgUnitId, CaseOutcome Outcome, string? SourceRecordId) : IIntegrationEvent
+{
+    public const string EventName = "cases.case-concluded";
+}
 
 /// <summary>A case was raised to red: the supervising 综治中心 is told at once and the police liaison is asked for.</summary>
 public sealed record CaseRaisedToRedEto(Guid CaseId, string Number, Guid OrgUnitId, string? Reason) : IIntegrationEvent

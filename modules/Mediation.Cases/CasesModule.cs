@@ -22,7 +22,9 @@ public sealed class CasesModule : IModule
         services.AddLocalizationSource(typeof(CasesModuleInfo).Assembly);
         services.AddPermissions(CasesPermissions.Definitions);
         services.AddScoped<CaseAppService>();
+        services.AddScoped<CaseProceedingsAppService>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
+        services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
@@ -31,6 +33,6 @@ public sealed class CasesModule : IModule
 
     public void ConfigureJobs(IRecurringJobManager jobs)
     {
-        // No deadlines enforced yet.
+        // Deadlines (mediation term, judicial confirmation) run on the kernel's clocks and its sweep.
     }
 }

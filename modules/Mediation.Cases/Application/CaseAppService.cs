@@ -1,5 +1,7 @@
 using Mediation.Cases.Domain;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.Messaging;
@@ -12,8 +14,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Cases.Application;
 
 internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IIntegrationEventPublisher events, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, TimeProvider clock)
 {
+    public const string RecordType = nameof(MediationCase);
+    public const string TermPolicy = "mediation.term";
+    public const string JudicialConfirmationPolicy = "mediation.judicial-confirmation";
+
     private const int MaxNumberAttempts = 5;
 
     public async Task<IReadOnlyList<CommitteeDto>> ListCommitteesAsync(CancellationToken ct) =>
@@ -77,6 +83,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
                     events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.RiskReason));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable).
+                await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, TermPolicy, now, user.UserName), ct);
                 return ToDto(mediationCase);
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)
@@ -171,19 +179,28 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         return parties;
     }
 
-    private async Task<MediationCommittee> FindCommitteeAsync(Guid id, CancellationToken ct) =>
+    internal async Task<MediationCommittee> FindCommitteeAsync(Guid id, CancellationToken ct) =>
         await db.Set<MediationCommittee>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCommittee), id);
 
-    private async Task<MediationCase> FindCaseAsync(Guid id, CancellationToken ct) =>
+    internal async Task<MediationCase> FindCaseAsync(Guid id, CancellationToken ct) =>
         await db.Set<MediationCase>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCase), id);
 
     private static CommitteeDto ToDto(MediationCommittee c) => new(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind,
         c.Mediators.Select(m => new CommitteeMediatorDto(m.UserId, m.Name, m.IsHead)).ToList(), c.ConcurrencyStamp);
 
-    private static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
+    internal static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
         c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
-        c.Parties.Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation)).ToList(),
+        c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation)).ToList(),
         c.Mediators.Select(m => m.UserId).ToList(),
         c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy)).ToList(),
-        c.RegisteredAt, c.ConcurrencyStamp);
+        c.RegisteredAt, c.ConcurrencyStamp,
+        c.Sessions.OrderBy(s => s.Number).Select(s => new CaseSessionDto(s.Number, s.HeldAt, s.Place,
+            s.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries), s.Minutes,
+            c.Statements.Where(x => x.SessionNumber == s.Number)
+                .OrderBy(x => c.Parties.FirstOrDefault(p => p.Id == x.PartyId)?.Position ?? int.MaxValue).Select(x => new PartyStatementDto(x.PartyId, x.Statement)).ToList(),
+            s.RecordedBy, s.RecordedAt)).ToList(),
+        c.Outcome is not { } outcome ? null : new CaseOutcomeDto(outcome, c.ConcludedAt!.Value, c.ConcludedBy, c.AgreementFacts, c.DisputedPoints,
+            c.Responsibilities, c.Terms.OrderBy(t => t.Number).Select(t => new AgreementTermDto(t.Number, t.Description, t.Amount, t.DueOn)).ToList(),
+            c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,
+            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName));
 }

@@ -88,7 +88,50 @@ internal static class CasesModelConfiguration
                 r.Property(x => x.Reason).HasMaxLength(500);
                 r.Property(x => x.AssessedBy).HasMaxLength(256);
             });
-            foreach (var navigation in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.RiskHistory) })
+            b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.ConcludedBy).HasMaxLength(256);
+            b.Property(c => c.AgreementFacts).HasMaxLength(4000);
+            b.Property(c => c.DisputedPoints).HasMaxLength(2000);
+            b.Property(c => c.Responsibilities).HasMaxLength(2000);
+            b.Property(c => c.Performance).HasMaxLength(2000);
+            b.Property(c => c.OralRecord).HasMaxLength(4000);
+            b.Property(c => c.TerminationReason).HasMaxLength(1000);
+            b.Property(c => c.CourtDecision).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.CourtName).HasMaxLength(100);
+            b.Ignore(c => c.OtherRoutes);
+            b.OwnsMany(c => c.Sessions, x =>
+            {
+                x.ToTable("CaseSessions", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(CaseSession.Number)).IsUnique();
+                x.Property(s => s.Place).HasMaxLength(200);
+                x.Property(s => s.Attendees).HasMaxLength(2000);
+                x.Property(s => s.Minutes).HasMaxLength(20000);
+                x.Property(s => s.RecordedBy).HasMaxLength(256);
+            });
+            b.OwnsMany(c => c.Statements, x =>
+            {
+                x.ToTable("CaseSessionStatements", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(SessionStatement.SessionNumber));
+                x.Property(s => s.Statement).HasMaxLength(4000);
+            });
+            b.OwnsMany(c => c.Terms, x =>
+            {
+                x.ToTable("CaseAgreementTerms", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(AgreementTerm.Number)).IsUnique();
+                x.Property(t => t.Description).HasMaxLength(1000);
+                x.Property(t => t.Amount).HasPrecision(18, 2);
+            });
+            foreach (var navigation in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.RiskHistory),
+                         nameof(MediationCase.Sessions), nameof(MediationCase.Statements), nameof(MediationCase.Terms) })
                 b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 

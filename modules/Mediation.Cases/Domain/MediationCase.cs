@@ -14,6 +14,9 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     private readonly List<CaseParty> _parties = [];
     private readonly List<CaseMediator> _mediators = [];
     private readonly List<RiskAssessment> _riskHistory = [];
+    private readonly List<CaseSession> _sessions = [];
+    private readonly List<SessionStatement> _statements = [];
+    private readonly List<AgreementTerm> _terms = [];
 
     private MediationCase() { }
 
@@ -34,6 +37,26 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public IReadOnlyList<CaseParty> Parties => _parties;
     public IReadOnlyList<CaseMediator> Mediators => _mediators;
     public IReadOnlyList<RiskAssessment> RiskHistory => _riskHistory;
+    public IReadOnlyList<CaseSession> Sessions => _sessions;
+    public IReadOnlyList<SessionStatement> Statements => _statements;
+
+    public CaseOutcome? Outcome { get; private set; }
+    public DateTimeOffset? ConcludedAt { get; private set; }
+    public string? ConcludedBy { get; private set; }
+    public string? AgreementFacts { get; private set; }
+    public string? DisputedPoints { get; private set; }
+    public string? Responsibilities { get; private set; }
+    public IReadOnlyList<AgreementTerm> Terms => _terms;
+    public string? Performance { get; private set; }
+    public string? OralRecord { get; private set; }
+    public string? TerminationReason { get; private set; }
+    public bool MayTurnCriminal { get; private set; }
+    public DateOnly? ReportedToPoliceOn { get; private set; }
+    public Guid? AgreementDocumentId { get; private set; }
+    public DateTimeOffset? AgreementSignedAt { get; private set; }
+    public CourtDecision? CourtDecision { get; private set; }
+    public DateOnly? CourtDecidedOn { get; private set; }
+    public string? CourtName { get; private set; }
 
     public static MediationCase Register(Guid id, MediationCommittee committee, CaseNumber number, DisputeType disputeType, string summary,
         decimal? amount, string? place, CaseSource source, string? sourceRecordId, IReadOnlyList<CaseParty> parties,
@@ -62,6 +85,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
             RiskGrade = riskGrade,
             RegisteredAt = now,
         };
+        for (var i = 0; i < parties.Count; i++) parties[i].Position = i + 1;
         mediationCase._parties.AddRange(parties);
         mediationCase._mediators.AddRange(mediatorIds.Distinct().Select(m => new CaseMediator(m)));
         mediationCase._riskHistory.Add(new RiskAssessment(riskGrade, riskReason, now, assessedBy));
@@ -88,10 +112,152 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _mediators.AddRange(mediatorIds.Distinct().Where(m => _mediators.All(x => x.UserId != m)).Select(m => new CaseMediator(m)));
     }
 
+    /// <summary>Records a session (调解笔录); the first one starts the mediation.</summary>
+    public CaseSession RecordSession(DateTimeOffset heldAt, string place, IReadOnlyList<string> attendees, string minutes,
+        IReadOnlyList<(Guid PartyId, string Statement)> statements, string? recordedBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (statements.Any(s => _parties.All(p => p.Id != s.PartyId))) throw new BusinessException(CasesErrorCodes.PartyNotInCase);
+        var session = new CaseSession(_sessions.Count + 1, heldAt, place, string.Join('\n', attendees), minutes, recordedBy, now);
+        _sessions.Add(session);
+        _statements.AddRange(statements.Select(s => new SessionStatement(session.Number, s.PartyId, s.Statement)));
+        if (Status is CaseStatus.Registered) Status = CaseStatus.InMediation;
+        return session;
+    }
+
+    public void Conclude(CaseConclusion conclusion, string? concludedBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        switch (conclusion.Outcome)
+        {
+            case CaseOutcome.Succeeded when string.IsNullOrWhiteSpace(conclusion.Facts) || string.IsNullOrWhiteSpace(conclusion.DisputedPoints)
+                                            || string.IsNullOrWhiteSpace(conclusion.Responsibilities) || conclusion.Terms.Count == 0:
+                throw new BusinessException(CasesErrorCodes.AgreementIncomplete);
+            case CaseOutcome.OralAgreement when string.IsNullOrWhiteSpace(conclusion.OralRecord):
+                throw new BusinessException(CasesErrorCodes.OralRecordMissing);
+            case CaseOutcome.Terminated when string.IsNullOrWhiteSpace(conclusion.Reason):
+                throw new BusinessException(CasesErrorCodes.TerminationReasonMissing);
+        }
+        if (conclusion.MayTurnCriminal && conclusion.ReportedToPoliceOn is null) throw new BusinessException(CasesErrorCodes.PoliceReportMissing);
+
+        var written = conclusion.Outcome is CaseOutcome.Succeeded;
+        Outcome = conclusion.Outcome;
+        AgreementFacts = written ? conclusion.Facts : null;
+        DisputedPoints = written ? conclusion.DisputedPoints : null;
+        Responsibilities = written ? conclusion.Responsibilities : null;
+        Performance = written ? conclusion.Performance : null;
+        if (written) _terms.AddRange(conclusion.Terms.Select((t, i) => new AgreementTerm(i + 1, t.Description, t.Amount, t.DueOn)));
+        OralRecord = conclusion.Outcome is CaseOutcome.OralAgreement ? conclusion.OralRecord : null;
+        TerminationReason = conclusion.Outcome is CaseOutcome.Terminated or CaseOutcome.Failed ? conclusion.Reason : null;
+        MayTurnCriminal = conclusion.MayTurnCriminal;
+        ReportedToPoliceOn = conclusion.MayTurnCriminal ? conclusion.ReportedToPoliceOn : null;
+        Status = CaseStatus.Concluded;
+        ConcludedAt = now;
+        ConcludedBy = concludedBy;
+    }
+
+    /// <summary>Art. 26: parties whose dispute was not settled are told they may turn to arbitration, the administration or the court.</summary>
+    public IReadOnlyList<OtherRoute> OtherRoutes =>
+        Outcome is CaseOutcome.Failed or CaseOutcome.Terminated ? [OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court] : [];
+
+    public void AgreementIssued(Guid documentId)
+    {
+        if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
+        if (AgreementDocumentId is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadyIssued);
+        AgreementDocumentId = documentId;
+    }
+
+    public void EnsureAgreementCanBeIssued()
+    {
+        if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
+        if (AgreementDocumentId is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadyIssued);
+    }
+
+    /// <summary>Signed by every party: the 30 days to apply for judicial confirmation start (Art. 33).</summary>
+    public void MarkAgreementSigned(DateTimeOffset signedAt)
+    {
+        if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
+        if (AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
+        if (AgreementSignedAt is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadySigned);
+        AgreementSignedAt = signedAt;
+    }
+
+    public void RecordCourtDecision(CourtDecision decision, DateOnly decidedOn, string? courtName)
+    {
+        if (AgreementSignedAt is null) throw new BusinessException(CasesErrorCodes.AgreementNotSigned);
+        if (CourtDecision is not null) throw new BusinessException(CasesErrorCodes.CourtDecisionRecorded);
+        CourtDecision = decision;
+        CourtDecidedOn = decidedOn;
+        CourtName = courtName;
+    }
+
     private void EnsureOpen()
     {
         if (Status is CaseStatus.Concluded) throw new BusinessException(CasesErrorCodes.AlreadyConcluded);
     }
+}
+
+public sealed record CaseConclusion(CaseOutcome Outcome, string? Facts, string? DisputedPoints, string? Responsibilities,
+    IReadOnlyList<AgreementTermInput> Terms, string? Performance, string? OralRecord, string? Reason, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn);
+
+public sealed class CaseSession
+{
+    private CaseSession() { }
+
+    public CaseSession(int number, DateTimeOffset heldAt, string place, string attendees, string minutes, string? recordedBy, DateTimeOffset recordedAt)
+    {
+        Number = number;
+        HeldAt = heldAt;
+        Place = place;
+        Attendees = attendees;
+        Minutes = minutes;
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    public int Number { get; private set; }
+    public DateTimeOffset HeldAt { get; private set; }
+    public string Place { get; private set; } = "";
+    /// <summary>One attendee a line.</summary>
+    public string Attendees { get; private set; } = "";
+    public string Minutes { get; private set; } = "";
+    public string? RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>What one party said at one session.</summary>
+public sealed class SessionStatement
+{
+    private SessionStatement() { }
+
+    public SessionStatement(int sessionNumber, Guid partyId, string statement)
+    {
+        SessionNumber = sessionNumber;
+        PartyId = partyId;
+        Statement = statement;
+    }
+
+    public int SessionNumber { get; private set; }
+    public Guid PartyId { get; private set; }
+    public string Statement { get; private set; } = "";
+}
+
+public sealed class AgreementTerm
+{
+    private AgreementTerm() { }
+
+    public AgreementTerm(int number, string? description, decimal? amount, DateOnly? dueOn)
+    {
+        Number = number;
+        Description = description ?? "";
+        Amount = amount;
+        DueOn = dueOn;
+    }
+
+    public int Number { get; private set; }
+    public string Description { get; private set; } = "";
+    public decimal? Amount { get; private set; }
+    public DateOnly? DueOn { get; private set; }
 }
 
 /// <summary>泰山调〔2026〕0001号: committee short name, year, a per-committee, per-year gap-free sequence.</summary>
@@ -105,6 +271,8 @@ public sealed class CaseParty
     private CaseParty() { }
 
     public Guid Id { get; private set; }
+    /// <summary>The order the parties were registered in (甲方, 乙方, …).</summary>
+    public int Position { get; internal set; }
     public PartyKind Kind { get; private set; }
     public string Name { get; private set; } = "";
     public string? IdCardMasked { get; private set; }

@@ -28,6 +28,19 @@ internal static class CasesEndpoints
         }).RequirePermission(CasesPermissions.Cases.Register);
         g.MapPost("/{id:guid}/risk", (Guid id, AssessRiskInput input, CaseAppService s, CancellationToken ct)
             => s.AssessRiskAsync(id, input, ct)).RequirePermission(CasesPermissions.Cases.AssessRisk);
+        g.MapPost("/{id:guid}/sessions", (Guid id, RecordSessionInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.RecordSessionAsync(id, input, ct)).RequirePermission(CasesPermissions.Sessions.Record);
+        g.MapPost("/{id:guid}/conclude", (Guid id, ConcludeCaseInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.ConcludeAsync(id, input, ct)).RequirePermission(CasesPermissions.Cases.Conclude);
+        g.MapPost("/{id:guid}/agreement", async (Guid id, CaseProceedingsAppService s, CancellationToken ct) =>
+        {
+            var issued = await s.IssueAgreementAsync(id, ct);
+            return TypedResults.Created($"/api/documents/{issued.DocumentId}", issued);
+        }).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapPost("/{id:guid}/agreement/signed", (Guid id, MarkAgreementSignedInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.MarkAgreementSignedAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapPost("/{id:guid}/agreement/court-decision", (Guid id, RecordCourtDecisionInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.RecordCourtDecisionAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
         g.MapPost("/assign", (AssignMediatorsInput input, CaseAppService s, CancellationToken ct)
             => s.AssignMediatorsAsync(input, ct)).RequirePermission(CasesPermissions.Cases.Assign);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Tests.Documents;
 using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits.Application;
 using Mediation.Tests.Api;
@@ -119,6 +121,167 @@ public abstract class CasesApi_Tests : ProviderTests
         var numbers = (await Task.WhenAll(responses.Select(r => r.ReadAsync<CaseDto>()))).Select(c => c.Number).ToList();
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
         numbers.Order().ShouldBe(Enumerable.Range(1, 50).Select(n => $"{committee.ShortName}调〔{year}〕{n:0000}号"));
+    }
+
+    private async Task<(HttpClient Mediator, CaseDto Case)> InMediationAsync()
+    {
+        var (committee, mediatorId) = await CommitteeAsync();
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var registered = await (await mediator.PostJsonAsync("/api/cases", Registration(committee.Id, mediatorId))).ReadAsync<CaseDto>();
+        var response = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
+            DateTimeOffset.UtcNow.AddHours(-2), "岱东社区调解室", ["调解员", "王某", "李某", "赵某"], "调解员释法说理，双方同意按测绘图划界",
+            [new PartyStatementInput(registered.Parties[0].Id, "对方院墙越界"), new PartyStatementInput(registered.Parties[1].Id, "院墙按老地基砌的")],
+            registered.ConcurrencyStamp));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (mediator, await response.ReadAsync<CaseDto>());
+    }
+
+    private static ConcludeCaseInput WrittenAgreement() => new(CaseOutcome.Succeeded,
+        "王某与李某系邻居，李某翻建院墙向王某一侧延伸约0.3米", "宅基地边界及排水沟走向", "李某翻建未与王某协商，负主要责任",
+        [new AgreementTermInput("李某将院墙恢复至1998年测绘图所示位置", null, new DateOnly(2026, 4, 30)),
+         new AgreementTermInput("泰安某建筑有限公司赔偿王某损失", 3500m, new DateOnly(2026, 4, 15))],
+        null, null, null, false, null, null);
+
+    private async Task<Guid> ClockAsync(Guid caseId, string policy, ClockStatus status)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var clock = await db.Set<DeadlineClock>().IgnoreQueryFilters().SingleAsync(c => c.RecordId == caseId && c.PolicyName == policy);
+        clock.Status.ShouldBe(status);
+        return clock.Id;
+    }
+
+    [Fact]
+    public async Task The_first_session_starts_the_mediation_and_is_listed_with_each_partys_statement()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        inMediation.Status.ShouldBe(CaseStatus.InMediation);
+        var session = inMediation.Sessions.ShouldHaveSingleItem();
+        session.Number.ShouldBe(1);
+        session.Attendees.ShouldBe(["调解员", "王某", "李某", "赵某"]);
+        session.Statements.Select(s => s.PartyId).ShouldBe([inMediation.Parties[0].Id, inMediation.Parties[1].Id]);
+        (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}")).ReadAsync<CaseDto>()).Sessions.ShouldHaveSingleItem().Minutes.ShouldContain("释法说理");
+
+        var second = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions",
+            new RecordSessionInput(DateTimeOffset.UtcNow, "岱东社区调解室", ["调解员"], "第二次调解", [], inMediation.ConcurrencyStamp));
+        second.StatusCode.ShouldBe(HttpStatusCode.OK, await second.Content.ReadAsStringAsync());
+        var afterSecond = await second.ReadAsync<CaseDto>();
+        afterSecond.Sessions.Select(s => s.Number).ShouldBe([1, 2]);
+        afterSecond.ConcurrencyStamp.ShouldNotBe(inMediation.ConcurrencyStamp);
+        var stale = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions",
+            new RecordSessionInput(DateTimeOffset.UtcNow, "岱东社区调解室", ["调解员"], "第三次调解", [], inMediation.ConcurrencyStamp));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Running);
+
+        var invalid = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(null, null, [], null, null, null));
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await invalid.ReadJsonAsync()).GetProperty("errors");
+        foreach (var field in new[] { "heldAt", "place", "minutes", "attendees" }) errors.TryGetProperty(field, out _).ShouldBeTrue(field);
+    }
+
+    [Fact]
+    public async Task Concluding_with_a_written_agreement_publishes_the_outcome_stops_the_term_and_refuses_a_second_time()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement());
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var concluded = await response.ReadAsync<CaseDto>();
+        concluded.Status.ShouldBe(CaseStatus.Concluded);
+        concluded.Outcome!.Outcome.ShouldBe(CaseOutcome.Succeeded);
+        concluded.Outcome.Terms.Select(t => t.Amount).ShouldBe([null, 3500m]);
+        await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Stopped);
+
+        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            (await db.OutboxMessages.Where(m => m.EventName == CaseConcludedEto.EventName).ToListAsync())
+                .ShouldContain(m => m.Payload.Contains(inMediation.Id.ToString(), StringComparison.Ordinal));
+        }
+
+        var again = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement());
+        again.IsSuccessStatusCode.ShouldBeFalse();
+        (await again.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AlreadyConcluded);
+    }
+
+    [Fact]
+    public async Task A_terminated_mediation_names_the_other_routes_and_has_no_agreement_to_issue()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        var incomplete = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
+            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, null, true, null, null));
+        (await incomplete.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.TerminationReasonMissing);
+
+        var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
+            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, "李某明确拒绝继续调解", true, new DateOnly(2026, 3, 3), null));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var outcome = (await response.ReadAsync<CaseDto>()).Outcome!;
+        outcome.OtherRoutes.ShouldBe([OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court]);
+        outcome.MayTurnCriminal.ShouldBeTrue();
+        outcome.ReportedToPoliceOn.ShouldBe(new DateOnly(2026, 3, 3));
+
+        var agreement = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
+        (await agreement.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.NoWrittenAgreement);
+    }
+
+    [Fact]
+    public async Task The_agreement_is_printed_with_every_article_29_element_masked_ids_and_a_copy_per_party_plus_one()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var issued = await response.ReadAsync<AgreementIssuedDto>();
+        issued.Number.ShouldBe(inMediation.Number);
+
+        var pdf = await mediator.GetAsync($"/api/documents/{issued.DocumentId}");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = PdfText.AllText(await pdf.Content.ReadAsByteArrayAsync()).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var expected in new[]
+                 {
+                     "人民调解协议书", "王某", "李某", "泰安某建筑有限公司", "1101**********002X", "3709**********1230", "91350100M000100Y43",
+                     "宅基地边界及排水沟走向", "负主要责任", "李某将院墙恢复至1998年测绘图所示位置", "于2026年4月30日前履行完毕",
+                     "泰安某建筑有限公司赔偿王某损失，金额人民币3,500.00元", "一式4份", "甲方（签名）", "乙方（签名）", "丙方（签名）", "人民调解员（签名）", "（印章）",
+                 })
+            text.ShouldContain(expected);
+        text.ShouldNotContain(PartyId1);
+
+        var twice = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
+        (await twice.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementAlreadyIssued);
+        (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}")).ReadAsync<CaseDto>()).Outcome!.AgreementDocumentId.ShouldBe(issued.DocumentId);
+    }
+
+    [Fact]
+    public async Task Signing_the_agreement_starts_the_judicial_confirmation_clock_and_the_court_decision_stops_it()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var early = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null));
+        (await early.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementNotIssued);
+        (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var signed = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(DateTimeOffset.UtcNow, null));
+        signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
+        (await signed.ReadAsync<CaseDto>()).Outcome!.AgreementSignedAt.ShouldNotBeNull();
+        await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Running);
+
+        var decided = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
+            new RecordCourtDecisionInput(CourtDecision.Confirmed, new DateOnly(2026, 4, 20), "泰安市泰山区人民法院", null));
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        (await decided.ReadAsync<CaseDto>()).Outcome!.CourtDecision.ShouldBe(CourtDecision.Confirmed);
+        await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Stopped);
+    }
+
+    [Fact]
+    public async Task A_mediator_of_another_county_cannot_record_conclude_or_issue()
+    {
+        var (_, inMediation) = await InMediationAsync();
+        var daiyue = await ClientAsync(userName: "demo.mediator.daiyue");
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow, "某地", ["某人"], "笔录", [], null)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

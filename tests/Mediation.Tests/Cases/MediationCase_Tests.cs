@@ -58,4 +58,99 @@ public sealed class MediationCase_Tests
         registered.RiskHistory.Select(r => r.Grade).ShouldBe([RiskGrade.Yellow, RiskGrade.Orange, RiskGrade.Red]);
         Should.Throw<BusinessException>(() => registered.AssessRisk(RiskGrade.Red, null, null, Now)).Code.ShouldBe(CasesErrorCodes.SameRiskGrade);
     }
+
+    private static CaseConclusion Written(bool mayTurnCriminal = false, DateOnly? reported = null) => new(CaseOutcome.Succeeded,
+        "排水沟改道致积水", "排水沟走向", "双方均有责任", [new AgreementTermInput("王某改造排水沟", 1500m, new DateOnly(2026, 4, 30))],
+        null, null, null, mayTurnCriminal, reported);
+
+    private static MediationCase InSession()
+    {
+        var registered = Register();
+        registered.RecordSession(Now, "岱东社区调解室", ["张调解", "王某", "李某"], "双方陈述，调解员释法说理",
+            [(registered.Parties[0].Id, "对方排水淹了我家"), (registered.Parties[1].Id, "沟是老沟")], "demo.mediator", Now);
+        return registered;
+    }
+
+    [Fact]
+    public void The_first_session_starts_the_mediation_and_every_session_is_numbered()
+    {
+        var registered = InSession();
+        registered.Status.ShouldBe(CaseStatus.InMediation);
+        registered.RecordSession(Now.AddDays(3), "岱东社区调解室", ["张调解"], "第二次调解", [], "demo.mediator", Now.AddDays(3)).Number.ShouldBe(2);
+        registered.Sessions.Select(s => s.Number).ShouldBe([1, 2]);
+        registered.Statements.Count.ShouldBe(2);
+        registered.Status.ShouldBe(CaseStatus.InMediation);
+    }
+
+    [Fact]
+    public void A_statement_must_come_from_a_party_of_the_case() =>
+        Should.Throw<BusinessException>(() => Register().RecordSession(Now, "调解室", ["张调解"], "笔录", [(Guid.NewGuid(), "我说")], null, Now))
+            .Code.ShouldBe(CasesErrorCodes.PartyNotInCase);
+
+    [Fact]
+    public void A_written_agreement_concludes_the_case_once()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), "demo.mediator", Now.AddDays(5));
+        mediationCase.Status.ShouldBe(CaseStatus.Concluded);
+        mediationCase.Outcome.ShouldBe(CaseOutcome.Succeeded);
+        mediationCase.Terms.ShouldHaveSingleItem().Amount.ShouldBe(1500m);
+        mediationCase.OtherRoutes.ShouldBeEmpty();
+        Should.Throw<BusinessException>(() => mediationCase.Conclude(Written(), null, Now)).Code.ShouldBe(CasesErrorCodes.AlreadyConcluded);
+        Should.Throw<BusinessException>(() => mediationCase.RecordSession(Now, "调解室", ["张调解"], "笔录", [], null, Now)).Code.ShouldBe(CasesErrorCodes.AlreadyConcluded);
+    }
+
+    [Fact]
+    public void A_written_agreement_needs_every_element_of_article_29()
+    {
+        Should.Throw<BusinessException>(() => InSession().Conclude(Written() with { Terms = [] }, null, Now)).Code.ShouldBe(CasesErrorCodes.AgreementIncomplete);
+        Should.Throw<BusinessException>(() => InSession().Conclude(Written() with { DisputedPoints = " " }, null, Now)).Code.ShouldBe(CasesErrorCodes.AgreementIncomplete);
+        Should.Throw<BusinessException>(() => InSession().Conclude(Written() with { Facts = null }, null, Now)).Code.ShouldBe(CasesErrorCodes.AgreementIncomplete);
+        Should.Throw<BusinessException>(() => InSession().Conclude(Written() with { Responsibilities = null }, null, Now)).Code.ShouldBe(CasesErrorCodes.AgreementIncomplete);
+    }
+
+    [Fact]
+    public void An_oral_agreement_needs_the_mediators_record_and_a_termination_its_reason()
+    {
+        var oral = new CaseConclusion(CaseOutcome.OralAgreement, null, null, null, [], null, null, null, false, null);
+        Should.Throw<BusinessException>(() => InSession().Conclude(oral, null, Now)).Code.ShouldBe(CasesErrorCodes.OralRecordMissing);
+        var settled = InSession();
+        settled.Conclude(oral with { OralRecord = "王某当场支付200元" }, null, Now);
+        settled.OralRecord.ShouldBe("王某当场支付200元");
+
+        var terminated = new CaseConclusion(CaseOutcome.Terminated, null, null, null, [], null, null, null, false, null);
+        Should.Throw<BusinessException>(() => InSession().Conclude(terminated, null, Now)).Code.ShouldBe(CasesErrorCodes.TerminationReasonMissing);
+        var ended = InSession();
+        ended.Conclude(terminated with { Reason = "一方起诉至法院" }, null, Now);
+        ended.OtherRoutes.ShouldBe([OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court]);
+        Should.Throw<BusinessException>(() => ended.EnsureAgreementCanBeIssued()).Code.ShouldBe(CasesErrorCodes.NoWrittenAgreement);
+    }
+
+    [Fact]
+    public void A_dispute_that_may_turn_criminal_needs_the_date_the_police_were_told()
+    {
+        Should.Throw<BusinessException>(() => InSession().Conclude(Written(mayTurnCriminal: true), null, Now)).Code.ShouldBe(CasesErrorCodes.PoliceReportMissing);
+        var reported = InSession();
+        reported.Conclude(Written(mayTurnCriminal: true, reported: new DateOnly(2026, 3, 3)), null, Now);
+        reported.ReportedToPoliceOn.ShouldBe(new DateOnly(2026, 3, 3));
+    }
+
+    [Fact]
+    public void The_agreement_is_issued_then_signed_then_confirmed_by_the_court_in_that_order()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now)).Code.ShouldBe(CasesErrorCodes.AgreementNotIssued);
+        Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), null))
+            .Code.ShouldBe(CasesErrorCodes.AgreementNotSigned);
+        var documentId = Guid.NewGuid();
+        mediationCase.AgreementIssued(documentId);
+        Should.Throw<BusinessException>(() => mediationCase.EnsureAgreementCanBeIssued()).Code.ShouldBe(CasesErrorCodes.AgreementAlreadyIssued);
+        mediationCase.MarkAgreementSigned(Now.AddDays(1));
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now)).Code.ShouldBe(CasesErrorCodes.AgreementAlreadySigned);
+        mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), "泰山区人民法院");
+        mediationCase.CourtDecision.ShouldBe(CourtDecision.Confirmed);
+        Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Refused, new DateOnly(2026, 4, 2), null))
+            .Code.ShouldBe(CasesErrorCodes.CourtDecisionRecorded);
+    }
 }

@@ -43,6 +43,16 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AgreementDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgreementFacts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("AgreementSignedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal?>("AmountInDispute")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -50,24 +60,61 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateOnly?>("CourtDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CourtDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("DisputeType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("DisputedPoints")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("MayTurnCriminal")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<string>("OralRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("Place")
                         .HasMaxLength(200)
@@ -75,6 +122,13 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("ReportedToPoliceOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Responsibilities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("RiskGrade")
                         .IsRequired()
@@ -102,6 +156,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -1040,6 +1098,43 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Mediation.Cases.Domain.AgreementTerm", "Terms", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal?>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateOnly?>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("CaseAgreementTerms", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1118,6 +1213,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
                             b1.Property<string>("Representative")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
@@ -1131,6 +1229,56 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                             b1.HasIndex("PhoneHash");
 
                             b1.ToTable("CaseParties", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsMany("Mediation.Cases.Domain.CaseSession", "Sessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Attendees")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("HeldAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("Minutes")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Place")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("CaseSessions", "cases");
 
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
@@ -1173,11 +1321,49 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.SessionStatement", "Statements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("PartyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("SessionNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Statement")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "SessionNumber");
+
+                            b1.ToTable("CaseSessionStatements", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.Navigation("Mediators");
 
                     b.Navigation("Parties");
 
                     b.Navigation("RiskHistory");
+
+                    b.Navigation("Sessions");
+
+                    b.Navigation("Statements");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCommittee", b =>

@@ -38,11 +38,28 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgreementDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementFacts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AgreementSignedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("AmountInDispute")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -51,17 +68,47 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CourtDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisputeType")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputedPoints")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayTurnCriminal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OralRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
@@ -70,6 +117,13 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReportedToPoliceOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibilities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RiskGrade")
                         .IsRequired()
@@ -96,6 +150,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -1026,6 +1084,41 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Mediation.Cases.Domain.AgreementTerm", "Terms", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("cases_CaseAgreementTerms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1102,6 +1195,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Representative")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
@@ -1115,6 +1211,54 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.HasIndex("PhoneHash");
 
                             b1.ToTable("cases_CaseParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsMany("Mediation.Cases.Domain.CaseSession", "Sessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Attendees")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("HeldAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Minutes")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Place")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("cases_CaseSessions", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
@@ -1155,11 +1299,47 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.SessionStatement", "Statements", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PartyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SessionNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Statement")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "SessionNumber");
+
+                            b1.ToTable("cases_CaseSessionStatements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.Navigation("Mediators");
 
                     b.Navigation("Parties");
 
                     b.Navigation("RiskHistory");
+
+                    b.Navigation("Sessions");
+
+                    b.Navigation("Statements");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCommittee", b =>

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Documents.Application;
+using Mediation.Core.Messaging;
+using Mediation.Core.Security;
+using Mediation.Core.Validation;
+using Mediation.Core.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Cases.Application;
+
+/// <summary>From the first session to the court's judicial confirmation: 调解笔录, 结案, 调解协议书, 司法确认.</summary>
+internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user,
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, TimeProvider clock)
+{
+    public const string AgreementTemplate = "mediation-agreement";
+    private const string PartyRoles = "甲乙丙丁戊己庚辛壬癸";
+
+    public async Task<CaseDto> RecordSessionAsync(Guid id, RecordSessionInput input, CancellationToken ct)
+    {
+        var check = new InputValidator()
+            .Required(input.HeldAt, "heldAt")
+            .Required(input.Place, "place").MaxLength(input.Place, 200, "place")
+            .Required(input.Minutes, "minutes").MaxLength(input.Minutes, 20000, "minutes");
+        if (input.Attendees is not { Count: > 0 }) check.Add("attendees", CoreErrorCodes.Validation.Required);
+        var attendees = input.Attendees ?? [];
+        for (var i = 0; i < attendees.Count; i++) check.Required(attendees[i], $"attendees[{i}]").MaxLength(attendees[i], 100, $"attendees[{i}]");
+        if (string.Join('\n', attendees).Length > 2000) check.MaxLength(string.Join('\n', attendees), 2000, "attendees");
+        var statements = input.Statements ?? [];
+        for (var i = 0; i < statements.Count; i++)
+            check.Required(statements[i].PartyId, $"statements[{i}].partyId")
+                .Required(statements[i].Statement, $"statements[{i}].statement").MaxLength(statements[i].Statement, 4000, $"statements[{i}].statement");
+        check.ThrowIfInvalid();
+
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        mediationCase.RecordSession(input.HeldAt!.Value, input.Place!.Trim(), attendees.Select(a => a!.Trim()).ToList(), input.Minutes!.Trim(),
+            statements.Select(s => (s.PartyId!.Value, s.Statement!.Trim())).ToList(), user.UserName, clock.GetUtcNow());
+        // A later session only adds owned rows; touching the case makes the save check and renew its stamp, so two
+        // sessions recorded at once cannot both take the same number.
+        db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
+        await db.SaveChangesAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
+    public async Task<CaseDto> ConcludeAsync(Guid id, ConcludeCaseInput input, CancellationToken ct)
+    {
+        var check = new InputValidator()
+            .Required(input.Outcome, "outcome")
+            .MaxLength(input.Facts, 4000, "facts")
+            .MaxLength(input.DisputedPoints, 2000, "disputedPoints")
+            .MaxLength(input.Responsibilities, 2000, "responsibilities")
+            .MaxLength(input.Performance, 2000, "performance")
+            .MaxLength(input.OralRecord, 4000, "oralRecord")
+            .MaxLength(input.Reason, 1000, "reason");
+        var terms = input.Terms ?? [];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            check.Required(terms[i].Description, $"terms[{i}].description").MaxLength(terms[i].Description, 1000, $"terms[{i}].description");
+            if (terms[i].Amount is < 0) check.Add($"terms[{i}].amount", CoreErrorCodes.Validation.OutOfRange, ("min", 0), ("max", "∞"));
+        }
+        check.ThrowIfInvalid();
+
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        mediationCase.Conclude(new CaseConclusion(input.Outcome!.Value, input.Facts?.Trim(), input.DisputedPoints?.Trim(), input.Responsibilities?.Trim(),
+            terms.Select(t => t with { Description = t.Description!.Trim() }).ToList(), input.Performance?.Trim(), input.OralRecord?.Trim(),
+            input.Reason?.Trim(), input.MayTurnCriminal, input.ReportedToPoliceOn), user.UserName, clock.GetUtcNow());
+        events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId));
+        await db.SaveChangesAsync(ct);
+        await StopClocksAsync(mediationCase.Id, CaseAppService.TermPolicy, "结案", ct);
+        await transaction.CommitAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
+    /// <summary>Issues the 调解协议书 (Art. 29) into the document archive; the archived PDF is the one the parties sign.</summary>
+    public async Task<AgreementIssuedDto> IssueAgreementAsync(Guid id, CancellationToken ct)
+    {
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        mediationCase.EnsureAgreementCanBeIssued();
+        var committee = await cases.FindCommitteeAsync(mediationCase.CommitteeId, ct);
+        var mediatorNames = committee.Mediators.Where(m => mediationCase.Mediators.Any(x => x.UserId == m.UserId)).Select(m => m.Name).ToList();
+
+        var model = new Dictionary<string, object?>
+        {
+            ["committee"] = committee.Name,
+            ["parties"] = mediationCase.Parties.OrderBy(p => p.Position).Select((p, i) => (object?)new Dictionary<string, object?>
+            {
+                ["role"] = i < PartyRoles.Length ? PartyRoles[i] + "方" : "当事人" + (i + 1).ToString(CultureInfo.InvariantCulture),
+                ["name"] = p.Name,
+                ["gender"] = null,
+                ["birth"] = null,
+                ["id_number"] = p.IdCardMasked,
+                ["credit_code"] = p.CreditCode,
+                ["representative"] = p.Representative,
+                ["address"] = p.Address,
+                ["phone"] = p.PhoneMasked,
+            }).ToList(),
+            ["facts"] = $"{mediationCase.AgreementFacts} 争议事项：{mediationCase.DisputedPoints}",
+            ["responsibility"] = mediationCase.Responsibilities,
+            ["terms"] = mediationCase.Terms.OrderBy(t => t.Number).Select(t => (object?)TermText(t)).ToList(),
+            ["performance"] = string.IsNullOrWhiteSpace(mediationCase.Performance) ? "各方当事人按上述各项约定的期限自觉履行。" : mediationCase.Performance,
+            ["mediator"] = string.Join("、", mediatorNames),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
+            mediationCase.Id.ToString(), model), ct);
+        mediationCase.AgreementIssued(issued.Id);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new AgreementIssuedDto(mediationCase.Id, issued.Id, issued.Number);
+    }
+
+    /// <summary>Every party signed: the 30 days to apply jointly for judicial confirmation start (人民调解法 Art. 33).</summary>
+    public async Task<CaseDto> MarkAgreementSignedAsync(Guid id, MarkAgreementSignedInput input, CancellationToken ct)
+    {
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        var signedAt = input.SignedAt ?? clock.GetUtcNow();
+        mediationCase.MarkAgreementSigned(signedAt);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await clocks.StartAsync(new StartClockInput(CaseAppService.RecordType, mediationCase.Id, mediationCase.OrgUnitId,
+            CaseAppService.JudicialConfirmationPolicy, signedAt, user.UserName), ct);
+        await transaction.CommitAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
+    public async Task<CaseDto> RecordCourtDecisionAsync(Guid id, RecordCourtDecisionInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Decision, "decision").Required(input.DecidedOn, "decidedOn").MaxLength(input.CourtName, 100, "courtName")
+            .ThrowIfInvalid();
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        mediationCase.RecordCourtDecision(input.Decision!.Value, input.DecidedOn!.Value, input.CourtName?.Trim());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await StopClocksAsync(mediationCase.Id, CaseAppService.JudicialConfirmationPolicy, "法院已作出司法确认裁定", ct);
+        await transaction.CommitAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
+    private async Task StopClocksAsync(Guid caseId, string policy, string reason, CancellationToken ct)
+    {
+        foreach (var running in (await clocks.ForRecordAsync(CaseAppService.RecordType, caseId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped))
+            await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
+    }
+
+    private static string TermText(AgreementTerm term)
+    {
+        var text = term.Description.TrimEnd('。', '；', ';', '.');
+        if (term.Amount is { } amount) text += "，金额人民币" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";
+        if (term.DueOn is { } due) text += "，于" + due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "前履行完毕";
+        return text + "。";
+    }
+}
