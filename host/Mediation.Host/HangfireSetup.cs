@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
@@ -28,26 +30,17 @@ internal static class HangfireSetup
         var connectionString = DatabaseSetup.ConnectionString(configuration, database.Provider);
         var options = configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
 
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (database.Provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    config.UseSQLiteStorage(HangfireSqlitePath(connectionString), new SQLiteStorageOptions());
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-                    break;
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(connectionString,
-                        new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-                    break;
-            }
-        });
+        // Hangfire.AspNetCore would resolve JobStorage and JobActivator from its process-wide statics
+        // (JobStorage.Current, JobActivator.Current): with two hosts in one process (the tests run
+        // several) a job could be enqueued into, and run by, the other host. Registering both per host
+        // first makes AddHangfire's TryAdd keep ours.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database.Provider, connectionString));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (options.ServerEnabled)
         {
@@ -58,6 +51,22 @@ internal static class HangfireSetup
             });
         }
         return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                return new SQLiteStorage(HangfireSqlitePath(connectionString), new SQLiteStorageOptions());
+            case DatabaseProvider.PostgreSql:
+                var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, postgres), postgres);
+            case DatabaseProvider.SqlServer:
+                return new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            default:
+                throw new InvalidOperationException($"No Hangfire storage for provider {provider}.");
+        }
     }
 
     public static void RegisterRecurringJobs(IServiceProvider services)

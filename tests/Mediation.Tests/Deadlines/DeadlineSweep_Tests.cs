@@ -52,6 +52,25 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
             .Where(n => n.SourceKey!.StartsWith(clockId.ToString("N"))).ToListAsync());
 
     [Fact]
+    public async Task Two_hosts_in_one_process_each_keep_their_own_job_storage_and_activator()
+    {
+        // Hangfire's defaults are process-wide statics; the second host must not take over the first one's jobs.
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        await using var first = Host(await cluster.CreateDatabaseAsync(), time, hangfireServer: false);
+        first.StartServer();
+        await using var second = Host(await cluster.CreateDatabaseAsync(), time, hangfireServer: false);
+        second.StartServer();
+
+        first.Services.GetRequiredService<JobStorage>().ShouldNotBeSameAs(second.Services.GetRequiredService<JobStorage>());
+        first.Services.GetRequiredService<JobActivator>().ShouldNotBeSameAs(second.Services.GetRequiredService<JobActivator>());
+        var jobId = ((IRecurringJobManagerV2)first.Services.GetRequiredService<IRecurringJobManager>()).TriggerJob(DeadlineSweepJob.JobId);
+        using (var own = first.Services.GetRequiredService<JobStorage>().GetConnection())
+            own.GetJobData(jobId).ShouldNotBeNull();
+        using (var other = second.Services.GetRequiredService<JobStorage>().GetConnection())
+            other.GetJobData(jobId).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Two_hosts_and_repeated_sweeps_record_each_escalation_exactly_once()
     {
         var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
