@@ -20,12 +20,16 @@ public sealed class CasesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalizationSource(typeof(CasesModuleInfo).Assembly);
+        services.AddLocalizationSource(typeof(CasesModule).Assembly);
         services.AddPermissions(CasesPermissions.Definitions);
         services.AddScoped<CaseAppService>();
         services.AddScoped<CaseProceedingsAppService>();
+        services.AddScoped<CaseListQuery>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }
+
+    public IReadOnlyList<MenuItem> MenuItems { get; } = [new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read)];
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 

@@ -25,4 +25,7 @@ public interface IModule
     void MapEndpoints(RouteGroupBuilder api);
 
     void ConfigureJobs(IRecurringJobManager jobs);
+
+    /// <summary>The module's entries in the shell's navigation, in order; the layout filters them by permission.</summary>
+    IReadOnlyList<MenuItem> MenuItems => [];
 }

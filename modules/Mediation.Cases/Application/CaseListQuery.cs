@@ -1,0 +1,57 @@
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Cases.Application;
+
+internal sealed record CaseListFilter(bool OnlyMine, CaseStatus? Status, RiskGrade? Risk);
+
+internal sealed record CaseListPartyDto(PartyKind Kind, string Name);
+
+/// <summary>One row of "my cases"; DueDate is that of the running mediation-term clock (none while paused or once concluded).</summary>
+internal sealed record CaseListItemDto(Guid Id, string Number, DisputeType DisputeType, CaseStatus Status, RiskGrade RiskGrade,
+    IReadOnlyList<CaseListPartyDto> Parties, DateOnly? DueDate, DateTimeOffset RegisteredAt);
+
+/// <summary>
+/// The mediator's work list: due soonest first (overdue on top), undated open cases next, concluded last.
+/// "Mine" means assigned to the user or in a committee he heads; the data scope narrows everything to his unit.
+/// </summary>
+internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
+{
+    public const int MaxRows = 500;
+
+    public async Task<IReadOnlyList<CaseListItemDto>> ListAsync(CaseListFilter filter, CancellationToken ct)
+    {
+        var cases = db.Set<MediationCase>().AsNoTracking();
+        if (filter.OnlyMine)
+        {
+            var userId = user.Id ?? Guid.Empty;
+            cases = cases.Where(c => c.Mediators.Any(m => m.UserId == userId)
+                                     || db.Set<MediationCommittee>().Any(k => k.Id == c.CommitteeId && k.Mediators.Any(m => m.UserId == userId && m.IsHead)));
+        }
+        if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
+        if (filter.Risk is { } risk) cases = cases.Where(c => c.RiskGrade == risk);
+
+        var rows = cases.Select(c => new
+        {
+            Case = c,
+            DueDate = db.Set<DeadlineClock>()
+                .Where(k => k.RecordType == CaseAppService.RecordType && k.RecordId == c.Id && k.PolicyName == CaseAppService.TermPolicy
+                            && k.Status == ClockStatus.Running)
+                .Select(k => k.DueDate)
+                .Max(),
+        });
+        return await rows
+            .OrderBy(r => r.Case.Status == CaseStatus.Concluded ? 1 : 0)
+            .ThenBy(r => r.DueDate == null ? 1 : 0)
+            .ThenBy(r => r.DueDate)
+            .ThenByDescending(r => r.Case.Year).ThenByDescending(r => r.Case.SequenceNumber)
+            .Take(MaxRows)
+            .Select(r => new CaseListItemDto(r.Case.Id, r.Case.Number, r.Case.DisputeType, r.Case.Status, r.Case.RiskGrade,
+                r.Case.Parties.OrderBy(p => p.Position).Select(p => new CaseListPartyDto(p.Kind, p.Name)).ToList(),
+                r.DueDate, r.Case.RegisteredAt))
+            .ToListAsync(ct);
+    }
+}

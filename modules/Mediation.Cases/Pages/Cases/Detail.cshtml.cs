@@ -1,0 +1,165 @@
+using Mediation.Cases.Application;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Documents.Application;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mediation.Cases.Pages.Cases;
+
+internal enum TimelineKind
+{
+    Registered,
+    RiskAssessed,
+    Session,
+    Concluded,
+    AgreementIssued,
+    AgreementSigned,
+    CourtDecision,
+}
+
+internal sealed record TimelineEntry(DateTimeOffset At, TimelineKind Kind, string? Detail);
+
+[Authorize(Policy = CasesPermissions.Cases.Read)]
+internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, DocumentArchiveAppService documents,
+    IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : CasesPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public RiskForm Risk { get; set; } = new();
+
+    [BindProperty]
+    public SignedForm Signed { get; set; } = new();
+
+    [BindProperty]
+    public CourtForm Court { get; set; } = new();
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    public CaseDto Case { get; private set; } = null!;
+
+    public string CommitteeName { get; private set; } = "";
+
+    public IReadOnlyList<string> MediatorNames { get; private set; } = [];
+
+    public DateOnly? DueDate { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public bool IsOpen => Case.Status is not CaseStatus.Concluded;
+    public bool CanAssessRisk => IsOpen && user.HasPermission(CasesPermissions.Cases.AssessRisk);
+    public bool CanRecordSession => IsOpen && user.HasPermission(CasesPermissions.Sessions.Record);
+    public bool CanConclude => IsOpen && user.HasPermission(CasesPermissions.Cases.Conclude);
+    private bool ManagesAgreements => user.HasPermission(CasesPermissions.Agreements.Manage) && Case.Outcome is { Outcome: CaseOutcome.Succeeded };
+    public bool CanPrintAgreement => ManagesAgreements;
+    public bool CanMarkSigned => ManagesAgreements && Case.Outcome!.AgreementDocumentId is not null && Case.Outcome.AgreementSignedAt is null;
+    public bool CanRecordCourtDecision => ManagesAgreements && Case.Outcome!.AgreementSignedAt is not null && Case.Outcome.CourtDecision is null;
+
+    /// <summary>The open form whose POST failed, so the page shows it unfolded with its messages.</summary>
+    public string? FailedForm { get; private set; }
+
+    public string NowLocal => CaseDisplay.LocalInput(clock.GetUtcNow());
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRiskAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Cases.AssessRisk)) return Forbid();
+        return await WriteAsync(nameof(Risk), () => cases.AssessRiskAsync(Id, new AssessRiskInput(Risk.Grade, Blank(Risk.Reason), ConcurrencyStamp), ct), ct);
+    }
+
+    /// <summary>Issues the 调解协议书 the first time and hands out the archived file every time, so a reprint is the same PDF.</summary>
+    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
+        var current = await cases.GetCaseAsync(Id, ct);
+        var documentId = current.Outcome?.AgreementDocumentId;
+        if (documentId is null
+            && !await TryAsync("Agreement", async () => documentId = (await proceedings.IssueAgreementAsync(Id, ct)).DocumentId))
+        {
+            FailedForm = "Agreement";
+            await LoadAsync(ct);
+            return Page();
+        }
+        var (number, content) = await documents.ContentAsync(documentId!.Value, ct);
+        return File(content, "application/pdf", number + ".pdf");
+    }
+
+    public async Task<IActionResult> OnPostSignedAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
+        var signedAt = Signed.SignedAt is { } local ? new DateTimeOffset(local, TimeSpan.FromHours(8)) : (DateTimeOffset?)null;
+        return await WriteAsync(nameof(Signed), () => proceedings.MarkAgreementSignedAsync(Id, new MarkAgreementSignedInput(signedAt, ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostCourtAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
+        return await WriteAsync(nameof(Court), () => proceedings.RecordCourtDecisionAsync(Id,
+            new RecordCourtDecisionInput(Court.Decision, Court.DecidedOn, Blank(Court.CourtName), ConcurrencyStamp), ct), ct);
+    }
+
+    private async Task<IActionResult> WriteAsync(string form, Func<Task> write, CancellationToken ct)
+    {
+        if (await TryAsync(form, write)) return RedirectToPage("/Cases/Detail", new { id = Id });
+        FailedForm = form;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Case = await cases.GetCaseAsync(Id, ct);
+        var committee = await cases.FindCommitteeAsync(Case.CommitteeId, ct);
+        CommitteeName = committee.Name;
+        MediatorNames = committee.Mediators.Where(m => Case.MediatorIds.Contains(m.UserId)).Select(m => m.Name).ToList();
+        DueDate = (await clocks.ForRecordAsync(CaseAppService.RecordType, Id, ct))
+            .Where(c => c.Policy == CaseAppService.TermPolicy && c.Status == Core.Deadlines.Domain.ClockStatus.Running)
+            .Max(c => c.DueDate);
+        Timeline = await TimelineAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(CancellationToken ct)
+    {
+        var entries = new List<TimelineEntry> { new(Case.RegisteredAt, TimelineKind.Registered, null) };
+        entries.AddRange(Case.RiskHistory.Select(r => new TimelineEntry(r.AssessedAt, TimelineKind.RiskAssessed, r.Reason)));
+        entries.AddRange(Case.Sessions.Select(s => new TimelineEntry(s.HeldAt, TimelineKind.Session, s.Place)));
+        if (Case.Outcome is { } outcome)
+        {
+            entries.Add(new(outcome.ConcludedAt, TimelineKind.Concluded, null));
+            if (outcome.AgreementDocumentId is { } documentId)
+            {
+                var issued = await documents.GetAsync(documentId, ct);
+                entries.Add(new(issued.IssuedAt, TimelineKind.AgreementIssued, issued.Number));
+            }
+            if (outcome.AgreementSignedAt is { } signedAt) entries.Add(new(signedAt, TimelineKind.AgreementSigned, null));
+            if (outcome.CourtDecidedOn is { } decidedOn)
+                entries.Add(new(new DateTimeOffset(decidedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimelineKind.CourtDecision, outcome.CourtName));
+        }
+        // A stable sort: what happened at the same instant keeps the order of the steps (registered before its first assessment).
+        return entries.OrderBy(e => e.At).ToList();
+    }
+
+    private static string? Blank(string? value) => RegisterForm.Blank(value);
+}
+
+internal sealed class RiskForm
+{
+    public RiskGrade? Grade { get; set; }
+    public string? Reason { get; set; }
+}
+
+internal sealed class SignedForm
+{
+    public DateTime? SignedAt { get; set; }
+}
+
+internal sealed class CourtForm
+{
+    public CourtDecision? Decision { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public string? CourtName { get; set; }
+}

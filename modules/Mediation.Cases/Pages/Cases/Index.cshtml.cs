@@ -1,0 +1,35 @@
+using Mediation.Cases.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mediation.Cases.Pages.Cases;
+
+[Authorize(Policy = CasesPermissions.Cases.Read)]
+internal sealed class IndexModel(CaseListQuery query, ICurrentUser user, TimeProvider clock) : CasesPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public CaseStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RiskGrade? Risk { get; set; }
+
+    /// <summary>A mediator sees his own cases unless he asks for every case in his unit's scope.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public bool WorksCases => user.HasPermission(CasesPermissions.Sessions.Record);
+
+    public bool CanRegister => user.HasPermission(CasesPermissions.Cases.Register);
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<CaseListItemDto> Cases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = ChinaTime.DateOf(clock.GetUtcNow());
+        Cases = await query.ListAsync(new CaseListFilter(WorksCases && !All, Status, Risk), ct);
+    }
+}
