@@ -1,0 +1,134 @@
+using System.Net;
+using Mediation.Cases;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Microsoft.EntityFrameworkCore;
+using Mediation.Tests.Api;
+using Mediation.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Cases;
+
+/// <summary>The Cases pages through the real pipeline: permissions, data scope and the "due soon first" order.</summary>
+public abstract class CasesPages_Tests : ProviderTests
+{
+    [Fact]
+    public async Task A_statistician_reads_the_list_and_the_case_but_may_not_register()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var statistician = await ClientAsync(userName: "demo.statistician");
+
+        var list = await statistician.GetAsync("/Cases");
+        list.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync());
+        html.ShouldContain(registered.Number);
+        html.ShouldContain("<a href=\"/Cases\">人民调解</a>");
+        html.ShouldNotContain("/Cases/Register");
+        html.ShouldNotContain(CaseSetup.PartyId1);
+        html.ShouldContain("王＊＊");
+
+        var detail = WebUtility.HtmlDecode(await statistician.GetStringAsync($"/Cases/{registered.Id}"));
+        detail.ShouldContain("1101**********002X");
+        detail.ShouldNotContain(CaseSetup.PartyId1);
+        detail.ShouldNotContain("记录调解");
+
+        (await statistician.GetAsync("/Cases/Register")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await statistician.GetAsync($"/Cases/{registered.Id}/Conclude")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await statistician.PostAsync("/Cases/Register", new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_user_without_the_read_permission_has_no_cases_link_and_no_list()
+    {
+        var officer = await ClientAsync(userName: "demo.petitionofficer");
+        WebUtility.HtmlDecode(await officer.GetStringAsync("/")).ShouldNotContain("<a href=\"/Cases\">");
+        (await officer.GetAsync("/Cases")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_mediator_of_another_county_gets_not_found_for_the_case_pages()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var daiyue = await ClientAsync(userName: "demo.mediator.daiyue");
+
+        (await daiyue.GetAsync($"/Cases/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.GetAsync($"/Cases/{registered.Id}/Session")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.GetAsync($"/Cases/{registered.Id}/Conclude")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.GetStringAsync("/Cases?all=true")).ShouldNotContain(registered.Id.ToString());
+        WebUtility.HtmlDecode(await daiyue.GetStringAsync("/Cases/Register")).ShouldNotContain(committee.Name);
+    }
+
+    [Fact]
+    public async Task My_cases_are_ordered_due_soon_first_and_concluded_last()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        // Registered oldest first, so the newest-first tie-break alone would list them the other way round.
+        var soon = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId, RiskGrade.Yellow);
+        var later = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId, RiskGrade.Red);
+        var concluded = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+
+        // The term clock of `soon` ran out two days ago (as if it had been registered a month earlier).
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var dueAt = new DateTimeOffset(today.AddDays(-2).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)).ToUniversalTime();
+            (await db.Set<DeadlineClock>().Where(c => c.RecordId == soon.Id && c.PolicyName == "mediation.term")
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.DueDate, today.AddDays(-2)).SetProperty(c => c.DueAt, dueAt))).ShouldBe(1);
+        }
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var terminated = await mediator.PostJsonAsync($"/api/cases/{concluded.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Terminated,
+            null, null, null, null, null, null, "一方撤回调解申请", false, null, concluded.ConcurrencyStamp));
+        terminated.StatusCode.ShouldBe(HttpStatusCode.OK, await terminated.Content.ReadAsStringAsync());
+
+        var html = WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases"));
+        var positions = new[] { soon, later, concluded }.Select(c => html.IndexOf(c.Number, StringComparison.Ordinal)).ToList();
+        positions.ShouldAllBe(p => p >= 0);
+        positions.ShouldBeInOrder(SortDirection.Ascending);
+        html.ShouldContain("已超期 2 天");
+        html.ShouldContain("剩余 ");
+
+        var red = WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases?risk=Red"));
+        red.ShouldContain(later.Number);
+        red.ShouldNotContain(soon.Number);
+        red.ShouldContain("红色（高风险）");
+        var open = WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases?status=Concluded"));
+        open.ShouldContain(concluded.Number);
+        open.ShouldNotContain(later.Number);
+    }
+
+    [Fact]
+    public async Task The_pages_speak_English_when_asked()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+
+        var list = WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases?culture=en&ui-culture=en"));
+        list.ShouldContain("My cases");
+        list.ShouldContain("Blue (low risk)");
+        list.ShouldContain("<a href=\"/Cases\">People's mediation</a>");
+        var detail = WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}?culture=en&ui-culture=en"));
+        detail.ShouldContain("Timeline");
+        detail.ShouldContain("Record a session");
+        WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Register?culture=en&ui-culture=en")).ShouldContain("Citizen ID number");
+    }
+}
+
+public sealed class CasesPages_Tests_on_Sqlite(SqliteApp app) : CasesPages_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class CasesPages_Tests_on_PostgreSql(PostgresCluster cluster) : CasesPages_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
