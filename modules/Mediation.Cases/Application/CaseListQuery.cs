@@ -15,7 +15,7 @@ internal sealed record CaseListItemDto(Guid Id, string Number, DisputeType Dispu
     IReadOnlyList<CaseListPartyDto> Parties, DateOnly? DueDate, DateTimeOffset RegisteredAt);
 
 /// <summary>
-/// The mediator's work list: due soonest first (overdue on top), undated open cases next, concluded last.
+/// The mediator's work list: due soonest first (overdue on top, the higher risk first on the same day), undated open cases next, concluded last.
 /// "Mine" means assigned to the user or in a committee he heads; the data scope narrows everything to his unit.
 /// </summary>
 internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
@@ -47,6 +47,7 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
             .OrderBy(r => r.Case.Status == CaseStatus.Concluded ? 1 : 0)
             .ThenBy(r => r.DueDate == null ? 1 : 0)
             .ThenBy(r => r.DueDate)
+            .ThenByDescending(r => r.Case.RiskGrade)
             .ThenByDescending(r => r.Case.Year).ThenByDescending(r => r.Case.SequenceNumber)
             .Take(MaxRows)
             .Select(r => new CaseListItemDto(r.Case.Id, r.Case.Number, r.Case.DisputeType, r.Case.Status, r.Case.RiskGrade,
