@@ -11,7 +11,7 @@ using Shouldly;
 namespace Mediation.Tests.Cases;
 
 /// <summary>The Cases pages through the real pipeline: permissions, data scope and the "due soon first" order.</summary>
-public abstract class CasesPages_Tests : ProviderTests
+public abstract partial class CasesPages_Tests : ProviderTests
 {
     [Fact]
     public async Task A_statistician_reads_the_list_and_the_case_but_may_not_register()
@@ -102,6 +102,55 @@ public abstract class CasesPages_Tests : ProviderTests
         open.ShouldContain(concluded.Number);
         open.ShouldNotContain(later.Number);
     }
+
+    [Fact]
+    public async Task A_refused_conclusion_is_explained_on_the_form_and_changes_nothing()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var form = await mediator.GetStringAsync($"/Cases/{registered.Id}/Conclude");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var stamp = StampField().Match(form).Groups[1].Value;
+
+        var response = await mediator.PostAsync($"/Cases/{registered.Id}/Conclude", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.ConcurrencyStamp"] = stamp,
+            ["Form.Outcome"] = "Succeeded",
+            ["Form.Facts"] = "院墙越界",
+            ["Form.Terms[0].Description"] = "",
+            ["Form.Terms[0].Amount"] = "不是数字",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.ShouldContain("<span class=\"field-error\" id=\"term-0-amount-error\">格式不正确。</span>");
+        html.ShouldContain("院墙越界");
+
+        response = await mediator.PostAsync($"/Cases/{registered.Id}/Conclude", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.ConcurrencyStamp"] = stamp,
+            ["Form.Outcome"] = "Succeeded",
+            ["Form.Facts"] = "院墙越界",
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("书面调解协议须载明纠纷主要事实、争议事项、各方责任和协议内容");
+        (await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>()).Status.ShouldBe(CaseStatus.Registered);
+
+        (await mediator.PostAsync($"/Cases/{registered.Id}/Conclude", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Outcome"] = "Terminated", ["Form.Reason"] = "撤回",
+        }))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"Form.ConcurrencyStamp\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex StampField();
 
     [Fact]
     public async Task The_pages_speak_English_when_asked()
