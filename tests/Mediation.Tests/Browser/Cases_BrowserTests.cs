@@ -82,7 +82,8 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         await page.Locator("#term-1-amount").FillAsync("800");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认结案" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("调解成功（书面协议）")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dl.facts dd", new() { HasText = "调解成功（书面协议）" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ol.timeline li").Last).ToContainTextAsync("结案 · 调解成功（书面协议）");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "记录调解" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Table).Filter(new() { HasText = "协议内容" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
 
