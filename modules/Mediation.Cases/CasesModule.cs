@@ -25,11 +25,19 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseAppService>();
         services.AddScoped<CaseProceedingsAppService>();
         services.AddScoped<CaseListQuery>();
+        services.AddScoped<FollowUpAppService>();
+        services.AddScoped<CaseTermAppService>();
+        services.AddScoped<CaseDocumentsAppService>();
+        services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }
 
-    public IReadOnlyList<MenuItem> MenuItems { get; } = [new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read)];
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read),
+        new("Visits:Title", "/Cases/Visits", CasesPermissions.Visits.Record),
+    ];
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 
