@@ -145,8 +145,15 @@ public sealed record MarkAgreementSignedInput(DateTimeOffset? SignedAt, string? 
 
 public sealed record RecordCourtDecisionInput(CourtDecision? Decision, DateOnly? DecidedOn, string? CourtName, string? ConcurrencyStamp);
 
-/// <summary>A case was concluded; the petition it came from (SourceRecordId) may be closed by its module.</summary>
-public sealed record CaseConcludedEto(Guid CaseId, string Number, Guid OrgUnitId, CaseOutcome Outcome, string? SourceRecordId) : IIntegrationEvent
+/// <summary>
+/// A case was concluded; the petition it came from (<paramref name="SourceRecordId"/>, <paramref name="Source"/>) may be closed
+/// and replied to by its module. <paramref name="AgreementSummary"/>: the agreed terms (written agreement, issued under the case
+/// <paramref name="Number"/>) or the mediator's record of an oral one; <paramref name="Reason"/>: why mediation failed or was
+/// terminated, with the other routes the parties were told of (Art. 26).
+/// </summary>
+public sealed record CaseConcludedEto(Guid CaseId, string Number, Guid OrgUnitId, CaseOutcome Outcome, string? SourceRecordId,
+    CaseSource Source = CaseSource.WalkIn, DateTimeOffset ConcludedAt = default, string? AgreementSummary = null, string? Reason = null,
+    IReadOnlyList<OtherRoute>? OtherRoutes = null) : IIntegrationEvent
 {
     public const string EventName = "cases.case-concluded";
 }

@@ -22,4 +22,19 @@ public static class CasesErrorCodes
     public const string AgreementAlreadySigned = "Cases:AgreementAlreadySigned";
     public const string AgreementNotSigned = "Cases:AgreementNotSigned";
     public const string CourtDecisionRecorded = "Cases:CourtDecisionRecorded";
+    public const string NotConcluded = "Cases:NotConcluded";
+    public const string NoAgreementToFollowUp = "Cases:NoAgreementToFollowUp";
+    public const string VisitAlreadyRecorded = "Cases:VisitAlreadyRecorded";
+    public const string TermPerformanceMissing = "Cases:TermPerformanceMissing";
+    public const string TermNotCovered = "Cases:TermNotCovered";
+    public const string PartySatisfactionMissing = "Cases:PartySatisfactionMissing";
+    public const string ContinuationConsentMissing = "Cases:ContinuationConsentMissing";
+    public const string TermNotLonger = "Cases:TermNotLonger";
+    public const string TermClockMissing = "Cases:TermClockMissing";
+    public const string NotTerminated = "Cases:NotTerminated";
+    public const string TerminationNoticeAlreadyIssued = "Cases:TerminationNoticeAlreadyIssued";
+    public const string MinutesAlreadyIssued = "Cases:MinutesAlreadyIssued";
+    public const string VisitInFuture = "Cases:VisitInFuture";
+    public const string DaysOrUntil = "Cases:DaysOrUntil";
+    public const string ConsentInFuture = "Cases:ConsentInFuture";
 }

@@ -17,11 +17,25 @@ public static class CasesPermissions
         public const string Assign = "Cases.Cases.Assign";
         public const string AssessRisk = "Cases.Cases.AssessRisk";
         public const string Conclude = "Cases.Cases.Conclude";
+        /// <summary>Record the parties' consent to continue mediation beyond the one-month term.</summary>
+        public const string ContinueTerm = "Cases.Cases.ContinueTerm";
     }
 
     public static class Sessions
     {
         public const string Record = "Cases.Sessions.Record";
+    }
+
+    public static class Visits
+    {
+        /// <summary>Record a follow-up visit (回访) and see the visits due.</summary>
+        public const string Record = "Cases.Visits.Record";
+    }
+
+    public static class Documents
+    {
+        /// <summary>Print the session minutes (调解笔录) and the termination notice (终止调解告知书).</summary>
+        public const string Issue = "Cases.Documents.Issue";
     }
 
     public static class Agreements
@@ -39,7 +53,10 @@ public static class CasesPermissions
         new(Cases.Assign, [RoleNames.Mediator, RoleNames.Coordinator]),
         new(Cases.AssessRisk, [RoleNames.Mediator]),
         new(Cases.Conclude, [RoleNames.Mediator]),
+        new(Cases.ContinueTerm, [RoleNames.Mediator]),
         new(Sessions.Record, [RoleNames.Mediator]),
         new(Agreements.Manage, [RoleNames.Mediator]),
+        new(Visits.Record, [RoleNames.Mediator]),
+        new(Documents.Issue, [RoleNames.Mediator]),
     ];
 }

@@ -25,6 +25,10 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseAppService>();
         services.AddScoped<CaseProceedingsAppService>();
         services.AddScoped<CaseListQuery>();
+        services.AddScoped<FollowUpAppService>();
+        services.AddScoped<CaseTermAppService>();
+        services.AddScoped<CaseDocumentsAppService>();
+        services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }

@@ -16,7 +16,7 @@ namespace Mediation.Cases.Application;
 
 /// <summary>From the first session to the court's judicial confirmation: 调解笔录, 结案, 调解协议书, 司法确认.</summary>
 internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, FollowUpAppService followUps, TimeProvider clock)
 {
     public const string AgreementTemplate = "mediation-agreement";
     private const string PartyRoles = "甲乙丙丁戊己庚辛壬癸";
@@ -72,9 +72,11 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         mediationCase.Conclude(new CaseConclusion(input.Outcome!.Value, input.Facts?.Trim(), input.DisputedPoints?.Trim(), input.Responsibilities?.Trim(),
             terms.Select(t => t with { Description = t.Description!.Trim() }).ToList(), input.Performance?.Trim(), input.OralRecord?.Trim(),
             input.Reason?.Trim(), input.MayTurnCriminal, input.ReportedToPoliceOn), user.UserName, clock.GetUtcNow());
-        events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId));
+        events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId,
+            mediationCase.Source, mediationCase.ConcludedAt!.Value, AgreementSummary(mediationCase), mediationCase.TerminationReason, mediationCase.OtherRoutes));
         await db.SaveChangesAsync(ct);
         await StopClocksAsync(mediationCase.Id, CaseAppService.TermPolicy, "结案", ct);
+        await followUps.ScheduleAsync(mediationCase, ct);
         await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
@@ -92,7 +94,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             ["committee"] = committee.Name,
             ["parties"] = mediationCase.Parties.OrderBy(p => p.Position).Select((p, i) => (object?)new Dictionary<string, object?>
             {
-                ["role"] = i < PartyRoles.Length ? PartyRoles[i] + "方" : "当事人" + (i + 1).ToString(CultureInfo.InvariantCulture),
+                ["role"] = RoleOf(i),
                 ["name"] = p.Name,
                 ["gender"] = null,
                 ["birth"] = null,
@@ -152,7 +154,19 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
     }
 
-    private static string TermText(AgreementTerm term)
+    /// <summary>甲方, 乙方, … by party order; past 癸 the parties are numbered.</summary>
+    internal static string RoleOf(int index) =>
+        index < PartyRoles.Length ? PartyRoles[index] + "方" : "当事人" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What a petition office needs to close and reply: the terms agreed, or the mediator's record of an oral agreement.</summary>
+    private static string? AgreementSummary(MediationCase mediationCase) => mediationCase.Outcome switch
+    {
+        CaseOutcome.Succeeded => string.Join("", mediationCase.Terms.OrderBy(t => t.Number).Select((t, i) => $"{i + 1}．{TermText(t)}")),
+        CaseOutcome.OralAgreement => mediationCase.OralRecord,
+        _ => null,
+    };
+
+    internal static string TermText(AgreementTerm term)
     {
         var text = term.Description.TrimEnd('。', '；', ';', '.');
         if (term.Amount is { } amount) text += "，金额人民币" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";

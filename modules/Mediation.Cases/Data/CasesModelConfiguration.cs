@@ -130,9 +130,61 @@ internal static class CasesModelConfiguration
                 x.Property(t => t.Description).HasMaxLength(1000);
                 x.Property(t => t.Amount).HasPrecision(18, 2);
             });
+            b.OwnsMany(c => c.Continuations, x =>
+            {
+                x.ToTable("CaseTermContinuations", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(TermContinuation.Sequence)).IsUnique();
+                x.Property(t => t.ConsentingPartyIds).HasMaxLength(2000);
+                x.Property(t => t.Note).HasMaxLength(1000);
+                x.Property(t => t.RecordedBy).HasMaxLength(256);
+                x.Ignore(t => t.Days);
+            });
             foreach (var navigation in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.RiskHistory),
-                         nameof(MediationCase.Sessions), nameof(MediationCase.Statements), nameof(MediationCase.Terms) })
+                         nameof(MediationCase.Sessions), nameof(MediationCase.Statements), nameof(MediationCase.Terms), nameof(MediationCase.Continuations) })
                 b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<FollowUpVisit>(b =>
+        {
+            b.ToTable("FollowUpVisits", Schema);
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(v => v.Method).HasConversion<string>().HasMaxLength(20);
+            b.Property(v => v.TermNumbers).HasMaxLength(500);
+            b.Property(v => v.Notes).HasMaxLength(FollowUpVisit.MaxNotesLength);
+            b.Property(v => v.Visitor).HasMaxLength(100);
+            b.Property(v => v.RecordedBy).HasMaxLength(256);
+            b.Ignore(v => v.CoveredTerms);
+            b.HasIndex(v => v.CaseId);
+            b.HasIndex(v => new { v.OrgUnitId, v.Status, v.DueDate });
+            b.HasOne<MediationCase>().WithMany().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.Restrict);
+            b.OwnsMany(v => v.Performances, x =>
+            {
+                x.ToTable("FollowUpVisitTerms", Schema);
+                x.WithOwner().HasForeignKey("VisitId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("VisitId", nameof(VisitTermPerformance.TermNumber)).IsUnique();
+                x.Property(t => t.Performance).HasConversion<string>().HasMaxLength(20);
+                x.Property(t => t.Note).HasMaxLength(FollowUpVisit.MaxNoteLength);
+            });
+            b.OwnsMany(v => v.Satisfactions, x =>
+            {
+                x.ToTable("FollowUpVisitParties", Schema);
+                x.WithOwner().HasForeignKey("VisitId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("VisitId", nameof(VisitPartySatisfaction.PartyId)).IsUnique();
+                x.Property(t => t.Satisfaction).HasConversion<string>().HasMaxLength(20);
+                x.Property(t => t.Note).HasMaxLength(FollowUpVisit.MaxNoteLength);
+            });
+            b.Navigation(v => v.Performances).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Navigation(v => v.Satisfactions).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         model.Entity<CaseNumberCounter>(b =>

@@ -17,6 +17,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     private readonly List<CaseSession> _sessions = [];
     private readonly List<SessionStatement> _statements = [];
     private readonly List<AgreementTerm> _terms = [];
+    private readonly List<TermContinuation> _continuations = [];
 
     private MediationCase() { }
 
@@ -57,6 +58,8 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public CourtDecision? CourtDecision { get; private set; }
     public DateOnly? CourtDecidedOn { get; private set; }
     public string? CourtName { get; private set; }
+    public Guid? TerminationNoticeDocumentId { get; private set; }
+    public IReadOnlyList<TermContinuation> Continuations => _continuations;
 
     public static MediationCase Register(Guid id, MediationCommittee committee, CaseNumber number, DisputeType disputeType, string summary,
         decimal? amount, string? place, CaseSource source, string? sourceRecordId, IReadOnlyList<CaseParty> parties,
@@ -191,6 +194,41 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         CourtName = courtName;
     }
 
+    /// <summary>
+    /// Mediation goes beyond its term only with every party's consent, recorded (《人民调解工作若干规定》: 一般在一个月内调结).
+    /// </summary>
+    public TermContinuation ContinueMediation(IReadOnlyList<Guid> consentingPartyIds, DateOnly consentedOn, DateOnly? previousDueDate,
+        DateOnly newDueDate, string? note, string? recordedBy, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (consentingPartyIds.Any(id => _parties.All(p => p.Id != id))) throw new BusinessException(CasesErrorCodes.PartyNotInCase);
+        var missing = _parties.OrderBy(p => p.Position).FirstOrDefault(p => !consentingPartyIds.Contains(p.Id));
+        if (missing is not null)
+            throw new BusinessException(CasesErrorCodes.ContinuationConsentMissing, new Dictionary<string, object?> { ["party"] = missing.Name });
+        if (previousDueDate is { } previous && newDueDate <= previous)
+            throw new BusinessException(CasesErrorCodes.TermNotLonger, new Dictionary<string, object?> { ["due"] = previous.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        var continuation = new TermContinuation(_continuations.Count + 1, string.Join(',', _parties.OrderBy(p => p.Position).Select(p => p.Id)),
+            consentedOn, previousDueDate, newDueDate, note, recordedBy, now);
+        _continuations.Add(continuation);
+        return continuation;
+    }
+
+    public void EnsureTerminationNoticeCanBeIssued()
+    {
+        if (Outcome is not (CaseOutcome.Failed or CaseOutcome.Terminated)) throw new BusinessException(CasesErrorCodes.NotTerminated);
+        if (TerminationNoticeDocumentId is not null) throw new BusinessException(CasesErrorCodes.TerminationNoticeAlreadyIssued);
+    }
+
+    /// <summary>终止调解告知书 (Art. 26) issued into the archive.</summary>
+    public void TerminationNoticeIssued(Guid documentId)
+    {
+        EnsureTerminationNoticeCanBeIssued();
+        TerminationNoticeDocumentId = documentId;
+    }
+
+    public CaseSession Session(int number) =>
+        _sessions.FirstOrDefault(s => s.Number == number) ?? throw new EntityNotFoundException(nameof(CaseSession), number);
+
     private void EnsureOpen()
     {
         if (Status is CaseStatus.Concluded) throw new BusinessException(CasesErrorCodes.AlreadyConcluded);
@@ -223,6 +261,50 @@ public sealed class CaseSession
     public string Minutes { get; private set; } = "";
     public string? RecordedBy { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>The printed 调解笔录 in the archive: printed once, reprinted from there, so every copy is the same.</summary>
+    public Guid? MinutesDocumentId { get; private set; }
+
+    public void EnsureMinutesCanBeIssued()
+    {
+        if (MinutesDocumentId is not null) throw new BusinessException(CasesErrorCodes.MinutesAlreadyIssued, new Dictionary<string, object?> { ["session"] = Number });
+    }
+
+    public void MinutesIssued(Guid documentId)
+    {
+        EnsureMinutesCanBeIssued();
+        MinutesDocumentId = documentId;
+    }
+}
+
+/// <summary>Every party consented to continue mediation past the term; the term clock was extended to <see cref="NewDueDate"/>.</summary>
+public sealed class TermContinuation
+{
+    private TermContinuation() { }
+
+    public TermContinuation(int sequence, string consentingPartyIds, DateOnly consentedOn, DateOnly? previousDueDate, DateOnly newDueDate,
+        string? note, string? recordedBy, DateTimeOffset recordedAt)
+    {
+        Sequence = sequence;
+        ConsentingPartyIds = consentingPartyIds;
+        ConsentedOn = consentedOn;
+        PreviousDueDate = previousDueDate;
+        NewDueDate = newDueDate;
+        Note = note;
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    public int Sequence { get; private set; }
+    /// <summary>Comma-separated party ids, in party order.</summary>
+    public string ConsentingPartyIds { get; private set; } = "";
+    public DateOnly ConsentedOn { get; private set; }
+    public DateOnly? PreviousDueDate { get; private set; }
+    public DateOnly NewDueDate { get; private set; }
+    public string? Note { get; private set; }
+    public string? RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public int Days => PreviousDueDate is { } previous ? NewDueDate.DayNumber - previous.DayNumber : 0;
 }
 
 /// <summary>What one party said at one session.</summary>

@@ -41,6 +41,25 @@ internal static class CasesEndpoints
             => s.MarkAgreementSignedAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
         g.MapPost("/{id:guid}/agreement/court-decision", (Guid id, RecordCourtDecisionInput input, CaseProceedingsAppService s, CancellationToken ct)
             => s.RecordCourtDecisionAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapGet("/{id:guid}/term", (Guid id, CaseTermAppService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(CasesPermissions.Cases.Read);
+        g.MapPost("/{id:guid}/term/continue", (Guid id, ContinueMediationInput input, CaseTermAppService s, CancellationToken ct)
+            => s.ContinueAsync(id, input, ct)).RequirePermission(CasesPermissions.Cases.ContinueTerm);
+        g.MapPost("/{id:guid}/termination-notice", async (Guid id, CaseDocumentsAppService s, CancellationToken ct) =>
+        {
+            var issued = await s.IssueTerminationNoticeAsync(id, ct);
+            return TypedResults.Created($"/api/documents/{issued.DocumentId}", issued);
+        }).RequirePermission(CasesPermissions.Documents.Issue);
+        g.MapPost("/{id:guid}/sessions/{number:int}/minutes", async (Guid id, int number, CaseDocumentsAppService s, CancellationToken ct) =>
+        {
+            var issued = await s.IssueMinutesAsync(id, number, ct);
+            return TypedResults.Created($"/api/documents/{issued.DocumentId}", issued);
+        }).RequirePermission(CasesPermissions.Documents.Issue);
+        g.MapGet("/visits/due", (int? withinDays, FollowUpAppService s, CancellationToken ct) => s.ListDueAsync(withinDays, ct))
+            .RequirePermission(CasesPermissions.Visits.Record);
+        g.MapGet("/{id:guid}/visits", (Guid id, FollowUpAppService s, CancellationToken ct) => s.ListForCaseAsync(id, ct))
+            .RequirePermission(CasesPermissions.Cases.Read);
+        g.MapPost("/{id:guid}/visits/{visitId:guid}", (Guid id, Guid visitId, RecordVisitInput input, FollowUpAppService s, CancellationToken ct)
+            => s.RecordAsync(id, visitId, input, ct)).RequirePermission(CasesPermissions.Visits.Record);
         g.MapPost("/assign", (AssignMediatorsInput input, CaseAppService s, CancellationToken ct)
             => s.AssignMediatorsAsync(input, ct)).RequirePermission(CasesPermissions.Cases.Assign);
     }

@@ -140,7 +140,7 @@ public sealed class DeadlineCalculator_Tests
         [
             "petition.acceptance-notice", "petition.misrouted-objection", "petition.handling", "petition.handling-extension",
             "petition.review-request", "petition.review-answer", "petition.reexamination-request", "petition.reexamination-answer",
-            "mediation.term", "mediation.judicial-confirmation", "desk.acknowledgement", "desk.feedback", "desk.feedback-complex",
+            "mediation.term", "mediation.term-extension", "mediation.judicial-confirmation", "mediation.follow-up", "desk.acknowledgement", "desk.feedback", "desk.feedback-complex",
         ], ignoreOrder: true);
         DeadlinePolicyCatalog.Defaults.ShouldAllBe(p => p.Description.Length > 10);
         DeadlinePolicyCatalog.Defaults.Where(p => p.Name.StartsWith("petition.", StringComparison.Ordinal))

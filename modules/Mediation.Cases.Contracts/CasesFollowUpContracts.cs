@@ -1,0 +1,96 @@
+namespace Mediation.Cases;
+
+/// <summary>回访: the first after conclusion, then one when terms of the agreement fall due (人民调解法 Art. 31).</summary>
+public enum FollowUpVisitKind
+{
+    AfterConclusion,
+    TermDue,
+}
+
+public enum FollowUpVisitStatus
+{
+    Scheduled,
+    Recorded,
+}
+
+/// <summary>在场（上门、当面）、电话、视频、书面.</summary>
+public enum VisitMethod
+{
+    InPerson,
+    Phone,
+    Video,
+    Letter,
+}
+
+public enum TermPerformance
+{
+    Performed,
+    PartlyPerformed,
+    NotPerformed,
+}
+
+public enum PartySatisfaction
+{
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
+}
+
+public sealed record TermPerformanceInput(int? TermNumber, TermPerformance? Performance, string? Note);
+
+public sealed record PartySatisfactionInput(Guid? PartyId, PartySatisfaction? Satisfaction, string? Note);
+
+public sealed record RecordVisitInput(DateTimeOffset? VisitedAt, VisitMethod? Method, IReadOnlyList<TermPerformanceInput>? Terms,
+    IReadOnlyList<PartySatisfactionInput>? Parties, string? Notes, string? Visitor, string? ConcurrencyStamp);
+
+public sealed record VisitTermDto(int Number, string Description, DateOnly? DueOn, TermPerformance? Performance, string? Note);
+
+public sealed record VisitPartyDto(Guid PartyId, string Name, PartySatisfaction? Satisfaction, string? Note);
+
+public sealed record FollowUpVisitDto(Guid Id, Guid CaseId, string CaseNumber, FollowUpVisitKind Kind, DateOnly ScheduledOn, DateOnly? DueDate,
+    FollowUpVisitStatus Status, IReadOnlyList<VisitTermDto> Terms, IReadOnlyList<VisitPartyDto> Parties, DateTimeOffset? VisitedAt,
+    VisitMethod? Method, string? Notes, string? Visitor, string? RecordedBy, DateTimeOffset? RecordedAt, string ConcurrencyStamp);
+
+/// <summary>
+/// Every party's recorded consent to continue mediation beyond the one-month term (《人民调解工作若干规定》).
+/// Either <paramref name="Days"/> or <paramref name="Until"/>; neither: 30 more days.
+/// </summary>
+public sealed record ContinueMediationInput(IReadOnlyList<Guid>? ConsentingPartyIds, DateOnly? ConsentedOn, int? Days, DateOnly? Until,
+    string? Note, string? ConcurrencyStamp);
+
+public sealed record TermContinuationDto(int Sequence, IReadOnlyList<Guid> ConsentingPartyIds, DateOnly ConsentedOn, DateOnly? PreviousDueDate,
+    DateOnly NewDueDate, int Days, string? Note, string? RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record MediationTermDto(Guid CaseId, Guid ClockId, DateOnly? DueDate, DateTimeOffset? DueAt, Mediation.Core.Deadlines.Domain.ClockStatus ClockStatus, int ExtensionDays,
+    IReadOnlyList<TermContinuationDto> Continuations, string ConcurrencyStamp);
+
+public sealed record CaseDocumentIssuedDto(Guid CaseId, Guid DocumentId, string Number);
+
+/// <summary>
+/// How another module (Petitions, 访调对接) hands a civil dispute over to a mediation committee. Runs under the
+/// calling user's data scope: a committee outside it is not found. Registration follows the same rules as a
+/// walk-in case (two or more consenting parties, a mediator of the committee, gap-free numbering).
+/// </summary>
+public interface ICaseIntakeIntegrationService
+{
+    /// <summary>The committees of <paramref name="orgUnitId"/> and the units below it that the caller may see.</summary>
+    Task<IReadOnlyList<CommitteeSummaryDto>> ListCommitteesAsync(Guid orgUnitId, CancellationToken ct);
+
+    /// <summary>
+    /// Registers the case; calling again for the same source record returns the case already registered
+    /// (<see cref="HandedOverCaseDto.AlreadyRegistered"/>) instead of a second one.
+    /// </summary>
+    Task<HandedOverCaseDto> RegisterHandedOverCaseAsync(HandOverCaseRequest request, CancellationToken ct);
+}
+
+public sealed record CommitteeSummaryDto(Guid Id, Guid OrgUnitId, string Name, string ShortName, CommitteeKind Kind, int MediatorCount);
+
+/// <summary>
+/// <paramref name="SourceRecordId"/>: the petition's id, echoed in <see cref="CaseConcludedEto"/>. No mediators: the committee's
+/// heads take the case. No risk grade: blue.
+/// </summary>
+public sealed record HandOverCaseRequest(Guid CommitteeId, string SourceRecordId, DisputeType DisputeType, string Summary,
+    IReadOnlyList<PartyInput> Parties, IReadOnlyList<Guid>? MediatorIds = null, RiskGrade? RiskGrade = null, string? RiskReason = null,
+    decimal? AmountInDispute = null, string? Place = null);
+
+public sealed record HandedOverCaseDto(Guid CaseId, string Number, bool AlreadyRegistered);
