@@ -38,6 +38,75 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("CaseNumberCounters", "cases");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TermNumbers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "DueDate");
+
+                    b.ToTable("FollowUpVisits", "cases");
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,6 +225,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("TerminationNoticeDocumentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(1000)
@@ -1087,6 +1159,87 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("UserTokens", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitPartySatisfaction", "Satisfactions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<Guid>("PartyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Satisfaction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "PartyId")
+                                .IsUnique();
+
+                            b1.ToTable("FollowUpVisitParties", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitTermPerformance", "Performances", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Performance")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("TermNumber")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "TermNumber")
+                                .IsUnique();
+
+                            b1.ToTable("FollowUpVisitTerms", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.Navigation("Performances");
+
+                    b.Navigation("Satisfactions");
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.HasOne("Mediation.Cases.Domain.MediationCommittee", null)
@@ -1255,6 +1408,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasMaxLength(20000)
                                 .HasColumnType("character varying(20000)");
 
+                            b1.Property<Guid?>("MinutesDocumentId")
+                                .HasColumnType("uuid");
+
                             b1.Property<int>("Number")
                                 .HasColumnType("integer");
 
@@ -1349,6 +1505,58 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
                         });
+
+                    b.OwnsMany("Mediation.Cases.Domain.TermContinuation", "Continuations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("ConsentedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ConsentingPartyIds")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly>("NewDueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly?>("PreviousDueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseTermContinuations", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Continuations");
 
                     b.Navigation("Mediators");
 

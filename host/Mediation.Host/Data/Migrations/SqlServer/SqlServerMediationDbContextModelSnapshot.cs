@@ -38,6 +38,75 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("CaseNumberCounters", "cases");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TermNumbers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("VisitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "DueDate");
+
+                    b.ToTable("FollowUpVisits", "cases");
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,6 +225,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("TerminationNoticeDocumentId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TerminationReason")
                         .HasMaxLength(1000)
@@ -1090,6 +1162,87 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("UserTokens", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitPartySatisfaction", "Satisfactions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<Guid>("PartyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Satisfaction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "PartyId")
+                                .IsUnique();
+
+                            b1.ToTable("FollowUpVisitParties", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitTermPerformance", "Performances", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("Performance")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<int>("TermNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "TermNumber")
+                                .IsUnique();
+
+                            b1.ToTable("FollowUpVisitTerms", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.Navigation("Performances");
+
+                    b.Navigation("Satisfactions");
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.HasOne("Mediation.Cases.Domain.MediationCommittee", null)
@@ -1258,6 +1411,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(20000)
                                 .HasColumnType("nvarchar(max)");
 
+                            b1.Property<Guid?>("MinutesDocumentId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<int>("Number")
                                 .HasColumnType("int");
 
@@ -1352,6 +1508,58 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
                         });
+
+                    b.OwnsMany("Mediation.Cases.Domain.TermContinuation", "Continuations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("ConsentedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ConsentingPartyIds")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<DateOnly>("NewDueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateOnly?>("PreviousDueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseTermContinuations", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Continuations");
 
                     b.Navigation("Mediators");
 

@@ -33,6 +33,75 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("cases_CaseNumberCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermNumbers")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VisitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "DueDate");
+
+                    b.ToTable("cases_FollowUpVisits", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,6 +219,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TerminationNoticeDocumentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TerminationReason")
@@ -1076,6 +1148,83 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_UserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitPartySatisfaction", "Satisfactions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PartyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Satisfaction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "PartyId")
+                                .IsUnique();
+
+                            b1.ToTable("cases_FollowUpVisitParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.OwnsMany("Mediation.Cases.Domain.VisitTermPerformance", "Performances", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Performance")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TermNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("VisitId", "TermNumber")
+                                .IsUnique();
+
+                            b1.ToTable("cases_FollowUpVisitTerms", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId");
+                        });
+
+                    b.Navigation("Performances");
+
+                    b.Navigation("Satisfactions");
+                });
+
             modelBuilder.Entity("Mediation.Cases.Domain.MediationCase", b =>
                 {
                     b.HasOne("Mediation.Cases.Domain.MediationCommittee", null)
@@ -1238,6 +1387,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(20000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("MinutesDocumentId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Number")
                                 .HasColumnType("INTEGER");
 
@@ -1328,6 +1480,56 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
                         });
+
+                    b.OwnsMany("Mediation.Cases.Domain.TermContinuation", "Continuations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ConsentedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ConsentingPartyIds")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("NewDueDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PreviousDueDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("cases_CaseTermContinuations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("Continuations");
 
                     b.Navigation("Mediators");
 

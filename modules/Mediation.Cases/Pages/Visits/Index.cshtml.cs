@@ -1,0 +1,101 @@
+using System.Globalization;
+using Mediation.Cases.Application;
+using Mediation.Core.Domain;
+using Mediation.Core.Errors;
+using Mediation.Core.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Cases.Pages.Visits;
+
+/// <summary>回访: the visits due in the caller's units and the form that records one.</summary>
+[Authorize(Policy = CasesPermissions.Visits.Record)]
+public sealed class IndexModel(ProblemWriter messages) : PageModel
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public IReadOnlyList<FollowUpVisitDto> Due { get; private set; } = [];
+
+    public FollowUpVisitDto? Selected { get; private set; }
+
+    [BindProperty]
+    public VisitForm Form { get; set; } = new();
+
+    public string? Saved { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public async Task OnGetAsync(Guid? visitId, string? saved, CancellationToken ct)
+    {
+        Saved = saved;
+        await LoadAsync(visitId, ct);
+        if (Selected is not null)
+            Form = new VisitForm
+            {
+                CaseId = Selected.CaseId, VisitId = Selected.Id, ConcurrencyStamp = Selected.ConcurrencyStamp,
+                VisitedAt = DateTimeOffset.UtcNow.ToOffset(ChinaOffset).DateTime, Visitor = User.Identity?.Name,
+                Terms = Selected.Terms.Select(t => new TermRow { Number = t.Number }).ToList(),
+                Parties = Selected.Parties.Select(p => new PartyRow { PartyId = p.PartyId }).ToList(),
+            };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var visits = HttpContext.RequestServices.GetRequiredService<FollowUpAppService>();
+        try
+        {
+            var recorded = await visits.RecordAsync(Form.CaseId, Form.VisitId, new RecordVisitInput(
+                Form.VisitedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), ChinaOffset) : null,
+                Form.Method,
+                Form.Terms.Select(t => new TermPerformanceInput(t.Number, t.Performance, t.Note)).ToList(),
+                Form.Parties.Select(p => new PartySatisfactionInput(p.PartyId, p.Satisfaction, p.Note)).ToList(),
+                Form.Notes, Form.Visitor, Form.ConcurrencyStamp), ct);
+            return RedirectToPage(new { saved = recorded.CaseNumber });
+        }
+        catch (InputValidationException invalid)
+        {
+            Errors.AddRange(invalid.Errors.Select(e => e.Field + "：" + messages.Localize(e.Code, e.Parameters, CultureInfo.CurrentUICulture)));
+        }
+        catch (BusinessException refused)
+        {
+            Errors.Add(messages.Localize(refused.Code, refused.Parameters, CultureInfo.CurrentUICulture));
+        }
+        await LoadAsync(Form.VisitId, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid? visitId, CancellationToken ct)
+    {
+        Due = await HttpContext.RequestServices.GetRequiredService<FollowUpAppService>().ListDueAsync(null, ct);
+        Selected = visitId is { } id ? Due.FirstOrDefault(v => v.Id == id) : null;
+    }
+
+    public sealed class VisitForm
+    {
+        public Guid CaseId { get; set; }
+        public Guid VisitId { get; set; }
+        public string? ConcurrencyStamp { get; set; }
+        public DateTime? VisitedAt { get; set; }
+        public VisitMethod? Method { get; set; }
+        public string? Visitor { get; set; }
+        public string? Notes { get; set; }
+        public List<TermRow> Terms { get; set; } = [];
+        public List<PartyRow> Parties { get; set; } = [];
+    }
+
+    public sealed class TermRow
+    {
+        public int Number { get; set; }
+        public TermPerformance? Performance { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class PartyRow
+    {
+        public Guid PartyId { get; set; }
+        public PartySatisfaction? Satisfaction { get; set; }
+        public string? Note { get; set; }
+    }
+}
