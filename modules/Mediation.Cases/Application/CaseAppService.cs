@@ -82,9 +82,10 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
                 if (mediationCase.RiskGrade is RiskGrade.Red)
                     events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.RiskReason));
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable).
+                // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable), started in the
+                // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
                 await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, TermPolicy, now, user.UserName), ct);
+                await transaction.CommitAsync(ct);
                 return ToDto(mediationCase);
             }
             catch (DbUpdateException) when (attempt < MaxNumberAttempts)

@@ -261,6 +261,32 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_case_whose_term_clock_cannot_start_is_not_registered_and_gives_its_number_back()
+    {
+        var app = await AppAsync();
+        var committeeId = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var mediatorId = (await db.Set<AppUser>().IgnoreQueryFilters().SingleAsync(u => u.UserName == "demo.mediator")).Id;
+            // A committee of a unit the clock engine does not know: starting the term clock fails after the case row was written.
+            var committee = new Mediation.Cases.Domain.MediationCommittee(committeeId, Guid.NewGuid(), "失联调委会", "失" + Guid.NewGuid().ToString("N")[..6], CommitteeKind.Specialised);
+            committee.AddMediator(mediatorId, "张调解", isHead: true);
+            db.Add(committee);
+            await db.SaveChangesAsync();
+            await Should.ThrowAsync<EntityNotFoundException>(() => scope.ServiceProvider.GetRequiredService<Mediation.Cases.Application.CaseAppService>().RegisterAsync(
+                new RegisterCaseInput(committeeId, DisputeType.Other, "无法计时的案件", null, null, CaseSource.WalkIn, null, Parties(), [mediatorId], RiskGrade.Blue, null),
+                CancellationToken.None));
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            (await db.Set<Mediation.Cases.Domain.MediationCase>().IgnoreQueryFilters().AnyAsync(c => c.CommitteeId == committeeId)).ShouldBeFalse();
+            (await db.Set<Mediation.Cases.Domain.CaseNumberCounter>().AnyAsync(c => c.CommitteeId == committeeId)).ShouldBeFalse();
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> with the services of one request signed in as <paramref name="userName"/>.</summary>
     private async Task<T> AsUserAsync<T>(string userName, Func<IServiceProvider, Task<T>> action)
     {
