@@ -33,7 +33,11 @@ public sealed class CasesModule : IModule
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }
 
-    public IReadOnlyList<MenuItem> MenuItems { get; } = [new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read)];
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read),
+        new("Visits:Title", "/Cases/Visits", CasesPermissions.Visits.Record),
+    ];
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 
