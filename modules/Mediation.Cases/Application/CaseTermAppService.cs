@@ -37,6 +37,9 @@ internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService c
         var term = await TermClockAsync(mediationCase.Id, ct);
         var previousDue = term.DueDate;
         var newDue = input.Until ?? (previousDue ?? today).AddDays(input.Days ?? DefaultContinuationDays);
+        // A paused term has no due date; the continuation then counts from today.
+        if (previousDue is null && newDue <= today)
+            throw new BusinessException(CasesErrorCodes.TermNotLonger, new Dictionary<string, object?> { ["due"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var continuation = mediationCase.ContinueMediation(input.ConsentingPartyIds!, input.ConsentedOn!.Value, previousDue, newDue,
             string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), user.UserName, clock.GetUtcNow());
         // Only an owned row is added; touching the case renews its stamp so a stale second continuation is a 409.
@@ -44,7 +47,7 @@ internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService c
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var extended = await clocks.ExtendAsync(term.Id, new ExtendClockInput(previousDue is null ? input.Days ?? DefaultContinuationDays : continuation.Days,
+        var extended = await clocks.ExtendAsync(term.Id, new ExtendClockInput(previousDue is null ? newDue.DayNumber - today.DayNumber : continuation.Days,
             user.UserName ?? "mediator", $"各方当事人于{continuation.ConsentedOn:yyyy-MM-dd}同意继续调解（第{continuation.Sequence}次）", term.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
         return ToDto(mediationCase, extended);
