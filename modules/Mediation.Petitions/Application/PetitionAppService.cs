@@ -12,6 +12,7 @@ using Mediation.Core.Validation;
 using Mediation.Core.Web;
 using Mediation.Petitions.Domain;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Petitions.Application;
@@ -140,8 +141,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     public async Task<PetitionAttachmentDto> AddAttachmentAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
         new InputValidator().Add(file is null ? "file" : null, PetitionsErrorCodes.AttachmentMissing).ThrowIfInvalid();
-        if (file!.Length > AttachmentTypes.MaxBytes)
-            throw new BusinessException(PetitionsErrorCodes.AttachmentTooLarge, new Dictionary<string, object?> { ["max"] = AttachmentTypes.MaxBytes / 1024 / 1024 });
+        if (file!.Length > AttachmentTypes.MaxBytes) throw TooLarge();
         var petition = await FindAsync(id, ct);
         var content = new byte[file!.Length];
         await using (var stream = file.OpenReadStream())
@@ -157,6 +157,30 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         await db.SaveChangesAsync(ct);
         return ToDto(attachment);
     }
+
+    /// <summary>The uploaded "file" part; a body over the limit is refused before it is read whole, a malformed form counts as no file.</summary>
+    public static async Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        const long formOverhead = 64 * 1024;
+        if (!request.HasFormContentType) return null;
+        if (request.ContentLength > AttachmentTypes.MaxBytes + formOverhead) throw TooLarge();
+        try
+        {
+            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = AttachmentTypes.MaxBytes + formOverhead }, ct);
+            return form.Files.GetFile("file");
+        }
+        catch (InvalidDataException) when (request.ContentLength is null)
+        {
+            throw TooLarge();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static BusinessException TooLarge() =>
+        new(PetitionsErrorCodes.AttachmentTooLarge, new Dictionary<string, object?> { ["max"] = AttachmentTypes.MaxBytes / 1024 / 1024 });
 
     public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {

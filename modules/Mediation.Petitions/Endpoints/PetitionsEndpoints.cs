@@ -22,11 +22,10 @@ internal static class PetitionsEndpoints
         g.MapPost("/{id:guid}/link", (Guid id, LinkAsRepeatInput input, PetitionAppService s, CancellationToken ct) => s.LinkAsRepeatAsync(id, input, ct))
             .RequirePermission(PetitionsPermissions.Petitions.Decide);
 
-        // The form is read by hand (not bound as IFormFile), so the size limit applies before the body is buffered; API clients send a bearer token, not a cookie.
+        // The form is read by the service (not bound as IFormFile), so the size limit applies while the body is read.
         g.MapPost("/{id:guid}/attachments", async (Guid id, HttpRequest request, PetitionAppService s, CancellationToken ct) =>
         {
-            var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
-            var added = await s.AddAttachmentAsync(id, form?.Files.GetFile("file"), ct);
+            var added = await s.AddAttachmentAsync(id, await PetitionAppService.ReadUploadAsync(request, ct), ct);
             return TypedResults.Created($"/api/petitions/{id}/attachments/{added.Id}", added);
         }).RequirePermission(PetitionsPermissions.Petitions.Register).DisableAntiforgery();
         g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, PetitionAppService s, CancellationToken ct) =>
