@@ -108,6 +108,9 @@ public sealed record DuplicateCandidateDto(Guid PetitionId, string Number, Petit
 
 public sealed record PetitionerDto(string Name, string? IdCardNumber, string? Phone, string? Address);
 
+/// <summary>The full 身份证号 and phone, for a holder of Pii.Reveal; each reveal is audited.</summary>
+public sealed record RevealedPetitionerDto(int Position, string Name, string? IdCardNumber, string? Phone);
+
 public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, DateTimeOffset At, string? Actor, string? Detail);
 
 public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId, string Number, DateTimeOffset IssuedAt);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
@@ -19,7 +20,7 @@ namespace Mediation.Petitions.Application;
 
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IDeadlineClocks clocks, TimeProvider clock)
+    IDeadlineClocks clocks, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string RecordType = nameof(Petition);
     public const string AcceptancePolicy = "petition.acceptance-notice";
@@ -32,6 +33,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
     private const int MaxNumberAttempts = 5;
     private const int MaxCandidates = 2000;
+    private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
 
     private static readonly PetitionStatus[] ComparedStatuses =
     [
@@ -137,6 +139,16 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     }
 
     public async Task<PetitionDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct, withDuplicates: true);
+
+    public async Task<IReadOnlyList<RevealedPetitionerDto>> RevealPetitionersAsync(Guid id, CancellationToken ct)
+    {
+        var petition = await FindAsync(id, ct);
+        await auditLog.WriteAsync(AuditActions.PersonalDataRevealed, new { fields = RevealedFields },
+            entityType: nameof(Petition), entityId: id.ToString(), ct: ct);
+        return petition.Petitioners.OrderBy(p => p.Position).Select(p => new RevealedPetitionerDto(p.Position, p.Name,
+            p.IdCardCipher is null ? null : protector.Decrypt(p.IdCardCipher),
+            p.PhoneCipher is null ? null : protector.Decrypt(p.PhoneCipher))).ToList();
+    }
 
     public async Task<PetitionAttachmentDto> AddAttachmentAsync(Guid id, IFormFile? file, CancellationToken ct)
     {

@@ -217,6 +217,16 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.JointMeetingRequested, actor, now, $"{reason}（{string.Join("、", departments)}）");
     }
 
+    /// <summary>访调对接: an accepted civil dispute goes to a mediation committee as case <paramref name="caseId"/>; its result flows back later.</summary>
+    public void HandOverToMediation(Guid caseId, string? actor, DateTimeOffset now)
+    {
+        EnsureHandling();
+        Status = PetitionStatus.HandedOverToMediation;
+        MediationCaseId = caseId;
+        HandlingPaused = false;
+        Record(PetitionEventKind.HandedOverToMediation, actor, now, caseId.ToString());
+    }
+
     public void NoticeIssued(PetitionNoticeKind kind, Guid documentId, string number, string? actor, DateTimeOffset now)
     {
         _notices.Add(new PetitionNotice(_notices.Count + 1, kind, documentId, number, now));

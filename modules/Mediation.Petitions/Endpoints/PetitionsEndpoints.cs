@@ -19,6 +19,8 @@ internal static class PetitionsEndpoints
         }).RequirePermission(PetitionsPermissions.Petitions.Register);
         g.MapPost("/duplicates", (DuplicateQueryInput input, PetitionAppService s, CancellationToken ct) => s.FindDuplicatesAsync(input, ct))
             .RequirePermission(PetitionsPermissions.Petitions.Register);
+        g.MapPost("/{id:guid}/petitioners/reveal", (Guid id, PetitionAppService s, CancellationToken ct) => s.RevealPetitionersAsync(id, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Read).RequirePermission(CorePermissions.Pii.Reveal);
         g.MapPost("/{id:guid}/link", (Guid id, LinkAsRepeatInput input, PetitionAppService s, CancellationToken ct) => s.LinkAsRepeatAsync(id, input, ct))
             .RequirePermission(PetitionsPermissions.Petitions.Decide);
 

@@ -239,6 +239,19 @@ public sealed class Petition_Tests
     }
 
     [Fact]
+    public void An_accepted_petition_can_be_handed_over_to_mediation_and_stays_open()
+    {
+        ShouldRefuse(() => Register().HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+        var petition = Accepted();
+        var caseId = Guid.NewGuid();
+        petition.HandOverToMediation(caseId, "demo.petitionofficer", Now);
+        petition.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
+        petition.MediationCaseId.ShouldBe(caseId);
+        petition.IsOpen.ShouldBeTrue();
+        ShouldRefuse(() => petition.HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+    }
+
+    [Fact]
     public void The_timeline_lists_every_step_in_order()
     {
         var petition = Reexamined();

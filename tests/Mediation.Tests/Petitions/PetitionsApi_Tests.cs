@@ -96,6 +96,25 @@ public abstract class PetitionsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task A_holder_of_the_reveal_permission_sees_the_full_id_card_and_phone_and_the_reveal_is_audited()
+    {
+        var registered = await RegisteredAsync();
+        var revealed = await (await OfficerAsync()).PostAsync($"/api/petitions/{registered.Id}/petitioners/reveal", null);
+        revealed.StatusCode.ShouldBe(HttpStatusCode.OK, await revealed.Content.ReadAsStringAsync());
+        var petitioner = (await revealed.ReadAsync<List<RevealedPetitionerDto>>()).ShouldHaveSingleItem();
+        petitioner.IdCardNumber.ShouldBe(IdCard1);
+        petitioner.Phone.ShouldBe("13800138000");
+        (await (await ClientAsync(userName: "demo.statistician")).PostAsync($"/api/petitions/{registered.Id}/petitioners/reveal", null))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<Mediation.Core.Auditing.AuditEntry>().IgnoreQueryFilters()
+                .CountAsync(e => e.Action == Mediation.Core.Auditing.AuditActions.PersonalDataRevealed && e.EntityId == registered.Id.ToString()))
+            .ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Consecutive_registrations_of_one_unit_get_consecutive_numbers()
     {
         var app = await AppAsync();
@@ -432,29 +451,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         return new MultipartFormDataContent { { file, "file", fileName } };
     }
 
-    /// <summary>A PetitionOfficer of 岱岳区: the demo data has none, so the test adds one.</summary>
-    private async Task<HttpClient> ForeignOfficerAsync()
-    {
-        const string userName = "test.petitionofficer.daiyue";
-        var app = await AppAsync();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByNameAsync(userName) is null)
-            {
-                var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
-                var daiyue = await db.Set<OrgUnit>().SingleAsync(u => u.Code == DemoAccounts.DaiyueCode);
-                var user = new AppUser
-                {
-                    Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "岱岳区信访干部", OrgUnitId = daiyue.Id,
-                    CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true, EmailConfirmed = true,
-                };
-                (await users.CreateAsync(user, MediationAppFactory.DemoPassword)).Succeeded.ShouldBeTrue();
-                (await users.AddToRoleAsync(user, RoleNames.PetitionOfficer)).Succeeded.ShouldBeTrue();
-            }
-        }
-        return await app.ClientAsAsync(userName);
-    }
+    private async Task<HttpClient> ForeignOfficerAsync() => await ForeignPetitionOfficer.ClientAsync(await AppAsync());
 }
 
 public sealed class PetitionsApi_Tests_on_Sqlite(SqliteApp app) : PetitionsApi_Tests, IClassFixture<SqliteApp>
