@@ -117,24 +117,20 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         return await DuplicatesAsync(unit, null, hashes, string.Join(' ', input.Matter, input.RequestedOutcome, input.Place), ct);
     }
 
+    /// <summary>The work queue: petitions in scope, the one whose running clock falls due first on top, those without a running clock last.</summary>
     public async Task<IReadOnlyList<PetitionSummaryDto>> ListAsync(CancellationToken ct)
     {
-        var petitions = await db.Set<Petition>().AsNoTracking()
-            .OrderByDescending(p => p.ReceivedAt).Take(500)
-            .Select(p => new { p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt })
-            .ToListAsync(ct);
-        var ids = petitions.Select(p => p.Id).ToList();
-        var running = await db.Set<DeadlineClock>().AsNoTracking()
-            .Where(c => c.RecordType == RecordType && ids.Contains(c.RecordId) && c.Status != ClockStatus.Stopped)
-            .Select(c => new { c.RecordId, c.PolicyName, c.DueAt })
-            .ToListAsync(ct);
-        return petitions
-            .Select(p =>
+        var running = db.Set<DeadlineClock>().Where(c => c.RecordType == RecordType && c.Status != ClockStatus.Stopped && c.DueAt != null);
+        var rows = await db.Set<Petition>().AsNoTracking()
+            .Select(p => new
             {
-                var due = running.Where(c => c.RecordId == p.Id && c.DueAt != null).MinBy(c => c.DueAt);
-                return new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, due?.PolicyName, due?.DueAt);
+                p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
+                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.PolicyName, c.DueAt }).FirstOrDefault(),
             })
-            .OrderBy(p => p.DueAt is null).ThenBy(p => p.DueAt).ThenByDescending(p => p.ReceivedAt)
+            .OrderBy(p => p.Due == null).ThenBy(p => p.Due!.DueAt).ThenByDescending(p => p.ReceivedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        return rows.Select(p => new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.PolicyName, p.Due?.DueAt))
             .ToList();
     }
 
