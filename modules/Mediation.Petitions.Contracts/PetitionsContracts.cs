@@ -64,6 +64,8 @@ public enum PetitionNoticeKind
 {
     AcceptanceNotice,
     NonAcceptanceNotice,
+    /// <summary>Art. 34: the petitioner is told why the handling was extended.</summary>
+    ExtensionNotice,
     ReplyOpinion,
     ReviewOpinion,
     ReexaminationOpinion,

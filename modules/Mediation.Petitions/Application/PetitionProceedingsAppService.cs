@@ -26,6 +26,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     public const string AcceptanceTemplate = "acceptance-notice";
     public const string NonAcceptanceTemplate = "non-acceptance-notice";
     public const string OpinionTemplate = "reply-opinion";
+    public const string ExtensionTemplate = "extension-notice";
 
     public async Task<PetitionDto> AcceptAsync(Guid id, AcceptPetitionInput input, CancellationToken ct)
     {
@@ -117,6 +118,10 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await db.SaveChangesAsync(ct);
         var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
         await clocks.ExtendAsync(handling.Id, new ExtendClockInput(input.Days, approver, input.Reason.Trim(), handling.ConcurrencyStamp), ct);
+        var model = await NoticeModelAsync(petition, ct);
+        model["days"] = petition.ExtensionDays;
+        model["reason"] = petition.ExtensionReason!.TrimEnd('。', '；', '.');
+        await IssueAsync(petition, PetitionNoticeKind.ExtensionNotice, ExtensionTemplate, model, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -273,6 +278,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     {
         PetitionNoticeKind.AcceptanceNotice => "信受〔",
         PetitionNoticeKind.NonAcceptanceNotice => "信不受〔",
+        PetitionNoticeKind.ExtensionNotice => "信延〔",
         PetitionNoticeKind.ReplyOpinion => "信处〔",
         PetitionNoticeKind.ReviewOpinion => "信复查〔",
         _ => "信复核〔",

@@ -299,6 +299,10 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
         handling.ExtensionDays.ShouldBe(30);
         handling.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(dueBefore.AddDays(30));
+        var extensionNotice = extended.Notices.Single(n => n.Kind == PetitionNoticeKind.ExtensionNotice);
+        var extensionText = await PdfTextAsync(officer, extensionNotice.DocumentId);
+        foreach (var expected in new[] { "信访事项延期办理告知书", "涉及自然资源、住建两个部门，需联合勘查", "延长30日" })
+            extensionText.ShouldContain(expected);
 
         var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
         replied.Status.ShouldBe(PetitionStatus.Replied);
