@@ -1,6 +1,11 @@
 using Hangfire;
 using Mediation.Core;
+using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Security;
+using Mediation.Petitions.Application;
+using Mediation.Petitions.Data;
+using Mediation.Petitions.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,21 +17,21 @@ public sealed class PetitionsModule : IModule
 {
     public string Name => PetitionsModuleInfo.Name;
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddLocalizationSource(typeof(PetitionsModuleInfo).Assembly);
-
-    public void ConfigureModel(ModelBuilder model)
-    {
-        // Tables arrive with the module's first feature.
+        services.AddPermissions(PetitionsPermissions.Definitions);
+        services.AddScoped<PetitionAppService>();
+        services.AddScoped<PetitionProceedingsAppService>();
+        services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }
 
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        // No endpoints yet: an endpoint that pretended to work would mislead clients.
-    }
+    public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapPetitionsEndpoints();
 
     public void ConfigureJobs(IRecurringJobManager jobs)
     {
-        // No deadlines enforced yet.
+        // Acceptance, handling, review and re-examination periods run on the kernel's clocks and its sweep.
     }
 }

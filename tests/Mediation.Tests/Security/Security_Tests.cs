@@ -143,7 +143,8 @@ public abstract class Security_Tests : ProviderTests
             .ToList();
         endpoints.Count.ShouldBeGreaterThan(10);
 
-        string[] callers = ["demo.systemadmin", "demo.securityadmin", "demo.auditadmin", "demo.mediator", "demo.statistician", "demo.coordinator"];
+        string[] callers = ["demo.systemadmin", "demo.securityadmin", "demo.auditadmin", "demo.mediator", "demo.statistician", "demo.coordinator",
+            "demo.petitionofficer"];
         foreach (var foreignId in foreignIds)
         foreach (var caller in callers)
         {
@@ -164,7 +165,7 @@ public abstract class Security_Tests : ProviderTests
         }
     }
 
-    /// <summary>One record of every scoped kind, created by the 岱岳区 mediator: a user, an issued document, a deadline clock.</summary>
+    /// <summary>One record of every scoped kind, created in 岱岳区: a user, an issued document, a deadline clock, a petition.</summary>
     private async Task<IReadOnlyList<string>> ForeignRecordIdsAsync()
     {
         var app = await AppAsync();
@@ -181,8 +182,13 @@ public abstract class Security_Tests : ProviderTests
             "petition", Guid.NewGuid(), daiyueUnit, "petition.handling", DateTimeOffset.UtcNow, "岱岳区信访办"));
         clock.StatusCode.ShouldBe(HttpStatusCode.Created, await clock.Content.ReadAsStringAsync());
 
+        var petition = await (await Mediation.Tests.Petitions.ForeignPetitionOfficer.ClientAsync(app)).PostJsonAsync("/api/petitions",
+            new Mediation.Petitions.RegisterPetitionInput(Mediation.Petitions.PetitionChannel.Visit, null, null,
+                [new Mediation.Petitions.PetitionerInput("岳某", null, null, null)], "天平街道宅基地纠纷", null, null, null, null, null, null));
+        petition.StatusCode.ShouldBe(HttpStatusCode.Created, await petition.Content.ReadAsStringAsync());
+
         return [(await DaiyueMediatorIdAsync()).ToString(), (await document.ReadJsonAsync()).GetProperty("id").GetString()!,
-                (await clock.ReadJsonAsync()).GetProperty("id").GetString()!];
+                (await clock.ReadJsonAsync()).GetProperty("id").GetString()!, (await petition.ReadJsonAsync()).GetProperty("id").GetString()!];
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using Mediation.Core.Messaging;
+
+namespace Mediation.Petitions;
+
+/// <summary>How a petition reached the body (信访工作条例 Art. 17: letters, visits, online, phone; Art. 22: 转送/交办).</summary>
+public enum PetitionChannel
+{
+    Letter,
+    Visit,
+    Online,
+    /// <summary>An officer files the call on the caller's behalf.</summary>
+    Phone,
+    /// <summary>转送 or 交办 by another body, with its reference.</summary>
+    Transferred,
+}
+
+public enum TransferKind
+{
+    /// <summary>转送: forwarded for handling.</summary>
+    Forwarded,
+    /// <summary>交办: assigned by a higher body, which expects a report back.</summary>
+    Assigned,
+}
+
+public enum PetitionStatus
+{
+    /// <summary>Registered; the acceptance decision is due within 15 days (Art. 23).</summary>
+    Registered,
+    /// <summary>Art. 26: the same matter is already in progress; recorded as a repeat of it, not accepted anew.</summary>
+    LinkedAsRepeat,
+    NotAccepted,
+    /// <summary>A misrouted transfer was objected to within 5 working days (Art. 23).</summary>
+    TransferObjected,
+    /// <summary>Accepted and being handled within 60 days (Art. 34).</summary>
+    Accepted,
+    /// <summary>Handed to a mediation committee (访调对接); the case's result flows back.</summary>
+    HandedOverToMediation,
+    /// <summary>The reply opinion was issued; 30 days to ask for 复查 (Art. 35).</summary>
+    Replied,
+    UnderReview,
+    /// <summary>复查 answered; 30 days to ask for 复核 (Art. 36).</summary>
+    Reviewed,
+    UnderReexamination,
+    /// <summary>复核 answered: the same matter is not accepted again (Art. 36).</summary>
+    Reexamined,
+}
+
+/// <summary>What the handling body decides on the request (处理意见 / 复查意见 / 复核意见).</summary>
+public enum OpinionDecision
+{
+    Support,
+    Explain,
+    NotSupport,
+}
+
+public enum OpinionKind
+{
+    Reply,
+    Review,
+    Reexamination,
+}
+
+public enum PetitionNoticeKind
+{
+    AcceptanceNotice,
+    NonAcceptanceNotice,
+    /// <summary>Art. 34: the petitioner is told why the handling was extended.</summary>
+    ExtensionNotice,
+    ReplyOpinion,
+    ReviewOpinion,
+    ReexaminationOpinion,
+}
+
+public enum PetitionEventKind
+{
+    Registered,
+    LinkedAsRepeat,
+    Accepted,
+    NotAccepted,
+    TransferObjected,
+    NoticeIssued,
+    HandlingPaused,
+    HandlingResumed,
+    HandlingExtended,
+    Replied,
+    ReviewRequested,
+    ReviewAnswered,
+    ReexaminationRequested,
+    ReexaminationAnswered,
+    JointMeetingRequested,
+    AttachmentAdded,
+    HandedOverToMediation,
+}
+
+public sealed record PetitionerInput(string? Name, string? IdCardNumber, string? Phone, string? Address);
+
+/// <summary>
+/// A new petition. Transferred items name the sending body and its reference; a phone petition is filed by the officer
+/// on the caller's behalf. <paramref name="RepeatOfPetitionId"/> links the item to an open one (Art. 26) at intake.
+/// </summary>
+public sealed record RegisterPetitionInput(PetitionChannel? Channel, DateTimeOffset? ReceivedAt, Guid? OrgUnitId,
+    IReadOnlyList<PetitionerInput>? Petitioners, string? Matter, string? RequestedOutcome, string? Place,
+    TransferKind? TransferKind, string? TransferringBody, string? TransferReference, Guid? RepeatOfPetitionId);
+
+/// <summary>A draft checked for likely duplicates before it is registered.</summary>
+public sealed record DuplicateQueryInput(Guid? OrgUnitId, IReadOnlyList<PetitionerInput>? Petitioners, string? Matter, string? RequestedOutcome, string? Place);
+
+public sealed record DuplicateCandidateDto(Guid PetitionId, string Number, PetitionStatus Status, string Matter, bool SamePetitioner,
+    double TextSimilarity, DateTimeOffset ReceivedAt);
+
+public sealed record PetitionerDto(string Name, string? IdCardNumber, string? Phone, string? Address);
+
+/// <summary>The full 身份证号 and phone, for a holder of Pii.Reveal; each reveal is audited.</summary>
+public sealed record RevealedPetitionerDto(int Position, string Name, string? IdCardNumber, string? Phone);
+
+public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, DateTimeOffset At, string? Actor, string? Detail);
+
+public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId, string Number, DateTimeOffset IssuedAt);
+
+public sealed record PetitionOpinionDto(OpinionKind Kind, OpinionDecision Decision, string Request, string FactsAndReasons, string LegalBasis,
+    DateTimeOffset IssuedAt, string? IssuedBy);
+
+public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
+
+public sealed record PetitionClockDto(string Policy, DateOnly? DueDate, DateTimeOffset? DueAt, string Status, int ExtensionDays);
+
+public sealed record PetitionSummaryDto(Guid Id, string Number, PetitionChannel Channel, PetitionStatus Status, string Matter, Guid OrgUnitId,
+    DateTimeOffset ReceivedAt, string? DuePolicy, DateTimeOffset? DueAt);
+
+public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, PetitionChannel Channel, DateTimeOffset ReceivedAt, string? RecordedBy,
+    bool FiledOnBehalfOfCaller, TransferKind? TransferKind, string? TransferringBody, string? TransferReference,
+    IReadOnlyList<PetitionerDto> Petitioners, string Matter, string? RequestedOutcome, string? Place, PetitionStatus Status,
+    Guid? RepeatOfPetitionId, IReadOnlyList<Guid> RepeatIds, string? DecisionReason, DateTimeOffset? AcceptedAt,
+    bool HandlingPaused, int ExtensionDays, string? ExtensionReason, string? ExtensionApprovedBy,
+    IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
+    IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
+    DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp);
+
+public sealed record LinkAsRepeatInput(Guid? OpenPetitionId, string? ConcurrencyStamp);
+
+public sealed record AcceptPetitionInput(string? ConcurrencyStamp);
+
+public sealed record NotAcceptPetitionInput(string? Reasons, string? LegalBasis, string? ConcurrencyStamp);
+
+public sealed record ObjectToTransferInput(string? Reason, string? ConcurrencyStamp);
+
+public sealed record PauseHandlingInput(string? Reason, string? ConcurrencyStamp);
+
+public sealed record ResumeHandlingInput(string? ConcurrencyStamp);
+
+/// <summary>Art. 34: up to 30 days, approved by someone other than the handler, with the reason the petitioner is told.</summary>
+public sealed record ExtendHandlingInput(int? Days, string? Reason, string? ConcurrencyStamp);
+
+/// <summary>处理意见书 / 复查意见书 / 复核意见书: the request, the facts and reasons, the decision, the legal basis.</summary>
+public sealed record IssueOpinionInput(OpinionDecision? Decision, string? Request, string? FactsAndReasons, string? LegalBasis, string? ConcurrencyStamp);
+
+public sealed record RequestReviewInput(DateTimeOffset? RequestedAt, string? ConcurrencyStamp);
+
+public sealed record RequestJointMeetingInput(string? Reason, IReadOnlyList<string>? Departments, string? ConcurrencyStamp);
+
+public sealed record NoticeIssuedDto(Guid PetitionId, PetitionNoticeKind Kind, Guid DocumentId, string Number);
+
+/// <summary>Art. 24: a matter involving several departments is proposed for the joint meeting's agenda.</summary>
+public sealed record PetitionJointMeetingRequestedEto(Guid PetitionId, string Number, Guid OrgUnitId, string Matter, string Reason,
+    IReadOnlyList<string> Departments) : IIntegrationEvent
+{
+    public const string EventName = "petitions.joint-meeting-requested";
+}

@@ -1,0 +1,330 @@
+using System.Security.Cryptography;
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
+using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.PersonalData;
+using Mediation.Core.Security;
+using Mediation.Core.Validation;
+using Mediation.Core.Web;
+using Mediation.Petitions.Domain;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Petitions.Application;
+
+/// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
+internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
+    IDeadlineClocks clocks, SecurityAuditLog auditLog, TimeProvider clock)
+{
+    public const string RecordType = nameof(Petition);
+    public const string AcceptancePolicy = "petition.acceptance-notice";
+    public const string MisroutedObjectionPolicy = "petition.misrouted-objection";
+    public const string HandlingPolicy = "petition.handling";
+    public const string ReviewRequestPolicy = "petition.review-request";
+    public const string ReviewAnswerPolicy = "petition.review-answer";
+    public const string ReexaminationRequestPolicy = "petition.reexamination-request";
+    public const string ReexaminationAnswerPolicy = "petition.reexamination-answer";
+
+    private const int MaxNumberAttempts = 5;
+    private const int MaxCandidates = 2000;
+    private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
+
+    private static readonly PetitionStatus[] ComparedStatuses =
+    [
+        PetitionStatus.Registered, PetitionStatus.Accepted, PetitionStatus.HandedOverToMediation, PetitionStatus.Replied, PetitionStatus.UnderReview,
+        PetitionStatus.Reviewed, PetitionStatus.UnderReexamination, PetitionStatus.Reexamined,
+    ];
+
+    public async Task<PetitionDto> RegisterAsync(RegisterPetitionInput input, CancellationToken ct)
+    {
+        var petitioners = ValidateRegistration(input);
+        var unit = await FindUnitAsync(input.OrgUnitId ?? user.OrgUnitId, ct);
+        var now = clock.GetUtcNow();
+        var receivedAt = input.ReceivedAt ?? now;
+        var year = receivedAt.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year;
+        var original = input.RepeatOfPetitionId is { } originalId ? await FindAsync(originalId, ct) : null;
+        if (original?.Status is PetitionStatus.Reexamined) throw new BusinessException(PetitionsErrorCodes.MatterReexamined);
+        var transfer = input.Channel is PetitionChannel.Transferred
+            ? new PetitionTransfer(input.TransferKind!.Value, input.TransferringBody!.Trim(), input.TransferReference!.Trim())
+            : null;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var number = new PetitionNumber(year, await NextSequenceAsync(unit.Id, year, ct));
+                var petition = Petition.Register(Guid.CreateVersion7(), unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
+                    receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
+                if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
+                db.Add(petition);
+                await db.SaveChangesAsync(ct);
+                if (original is null)
+                {
+                    await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, AcceptancePolicy, receivedAt, user.UserName), ct);
+                    if (transfer is not null)
+                        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, MisroutedObjectionPolicy, receivedAt, user.UserName), ct);
+                }
+                await transaction.CommitAsync(ct);
+                return await ToDtoAsync(petition, ct);
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Two first-of-the-year registrations raced to create the counter row; start again.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                petitioners = ValidateRegistration(input);
+                if (original is not null) original = await FindAsync(original.Id, ct);
+            }
+        }
+    }
+
+    /// <summary>Art. 26: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>
+    public async Task<PetitionDto> LinkAsRepeatAsync(Guid id, LinkAsRepeatInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.OpenPetitionId, "openPetitionId").ThrowIfInvalid();
+        var petition = await FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var original = await FindAsync(input.OpenPetitionId!.Value, ct);
+        petition.LinkAsRepeatOf(original, user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "作为重复信访关联至" + original.Number, ct);
+        await transaction.CommitAsync(ct);
+        return await ToDtoAsync(petition, ct);
+    }
+
+    public async Task<IReadOnlyList<DuplicateCandidateDto>> FindDuplicatesAsync(DuplicateQueryInput input, CancellationToken ct)
+    {
+        new InputValidator()
+            .Required(input.Matter, "matter").MaxLength(input.Matter, Petition.MaxMatterLength, "matter")
+            .MaxLength(input.RequestedOutcome, 2000, "requestedOutcome").MaxLength(input.Place, 200, "place")
+            .ThrowIfInvalid();
+        var unit = await FindUnitAsync(input.OrgUnitId ?? user.OrgUnitId, ct);
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in input.Petitioners ?? [])
+        {
+            if (p.IdCardNumber is { } idCard && ChineseIdentifiers.IsValidIdCardNumber(ChineseIdentifiers.Normalize(idCard)))
+                hashes.Add(protector.Hash(PersonalDataKind.IdCardNumber, idCard));
+            if (p.Phone is { } phone && ChineseIdentifiers.IsValidMobile(phone.Trim())) hashes.Add(protector.Hash(PersonalDataKind.Mobile, phone));
+        }
+        return await DuplicatesAsync(unit, null, hashes, string.Join(' ', input.Matter, input.RequestedOutcome, input.Place), ct);
+    }
+
+    /// <summary>The work queue: petitions in scope, the one whose running clock falls due first on top, those without a running clock last.</summary>
+    public async Task<IReadOnlyList<PetitionSummaryDto>> ListAsync(CancellationToken ct)
+    {
+        var running = db.Set<DeadlineClock>().Where(c => c.RecordType == RecordType && c.Status != ClockStatus.Stopped && c.DueAt != null);
+        var rows = await db.Set<Petition>().AsNoTracking()
+            .Select(p => new
+            {
+                p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
+                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.PolicyName, c.DueAt }).FirstOrDefault(),
+            })
+            .OrderBy(p => p.Due == null).ThenBy(p => p.Due!.DueAt).ThenByDescending(p => p.ReceivedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        return rows.Select(p => new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.PolicyName, p.Due?.DueAt))
+            .ToList();
+    }
+
+    public async Task<PetitionDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct, withDuplicates: true);
+
+    public async Task<IReadOnlyList<RevealedPetitionerDto>> RevealPetitionersAsync(Guid id, CancellationToken ct)
+    {
+        var petition = await FindAsync(id, ct);
+        await auditLog.WriteAsync(AuditActions.PersonalDataRevealed, new { fields = RevealedFields },
+            entityType: nameof(Petition), entityId: id.ToString(), ct: ct);
+        return petition.Petitioners.OrderBy(p => p.Position).Select(p => new RevealedPetitionerDto(p.Position, p.Name,
+            p.IdCardCipher is null ? null : protector.Decrypt(p.IdCardCipher),
+            p.PhoneCipher is null ? null : protector.Decrypt(p.PhoneCipher))).ToList();
+    }
+
+    public async Task<PetitionAttachmentDto> AddAttachmentAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        new InputValidator().Add(file is null ? "file" : null, PetitionsErrorCodes.AttachmentMissing).ThrowIfInvalid();
+        if (file!.Length > AttachmentTypes.MaxBytes) throw TooLarge();
+        var petition = await FindAsync(id, ct);
+        var content = new byte[file!.Length];
+        await using (var stream = file.OpenReadStream())
+            await stream.ReadExactlyAsync(content, ct);
+        var fileName = AttachmentTypes.SafeFileName(file.FileName);
+        var contentType = AttachmentTypes.Detect(fileName, content) ?? throw new BusinessException(PetitionsErrorCodes.AttachmentTypeNotAllowed);
+        var now = clock.GetUtcNow();
+        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, fileName, contentType, content,
+            Convert.ToHexStringLower(SHA256.HashData(content)), user.UserName, now);
+        petition.AttachmentAdded(fileName, user.UserName, now);
+        db.Entry(petition).Property(p => p.Status).IsModified = true;
+        db.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return ToDto(attachment);
+    }
+
+    /// <summary>The uploaded "file" part; a body over the limit is refused before it is read whole, a malformed form counts as no file.</summary>
+    public static async Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        const long formOverhead = 64 * 1024;
+        if (!request.HasFormContentType) return null;
+        if (request.ContentLength > AttachmentTypes.MaxBytes + formOverhead) throw TooLarge();
+        try
+        {
+            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = AttachmentTypes.MaxBytes + formOverhead }, ct);
+            return form.Files.GetFile("file");
+        }
+        catch (InvalidDataException) when (request.ContentLength is null)
+        {
+            throw TooLarge();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static BusinessException TooLarge() =>
+        new(PetitionsErrorCodes.AttachmentTooLarge, new Dictionary<string, object?> { ["max"] = AttachmentTypes.MaxBytes / 1024 / 1024 });
+
+    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var found = await db.Set<PetitionAttachment>().AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.PetitionId == id)
+            .Select(a => new { a.FileName, a.ContentType, a.Content })
+            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(PetitionAttachment), attachmentId);
+        return (found.FileName, found.ContentType, found.Content);
+    }
+
+    internal async Task<Petition> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Petition>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException(nameof(Petition), id);
+
+    internal async Task<OrgUnit> FindUnitAsync(Guid? id, CancellationToken ct)
+    {
+        var scope = user.OrgUnitPath;
+        return await db.Set<OrgUnit>().AsNoTracking()
+                   .SingleOrDefaultAsync(o => o.Id == id && (scope == null || o.Path.StartsWith(scope)), ct)
+               ?? throw new EntityNotFoundException(nameof(OrgUnit), id ?? Guid.Empty);
+    }
+
+    internal async Task StopClocksAsync(Guid petitionId, IReadOnlyCollection<string> policies, string reason, CancellationToken ct)
+    {
+        foreach (var running in (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => policies.Contains(c.Policy) && c.Status != ClockStatus.Stopped))
+            await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
+    }
+
+    internal async Task<PetitionDto> ToDtoAsync(Petition p, CancellationToken ct, bool withDuplicates = false)
+    {
+        var repeats = await db.Set<Petition>().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
+        var attachments = await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
+            .Select(a => new PetitionAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
+        var petitionClocks = (await clocks.ForRecordAsync(RecordType, p.Id, ct))
+            .OrderBy(c => c.StartedAt).Select(c => new PetitionClockDto(c.Policy, c.DueDate, c.DueAt, c.Status.ToString(), c.ExtensionDays)).ToList();
+        IReadOnlyList<DuplicateCandidateDto> duplicates = [];
+        if (withDuplicates && p.Status is PetitionStatus.Registered)
+        {
+            var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == p.OrgUnitId, ct);
+            var hashes = p.Petitioners.SelectMany(x => new[] { x.IdCardHash, x.PhoneHash }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            duplicates = await DuplicatesAsync(unit, p.Id, hashes, TextOf(p.Matter, p.RequestedOutcome, p.Place), ct);
+        }
+        return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
+            p.TransferringBody, p.TransferReference,
+            p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
+            p.Matter, p.RequestedOutcome, p.Place, p.Status, p.RepeatOfPetitionId, repeats, p.DecisionReason, p.AcceptedAt, p.HandlingPaused,
+            p.ExtensionDays, p.ExtensionReason, p.ExtensionApprovedBy,
+            p.Opinions.OrderBy(o => o.IssuedAt).Select(o => new PetitionOpinionDto(o.Kind, o.Decision, o.Request, o.FactsAndReasons, o.LegalBasis, o.IssuedAt, o.IssuedBy)).ToList(),
+            p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
+            attachments,
+            p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail)).ToList(),
+            petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp);
+    }
+
+    /// <summary>
+    /// Likely duplicates among the open (and re-examined) petitions of the same county in the caller's scope:
+    /// the same petitioner by keyed hash of 身份证号 or phone, or a similar matter by Chinese word TF-IDF cosine.
+    /// </summary>
+    private async Task<IReadOnlyList<DuplicateCandidateDto>> DuplicatesAsync(OrgUnit unit, Guid? excludeId, HashSet<string> hashes, string text,
+        CancellationToken ct)
+    {
+        var countyPath = CountyPathOf(unit);
+        var countyUnits = db.Set<OrgUnit>().Where(o => o.Path.StartsWith(countyPath)).Select(o => o.Id);
+        var candidates = await db.Set<Petition>().AsNoTracking()
+            .Where(p => countyUnits.Contains(p.OrgUnitId) && ComparedStatuses.Contains(p.Status) && p.Id != excludeId)
+            .OrderByDescending(p => p.ReceivedAt).Take(MaxCandidates)
+            .ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+
+        var scores = PetitionTextSimilarity.Scores(PetitionTextSimilarity.Words(text),
+            candidates.Select(c => PetitionTextSimilarity.Words(TextOf(c.Matter, c.RequestedOutcome, c.Place))).ToList());
+        return candidates
+            .Select((c, i) => new DuplicateCandidateDto(c.Id, c.Number, c.Status, c.Matter,
+                c.Petitioners.Any(x => (x.IdCardHash is not null && hashes.Contains(x.IdCardHash)) || (x.PhoneHash is not null && hashes.Contains(x.PhoneHash))),
+                Math.Round(scores[i], 3), c.ReceivedAt))
+            .Where(d => d.SamePetitioner || d.TextSimilarity >= PetitionTextSimilarity.DuplicateThreshold)
+            .OrderByDescending(d => d.SamePetitioner && d.TextSimilarity >= PetitionTextSimilarity.DuplicateThreshold)
+            .ThenByDescending(d => d.TextSimilarity)
+            .Take(20)
+            .ToList();
+    }
+
+    private static string TextOf(string matter, string? requestedOutcome, string? place) => string.Join(' ', matter, requestedOutcome, place);
+
+    /// <summary>"/city/county/…": the county's subtree; a city-level unit compares across its whole city.</summary>
+    private static string CountyPathOf(OrgUnit unit)
+    {
+        var segments = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 ? $"/{segments[0]}/{segments[1]}/" : unit.Path;
+    }
+
+    /// <summary>Gap-free numbering per unit and year, as the Cases module numbers its cases (a counter row in the same transaction).</summary>
+    private async Task<int> NextSequenceAsync(Guid orgUnitId, int year, CancellationToken ct)
+    {
+        var counters = db.Set<PetitionNumberCounter>().Where(c => c.OrgUnitId == orgUnitId && c.Year == year);
+        var updated = await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);
+        if (updated == 0)
+        {
+            db.Add(new PetitionNumberCounter { OrgUnitId = orgUnitId, Year = year, LastSequence = 1 });
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+        return await counters.Select(c => c.LastSequence).SingleAsync(ct);
+    }
+
+    private List<Petitioner> ValidateRegistration(RegisterPetitionInput input)
+    {
+        var check = new InputValidator()
+            .Required(input.Channel, "channel")
+            .Required(input.Matter, "matter").MaxLength(input.Matter, Petition.MaxMatterLength, "matter")
+            .MaxLength(input.RequestedOutcome, 2000, "requestedOutcome")
+            .MaxLength(input.Place, 200, "place");
+        if (input.ReceivedAt is { } receivedAt && receivedAt > clock.GetUtcNow().AddMinutes(5))
+            check.Add("receivedAt", CoreErrorCodes.Validation.OutOfRange, ("min", "∞"), ("max", "now"));
+        if (input.Channel is PetitionChannel.Transferred)
+        {
+            check.Required(input.TransferKind, "transferKind")
+                .Required(input.TransferringBody, "transferringBody").MaxLength(input.TransferringBody, 100, "transferringBody")
+                .Required(input.TransferReference, "transferReference").MaxLength(input.TransferReference, 100, "transferReference");
+        }
+        var inputs = input.Petitioners ?? [];
+        if (inputs.Count == 0) check.Add("petitioners", PetitionsErrorCodes.NoPetitioner);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var p = inputs[i];
+            var field = $"petitioners[{i}]";
+            check.Required(p.Name, field + ".name").MaxLength(p.Name, 100, field + ".name").MaxLength(p.Address, 300, field + ".address");
+            if (p.IdCardNumber is not null && !ChineseIdentifiers.IsValidIdCardNumber(ChineseIdentifiers.Normalize(p.IdCardNumber)))
+                check.Add(field + ".idCardNumber", PetitionsErrorCodes.IdCardInvalid);
+            if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
+        }
+        check.ThrowIfInvalid();
+        return inputs.Select(p => Petitioner.Create(p.Name!.Trim(),
+            p.IdCardNumber is null ? null : protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber),
+            p.Phone is null ? null : protector.Protect(PersonalDataKind.Mobile, p.Phone),
+            p.Address?.Trim())).ToList();
+    }
+
+    private static PetitionAttachmentDto ToDto(PetitionAttachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy);
+}

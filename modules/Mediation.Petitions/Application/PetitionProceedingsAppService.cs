@@ -1,0 +1,308 @@
+using System.Globalization;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Documents.Application;
+using Mediation.Core.Domain;
+using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
+using Mediation.Core.Validation;
+using Mediation.Core.Web;
+using Mediation.Petitions.Domain;
+using Microsoft.EntityFrameworkCore;
+using static Mediation.Petitions.Application.PetitionAppService;
+
+namespace Mediation.Petitions.Application;
+
+/// <summary>
+/// From the acceptance decision to the 复核 (信访工作条例 Art. 23, 34–36): each step moves the petition, runs its
+/// clocks, and issues its written notice into the document archive, all in one transaction.
+/// </summary>
+internal sealed class PetitionProceedingsAppService(MediationDbContext db, PetitionAppService petitions, ICurrentUser user,
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, TimeProvider clock)
+{
+    public const string AcceptanceTemplate = "acceptance-notice";
+    public const string NonAcceptanceTemplate = "non-acceptance-notice";
+    public const string OpinionTemplate = "reply-opinion";
+    public const string ExtensionTemplate = "extension-notice";
+
+    public async Task<PetitionDto> AcceptAsync(Guid id, AcceptPetitionInput input, CancellationToken ct)
+    {
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        petition.Accept(user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "已受理", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, HandlingPolicy, now, user.UserName), ct);
+        await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, AcceptanceTemplate, await NoticeModelAsync(petition, ct), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> NotAcceptAsync(Guid id, NotAcceptPetitionInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Reasons, "reasons").MaxLength(input.Reasons, 2000, "reasons").MaxLength(input.LegalBasis, 1000, "legalBasis")
+            .ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        petition.NotAccept(input.Reasons!.Trim(), user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "不予受理", ct);
+        var model = await NoticeModelAsync(petition, ct);
+        model["reasons"] = petition.DecisionReason;
+        model["basis"] = string.IsNullOrWhiteSpace(input.LegalBasis) ? "《信访工作条例》第二十三条" : input.LegalBasis.Trim();
+        await IssueAsync(petition, PetitionNoticeKind.NonAcceptanceNotice, NonAcceptanceTemplate, model, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 23: a misrouted 转送/交办 item is objected to within 5 working days of receipt (the policy's clock).</summary>
+    public async Task<PetitionDto> ObjectToTransferAsync(Guid id, ObjectToTransferInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, 1000, "reason").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var dueAt = (await LatestClockAsync(petition.Id, MisroutedObjectionPolicy, ct))?.DueAt ?? DateTimeOffset.MinValue;
+        petition.ObjectToTransfer(input.Reason!.Trim(), dueAt, user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "对转送交办事项提出异议", ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Waiting for the petitioner's materials: the 60 days stand still.</summary>
+    public async Task<PetitionDto> PauseAsync(Guid id, PauseHandlingInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        petition.PauseHandling(input.Reason!.Trim(), user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        await clocks.PauseAsync(handling.Id, new PauseClockInput(input.Reason.Trim(), user.UserName, handling.ConcurrencyStamp), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> ResumeAsync(Guid id, ResumeHandlingInput input, CancellationToken ct)
+    {
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        petition.ResumeHandling(user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        await clocks.ResumeAsync(handling.Id, new ResumeClockInput(user.UserName, handling.ConcurrencyStamp), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 34: extended once, by up to the extension policy's days, approved by someone other than the handler.</summary>
+    public async Task<PetitionDto> ExtendAsync(Guid id, ExtendHandlingInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Days, "days").Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason")
+            .ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var maxDays = policies.ExtensionOf(policies.Get(HandlingPolicy))?.Amount ?? 0;
+        var approver = user.UserName ?? "";
+        petition.ExtendHandling(input.Days!.Value, maxDays, input.Reason!.Trim(), approver, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        await clocks.ExtendAsync(handling.Id, new ExtendClockInput(input.Days, approver, input.Reason.Trim(), handling.ConcurrencyStamp), ct);
+        var model = await NoticeModelAsync(petition, ct);
+        model["days"] = petition.ExtensionDays;
+        model["reason"] = petition.ExtensionReason!.TrimEnd('。', '；', '.');
+        await IssueAsync(petition, PetitionNoticeKind.ExtensionNotice, ExtensionTemplate, model, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>The 处理意见书 stops the 60-day clock and opens the 30 days to ask for 复查 (Art. 35).</summary>
+    public async Task<PetitionDto> ReplyAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
+    {
+        ValidateOpinion(input);
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [HandlingPolicy], "已出具处理意见书", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReviewRequestPolicy, now, user.UserName), ct);
+        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReplyOpinion, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> RequestReviewAsync(Guid id, RequestReviewInput input, CancellationToken ct)
+    {
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        var requestedAt = input.RequestedAt ?? now;
+        var window = await LatestClockAsync(petition.Id, ReviewRequestPolicy, ct);
+        petition.RequestReview(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [ReviewRequestPolicy], "信访人请求复查", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReviewAnswerPolicy, requestedAt, user.UserName), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> AnswerReviewAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
+    {
+        ValidateOpinion(input);
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [ReviewAnswerPolicy], "已出具复查意见书", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReexaminationRequestPolicy, now, user.UserName), ct);
+        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> RequestReexaminationAsync(Guid id, RequestReviewInput input, CancellationToken ct)
+    {
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        var requestedAt = input.RequestedAt ?? now;
+        var window = await LatestClockAsync(petition.Id, ReexaminationRequestPolicy, ct);
+        petition.RequestReexamination(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [ReexaminationRequestPolicy], "信访人请求复核", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReexaminationAnswerPolicy, requestedAt, user.UserName), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public async Task<PetitionDto> AnswerReexaminationAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
+    {
+        ValidateOpinion(input);
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var opinion = petition.AnswerReexamination(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(),
+            user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await petitions.StopClocksAsync(petition.Id, [ReexaminationAnswerPolicy], "已出具复核意见书", ct);
+        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReexaminationOpinion, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 24: proposes the matter for the joint meeting's agenda; the Joint meetings module picks the event up from the outbox.</summary>
+    public async Task<PetitionDto> RequestJointMeetingAsync(Guid id, RequestJointMeetingInput input, CancellationToken ct)
+    {
+        var check = new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, 1000, "reason");
+        var departments = input.Departments ?? [];
+        if (departments.Count < 2) check.Add("departments", PetitionsErrorCodes.JointMeetingNeedsDepartments);
+        for (var i = 0; i < departments.Count; i++) check.Required(departments[i], $"departments[{i}]").MaxLength(departments[i], 100, $"departments[{i}]");
+        check.ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var names = departments.Select(d => d!.Trim()).Distinct().ToList();
+        petition.RequestJointMeeting(input.Reason!.Trim(), names, user.UserName, clock.GetUtcNow());
+        events.Publish(new PetitionJointMeetingRequestedEto(petition.Id, petition.Number, petition.OrgUnitId, petition.Matter, input.Reason.Trim(), names));
+        await db.SaveChangesAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    private static void ValidateOpinion(IssueOpinionInput input) =>
+        new InputValidator()
+            .Required(input.Decision, "decision")
+            .Required(input.Request, "request").MaxLength(input.Request, 2000, "request")
+            .Required(input.FactsAndReasons, "factsAndReasons").MaxLength(input.FactsAndReasons, 8000, "factsAndReasons")
+            .Required(input.LegalBasis, "legalBasis").MaxLength(input.LegalBasis, 2000, "legalBasis")
+            .ThrowIfInvalid();
+
+    private async Task<DeadlineClockDto?> LatestClockAsync(Guid petitionId, string policy, CancellationToken ct) =>
+        (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy).MaxBy(c => c.StartedAt);
+
+    private async Task<DeadlineClockDto> RunningClockAsync(Guid petitionId, string policy, CancellationToken ct) =>
+        (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped).MaxBy(c => c.StartedAt)
+        ?? throw new BusinessException(PetitionsErrorCodes.NotInHandling);
+
+    private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct)
+    {
+        var model = await NoticeModelAsync(petition, ct);
+        model["title"] = kind switch
+        {
+            PetitionNoticeKind.ReviewOpinion => "信访事项复查意见书",
+            PetitionNoticeKind.ReexaminationOpinion => "信访事项复核意见书",
+            _ => "信访事项处理意见书",
+        };
+        model["request"] = opinion.Request;
+        model["facts"] = opinion.FactsAndReasons;
+        model["decision"] = opinion.Decision switch
+        {
+            OpinionDecision.Support => "请求事实清楚，符合法律、法规、规章或者其他有关规定的，予以支持。",
+            OpinionDecision.Explain => "请求事由合理但缺乏法律依据的，应当作出解释说明。",
+            _ => "请求缺乏事实根据或者不符合法律、法规、规章或者其他有关规定的，不予支持。",
+        };
+        model["basis"] = opinion.LegalBasis;
+        model["next_step"] = kind switch
+        {
+            PetitionNoticeKind.ReviewOpinion => "如对本复查意见不服，可以自收到本意见书之日起三十日内向复查机关的上一级机关请求复核。",
+            PetitionNoticeKind.ReexaminationOpinion => "本复核意见为最终意见。信访人仍以同一事实和理由提出投诉请求的，各级机关不再受理。",
+            _ => "如对本处理意见不服，可以自收到本意见书之日起三十日内请求原办理机关的上一级机关复查。",
+        };
+        await IssueAsync(petition, kind, OpinionTemplate, model, ct);
+    }
+
+    private async Task IssueAsync(Petition petition, PetitionNoticeKind kind, string template, Dictionary<string, object?> model, CancellationToken ct)
+    {
+        var number = NoticeNumber(petition.Number, kind);
+        var issued = await documents.IssueAsync(new IssueFromTemplate(template, number, RecordType, petition.Id.ToString(), model), ct);
+        petition.NoticeIssued(kind, issued.Id, issued.Number, user.UserName, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>泰山信〔2026〕0001号 → 泰山信受〔2026〕0001号: one number per notice, traceable to its petition.</summary>
+    internal static string NoticeNumber(string petitionNumber, PetitionNoticeKind kind) => petitionNumber.Replace("信〔", kind switch
+    {
+        PetitionNoticeKind.AcceptanceNotice => "信受〔",
+        PetitionNoticeKind.NonAcceptanceNotice => "信不受〔",
+        PetitionNoticeKind.ExtensionNotice => "信延〔",
+        PetitionNoticeKind.ReplyOpinion => "信处〔",
+        PetitionNoticeKind.ReviewOpinion => "信复查〔",
+        _ => "信复核〔",
+    }, StringComparison.Ordinal);
+
+    private async Task<Dictionary<string, object?>> NoticeModelAsync(Petition petition, CancellationToken ct)
+    {
+        var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == petition.OrgUnitId, ct);
+        var subject = petition.Matter.Length > 60 ? petition.Matter[..60] + "……" : petition.Matter;
+        return new Dictionary<string, object?>
+        {
+            ["office"] = unit.Name + (unit.Kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室"),
+            ["petitioner"] = string.Join("、", petition.Petitioners.OrderBy(p => p.Position).Select(p => p.Name)),
+            ["received_on"] = petition.ReceivedAt.ToOffset(ChinaTimeJsonConverter.ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["channel"] = petition.Channel switch
+            {
+                PetitionChannel.Letter => "来信",
+                PetitionChannel.Visit => "走访",
+                PetitionChannel.Online => "网上信访",
+                PetitionChannel.Phone => "来电",
+                _ => petition.TransferKind is TransferKind.Assigned ? $"{petition.TransferringBody}交办" : $"{petition.TransferringBody}转送",
+            },
+            ["subject"] = subject,
+            ["petition_number"] = petition.Number,
+        };
+    }
+}

@@ -1,0 +1,410 @@
+using Mediation.Core.Domain;
+using Mediation.Core.PersonalData;
+using Mediation.Core.Security;
+
+namespace Mediation.Petitions.Domain;
+
+/// <summary>
+/// A 信访事项 from intake to the final 复核 (信访工作条例 2022). The aggregate guards the order of the
+/// steps; the time limits themselves run on the kernel's deadline clocks, whose due instants the
+/// application hands in where a step is refused after its period (objection, review, re-examination).
+/// </summary>
+public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
+{
+    public const int MaxMatterLength = 4000;
+
+    private readonly List<Petitioner> _petitioners = [];
+    private readonly List<PetitionEvent> _events = [];
+    private readonly List<PetitionNotice> _notices = [];
+    private readonly List<PetitionOpinion> _opinions = [];
+
+    private Petition() { }
+
+    public Guid OrgUnitId { get; private set; }
+    public int Year { get; private set; }
+    public int SequenceNumber { get; private set; }
+    public string Number { get; private set; } = "";
+    public PetitionChannel Channel { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public string? RecordedBy { get; private set; }
+    public bool FiledOnBehalfOfCaller { get; private set; }
+    public TransferKind? TransferKind { get; private set; }
+    public string? TransferringBody { get; private set; }
+    public string? TransferReference { get; private set; }
+    public string Matter { get; private set; } = "";
+    public string? RequestedOutcome { get; private set; }
+    public string? Place { get; private set; }
+    public PetitionStatus Status { get; private set; }
+    public Guid? RepeatOfPetitionId { get; private set; }
+    public string? DecisionReason { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? HandledBy { get; private set; }
+    public bool HandlingPaused { get; private set; }
+    public int ExtensionDays { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    public string? ExtensionApprovedBy { get; private set; }
+    public DateTimeOffset? JointMeetingRequestedAt { get; private set; }
+    /// <summary>访调对接: the mediation case this petition was handed to (set by the hand-over, which is not built yet).</summary>
+    public Guid? MediationCaseId { get; private set; }
+    public IReadOnlyList<Petitioner> Petitioners => _petitioners;
+    public IReadOnlyList<PetitionEvent> Events => _events;
+    public IReadOnlyList<PetitionNotice> Notices => _notices;
+    public IReadOnlyList<PetitionOpinion> Opinions => _opinions;
+
+    public static Petition Register(Guid id, Guid orgUnitId, PetitionNumber number, string unitShortName, PetitionChannel channel, DateTimeOffset receivedAt,
+        IReadOnlyList<Petitioner> petitioners, string matter, string? requestedOutcome, string? place, PetitionTransfer? transfer,
+        string? recordedBy, DateTimeOffset now)
+    {
+        if (petitioners.Count == 0) throw new BusinessException(PetitionsErrorCodes.NoPetitioner);
+        if ((channel is PetitionChannel.Transferred) != (transfer is not null)) throw new BusinessException(PetitionsErrorCodes.TransferDetailsMissing);
+        var petition = new Petition
+        {
+            Id = id,
+            OrgUnitId = orgUnitId,
+            Year = number.Year,
+            SequenceNumber = number.Sequence,
+            Number = number.Format(unitShortName),
+            Channel = channel,
+            ReceivedAt = receivedAt,
+            RecordedBy = recordedBy,
+            FiledOnBehalfOfCaller = channel is PetitionChannel.Phone,
+            TransferKind = transfer?.Kind,
+            TransferringBody = transfer?.Body,
+            TransferReference = transfer?.Reference,
+            Matter = matter,
+            RequestedOutcome = requestedOutcome,
+            Place = place,
+            Status = PetitionStatus.Registered,
+        };
+        for (var i = 0; i < petitioners.Count; i++) petitioners[i].Position = i + 1;
+        petition._petitioners.AddRange(petitioners);
+        var how = channel switch
+        {
+            PetitionChannel.Phone => $"来电，由{recordedBy}代为登记",
+            PetitionChannel.Transferred => $"{(transfer!.Kind is Petitions.TransferKind.Assigned ? "交办" : "转送")}：{transfer.Body} {transfer.Reference}",
+            _ => null,
+        };
+        petition.Record(PetitionEventKind.Registered, recordedBy, now, how);
+        return petition;
+    }
+
+    /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 26), not a new petition.</summary>
+    public bool IsOpen => Status is PetitionStatus.Registered or PetitionStatus.Accepted or PetitionStatus.HandedOverToMediation
+        or PetitionStatus.Replied or PetitionStatus.UnderReview or PetitionStatus.Reviewed or PetitionStatus.UnderReexamination;
+
+    /// <summary>Art. 26: the item is recorded as a repeat of the open one and not accepted as a new item. After 复核 the matter is closed (Art. 36).</summary>
+    public void LinkAsRepeatOf(Petition original, string? actor, DateTimeOffset now)
+    {
+        if (original.Id == Id) throw new BusinessException(PetitionsErrorCodes.CannotLinkToItself);
+        EnsureAwaitingDecision();
+        if (original.Status is PetitionStatus.Reexamined) throw new BusinessException(PetitionsErrorCodes.MatterReexamined);
+        if (!original.IsOpen) throw new BusinessException(PetitionsErrorCodes.RepeatTargetNotOpen);
+        RepeatOfPetitionId = original.Id;
+        Status = PetitionStatus.LinkedAsRepeat;
+        DecidedAt = now;
+        Record(PetitionEventKind.LinkedAsRepeat, actor, now, original.Number);
+    }
+
+    public void Accept(string? actor, DateTimeOffset now)
+    {
+        EnsureAwaitingDecision();
+        Status = PetitionStatus.Accepted;
+        DecidedAt = now;
+        AcceptedAt = now;
+        HandledBy = actor;
+        Record(PetitionEventKind.Accepted, actor, now, null);
+    }
+
+    public void NotAccept(string reasons, string? actor, DateTimeOffset now)
+    {
+        EnsureAwaitingDecision();
+        Status = PetitionStatus.NotAccepted;
+        DecisionReason = reasons;
+        DecidedAt = now;
+        Record(PetitionEventKind.NotAccepted, actor, now, reasons);
+    }
+
+    /// <summary>Art. 23: a transferred item outside this body's remit is objected to within 5 working days of receipt.</summary>
+    public void ObjectToTransfer(string reason, DateTimeOffset objectionDueAt, string? actor, DateTimeOffset now)
+    {
+        if (Channel is not PetitionChannel.Transferred) throw new BusinessException(PetitionsErrorCodes.NotTransferred);
+        EnsureAwaitingDecision();
+        if (now > objectionDueAt) throw new BusinessException(PetitionsErrorCodes.ObjectionPeriodOver);
+        Status = PetitionStatus.TransferObjected;
+        DecisionReason = reason;
+        DecidedAt = now;
+        Record(PetitionEventKind.TransferObjected, actor, now, $"{TransferringBody}：{reason}");
+    }
+
+    public void PauseHandling(string reason, string? actor, DateTimeOffset now)
+    {
+        EnsureHandling();
+        if (HandlingPaused) throw new BusinessException(PetitionsErrorCodes.AlreadyPaused);
+        HandlingPaused = true;
+        Record(PetitionEventKind.HandlingPaused, actor, now, reason);
+    }
+
+    public void ResumeHandling(string? actor, DateTimeOffset now)
+    {
+        EnsureHandling();
+        if (!HandlingPaused) throw new BusinessException(PetitionsErrorCodes.NotPaused);
+        HandlingPaused = false;
+        Record(PetitionEventKind.HandlingResumed, actor, now, null);
+    }
+
+    /// <summary>Art. 34: once, by up to the policy's days, approved by someone other than the handler.</summary>
+    public void ExtendHandling(int days, int maxDays, string reason, string approver, DateTimeOffset now)
+    {
+        EnsureHandling();
+        if (ExtensionDays > 0) throw new BusinessException(PetitionsErrorCodes.AlreadyExtended);
+        if (days < 1 || days > maxDays)
+            throw new BusinessException(PetitionsErrorCodes.ExtensionTooLong, new Dictionary<string, object?> { ["max"] = maxDays });
+        if (string.Equals(approver, HandledBy, StringComparison.Ordinal)) throw new BusinessException(PetitionsErrorCodes.ApproverIsHandler);
+        ExtensionDays = days;
+        ExtensionReason = reason;
+        ExtensionApprovedBy = approver;
+        Record(PetitionEventKind.HandlingExtended, approver, now, $"{days}日：{reason}");
+    }
+
+    /// <summary>The 处理意见书 ends the handling (Art. 34) and opens the 30 days to ask for 复查 (Art. 35).</summary>
+    public PetitionOpinion Reply(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    {
+        EnsureHandling();
+        if (HandlingPaused) throw new BusinessException(PetitionsErrorCodes.HandlingPaused);
+        Status = PetitionStatus.Replied;
+        return AddOpinion(OpinionKind.Reply, PetitionEventKind.Replied, decision, request, factsAndReasons, legalBasis, actor, now);
+    }
+
+    public void RequestReview(DateTimeOffset requestedAt, DateTimeOffset windowDueAt, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.Replied) throw new BusinessException(PetitionsErrorCodes.NotReplied);
+        if (requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
+        Status = PetitionStatus.UnderReview;
+        Record(PetitionEventKind.ReviewRequested, actor, now, null);
+    }
+
+    public PetitionOpinion AnswerReview(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.UnderReview) throw new BusinessException(PetitionsErrorCodes.NoReviewPending);
+        Status = PetitionStatus.Reviewed;
+        return AddOpinion(OpinionKind.Review, PetitionEventKind.ReviewAnswered, decision, request, factsAndReasons, legalBasis, actor, now);
+    }
+
+    public void RequestReexamination(DateTimeOffset requestedAt, DateTimeOffset windowDueAt, string? actor, DateTimeOffset now)
+    {
+        if (Status is PetitionStatus.Reexamined or PetitionStatus.UnderReexamination) throw new BusinessException(PetitionsErrorCodes.MatterReexamined);
+        if (Status is not PetitionStatus.Reviewed) throw new BusinessException(PetitionsErrorCodes.NotReviewed);
+        if (requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
+        Status = PetitionStatus.UnderReexamination;
+        Record(PetitionEventKind.ReexaminationRequested, actor, now, null);
+    }
+
+    /// <summary>After 复核 the same matter is not accepted again (Art. 36).</summary>
+    public PetitionOpinion AnswerReexamination(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.UnderReexamination) throw new BusinessException(PetitionsErrorCodes.NoReexaminationPending);
+        Status = PetitionStatus.Reexamined;
+        return AddOpinion(OpinionKind.Reexamination, PetitionEventKind.ReexaminationAnswered, decision, request, factsAndReasons, legalBasis, actor, now);
+    }
+
+    /// <summary>Art. 24: a matter involving several departments goes to the joint meeting; proposed once.</summary>
+    public void RequestJointMeeting(string reason, IReadOnlyList<string> departments, string? actor, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new BusinessException(PetitionsErrorCodes.Closed);
+        if (JointMeetingRequestedAt is not null) throw new BusinessException(PetitionsErrorCodes.JointMeetingAlreadyRequested);
+        JointMeetingRequestedAt = now;
+        Record(PetitionEventKind.JointMeetingRequested, actor, now, $"{reason}（{string.Join("、", departments)}）");
+    }
+
+    /// <summary>访调对接: an accepted civil dispute goes to a mediation committee as case <paramref name="caseId"/>; its result flows back later.</summary>
+    public void HandOverToMediation(Guid caseId, string? actor, DateTimeOffset now)
+    {
+        EnsureHandling();
+        Status = PetitionStatus.HandedOverToMediation;
+        MediationCaseId = caseId;
+        HandlingPaused = false;
+        Record(PetitionEventKind.HandedOverToMediation, actor, now, caseId.ToString());
+    }
+
+    public void NoticeIssued(PetitionNoticeKind kind, Guid documentId, string number, string? actor, DateTimeOffset now)
+    {
+        _notices.Add(new PetitionNotice(_notices.Count + 1, kind, documentId, number, now));
+        Record(PetitionEventKind.NoticeIssued, actor, now, number);
+    }
+
+    public void AttachmentAdded(string fileName, string? actor, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new BusinessException(PetitionsErrorCodes.Closed);
+        Record(PetitionEventKind.AttachmentAdded, actor, now, fileName);
+    }
+
+    public PetitionOpinion? LatestOpinion(OpinionKind kind) => _opinions.LastOrDefault(o => o.Kind == kind);
+
+    private PetitionOpinion AddOpinion(OpinionKind kind, PetitionEventKind eventKind, OpinionDecision decision, string request, string factsAndReasons,
+        string legalBasis, string? actor, DateTimeOffset now)
+    {
+        var opinion = new PetitionOpinion(kind, decision, request, factsAndReasons, legalBasis, actor, now);
+        _opinions.Add(opinion);
+        Record(eventKind, actor, now, decision.ToString());
+        return opinion;
+    }
+
+    private void EnsureAwaitingDecision()
+    {
+        if (Status is not PetitionStatus.Registered) throw new BusinessException(PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    private void EnsureHandling()
+    {
+        if (Status is not PetitionStatus.Accepted) throw new BusinessException(PetitionsErrorCodes.NotInHandling);
+    }
+
+    private void Record(PetitionEventKind kind, string? actor, DateTimeOffset at, string? detail) =>
+        _events.Add(new PetitionEvent(_events.Count + 1, kind, at, actor, detail));
+}
+
+public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
+
+/// <summary>泰山信〔2026〕0001号: the unit's short name, the year, a per-unit, per-year gap-free sequence.</summary>
+public sealed record PetitionNumber(int Year, int Sequence)
+{
+    public string Format(string unitShortName) => $"{unitShortName}信〔{Year}〕{Sequence:0000}号";
+
+    /// <summary>泰山区 → 泰山, 岱庙街道 → 岱庙: the unit's name without its administrative suffix.</summary>
+    public static string ShortNameOf(string unitName)
+    {
+        foreach (var suffix in new[] { "街道", "社区", "地区", "区", "县", "市", "镇", "乡", "村" })
+        {
+            if (unitName.Length > suffix.Length + 1 && unitName.EndsWith(suffix, StringComparison.Ordinal)) return unitName[..^suffix.Length];
+        }
+        return unitName;
+    }
+}
+
+public sealed class Petitioner
+{
+    private Petitioner() { }
+
+    public int Position { get; internal set; }
+    public string Name { get; private set; } = "";
+    public string? IdCardMasked { get; private set; }
+    public string? IdCardCipher { get; private set; }
+    public string? IdCardHash { get; private set; }
+    public string? PhoneMasked { get; private set; }
+    public string? PhoneCipher { get; private set; }
+    public string? PhoneHash { get; private set; }
+    public string? Address { get; private set; }
+
+    public static Petitioner Create(string name, ProtectedValue? idCard, ProtectedValue? phone, string? address) => new()
+    {
+        Name = name,
+        IdCardMasked = idCard?.Masked, IdCardCipher = idCard?.Cipher, IdCardHash = idCard?.Hash,
+        PhoneMasked = phone?.Masked, PhoneCipher = phone?.Cipher, PhoneHash = phone?.Hash,
+        Address = address,
+    };
+}
+
+public sealed class PetitionEvent
+{
+    private PetitionEvent() { }
+
+    public PetitionEvent(int sequence, PetitionEventKind kind, DateTimeOffset at, string? actor, string? detail)
+    {
+        Sequence = sequence;
+        Kind = kind;
+        At = at;
+        Actor = actor;
+        Detail = detail;
+    }
+
+    public int Sequence { get; private set; }
+    public PetitionEventKind Kind { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? Actor { get; private set; }
+    public string? Detail { get; private set; }
+}
+
+public sealed class PetitionNotice
+{
+    private PetitionNotice() { }
+
+    public PetitionNotice(int sequence, PetitionNoticeKind kind, Guid documentId, string number, DateTimeOffset issuedAt)
+    {
+        Sequence = sequence;
+        Kind = kind;
+        DocumentId = documentId;
+        Number = number;
+        IssuedAt = issuedAt;
+    }
+
+    public int Sequence { get; private set; }
+    public PetitionNoticeKind Kind { get; private set; }
+    public Guid DocumentId { get; private set; }
+    public string Number { get; private set; } = "";
+    public DateTimeOffset IssuedAt { get; private set; }
+}
+
+public sealed class PetitionOpinion
+{
+    private PetitionOpinion() { }
+
+    public PetitionOpinion(OpinionKind kind, OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? issuedBy, DateTimeOffset issuedAt)
+    {
+        Kind = kind;
+        Decision = decision;
+        Request = request;
+        FactsAndReasons = factsAndReasons;
+        LegalBasis = legalBasis;
+        IssuedBy = issuedBy;
+        IssuedAt = issuedAt;
+    }
+
+    public OpinionKind Kind { get; private set; }
+    public OpinionDecision Decision { get; private set; }
+    public string Request { get; private set; } = "";
+    public string FactsAndReasons { get; private set; } = "";
+    public string LegalBasis { get; private set; } = "";
+    public string? IssuedBy { get; private set; }
+    public DateTimeOffset IssuedAt { get; private set; }
+}
+
+/// <summary>An uploaded file, kept in the database (never under the web root, never by its client name); scoped like its petition.</summary>
+public sealed class PetitionAttachment : IOrgScoped
+{
+    private PetitionAttachment() { }
+
+    public PetitionAttachment(Guid id, Guid petitionId, Guid orgUnitId, string fileName, string contentType, byte[] content, string sha256,
+        string? uploadedBy, DateTimeOffset uploadedAt)
+    {
+        Id = id;
+        PetitionId = petitionId;
+        OrgUnitId = orgUnitId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        SizeBytes = content.LongLength;
+        Sha256 = sha256;
+        UploadedBy = uploadedBy;
+        UploadedAt = uploadedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PetitionId { get; private set; }
+    public Guid OrgUnitId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+    public string? UploadedBy { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+}
+
+/// <summary>The last number issued per unit and year; incremented inside the registering transaction.</summary>
+public sealed class PetitionNumberCounter
+{
+    public Guid OrgUnitId { get; init; }
+    public int Year { get; init; }
+    public int LastSequence { get; set; }
+}

@@ -1,0 +1,64 @@
+using Mediation.Core.Security;
+using Mediation.Petitions.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mediation.Petitions.Endpoints;
+
+internal static class PetitionsEndpoints
+{
+    public static void MapPetitionsEndpoints(this RouteGroupBuilder g)
+    {
+        g.MapGet("/", (PetitionAppService s, CancellationToken ct) => s.ListAsync(ct)).RequirePermission(PetitionsPermissions.Petitions.Read);
+        g.MapGet("/{id:guid}", (Guid id, PetitionAppService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(PetitionsPermissions.Petitions.Read);
+        g.MapPost("/", async (RegisterPetitionInput input, PetitionAppService s, CancellationToken ct) =>
+        {
+            var created = await s.RegisterAsync(input, ct);
+            return TypedResults.Created($"/api/petitions/{created.Id}", created);
+        }).RequirePermission(PetitionsPermissions.Petitions.Register);
+        g.MapPost("/duplicates", (DuplicateQueryInput input, PetitionAppService s, CancellationToken ct) => s.FindDuplicatesAsync(input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Register);
+        g.MapPost("/{id:guid}/petitioners/reveal", (Guid id, PetitionAppService s, CancellationToken ct) => s.RevealPetitionersAsync(id, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Read).RequirePermission(CorePermissions.Pii.Reveal);
+        g.MapPost("/{id:guid}/link", (Guid id, LinkAsRepeatInput input, PetitionAppService s, CancellationToken ct) => s.LinkAsRepeatAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Decide);
+
+        // The form is read by the service (not bound as IFormFile), so the size limit applies while the body is read.
+        g.MapPost("/{id:guid}/attachments", async (Guid id, HttpRequest request, PetitionAppService s, CancellationToken ct) =>
+        {
+            var added = await s.AddAttachmentAsync(id, await PetitionAppService.ReadUploadAsync(request, ct), ct);
+            return TypedResults.Created($"/api/petitions/{id}/attachments/{added.Id}", added);
+        }).RequirePermission(PetitionsPermissions.Petitions.Register).DisableAntiforgery();
+        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, PetitionAppService s, CancellationToken ct) =>
+        {
+            var (fileName, contentType, content) = await s.AttachmentContentAsync(id, attachmentId, ct);
+            return TypedResults.File(content, contentType, fileName);
+        }).RequirePermission(PetitionsPermissions.Petitions.Read);
+
+        g.MapPost("/{id:guid}/accept", (Guid id, AcceptPetitionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.AcceptAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Decide);
+        g.MapPost("/{id:guid}/not-accept", (Guid id, NotAcceptPetitionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.NotAcceptAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Decide);
+        g.MapPost("/{id:guid}/transfer-objection", (Guid id, ObjectToTransferInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.ObjectToTransferAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Decide);
+        g.MapPost("/{id:guid}/pause", (Guid id, PauseHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.PauseAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/resume", (Guid id, ResumeHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ResumeAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/extension", (Guid id, ExtendHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ExtendAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Extensions.Approve);
+        g.MapPost("/{id:guid}/reply", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ReplyAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/review", (Guid id, RequestReviewInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.RequestReviewAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/review/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.AnswerReviewAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/reexamination", (Guid id, RequestReviewInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.RequestReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/reexamination/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.AnswerReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/joint-meeting", (Guid id, RequestJointMeetingInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.RequestJointMeetingAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+    }
+}

@@ -1,0 +1,266 @@
+using Mediation.Core.Domain;
+using Mediation.Core.PersonalData;
+using Mediation.Petitions;
+using Mediation.Petitions.Domain;
+using Shouldly;
+
+namespace Mediation.Tests.Petitions;
+
+public sealed class Petition_Tests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+    private static readonly ProtectedValue SomeId = new("1101**********002X", "cipher", "hash");
+
+    private static Petitioner Petitioner() => Mediation.Petitions.Domain.Petitioner.Create("王某", SomeId, null, "岱东社区");
+
+    private static Petition Register(PetitionChannel channel = PetitionChannel.Letter, PetitionTransfer? transfer = null, IReadOnlyList<Petitioner>? petitioners = null) =>
+        Petition.Register(Guid.NewGuid(), Guid.NewGuid(), new PetitionNumber(2026, 1), "泰山", channel, Now.AddDays(-1), petitioners ?? [Petitioner()],
+            "宅基地被占", "恢复界址", "岱东社区", transfer, "demo.petitionofficer", Now);
+
+    private static Petition Transferred() =>
+        Register(PetitionChannel.Transferred, new PetitionTransfer(TransferKind.Assigned, "泰安市信访局", "泰信交〔2026〕12号"));
+
+    private static Petition Accepted()
+    {
+        var petition = Register();
+        petition.Accept("demo.petitionofficer", Now);
+        return petition;
+    }
+
+    private static Petition Replied()
+    {
+        var petition = Accepted();
+        petition.Reply(OpinionDecision.Explain, "恢复界址", "经查……", "《土地管理法》第十四条", "demo.petitionofficer", Now.AddDays(20));
+        return petition;
+    }
+
+    private static Petition Reviewed()
+    {
+        var petition = Replied();
+        petition.RequestReview(Now.AddDays(25), Now.AddDays(50), "demo.petitionofficer", Now.AddDays(25));
+        petition.AnswerReview(OpinionDecision.NotSupport, "恢复界址", "复查认为……", "《信访工作条例》第三十五条", "demo.petitionofficer", Now.AddDays(40));
+        return petition;
+    }
+
+    private static Petition Reexamined()
+    {
+        var petition = Reviewed();
+        petition.RequestReexamination(Now.AddDays(45), Now.AddDays(70), "demo.petitionofficer", Now.AddDays(45));
+        petition.AnswerReexamination(OpinionDecision.NotSupport, "恢复界址", "复核认为……", "《信访工作条例》第三十六条", "demo.petitionofficer", Now.AddDays(60));
+        return petition;
+    }
+
+    private static void ShouldRefuse(Action action, string code) => Should.Throw<BusinessException>(action).Code.ShouldBe(code);
+
+    [Fact]
+    public void A_registered_petition_is_numbered_by_unit_year_and_sequence_and_awaits_the_decision()
+    {
+        var petition = Register();
+        petition.Number.ShouldBe("泰山信〔2026〕0001号");
+        petition.Status.ShouldBe(PetitionStatus.Registered);
+        petition.Events.ShouldHaveSingleItem().Kind.ShouldBe(PetitionEventKind.Registered);
+        petition.Petitioners.Single().Position.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("泰山区", "泰山")]
+    [InlineData("岱庙街道", "岱庙")]
+    [InlineData("肥城市", "肥城")]
+    [InlineData("宁阳县", "宁阳")]
+    [InlineData("保安村", "保安")]
+    public void The_number_prefix_is_the_unit_name_without_its_administrative_suffix(string unit, string shortName) =>
+        PetitionNumber.ShortNameOf(unit).ShouldBe(shortName);
+
+    [Fact]
+    public void A_petition_needs_a_petitioner() =>
+        ShouldRefuse(() => Register(petitioners: []), PetitionsErrorCodes.NoPetitioner);
+
+    [Fact]
+    public void A_transferred_petition_needs_the_sending_body_and_only_a_transferred_one_has_it()
+    {
+        ShouldRefuse(() => Register(PetitionChannel.Transferred), PetitionsErrorCodes.TransferDetailsMissing);
+        ShouldRefuse(() => Register(PetitionChannel.Visit, new PetitionTransfer(TransferKind.Forwarded, "某局", "1号")), PetitionsErrorCodes.TransferDetailsMissing);
+        var transferred = Transferred();
+        transferred.TransferringBody.ShouldBe("泰安市信访局");
+        transferred.Events.Single().Detail.ShouldBe("交办：泰安市信访局 泰信交〔2026〕12号");
+    }
+
+    [Fact]
+    public void A_phone_petition_is_recorded_as_filed_by_the_officer_on_the_callers_behalf()
+    {
+        var petition = Register(PetitionChannel.Phone);
+        petition.FiledOnBehalfOfCaller.ShouldBeTrue();
+        petition.Events.Single().Detail.ShouldBe("来电，由demo.petitionofficer代为登记");
+        Register(PetitionChannel.Visit).FiledOnBehalfOfCaller.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Acceptance_starts_handling_and_cannot_be_decided_twice()
+    {
+        var petition = Accepted();
+        petition.Status.ShouldBe(PetitionStatus.Accepted);
+        petition.AcceptedAt.ShouldBe(Now);
+        ShouldRefuse(() => petition.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+        ShouldRefuse(() => petition.NotAccept("理由", "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    [Fact]
+    public void Not_accepting_keeps_the_reasons_and_closes_the_item()
+    {
+        var petition = Register();
+        petition.NotAccept("属于诉讼途径解决的事项", "demo.petitionofficer", Now);
+        petition.Status.ShouldBe(PetitionStatus.NotAccepted);
+        petition.DecisionReason.ShouldBe("属于诉讼途径解决的事项");
+        petition.IsOpen.ShouldBeFalse();
+        ShouldRefuse(() => petition.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    [Fact]
+    public void A_misrouted_transfer_is_objected_to_within_the_period_only()
+    {
+        var late = Transferred();
+        ShouldRefuse(() => late.ObjectToTransfer("不属本机关职权", Now.AddDays(-1), "x", Now), PetitionsErrorCodes.ObjectionPeriodOver);
+
+        var petition = Transferred();
+        petition.ObjectToTransfer("不属本机关职权", Now.AddDays(3), "demo.petitionofficer", Now);
+        petition.Status.ShouldBe(PetitionStatus.TransferObjected);
+        petition.Events[^1].Detail.ShouldBe("泰安市信访局：不属本机关职权");
+    }
+
+    [Fact]
+    public void Only_a_transferred_item_can_be_objected_to() =>
+        ShouldRefuse(() => Register().ObjectToTransfer("不属本机关职权", Now.AddDays(3), "x", Now), PetitionsErrorCodes.NotTransferred);
+
+    [Fact]
+    public void A_repeat_is_linked_to_the_open_item_and_not_accepted_again()
+    {
+        var open = Accepted();
+        var repeat = Register();
+        repeat.LinkAsRepeatOf(open, "demo.petitionofficer", Now);
+        repeat.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
+        repeat.RepeatOfPetitionId.ShouldBe(open.Id);
+        ShouldRefuse(() => repeat.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    [Fact]
+    public void A_repeat_cannot_be_linked_to_itself_to_a_closed_item_or_after_the_decision()
+    {
+        var petition = Register();
+        ShouldRefuse(() => petition.LinkAsRepeatOf(petition, "x", Now), PetitionsErrorCodes.CannotLinkToItself);
+
+        var notAccepted = Register();
+        notAccepted.NotAccept("理由", "x", Now);
+        ShouldRefuse(() => Register().LinkAsRepeatOf(notAccepted, "x", Now), PetitionsErrorCodes.RepeatTargetNotOpen);
+
+        ShouldRefuse(() => Accepted().LinkAsRepeatOf(Accepted(), "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    [Fact]
+    public void After_reexamination_the_same_matter_is_refused() =>
+        ShouldRefuse(() => Register().LinkAsRepeatOf(Reexamined(), "x", Now), PetitionsErrorCodes.MatterReexamined);
+
+    [Fact]
+    public void Handling_pauses_and_resumes_and_each_only_once()
+    {
+        var petition = Accepted();
+        petition.PauseHandling("等待信访人补充材料", "demo.petitionofficer", Now);
+        petition.HandlingPaused.ShouldBeTrue();
+        ShouldRefuse(() => petition.PauseHandling("再次", "x", Now), PetitionsErrorCodes.AlreadyPaused);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.HandlingPaused);
+        petition.ResumeHandling("demo.petitionofficer", Now);
+        petition.HandlingPaused.ShouldBeFalse();
+        ShouldRefuse(() => petition.ResumeHandling("x", Now), PetitionsErrorCodes.NotPaused);
+    }
+
+    [Fact]
+    public void Handling_steps_need_an_accepted_petition()
+    {
+        ShouldRefuse(() => Register().PauseHandling("r", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().ExtendHandling(10, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Replied().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+    }
+
+    [Fact]
+    public void An_extension_is_once_at_most_the_policy_days_and_approved_by_someone_else()
+    {
+        var petition = Accepted();
+        ShouldRefuse(() => petition.ExtendHandling(31, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.ExtensionTooLong);
+        ShouldRefuse(() => petition.ExtendHandling(0, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.ExtensionTooLong);
+        ShouldRefuse(() => petition.ExtendHandling(10, 30, "复杂", "demo.petitionofficer", Now), PetitionsErrorCodes.ApproverIsHandler);
+        petition.ExtendHandling(30, 30, "涉及多个部门，需现场勘查", "demo.coordinator", Now);
+        petition.ExtensionDays.ShouldBe(30);
+        petition.ExtensionApprovedBy.ShouldBe("demo.coordinator");
+        ShouldRefuse(() => petition.ExtendHandling(1, 30, "再次", "demo.coordinator", Now), PetitionsErrorCodes.AlreadyExtended);
+    }
+
+    [Fact]
+    public void The_reply_records_the_opinion_and_opens_the_review_window()
+    {
+        var petition = Replied();
+        petition.Status.ShouldBe(PetitionStatus.Replied);
+        var opinion = petition.LatestOpinion(OpinionKind.Reply).ShouldNotBeNull();
+        opinion.Decision.ShouldBe(OpinionDecision.Explain);
+        opinion.LegalBasis.ShouldBe("《土地管理法》第十四条");
+    }
+
+    [Fact]
+    public void Review_is_asked_for_after_the_reply_and_within_its_window()
+    {
+        ShouldRefuse(() => Accepted().RequestReview(Now, Now.AddDays(30), "x", Now), PetitionsErrorCodes.NotReplied);
+        ShouldRefuse(() => Replied().RequestReview(Now.AddDays(51), Now.AddDays(50), "x", Now.AddDays(51)), PetitionsErrorCodes.RequestPeriodOver);
+        ShouldRefuse(() => Replied().AnswerReview(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NoReviewPending);
+        Reviewed().Status.ShouldBe(PetitionStatus.Reviewed);
+    }
+
+    [Fact]
+    public void Reexamination_follows_the_review_on_the_same_terms()
+    {
+        ShouldRefuse(() => Replied().RequestReexamination(Now, Now.AddDays(30), "x", Now), PetitionsErrorCodes.NotReviewed);
+        ShouldRefuse(() => Reviewed().RequestReexamination(Now.AddDays(71), Now.AddDays(70), "x", Now.AddDays(71)), PetitionsErrorCodes.RequestPeriodOver);
+        ShouldRefuse(() => Reviewed().AnswerReexamination(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NoReexaminationPending);
+        var petition = Reexamined();
+        petition.Status.ShouldBe(PetitionStatus.Reexamined);
+        petition.Opinions.Select(o => o.Kind).ShouldBe([OpinionKind.Reply, OpinionKind.Review, OpinionKind.Reexamination]);
+        ShouldRefuse(() => petition.RequestReexamination(Now.AddDays(61), Now.AddDays(90), "x", Now), PetitionsErrorCodes.MatterReexamined);
+    }
+
+    [Fact]
+    public void A_joint_meeting_is_proposed_once_for_an_open_petition()
+    {
+        var petition = Accepted();
+        petition.RequestJointMeeting("涉及自然资源、住建两个部门", ["区自然资源局", "区住建局"], "demo.petitionofficer", Now);
+        petition.JointMeetingRequestedAt.ShouldBe(Now);
+        ShouldRefuse(() => petition.RequestJointMeeting("再次", ["a", "b"], "x", Now), PetitionsErrorCodes.JointMeetingAlreadyRequested);
+
+        var closed = Register();
+        closed.NotAccept("理由", "x", Now);
+        ShouldRefuse(() => closed.RequestJointMeeting("r", ["a", "b"], "x", Now), PetitionsErrorCodes.Closed);
+    }
+
+    [Fact]
+    public void An_accepted_petition_can_be_handed_over_to_mediation_and_stays_open()
+    {
+        ShouldRefuse(() => Register().HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+        var petition = Accepted();
+        var caseId = Guid.NewGuid();
+        petition.HandOverToMediation(caseId, "demo.petitionofficer", Now);
+        petition.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
+        petition.MediationCaseId.ShouldBe(caseId);
+        petition.IsOpen.ShouldBeTrue();
+        ShouldRefuse(() => petition.HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+    }
+
+    [Fact]
+    public void The_timeline_lists_every_step_in_order()
+    {
+        var petition = Reexamined();
+        petition.NoticeIssued(PetitionNoticeKind.ReexaminationOpinion, Guid.NewGuid(), "泰山信复核〔2026〕0001号", "x", Now.AddDays(60));
+        petition.Events.Select(e => e.Kind).ShouldBe([
+            PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.Replied, PetitionEventKind.ReviewRequested,
+            PetitionEventKind.ReviewAnswered, PetitionEventKind.ReexaminationRequested, PetitionEventKind.ReexaminationAnswered, PetitionEventKind.NoticeIssued,
+        ]);
+        petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 8));
+        petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕0001号");
+    }
+}

@@ -1,0 +1,470 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Mediation.Core.Data;
+using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.Security;
+using Mediation.Petitions;
+using Mediation.Tests.Api;
+using Mediation.Tests.Documents;
+using Mediation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Petitions;
+
+public abstract class PetitionsApi_Tests : ProviderTests
+{
+    private const string Officer = "demo.petitionofficer";
+    private const string IdCard1 = "11010519491231002X";
+    private const string IdCard2 = "370902198001011230";
+
+    /// <summary>Most tests file an unrelated matter, so the county's corpus is not one text repeated (which would flatten the IDF weights).</summary>
+    private static RegisterPetitionInput Letter(string matter = PetitionTextSimilarity_Tests.Noise, string? idCard = IdCard1, string? phone = "13800138000",
+        string name = "王某") => new(
+        PetitionChannel.Letter, DateTimeOffset.UtcNow.AddHours(-1), null,
+        [new PetitionerInput(name, idCard, phone, "岱东社区 3 号")], matter, "恢复宅基地界址", "岱东社区", null, null, null, null);
+
+    private static IssueOpinionInput Opinion(OpinionDecision decision = OpinionDecision.NotSupport) => new(decision,
+        "请求恢复宅基地界址", "经实地勘查并调取1998年宅基地测绘图，李某院墙未越过登记界址。", "《中华人民共和国土地管理法》第六十二条；《信访工作条例》第三十二条", null);
+
+    private async Task<HttpClient> OfficerAsync() => await ClientAsync(userName: Officer);
+
+    private static async Task<PetitionDto> CreatedAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<PetitionDto>();
+    }
+
+    private static async Task<PetitionDto> OkAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<PetitionDto>();
+    }
+
+    private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string code)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(code);
+    }
+
+    private async Task<PetitionDto> RegisteredAsync(RegisterPetitionInput? input = null) =>
+        await CreatedAsync(await (await OfficerAsync()).PostJsonAsync("/api/petitions", input ?? Letter()));
+
+    private async Task<PetitionDto> AcceptedAsync()
+    {
+        var registered = await RegisteredAsync();
+        return await OkAsync(await (await OfficerAsync()).PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+    }
+
+    private static async Task<string> PdfTextAsync(HttpClient client, Guid documentId)
+    {
+        var pdf = await client.GetAsync($"/api/documents/{documentId}");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return PdfText.AllText(await pdf.Content.ReadAsByteArrayAsync()).Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_letter_is_registered_with_encrypted_masked_petitioners_a_number_and_the_acceptance_clock()
+    {
+        var officer = await OfficerAsync();
+        var input = Letter() with
+        {
+            Petitioners = [new PetitionerInput("王某", IdCard1, "13800138000", "岱东社区 3 号"), new PetitionerInput("王某某", IdCard2, null, null)],
+        };
+        var registered = await CreatedAsync(await officer.PostJsonAsync("/api/petitions", input));
+
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        registered.Number.ShouldMatch($@"^泰山信〔{year}〕\d{{4}}号$");
+        registered.Status.ShouldBe(PetitionStatus.Registered);
+        registered.Petitioners.Select(p => p.IdCardNumber).ShouldBe(["1101**********002X", "3709**********1230"]);
+        registered.Petitioners[0].Phone.ShouldBe("138****8000");
+        registered.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
+        registered.Timeline.ShouldHaveSingleItem().Kind.ShouldBe(PetitionEventKind.Registered);
+
+        var json = await officer.GetStringAsync($"/api/petitions/{registered.Id}");
+        json.ShouldNotContain(IdCard1);
+        json.ShouldNotContain("13800138000");
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var stored = await db.Set<Mediation.Petitions.Domain.Petition>().IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == registered.Id);
+        stored.Petitioners.Select(p => p.IdCardCipher).ShouldAllBe(c => c!.StartsWith("v1:") && !c.Contains(IdCard1));
+        stored.Petitioners[0].PhoneCipher!.ShouldNotContain("13800138000");
+    }
+
+    [Fact]
+    public async Task A_holder_of_the_reveal_permission_sees_the_full_id_card_and_phone_and_the_reveal_is_audited()
+    {
+        var registered = await RegisteredAsync();
+        var revealed = await (await OfficerAsync()).PostAsync($"/api/petitions/{registered.Id}/petitioners/reveal", null);
+        revealed.StatusCode.ShouldBe(HttpStatusCode.OK, await revealed.Content.ReadAsStringAsync());
+        var petitioner = (await revealed.ReadAsync<List<RevealedPetitionerDto>>()).ShouldHaveSingleItem();
+        petitioner.IdCardNumber.ShouldBe(IdCard1);
+        petitioner.Phone.ShouldBe("13800138000");
+        (await (await ClientAsync(userName: "demo.statistician")).PostAsync($"/api/petitions/{registered.Id}/petitioners/reveal", null))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<Mediation.Core.Auditing.AuditEntry>().IgnoreQueryFilters()
+                .CountAsync(e => e.Action == Mediation.Core.Auditing.AuditActions.PersonalDataRevealed && e.EntityId == registered.Id.ToString()))
+            .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Consecutive_registrations_of_one_unit_get_consecutive_numbers()
+    {
+        var app = await AppAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.ClientAsAsync(Officer)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => clients[i % 3].PostJsonAsync("/api/petitions", Letter())));
+        var numbers = new List<int>();
+        foreach (var response in responses)
+        {
+            var number = (await CreatedAsync(response)).Number;
+            numbers.Add(int.Parse(number[^5..^1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        numbers.Order().ShouldBe(Enumerable.Range(numbers.Min(), 12));
+    }
+
+    [Fact]
+    public async Task A_phone_call_is_filed_by_the_officer_and_a_transfer_keeps_the_sending_body_and_its_reference()
+    {
+        var phone = await RegisteredAsync(Letter() with { Channel = PetitionChannel.Phone });
+        phone.FiledOnBehalfOfCaller.ShouldBeTrue();
+        phone.RecordedBy.ShouldBe(Officer);
+
+        var transferred = await RegisteredAsync(Letter() with
+        {
+            Channel = PetitionChannel.Transferred, TransferKind = TransferKind.Forwarded, TransferringBody = "泰安市信访局", TransferReference = "泰信转〔2026〕88号",
+        });
+        transferred.TransferringBody.ShouldBe("泰安市信访局");
+        transferred.TransferReference.ShouldBe("泰信转〔2026〕88号");
+        transferred.Clocks.Select(c => c.Policy).ShouldBe(["petition.acceptance-notice", "petition.misrouted-objection"], ignoreOrder: true);
+
+        foreach (var channel in new[] { PetitionChannel.Visit, PetitionChannel.Online })
+            (await RegisteredAsync(Letter() with { Channel = channel })).Channel.ShouldBe(channel);
+    }
+
+    [Fact]
+    public async Task Invalid_intake_is_named_field_by_field()
+    {
+        var input = Letter() with
+        {
+            Channel = PetitionChannel.Transferred,
+            Petitioners = [new PetitionerInput("王某", "110105194912310021", "1234", null)],
+        };
+        var response = await (await OfficerAsync()).PostJsonAsync("/api/petitions", input);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        errors.GetProperty("petitioners[0].idCardNumber")[0].GetProperty("code").GetString().ShouldBe(PetitionsErrorCodes.IdCardInvalid);
+        errors.GetProperty("petitioners[0].phone")[0].GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.InvalidMobile);
+        errors.TryGetProperty("transferringBody", out _).ShouldBeTrue();
+        errors.TryGetProperty("transferReference", out _).ShouldBeTrue();
+
+        var none = await (await OfficerAsync()).PostJsonAsync("/api/petitions", Letter() with { Petitioners = [] });
+        (await none.ReadJsonAsync()).GetProperty("errors").GetProperty("petitioners")[0].GetProperty("code").GetString().ShouldBe(PetitionsErrorCodes.NoPetitioner);
+    }
+
+    [Fact]
+    public async Task Two_wordings_of_one_homestead_dispute_are_found_as_duplicates_and_linked_while_wage_arrears_are_not()
+    {
+        var officer = await OfficerAsync();
+        var open = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.HomesteadA, idCard: null, phone: null, name: "王某"));
+        open = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{open.Id}/accept", new AcceptPetitionInput(open.ConcurrencyStamp)));
+
+        var preview = await officer.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("王建国", null, null, null)], PetitionTextSimilarity_Tests.HomesteadB, null, "岱东社区"));
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
+        var found = (await preview.ReadAsync<List<DuplicateCandidateDto>>()).Where(d => d.PetitionId == open.Id).ShouldHaveSingleItem();
+        found.SamePetitioner.ShouldBeFalse();
+        found.TextSimilarity.ShouldBeGreaterThanOrEqualTo(0.25);
+
+        var wages = await officer.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("张某", null, null, null)], PetitionTextSimilarity_Tests.Wages, null, null));
+        (await wages.ReadAsync<List<DuplicateCandidateDto>>()).ShouldNotContain(d => d.PetitionId == open.Id);
+
+        var repeat = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.HomesteadB, idCard: null, phone: null, name: "王建国"));
+        var detail = await (await officer.GetAsync($"/api/petitions/{repeat.Id}")).ReadAsync<PetitionDto>();
+        detail.LikelyDuplicates.ShouldContain(d => d.PetitionId == open.Id);
+        var linked = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/link", new LinkAsRepeatInput(open.Id, repeat.ConcurrencyStamp)));
+        linked.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
+        linked.RepeatOfPetitionId.ShouldBe(open.Id);
+        linked.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/accept", new AcceptPetitionInput(null)),
+            PetitionsErrorCodes.NotAwaitingDecision);
+        (await (await officer.GetAsync($"/api/petitions/{open.Id}")).ReadAsync<PetitionDto>()).RepeatIds.ShouldContain(repeat.Id);
+    }
+
+    [Fact]
+    public async Task The_same_petitioner_is_found_by_the_keyed_hash_of_the_id_card_or_phone_whatever_the_matter()
+    {
+        var officer = await OfficerAsync();
+        var first = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.Noise, idCard: IdCard2, phone: "13900139000"));
+        var byId = await (await officer.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("李某", IdCard2, null, null)], PetitionTextSimilarity_Tests.Wages, null, null))).ReadAsync<List<DuplicateCandidateDto>>();
+        byId.ShouldContain(d => d.PetitionId == first.Id && d.SamePetitioner);
+        var byPhone = await (await officer.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("李某", null, "13900139000", null)], PetitionTextSimilarity_Tests.Wages, null, null))).ReadAsync<List<DuplicateCandidateDto>>();
+        byPhone.ShouldContain(d => d.PetitionId == first.Id && d.SamePetitioner);
+    }
+
+    [Fact]
+    public async Task Accepting_issues_the_acceptance_notice_and_starts_the_sixty_days()
+    {
+        var officer = await OfficerAsync();
+        var accepted = await AcceptedAsync();
+        accepted.Status.ShouldBe(PetitionStatus.Accepted);
+        accepted.Clocks.Single(c => c.Policy == "petition.acceptance-notice").Status.ShouldBe("Stopped");
+        accepted.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Running");
+        var notice = accepted.Notices.ShouldHaveSingleItem();
+        notice.Kind.ShouldBe(PetitionNoticeKind.AcceptanceNotice);
+        notice.Number.ShouldBe(accepted.Number.Replace("信〔", "信受〔", StringComparison.Ordinal));
+
+        var text = await PdfTextAsync(officer, notice.DocumentId);
+        foreach (var expected in new[] { "信访事项受理告知书", notice.Number, "王某", "泰山区信访局", "来信", "决定予以受理", "六十日内办结" })
+            text.ShouldContain(expected);
+        accepted.Timeline.Select(e => e.Kind).ShouldBe([PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.NoticeIssued]);
+    }
+
+    [Fact]
+    public async Task Not_accepting_issues_the_non_acceptance_notice_with_the_reasons()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.Wages));
+        var missing = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept", new NotAcceptPetitionInput(null, null, null));
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var decided = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept",
+            new NotAcceptPetitionInput("该请求已进入劳动仲裁程序，应当通过仲裁途径解决", "《信访工作条例》第三十条", registered.ConcurrencyStamp)));
+        decided.Status.ShouldBe(PetitionStatus.NotAccepted);
+        decided.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        var notice = decided.Notices.ShouldHaveSingleItem();
+        notice.Kind.ShouldBe(PetitionNoticeKind.NonAcceptanceNotice);
+        var text = await PdfTextAsync(officer, notice.DocumentId);
+        foreach (var expected in new[] { "信访事项不予受理告知书", "不予受理", "该请求已进入劳动仲裁程序", "《信访工作条例》第三十条" })
+            text.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task A_stale_stamp_is_a_conflict()
+    {
+        var registered = await RegisteredAsync();
+        var officer = await OfficerAsync();
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        var stale = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/pause", new PauseHandlingInput("等待材料", registered.ConcurrencyStamp));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_misrouted_transfer_is_objected_to_within_five_working_days_and_not_later()
+    {
+        var officer = await OfficerAsync();
+        var transfer = Letter() with { Channel = PetitionChannel.Transferred, TransferKind = TransferKind.Assigned, TransferringBody = "泰安市信访局", TransferReference = "泰信交〔2026〕7号" };
+        var fresh = await RegisteredAsync(transfer);
+        var objected = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{fresh.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", fresh.ConcurrencyStamp)));
+        objected.Status.ShouldBe(PetitionStatus.TransferObjected);
+        objected.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+
+        var old = await RegisteredAsync(transfer with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-20) });
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{old.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", null)),
+            PetitionsErrorCodes.ObjectionPeriodOver);
+        var letter = await RegisteredAsync();
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{letter.Id}/transfer-objection", new ObjectToTransferInput("不属本机关", null)),
+            PetitionsErrorCodes.NotTransferred);
+    }
+
+    [Fact]
+    public async Task Handling_pauses_resumes_and_is_extended_only_by_the_coordinator_then_the_reply_stops_it_and_opens_the_review_window()
+    {
+        var officer = await OfficerAsync();
+        var accepted = await AcceptedAsync();
+        var paused = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/pause", new PauseHandlingInput("等待信访人补充测绘材料", accepted.ConcurrencyStamp)));
+        paused.HandlingPaused.ShouldBeTrue();
+        paused.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Paused");
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), PetitionsErrorCodes.HandlingPaused);
+        var resumed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/resume", new ResumeHandlingInput(paused.ConcurrencyStamp)));
+        var dueBefore = resumed.Clocks.Single(c => c.Policy == "petition.handling").DueDate!.Value;
+
+        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var coordinator = await ClientAsync(userName: "demo.coordinator");
+        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(31, "情况复杂", null)),
+            PetitionsErrorCodes.ExtensionTooLong);
+        var extended = await OkAsync(await coordinator.PostJsonAsync($"/api/petitions/{accepted.Id}/extension",
+            new ExtendHandlingInput(30, "涉及自然资源、住建两个部门，需联合勘查", resumed.ConcurrencyStamp)));
+        extended.ExtensionDays.ShouldBe(30);
+        extended.ExtensionApprovedBy.ShouldBe("demo.coordinator");
+        var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
+        handling.ExtensionDays.ShouldBe(30);
+        handling.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(dueBefore.AddDays(30));
+        var extensionNotice = extended.Notices.Single(n => n.Kind == PetitionNoticeKind.ExtensionNotice);
+        var extensionText = await PdfTextAsync(officer, extensionNotice.DocumentId);
+        foreach (var expected in new[] { "信访事项延期办理告知书", "涉及自然资源、住建两个部门，需联合勘查", "延长30日" })
+            extensionText.ShouldContain(expected);
+
+        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
+        replied.Status.ShouldBe(PetitionStatus.Replied);
+        replied.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Stopped");
+        replied.Clocks.Single(c => c.Policy == "petition.review-request").Status.ShouldBe("Running");
+        var notice = replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
+        var text = await PdfTextAsync(officer, notice.DocumentId);
+        foreach (var expected in new[] { "信访事项处理意见书", "信访请求", "请求恢复宅基地界址", "查明的事实和理由", "1998年宅基地测绘图", "处理意见", "解释说明",
+                     "《中华人民共和国土地管理法》第六十二条", "三十日内", "复查" })
+            text.ShouldContain(expected);
+        replied.Timeline.Select(e => e.Kind).ShouldContain(PetitionEventKind.HandlingExtended);
+    }
+
+    [Fact]
+    public async Task Review_then_reexamination_and_after_it_the_same_matter_is_refused()
+    {
+        var officer = await OfficerAsync();
+        var accepted = await AcceptedAsync();
+        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()));
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), null)),
+            PetitionsErrorCodes.RequestPeriodOver);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, null)),
+            PetitionsErrorCodes.NotReviewed);
+
+        var underReview = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(null, replied.ConcurrencyStamp)));
+        underReview.Clocks.Single(c => c.Policy == "petition.review-answer").Status.ShouldBe("Running");
+        var reviewed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review/answer", Opinion()));
+        reviewed.Status.ShouldBe(PetitionStatus.Reviewed);
+        reviewed.Clocks.Single(c => c.Policy == "petition.reexamination-request").Status.ShouldBe("Running");
+        (await PdfTextAsync(officer, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId)).ShouldContain("信访事项复查意见书");
+
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, null)));
+        var reexamined = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination/answer", Opinion()));
+        reexamined.Status.ShouldBe(PetitionStatus.Reexamined);
+        reexamined.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        reexamined.Notices.Select(n => n.Kind).ShouldBe([PetitionNoticeKind.AcceptanceNotice, PetitionNoticeKind.ReplyOpinion,
+            PetitionNoticeKind.ReviewOpinion, PetitionNoticeKind.ReexaminationOpinion]);
+        (await PdfTextAsync(officer, reexamined.Notices[^1].DocumentId)).ShouldContain("不再受理");
+
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync("/api/petitions", Letter() with { RepeatOfPetitionId = accepted.Id }), PetitionsErrorCodes.MatterReexamined);
+        var later = await RegisteredAsync();
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(accepted.Id, null)), PetitionsErrorCodes.MatterReexamined);
+    }
+
+    [Fact]
+    public async Task A_new_intake_naming_an_open_item_is_recorded_as_its_repeat_without_an_acceptance_clock()
+    {
+        var accepted = await AcceptedAsync();
+        var repeat = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.HomesteadB) with { RepeatOfPetitionId = accepted.Id });
+        repeat.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
+        repeat.RepeatOfPetitionId.ShouldBe(accepted.Id);
+        repeat.Clocks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_multi_department_matter_is_proposed_to_the_joint_meeting_through_the_outbox()
+    {
+        var officer = await OfficerAsync();
+        var accepted = await AcceptedAsync();
+        var oneDepartment = await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting", new RequestJointMeetingInput("跨部门", ["区住建局"], null));
+        oneDepartment.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var proposed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting",
+            new RequestJointMeetingInput("涉及自然资源与住建两个部门的职责", ["区自然资源局", "区住建局"], accepted.ConcurrencyStamp)));
+        proposed.JointMeetingRequestedAt.ShouldNotBeNull();
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting",
+            new RequestJointMeetingInput("再次", ["a", "b"], null)), PetitionsErrorCodes.JointMeetingAlreadyRequested);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var message = (await db.OutboxMessages.Where(m => m.EventName == PetitionJointMeetingRequestedEto.EventName).ToListAsync())
+            .Where(m => m.Payload.Contains(accepted.Id.ToString(), StringComparison.Ordinal)).ShouldHaveSingleItem();
+        message.Payload.ShouldContain("区自然资源局");
+    }
+
+    [Fact]
+    public async Task The_queue_lists_the_petitions_in_scope_with_the_nearest_due_date_first()
+    {
+        var officer = await OfficerAsync();
+        var older = await RegisteredAsync(Letter() with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-10) });
+        var newer = await RegisteredAsync();
+        var queue = await (await officer.GetAsync("/api/petitions")).ReadAsync<List<PetitionSummaryDto>>();
+        var olderIndex = queue.FindIndex(p => p.Id == older.Id);
+        var newerIndex = queue.FindIndex(p => p.Id == newer.Id);
+        olderIndex.ShouldBeGreaterThanOrEqualTo(0);
+        olderIndex.ShouldBeLessThan(newerIndex);
+        queue[olderIndex].DuePolicy.ShouldBe("petition.acceptance-notice");
+        var due = queue.Where(p => p.DueAt is not null).Select(p => p.DueAt!.Value).ToList();
+        due.ShouldBe(due.Order().ToList());
+
+        var statistician = await ClientAsync(userName: "demo.statistician");
+        (await statistician.GetAsync($"/api/petitions/{older.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await statistician.PostJsonAsync($"/api/petitions/{older.Id}/accept", new AcceptPetitionInput(null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/petitions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Attachments_are_checked_by_content_kept_with_their_hash_and_downloaded_unchanged()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync();
+        var pdf = AttachmentTypes_Tests.Pdf();
+        var uploaded = await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("../../wwwroot/申请书.pdf", pdf));
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var attachment = await uploaded.ReadAsync<PetitionAttachmentDto>();
+        attachment.FileName.ShouldBe("申请书.pdf");
+        attachment.ContentType.ShouldBe("application/pdf");
+        attachment.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+
+        var download = await officer.GetAsync($"/api/petitions/{registered.Id}/attachments/{attachment.Id}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await (await officer.GetAsync($"/api/petitions/{registered.Id}")).ReadAsync<PetitionDto>()).Attachments.ShouldHaveSingleItem().Id.ShouldBe(attachment.Id);
+
+        await ShouldBeRefusedAsync(await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("病毒.pdf", "MZ\u0090 program"u8.ToArray())),
+            PetitionsErrorCodes.AttachmentTypeNotAllowed);
+        await ShouldBeRefusedAsync(await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("图.docx", AttachmentTypes_Tests.Png())),
+            PetitionsErrorCodes.AttachmentTypeNotAllowed);
+        var large = new byte[11 * 1024 * 1024];
+        pdf.CopyTo(large, 0);
+        await ShouldBeRefusedAsync(await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("大.pdf", large)), PetitionsErrorCodes.AttachmentTooLarge);
+        (await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", new MultipartFormDataContent())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_petition_officer_of_another_county_cannot_see_decide_or_download()
+    {
+        var registered = await RegisteredAsync();
+        var officer = await OfficerAsync();
+        var uploaded = await (await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("a.png", AttachmentTypes_Tests.Png())))
+            .ReadAsync<PetitionAttachmentDto>();
+
+        var daiyue = await ForeignOfficerAsync();
+        (await daiyue.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.GetStringAsync("/api/petitions")).ShouldNotContain(registered.Id.ToString());
+        (await daiyue.GetAsync($"/api/petitions/{registered.Id}/attachments/{uploaded.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("a.png", AttachmentTypes_Tests.Png()))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync("/api/petitions", Letter() with { OrgUnitId = registered.OrgUnitId })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var preview = await (await daiyue.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("王某", IdCard1, null, null)], PetitionTextSimilarity_Tests.HomesteadA, null, null))).Content.ReadAsStringAsync();
+        preview.ShouldNotContain(registered.Id.ToString());
+    }
+
+    private static MultipartFormDataContent Upload(string fileName, byte[] content)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    private async Task<HttpClient> ForeignOfficerAsync() => await ForeignPetitionOfficer.ClientAsync(await AppAsync());
+}
+
+public sealed class PetitionsApi_Tests_on_Sqlite(SqliteApp app) : PetitionsApi_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PetitionsApi_Tests_on_PostgreSql(PostgresCluster cluster) : PetitionsApi_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
