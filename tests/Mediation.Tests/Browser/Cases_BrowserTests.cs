@@ -91,7 +91,7 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
         var text = PdfText.AllText(pdf);
         text.ShouldContain(number);
-        text.ShouldContain("一式3份");
+        text.ShouldContain("一式三份");
         text.ShouldContain("李某某赔偿王某某损失，金额人民币800.00元");
 
         await page.ReloadAsync();
