@@ -41,6 +41,8 @@ public sealed class CasesModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => CasesDemoSeed.ApplyAsync(services, ct);
+
     public void MapEndpoints(RouteGroupBuilder api) => api.MapCasesEndpoints();
 
     public void ConfigureJobs(IRecurringJobManager jobs)

@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
+using Mediation.Core.Modularity;
 using Mediation.Core.OrgUnits.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Mediation.Host.Data;
 /// while migrating, so several hosts starting together do not apply a migration twice.
 /// </summary>
 public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration,
-    RolePermissionService roles, DemoAccounts demoAccounts, ILogger<DatabaseMigrator> logger)
+    RolePermissionService roles, DemoAccounts demoAccounts, ModuleCatalog modules, IServiceProvider services, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions opti
             var added = await OrgUnitDemoSeed.ApplyAsync(db, ct);
             if (added > 0) logger.LogInformation("Demo seed: {Count} org units added", added);
             await demoAccounts.SeedAsync(ct);
+            foreach (var module in modules.Modules) await module.SeedDemoAsync(services, ct);
         }
         else
         {

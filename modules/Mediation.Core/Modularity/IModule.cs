@@ -28,4 +28,7 @@ public interface IModule
 
     /// <summary>The module's entries in the shell's navigation, in order; the layout filters them by permission.</summary>
     IReadOnlyList<MenuItem> MenuItems => [];
+
+    /// <summary>Demo data of the module, applied after the org tree and demo accounts when Demo:Enabled; must be idempotent.</summary>
+    Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 }

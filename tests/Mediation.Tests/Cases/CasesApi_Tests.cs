@@ -34,6 +34,18 @@ public abstract class CasesApi_Tests : ProviderTests
         return (await withMediator.ReadAsync<CommitteeDto>(), me.Id);
     }
 
+    [Fact]
+    public async Task The_demo_seed_gives_each_demo_mediator_a_committee_he_heads_in_his_own_county()
+    {
+        var taishan = await (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/cases/committees")).ReadAsync<List<CommitteeDto>>();
+        var daiyue = await (await (await ClientAsync(userName: "demo.mediator.daiyue")).GetAsync("/api/cases/committees")).ReadAsync<List<CommitteeDto>>();
+
+        taishan.Single(c => c.ShortName == "泰山").Mediators.ShouldHaveSingleItem().IsHead.ShouldBeTrue();
+        daiyue.Single(c => c.ShortName == "岱岳").Name.ShouldBe("岱岳区天平街道人民调解委员会");
+        taishan.ShouldNotContain(c => c.ShortName == "岱岳");
+        daiyue.ShouldNotContain(c => c.ShortName == "泰山");
+    }
+
     private static RegisterCaseInput Registration(Guid committeeId, Guid mediatorId, RiskGrade grade = RiskGrade.Blue) => new(
         committeeId, DisputeType.HousingHomestead, "宅基地边界争议，双方多次协商未果", 30000m, "岱东社区", CaseSource.WalkIn, null,
         [

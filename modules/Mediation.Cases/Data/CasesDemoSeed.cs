@@ -1,0 +1,38 @@
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Cases.Data;
+
+/// <summary>
+/// Two committees so a demo mediator can register a case at once: 泰山区's street committee headed by
+/// demo.mediator (numbers 泰山调〔year〕NNNN号, as in the issue) and 岱岳区's headed by demo.mediator.daiyue.
+/// </summary>
+internal static class CasesDemoSeed
+{
+    private static readonly (string OrgUnitCode, string Name, string ShortName, CommitteeKind Kind, string HeadUserName)[] Committees =
+    [
+        ("370902001", "泰山区岱庙街道人民调解委员会", "泰山", CommitteeKind.TownshipOrStreet, "demo.mediator"),
+        ("370911001", "岱岳区天平街道人民调解委员会", "岱岳", CommitteeKind.TownshipOrStreet, "demo.mediator.daiyue"),
+    ];
+
+    public static async Task ApplyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        foreach (var seed in Committees)
+        {
+            if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == seed.ShortName, ct)) continue;
+            var unit = await db.Set<OrgUnit>().IgnoreQueryFilters().Where(u => u.Code == seed.OrgUnitCode).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+            var head = await db.Set<AppUser>().Where(u => u.UserName == seed.HeadUserName).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
+            if (unit is null || head is null) continue;
+            var committee = new MediationCommittee(Guid.CreateVersion7(), unit.Value, seed.Name, seed.ShortName, seed.Kind);
+            committee.AddMediator(head.Id, head.DisplayName, isHead: true);
+            db.Add(committee);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
