@@ -30,6 +30,7 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseDocumentsAppService>();
         services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
+        services.AddIntegrationEventHandler<CaseRaisedToRedEto, RedAlertHandler>();
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
     }
 

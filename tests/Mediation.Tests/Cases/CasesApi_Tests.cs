@@ -4,6 +4,9 @@ using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Tests.Documents;
 using Mediation.Core.Identity;
+using Mediation.Core.Messaging;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.OrgUnits.Application;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
@@ -106,6 +109,19 @@ public abstract class CasesApi_Tests : ProviderTests
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
         (await db.OutboxMessages.Where(m => m.EventName == CaseRaisedToRedEto.EventName).ToListAsync())
             .ShouldContain(m => m.Payload.Contains(registered.Id.ToString(), StringComparison.Ordinal));
+
+        // Delivered (by the background dispatcher or this call): the 综治中心 of 岱庙街道 and of 泰山区 are asked for the police liaison.
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var units = await db.Set<OrgUnit>().Where(u => u.Code == "370902001" || u.Code == "370902").ToDictionaryAsync(u => u.Id, u => u.Code);
+        List<Notice> alerts = [];
+        for (var attempt = 0; attempt < 100 && alerts.Count < 2; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            alerts = await db.Set<Notice>().AsNoTracking()
+                .Where(n => n.Template == "case-red-alert" && n.Channel == NoticeChannel.InApp && n.SourceKey!.StartsWith(registered.Id.ToString("N"))).ToListAsync();
+        }
+        alerts.Select(a => units[a.OrgUnitId]).Order().ShouldBe(["370902", "370902001"]);
+        alerts.ShouldAllBe(a => a.Subject.Contains(registered.Number) && a.Body.Contains("公安派出所联动") && a.Body.Contains("一方扬言报复"));
     }
 
     [Fact]
