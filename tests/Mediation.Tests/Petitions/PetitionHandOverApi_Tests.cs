@@ -1,0 +1,298 @@
+using System.Net;
+using Mediation.Cases;
+using Mediation.Cases.Application;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
+using Mediation.Core.Identity;
+using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits.Application;
+using Mediation.Petitions;
+using Mediation.Tests.Api;
+using Mediation.Tests.Documents;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Petitions;
+
+/// <summary>访调对接 over HTTP: the refusals, and the round trip petition → mediation case → result → reply opinion.</summary>
+public abstract class PetitionHandOverTestBase : ProviderTests
+{
+    protected const string Officer = "demo.petitionofficer";
+    private const string PetitionerId = "11010519491231002X";
+    private const string OtherPartyId = "370902198001011230";
+
+    protected async Task<HttpClient> OfficerAsync() => await ClientAsync(userName: Officer);
+
+    protected static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<T>();
+    }
+
+    protected static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string code)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(code);
+    }
+
+    protected async Task<CommitteeDto> CommitteeAsync()
+    {
+        var coordinator = await ClientAsync(userName: "demo.coordinator");
+        var units = await (await coordinator.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>();
+        var daimiao = units.Single(u => u.Code == "370902001");
+        var created = await coordinator.PostJsonAsync("/api/cases/committees",
+            new CreateCommitteeInput(daimiao.Id, "岱庙街道人民调解委员会" + Guid.NewGuid().ToString("N")[..4], "访" + Guid.NewGuid().ToString("N")[..6], CommitteeKind.TownshipOrStreet));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var committee = await created.ReadAsync<CommitteeDto>();
+        var me = await (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/auth/me")).ReadAsync<MeDto>();
+        return await OkAsync<CommitteeDto>(await coordinator.PostJsonAsync($"/api/cases/committees/{committee.Id}/mediators", new AddMediatorInput(me.Id, null, true)));
+    }
+
+    protected async Task<PetitionDto> AcceptedAsync()
+    {
+        var officer = await OfficerAsync();
+        var input = new RegisterPetitionInput(PetitionChannel.Visit, DateTimeOffset.UtcNow.AddHours(-1), null,
+            [new PetitionerInput("王某", PetitionerId, "13800138000", "岱东社区 3 号")], "邻居李某翻建院墙占用本人宅基地约0.3米，协商未果" + Guid.NewGuid().ToString("N")[..6],
+            "恢复宅基地界址", "岱东社区", null, null, null, null);
+        var registered = await officer.PostJsonAsync("/api/petitions", input);
+        registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var petition = await registered.ReadAsync<PetitionDto>();
+        return await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/accept", new AcceptPetitionInput(petition.ConcurrencyStamp)));
+    }
+
+    protected static HandOverPetitionInput HandOver(Guid committeeId, string? stamp) => new(committeeId, DisputeType.HousingHomestead, null,
+        false, false, false, false, [new PetitionerConsentInput(1, true)],
+        [new HandOverPartyInput(PartyKind.Person, "李某", OtherPartyId, null, null, "13900139000", "岱东社区 5 号", true)], stamp);
+
+    protected async Task<PetitionDto> PetitionAsync(Guid id) => await OkAsync<PetitionDto>(await (await OfficerAsync()).GetAsync($"/api/petitions/{id}"));
+
+    protected async Task<ClockStatus> HandlingClockAsync(Guid petitionId)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        return (await db.Set<DeadlineClock>().IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.RecordId == petitionId && c.PolicyName == "petition.handling")).Status;
+    }
+
+}
+
+public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
+{
+    [Fact]
+    public async Task The_dialog_lists_the_exclusions_the_petitioners_and_the_committees_of_the_unit()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var check = await OkAsync<HandOverCheckDto>(await (await OfficerAsync()).GetAsync($"/api/petitions/{petition.Id}/hand-over"));
+        check.CanHandOver.ShouldBeTrue();
+        check.Exclusions.Select(e => e.Key).ShouldBe(["specialisedBodyMatter", "litigationOrArbitration", "administrativeDispute", "partyRefuses"]);
+        check.Exclusions.ShouldAllBe(e => e.Text.EndsWith('？'));
+        check.Petitioners.ShouldHaveSingleItem().IdCardNumber.ShouldBe("1101**********002X");
+        check.Committees.ShouldContain(c => c.Id == committee.Id);
+        check.DefaultSummary.ShouldBe(petition.Matter);
+
+        var english = await ClientAsync("en", Officer);
+        var registered = await (await OfficerAsync()).PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Visit, null, null,
+            [new PetitionerInput("张某", null, null, null)], "未受理的事项" + Guid.NewGuid().ToString("N")[..6], null, null, null, null, null, null));
+        var notAccepted = await registered.ReadAsync<PetitionDto>();
+        var blocked = await OkAsync<HandOverCheckDto>(await english.GetAsync($"/api/petitions/{notAccepted.Id}/hand-over"));
+        blocked.CanHandOver.ShouldBeFalse();
+        blocked.Refusal.ShouldBe(PetitionsErrorCodes.NotInHandling);
+        blocked.RefusalMessage.ShouldBe("The petition is not being handled.");
+        blocked.Exclusions[0].Text.ShouldStartWith("Is this a matter for a specialised body");
+        blocked.Committees.ShouldBeEmpty();
+        (await (await ClientAsync(userName: "demo.statistician")).GetAsync($"/api/petitions/{petition.Id}/hand-over")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Each_exclusion_a_missing_consent_a_wrong_state_and_a_second_hand_over_are_refused_with_their_own_code()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var officer = await OfficerAsync();
+        var url = $"/api/petitions/{petition.Id}/hand-over";
+        var input = HandOver(committee.Id, petition.ConcurrencyStamp);
+
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { SpecialisedBodyMatter = true }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { LitigationOrArbitration = true }), PetitionsErrorCodes.HandOverInLitigationOrArbitration);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { AdministrativeDispute = true }), PetitionsErrorCodes.HandOverAdministrativeDispute);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { PartyRefuses = true }), PetitionsErrorCodes.HandOverPartyRefuses);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { PetitionerConsents = [new PetitionerConsentInput(1, false)] }),
+            PetitionsErrorCodes.HandOverConsentMissing);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { OtherParties = [input.OtherParties![0] with { Consents = false }] }),
+            PetitionsErrorCodes.HandOverConsentMissing);
+
+        var unanswered = await officer.PostJsonAsync(url, input with { PartyRefuses = null, OtherParties = [] });
+        unanswered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await unanswered.ReadJsonAsync()).GetProperty("errors");
+        errors.TryGetProperty("partyRefuses", out _).ShouldBeTrue();
+        errors.TryGetProperty("otherParties", out _).ShouldBeTrue();
+
+        var english = await ClientAsync("en", Officer);
+        var message = (await (await english.PostJsonAsync(url, input with { AdministrativeDispute = true })).ReadJsonAsync()).GetProperty("title").GetString();
+        message.ShouldNotBeNull().ShouldContain("administrative");
+
+        (await PetitionAsync(petition.Id)).Status.ShouldBe(PetitionStatus.Accepted);
+        var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync(url, input));
+        handedOver.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { ConcurrencyStamp = handedOver.ConcurrencyStamp }), PetitionsErrorCodes.AlreadyHandedOver);
+
+        var registered = await (await OfficerAsync()).PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Visit, null, null,
+            [new PetitionerInput("张某", null, null, null)], "未受理的事项" + Guid.NewGuid().ToString("N")[..6], null, null, null, null, null, null));
+        var notAccepted = await registered.ReadAsync<PetitionDto>();
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{notAccepted.Id}/hand-over", HandOver(committee.Id, notAccepted.ConcurrencyStamp)),
+            PetitionsErrorCodes.NotInHandling);
+    }
+
+    [Fact]
+    public async Task A_refusal_by_the_cases_module_leaves_the_petition_as_it_was()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var officer = await OfficerAsync();
+        var input = HandOver(committee.Id, petition.ConcurrencyStamp);
+        var badIdCard = await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
+            input with { OtherParties = [input.OtherParties![0] with { IdCardNumber = "370902198001011231" }] });
+        badIdCard.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await badIdCard.Content.ReadAsStringAsync());
+
+        var after = await PetitionAsync(petition.Id);
+        after.Status.ShouldBe(PetitionStatus.Accepted);
+        after.MediationCaseId.ShouldBeNull();
+        after.ConcurrencyStamp.ShouldBe(petition.ConcurrencyStamp);
+        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Running);
+    }
+
+    [Fact]
+    public async Task A_petition_goes_to_mediation_and_the_agreement_flows_back_into_the_reply_opinion()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var officer = await OfficerAsync();
+
+        var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)));
+        handedOver.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
+        handedOver.HandlingPaused.ShouldBeTrue();
+        var mediation = handedOver.Mediation.ShouldNotBeNull();
+        mediation.CaseNumber.ShouldNotBeNull().ShouldStartWith(committee.ShortName + "调〔");
+        handedOver.Timeline[^1].Kind.ShouldBe(PetitionEventKind.HandedOverToMediation);
+        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Paused);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
+            new IssueOpinionInput(OpinionDecision.Support, "r", "f", "b", handedOver.ConcurrencyStamp)), PetitionsErrorCodes.NotInHandling);
+
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var registered = await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{mediation.CaseId}"));
+        registered.Source.ShouldBe(CaseSource.PetitionHandover);
+        registered.SourceRecordId.ShouldBe(petition.Id.ToString());
+        registered.Number.ShouldBe(mediation.CaseNumber);
+        registered.Parties.Select(p => p.Name).ShouldBe(["王某", "李某"]);
+        registered.Parties.ShouldAllBe(p => p.ConsentsToMediation);
+        var inMediation = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
+            DateTimeOffset.UtcNow.AddHours(-1), "岱东社区调解室", ["调解员", "王某", "李某"], "调解员释法说理，双方同意按测绘图划界", [], registered.ConcurrencyStamp)));
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Succeeded,
+                "李某翻建院墙向王某一侧延伸约0.3米", "宅基地边界", "李某翻建未与王某协商，负主要责任",
+                [new AgreementTermInput("李某将院墙恢复至1998年测绘图所示位置", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)))],
+                null, null, null, false, null, inMediation.ConcurrencyStamp)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var app = await AppAsync();
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var back = await PetitionAsync(petition.Id);
+        for (var i = 0; i < 100 && back.Mediation?.Result is null; i++)
+        {
+            await Task.Delay(100);
+            back = await PetitionAsync(petition.Id);
+        }
+        back.Mediation!.Result.ShouldBe(MediationResult.Succeeded);
+        back.Status.ShouldBe(PetitionStatus.Accepted);
+        back.HandlingPaused.ShouldBeFalse();
+        back.Mediation.Detail.ShouldNotBeNull().ShouldContain("1998年测绘图");
+        var concluded = back.Timeline.Single(e => e.Kind == PetitionEventKind.MediationConcluded);
+        concluded.Detail.ShouldNotBeNull().ShouldContain("调解成功");
+        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Running);
+
+        // The inbox keeps a second delivery from recording the result twice.
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        (await PetitionAsync(petition.Id)).Timeline.Count(e => e.Kind == PetitionEventKind.MediationConcluded).ShouldBe(1);
+
+        var replied = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
+            new IssueOpinionInput(OpinionDecision.Support, null, null, null, back.ConcurrencyStamp)));
+        replied.Status.ShouldBe(PetitionStatus.Replied);
+        replied.Opinions.ShouldHaveSingleItem().FactsAndReasons.ShouldContain("达成书面调解协议");
+        var notice = replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
+        var pdf = await officer.GetAsync($"/api/documents/{notice.DocumentId}");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = PdfText.AllText(await pdf.Content.ReadAsByteArrayAsync()).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain("人民调解结果");
+        text.ShouldContain(mediation.CaseNumber);
+        text.ShouldContain("1998年测绘图");
+    }
+
+    [Fact]
+    public async Task A_foreign_county_officer_neither_sees_nor_hands_over_the_petition()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var foreign = await ForeignPetitionOfficer.ClientAsync(await AppAsync());
+        (await foreign.GetAsync($"/api/petitions/{petition.Id}/hand-over")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await foreign.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await PetitionAsync(petition.Id)).Status.ShouldBe(PetitionStatus.Accepted);
+    }
+}
+
+public sealed class PetitionHandOverApi_Tests_on_Sqlite(SqliteApp app) : PetitionHandOverApi_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PetitionHandOverApi_Tests_on_PostgreSql(PostgresCluster cluster) : PetitionHandOverApi_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
+
+/// <summary>The Cases module registers the case and then fails (as a lost connection would): nothing of either module remains.</summary>
+internal sealed class CasesFailingAfterRegistration(ICaseIntakeIntegrationService inner) : ICaseIntakeIntegrationService
+{
+    public Task<IReadOnlyList<CommitteeSummaryDto>> ListCommitteesAsync(Guid orgUnitId, CancellationToken ct) => inner.ListCommitteesAsync(orgUnitId, ct);
+
+    public async Task<HandedOverCaseDto> RegisterHandedOverCaseAsync(HandOverCaseRequest request, CancellationToken ct)
+    {
+        await inner.RegisterHandedOverCaseAsync(request, ct);
+        throw new BusinessException(CasesErrorCodes.NoMediator);
+    }
+
+    public static void Register(IServiceCollection services) =>
+        services.AddScoped<ICaseIntakeIntegrationService>(sp => new CasesFailingAfterRegistration(ActivatorUtilities.CreateInstance<CaseIntakeIntegrationService>(sp)));
+}
+
+public sealed class SqliteAppWithFailingCases() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, services: CasesFailingAfterRegistration.Register));
+
+public sealed class PetitionHandOverRollback_Tests(SqliteAppWithFailingCases app) : PetitionHandOverTestBase, IClassFixture<SqliteAppWithFailingCases>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+
+    [Fact]
+    public async Task A_failure_in_the_cases_call_after_the_case_was_written_rolls_both_back()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        await ShouldBeRefusedAsync(await (await OfficerAsync()).PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)),
+            CasesErrorCodes.NoMediator);
+
+        var after = await PetitionAsync(petition.Id);
+        after.Status.ShouldBe(PetitionStatus.Accepted);
+        after.Mediation.ShouldBeNull();
+        after.ConcurrencyStamp.ShouldBe(petition.ConcurrencyStamp);
+        after.Timeline.ShouldNotContain(e => e.Kind == PetitionEventKind.HandedOverToMediation);
+        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Running);
+        var cases = await OkAsync<List<CaseSummaryDto>>(await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/cases"));
+        cases.ShouldNotContain(c => c.Summary == petition.Matter);
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var sourceRecordId = petition.Id.ToString();
+        (await db.Set<Mediation.Cases.Domain.MediationCase>().IgnoreQueryFilters().CountAsync(c => c.SourceRecordId == sourceRecordId)).ShouldBe(0);
+    }
+}
