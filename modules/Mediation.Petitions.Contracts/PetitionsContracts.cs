@@ -90,6 +90,16 @@ public enum PetitionEventKind
     JointMeetingRequested,
     AttachmentAdded,
     HandedOverToMediation,
+    MediationConcluded,
+}
+
+/// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>
+public enum MediationResult
+{
+    Succeeded,
+    OralAgreement,
+    Failed,
+    Terminated,
 }
 
 public sealed record PetitionerInput(string? Name, string? IdCardNumber, string? Phone, string? Address);
@@ -134,7 +144,11 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     bool HandlingPaused, int ExtensionDays, string? ExtensionReason, string? ExtensionApprovedBy,
     IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
-    DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp);
+    DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null);
+
+/// <summary>访调对接 as the petition sees it: the case, and once it concluded, how.</summary>
+public sealed record PetitionMediationDto(Guid CaseId, string? CaseNumber, DateTimeOffset? HandedOverAt, MediationResult? Result,
+    DateTimeOffset? ConcludedAt, string? Detail);
 
 public sealed record LinkAsRepeatInput(Guid? OpenPetitionId, string? ConcurrencyStamp);
 

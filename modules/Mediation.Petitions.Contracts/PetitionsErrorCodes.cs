@@ -29,4 +29,11 @@ public static class PetitionsErrorCodes
     public const string AttachmentTypeNotAllowed = "Petitions:AttachmentTypeNotAllowed";
     public const string AttachmentMissing = "Petitions:AttachmentMissing";
     public const string JointMeetingNeedsDepartments = "Petitions:JointMeetingNeedsDepartments";
+    public const string AlreadyHandedOver = "Petitions:AlreadyHandedOver";
+    public const string HandOverSpecialisedBodyMatter = "Petitions:HandOverSpecialisedBodyMatter";
+    public const string HandOverInLitigationOrArbitration = "Petitions:HandOverInLitigationOrArbitration";
+    public const string HandOverAdministrativeDispute = "Petitions:HandOverAdministrativeDispute";
+    public const string HandOverPartyRefuses = "Petitions:HandOverPartyRefuses";
+    public const string HandOverConsentMissing = "Petitions:HandOverConsentMissing";
+    public const string HandOverNeedsOtherParty = "Petitions:HandOverNeedsOtherParty";
 }

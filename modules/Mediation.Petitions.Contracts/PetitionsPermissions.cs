@@ -13,6 +13,8 @@ public static class PetitionsPermissions
         public const string Decide = "Petitions.Petitions.Decide";
         /// <summary>Pause and resume handling, issue the reply, review and re-examination opinions, propose a joint meeting.</summary>
         public const string Handle = "Petitions.Petitions.Handle";
+        /// <summary>访调对接: hand an accepted civil dispute over to a mediation committee.</summary>
+        public const string HandOver = "Petitions.Petitions.HandOver";
     }
 
     public static class Extensions
@@ -27,6 +29,7 @@ public static class PetitionsPermissions
         new(Petitions.Register, [RoleNames.PetitionOfficer]),
         new(Petitions.Decide, [RoleNames.PetitionOfficer]),
         new(Petitions.Handle, [RoleNames.PetitionOfficer]),
+        new(Petitions.HandOver, [RoleNames.PetitionOfficer]),
         new(Extensions.Approve, [RoleNames.Coordinator]),
     ];
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Mediation.Cases;
 using Mediation.Core;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
@@ -25,6 +26,8 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionAppService>();
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();
+        services.AddScoped<PetitionHandOverAppService>();
+        services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }
 

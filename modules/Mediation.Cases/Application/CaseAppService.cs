@@ -69,9 +69,11 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         var now = clock.GetUtcNow();
         var year = now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year;
 
+        // A caller's transaction (访调对接 registers the case together with the petition's change) is joined, not nested, and not retried.
+        var joined = db.Database.CurrentTransaction is not null;
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(ct);
             try
             {
                 var number = new CaseNumber(year, await NextSequenceAsync(committee.Id, year, ct));
@@ -85,10 +87,10 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
                 // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable), started in the
                 // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
                 await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, TermPolicy, now, user.UserName), ct);
-                await transaction.CommitAsync(ct);
+                if (transaction is not null) await transaction.CommitAsync(ct);
                 return ToDto(mediationCase);
             }
-            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            catch (DbUpdateException) when (transaction is not null && attempt < MaxNumberAttempts)
             {
                 // Two first-of-the-year registrations raced to create the counter row; start again.
                 await transaction.RollbackAsync(ct);

@@ -239,7 +239,10 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
             attachments,
             p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail)).ToList(),
-            petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp);
+            petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp,
+            p.MediationCaseId is { } caseId
+                ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail)
+                : null);
     }
 
     /// <summary>

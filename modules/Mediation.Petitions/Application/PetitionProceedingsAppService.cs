@@ -129,8 +129,9 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     /// <summary>The 处理意见书 stops the 60-day clock and opens the 30 days to ask for 复查 (Art. 35).</summary>
     public async Task<PetitionDto> ReplyAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
     {
-        ValidateOpinion(input);
         var petition = await petitions.FindAsync(id, ct);
+        input = WithMediationDefaults(petition, input);
+        ValidateOpinion(input);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
@@ -223,6 +224,36 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         return await petitions.ToDtoAsync(petition, ct);
     }
 
+    /// <summary>访调对接: after an agreement the reply reports it unless the officer wrote his own facts and basis.</summary>
+    internal static IssueOpinionInput WithMediationDefaults(Petition petition, IssueOpinionInput input)
+    {
+        if (!petition.MediationSucceeded) return input;
+        return input with
+        {
+            Request = string.IsNullOrWhiteSpace(input.Request) ? petition.RequestedOutcome ?? petition.Matter : input.Request,
+            FactsAndReasons = string.IsNullOrWhiteSpace(input.FactsAndReasons) ? MediationText(petition) : input.FactsAndReasons,
+            LegalBasis = string.IsNullOrWhiteSpace(input.LegalBasis) ? MediatedReplyBasis : input.LegalBasis,
+        };
+    }
+
+    public const string MediatedReplyBasis = "《中华人民共和国人民调解法》第十八条、第三十一条，《信访工作条例》第三十二条";
+
+    /// <summary>The mediation's result as the reply opinion states it.</summary>
+    internal static string? MediationText(Petition petition)
+    {
+        if (petition.MediationResult is not { } result) return null;
+        var on = petition.MediationConcludedAt?.ToOffset(ChinaTimeJsonConverter.ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var how = result switch
+        {
+            MediationResult.Succeeded => $"经调解，当事人于{on}达成书面调解协议",
+            MediationResult.OralAgreement => $"经调解，当事人于{on}达成口头调解协议",
+            MediationResult.Failed => $"经调解，当事人未能达成协议，调解于{on}结束",
+            _ => $"调解于{on}终止",
+        };
+        var detail = string.IsNullOrWhiteSpace(petition.MediationResultDetail) ? "" : "：" + petition.MediationResultDetail.TrimEnd('。');
+        return $"本机关经当事人同意，将该信访事项移交人民调解委员会调解（案号{petition.MediationCaseNumber}）。{how}{detail}。";
+    }
+
     private static void ValidateOpinion(IssueOpinionInput input) =>
         new InputValidator()
             .Required(input.Decision, "decision")
@@ -256,6 +287,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             _ => "请求缺乏事实根据或者不符合法律、法规、规章或者其他有关规定的，不予支持。",
         };
         model["basis"] = opinion.LegalBasis;
+        model["mediation"] = kind is PetitionNoticeKind.ReplyOpinion ? MediationText(petition) : null;
         model["next_step"] = kind switch
         {
             PetitionNoticeKind.ReviewOpinion => "如对本复查意见不服，可以自收到本意见书之日起三十日内向复查机关的上一级机关请求复核。",

@@ -28,7 +28,11 @@ internal static class PetitionsModelConfiguration
             b.Property(p => p.DecisionReason).HasMaxLength(2000);
             b.Property(p => p.ExtensionReason).HasMaxLength(500);
             b.Property(p => p.ExtensionApprovedBy).HasMaxLength(256);
+            b.Property(p => p.MediationCaseNumber).HasMaxLength(60);
+            b.Property(p => p.MediationResult).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.MediationResultDetail).HasMaxLength(4000);
             b.Ignore(p => p.IsOpen);
+            b.Ignore(p => p.MediationSucceeded);
             b.HasIndex(p => new { p.OrgUnitId, p.Year, p.SequenceNumber }).IsUnique();
             b.HasIndex(p => p.Number).IsUnique();
             b.HasIndex(p => new { p.OrgUnitId, p.Status });
@@ -60,7 +64,7 @@ internal static class PetitionsModelConfiguration
                 x.HasIndex("PetitionId", nameof(PetitionEvent.Sequence)).IsUnique();
                 x.Property(v => v.Kind).HasConversion<string>().HasMaxLength(40);
                 x.Property(v => v.Actor).HasMaxLength(256);
-                x.Property(v => v.Detail).HasMaxLength(2000);
+                x.Property(v => v.Detail).HasMaxLength(Petition.MaxEventDetailLength);
             });
             b.OwnsMany(p => p.Notices, x =>
             {

@@ -12,6 +12,7 @@ namespace Mediation.Petitions.Domain;
 public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
 {
     public const int MaxMatterLength = 4000;
+    public const int MaxEventDetailLength = 2000;
 
     private readonly List<Petitioner> _petitioners = [];
     private readonly List<PetitionEvent> _events = [];
@@ -45,8 +46,14 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     public string? ExtensionReason { get; private set; }
     public string? ExtensionApprovedBy { get; private set; }
     public DateTimeOffset? JointMeetingRequestedAt { get; private set; }
-    /// <summary>访调对接: the mediation case this petition was handed to (set by the hand-over, which is not built yet).</summary>
+    /// <summary>访调对接: the mediation case this petition was handed to; the case carries the petition as its source record.</summary>
     public Guid? MediationCaseId { get; private set; }
+    public string? MediationCaseNumber { get; private set; }
+    public DateTimeOffset? HandedOverAt { get; private set; }
+    public MediationResult? MediationResult { get; private set; }
+    public DateTimeOffset? MediationConcludedAt { get; private set; }
+    /// <summary>The agreed terms as the case reported them (success) or the reason it ended (failure, termination).</summary>
+    public string? MediationResultDetail { get; private set; }
     public IReadOnlyList<Petitioner> Petitioners => _petitioners;
     public IReadOnlyList<PetitionEvent> Events => _events;
     public IReadOnlyList<PetitionNotice> Notices => _notices;
@@ -217,15 +224,65 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.JointMeetingRequested, actor, now, $"{reason}（{string.Join("、", departments)}）");
     }
 
-    /// <summary>访调对接: an accepted civil dispute goes to a mediation committee as case <paramref name="caseId"/>; its result flows back later.</summary>
-    public void HandOverToMediation(Guid caseId, string? actor, DateTimeOffset now)
+    /// <summary>
+    /// 访调对接: why this petition cannot be handed over now, or null. The order is the dialog's: state first (accepted and being
+    /// handled, not waiting on a pause, not handed over before), then the excluded matters, then every party's consent.
+    /// </summary>
+    public string? HandOverRefusal(HandOverDeclaration? declaration)
     {
-        EnsureHandling();
+        if (MediationCaseId is not null) return PetitionsErrorCodes.AlreadyHandedOver;
+        if (Status is not PetitionStatus.Accepted) return PetitionsErrorCodes.NotInHandling;
+        if (HandlingPaused) return PetitionsErrorCodes.HandlingPaused;
+        if (declaration is null) return null;
+        if (declaration.SpecialisedBodyMatter) return PetitionsErrorCodes.HandOverSpecialisedBodyMatter;
+        if (declaration.LitigationOrArbitration) return PetitionsErrorCodes.HandOverInLitigationOrArbitration;
+        if (declaration.AdministrativeDispute) return PetitionsErrorCodes.HandOverAdministrativeDispute;
+        if (declaration.PartyRefuses) return PetitionsErrorCodes.HandOverPartyRefuses;
+        if (!declaration.EveryPartyConsents) return PetitionsErrorCodes.HandOverConsentMissing;
+        return null;
+    }
+
+    /// <summary>
+    /// 访调对接: an accepted civil dispute goes to a mediation committee as case <paramref name="caseId"/>. The 60-day handling
+    /// clock stands still while the committee mediates (the application pauses it); the result flows back through
+    /// <see cref="RecordMediationResult"/>.
+    /// </summary>
+    public void HandOverToMediation(HandOverDeclaration declaration, Guid caseId, string caseNumber, string? actor, DateTimeOffset now)
+    {
+        if (HandOverRefusal(declaration) is { } refusal) throw new BusinessException(refusal);
         Status = PetitionStatus.HandedOverToMediation;
         MediationCaseId = caseId;
-        HandlingPaused = false;
-        Record(PetitionEventKind.HandedOverToMediation, actor, now, caseId.ToString());
+        MediationCaseNumber = caseNumber;
+        HandedOverAt = now;
+        HandlingPaused = true;
+        Record(PetitionEventKind.HandedOverToMediation, actor, now, caseNumber);
     }
+
+    /// <summary>
+    /// The case concluded: the petition returns to handling (its clock runs again) so the office replies — on an agreement
+    /// the reply reports it, on failure or termination the office handles the matter itself. A repeated report changes nothing.
+    /// </summary>
+    public bool RecordMediationResult(Guid caseId, MediationResult result, string? detail, DateTimeOffset concludedAt, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.HandedOverToMediation || MediationCaseId != caseId) return false;
+        Status = PetitionStatus.Accepted;
+        HandlingPaused = false;
+        MediationResult = result;
+        MediationConcludedAt = concludedAt;
+        MediationResultDetail = detail;
+        var what = result switch
+        {
+            Petitions.MediationResult.Succeeded => "调解成功，达成书面调解协议",
+            Petitions.MediationResult.OralAgreement => "调解成功，达成口头协议",
+            Petitions.MediationResult.Failed => "调解不成",
+            _ => "调解终止",
+        };
+        var text = $"{MediationCaseNumber}：{what}{(string.IsNullOrWhiteSpace(detail) ? "" : "。" + detail)}";
+        Record(PetitionEventKind.MediationConcluded, null, now, text.Length > MaxEventDetailLength ? text[..(MaxEventDetailLength - 1)] + "…" : text);
+        return true;
+    }
+
+    public bool MediationSucceeded => MediationResult is Petitions.MediationResult.Succeeded or Petitions.MediationResult.OralAgreement;
 
     public void NoticeIssued(PetitionNoticeKind kind, Guid documentId, string number, string? actor, DateTimeOffset now)
     {
@@ -263,6 +320,10 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     private void Record(PetitionEventKind kind, string? actor, DateTimeOffset at, string? detail) =>
         _events.Add(new PetitionEvent(_events.Count + 1, kind, at, actor, detail));
 }
+
+/// <summary>访调对接: the officer's answers to the excluded matters and the recorded consent of every party.</summary>
+public sealed record HandOverDeclaration(bool SpecialisedBodyMatter, bool LitigationOrArbitration, bool AdministrativeDispute, bool PartyRefuses,
+    bool EveryPartyConsents);
 
 public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
 

@@ -60,5 +60,9 @@ internal static class PetitionsEndpoints
             => s.AnswerReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/joint-meeting", (Guid id, RequestJointMeetingInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.RequestJointMeetingAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapGet("/{id:guid}/hand-over", (Guid id, PetitionHandOverAppService s, CancellationToken ct) => s.CheckAsync(id, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.HandOver);
+        g.MapPost("/{id:guid}/hand-over", (Guid id, HandOverPetitionInput input, PetitionHandOverAppService s, CancellationToken ct) => s.HandOverAsync(id, input, ct))
+            .RequirePermission(PetitionsPermissions.Petitions.HandOver);
     }
 }

@@ -238,17 +238,87 @@ public sealed class Petition_Tests
         ShouldRefuse(() => closed.RequestJointMeeting("r", ["a", "b"], "x", Now), PetitionsErrorCodes.Closed);
     }
 
+    private static readonly HandOverDeclaration Eligible = new(false, false, false, false, EveryPartyConsents: true);
+
     [Fact]
     public void An_accepted_petition_can_be_handed_over_to_mediation_and_stays_open()
     {
-        ShouldRefuse(() => Register().HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().HandOverToMediation(Eligible, Guid.NewGuid(), "泰山调〔2026〕1号", "x", Now), PetitionsErrorCodes.NotInHandling);
         var petition = Accepted();
         var caseId = Guid.NewGuid();
-        petition.HandOverToMediation(caseId, "demo.petitionofficer", Now);
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "demo.petitionofficer", Now);
         petition.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
         petition.MediationCaseId.ShouldBe(caseId);
+        petition.MediationCaseNumber.ShouldBe("岱东调〔2026〕0001号");
+        petition.HandlingPaused.ShouldBeTrue();
         petition.IsOpen.ShouldBeTrue();
-        ShouldRefuse(() => petition.HandOverToMediation(Guid.NewGuid(), "x", Now), PetitionsErrorCodes.NotInHandling);
+        petition.Events[^1].Kind.ShouldBe(PetitionEventKind.HandedOverToMediation);
+        ShouldRefuse(() => petition.HandOverToMediation(Eligible, Guid.NewGuid(), "n", "x", Now), PetitionsErrorCodes.AlreadyHandedOver);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, false, PetitionsErrorCodes.HandOverSpecialisedBodyMatter)]
+    [InlineData(false, true, false, false, PetitionsErrorCodes.HandOverInLitigationOrArbitration)]
+    [InlineData(false, false, true, false, PetitionsErrorCodes.HandOverAdministrativeDispute)]
+    [InlineData(false, false, false, true, PetitionsErrorCodes.HandOverPartyRefuses)]
+    public void Each_excluded_matter_refuses_the_hand_over_with_its_own_code(bool specialised, bool litigation, bool administrative, bool refuses, string code)
+    {
+        var petition = Accepted();
+        ShouldRefuse(() => petition.HandOverToMediation(new HandOverDeclaration(specialised, litigation, administrative, refuses, true), Guid.NewGuid(), "n", "x", Now), code);
+        petition.Status.ShouldBe(PetitionStatus.Accepted);
+        petition.MediationCaseId.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Without_every_partys_consent_the_hand_over_is_refused()
+    {
+        var petition = Accepted();
+        ShouldRefuse(() => petition.HandOverToMediation(Eligible with { EveryPartyConsents = false }, Guid.NewGuid(), "n", "x", Now),
+            PetitionsErrorCodes.HandOverConsentMissing);
+        petition.HandOverRefusal(Eligible).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_paused_handling_is_resumed_before_the_hand_over()
+    {
+        var petition = Accepted();
+        petition.PauseHandling("等待补充材料", "x", Now);
+        ShouldRefuse(() => petition.HandOverToMediation(Eligible, Guid.NewGuid(), "n", "x", Now), PetitionsErrorCodes.HandlingPaused);
+    }
+
+    [Fact]
+    public void An_agreement_flows_back_and_the_petition_can_be_replied()
+    {
+        var petition = Accepted();
+        var caseId = Guid.NewGuid();
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "x", Now);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+
+        petition.RecordMediationResult(Guid.NewGuid(), MediationResult.Succeeded, "赔偿2000元", Now.AddDays(10), Now.AddDays(10)).ShouldBeFalse();
+        petition.RecordMediationResult(caseId, MediationResult.Succeeded, "赔偿2000元", Now.AddDays(10), Now.AddDays(10)).ShouldBeTrue();
+        petition.RecordMediationResult(caseId, MediationResult.Failed, null, Now.AddDays(11), Now.AddDays(11)).ShouldBeFalse();
+
+        petition.Status.ShouldBe(PetitionStatus.Accepted);
+        petition.HandlingPaused.ShouldBeFalse();
+        petition.MediationSucceeded.ShouldBeTrue();
+        petition.MediationResultDetail.ShouldBe("赔偿2000元");
+        petition.Events[^1].Kind.ShouldBe(PetitionEventKind.MediationConcluded);
+        petition.Events[^1].Detail!.ShouldContain("调解成功");
+        petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now.AddDays(12));
+        petition.Status.ShouldBe(PetitionStatus.Replied);
+    }
+
+    [Fact]
+    public void A_failed_mediation_returns_the_petition_to_handling_and_it_is_not_handed_over_again()
+    {
+        var petition = Accepted();
+        var caseId = Guid.NewGuid();
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "x", Now);
+        petition.RecordMediationResult(caseId, MediationResult.Terminated, "一方不再同意调解", Now.AddDays(5), Now.AddDays(5)).ShouldBeTrue();
+        petition.Status.ShouldBe(PetitionStatus.Accepted);
+        petition.MediationSucceeded.ShouldBeFalse();
+        petition.Events[^1].Detail!.ShouldContain("调解终止");
+        ShouldRefuse(() => petition.HandOverToMediation(Eligible, Guid.NewGuid(), "n", "x", Now), PetitionsErrorCodes.AlreadyHandedOver);
     }
 
     [Fact]

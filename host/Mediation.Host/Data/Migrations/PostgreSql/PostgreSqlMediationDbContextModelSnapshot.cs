@@ -1087,6 +1087,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1104,6 +1107,21 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.Property<Guid?>("MediationCaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("MediationCaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("MediationConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MediationResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MediationResultDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Number")
                         .IsRequired()

@@ -1090,6 +1090,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("HandedOverAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1107,6 +1110,21 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("MediationCaseId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MediationCaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTimeOffset?>("MediationConcludedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MediationResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("MediationResultDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("Number")
                         .IsRequired()

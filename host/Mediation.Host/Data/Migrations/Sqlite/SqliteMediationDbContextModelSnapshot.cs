@@ -1080,6 +1080,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HandedOverAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1096,6 +1099,21 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MediationCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediationCaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MediationConcludedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediationResult")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediationResultDetail")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
