@@ -23,9 +23,8 @@ internal sealed class PetitionPageQuery(MediationDbContext db, ICurrentUser user
     {
         var rows = await db.Set<Petition>().AsNoTracking()
             .Where(p => petitionIds.Contains(p.Id))
-            .SelectMany(p => p.Petitioners.Select(x => new { p.Id, x.Position, x.Name }))
+            .Select(p => new { p.Id, Names = p.Petitioners.OrderBy(x => x.Position).Select(x => x.Name).ToList() })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.Id)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(r => r.Position).Select(r => r.Name).ToList());
+        return rows.ToDictionary(r => r.Id, r => (IReadOnlyList<string>)r.Names);
     }
 }
