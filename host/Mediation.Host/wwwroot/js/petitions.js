@@ -73,3 +73,9 @@
         });
     }
 })();
+
+// The hand-over dialog's other parties show only the fields of the chosen kind (person or organisation).
+document.addEventListener('change', function (e) {
+    'use strict';
+    if (e.target.matches('[data-party-kind]')) e.target.closest('fieldset').dataset.kind = e.target.value;
+});

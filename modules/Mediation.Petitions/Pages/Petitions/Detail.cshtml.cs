@@ -61,10 +61,11 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public bool CanAttach => user.HasPermission(PetitionsPermissions.Petitions.Register);
 
     /// <summary>访调对接: an accepted petition that is still being handled may go to a mediation committee (the hand-over page checks the rest).</summary>
-    public bool CanHandOver { get; private set; }
+    public bool CanHandOver => user.HasPermission(PetitionsPermissions.Petitions.HandOver) && Status is PetitionStatus.Accepted
+                               && !Petition.HandlingPaused && Petition.MediationCaseId is null;
 
-    /// <summary>The number of the mediation case the petition was handed to, when the hand-over recorded one.</summary>
-    public string? MediationCaseNumber { get; private set; }
+    /// <summary>The number of the mediation case the petition was handed to.</summary>
+    public string? MediationCaseNumber => Petition.Mediation?.CaseNumber;
 
     /// <summary>The opinion the petition's state calls for, if any (处理意见 / 复查意见 / 复核意见).</summary>
     public OpinionKind? OpinionDue => CanReply ? OpinionKind.Reply : CanAnswerReview ? OpinionKind.Review : CanAnswerReexamination ? OpinionKind.Reexamination : null;
