@@ -56,7 +56,9 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("办理中");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "受理告知书" }).ClickAsync());
         var text = PdfText.AllText(await File.ReadAllBytesAsync((await download.PathAsync())!)).Replace(" ", "", StringComparison.Ordinal);
-        text.ShouldContain(number);
+        // The notice carries its own number, the petition's with 受 (泰山信〔2026〕0002号 → 泰山信受〔2026〕0002号).
+        text.ShouldContain("信访事项受理告知书");
+        text.ShouldContain(number.Replace("信〔", "信受〔", StringComparison.Ordinal));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "转人民调解" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "转人民调解（访调对接）", Level = 1 })).ToBeVisibleAsync();
