@@ -21,13 +21,20 @@ public sealed class PetitionsModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalizationSource(typeof(PetitionsModuleInfo).Assembly);
+        services.AddLocalizationSource(typeof(PetitionsModule).Assembly);
         services.AddPermissions(PetitionsPermissions.Definitions);
         services.AddScoped<PetitionAppService>();
         services.AddScoped<PetitionProceedingsAppService>();
+        services.AddScoped<PetitionPageQuery>();
         services.AddScoped<PetitionHandOverAppService>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }
+
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("PetitionsUi:Nav", "/Petitions", PetitionsPermissions.Petitions.Read),
+    ];
 
     public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
 

@@ -1,0 +1,194 @@
+using Mediation.Core.Documents.Application;
+using Mediation.Core.Security;
+using Mediation.Petitions.Application;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mediation.Petitions.Pages.Petitions;
+
+/// <summary>
+/// One petition: its parts, timeline, clocks, notices and attachments, and the forms of the steps the officer may take now
+/// (each form only when his permissions and the petition's state allow it; the service decides again on submit).
+/// </summary>
+[Authorize(Policy = PetitionsPermissions.Petitions.Read)]
+internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, DocumentArchiveAppService documents,
+    ICurrentUser user, TimeProvider clock) : PetitionsPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ReasonsForm NotAccept { get; set; } = new();
+
+    [BindProperty]
+    public ReasonsForm Objection { get; set; } = new();
+
+    [BindProperty]
+    public ReasonsForm Pause { get; set; } = new();
+
+    [BindProperty]
+    public ExtensionForm Extension { get; set; } = new();
+
+    [BindProperty]
+    public OpinionForm Opinion { get; set; } = new();
+
+    [BindProperty]
+    public ReviewRequestForm ReviewRequest { get; set; } = new();
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    public PetitionDto Petition { get; private set; } = null!;
+
+    /// <summary>The open form whose POST failed, so the page shows it unfolded with its messages.</summary>
+    public string? FailedForm { get; private set; }
+
+    public string NowLocal => PetitionDisplay.LocalInput(clock.GetUtcNow());
+
+    private PetitionStatus Status => Petition.Status;
+    private bool Decides => user.HasPermission(PetitionsPermissions.Petitions.Decide);
+    private bool Handles => user.HasPermission(PetitionsPermissions.Petitions.Handle);
+    public bool CanDecide => Decides && Status is PetitionStatus.Registered;
+    public bool CanObjectToTransfer => CanDecide && Petition.Channel is PetitionChannel.Transferred;
+    public bool CanPause => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
+    public bool CanResume => Handles && Status is PetitionStatus.Accepted && Petition.HandlingPaused;
+    public bool CanExtend => user.HasPermission(PetitionsPermissions.Extensions.Approve) && Status is PetitionStatus.Accepted && Petition.ExtensionDays == 0;
+    public bool CanReply => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
+    public bool CanRequestReview => Handles && Status is PetitionStatus.Replied;
+    public bool CanAnswerReview => Handles && Status is PetitionStatus.UnderReview;
+    public bool CanRequestReexamination => Handles && Status is PetitionStatus.Reviewed;
+    public bool CanAnswerReexamination => Handles && Status is PetitionStatus.UnderReexamination;
+    public bool CanAttach => user.HasPermission(PetitionsPermissions.Petitions.Register);
+
+    /// <summary>访调对接: an accepted petition that is still being handled may go to a mediation committee (the hand-over page checks the rest).</summary>
+    public bool CanHandOver => user.HasPermission(PetitionsPermissions.Petitions.HandOver) && Status is PetitionStatus.Accepted
+                               && !Petition.HandlingPaused && Petition.MediationCaseId is null;
+
+    /// <summary>The number of the mediation case the petition was handed to.</summary>
+    public string? MediationCaseNumber => Petition.Mediation?.CaseNumber;
+
+    /// <summary>The opinion the petition's state calls for, if any (处理意见 / 复查意见 / 复核意见).</summary>
+    public OpinionKind? OpinionDue => CanReply ? OpinionKind.Reply : CanAnswerReview ? OpinionKind.Review : CanAnswerReexamination ? OpinionKind.Reexamination : null;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>An issued notice of this petition, as the archived PDF.</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(Guid documentId, CancellationToken ct)
+    {
+        var petition = await petitions.GetAsync(Id, ct);
+        if (petition.Notices.All(n => n.DocumentId != documentId)) return NotFound();
+        var (number, content) = await documents.ContentAsync(documentId, ct);
+        return File(content, "application/pdf", number + ".pdf");
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId, CancellationToken ct)
+    {
+        await petitions.GetAsync(Id, ct);
+        var (fileName, contentType, content) = await petitions.AttachmentContentAsync(Id, attachmentId, ct);
+        return File(content, contentType, fileName);
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
+    {
+        if (!Decides) return Forbid();
+        return await WriteAsync("Accept", () => proceedings.AcceptAsync(Id, new AcceptPetitionInput(ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostNotAcceptAsync(CancellationToken ct)
+    {
+        if (!Decides) return Forbid();
+        return await WriteAsync(nameof(NotAccept), () => proceedings.NotAcceptAsync(Id,
+            new NotAcceptPetitionInput(Blank(NotAccept.Reasons), Blank(NotAccept.LegalBasis), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostObjectionAsync(CancellationToken ct)
+    {
+        if (!Decides) return Forbid();
+        return await WriteAsync(nameof(Objection), () => proceedings.ObjectToTransferAsync(Id, new ObjectToTransferInput(Blank(Objection.Reason), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostPauseAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        return await WriteAsync(nameof(Pause), () => proceedings.PauseAsync(Id, new PauseHandlingInput(Blank(Pause.Reason), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        return await WriteAsync("Resume", () => proceedings.ResumeAsync(Id, new ResumeHandlingInput(ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostExtensionAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(PetitionsPermissions.Extensions.Approve)) return Forbid();
+        return await WriteAsync(nameof(Extension), () => proceedings.ExtendAsync(Id, new ExtendHandlingInput(Extension.Days, Blank(Extension.Reason), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostOpinionAsync(OpinionKind kind, CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        var input = new IssueOpinionInput(Opinion.Decision, Blank(Opinion.Request), Blank(Opinion.FactsAndReasons), Blank(Opinion.LegalBasis), ConcurrencyStamp);
+        return await WriteAsync(nameof(Opinion), () => kind switch
+        {
+            OpinionKind.Review => proceedings.AnswerReviewAsync(Id, input, ct),
+            OpinionKind.Reexamination => proceedings.AnswerReexaminationAsync(Id, input, ct),
+            _ => proceedings.ReplyAsync(Id, input, ct),
+        }, ct);
+    }
+
+    /// <summary>The petitioner asks for 复查 (after the reply) or 复核 (after the review), on the day it was received.</summary>
+    public async Task<IActionResult> OnPostReviewRequestAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        var current = await petitions.GetAsync(Id, ct);
+        var input = new RequestReviewInput(ReviewRequest.RequestedAt is { } local ? new DateTimeOffset(local, TimeSpan.FromHours(8)) : null, ConcurrencyStamp);
+        return await WriteAsync(nameof(ReviewRequest), () => current.Status is PetitionStatus.Reviewed
+            ? proceedings.RequestReexaminationAsync(Id, input, ct)
+            : proceedings.RequestReviewAsync(Id, input, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostAttachmentAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(PetitionsPermissions.Petitions.Register)) return Forbid();
+        return await WriteAsync("Attachment", async () => await petitions.AddAttachmentAsync(Id, await PetitionAppService.ReadUploadAsync(Request, ct), ct), ct);
+    }
+
+    private async Task<IActionResult> WriteAsync(string form, Func<Task> write, CancellationToken ct)
+    {
+        if (await TryAsync(form, write)) return RedirectToPage("/Petitions/Detail", new { id = Id });
+        FailedForm = form;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) => Petition = await petitions.GetAsync(Id, ct);
+
+    private static string? Blank(string? value) => PetitionForm.Blank(value);
+}
+
+internal sealed class ReasonsForm
+{
+    public string? Reason { get; set; }
+    public string? Reasons { get; set; }
+    public string? LegalBasis { get; set; }
+}
+
+internal sealed class ExtensionForm
+{
+    public int? Days { get; set; }
+    public string? Reason { get; set; }
+}
+
+internal sealed class OpinionForm
+{
+    public OpinionDecision? Decision { get; set; }
+    public string? Request { get; set; }
+    public string? FactsAndReasons { get; set; }
+    public string? LegalBasis { get; set; }
+}
+
+internal sealed class ReviewRequestForm
+{
+    public DateTime? RequestedAt { get; set; }
+}
