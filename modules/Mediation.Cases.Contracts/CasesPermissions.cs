@@ -48,7 +48,8 @@ public static class CasesPermissions
     [
         new(Committees.Read, [RoleNames.Mediator, RoleNames.Coordinator, RoleNames.PetitionOfficer, RoleNames.LegalAdvisor, RoleNames.Statistician]),
         new(Committees.Manage, [RoleNames.Coordinator]),
-        new(Cases.Read, [RoleNames.Mediator, RoleNames.Coordinator, RoleNames.Statistician]),
+        // Petition officers follow the cases handed over from their petitions (访调对接), within their scope.
+        new(Cases.Read, [RoleNames.Mediator, RoleNames.Coordinator, RoleNames.Statistician, RoleNames.PetitionOfficer]),
         new(Cases.Register, [RoleNames.Mediator]),
         new(Cases.Assign, [RoleNames.Mediator, RoleNames.Coordinator]),
         new(Cases.AssessRisk, [RoleNames.Mediator]),

@@ -80,8 +80,11 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("已转人民调解");
         var caseLink = page.Locator("#mediation-case");
         await Assertions.Expect(caseLink).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"调〔\d{4}〕\d{4}号$"));
-        // The link is for those who read cases; a petition officer does not (his role has no Cases.Read).
         await Assertions.Expect(caseLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/Cases/[0-9a-f-]{36}$"));
+        // The petition officer follows the case he handed over.
+        var caseNumber = await caseLink.TextContentAsync();
+        await caseLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(caseNumber!.Trim());
     }
 
     [Fact]

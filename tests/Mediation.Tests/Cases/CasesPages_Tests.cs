@@ -43,7 +43,7 @@ public abstract partial class CasesPages_Tests : ProviderTests
     [Fact]
     public async Task A_user_without_the_read_permission_has_no_cases_link_and_no_list()
     {
-        var officer = await ClientAsync(userName: "demo.petitionofficer");
+        var officer = await ClientAsync(userName: "demo.deskofficer");
         WebUtility.HtmlDecode(await officer.GetStringAsync("/")).ShouldNotContain("<a href=\"/Cases\">");
         (await officer.GetAsync("/Cases")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
