@@ -69,6 +69,8 @@ public enum PetitionNoticeKind
     ReplyOpinion,
     ReviewOpinion,
     ReexaminationOpinion,
+    /// <summary>Art. 23: the objection to a misrouted 转送/交办 item, addressed to the body that sent it.</summary>
+    TransferObjection,
 }
 
 public enum PetitionEventKind

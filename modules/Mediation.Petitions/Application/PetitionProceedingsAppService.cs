@@ -25,6 +25,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
 {
     public const string AcceptanceTemplate = "acceptance-notice";
     public const string NonAcceptanceTemplate = "non-acceptance-notice";
+    public const string TransferObjectionTemplate = "transfer-objection";
     public const string OpinionTemplate = "reply-opinion";
     public const string ExtensionTemplate = "extension-notice";
 
@@ -72,6 +73,12 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "对转送交办事项提出异议", ct);
+        var model = await NoticeModelAsync(petition, ct);
+        model["transferring_body"] = petition.TransferringBody ?? "";
+        model["transfer_reference"] = petition.TransferReference ?? "";
+        model["transfer_kind"] = petition.TransferKind is TransferKind.Assigned ? "交办" : "转送";
+        model["reason"] = input.Reason!.Trim();
+        await IssueAsync(petition, PetitionNoticeKind.TransferObjection, TransferObjectionTemplate, model, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -313,6 +320,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         PetitionNoticeKind.ExtensionNotice => "信延〔",
         PetitionNoticeKind.ReplyOpinion => "信处〔",
         PetitionNoticeKind.ReviewOpinion => "信复查〔",
+        PetitionNoticeKind.TransferObjection => "信异〔",
         _ => "信复核〔",
     }, StringComparison.Ordinal);
 

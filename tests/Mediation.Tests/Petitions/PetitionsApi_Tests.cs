@@ -267,6 +267,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var objected = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{fresh.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", fresh.ConcurrencyStamp)));
         objected.Status.ShouldBe(PetitionStatus.TransferObjected);
         objected.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        var objection = objected.Notices.ShouldHaveSingleItem();
+        objection.Kind.ShouldBe(PetitionNoticeKind.TransferObjection);
+        var objectionText = await PdfTextAsync(officer, objection.DocumentId);
+        foreach (var expected in new[] { "关于交办信访事项的异议函", objection.Number, "泰安市信访局：", "泰信交〔2026〕7号", "属岱岳区管辖", "五个工作日内" })
+            objectionText.ShouldContain(expected);
 
         var old = await RegisteredAsync(transfer with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-20) });
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{old.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", null)),
