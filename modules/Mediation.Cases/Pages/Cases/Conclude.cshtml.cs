@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases.Application;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ namespace Mediation.Cases.Pages.Cases;
 
 /// <summary>结案: a written agreement (Art. 29), an oral one (Art. 28), failure, or termination (Art. 26).</summary>
 [Authorize(Policy = CasesPermissions.Cases.Conclude)]
-internal sealed class ConcludeModel(CaseAppService cases, CaseProceedingsAppService proceedings) : CasesPageModel
+internal sealed class ConcludeModel(CaseAppService cases, CaseProceedingsAppService proceedings) : FormPageModel
 {
     public const int DefaultTermRows = 1;
 

@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases.Application;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Documents.Application;
@@ -22,7 +23,7 @@ internal sealed record TimelineEntry(DateTimeOffset At, TimelineKind Kind, strin
 
 [Authorize(Policy = CasesPermissions.Cases.Read)]
 internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, DocumentArchiveAppService documents,
-    IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : CasesPageModel
+    IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

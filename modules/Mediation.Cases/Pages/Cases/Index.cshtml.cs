@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mediation.Cases.Pages.Cases;
 
 [Authorize(Policy = CasesPermissions.Cases.Read)]
-internal sealed class IndexModel(CaseListQuery query, ICurrentUser user, TimeProvider clock) : CasesPageModel
+internal sealed class IndexModel(CaseListQuery query, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public CaseStatus? Status { get; set; }

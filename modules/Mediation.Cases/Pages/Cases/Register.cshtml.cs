@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases.Application;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mediation.Cases.Pages.Cases;
 
 [Authorize(Policy = CasesPermissions.Cases.Register)]
-internal sealed class RegisterModel(CaseAppService cases, ICurrentUser user) : CasesPageModel
+internal sealed class RegisterModel(CaseAppService cases, ICurrentUser user) : FormPageModel
 {
     public const int DefaultPartyRows = 2;
 

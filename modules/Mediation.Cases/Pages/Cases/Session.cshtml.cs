@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases.Application;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ namespace Mediation.Cases.Pages.Cases;
 
 /// <summary>调解笔录: one session, with one statement per party.</summary>
 [Authorize(Policy = CasesPermissions.Sessions.Record)]
-internal sealed class SessionModel(CaseAppService cases, CaseProceedingsAppService proceedings, TimeProvider clock) : CasesPageModel
+internal sealed class SessionModel(CaseAppService cases, CaseProceedingsAppService proceedings, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

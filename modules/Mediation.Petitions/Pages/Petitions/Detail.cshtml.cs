@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
@@ -12,7 +13,7 @@ namespace Mediation.Petitions.Pages.Petitions;
 /// </summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Read)]
 internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, DocumentArchiveAppService documents,
-    ICurrentUser user, TimeProvider clock) : PetitionsPageModel
+    ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Cases;
 using Mediation.Petitions.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ namespace Mediation.Petitions.Pages.Petitions;
 
 /// <summary>访调对接: the officer answers the excluded matters, names the other side, records every consent and picks the committee.</summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.HandOver)]
-internal sealed class HandOverModel(PetitionHandOverAppService handOver) : PetitionsPageModel
+internal sealed class HandOverModel(PetitionHandOverAppService handOver) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

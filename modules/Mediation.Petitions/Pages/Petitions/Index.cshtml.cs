@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
@@ -8,7 +9,7 @@ namespace Mediation.Petitions.Pages.Petitions;
 
 /// <summary>The officer's queue: petitions in his scope, the one whose running clock falls due first on top (the service's order).</summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Read)]
-internal sealed class IndexModel(PetitionAppService petitions, PetitionPageQuery queue, ICurrentUser user, TimeProvider clock) : PetitionsPageModel
+internal sealed class IndexModel(PetitionAppService petitions, PetitionPageQuery queue, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public PetitionStatus? Status { get; set; }

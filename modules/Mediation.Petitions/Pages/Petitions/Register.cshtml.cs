@@ -1,3 +1,4 @@
+using Mediation.Core.Web.Pages;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace Mediation.Petitions.Pages.Petitions;
 /// submit: a filing goes through only once every likely duplicate has been shown, and the officer may link it as a repeat instead.
 /// </summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Register)]
-internal sealed class RegisterModel(PetitionAppService petitions, PetitionPageQuery query, ICurrentUser user, TimeProvider clock) : PetitionsPageModel
+internal sealed class RegisterModel(PetitionAppService petitions, PetitionPageQuery query, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty]
     public PetitionForm Form { get; set; } = new();

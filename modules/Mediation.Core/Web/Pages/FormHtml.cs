@@ -2,13 +2,13 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Mediation.Petitions.Pages.Petitions;
+namespace Mediation.Core.Web.Pages;
 
 /// <summary>
-/// Labelled inputs whose error sits right under them and is tied to them (aria-describedby), for the Petitions forms.
-/// Plain markup rather than tag helpers because petitioner rows are also cloned by script with a placeholder index.
+/// Labelled inputs whose error sits right under them and is tied to them (aria-describedby), for the modules' forms.
+/// Plain markup rather than tag helpers because repeated rows (parties, terms, petitioners) are also cloned by script with a placeholder index.
 /// </summary>
-internal static class FormHtml
+public static class FormHtml
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mediation.Cases.Pages.Cases;
+namespace Mediation.Core.Web.Pages;
 
 /// <summary>
-/// What every Cases page shares: a refused write becomes localized messages next to the form (never the error page),
-/// and an unknown or out-of-scope case is a plain 404, as in the API.
+/// What every module's form page shares: a refused write becomes localized messages next to the form (never the error page),
+/// and an unknown or out-of-scope record is a plain 404, as in the API.
 /// </summary>
-internal abstract class CasesPageModel : PageModel
+public abstract class FormPageModel : PageModel
 {
     [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -69,7 +69,7 @@ internal abstract class CasesPageModel : PageModel
         return catalog.Format(catalog.Find(code, culture) ?? code, parameters ?? new Dictionary<string, object?>(), culture);
     }
 
-    /// <summary>"parties[0].idCardNumber" from the service is "Form.Parties[0].IdCardNumber" on the page.</summary>
+    /// <summary>"parties[0].idCardNumber" from a service is "Form.Parties[0].IdCardNumber" on the page.</summary>
     internal static string FieldKey(string formPrefix, string field) =>
         formPrefix + "." + string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 
