@@ -1,8 +1,10 @@
 using Hangfire;
 using Mediation.Cases.Application;
 using Mediation.Cases.Data;
+using Mediation.Cases.Domain;
 using Mediation.Cases.Endpoints;
 using Mediation.Core;
+using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Security;
 using Mediation.Core.Modularity;
@@ -39,6 +41,8 @@ public sealed class CasesModule : IModule
         new("Cases:ModuleName", "/Cases", CasesPermissions.Cases.Read),
         new("Visits:Title", "/Cases/Visits", CasesPermissions.Visits.Record),
     ];
+
+    public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => CaseDeadlinePolicies.All;
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 

@@ -1,11 +1,13 @@
 using Hangfire;
 using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
 using Mediation.Petitions.Data;
+using Mediation.Petitions.Domain;
 using Mediation.Petitions.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +37,8 @@ public sealed class PetitionsModule : IModule
     [
         new("PetitionsUi:Nav", "/Petitions", PetitionsPermissions.Petitions.Read),
     ];
+
+    public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => PetitionDeadlinePolicies.All;
 
     public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
 

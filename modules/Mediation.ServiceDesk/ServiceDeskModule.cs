@@ -1,5 +1,6 @@
 using Hangfire;
 using Mediation.Core;
+using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class ServiceDeskModule : IModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddLocalizationSource(typeof(ServiceDeskModuleInfo).Assembly);
+
+    public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => ServiceDeskDeadlinePolicies.All;
 
     public void ConfigureModel(ModelBuilder model)
     {

@@ -17,8 +17,6 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     IIntegrationEventPublisher events, IDeadlineClocks clocks, TimeProvider clock)
 {
     public const string RecordType = nameof(MediationCase);
-    public const string TermPolicy = "mediation.term";
-    public const string JudicialConfirmationPolicy = "mediation.judicial-confirmation";
 
     private const int MaxNumberAttempts = 5;
 
@@ -86,7 +84,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
                 await db.SaveChangesAsync(ct);
                 // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable), started in the
                 // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
-                await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, TermPolicy, now, user.UserName), ct);
+                await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, CasesPolicies.Term, now, user.UserName), ct);
                 if (transaction is not null) await transaction.CommitAsync(ct);
                 return ToDto(mediationCase);
             }

@@ -38,7 +38,7 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
         {
             Case = c,
             DueDate = db.Set<DeadlineClock>()
-                .Where(k => k.RecordType == CaseAppService.RecordType && k.RecordId == c.Id && k.PolicyName == CaseAppService.TermPolicy
+                .Where(k => k.RecordType == CaseAppService.RecordType && k.RecordId == c.Id && k.PolicyName == CasesPolicies.Term
                             && k.Status == ClockStatus.Running)
                 .Select(k => k.DueDate)
                 .Max(),

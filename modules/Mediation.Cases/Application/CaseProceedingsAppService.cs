@@ -75,7 +75,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId,
             mediationCase.Source, mediationCase.ConcludedAt!.Value, AgreementSummary(mediationCase), mediationCase.TerminationReason, mediationCase.OtherRoutes));
         await db.SaveChangesAsync(ct);
-        await StopClocksAsync(mediationCase.Id, CaseAppService.TermPolicy, "结案", ct);
+        await StopClocksAsync(mediationCase.Id, CasesPolicies.Term, "结案", ct);
         await followUps.ScheduleAsync(mediationCase, ct);
         await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
@@ -129,7 +129,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(CaseAppService.RecordType, mediationCase.Id, mediationCase.OrgUnitId,
-            CaseAppService.JudicialConfirmationPolicy, signedAt, user.UserName), ct);
+            CasesPolicies.JudicialConfirmation, signedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
@@ -143,7 +143,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         mediationCase.RecordCourtDecision(input.Decision!.Value, input.DecidedOn!.Value, input.CourtName?.Trim());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await StopClocksAsync(mediationCase.Id, CaseAppService.JudicialConfirmationPolicy, "法院已作出司法确认裁定", ct);
+        await StopClocksAsync(mediationCase.Id, CasesPolicies.JudicialConfirmation, "法院已作出司法确认裁定", ct);
         await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }

@@ -54,7 +54,7 @@ internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService c
     }
 
     private async Task<DeadlineClockDto> TermClockAsync(Guid caseId, CancellationToken ct) =>
-        (await clocks.ForRecordAsync(CaseAppService.RecordType, caseId, ct)).FirstOrDefault(c => c.Policy == CaseAppService.TermPolicy)
+        (await clocks.ForRecordAsync(CaseAppService.RecordType, caseId, ct)).FirstOrDefault(c => c.Policy == CasesPolicies.Term)
         ?? throw new BusinessException(CasesErrorCodes.TermClockMissing);
 
     private static MediationTermDto ToDto(MediationCase c, DeadlineClockDto term) => new(c.Id, term.Id, term.DueDate, term.DueAt, term.Status,

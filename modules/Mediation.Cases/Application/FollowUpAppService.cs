@@ -14,7 +14,6 @@ namespace Mediation.Cases.Application;
 internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user, IDeadlineClocks clocks, TimeProvider clock)
 {
     public const string RecordType = nameof(FollowUpVisit);
-    public const string Policy = "mediation.follow-up";
     private const int MaxListed = 200;
 
     /// <summary>Inside the concluding transaction: the visits and their clocks are saved with the conclusion or not at all.</summary>
@@ -26,14 +25,14 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         {
             // The first visit counts from the conclusion; a term's visit from the day the term falls due.
             var startedAt = visit.Kind is FollowUpVisitKind.AfterConclusion ? mediationCase.ConcludedAt!.Value : ChinaTime.StartOfDay(visit.ScheduledOn);
-            visit.ClockStarted((await clocks.PreviewAsync(Policy, startedAt, ct)).DueDate);
+            visit.ClockStarted((await clocks.PreviewAsync(CasesPolicies.FollowUp, startedAt, ct)).DueDate);
             db.Add(visit);
         }
         await db.SaveChangesAsync(ct);
         foreach (var visit in visits)
         {
             var startedAt = visit.Kind is FollowUpVisitKind.AfterConclusion ? mediationCase.ConcludedAt!.Value : ChinaTime.StartOfDay(visit.ScheduledOn);
-            await clocks.StartAsync(new StartClockInput(RecordType, visit.Id, visit.OrgUnitId, Policy, startedAt, user.UserName), ct);
+            await clocks.StartAsync(new StartClockInput(RecordType, visit.Id, visit.OrgUnitId, CasesPolicies.FollowUp, startedAt, user.UserName), ct);
         }
     }
 
@@ -92,7 +91,7 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        foreach (var running in (await clocks.ForRecordAsync(RecordType, visit.Id, ct)).Where(c => c.Policy == Policy && c.Status != ClockStatus.Stopped))
+        foreach (var running in (await clocks.ForRecordAsync(RecordType, visit.Id, ct)).Where(c => c.Policy == CasesPolicies.FollowUp && c.Status != ClockStatus.Stopped))
             await clocks.StopAsync(running.Id, new StopClockInput("已回访", user.UserName, running.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
         return ToDto(visit, mediationCase);

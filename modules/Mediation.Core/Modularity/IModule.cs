@@ -1,4 +1,5 @@
 using Hangfire;
+using Mediation.Core.Deadlines.Domain;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,9 @@ public interface IModule
 
     /// <summary>The module's entries in the shell's navigation, in order; the layout filters them by permission.</summary>
     IReadOnlyList<MenuItem> MenuItems => [];
+
+    /// <summary>The module's time limits, each citing its article; the kernel's clocks only apply them.</summary>
+    IReadOnlyList<DeadlinePolicy> DeadlinePolicies => [];
 
     /// <summary>Demo data of the module, applied after the org tree and demo accounts when Demo:Enabled; must be idempotent.</summary>
     Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;

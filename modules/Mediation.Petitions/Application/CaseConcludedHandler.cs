@@ -39,7 +39,7 @@ internal sealed class CaseConcludedHandler(MediationDbContext db, IDeadlineClock
         if (!petition.RecordMediationResult(e.CaseId, result, detail, concludedAt, clock.GetUtcNow())) return;
         await db.SaveChangesAsync(cancellationToken);
         var handling = (await clocks.ForRecordAsync(RecordType, petition.Id, cancellationToken))
-            .Where(c => c.Policy == HandlingPolicy && c.Status == ClockStatus.Paused).MaxBy(c => c.StartedAt);
+            .Where(c => c.Policy == PetitionPolicies.Handling && c.Status == ClockStatus.Paused).MaxBy(c => c.StartedAt);
         if (handling is not null)
             await clocks.ResumeAsync(handling.Id, new ResumeClockInput(ResumedBy, handling.ConcurrencyStamp), cancellationToken);
     }

@@ -23,13 +23,6 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     IDeadlineClocks clocks, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string RecordType = nameof(Petition);
-    public const string AcceptancePolicy = "petition.acceptance-notice";
-    public const string MisroutedObjectionPolicy = "petition.misrouted-objection";
-    public const string HandlingPolicy = "petition.handling";
-    public const string ReviewRequestPolicy = "petition.review-request";
-    public const string ReviewAnswerPolicy = "petition.review-answer";
-    public const string ReexaminationRequestPolicy = "petition.reexamination-request";
-    public const string ReexaminationAnswerPolicy = "petition.reexamination-answer";
 
     private const int MaxNumberAttempts = 5;
     private const int MaxCandidates = 2000;
@@ -67,9 +60,9 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                 await db.SaveChangesAsync(ct);
                 if (original is null)
                 {
-                    await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, AcceptancePolicy, receivedAt, user.UserName), ct);
+                    await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
                     if (transfer is not null)
-                        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, MisroutedObjectionPolicy, receivedAt, user.UserName), ct);
+                        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
                 }
                 await transaction.CommitAsync(ct);
                 return await ToDtoAsync(petition, ct);
@@ -95,7 +88,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         petition.LinkAsRepeatOf(original, user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "作为重复信访关联至" + original.Number, ct);
+        await StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "作为重复信访关联至" + original.Number, ct);
         await transaction.CommitAsync(ct);
         return await ToDtoAsync(petition, ct);
     }

@@ -69,7 +69,7 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
         petition.HandOverToMediation(declaration, registered.CaseId, registered.Number, user.UserName, now);
         await db.SaveChangesAsync(ct);
         var handling = (await clocks.ForRecordAsync(RecordType, petition.Id, ct))
-            .Where(c => c.Policy == HandlingPolicy && c.Status == ClockStatus.Running).MaxBy(c => c.StartedAt);
+            .Where(c => c.Policy == PetitionPolicies.Handling && c.Status == ClockStatus.Running).MaxBy(c => c.StartedAt);
         if (handling is not null)
             await clocks.PauseAsync(handling.Id, new PauseClockInput(PauseReason, user.UserName, handling.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);

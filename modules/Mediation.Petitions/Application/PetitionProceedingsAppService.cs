@@ -37,8 +37,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.Accept(user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "已受理", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, HandlingPolicy, now, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "已受理", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.Handling, now, user.UserName), ct);
         await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, AcceptanceTemplate, await NoticeModelAsync(petition, ct), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -53,7 +53,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.NotAccept(input.Reasons!.Trim(), user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "不予受理", ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "不予受理", ct);
         var model = await NoticeModelAsync(petition, ct);
         model["reasons"] = petition.DecisionReason;
         model["basis"] = string.IsNullOrWhiteSpace(input.LegalBasis) ? "《信访工作条例》第二十三条" : input.LegalBasis.Trim();
@@ -68,11 +68,11 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, 1000, "reason").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        var dueAt = (await LatestClockAsync(petition.Id, MisroutedObjectionPolicy, ct))?.DueAt ?? DateTimeOffset.MinValue;
+        var dueAt = (await LatestClockAsync(petition.Id, PetitionPolicies.MisroutedObjection, ct))?.DueAt ?? DateTimeOffset.MinValue;
         petition.ObjectToTransfer(input.Reason!.Trim(), dueAt, user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [AcceptancePolicy, MisroutedObjectionPolicy], "对转送交办事项提出异议", ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "对转送交办事项提出异议", ct);
         var model = await NoticeModelAsync(petition, ct);
         model["transferring_body"] = petition.TransferringBody ?? "";
         model["transfer_reference"] = petition.TransferReference ?? "";
@@ -92,7 +92,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.PauseHandling(input.Reason!.Trim(), user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        var handling = await RunningClockAsync(petition.Id, PetitionPolicies.Handling, ct);
         await clocks.PauseAsync(handling.Id, new PauseClockInput(input.Reason.Trim(), user.UserName, handling.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -105,7 +105,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.ResumeHandling(user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        var handling = await RunningClockAsync(petition.Id, PetitionPolicies.Handling, ct);
         await clocks.ResumeAsync(handling.Id, new ResumeClockInput(user.UserName, handling.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -118,12 +118,12 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             .ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        var maxDays = policies.ExtensionOf(policies.Get(HandlingPolicy))?.Amount ?? 0;
+        var maxDays = policies.ExtensionOf(policies.Get(PetitionPolicies.Handling))?.Amount ?? 0;
         var approver = user.UserName ?? "";
         petition.ExtendHandling(input.Days!.Value, maxDays, input.Reason!.Trim(), approver, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var handling = await RunningClockAsync(petition.Id, HandlingPolicy, ct);
+        var handling = await RunningClockAsync(petition.Id, PetitionPolicies.Handling, ct);
         await clocks.ExtendAsync(handling.Id, new ExtendClockInput(input.Days, approver, input.Reason.Trim(), handling.ConcurrencyStamp), ct);
         var model = await NoticeModelAsync(petition, ct);
         model["days"] = petition.ExtensionDays;
@@ -144,8 +144,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [HandlingPolicy], "已出具处理意见书", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReviewRequestPolicy, now, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.Handling], "已出具处理意见书", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReplyOpinion, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -157,12 +157,12 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var requestedAt = input.RequestedAt ?? now;
-        var window = await LatestClockAsync(petition.Id, ReviewRequestPolicy, ct);
+        var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReviewRequest, ct);
         petition.RequestReview(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [ReviewRequestPolicy], "信访人请求复查", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReviewAnswerPolicy, requestedAt, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewRequest], "信访人请求复查", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -176,8 +176,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [ReviewAnswerPolicy], "已出具复查意见书", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReexaminationRequestPolicy, now, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewAnswer], "已出具复查意见书", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -189,12 +189,12 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var requestedAt = input.RequestedAt ?? now;
-        var window = await LatestClockAsync(petition.Id, ReexaminationRequestPolicy, ct);
+        var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReexaminationRequest, ct);
         petition.RequestReexamination(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [ReexaminationRequestPolicy], "信访人请求复核", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, ReexaminationAnswerPolicy, requestedAt, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationRequest], "信访人请求复核", ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -208,7 +208,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [ReexaminationAnswerPolicy], "已出具复核意见书", ct);
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationAnswer], "已出具复核意见书", ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReexaminationOpinion, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);

@@ -9,7 +9,10 @@ public static class Calendars
 {
     public static readonly WorkingCalendar Published = Load();
 
-    public static DeadlinePolicy Policy(string name) => DeadlinePolicyCatalog.Defaults.Single(p => p.Name == name);
+    /// <summary>Every policy the host's modules declare.</summary>
+    public static readonly IReadOnlyList<DeadlinePolicy> Declared = Mediation.Host.HostModules.Create().Modules.SelectMany(m => m.DeadlinePolicies).ToList();
+
+    public static DeadlinePolicy Policy(string name) => Declared.Single(p => p.Name == name);
 
     public static DateTimeOffset China(int year, int month, int day, int hour = 10, int minute = 0) =>
         new(year, month, day, hour, minute, 0, ChinaTime.Offset);

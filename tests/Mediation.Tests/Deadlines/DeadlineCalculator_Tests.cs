@@ -136,14 +136,14 @@ public sealed class DeadlineCalculator_Tests
     [Fact]
     public void Every_seeded_policy_is_named_and_cites_its_source()
     {
-        DeadlinePolicyCatalog.Defaults.Select(p => p.Name).ShouldBe(
+        Declared.Select(p => p.Name).ShouldBe(
         [
             "petition.acceptance-notice", "petition.misrouted-objection", "petition.handling", "petition.handling-extension",
             "petition.review-request", "petition.review-answer", "petition.reexamination-request", "petition.reexamination-answer",
             "mediation.term", "mediation.term-extension", "mediation.judicial-confirmation", "mediation.follow-up", "desk.acknowledgement", "desk.feedback", "desk.feedback-complex",
         ], ignoreOrder: true);
-        DeadlinePolicyCatalog.Defaults.ShouldAllBe(p => p.Description.Length > 10);
-        DeadlinePolicyCatalog.Defaults.Where(p => p.Name.StartsWith("petition.", StringComparison.Ordinal))
+        Declared.ShouldAllBe(p => p.Description.Length > 10);
+        Declared.Where(p => p.Name.StartsWith("petition.", StringComparison.Ordinal))
             .ShouldAllBe(p => p.Description.Contains("信访工作条例"));
         Policy("petition.handling").Amount.ShouldBe(60);
         Policy("petition.handling-extension").Amount.ShouldBe(30);
@@ -159,7 +159,7 @@ public sealed class DeadlinePolicies_Tests
     {
         var options = new Mediation.Core.Deadlines.Application.DeadlineOptions();
         options.PolicyAmounts["desk.acknowledgement"] = 1;
-        var policies = new Mediation.Core.Deadlines.Application.DeadlinePolicies(Microsoft.Extensions.Options.Options.Create(options));
+        var policies = new Mediation.Core.Deadlines.Application.DeadlinePolicies(Mediation.Host.HostModules.Create(), Microsoft.Extensions.Options.Options.Create(options));
 
         var policy = policies.Get("desk.acknowledgement");
         policy.Amount.ShouldBe(1);
@@ -168,5 +168,45 @@ public sealed class DeadlinePolicies_Tests
         Should.Throw<Mediation.Core.Deadlines.Application.UnknownPolicyException>(() => policies.Get("desk.unknown"))
             .HttpStatus.ShouldBe(404);
         policies.ExtensionOf(policies.Get("petition.handling"))!.Name.ShouldBe("petition.handling-extension");
+    }
+}
+
+public sealed class ModuleDeadlinePolicies_Tests
+{
+    public static TheoryData<string> Modules() => new(Mediation.Host.HostModules.Create().Modules.Select(m => m.Name));
+
+    private static Mediation.Core.Modularity.IModule Module(string name) => Mediation.Host.HostModules.Create().Modules.Single(m => m.Name == name);
+
+    [Fact]
+    public void The_kernel_declares_no_policy_of_its_own()
+    {
+        var kernel = typeof(Mediation.Core.Modularity.IModule).Assembly;
+        Mediation.Host.HostModules.Create().Modules.Where(m => m.GetType().Assembly == kernel).SelectMany(m => m.DeadlinePolicies).ShouldBeEmpty();
+        kernel.GetTypes().SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            .Where(f => f.FieldType == typeof(string) && f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ShouldNotContain(v => v.StartsWith("petition.", StringComparison.Ordinal) || v.StartsWith("mediation.", StringComparison.Ordinal) && v != "mediation.auth");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_modules_policy_names_are_the_constants_of_its_contracts(string name)
+    {
+        var module = Module(name);
+        var contractsName = module.GetType().Assembly.GetName().Name + ".Contracts";
+        var contracts = module.GetType().Assembly.GetReferencedAssemblies().Any(a => a.Name == contractsName) ? System.Reflection.Assembly.Load(contractsName) : null;
+        var constants = contracts?.GetExportedTypes().Where(t => t.Name.EndsWith("Policies", StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields()).Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!).ToList() ?? [];
+        module.DeadlinePolicies.Select(p => p.Name).ShouldBe(constants, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_policy_declared_twice_stops_the_host()
+    {
+        var twice = Declared.Take(1).Concat(Declared.Take(1));
+        Should.Throw<InvalidOperationException>(() =>
+            new Mediation.Core.Deadlines.Application.DeadlinePolicies(twice, Microsoft.Extensions.Options.Options.Create(new Mediation.Core.Deadlines.Application.DeadlineOptions())))
+            .Message.ShouldContain(Declared[0].Name);
     }
 }

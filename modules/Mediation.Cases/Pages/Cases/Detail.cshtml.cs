@@ -118,7 +118,7 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
         CommitteeName = committee.Name;
         MediatorNames = committee.Mediators.Where(m => Case.MediatorIds.Contains(m.UserId)).Select(m => m.Name).ToList();
         DueDate = (await clocks.ForRecordAsync(CaseAppService.RecordType, Id, ct))
-            .Where(c => c.Policy == CaseAppService.TermPolicy && c.Status == Core.Deadlines.Domain.ClockStatus.Running)
+            .Where(c => c.Policy == CasesPolicies.Term && c.Status == Core.Deadlines.Domain.ClockStatus.Running)
             .Max(c => c.DueDate);
         Timeline = await TimelineAsync(ct);
     }

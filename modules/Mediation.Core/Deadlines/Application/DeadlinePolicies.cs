@@ -1,5 +1,6 @@
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
+using Mediation.Core.Modularity;
 using Microsoft.Extensions.Options;
 
 namespace Mediation.Core.Deadlines.Application;
@@ -12,17 +13,28 @@ public sealed class DeadlineOptions
     public Dictionary<string, int> PolicyAmounts { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>The seeded policies with this host's configured amounts.</summary>
+/// <summary>The policies the host's modules declare, with this host's configured amounts.</summary>
 public sealed class DeadlinePolicies
 {
     private readonly Dictionary<string, DeadlinePolicy> _byName;
 
-    public DeadlinePolicies(IOptions<DeadlineOptions> options)
+    public DeadlinePolicies(ModuleCatalog modules, IOptions<DeadlineOptions> options)
+        : this(modules.Modules.SelectMany(m => m.DeadlinePolicies), options)
+    {
+    }
+
+    internal DeadlinePolicies(IEnumerable<DeadlinePolicy> declared, IOptions<DeadlineOptions> options)
     {
         var overrides = options.Value.PolicyAmounts;
-        _byName = DeadlinePolicyCatalog.Defaults
-            .Select(p => overrides.TryGetValue(p.Name, out var amount) && amount > 0 ? p with { Amount = amount } : p)
-            .ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _byName = new Dictionary<string, DeadlinePolicy>(StringComparer.Ordinal);
+        foreach (var p in declared)
+        {
+            if (!_byName.TryAdd(p.Name, overrides.TryGetValue(p.Name, out var amount) && amount > 0 ? p with { Amount = amount } : p))
+                throw new InvalidOperationException($"Deadline policy '{p.Name}' is declared twice.");
+        }
+        var dangling = _byName.Values.FirstOrDefault(p => p.ExtensionPolicy is not null && !_byName.ContainsKey(p.ExtensionPolicy));
+        if (dangling is not null)
+            throw new InvalidOperationException($"Deadline policy '{dangling.Name}' names an undeclared extension policy '{dangling.ExtensionPolicy}'.");
     }
 
     public IReadOnlyCollection<DeadlinePolicy> All => _byName.Values;
