@@ -137,10 +137,12 @@ public sealed record AgreementTermDto(int Number, string Description, decimal? A
 public sealed record CaseOutcomeDto(CaseOutcome Outcome, DateTimeOffset ConcludedAt, string? ConcludedBy, string? Facts, string? DisputedPoints,
     string? Responsibilities, IReadOnlyList<AgreementTermDto> Terms, string? Performance, string? OralRecord, string? Reason,
     IReadOnlyList<OtherRoute> OtherRoutes, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn, Guid? AgreementDocumentId,
-    DateTimeOffset? AgreementSignedAt, CourtDecision? CourtDecision, DateOnly? CourtDecidedOn, string? CourtName);
+    DateTimeOffset? AgreementSignedAt, CourtDecision? CourtDecision, DateOnly? CourtDecidedOn, string? CourtName,
+    DateOnly? AgreementEffectiveOn = null);
 
 public sealed record AgreementIssuedDto(Guid CaseId, Guid DocumentId, string Number);
 
+/// <summary><paramref name="SignedAt"/>: when the last signature, seal or fingerprint was put on the agreement (default: now).</summary>
 public sealed record MarkAgreementSignedInput(DateTimeOffset? SignedAt, string? ConcurrencyStamp);
 
 public sealed record RecordCourtDecisionInput(CourtDecision? Decision, DateOnly? DecidedOn, string? CourtName, string? ConcurrencyStamp);
@@ -156,6 +158,19 @@ public sealed record CaseConcludedEto(Guid CaseId, string Number, Guid OrgUnitId
     IReadOnlyList<OtherRoute>? OtherRoutes = null) : IIntegrationEvent
 {
     public const string EventName = "cases.case-concluded";
+}
+
+/// <summary>
+/// A mediated agreement took effect — this, not the conclusion, is when a mediation succeeded. A written agreement
+/// (人民调解法 Art. 29) takes effect on the day the last party, the mediator and the committee's seal signed it; an oral
+/// one (Art. 28) when the mediator records it at the conclusion. The 30 days to apply for 司法确认 (Art. 33) run from
+/// <paramref name="EffectiveOn"/> (China date). <paramref name="Source"/> and <paramref name="SourceRecordId"/> name the
+/// record the case came from (e.g. the petition handed over); <paramref name="AgreementSummary"/> is the agreed terms.
+/// </summary>
+public sealed record CaseAgreementEffectiveEto(Guid CaseId, string Number, Guid OrgUnitId, CaseOutcome Outcome, CaseSource Source,
+    string? SourceRecordId, DateOnly EffectiveOn, string? AgreementSummary) : IIntegrationEvent
+{
+    public const string EventName = "cases.agreement-effective";
 }
 
 /// <summary>A case was raised to red: the supervising 综治中心 is told at once and the police liaison is asked for.</summary>

@@ -20,6 +20,7 @@ public static class CasesErrorCodes
     public const string AgreementAlreadyIssued = "Cases:AgreementAlreadyIssued";
     public const string AgreementNotIssued = "Cases:AgreementNotIssued";
     public const string AgreementAlreadySigned = "Cases:AgreementAlreadySigned";
+    public const string SigningDateOutOfRange = "Cases:SigningDateOutOfRange";
     public const string AgreementNotSigned = "Cases:AgreementNotSigned";
     public const string CourtDecisionRecorded = "Cases:CourtDecisionRecorded";
     public const string NotConcluded = "Cases:NotConcluded";

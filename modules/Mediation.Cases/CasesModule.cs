@@ -34,6 +34,7 @@ public sealed class CasesModule : IModule
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEventHandler<CaseRaisedToRedEto, RedAlertHandler>();
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
+        services.AddIntegrationEvent<CaseAgreementEffectiveEto>(CaseAgreementEffectiveEto.EventName);
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

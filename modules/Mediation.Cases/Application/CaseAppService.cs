@@ -203,5 +203,5 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         c.Outcome is not { } outcome ? null : new CaseOutcomeDto(outcome, c.ConcludedAt!.Value, c.ConcludedBy, c.AgreementFacts, c.DisputedPoints,
             c.Responsibilities, c.Terms.OrderBy(t => t.Number).Select(t => new AgreementTermDto(t.Number, t.Description, t.Amount, t.DueOn)).ToList(),
             c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,
-            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName));
+            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn));
 }

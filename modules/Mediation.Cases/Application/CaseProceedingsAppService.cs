@@ -74,6 +74,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             input.Reason?.Trim(), input.MayTurnCriminal, input.ReportedToPoliceOn), user.UserName, clock.GetUtcNow());
         events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId,
             mediationCase.Source, mediationCase.ConcludedAt!.Value, AgreementSummary(mediationCase), mediationCase.TerminationReason, mediationCase.OtherRoutes));
+        if (mediationCase.Outcome is CaseOutcome.OralAgreement) PublishAgreementEffective(mediationCase);
         await db.SaveChangesAsync(ct);
         await StopClocksAsync(mediationCase.Id, CasesPolicies.Term, "结案", ct);
         await followUps.ScheduleAsync(mediationCase, ct);
@@ -124,8 +125,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     {
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        var signedAt = input.SignedAt ?? clock.GetUtcNow();
-        mediationCase.MarkAgreementSigned(signedAt);
+        var now = clock.GetUtcNow();
+        var signedAt = input.SignedAt ?? now;
+        mediationCase.MarkAgreementSigned(signedAt, now);
+        PublishAgreementEffective(mediationCase);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(CaseAppService.RecordType, mediationCase.Id, mediationCase.OrgUnitId,
@@ -147,6 +150,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
+
+    private void PublishAgreementEffective(MediationCase mediationCase) =>
+        events.Publish(new CaseAgreementEffectiveEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, mediationCase.Outcome!.Value,
+            mediationCase.Source, mediationCase.SourceRecordId, mediationCase.AgreementEffectiveOn!.Value, AgreementSummary(mediationCase)));
 
     private async Task StopClocksAsync(Guid caseId, string policy, string reason, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
@@ -176,14 +177,30 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         if (AgreementDocumentId is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadyIssued);
     }
 
-    /// <summary>Signed by every party: the 30 days to apply for judicial confirmation start (Art. 33).</summary>
-    public void MarkAgreementSigned(DateTimeOffset signedAt)
+    /// <summary>
+    /// The last signature or seal was put on the written agreement: it takes effect that day (Art. 29 ¶2) and the
+    /// 30 days to apply for judicial confirmation start (Art. 33). It cannot be signed before it was concluded, nor later than now.
+    /// </summary>
+    public void MarkAgreementSigned(DateTimeOffset signedAt, DateTimeOffset now)
     {
         if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
         if (AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
         if (AgreementSignedAt is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadySigned);
+        if (ChinaTime.DateOf(signedAt) < ChinaTime.DateOf(ConcludedAt!.Value) || signedAt > now.AddMinutes(5))
+            throw new BusinessException(CasesErrorCodes.SigningDateOutOfRange);
         AgreementSignedAt = signedAt;
     }
+
+    /// <summary>
+    /// The day the agreement took effect: a written one when the last signature or seal was recorded (Art. 29 ¶2), an
+    /// oral one when the mediator recorded it at the conclusion (Art. 28); none otherwise.
+    /// </summary>
+    public DateOnly? AgreementEffectiveOn => Outcome switch
+    {
+        CaseOutcome.Succeeded when AgreementSignedAt is { } signedAt => ChinaTime.DateOf(signedAt),
+        CaseOutcome.OralAgreement => ChinaTime.DateOf(ConcludedAt!.Value),
+        _ => null,
+    };
 
     public void RecordCourtDecision(CourtDecision decision, DateOnly decidedOn, string? courtName)
     {

@@ -301,6 +301,55 @@ public abstract class CasesApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task Success_is_reported_when_the_agreement_takes_effect_on_the_day_of_the_last_signature()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).ReadAsync<CaseDto>();
+        concluded.Outcome!.AgreementEffectiveOn.ShouldBeNull();
+        (await EffectiveEventsAsync(inMediation.Id)).ShouldBeEmpty("concluding is not yet taking effect");
+        (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var beforeConclusion = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed",
+            new MarkAgreementSignedInput(DateTimeOffset.UtcNow.AddDays(-3), null));
+        beforeConclusion.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await beforeConclusion.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SigningDateOutOfRange);
+
+        var lastSignature = DateTimeOffset.UtcNow;
+        var signed = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(lastSignature, null))).ReadAsync<CaseDto>();
+        var effectiveOn = DateOnly.FromDateTime(lastSignature.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        signed.Outcome!.AgreementEffectiveOn.ShouldBe(effectiveOn);
+
+        var effective = (await EffectiveEventsAsync(inMediation.Id)).ShouldHaveSingleItem();
+        effective.EffectiveOn.ShouldBe(effectiveOn);
+        effective.Number.ShouldBe(inMediation.Number);
+        effective.Source.ShouldBe(CaseSource.WalkIn);
+        effective.AgreementSummary.ShouldNotBeNull().ShouldContain("李某将院墙恢复至1998年测绘图所示位置");
+    }
+
+    [Fact]
+    public async Task An_oral_agreement_is_reported_effective_at_the_conclusion()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
+            new ConcludeCaseInput(CaseOutcome.OralAgreement, null, null, null, null, null, "李某当场同意拆除越界部分", null, false, null, null));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var effective = (await EffectiveEventsAsync(inMediation.Id)).ShouldHaveSingleItem();
+        effective.Outcome.ShouldBe(CaseOutcome.OralAgreement);
+        effective.EffectiveOn.ShouldBe(today);
+        effective.AgreementSummary.ShouldBe("李某当场同意拆除越界部分");
+    }
+
+    private async Task<List<CaseAgreementEffectiveEto>> EffectiveEventsAsync(Guid caseId)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var payloads = await db.OutboxMessages.Where(m => m.EventName == CaseAgreementEffectiveEto.EventName).Select(m => m.Payload).ToListAsync();
+        return payloads.Select(p => System.Text.Json.JsonSerializer.Deserialize<CaseAgreementEffectiveEto>(p, HttpJson.Options)!)
+            .Where(e => e.CaseId == caseId).ToList();
+    }
+
+    [Fact]
     public async Task A_mediator_of_another_county_cannot_record_conclude_or_issue()
     {
         var (_, inMediation) = await InMediationAsync();

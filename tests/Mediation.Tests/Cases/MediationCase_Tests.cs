@@ -140,17 +140,50 @@ public sealed class MediationCase_Tests
     {
         var mediationCase = InSession();
         mediationCase.Conclude(Written(), null, Now);
-        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now)).Code.ShouldBe(CasesErrorCodes.AgreementNotIssued);
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now, Now)).Code.ShouldBe(CasesErrorCodes.AgreementNotIssued);
         Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), null))
             .Code.ShouldBe(CasesErrorCodes.AgreementNotSigned);
         var documentId = Guid.NewGuid();
         mediationCase.AgreementIssued(documentId);
         Should.Throw<BusinessException>(() => mediationCase.EnsureAgreementCanBeIssued()).Code.ShouldBe(CasesErrorCodes.AgreementAlreadyIssued);
-        mediationCase.MarkAgreementSigned(Now.AddDays(1));
-        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now)).Code.ShouldBe(CasesErrorCodes.AgreementAlreadySigned);
+        mediationCase.MarkAgreementSigned(Now.AddDays(1), Now.AddDays(1));
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now, Now.AddDays(1))).Code.ShouldBe(CasesErrorCodes.AgreementAlreadySigned);
         mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), "泰山区人民法院");
         mediationCase.CourtDecision.ShouldBe(CourtDecision.Confirmed);
         Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Refused, new DateOnly(2026, 4, 2), null))
             .Code.ShouldBe(CasesErrorCodes.CourtDecisionRecorded);
+    }
+
+    [Fact]
+    public void A_written_agreement_takes_effect_on_the_day_the_last_signature_was_recorded_not_at_the_conclusion()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        mediationCase.AgreementIssued(Guid.NewGuid());
+        mediationCase.AgreementEffectiveOn.ShouldBeNull();
+        var lastSignature = new DateTimeOffset(2026, 3, 4, 17, 30, 0, TimeSpan.Zero); // 5 March in China
+        mediationCase.MarkAgreementSigned(lastSignature, lastSignature.AddDays(1));
+        mediationCase.AgreementEffectiveOn.ShouldBe(new DateOnly(2026, 3, 5));
+    }
+
+    [Fact]
+    public void An_agreement_is_not_signed_before_its_conclusion_nor_in_the_future()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        mediationCase.AgreementIssued(Guid.NewGuid());
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now.AddDays(-1), Now)).Code.ShouldBe(CasesErrorCodes.SigningDateOutOfRange);
+        Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now.AddDays(2), Now)).Code.ShouldBe(CasesErrorCodes.SigningDateOutOfRange);
+    }
+
+    [Fact]
+    public void An_oral_agreement_takes_effect_when_it_is_recorded_at_the_conclusion()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(new CaseConclusion(CaseOutcome.OralAgreement, null, null, null, [], null, "王某当场支付200元", null, false, null), null, Now);
+        mediationCase.AgreementEffectiveOn.ShouldBe(new DateOnly(2026, 3, 2));
+        var failed = InSession();
+        failed.Conclude(new CaseConclusion(CaseOutcome.Failed, null, null, null, [], null, null, "分歧过大", false, null), null, Now);
+        failed.AgreementEffectiveOn.ShouldBeNull();
     }
 }

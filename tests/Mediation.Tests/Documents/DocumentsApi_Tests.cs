@@ -66,6 +66,20 @@ public abstract class DocumentsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_issue_date_is_printed_without_leading_zeros()
+    {
+        var client = await ClientAsync(userName: "demo.mediator");
+        var model = System.Text.Json.JsonSerializer.SerializeToElement(SampleDocuments.NoticeModel());
+        var withDate = System.Text.Json.Nodes.JsonNode.Parse(model.GetRawText())!.AsObject();
+        withDate["issued_on"] = "2026-03-01";
+        var issued = await Issue(client, Notice, withDate);
+
+        var text = PdfText.AllText(await (await client.GetAsync($"/api/documents/{issued.Id}")).Content.ReadAsByteArrayAsync()).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain("2026年3月1日");
+        text.ShouldNotContain("2026年03月01日");
+    }
+
+    [Fact]
     public async Task A_document_number_is_issued_once()
     {
         var client = await ClientAsync(userName: "demo.mediator");

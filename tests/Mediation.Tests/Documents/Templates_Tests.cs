@@ -93,7 +93,7 @@ public sealed class Templates_Tests
             values["number"] = "编号1";
             values["issued_on"] = new DateTime(2026, 3, 28);
             var pdf = PdfText.Write(DocumentTemplateRenderer.Render(name, File.ReadAllText(Path.Combine(Folder, name + ".sbn")), values));
-            PdfText.AllText(pdf).ShouldContain("2026年03月28日");
+            PdfText.AllText(pdf).ShouldContain("2026年3月28日");
         }
     }
 }

@@ -31,7 +31,7 @@ public static class DocumentTemplateRenderer
         var template = Parse(templateName, text);
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals[key] = ToScript(value);
-        globals.Import("cn_numeral", new Func<int, string>(ChineseNumerals.Format));
+        TemplateFunctions.ImportInto(globals);
 
         var context = new TemplateContext
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Mediation.Core.Documents.Templates;
 using Mediation.Core.Domain;
 using Mediation.Core.Notifications.Domain;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public sealed record RenderedNotice(string Subject, string Body);
 
 /// <summary>
 /// Scriban templates from templates/notices/&lt;name&gt;.sbn: the first line is the subject, then a line
-/// "---", then the body. Rendered in zh-CN (dates like 2025年10月09日); parsed once per process.
+/// "---", then the body. Rendered in zh-CN with the shared template functions (cn_date: 2025年10月9日); parsed once per process.
 /// </summary>
 public sealed class NoticeTemplates(IOptions<NotificationOptions> options)
 {
@@ -46,6 +47,7 @@ public sealed class NoticeTemplates(IOptions<NotificationOptions> options)
     {
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.Add(key, value);
+        TemplateFunctions.ImportInto(globals);
         var context = new TemplateContext { StrictVariables = false };
         context.PushCulture(CultureInfo.GetCultureInfo("zh-CN"));
         context.PushGlobal(globals);

@@ -1,0 +1,63 @@
+using Mediation.Core.Documents.Templates;
+using Mediation.Core.Notifications.Application;
+using Microsoft.Extensions.Options;
+using Shouldly;
+
+namespace Mediation.Tests.Documents;
+
+/// <summary>GB/T 9704 不编虚位 for dates, and 大写 amounts as financial papers write them.</summary>
+public sealed class ChineseText_Tests
+{
+    [Fact]
+    public void Dates_have_no_leading_zeros_and_instants_are_shown_in_china_time()
+    {
+        ChineseDates.Format(new DateOnly(2026, 3, 1)).ShouldBe("2026年3月1日");
+        ChineseDates.Format(new DateTime(2026, 10, 9, 8, 5, 0)).ShouldBe("2026年10月9日");
+        ChineseDates.Format(new DateTimeOffset(2026, 2, 28, 17, 0, 0, TimeSpan.Zero)).ShouldBe("2026年3月1日");
+        ChineseDates.FormatWithTime(new DateTime(2026, 3, 1, 9, 5, 0)).ShouldBe("2026年3月1日 9:05");
+        ChineseDates.FormatAny("2026-03-01").ShouldBe("2026年3月1日");
+        ChineseDates.FormatAny(null).ShouldBe("");
+    }
+
+    [Theory]
+    [InlineData("3200", "人民币叁仟贰佰元整")]
+    [InlineData("3500.5", "人民币叁仟伍佰元伍角")]
+    [InlineData("1005.07", "人民币壹仟零伍元零柒分")]
+    [InlineData("100010", "人民币壹拾万零壹拾元整")]
+    [InlineData("200300", "人民币贰拾万零叁佰元整")]
+    [InlineData("100010000", "人民币壹亿零壹万元整")]
+    [InlineData("100000001", "人民币壹亿零壹元整")]
+    [InlineData("10", "人民币壹拾元整")]
+    [InlineData("0.07", "人民币柒分")]
+    [InlineData("0", "人民币零元整")]
+    [InlineData("12345678.9", "人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角")]
+    public void Amounts_are_written_in_capital_numerals(string amount, string expected) =>
+        ChineseAmounts.Capital(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
+
+    [Fact]
+    public void A_negative_amount_has_no_capital_form() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => ChineseAmounts.Capital(-1m));
+
+    [Fact]
+    public void Every_document_template_can_call_cn_date_and_cn_amount()
+    {
+        var spec = DocumentTemplateRenderer.Render("t", "{{ cn_date signed }}，{{ cn_amount amount }}",
+            new Dictionary<string, object?> { ["signed"] = new DateTime(2026, 3, 1), ["amount"] = 3200m });
+        ((Mediation.Core.Documents.Layout.Paragraph)spec.Blocks.Single()).Text.ShouldBe("2026年3月1日，人民币叁仟贰佰元整");
+    }
+
+    [Fact]
+    public void Notices_print_dates_with_the_same_function()
+    {
+        var folder = Path.GetDirectoryName(TemplateFolder.Find(null, AppContext.BaseDirectory))!;
+        var templates = new NoticeTemplates(Options.Create(new NotificationOptions { TemplatesPath = Path.Combine(folder, "notices") }));
+        var notice = templates.Render("deadline-reminder", new Dictionary<string, object?>
+        {
+            ["unit_name"] = "岱庙街道", ["record_type"] = "信访事项", ["record_id"] = "x", ["policy"] = "p", ["policy_description"] = "d",
+            ["due_date"] = new DateTime(2026, 3, 1), ["due_at"] = new DateTime(2026, 3, 1, 9, 5, 0),
+        });
+        notice.Subject.ShouldContain("2026年3月1日");
+        notice.Body.ShouldContain("2026年3月1日 9:05");
+        notice.Body.ShouldNotContain("03月");
+    }
+}
