@@ -26,7 +26,7 @@ public enum PetitionStatus
 {
     /// <summary>Registered; the acceptance decision is due within 15 days (Art. 23).</summary>
     Registered,
-    /// <summary>Art. 26: the same matter is already in progress; recorded as a repeat of it, not accepted anew.</summary>
+    /// <summary>Art. 19 ¶3: the same matter is already in progress; recorded as a repeat of it, not accepted anew.</summary>
     LinkedAsRepeat,
     NotAccepted,
     /// <summary>A misrouted transfer was objected to within 5 working days (Art. 23).</summary>
@@ -108,7 +108,7 @@ public sealed record PetitionerInput(string? Name, string? IdCardNumber, string?
 
 /// <summary>
 /// A new petition. Transferred items name the sending body and its reference; a phone petition is filed by the officer
-/// on the caller's behalf. <paramref name="RepeatOfPetitionId"/> links the item to an open one (Art. 26) at intake.
+/// on the caller's behalf. <paramref name="RepeatOfPetitionId"/> links the item to an open one (Art. 19 ¶3) at intake.
 /// </summary>
 public sealed record RegisterPetitionInput(PetitionChannel? Channel, DateTimeOffset? ReceivedAt, Guid? OrgUnitId,
     IReadOnlyList<PetitionerInput>? Petitioners, string? Matter, string? RequestedOutcome, string? Place,

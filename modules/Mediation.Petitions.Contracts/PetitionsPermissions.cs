@@ -9,7 +9,7 @@ public static class PetitionsPermissions
         public const string Read = "Petitions.Petitions.Read";
         /// <summary>Register from any channel, check duplicates, upload attachments.</summary>
         public const string Register = "Petitions.Petitions.Register";
-        /// <summary>Accept, not accept, object to a misrouted transfer (Art. 23); link a repeat (Art. 26).</summary>
+        /// <summary>Accept, not accept, object to a misrouted transfer (Art. 23); link a repeat (Art. 19 ¶3).</summary>
         public const string Decide = "Petitions.Petitions.Decide";
         /// <summary>Pause and resume handling, issue the reply, review and re-examination opinions, propose a joint meeting.</summary>
         public const string Handle = "Petitions.Petitions.Handle";
@@ -19,17 +19,20 @@ public static class PetitionsPermissions
 
     public static class Extensions
     {
-        /// <summary>Art. 34: the extension is approved by the body's head, not by the handler.</summary>
-        public const string Approve = "Petitions.Extensions.Approve";
+        /// <summary>
+        /// Art. 34: "经本机关、单位负责人批准" — the body's head (UnitHead) approves, not the handler and not the 政法委 coordinator.
+        /// A new name, so a database that granted the earlier permission to Coordinator does not carry that grant over.
+        /// </summary>
+        public const string Approve = "Petitions.Extensions.ApproveAsUnitHead";
     }
 
     public static readonly IReadOnlyList<PermissionDefinition> Definitions =
     [
-        new(Petitions.Read, [RoleNames.PetitionOfficer, RoleNames.Coordinator, RoleNames.Statistician]),
+        new(Petitions.Read, [RoleNames.PetitionOfficer, RoleNames.UnitHead, RoleNames.Coordinator, RoleNames.Statistician]),
         new(Petitions.Register, [RoleNames.PetitionOfficer]),
         new(Petitions.Decide, [RoleNames.PetitionOfficer]),
         new(Petitions.Handle, [RoleNames.PetitionOfficer]),
         new(Petitions.HandOver, [RoleNames.PetitionOfficer]),
-        new(Extensions.Approve, [RoleNames.Coordinator]),
+        new(Extensions.Approve, [RoleNames.UnitHead]),
     ];
 }

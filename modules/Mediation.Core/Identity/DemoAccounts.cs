@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Mediation.Core.Identity;
 
 /// <summary>
-/// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区. The password
-/// comes from Demo:Password, or is generated and printed once. Outside the demo these accounts
+/// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区 and petition officers of 泰安市
+/// and 岱庙街道 (so 复查 and 复核 can be tried up the tree). Each missing account is created, so an account added in a later
+/// release also appears on a database seeded earlier. The password comes from Demo:Password, or is generated and printed. Outside the demo these accounts
 /// must not exist: their password is known, so the host refuses to start while they do.
 /// </summary>
 public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext db, IConfiguration configuration, ILogger<DemoAccounts> logger, TimeProvider clock)
@@ -19,19 +20,26 @@ public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext 
     public const string Prefix = "demo.";
     public const string TaishanCode = "370902";
     public const string DaiyueCode = "370911";
+    public const string TaianCode = "370900";
+    public const string DaimiaoCode = "370902001";
 
     public static IEnumerable<(string UserName, string Role, string UnitCode, string DisplayName)> Accounts() =>
         RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, $"演示{r}"))
-            .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"));
+            .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"))
+            .Append(($"{Prefix}petitionofficer.taian", RoleNames.PetitionOfficer, TaianCode, "泰安市信访局演示信访干部"))
+            .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"));
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (await db.Set<AppUser>().IgnoreQueryFilters().AnyAsync(u => u.UserName!.StartsWith(Prefix), ct)) return;
+        var existing = await db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.UserName!.StartsWith(Prefix)).Select(u => u.UserName!).ToListAsync(ct);
+        var missing = Accounts().Where(a => !existing.Contains(a.UserName)).ToList();
+        if (missing.Count == 0) return;
         var configured = configuration["Demo:Password"];
         var password = string.IsNullOrWhiteSpace(configured) ? GeneratePassword() : configured;
-        var units = await db.Set<OrgUnit>().Where(u => u.Code == TaishanCode || u.Code == DaiyueCode).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
+        var codes = missing.Select(a => a.UnitCode).Distinct().ToList();
+        var units = await db.Set<OrgUnit>().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
 
-        foreach (var (userName, role, unitCode, displayName) in Accounts())
+        foreach (var (userName, role, unitCode, displayName) in missing)
         {
             var user = new AppUser
             {
@@ -49,7 +57,8 @@ public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext 
             }
         }
         if (string.IsNullOrWhiteSpace(configured))
-            logger.LogWarning("Demo accounts created with the generated password {Password} (set Demo:Password to choose one)", password);
+            logger.LogWarning("Demo accounts {UserNames} created with the generated password {Password} (set Demo:Password to choose one)",
+                string.Join(", ", missing.Select(a => a.UserName)), password);
     }
 
     public async Task EnsureNoneOutsideDemoAsync(CancellationToken ct)

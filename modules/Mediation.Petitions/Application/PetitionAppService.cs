@@ -78,7 +78,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         }
     }
 
-    /// <summary>Art. 26: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>
+    /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>
     public async Task<PetitionDto> LinkAsRepeatAsync(Guid id, LinkAsRepeatInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.OpenPetitionId, "openPetitionId").ThrowIfInvalid();

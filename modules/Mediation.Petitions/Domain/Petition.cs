@@ -96,11 +96,11 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         return petition;
     }
 
-    /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 26), not a new petition.</summary>
+    /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 19 ¶3), not a new petition.</summary>
     public bool IsOpen => Status is PetitionStatus.Registered or PetitionStatus.Accepted or PetitionStatus.HandedOverToMediation
         or PetitionStatus.Replied or PetitionStatus.UnderReview or PetitionStatus.Reviewed or PetitionStatus.UnderReexamination;
 
-    /// <summary>Art. 26: the item is recorded as a repeat of the open one and not accepted as a new item. After 复核 the matter is closed (Art. 36).</summary>
+    /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one and not accepted as a new item. After 复核 the matter is closed (Art. 36).</summary>
     public void LinkAsRepeatOf(Petition original, string? actor, DateTimeOffset now)
     {
         if (original.Id == Id) throw new BusinessException(PetitionsErrorCodes.CannotLinkToItself);
@@ -110,7 +110,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         RepeatOfPetitionId = original.Id;
         Status = PetitionStatus.LinkedAsRepeat;
         DecidedAt = now;
-        Record(PetitionEventKind.LinkedAsRepeat, actor, now, original.Number);
+        Record(PetitionEventKind.LinkedAsRepeat, actor, now, $"{original.Number}（同一信访事项已经受理或者正在办理，依《信访工作条例》第十九条第三款不予受理）");
     }
 
     public void Accept(string? actor, DateTimeOffset now)

@@ -143,6 +143,24 @@ public sealed class Petition_Tests
     }
 
     [Fact]
+    public void A_repeat_cites_art_19_para_3_the_repeat_rule_not_art_26_the_prohibited_conduct()
+    {
+        var repeat = Register();
+        repeat.LinkAsRepeatOf(Accepted(), "demo.petitionofficer", Now);
+        var detail = repeat.Events.Single(e => e.Kind == PetitionEventKind.LinkedAsRepeat).Detail;
+        detail!.ShouldContain("《信访工作条例》第十九条第三款");
+        detail!.ShouldNotContain("第二十六条");
+    }
+
+    [Fact]
+    public void Extensions_are_approved_by_default_by_the_unit_head_not_the_coordinator()
+    {
+        var approve = PetitionsPermissions.Definitions.Single(d => d.Name == PetitionsPermissions.Extensions.Approve);
+        approve.DefaultRoles.ShouldBe([Mediation.Core.Security.RoleNames.UnitHead]);
+        approve.Name.ShouldNotBe("Petitions.Extensions.Approve");
+    }
+
+    [Fact]
     public void A_repeat_cannot_be_linked_to_itself_to_a_closed_item_or_after_the_decision()
     {
         var petition = Register();
@@ -176,7 +194,7 @@ public sealed class Petition_Tests
     public void Handling_steps_need_an_accepted_petition()
     {
         ShouldRefuse(() => Register().PauseHandling("r", "x", Now), PetitionsErrorCodes.NotInHandling);
-        ShouldRefuse(() => Register().ExtendHandling(10, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().ExtendHandling(10, 30, "复杂", "demo.unithead", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Register().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Replied().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
     }
@@ -185,13 +203,13 @@ public sealed class Petition_Tests
     public void An_extension_is_once_at_most_the_policy_days_and_approved_by_someone_else()
     {
         var petition = Accepted();
-        ShouldRefuse(() => petition.ExtendHandling(31, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.ExtensionTooLong);
-        ShouldRefuse(() => petition.ExtendHandling(0, 30, "复杂", "demo.coordinator", Now), PetitionsErrorCodes.ExtensionTooLong);
+        ShouldRefuse(() => petition.ExtendHandling(31, 30, "复杂", "demo.unithead", Now), PetitionsErrorCodes.ExtensionTooLong);
+        ShouldRefuse(() => petition.ExtendHandling(0, 30, "复杂", "demo.unithead", Now), PetitionsErrorCodes.ExtensionTooLong);
         ShouldRefuse(() => petition.ExtendHandling(10, 30, "复杂", "demo.petitionofficer", Now), PetitionsErrorCodes.ApproverIsHandler);
-        petition.ExtendHandling(30, 30, "涉及多个部门，需现场勘查", "demo.coordinator", Now);
+        petition.ExtendHandling(30, 30, "涉及多个部门，需现场勘查", "demo.unithead", Now);
         petition.ExtensionDays.ShouldBe(30);
-        petition.ExtensionApprovedBy.ShouldBe("demo.coordinator");
-        ShouldRefuse(() => petition.ExtendHandling(1, 30, "再次", "demo.coordinator", Now), PetitionsErrorCodes.AlreadyExtended);
+        petition.ExtensionApprovedBy.ShouldBe("demo.unithead");
+        ShouldRefuse(() => petition.ExtendHandling(1, 30, "再次", "demo.unithead", Now), PetitionsErrorCodes.AlreadyExtended);
     }
 
     [Fact]

@@ -282,7 +282,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task Handling_pauses_resumes_and_is_extended_only_by_the_coordinator_then_the_reply_stops_it_and_opens_the_review_window()
+    public async Task Handling_pauses_resumes_and_is_extended_only_by_the_unit_head_then_the_reply_stops_it_and_opens_the_review_window()
     {
         var officer = await OfficerAsync();
         var accepted = await AcceptedAsync();
@@ -294,13 +294,16 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var dueBefore = resumed.Clocks.Single(c => c.Policy == "petition.handling").DueDate!.Value;
 
         (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var coordinator = await ClientAsync(userName: "demo.coordinator");
-        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(31, "情况复杂", null)),
+        // Art. 34: 经本机关、单位负责人批准 — the 政法委 coordinator is not the body's head.
+        (await (await ClientAsync(userName: "demo.coordinator")).PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null)))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var head = await ClientAsync(userName: "demo.unithead");
+        await ShouldBeRefusedAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(31, "情况复杂", null)),
             PetitionsErrorCodes.ExtensionTooLong);
-        var extended = await OkAsync(await coordinator.PostJsonAsync($"/api/petitions/{accepted.Id}/extension",
+        var extended = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/extension",
             new ExtendHandlingInput(30, "涉及自然资源、住建两个部门，需联合勘查", resumed.ConcurrencyStamp)));
         extended.ExtensionDays.ShouldBe(30);
-        extended.ExtensionApprovedBy.ShouldBe("demo.coordinator");
+        extended.ExtensionApprovedBy.ShouldBe("demo.unithead");
         var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
         handling.ExtensionDays.ShouldBe(30);
         handling.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(dueBefore.AddDays(30));
@@ -360,6 +363,23 @@ public abstract class PetitionsApi_Tests : ProviderTests
         repeat.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
         repeat.RepeatOfPetitionId.ShouldBe(accepted.Id);
         repeat.Clocks.ShouldBeEmpty();
+        repeat.Timeline.Single(e => e.Kind == PetitionEventKind.LinkedAsRepeat).Detail!.ShouldContain("《信访工作条例》第十九条第三款");
+    }
+
+    [Fact]
+    public async Task Linking_to_a_closed_item_is_refused_with_the_text_of_art_19_para_3_never_art_26()
+    {
+        var officer = await OfficerAsync();
+        var closed = await RegisteredAsync();
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{closed.Id}/not-accept", new NotAcceptPetitionInput("不属本机关职权范围", null, closed.ConcurrencyStamp)));
+        var later = await RegisteredAsync();
+        var refused = await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(closed.Id, null));
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await refused.ReadJsonAsync();
+        problem.GetProperty("code").GetString().ShouldBe(PetitionsErrorCodes.RepeatTargetNotOpen);
+        var title = problem.GetProperty("title").GetString()!;
+        title.ShouldContain("第十九条第三款");
+        title.ShouldNotContain("第二十六条");
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using Mediation.Core.Data;
+using Mediation.Core.Identity;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Security;
+
+public sealed class DemoAccounts_Tests
+{
+    [Fact]
+    public async Task Accounts_added_in_a_later_release_are_created_on_a_database_that_already_has_the_first_ones()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mediation-tests", "demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var connection = $"Data Source={Path.Combine(folder, "demo.db")}";
+        string[] later = ["demo.unithead", "demo.petitionofficer.taian", "demo.petitionofficer.daimiao"];
+        await using (var first = new MediationAppFactory(DatabaseProvider.Sqlite, connection))
+        {
+            first.StartServer();
+            await using var scope = first.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            // As if the database had been seeded by the release before these accounts existed.
+            var users = await db.Set<AppUser>().IgnoreQueryFilters().Where(u => later.Contains(u.UserName!)).ToListAsync();
+            users.Count.ShouldBe(later.Length);
+            db.RemoveRange(users);
+            await db.SaveChangesAsync();
+        }
+
+        await using var next = new MediationAppFactory(DatabaseProvider.Sqlite, connection);
+        next.StartServer();
+        await using var check = next.Services.CreateAsyncScope();
+        var names = await check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AppUser>().IgnoreQueryFilters()
+            .Where(u => u.UserName!.StartsWith(DemoAccounts.Prefix)).Select(u => u.UserName!).ToListAsync();
+        names.ShouldBe(DemoAccounts.Accounts().Select(a => a.UserName), ignoreOrder: true);
+        (await next.ClientAsAsync("demo.petitionofficer.taian")).ShouldNotBeNull();
+    }
+}
