@@ -38,4 +38,5 @@ public static class CasesErrorCodes
     public const string VisitInFuture = "Cases:VisitInFuture";
     public const string DaysOrUntil = "Cases:DaysOrUntil";
     public const string ConsentInFuture = "Cases:ConsentInFuture";
+    public const string SourceReservedForHandOver = "Cases:SourceReservedForHandOver";
 }

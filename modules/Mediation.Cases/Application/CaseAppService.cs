@@ -60,7 +60,19 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
 
-    public async Task<CaseDto> RegisterAsync(RegisterCaseInput input, CancellationToken ct)
+    /// <summary>
+    /// Registration by a person (API, page). A 访调对接 case is created only by the hand-over through
+    /// ICaseIntakeIntegrationService: a planted PetitionHandover case would otherwise be linked to
+    /// the petition named in its source record, and its outcome would drive that petition.
+    /// </summary>
+    public Task<CaseDto> RegisterAsync(RegisterCaseInput input, CancellationToken ct)
+    {
+        if (input.Source is CaseSource.PetitionHandover)
+            throw new InputValidationException([new FieldError("source", CasesErrorCodes.SourceReservedForHandOver, new Dictionary<string, object?>())]);
+        return RegisterAnySourceAsync(input, ct);
+    }
+
+    internal async Task<CaseDto> RegisterAnySourceAsync(RegisterCaseInput input, CancellationToken ct)
     {
         var parties = ValidateRegistration(input);
         var committee = await FindCommitteeAsync(input.CommitteeId!.Value, ct);

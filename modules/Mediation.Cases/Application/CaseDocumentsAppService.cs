@@ -54,7 +54,7 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(TerminationNoticeTemplate, mediationCase.Number + "终止告知",
-            CaseAppService.RecordType, mediationCase.Id.ToString(), model), ct);
+            CaseAppService.RecordType, mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
         mediationCase.TerminationNoticeIssued(issued.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -104,7 +104,7 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(MinutesTemplate,
             mediationCase.Number + "笔录" + session.Number.ToString(CultureInfo.InvariantCulture),
-            CaseAppService.RecordType, mediationCase.Id.ToString(), model), ct);
+            CaseAppService.RecordType, mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
         session.MinutesIssued(issued.Id);
         db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
         await db.SaveChangesAsync(ct);

@@ -34,7 +34,7 @@ internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAp
         var mediatorIds = request.MediatorIds is { Count: > 0 } chosen
             ? chosen
             : (await cases.FindCommitteeAsync(request.CommitteeId, ct)).Mediators.Where(m => m.IsHead).Select(m => m.UserId).ToList();
-        var registered = await cases.RegisterAsync(new RegisterCaseInput(request.CommitteeId, request.DisputeType, request.Summary,
+        var registered = await cases.RegisterAnySourceAsync(new RegisterCaseInput(request.CommitteeId, request.DisputeType, request.Summary,
             request.AmountInDispute, request.Place, CaseSource.PetitionHandover, sourceRecordId, request.Parties, mediatorIds,
             request.RiskGrade ?? RiskGrade.Blue, request.RiskReason), ct);
         return new HandedOverCaseDto(registered.Id, registered.Number, AlreadyRegistered: false);

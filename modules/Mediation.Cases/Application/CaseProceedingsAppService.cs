@@ -113,7 +113,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
-            mediationCase.Id.ToString(), model), ct);
+            mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
         mediationCase.AgreementIssued(issued.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -13,8 +13,6 @@ public static class DeadlinesPermissions
     public static class Clocks
     {
         public const string Read = "Deadlines.Clocks.Read";
-        public const string Manage = "Deadlines.Clocks.Manage";
-        public const string Extend = "Deadlines.Clocks.Extend";
     }
 
     public static class Dashboard
@@ -29,8 +27,6 @@ public static class DeadlinesPermissions
     [
         new(CalendarPermissions.Manage, [RoleNames.SystemAdmin]),
         new(Clocks.Read, [.. CaseWorkers, RoleNames.Statistician]),
-        new(Clocks.Manage, CaseWorkers),
-        new(Clocks.Extend, [RoleNames.PetitionOfficer, RoleNames.Coordinator]),
         new(Dashboard.Read, [.. CaseWorkers, RoleNames.Statistician]),
     ];
 }

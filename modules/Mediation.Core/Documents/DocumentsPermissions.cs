@@ -15,20 +15,18 @@ public static class DocumentsPermissions
 
     public static class Archive
     {
-        public const string Issue = GroupName + ".Archive.Issue";
         public const string Read = GroupName + ".Archive.Read";
         public const string Verify = GroupName + ".Archive.Verify";
     }
 
-    private static readonly string[] Issuers =
+    private static readonly string[] Readers =
         [RoleNames.Mediator, RoleNames.PetitionOfficer, RoleNames.DeskOfficer, RoleNames.LegalAdvisor, RoleNames.Coordinator, RoleNames.Statistician];
 
     public static readonly IReadOnlyList<PermissionDefinition> Definitions =
     [
-        new(Templates.Read, [.. Issuers, RoleNames.SystemAdmin]),
+        new(Templates.Read, [.. Readers, RoleNames.SystemAdmin]),
         new(Templates.Manage, [RoleNames.SystemAdmin]),
-        new(Archive.Issue, Issuers),
-        new(Archive.Read, Issuers),
-        new(Archive.Verify, [.. Issuers, RoleNames.AuditAdmin]),
+        new(Archive.Read, Readers),
+        new(Archive.Verify, [.. Readers, RoleNames.AuditAdmin]),
     ];
 }

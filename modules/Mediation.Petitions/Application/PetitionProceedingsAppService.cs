@@ -307,7 +307,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     private async Task IssueAsync(Petition petition, PetitionNoticeKind kind, string template, Dictionary<string, object?> model, CancellationToken ct)
     {
         var number = NoticeNumber(petition.Number, kind);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(template, number, RecordType, petition.Id.ToString(), model), ct);
+        var issued = await documents.IssueAsync(new IssueFromTemplate(template, number, RecordType, petition.Id.ToString(), petition.OrgUnitId, model), ct);
         petition.NoticeIssued(kind, issued.Id, issued.Number, user.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

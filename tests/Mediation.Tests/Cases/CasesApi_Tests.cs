@@ -1,6 +1,7 @@
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Data;
+using Mediation.Core.Documents.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Tests.Documents;
 using Mediation.Core.Identity;
@@ -249,6 +250,43 @@ public abstract class CasesApi_Tests : ProviderTests
 
         var agreement = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
         (await agreement.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.NoWrittenAgreement);
+    }
+
+    [Fact]
+    public async Task No_API_caller_can_issue_a_document_so_a_forged_number_cannot_block_the_real_agreement()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+
+        // The probe of issue 12: any holder of the old issue permission minted the case's own number first, and the real agreement then failed.
+        foreach (var caller in new[] { "demo.mediator", "demo.petitionofficer", "demo.statistician", "demo.mediator.daiyue", "demo.systemadmin" })
+        {
+            var forged = await (await ClientAsync(userName: caller)).PostJsonAsync("/api/documents", new
+            {
+                template = "mediation-agreement", number = inMediation.Number, recordType = "MediationCase", recordId = inMediation.Id.ToString(),
+                model = Mediation.Tests.Documents.SampleDocuments.AgreementModel(),
+            });
+            forged.StatusCode.ShouldBeOneOf(HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
+        }
+        (await (await mediator.GetAsync($"/api/documents?recordType=MediationCase&recordId={inMediation.Id}")).ReadAsync<List<IssuedDocumentDto>>())
+            .ShouldBeEmpty();
+
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var response = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var issued = await response.ReadAsync<AgreementIssuedDto>();
+        issued.Number.ShouldBe(inMediation.Number);
+        var info = await (await mediator.GetAsync($"/api/documents/{issued.DocumentId}/info")).ReadAsync<IssuedDocumentDto>();
+        info.Number.ShouldBe(inMediation.Number);
+        info.IssuedBy.ShouldBe("demo.mediator");
+        PdfText.AllText(await (await mediator.GetAsync($"/api/documents/{issued.DocumentId}")).Content.ReadAsByteArrayAsync())
+            .Replace(" ", "", StringComparison.Ordinal).ShouldContain(inMediation.Number);
+
+        // The copy belongs to the case's unit (岱庙街道), so the committee's township sees it and another county does not.
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<Mediation.Core.Documents.Domain.IssuedDocument>().IgnoreQueryFilters().SingleAsync(d => d.Id == issued.DocumentId))
+            .OrgUnitId.ShouldBe(inMediation.OrgUnitId);
+        (await (await ClientAsync(userName: "demo.mediator.daiyue")).GetAsync($"/api/documents/{issued.DocumentId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

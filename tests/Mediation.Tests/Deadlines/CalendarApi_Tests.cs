@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Data;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
 using Mediation.Core.OrgUnits.Application;
+using Mediation.Core.Validation;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Mediation.Tests.Deadlines;
@@ -115,10 +119,9 @@ public abstract class CalendarApi_Tests : ProviderTests
         preview.GetProperty("dueDate").GetString().ShouldBe("2027-02-01");
         preview.GetProperty("provisional").GetBoolean().ShouldBeTrue();
 
-        var started = await client.PostJsonAsync("/api/deadlines/clocks", new StartClockInput(
-            "petition", Guid.NewGuid(), await UnitId(client, "370902001"), "petition.handling", Calendars.China(2026, 12, 1), "张三"));
-        started.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var clock = await started.ReadAsync<DeadlineClockDto>();
+        var unitId = await UnitId(client, "370902001");
+        var clock = await ClocksAsync(c => c.StartAsync(new StartClockInput(
+            "petition", Guid.NewGuid(), unitId, "petition.handling", Calendars.China(2026, 12, 1), "张三"), CancellationToken.None));
         clock.Provisional.ShouldBeTrue();
 
         var put = await (await ClientAsync()).PutJsonAsync("/api/calendar/2027", new PutCalendarYearInput("测试用 2027 年安排", [new HolidayRange(new(2027, 1, 30), new(2027, 2, 5), "春节")], [], null));
@@ -140,40 +143,33 @@ public abstract class CalendarApi_Tests : ProviderTests
     {
         var client = await ClientAsync(userName: "demo.coordinator");
         var recordId = Guid.NewGuid();
-        var clock = await (await client.PostJsonAsync("/api/deadlines/clocks", new StartClockInput(
-            "petition", recordId, await UnitId(client, "370902"), "petition.handling", Calendars.China(2026, 3, 2), "张三"))).ReadAsync<DeadlineClockDto>();
+        var unitId = await UnitId(client, "370902");
+        var clock = await ClocksAsync(c => c.StartAsync(new StartClockInput(
+            "petition", recordId, unitId, "petition.handling", Calendars.China(2026, 3, 2), "张三"), CancellationToken.None));
         clock.DueDate.ShouldBe(new DateOnly(2026, 5, 6));
         clock.Status.ShouldBe(ClockStatus.Running);
 
-        var again = await client.PostJsonAsync("/api/deadlines/clocks", new StartClockInput("petition", recordId, clock.OrgUnitId, "petition.handling", null, null));
-        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await CodeOf(again)).ShouldBe(DeadlinesErrorCodes.ClockAlreadyStarted);
+        (await Should.ThrowAsync<ConflictException>(() => ClocksAsync(c => c.StartAsync(
+            new StartClockInput("petition", recordId, clock.OrgUnitId, "petition.handling", null, null), CancellationToken.None))))
+            .Code.ShouldBe(DeadlinesErrorCodes.ClockAlreadyStarted);
 
-        var paused = await (await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/pause", new PauseClockInput("等待信访人补充材料", "张三", clock.ConcurrencyStamp)))
-            .ReadAsync<DeadlineClockDto>();
+        var paused = await ClocksAsync(c => c.PauseAsync(clock.Id, new PauseClockInput("等待信访人补充材料", "张三", clock.ConcurrencyStamp), CancellationToken.None));
         paused.Status.ShouldBe(ClockStatus.Paused);
         paused.DueAt.ShouldBeNull();
-        var resumed = await (await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/resume", new ResumeClockInput("张三", paused.ConcurrencyStamp)))
-            .ReadAsync<DeadlineClockDto>();
+        var resumed = await ClocksAsync(c => c.ResumeAsync(clock.Id, new ResumeClockInput("张三", paused.ConcurrencyStamp), CancellationToken.None));
         resumed.Status.ShouldBe(ClockStatus.Running);
 
-        var tooLong = await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/extend", new ExtendClockInput(31, "李局长", "情况复杂", resumed.ConcurrencyStamp));
-        tooLong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await CodeOf(tooLong)).ShouldBe(DeadlinesErrorCodes.ExtensionTooLong);
+        (await Should.ThrowAsync<BusinessException>(() => ClocksAsync(c => c.ExtendAsync(clock.Id, new ExtendClockInput(31, "李局长", "情况复杂", resumed.ConcurrencyStamp), CancellationToken.None))))
+            .Code.ShouldBe(DeadlinesErrorCodes.ExtensionTooLong);
+        (await Should.ThrowAsync<InputValidationException>(() => ClocksAsync(c => c.ExtendAsync(clock.Id, new ExtendClockInput(10, null, "情况复杂", resumed.ConcurrencyStamp), CancellationToken.None))))
+            .Errors.ShouldContain(e => e.Field == "approver");
 
-        var noApprover = await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/extend", new ExtendClockInput(10, null, "情况复杂", resumed.ConcurrencyStamp));
-        noApprover.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await noApprover.ReadJsonAsync()).GetProperty("errors").TryGetProperty("approver", out _).ShouldBeTrue();
-
-        var extended = await (await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/extend", new ExtendClockInput(30, "李局长", "情况复杂", resumed.ConcurrencyStamp)))
-            .ReadAsync<DeadlineClockDto>();
+        var extended = await ClocksAsync(c => c.ExtendAsync(clock.Id, new ExtendClockInput(30, "李局长", "情况复杂", resumed.ConcurrencyStamp), CancellationToken.None));
         extended.ExtensionDays.ShouldBe(30);
         (extended.DueDate!.Value > resumed.DueDate!.Value).ShouldBeTrue();
 
-        var stale = await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/stop", new StopClockInput("已办结", "张三", resumed.ConcurrencyStamp));
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var stopped = await (await client.PostJsonAsync($"/api/deadlines/clocks/{clock.Id}/stop", new StopClockInput("已办结", "张三", extended.ConcurrencyStamp)))
-            .ReadAsync<DeadlineClockDto>();
+        await Should.ThrowAsync<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>(() => ClocksAsync(c => c.StopAsync(clock.Id, new StopClockInput("已办结", "张三", resumed.ConcurrencyStamp), CancellationToken.None)));
+        var stopped = await ClocksAsync(c => c.StopAsync(clock.Id, new StopClockInput("已办结", "张三", extended.ConcurrencyStamp), CancellationToken.None));
         stopped.Status.ShouldBe(ClockStatus.Stopped);
 
         var read = await (await client.GetAsync($"/api/deadlines/clocks?recordType=petition&recordId={recordId}")).ReadAsync<List<DeadlineClockDto>>();
@@ -185,6 +181,36 @@ public abstract class CalendarApi_Tests : ProviderTests
         json.ShouldContain("\"status\":\"Stopped\"");
         json.ShouldContain("+08:00");
         (await client.GetAsync($"/api/deadlines/clocks/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Issue 12: a public start answered 409 for a foreign record's id and 201 for a random one; modules start clocks now, the API only reads.</summary>
+    [Fact]
+    public async Task No_API_caller_can_start_or_change_a_clock_so_foreign_ids_are_not_probed()
+    {
+        var daiyueUnit = await UnitId(await ClientAsync(), "370911");
+        var foreignRecord = Guid.NewGuid();
+        var foreign = await ClocksAsync(c => c.StartAsync(new StartClockInput("petition", foreignRecord, daiyueUnit, "petition.handling", null, "岱岳区信访局"), CancellationToken.None));
+
+        foreach (var caller in new[] { "demo.coordinator", "demo.petitionofficer", "demo.mediator" })
+        {
+            var client = await ClientAsync(userName: caller);
+            var statuses = new List<HttpStatusCode>();
+            foreach (var recordId in new[] { foreignRecord, Guid.NewGuid() })
+            {
+                var start = await client.PostJsonAsync("/api/deadlines/clocks", new StartClockInput("petition", recordId, daiyueUnit, "petition.handling", null, null));
+                statuses.Add(start.StatusCode);
+            }
+            statuses.ShouldAllBe(s => s == HttpStatusCode.MethodNotAllowed);
+            foreach (var action in new[] { "pause", "resume", "extend", "stop" })
+                (await client.PostJsonAsync($"/api/deadlines/clocks/{foreign.Id}/{action}", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await ClocksAsync(c => c.GetAsync(foreign.Id, CancellationToken.None))).History.ShouldHaveSingleItem();
+    }
+
+    private async Task<T> ClocksAsync<T>(Func<IDeadlineClocks, Task<T>> call)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<IDeadlineClocks>());
     }
 }
 

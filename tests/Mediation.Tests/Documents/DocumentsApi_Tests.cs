@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text.Json;
+using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Domain;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Mediation.Tests.Documents;
@@ -16,11 +20,15 @@ public abstract class DocumentsApi_Tests : ProviderTests
 
     private static string NewNumber() => "泰岱调字〔2026〕第" + Guid.NewGuid().ToString("N")[..8] + "号";
 
-    private static async Task<IssuedDocumentDto> Issue(HttpClient client, string template, object model, string? number = null, string recordId = "case-1")
+    /// <summary>Issues as a module does, in-process: the API has no way to issue (see the forgery test below).</summary>
+    private async Task<IssuedDocumentDto> Issue(HttpClient client, string template, object model, string? number = null, string recordId = "case-1")
     {
-        var response = await client.PostJsonAsync("/api/documents", new { template, number = number ?? NewNumber(), recordType = "MediationCase", recordId, model });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.ReadAsync<IssuedDocumentDto>();
+        var me = await (await client.GetAsync("/api/auth/me")).ReadAsync<MeDto>();
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var json = JsonSerializer.SerializeToElement(model, HttpJson.Options);
+        var values = json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value, StringComparer.Ordinal);
+        return await scope.ServiceProvider.GetRequiredService<DocumentArchiveAppService>()
+            .IssueAsync(new IssueFromTemplate(template, number ?? NewNumber(), "MediationCase", recordId, me.OrgUnitId!.Value, values), CancellationToken.None);
     }
 
     [Fact]
@@ -85,9 +93,22 @@ public abstract class DocumentsApi_Tests : ProviderTests
         var client = await ClientAsync(userName: "demo.mediator");
         var number = NewNumber();
         await Issue(client, Notice, SampleDocuments.NoticeModel(), number);
-        var again = await client.PostJsonAsync("/api/documents", new { template = Notice, number, recordType = "Petition", recordId = "p-1", model = SampleDocuments.NoticeModel() });
-        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await again.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(DocumentsErrorCodes.NumberTaken);
+        var again = await Should.ThrowAsync<ConflictException>(() => Issue(client, Notice, SampleDocuments.NoticeModel(), number, "p-1"));
+        again.Code.ShouldBe(DocumentsErrorCodes.NumberTaken);
+    }
+
+    [Fact]
+    public async Task A_preview_is_for_template_editors_and_never_carries_the_callers_number()
+    {
+        var model = new { model = new { office = "泰安市泰山区信访局", petitioner = "赵六", received_on = "2026年3月2日", channel = "来访", subject = "小区供暖不达标", number = "岱岳调〔2026〕3号" } };
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        (await mediator.PostJsonAsync($"/api/documents/templates/{Notice}/preview", model)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var preview = await (await ClientAsync()).PostJsonAsync($"/api/documents/templates/{Notice}/preview", model);
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
+        var text = PdfText.AllText(await preview.Content.ReadAsByteArrayAsync());
+        text.ShouldContain(DocumentArchiveAppService.PreviewNumber);
+        text.ShouldNotContain("岱岳调〔2026〕3号");
     }
 
     [Fact]
@@ -190,9 +211,8 @@ public abstract class DocumentsApi_Tests : ProviderTests
     [Fact]
     public async Task A_model_the_template_cannot_use_is_a_422_naming_the_line_not_a_broken_pdf()
     {
-        var client = await ClientAsync("en", userName: "demo.mediator");
-        var response = await client.PostJsonAsync("/api/documents",
-            new { template = Notice, number = NewNumber(), recordType = "Petition", recordId = "p-2", model = new { office = "泰安市泰山区信访局" } });
+        var client = await ClientAsync("en");
+        var response = await client.PostJsonAsync($"/api/documents/templates/{Notice}/preview", new { model = new { office = "泰安市泰山区信访局" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await response.ReadJsonAsync();

@@ -25,8 +25,8 @@ public sealed class MissingFont_Tests(AppWithoutFont app) : IClassFixture<AppWit
         (await client.GetAsync("/api/org-units")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/api/documents/templates")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var issue = await client.PostJsonAsync("/api/documents",
-            new { template = "acceptance-notice", number = "X-1", recordType = "Petition", recordId = "p-1", model = SampleDocuments.NoticeModel() });
+        var issue = await (await app.Factory.ClientAsAsync("demo.systemadmin")).PostJsonAsync("/api/documents/templates/acceptance-notice/preview",
+            new { model = SampleDocuments.NoticeModel() });
         issue.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var problem = await issue.ReadJsonAsync();
         problem.GetProperty("code").GetString().ShouldBe(DocumentsErrorCodes.FontMissing);

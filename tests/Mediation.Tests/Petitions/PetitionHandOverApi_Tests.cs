@@ -21,8 +21,8 @@ namespace Mediation.Tests.Petitions;
 public abstract class PetitionHandOverTestBase : ProviderTests
 {
     protected const string Officer = "demo.petitionofficer";
-    private const string PetitionerId = "11010519491231002X";
-    private const string OtherPartyId = "370902198001011230";
+    protected const string PetitionerId = "11010519491231002X";
+    protected const string OtherPartyId = "370902198001011230";
 
     protected async Task<HttpClient> OfficerAsync() => await ClientAsync(userName: Officer);
 
@@ -144,6 +144,32 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         var notAccepted = await registered.ReadAsync<PetitionDto>();
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{notAccepted.Id}/hand-over", HandOver(committee.Id, notAccepted.ConcurrencyStamp)),
             PetitionsErrorCodes.NotInHandling);
+    }
+
+    /// <summary>Issue 12: a case registered by hand as a hand-over of this petition was linked by the real hand-over, and its outcome drove the petition.</summary>
+    [Fact]
+    public async Task A_case_cannot_be_registered_by_hand_as_a_petitions_hand_over_so_the_hand_over_cannot_be_hijacked()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var me = await (await mediator.GetAsync("/api/auth/me")).ReadAsync<MeDto>();
+
+        var planted = await mediator.PostJsonAsync("/api/cases", new RegisterCaseInput(committee.Id, DisputeType.HousingHomestead, "预先登记的案件", null, null,
+            CaseSource.PetitionHandover, petition.Id.ToString(),
+            [new PartyInput(PartyKind.Person, "甲某", PetitionerId, null, null, null, null, true),
+             new PartyInput(PartyKind.Person, "乙某", OtherPartyId, null, null, null, null, true)],
+            [me.Id], RiskGrade.Blue, null));
+        planted.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await planted.Content.ReadAsStringAsync());
+        (await planted.ReadJsonAsync()).GetProperty("errors").GetProperty("source")[0].GetProperty("code").GetString()
+            .ShouldBe(CasesErrorCodes.SourceReservedForHandOver);
+
+        var handedOver = await OkAsync<PetitionDto>(await (await OfficerAsync()).PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
+            HandOver(committee.Id, petition.ConcurrencyStamp)));
+        var created = await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{handedOver.Mediation!.CaseId}"));
+        created.Summary.ShouldNotBe("预先登记的案件");
+        created.Parties.Select(p => p.Name).ShouldBe(["王某", "李某"]);
+        created.Source.ShouldBe(CaseSource.PetitionHandover);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
+using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits.Application;
@@ -169,26 +171,29 @@ public abstract class Security_Tests : ProviderTests
     private async Task<IReadOnlyList<string>> ForeignRecordIdsAsync()
     {
         var app = await AppAsync();
-        var daiyue = await app.ClientAsAsync("demo.mediator.daiyue");
         var daiyueUnit = (await UnitAsync("370911")).Id;
 
-        var document = await daiyue.PostJsonAsync("/api/documents", new
+        // Documents and clocks are issued and started only by modules, in-process, on their own records.
+        IssuedDocumentDto document;
+        Mediation.Core.Deadlines.Application.DeadlineClockDto clock;
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            template = "acceptance-notice", number = "岱岳信〔2026〕" + Guid.NewGuid().ToString("N")[..8], recordType = "Petition", recordId = "p-scope",
-            model = Mediation.Tests.Documents.SampleDocuments.NoticeModel(),
-        });
-        document.StatusCode.ShouldBe(HttpStatusCode.Created, await document.Content.ReadAsStringAsync());
-        var clock = await daiyue.PostJsonAsync("/api/deadlines/clocks", new Mediation.Core.Deadlines.Application.StartClockInput(
-            "petition", Guid.NewGuid(), daiyueUnit, "petition.handling", DateTimeOffset.UtcNow, "岱岳区信访办"));
-        clock.StatusCode.ShouldBe(HttpStatusCode.Created, await clock.Content.ReadAsStringAsync());
+            document = await scope.ServiceProvider.GetRequiredService<DocumentArchiveAppService>().IssueAsync(new IssueFromTemplate(
+                "acceptance-notice", "岱岳信〔2026〕" + Guid.NewGuid().ToString("N")[..8], "Petition", "p-scope", daiyueUnit,
+                JsonSerializer.SerializeToElement(Mediation.Tests.Documents.SampleDocuments.NoticeModel(), HttpJson.Options).EnumerateObject()
+                    .ToDictionary(p => p.Name, p => (object?)p.Value, StringComparer.Ordinal)), CancellationToken.None);
+            clock = await scope.ServiceProvider.GetRequiredService<Mediation.Core.Deadlines.IDeadlineClocks>().StartAsync(
+                new Mediation.Core.Deadlines.Application.StartClockInput("petition", Guid.NewGuid(), daiyueUnit, "petition.handling", DateTimeOffset.UtcNow, "岱岳区信访办"),
+                CancellationToken.None);
+        }
 
         var petition = await (await Mediation.Tests.Petitions.ForeignPetitionOfficer.ClientAsync(app)).PostJsonAsync("/api/petitions",
             new Mediation.Petitions.RegisterPetitionInput(Mediation.Petitions.PetitionChannel.Visit, null, null,
                 [new Mediation.Petitions.PetitionerInput("岳某", null, null, null)], "天平街道宅基地纠纷", null, null, null, null, null, null));
         petition.StatusCode.ShouldBe(HttpStatusCode.Created, await petition.Content.ReadAsStringAsync());
 
-        return [(await DaiyueMediatorIdAsync()).ToString(), (await document.ReadJsonAsync()).GetProperty("id").GetString()!,
-                (await clock.ReadJsonAsync()).GetProperty("id").GetString()!, (await petition.ReadJsonAsync()).GetProperty("id").GetString()!];
+        return [(await DaiyueMediatorIdAsync()).ToString(), document.Id.ToString(), clock.Id.ToString(),
+                (await petition.ReadJsonAsync()).GetProperty("id").GetString()!];
     }
 
     [Fact]

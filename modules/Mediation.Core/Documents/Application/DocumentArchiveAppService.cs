@@ -1,4 +1,3 @@
-using Mediation.Core.Security;
 using System.Text.Json;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Domain;
@@ -12,35 +11,27 @@ namespace Mediation.Core.Documents.Application;
 
 /// <summary>
 /// Issues documents (template or code-built), keeps their exact bytes with a SHA-256, reprints
-/// them unchanged, and tells whether a presented copy is the one that was issued.
+/// them unchanged, and tells whether a presented copy is the one that was issued. Issuing is
+/// in-process only: a module issues a document by its own action on its own record, with the
+/// number it assigned, so no API caller can mint a genuine-looking copy or take a number first.
 /// </summary>
 public sealed class DocumentArchiveAppService(
-    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, ICurrentUser currentUser, TimeProvider clock)
+    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, TimeProvider clock)
 {
     public const string EntityName = "IssuedDocument";
+    public const string PreviewNumber = "（预览）";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private IQueryable<IssuedDocument> Documents => db.Set<IssuedDocument>().AsNoTracking();
 
-    /// <summary>Renders a template without archiving it (for the editor's preview).</summary>
+    /// <summary>Renders a template without archiving it (for the editor's preview); the number is never the caller's.</summary>
     public async Task<byte[]> PreviewAsync(string template, JsonElement? model, CancellationToken ct)
     {
         var (text, _) = await templates.CurrentTextAsync(template, ct);
         var values = ModelOf(model);
-        values.TryAdd("number", "（预览）");
+        values["number"] = PreviewNumber;
         values.TryAdd("issued_on", clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
         return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
-    }
-
-    public Task<IssuedDocumentDto> IssueAsync(IssueDocumentInput input, CancellationToken ct)
-    {
-        new InputValidator()
-            .Required(input.Template, "template")
-            .Required(input.Number, "number").MaxLength(input.Number, IssuedDocument.MaxNumberLength, "number")
-            .Required(input.RecordType, "recordType").MaxLength(input.RecordType, IssuedDocument.MaxRecordTypeLength, "recordType")
-            .Required(input.RecordId, "recordId").MaxLength(input.RecordId, IssuedDocument.MaxRecordIdLength, "recordId")
-            .ThrowIfInvalid();
-        return IssueAsync(new IssueFromTemplate(input.Template!.Trim(), input.Number!.Trim(), input.RecordType!.Trim(), input.RecordId!.Trim(), ModelOf(input.Model)), ct);
     }
 
     public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct)
@@ -51,12 +42,12 @@ public sealed class DocumentArchiveAppService(
         model.TryAdd("number", request.Number);
         model.TryAdd("issued_on", issuedAt.ToOffset(ChinaOffset).DateTime);
         var spec = DocumentTemplateRenderer.Render(request.Template, text, model);
-        return await StoreAsync(spec, request.Template, request.Number, request.RecordType, request.RecordId, version, issuedAt, ct);
+        return await StoreAsync(spec, request.Template, request.Number, request.RecordType, request.RecordId, request.OrgUnitId, version, issuedAt, ct);
     }
 
     /// <summary>For documents a module builds in code (statistics reports with charts).</summary>
-    public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, CancellationToken ct) =>
-        StoreAsync(spec, kind, number, recordType, recordId, null, clock.GetUtcNow(), ct);
+    public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct) =>
+        StoreAsync(spec, kind, number, recordType, recordId, orgUnitId, null, clock.GetUtcNow(), ct);
 
     public async Task<IReadOnlyList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, CancellationToken ct)
     {
@@ -94,13 +85,12 @@ public sealed class DocumentArchiveAppService(
     }
 
     private async Task<IssuedDocumentDto> StoreAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId,
-        int? templateVersion, DateTimeOffset issuedAt, CancellationToken ct)
+        Guid orgUnitId, int? templateVersion, DateTimeOffset issuedAt, CancellationToken ct)
     {
         if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
         var bytes = pdf.Write(spec);
         var title = spec.Title.Length > IssuedDocument.MaxTitleLength ? spec.Title[..IssuedDocument.MaxTitleLength] : spec.Title;
-        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt,
-            currentUser.OrgUnitId ?? Guid.Empty);
+        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt, orgUnitId);
         db.Add(document);
         try
         {

@@ -19,13 +19,14 @@ public sealed record SaveTemplateInput(string? Text, int? ExpectedVersion);
 
 public sealed record PreviewDocumentInput(JsonElement? Model);
 
-public sealed record IssueDocumentInput(string? Template, string? Number, string? RecordType, string? RecordId, JsonElement? Model);
-
 public sealed record IssuedDocumentDto(
     Guid Id, string Number, string Kind, string Title, string RecordType, string RecordId, string Sha256, int SizeBytes,
     int? TemplateVersion, string? IssuedBy, DateTimeOffset IssuedAt);
 
 public sealed record VerifyDocumentResultDto(Guid DocumentId, string Number, bool Matches, string ActualSha256, DateTimeOffset IssuedAt);
 
-/// <summary>What another module hands over to issue a document from a template.</summary>
-public sealed record IssueFromTemplate(string Template, string Number, string RecordType, string RecordId, IReadOnlyDictionary<string, object?> Model);
+/// <summary>
+/// What a module hands over to issue a document from a template for one of its records;
+/// <paramref name="OrgUnitId"/> is the record's unit, which then owns the copy.
+/// </summary>
+public sealed record IssueFromTemplate(string Template, string Number, string RecordType, string RecordId, Guid OrgUnitId, IReadOnlyDictionary<string, object?> Model);

@@ -15,6 +15,8 @@ internal static class DocumentsEndpoints
     public static void MapDocumentsEndpoints(this RouteGroupBuilder g)
     {
         g.WithTags("Documents");
+        // No POST "/": a document is issued only by its module's own action on its own record (see DocumentArchiveAppService).
+        // Preview renders any model, so it belongs to the template editors, and its number reads （预览）.
 
         var templates = g.MapGroup("/templates");
         templates.MapGet("/", (DocumentTemplateAppService s, CancellationToken ct) => s.ListAsync(ct)).WithName("ListDocumentTemplates").RequirePermission(DocumentsPermissions.Templates.Read);
@@ -28,15 +30,10 @@ internal static class DocumentsEndpoints
         templates.MapGet("/{name}/versions/{version:int}", (string name, int version, DocumentTemplateAppService s, CancellationToken ct)
             => s.VersionAsync(name, version, ct)).WithName("GetDocumentTemplateVersion").RequirePermission(DocumentsPermissions.Templates.Read);
         templates.MapPost("/{name}/preview", async (string name, PreviewDocumentInput input, DocumentArchiveAppService s, CancellationToken ct)
-            => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("PreviewDocument").RequirePermission(DocumentsPermissions.Templates.Read);
+            => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("PreviewDocument").RequirePermission(DocumentsPermissions.Templates.Manage);
 
         g.MapGet("/", (string? recordType, string? recordId, DocumentArchiveAppService s, CancellationToken ct)
             => s.ListAsync(recordType, recordId, ct)).WithName("ListIssuedDocuments").RequirePermission(DocumentsPermissions.Archive.Read);
-        g.MapPost("/", async (IssueDocumentInput input, DocumentArchiveAppService s, CancellationToken ct) =>
-        {
-            var issued = await s.IssueAsync(input, ct);
-            return TypedResults.Created($"/api/documents/{issued.Id}", issued);
-        }).WithName("IssueDocument").RequirePermission(DocumentsPermissions.Archive.Issue);
         g.MapGet("/{id:guid}", async (Guid id, DocumentArchiveAppService s, CancellationToken ct) =>
         {
             var (number, content) = await s.ContentAsync(id, ct);
