@@ -3,6 +3,7 @@ using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
+using Mediation.Core.Documents.Templates;
 
 namespace Mediation.Cases.Application;
 
@@ -24,12 +25,23 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
         [DisputeType.Other] = "其他纠纷",
     };
 
-    /// <summary>Art. 26: the other routes, worded as the notice tells them.</summary>
-    private static readonly Dictionary<OtherRoute, string> RouteTexts = new()
+    /// <summary>Art. 26: the other routes, worded as the notice tells them for this kind of dispute.</summary>
+    internal static string RouteText(DisputeType disputeType, OtherRoute route) => (disputeType, route) switch
     {
-        [OtherRoute.Arbitration] = "依法申请仲裁（劳动争议、农村土地承包经营纠纷等可向相应的仲裁机构申请仲裁）",
-        [OtherRoute.Administrative] = "请求有关行政机关依法处理",
-        [OtherRoute.Court] = "依法向人民法院提起诉讼",
+        (DisputeType.Labour, OtherRoute.Arbitration) =>
+            "向劳动争议仲裁委员会申请劳动争议仲裁（劳动争议须先经仲裁，《中华人民共和国劳动争议调解仲裁法》第五条）",
+        (DisputeType.Labour, OtherRoute.Court) => "对劳动争议仲裁裁决不服的，除法律另有规定外，可以自收到仲裁裁决书之日起十五日内向人民法院提起诉讼",
+        (DisputeType.LandContract, OtherRoute.Arbitration) => "向农村土地承包仲裁委员会申请仲裁",
+        (_, OtherRoute.Arbitration) => "各方当事人达成仲裁协议的，向仲裁委员会申请仲裁",
+        (_, OtherRoute.Administrative) => "请求有关行政机关依法处理",
+        _ => "依法向人民法院提起诉讼",
+    };
+
+    /// <summary>Why a route the parties may expect is missing from the notice.</summary>
+    internal static string? RouteNote(DisputeType disputeType) => disputeType switch
+    {
+        DisputeType.MarriageFamily => "婚姻、收养、监护、扶养、继承纠纷不能仲裁（《中华人民共和国仲裁法》第三条）。",
+        _ => null,
     };
 
     /// <summary>终止调解告知书 (人民调解法 Art. 26): why mediation ended and where the parties may turn.</summary>
@@ -45,11 +57,11 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
             ["parties"] = Parties(mediationCase),
             ["dispute_type"] = DisputeTypeNames[mediationCase.DisputeType],
             ["summary"] = mediationCase.Summary,
-            ["registered_on"] = DateText(ChinaTime.DateOf(mediationCase.RegisteredAt)),
-            ["concluded_on"] = DateText(ChinaTime.DateOf(mediationCase.ConcludedAt!.Value)),
-            ["outcome"] = mediationCase.Outcome is CaseOutcome.Terminated ? "终止调解" : "调解不成",
-            ["reason"] = string.IsNullOrWhiteSpace(mediationCase.TerminationReason) ? "经调解，各方当事人未能达成调解协议" : mediationCase.TerminationReason,
-            ["routes"] = mediationCase.OtherRoutes.Select(r => (object?)RouteTexts[r]).ToList(),
+            ["registered_on"] = ChineseDates.Format(ChinaTime.DateOf(mediationCase.RegisteredAt)),
+            ["concluded_on"] = ChineseDates.Format(ChinaTime.DateOf(mediationCase.ConcludedAt!.Value)),
+            ["reason"] = string.IsNullOrWhiteSpace(mediationCase.TerminationReason) ? "各方当事人未能达成调解协议" : mediationCase.TerminationReason,
+            ["routes"] = mediationCase.OtherRoutes.Select(r => (object?)RouteText(mediationCase.DisputeType, r)).ToList(),
+            ["route_note"] = RouteNote(mediationCase.DisputeType),
             ["mediator"] = MediatorNames(mediationCase, committee),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -71,13 +83,12 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
         var parties = mediationCase.Parties.OrderBy(p => p.Position).ToList();
         var attendees = session.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var signers = attendees.Concat(parties.Select(p => p.Name)).Distinct(StringComparer.Ordinal).Select(n => n + "（签名）").ToList();
-        var heldAt = ChinaTime.ToChina(session.HeldAt);
         var model = new Dictionary<string, object?>
         {
             ["committee"] = committee.Name,
             ["case_number"] = mediationCase.Number,
             ["session_number"] = session.Number,
-            ["held_at"] = heldAt.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture),
+            ["held_at"] = ChineseDates.FormatWithTime(session.HeldAt),
             ["place"] = session.Place,
             ["dispute_type"] = DisputeTypeNames[mediationCase.DisputeType],
             ["summary"] = mediationCase.Summary,
@@ -125,6 +136,4 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
 
     private static string MediatorNames(MediationCase mediationCase, MediationCommittee committee) =>
         string.Join("、", committee.Mediators.Where(m => mediationCase.Mediators.Any(x => x.UserId == m.UserId)).Select(m => m.Name));
-
-    private static string DateText(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,16 @@
 using System.Globalization;
+using System.Text.Json;
 using Mediation.Cases.Domain;
+using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
+using Mediation.Core.Documents.Templates;
 using Mediation.Core.Messaging;
+using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.Core.Web;
@@ -16,10 +20,12 @@ namespace Mediation.Cases.Application;
 
 /// <summary>From the first session to the court's judicial confirmation: 调解笔录, 结案, 调解协议书, 司法确认.</summary>
 internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, FollowUpAppService followUps, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, FollowUpAppService followUps,
+    PersonalDataProtector protector, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string AgreementTemplate = "mediation-agreement";
     private const string PartyRoles = "甲乙丙丁戊己庚辛壬癸";
+    private static readonly string[] RevealedOnOfficeCopy = ["parties.idCardNumber"];
 
     public async Task<CaseDto> RecordSessionAsync(Guid id, RecordSessionInput input, CancellationToken ct)
     {
@@ -87,30 +93,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     {
         var mediationCase = await cases.FindCaseAsync(id, ct);
         mediationCase.EnsureAgreementCanBeIssued();
-        var committee = await cases.FindCommitteeAsync(mediationCase.CommitteeId, ct);
-        var mediatorNames = committee.Mediators.Where(m => mediationCase.Mediators.Any(x => x.UserId == m.UserId)).Select(m => m.Name).ToList();
-
-        var model = new Dictionary<string, object?>
-        {
-            ["committee"] = committee.Name,
-            ["parties"] = mediationCase.Parties.OrderBy(p => p.Position).Select((p, i) => (object?)new Dictionary<string, object?>
-            {
-                ["role"] = RoleOf(i),
-                ["name"] = p.Name,
-                ["gender"] = null,
-                ["birth"] = null,
-                ["id_number"] = p.IdCardMasked,
-                ["credit_code"] = p.CreditCode,
-                ["representative"] = p.Representative,
-                ["address"] = p.Address,
-                ["phone"] = p.PhoneMasked,
-            }).ToList(),
-            ["facts"] = $"{mediationCase.AgreementFacts} 争议事项：{mediationCase.DisputedPoints}",
-            ["responsibility"] = mediationCase.Responsibilities,
-            ["terms"] = mediationCase.Terms.OrderBy(t => t.Number).Select(t => (object?)TermText(t)).ToList(),
-            ["performance"] = string.IsNullOrWhiteSpace(mediationCase.Performance) ? "各方当事人按上述各项约定的期限自觉履行。" : mediationCase.Performance,
-            ["mediator"] = string.Join("、", mediatorNames),
-        };
+        var model = await AgreementModelAsync(mediationCase, fullIdNumbers: false, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
             mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
@@ -118,6 +101,53 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AgreementIssuedDto(mediationCase.Id, issued.Id, issued.Number);
+    }
+
+    /// <summary>
+    /// The committee's file copy with the parties' full 身份证号, as a court needs it for 司法确认: printed for a holder of
+    /// Pii.Reveal, audited as a reveal, never archived (the archived agreement stays masked).
+    /// </summary>
+    public async Task<byte[]> OfficeCopyAsync(Guid id, CancellationToken ct)
+    {
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        if (mediationCase.AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
+        var model = await AgreementModelAsync(mediationCase, fullIdNumbers: true, ct);
+        model["number"] = mediationCase.Number;
+        await auditLog.WriteAsync(AuditActions.PersonalDataRevealed, new { fields = RevealedOnOfficeCopy, document = AgreementTemplate },
+            entityType: CaseAppService.RecordType, entityId: mediationCase.Id.ToString(), ct: ct);
+        return await documents.PreviewAsync(AgreementTemplate, JsonSerializer.SerializeToElement(model), ct);
+    }
+
+    private async Task<Dictionary<string, object?>> AgreementModelAsync(MediationCase mediationCase, bool fullIdNumbers, CancellationToken ct)
+    {
+        var committee = await cases.FindCommitteeAsync(mediationCase.CommitteeId, ct);
+        var mediatorNames = committee.Mediators.Where(m => mediationCase.Mediators.Any(x => x.UserId == m.UserId)).Select(m => m.Name).ToList();
+        return new Dictionary<string, object?>
+        {
+            ["committee"] = committee.Name,
+            ["parties"] = mediationCase.Parties.OrderBy(p => p.Position).Select((p, i) =>
+            {
+                var idNumber = p.IdCardCipher is null ? null : protector.Decrypt(p.IdCardCipher);
+                var stated = ChineseIdentifiers.ReadIdCardNumber(idNumber);
+                return (object?)new Dictionary<string, object?>
+                {
+                    ["role"] = RoleOf(i),
+                    ["name"] = p.Name,
+                    ["gender"] = stated?.Sex,
+                    ["birth"] = stated is { } s ? ChineseDates.Format(s.BirthDate) : null,
+                    ["id_number"] = fullIdNumbers ? idNumber : p.IdCardMasked,
+                    ["credit_code"] = p.CreditCode,
+                    ["representative"] = p.Representative,
+                    ["address"] = p.Address,
+                    ["phone"] = p.PhoneMasked,
+                };
+            }).ToList(),
+            ["facts"] = $"{mediationCase.AgreementFacts} 争议事项：{mediationCase.DisputedPoints}",
+            ["responsibility"] = mediationCase.Responsibilities,
+            ["terms"] = mediationCase.Terms.OrderBy(t => t.Number).Select(t => (object?)TermText(t)).ToList(),
+            ["performance"] = string.IsNullOrWhiteSpace(mediationCase.Performance) ? "各方当事人按上述各项约定的期限自觉履行。" : mediationCase.Performance,
+            ["mediator"] = string.Join("、", mediatorNames),
+        };
     }
 
     /// <summary>Every party signed: the 30 days to apply jointly for judicial confirmation start (人民调解法 Art. 33).</summary>
@@ -176,8 +206,9 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     internal static string TermText(AgreementTerm term)
     {
         var text = term.Description.TrimEnd('。', '；', ';', '.');
-        if (term.Amount is { } amount) text += "，金额人民币" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + "元";
-        if (term.DueOn is { } due) text += "，于" + due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "前履行完毕";
+        if (term.Amount is { } amount)
+            text += "，金额人民币" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + "元（大写：" + ChineseAmounts.Capital(amount) + "）";
+        if (term.DueOn is { } due) text += "，于" + ChineseDates.Format(due) + "前履行完毕";
         return text + "。";
     }
 }

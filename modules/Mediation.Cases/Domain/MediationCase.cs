@@ -160,9 +160,19 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         ConcludedBy = concludedBy;
     }
 
-    /// <summary>Art. 26: parties whose dispute was not settled are told they may turn to arbitration, the administration or the court.</summary>
-    public IReadOnlyList<OtherRoute> OtherRoutes =>
-        Outcome is CaseOutcome.Failed or CaseOutcome.Terminated ? [OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court] : [];
+    /// <summary>Art. 26: parties whose dispute was not settled are told the routes open to it, and only those.</summary>
+    public IReadOnlyList<OtherRoute> OtherRoutes => Outcome is CaseOutcome.Failed or CaseOutcome.Terminated ? RoutesOpenTo(DisputeType) : [];
+
+    /// <summary>
+    /// 婚姻家庭 disputes cannot be arbitrated (仲裁法 Art. 3 (一)); a labour dispute goes to labour arbitration before any
+    /// court (劳动争议调解仲裁法 Art. 5), which the notice words for that route.
+    /// </summary>
+    public static IReadOnlyList<OtherRoute> RoutesOpenTo(DisputeType disputeType) => disputeType switch
+    {
+        DisputeType.MarriageFamily => [OtherRoute.Administrative, OtherRoute.Court],
+        DisputeType.Labour => [OtherRoute.Arbitration, OtherRoute.Court],
+        _ => [OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court],
+    };
 
     public void AgreementIssued(Guid documentId)
     {

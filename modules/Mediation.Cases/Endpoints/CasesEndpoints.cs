@@ -37,6 +37,9 @@ internal static class CasesEndpoints
             var issued = await s.IssueAgreementAsync(id, ct);
             return TypedResults.Created($"/api/documents/{issued.DocumentId}", issued);
         }).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapGet("/{id:guid}/agreement/office-copy", async (Guid id, CaseProceedingsAppService s, CancellationToken ct) =>
+                TypedResults.File(await s.OfficeCopyAsync(id, ct), "application/pdf"))
+            .RequirePermission(CasesPermissions.Agreements.Manage).RequirePermission(CorePermissions.Pii.Reveal);
         g.MapPost("/{id:guid}/agreement/signed", (Guid id, MarkAgreementSignedInput input, CaseProceedingsAppService s, CancellationToken ct)
             => s.MarkAgreementSignedAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
         g.MapPost("/{id:guid}/agreement/court-decision", (Guid id, RecordCourtDecisionInput input, CaseProceedingsAppService s, CancellationToken ct)

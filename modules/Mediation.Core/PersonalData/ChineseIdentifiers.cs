@@ -40,6 +40,17 @@ public static partial class ChineseIdentifiers
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// What a valid 身份证号 itself states (GB 11643-1999): the birth date (digits 7–14) and the sex (the 17th digit is odd
+    /// for a man, even for a woman). Null for anything that is not a valid number.
+    /// </summary>
+    public static (DateOnly BirthDate, string Sex)? ReadIdCardNumber(string? value)
+    {
+        if (value is null || !IsValidIdCardNumber(value)) return null;
+        var birth = DateOnly.ParseExact(value.AsSpan(6, 8), "yyyyMMdd");
+        return (birth, (value[16] - '0') % 2 == 1 ? "男" : "女");
+    }
+
     [GeneratedRegex("^[1-9][0-9]{16}[0-9Xx]$")]
     private static partial Regex IdCardPattern();
 

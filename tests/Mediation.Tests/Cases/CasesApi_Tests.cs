@@ -308,13 +308,41 @@ public abstract class CasesApi_Tests : ProviderTests
                      "人民调解协议书", "王某", "李某", "泰安某建筑有限公司", "1101**********002X", "3709**********1230", "91350100M000100Y43",
                      "宅基地边界及排水沟走向", "负主要责任", "李某将院墙恢复至1998年测绘图所示位置", "于2026年4月30日前履行完毕",
                      "泰安某建筑有限公司赔偿王某损失，金额人民币3,500.00元", "一式四份", "甲方（签名）", "乙方（签名）", "丙方（签名）", "人民调解员（签名）", "（印章）",
+                     "王某，女，1949年12月31日出生", "李某，男，1980年1月1日出生", "（大写：人民币叁仟伍佰元整）",
                  })
             text.ShouldContain(expected);
         text.ShouldNotContain(PartyId1);
+        System.Text.RegularExpressions.Regex.Count(text, "年月日").ShouldBe(5, "a date line under each party's, the mediator's and the seal's signature");
+        text.ShouldNotContain(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture),
+            Case.Sensitive, "no print date posing as the signing date");
 
         var twice = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
         (await twice.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementAlreadyIssued);
         (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}")).ReadAsync<CaseDto>()).Outcome!.AgreementDocumentId.ShouldBe(issued.DocumentId);
+    }
+
+    [Fact]
+    public async Task The_office_copy_shows_the_full_id_numbers_to_a_holder_of_reveal_and_is_audited()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var early = await mediator.GetAsync($"/api/cases/{inMediation.Id}/agreement/office-copy");
+        (await early.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementNotIssued);
+        (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var copy = await mediator.GetAsync($"/api/cases/{inMediation.Id}/agreement/office-copy");
+        copy.StatusCode.ShouldBe(HttpStatusCode.OK, await copy.Content.ReadAsStringAsync());
+        var text = PdfText.AllText(await copy.Content.ReadAsByteArrayAsync()).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain(PartyId1);
+        text.ShouldContain(PartyId2);
+        text.ShouldContain(inMediation.Number);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<Mediation.Core.Auditing.AuditEntry>().CountAsync(a => a.Action == Mediation.Core.Auditing.AuditActions.PersonalDataRevealed
+            && a.EntityId == inMediation.Id.ToString() && a.UserName == "demo.mediator")).ShouldBe(1);
+        (await (await ClientAsync(userName: "demo.mediator.daiyue")).GetAsync($"/api/cases/{inMediation.Id}/agreement/office-copy"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

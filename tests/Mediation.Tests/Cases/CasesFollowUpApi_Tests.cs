@@ -46,19 +46,19 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         new PartyInput(PartyKind.Organisation, "泰安某建筑有限公司", null, "91350100M000100Y43", "赵某", null, null, true),
     ];
 
-    private async Task<(HttpClient Mediator, CaseDto Case)> RegisteredAsync()
+    private async Task<(HttpClient Mediator, CaseDto Case)> RegisteredAsync(DisputeType disputeType = DisputeType.HousingHomestead)
     {
         var (committee, mediatorId) = await CommitteeAsync();
         var mediator = await ClientAsync(userName: "demo.mediator");
-        var response = await mediator.PostJsonAsync("/api/cases", new RegisterCaseInput(committee.Id, DisputeType.HousingHomestead, "宅基地边界争议",
+        var response = await mediator.PostJsonAsync("/api/cases", new RegisterCaseInput(committee.Id, disputeType, "宅基地边界争议",
             30000m, "岱东社区", CaseSource.WalkIn, null, Parties(), [mediatorId], RiskGrade.Blue, null));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (mediator, await response.ReadAsync<CaseDto>());
     }
 
-    private async Task<(HttpClient Mediator, CaseDto Case)> InMediationAsync()
+    private async Task<(HttpClient Mediator, CaseDto Case)> InMediationAsync(DisputeType disputeType = DisputeType.HousingHomestead)
     {
-        var (mediator, registered) = await RegisteredAsync();
+        var (mediator, registered) = await RegisteredAsync(disputeType);
         var response = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
             new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8)), "岱东社区调解室", ["张调解", "王某", "李某", "赵某"],
             "调解员释法说理。\n双方同意按测绘图划界。",
@@ -227,12 +227,30 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
                  {
                      "终止调解告知书", inMediation.Number, "王某", "李某", "泰安某建筑有限公司", "房屋宅基地纠纷", "李某明确拒绝继续调解", "第二十六条",
                      "申请仲裁", "请求有关行政机关依法处理", "向人民法院提起诉讼", "人民调解员（签名）", "张调解", "甲方签收（签名）", "丙方签收（签名）",
+                     "甲方王某、乙方李某、丙方泰安某建筑有限公司：", "调解不成，决定终止调解",
                  })
             text.ShouldContain(expected);
+        text.ShouldNotContain("各方当事人：", Case.Sensitive, "one salutation");
 
         (await CodeAsync(await mediator.PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null))).ShouldBe(CasesErrorCodes.TerminationNoticeAlreadyIssued);
         (await (await ClientAsync(userName: "demo.mediator.daiyue")).PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(DisputeType.MarriageFamily, new[] { "请求有关行政机关依法处理", "依法向人民法院提起诉讼", "不能仲裁（《中华人民共和国仲裁法》第三条）" }, new[] { "申请仲裁" })]
+    [InlineData(DisputeType.Labour, new[] { "向劳动争议仲裁委员会申请劳动争议仲裁", "劳动争议调解仲裁法》第五条", "对劳动争议仲裁裁决不服的" }, new[] { "请求有关行政机关依法处理" })]
+    public async Task The_termination_notice_names_only_the_routes_open_to_the_dispute_type(DisputeType disputeType, string[] named, string[] absent)
+    {
+        var (mediator, inMediation) = await InMediationAsync(disputeType);
+        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated())).ReadAsync<CaseDto>();
+        if (disputeType is DisputeType.MarriageFamily) concluded.Outcome!.OtherRoutes.ShouldNotContain(OtherRoute.Arbitration);
+
+        var issued = await (await mediator.PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null)).ReadAsync<CaseDocumentIssuedDto>();
+        var text = PdfText.AllText(await (await mediator.GetAsync($"/api/documents/{issued.DocumentId}")).Content.ReadAsByteArrayAsync())
+            .Replace(" ", "", StringComparison.Ordinal);
+        foreach (var expected in named) text.ShouldContain(expected);
+        foreach (var unexpected in absent) text.ShouldNotContain(unexpected);
     }
 
     [Fact]
@@ -248,12 +266,14 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
             .Replace(" ", "", StringComparison.Ordinal);
         foreach (var expected in new[]
                  {
-                     "调解笔录", inMediation.Number, "第1次调解", "2026年3月2日09:30", "岱东社区调解室", "张调解、王某、李某、赵某",
+                     "调解笔录", inMediation.Number, "第1次调解", "2026年3月2日9:30", "岱东社区调解室", "张调解、王某、李某、赵某",
+                     "权利义务告知", "第二十三条、第二十四条", "选择或者接受人民调解员", "拒绝调解或者要求终止调解", "如实陈述纠纷事实",
                      "甲方（王某）陈述：对方院墙越界", "乙方（李某）陈述：院墙按老地基砌的", "双方同意按测绘图划界",
                      "张调解（签名）", "王某（签名）", "李某（签名）", "赵某（签名）", "泰安某建筑有限公司（签名）",
                  })
             text.ShouldContain(expected);
         text.ShouldNotContain("11010519491231002X");
+        text.IndexOf("权利义务告知", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("陈述：", StringComparison.Ordinal), "the minutes open with the rights told");
 
         (await CodeAsync(await mediator.PostAsync($"/api/cases/{inMediation.Id}/sessions/1/minutes", null))).ShouldBe(CasesErrorCodes.MinutesAlreadyIssued);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/sessions/9/minutes", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

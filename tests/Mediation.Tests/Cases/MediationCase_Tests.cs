@@ -186,4 +186,23 @@ public sealed class MediationCase_Tests
         failed.Conclude(new CaseConclusion(CaseOutcome.Failed, null, null, null, [], null, null, "分歧过大", false, null), null, Now);
         failed.AgreementEffectiveOn.ShouldBeNull();
     }
+
+    [Fact]
+    public void Parties_are_told_only_the_routes_open_to_their_dispute_type()
+    {
+        MediationCase.RoutesOpenTo(DisputeType.MarriageFamily).ShouldNotContain(OtherRoute.Arbitration); // 仲裁法 Art. 3
+        MediationCase.RoutesOpenTo(DisputeType.Labour).ShouldBe([OtherRoute.Arbitration, OtherRoute.Court]); // 劳动争议调解仲裁法 Art. 5
+        Mediation.Cases.Application.CaseDocumentsAppService.RouteText(DisputeType.Labour, OtherRoute.Arbitration).ShouldContain("劳动争议仲裁委员会");
+        Mediation.Cases.Application.CaseDocumentsAppService.RouteText(DisputeType.Labour, OtherRoute.Court).ShouldStartWith("对劳动争议仲裁裁决不服的");
+        Mediation.Cases.Application.CaseDocumentsAppService.RouteNote(DisputeType.MarriageFamily).ShouldNotBeNull().ShouldContain("第三条");
+        MediationCase.RoutesOpenTo(DisputeType.Neighbourhood).ShouldBe([OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court]);
+    }
+
+    [Fact]
+    public void An_agreed_amount_is_also_written_in_capitals()
+    {
+        var term = new AgreementTerm(1, "李某赔偿王某损失", 3200m, new DateOnly(2026, 4, 5));
+        Mediation.Cases.Application.CaseProceedingsAppService.TermText(term)
+            .ShouldBe("李某赔偿王某损失，金额人民币3,200.00元（大写：人民币叁仟贰佰元整），于2026年4月5日前履行完毕。");
+    }
 }

@@ -60,4 +60,34 @@ public sealed class ChineseText_Tests
         notice.Body.ShouldContain("2026年3月1日 9:05");
         notice.Body.ShouldNotContain("03月");
     }
+
+    [Theory]
+    [InlineData("11010519491231002X", 1949, 12, 31, "女")]
+    [InlineData("370902198001011230", 1980, 1, 1, "男")]
+    public void An_id_card_number_states_the_birth_date_and_sex(string number, int year, int month, int day, string sex)
+    {
+        var read = Mediation.Core.PersonalData.ChineseIdentifiers.ReadIdCardNumber(number).ShouldNotBeNull();
+        read.BirthDate.ShouldBe(new DateOnly(year, month, day));
+        read.Sex.ShouldBe(sex);
+        Mediation.Core.PersonalData.ChineseIdentifiers.ReadIdCardNumber("110105194912310021").ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_session_minutes_open_with_the_rights_and_duties_the_parties_were_told()
+    {
+        var folder = TemplateFolder.Find(null, AppContext.BaseDirectory)!;
+        var spec = DocumentTemplateRenderer.Render("session-minutes", File.ReadAllText(Path.Combine(folder, "session-minutes.sbn")), new Dictionary<string, object?>
+        {
+            ["number"] = "1", ["issued_on"] = new DateTime(2026, 3, 2), ["committee"] = "岱庙街道人民调解委员会", ["case_number"] = "岱庙调〔2026〕1号",
+            ["session_number"] = 1, ["held_at"] = "2026年3月2日 9:30", ["place"] = "调解室", ["dispute_type"] = "邻里纠纷", ["summary"] = "排水",
+            ["attendees"] = "张调解", ["mediator"] = "张调解", ["recorded_by"] = "张调解",
+            ["parties"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某" } },
+            ["statements"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某", ["statement"] = "沟是老沟" } },
+            ["minutes"] = new List<object?> { "释法说理" }, ["sign_rows"] = new List<object?> { "张调解（签名）" },
+        });
+        var text = string.Concat(PdfText.PageTexts(PdfText.Write(spec)));
+        text.IndexOf("权利义务告知", StringComparison.Ordinal).ShouldBeGreaterThan(0);
+        text.IndexOf("权利义务告知", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("陈述：", StringComparison.Ordinal));
+        text.ShouldContain("如实陈述纠纷事实");
+    }
 }
