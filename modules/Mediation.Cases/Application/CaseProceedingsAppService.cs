@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Mediation.Cases.Domain;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
@@ -112,10 +111,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var mediationCase = await cases.FindCaseAsync(id, ct);
         if (mediationCase.AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
         var model = await AgreementModelAsync(mediationCase, fullIdNumbers: true, ct);
-        model["number"] = mediationCase.Number;
+        var copy = await documents.RenderUnarchivedAsync(AgreementTemplate, mediationCase.Number, model, ct);
         await auditLog.WriteAsync(AuditActions.PersonalDataRevealed, new { fields = RevealedOnOfficeCopy, document = AgreementTemplate },
             entityType: CaseAppService.RecordType, entityId: mediationCase.Id.ToString(), ct: ct);
-        return await documents.PreviewAsync(AgreementTemplate, JsonSerializer.SerializeToElement(model), ct);
+        return copy;
     }
 
     private async Task<Dictionary<string, object?>> AgreementModelAsync(MediationCase mediationCase, bool fullIdNumbers, CancellationToken ct)

@@ -34,6 +34,18 @@ public sealed class DocumentArchiveAppService(
         return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
     }
 
+    /// <summary>
+    /// A copy with the record's own number that is not archived: for copies the archive must not keep, such as a
+    /// committee's file copy showing full personal data. The calling module audits it.
+    /// </summary>
+    public async Task<byte[]> RenderUnarchivedAsync(string template, string number, IReadOnlyDictionary<string, object?> model, CancellationToken ct)
+    {
+        var (text, _) = await templates.CurrentTextAsync(template, ct);
+        var values = new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["number"] = number };
+        values.TryAdd("issued_on", clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
+    }
+
     public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct)
     {
         var (text, version) = await templates.CurrentTextAsync(request.Template, ct);
