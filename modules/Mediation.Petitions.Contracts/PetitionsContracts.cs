@@ -29,7 +29,10 @@ public enum PetitionStatus
     /// <summary>Art. 19 ¶3: the same matter is already in progress; recorded as a repeat of it, not accepted anew.</summary>
     LinkedAsRepeat,
     NotAccepted,
-    /// <summary>A misrouted transfer was objected to within 5 working days (Art. 23).</summary>
+    /// <summary>
+    /// A misrouted transfer was objected to within 5 working days (Art. 23 ¶3); the objection awaits the sending body's answer
+    /// and the acceptance clock keeps running meanwhile.
+    /// </summary>
     TransferObjected,
     /// <summary>Accepted and being handled within 60 days (Art. 34).</summary>
     Accepted,
@@ -43,6 +46,33 @@ public enum PetitionStatus
     UnderReexamination,
     /// <summary>复核 answered: the same matter is not accepted again (Art. 36).</summary>
     Reexamined,
+    /// <summary>Art. 23 ¶3: the sending body agreed to the objection (核实同意); the materials go back to it.</summary>
+    TransferReturned,
+}
+
+/// <summary>
+/// The ground of a 不予受理 decision, each with its article of 信访工作条例（2022）, chosen by the officer; the notice cites it.
+/// </summary>
+public enum NonAcceptanceGround
+{
+    /// <summary>第十九条第三款: already accepted or in progress, raised again within the period with a higher body.</summary>
+    RepeatToHigherBody,
+    /// <summary>第二十二条第二款: 涉法涉诉 letters go to the 政法部门, 检举控告 to the 纪检监察机关.</summary>
+    ForwardedByArticle22,
+    /// <summary>第二十八条第二款: 诉讼权利救济 is separated from petitions and handled by the 政法部门.</summary>
+    LitigationRightsRelief,
+    /// <summary>第三十一条第一项: court, procuratorate or police procedure.</summary>
+    JudicialProcedure,
+    /// <summary>第三十一条第二项: arbitration.</summary>
+    Arbitration,
+    /// <summary>第三十一条第三项: 党员申诉、申请复审.</summary>
+    PartyAppeal,
+    /// <summary>第三十一条第四项: 行政复议、行政裁决、行政确认、行政许可、行政处罚.</summary>
+    AdministrativeProcedure,
+    /// <summary>第三十一条第五项: 申请查处违法行为、履行保护人身权或者财产权等法定职责.</summary>
+    StatutoryDuty,
+    /// <summary>第三十六条第三款: after 复核, the same matter on the same facts is not accepted again.</summary>
+    AfterReexamination,
 }
 
 /// <summary>What the handling body decides on the request (处理意见 / 复查意见 / 复核意见).</summary>
@@ -93,6 +123,9 @@ public enum PetitionEventKind
     AttachmentAdded,
     HandedOverToMediation,
     MediationConcluded,
+    TransferObjectionAgreed,
+    TransferObjectionRejected,
+    MediationAgreementEffective,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>
@@ -148,17 +181,24 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
     DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null);
 
-/// <summary>访调对接 as the petition sees it: the case, and once it concluded, how.</summary>
+/// <summary>访调对接 as the petition sees it: the case, once it concluded how, and the day its agreement took effect.</summary>
 public sealed record PetitionMediationDto(Guid CaseId, string? CaseNumber, DateTimeOffset? HandedOverAt, MediationResult? Result,
-    DateTimeOffset? ConcludedAt, string? Detail);
+    DateTimeOffset? ConcludedAt, string? Detail, DateOnly? AgreementEffectiveOn = null);
 
 public sealed record LinkAsRepeatInput(Guid? OpenPetitionId, string? ConcurrencyStamp);
 
 public sealed record AcceptPetitionInput(string? ConcurrencyStamp);
 
-public sealed record NotAcceptPetitionInput(string? Reasons, string? LegalBasis, string? ConcurrencyStamp);
+/// <summary><paramref name="Ground"/>: the article the notice cites; <paramref name="LegalBasis"/> adds any further basis.</summary>
+public sealed record NotAcceptPetitionInput(string? Reasons, string? LegalBasis, string? ConcurrencyStamp, NonAcceptanceGround? Ground = null);
 
 public sealed record ObjectToTransferInput(string? Reason, string? ConcurrencyStamp);
+
+/// <summary>
+/// Art. 23 ¶3: the sending body's answer to the objection — it takes effect only when that body agrees (核实同意);
+/// <paramref name="AnsweredOn"/> is the date of its answer, <paramref name="Note"/> its reference or reasons.
+/// </summary>
+public sealed record AnswerTransferObjectionInput(bool? Agreed, DateOnly? AnsweredOn, string? Note, string? ConcurrencyStamp);
 
 public sealed record PauseHandlingInput(string? Reason, string? ConcurrencyStamp);
 

@@ -36,4 +36,7 @@ public static class PetitionsErrorCodes
     public const string HandOverPartyRefuses = "Petitions:HandOverPartyRefuses";
     public const string HandOverConsentMissing = "Petitions:HandOverConsentMissing";
     public const string HandOverNeedsOtherParty = "Petitions:HandOverNeedsOtherParty";
+    public const string DateInFuture = "Petitions:DateInFuture";
+    public const string NoObjectionPending = "Petitions:NoObjectionPending";
+    public const string AgreementNotYetEffective = "Petitions:AgreementNotYetEffective";
 }

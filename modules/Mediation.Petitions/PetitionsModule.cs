@@ -30,6 +30,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionPageQuery>();
         services.AddScoped<PetitionHandOverAppService>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
+        services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }
 

@@ -234,7 +234,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail)).ToList(),
             petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp,
             p.MediationCaseId is { } caseId
-                ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail)
+                ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail,
+                    p.MediationAgreementEffectiveOn)
                 : null);
     }
 

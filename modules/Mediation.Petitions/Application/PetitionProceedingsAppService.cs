@@ -46,17 +46,19 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
 
     public async Task<PetitionDto> NotAcceptAsync(Guid id, NotAcceptPetitionInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.Reasons, "reasons").MaxLength(input.Reasons, 2000, "reasons").MaxLength(input.LegalBasis, 1000, "legalBasis")
-            .ThrowIfInvalid();
+        new InputValidator().Required(input.Ground, "ground").Required(input.Reasons, "reasons").MaxLength(input.Reasons, 2000, "reasons")
+            .MaxLength(input.LegalBasis, 1000, "legalBasis").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        petition.NotAccept(input.Reasons!.Trim(), user.UserName, clock.GetUtcNow());
+        petition.NotAccept(input.Ground!.Value, input.Reasons!.Trim(), user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "不予受理", ct);
         var model = await NoticeModelAsync(petition, ct);
-        model["reasons"] = petition.DecisionReason;
-        model["basis"] = string.IsNullOrWhiteSpace(input.LegalBasis) ? "《信访工作条例》第二十三条" : input.LegalBasis.Trim();
+        model["reasons"] = petition.DecisionReason!.TrimEnd('。');
+        model["basis"] = PetitionWording.Citation(input.Ground.Value)
+            + (string.IsNullOrWhiteSpace(input.LegalBasis) ? "" : "；" + input.LegalBasis.Trim().TrimEnd('。'));
+        model["route"] = PetitionWording.Route(input.Ground.Value);
         await IssueAsync(petition, PetitionNoticeKind.NonAcceptanceNotice, NonAcceptanceTemplate, model, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -72,13 +74,32 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.ObjectToTransfer(input.Reason!.Trim(), dueAt, user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "对转送交办事项提出异议", ct);
+        // The acceptance clock keeps running: the objection takes effect only when the sending body agrees (Art. 23 ¶3).
+        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.MisroutedObjection], "对转送交办事项提出异议", ct);
         var model = await NoticeModelAsync(petition, ct);
         model["transferring_body"] = petition.TransferringBody ?? "";
         model["transfer_reference"] = petition.TransferReference ?? "";
         model["transfer_kind"] = petition.TransferKind is TransferKind.Assigned ? "交办" : "转送";
         model["reason"] = input.Reason!.Trim();
         await IssueAsync(petition, PetitionNoticeKind.TransferObjection, TransferObjectionTemplate, model, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 23 ¶3: the sending body agreed (the item goes back, its acceptance clock stops) or not (it returns here with its clocks).</summary>
+    public async Task<PetitionDto> AnswerTransferObjectionAsync(Guid id, AnswerTransferObjectionInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).DateTime);
+        var check = new InputValidator().Required(input.Agreed, "agreed").Required(input.AnsweredOn, "answeredOn").MaxLength(input.Note, 1000, "note");
+        if (input.AnsweredOn > today) check.Add("answeredOn", PetitionsErrorCodes.DateInFuture);
+        check.ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        petition.AnswerTransferObjection(input.Agreed!.Value, input.AnsweredOn!.Value, input.Note?.Trim(), user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (input.Agreed.Value) await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice], "转送、交办机关同意异议，交还材料", ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -137,6 +158,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     public async Task<PetitionDto> ReplyAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
     {
         var petition = await petitions.FindAsync(id, ct);
+        if (petition.MediationSucceeded && petition.MediationAgreementEffectiveOn is null && string.IsNullOrWhiteSpace(input.FactsAndReasons))
+            throw new BusinessException(PetitionsErrorCodes.AgreementNotYetEffective);
         input = WithMediationDefaults(petition, input);
         ValidateOpinion(input);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
@@ -231,29 +254,29 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         return await petitions.ToDtoAsync(petition, ct);
     }
 
-    /// <summary>访调对接: after an agreement the reply reports it unless the officer wrote his own facts and basis.</summary>
+    /// <summary>访调对接: after an agreement took effect the reply reports it unless the officer wrote his own facts and basis.</summary>
     internal static IssueOpinionInput WithMediationDefaults(Petition petition, IssueOpinionInput input)
     {
-        if (!petition.MediationSucceeded) return input;
+        if (!petition.MediationSucceeded || petition.MediationAgreementEffectiveOn is null) return input;
         return input with
         {
+            Decision = input.Decision ?? OpinionDecision.Support,
             Request = string.IsNullOrWhiteSpace(input.Request) ? petition.RequestedOutcome ?? petition.Matter : input.Request,
             FactsAndReasons = string.IsNullOrWhiteSpace(input.FactsAndReasons) ? MediationText(petition) : input.FactsAndReasons,
-            LegalBasis = string.IsNullOrWhiteSpace(input.LegalBasis) ? MediatedReplyBasis : input.LegalBasis,
+            LegalBasis = string.IsNullOrWhiteSpace(input.LegalBasis) ? PetitionWording.MediatedReplyBasis : input.LegalBasis,
         };
     }
-
-    public const string MediatedReplyBasis = "《中华人民共和国人民调解法》第十八条、第三十一条，《信访工作条例》第三十二条";
 
     /// <summary>The mediation's result as the reply opinion states it.</summary>
     internal static string? MediationText(Petition petition)
     {
         if (petition.MediationResult is not { } result) return null;
         var on = petition.MediationConcludedAt?.ToOffset(ChinaTimeJsonConverter.ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var effective = petition.MediationAgreementEffectiveOn is { } day ? PetitionWording.Date(day) : on;
         var how = result switch
         {
-            MediationResult.Succeeded => $"经调解，当事人于{on}达成书面调解协议",
-            MediationResult.OralAgreement => $"经调解，当事人于{on}达成口头调解协议",
+            MediationResult.Succeeded => $"经调解，当事人达成书面调解协议，该协议于{effective}生效",
+            MediationResult.OralAgreement => $"经调解，当事人于{effective}达成口头调解协议，协议即时生效",
             MediationResult.Failed => $"经调解，当事人未能达成协议，调解于{on}结束",
             _ => $"调解于{on}终止",
         };
@@ -286,13 +309,13 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             _ => "信访事项处理意见书",
         };
         model["request"] = opinion.Request;
-        model["facts"] = opinion.FactsAndReasons;
-        model["decision"] = opinion.Decision switch
-        {
-            OpinionDecision.Support => "请求事实清楚，符合法律、法规、规章或者其他有关规定的，予以支持。",
-            OpinionDecision.Explain => "请求事由合理但缺乏法律依据的，应当作出解释说明。",
-            _ => "请求缺乏事实根据或者不符合法律、法规、规章或者其他有关规定的，不予支持。",
-        };
+        var mediated = kind is PetitionNoticeKind.ReplyOpinion && petition.MediationSucceeded && petition.MediationAgreementEffectiveOn is { } effectiveOn
+            && opinion.Decision is OpinionDecision.Support;
+        // An explanation is the facts and reasons themselves: the decision carries them instead of repeating them.
+        model["facts"] = opinion.Decision is OpinionDecision.Explain && !mediated ? null : opinion.FactsAndReasons;
+        model["decision"] = mediated
+            ? PetitionWording.MediatedDecision(petition.MediationAgreementEffectiveOn!.Value)
+            : PetitionWording.Decision(opinion.Decision, opinion.FactsAndReasons);
         model["basis"] = opinion.LegalBasis;
         model["mediation"] = kind is PetitionNoticeKind.ReplyOpinion ? MediationText(petition) : null;
         model["next_step"] = kind switch
@@ -328,9 +351,12 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     {
         var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == petition.OrgUnitId, ct);
         var subject = petition.Matter.Length > 60 ? petition.Matter[..60] + "……" : petition.Matter;
+        var office = unit.Name + (unit.Kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室");
         return new Dictionary<string, object?>
         {
-            ["office"] = unit.Name + (unit.Kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室"),
+            ["office"] = office,
+            // 发文机关: the body in whose name the document is issued and sealed.
+            ["issuer"] = office,
             ["petitioner"] = string.Join("、", petition.Petitioners.OrderBy(p => p.Position).Select(p => p.Name)),
             ["received_on"] = petition.ReceivedAt.ToOffset(ChinaTimeJsonConverter.ChinaOffset).ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
             ["channel"] = petition.Channel switch

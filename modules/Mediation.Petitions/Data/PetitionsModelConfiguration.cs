@@ -31,6 +31,7 @@ internal static class PetitionsModelConfiguration
             b.Property(p => p.MediationCaseNumber).HasMaxLength(60);
             b.Property(p => p.MediationResult).HasConversion<string>().HasMaxLength(20);
             b.Property(p => p.MediationResultDetail).HasMaxLength(4000);
+            b.Property(p => p.NonAcceptanceGround).HasConversion<string>().HasMaxLength(30);
             b.Ignore(p => p.IsOpen);
             b.Ignore(p => p.MediationSucceeded);
             b.HasIndex(p => new { p.OrgUnitId, p.Year, p.SequenceNumber }).IsUnique();

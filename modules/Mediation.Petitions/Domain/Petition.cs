@@ -38,6 +38,10 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     public PetitionStatus Status { get; private set; }
     public Guid? RepeatOfPetitionId { get; private set; }
     public string? DecisionReason { get; private set; }
+    public NonAcceptanceGround? NonAcceptanceGround { get; private set; }
+    /// <summary>Art. 23 ¶3: the sending body's answer to the objection (null while none was recorded) and its date.</summary>
+    public bool? TransferObjectionAgreed { get; private set; }
+    public DateOnly? TransferObjectionAnsweredOn { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
     public string? HandledBy { get; private set; }
@@ -54,6 +58,8 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     public DateTimeOffset? MediationConcludedAt { get; private set; }
     /// <summary>The agreed terms as the case reported them (success) or the reason it ended (failure, termination).</summary>
     public string? MediationResultDetail { get; private set; }
+    /// <summary>The day the mediated agreement took effect (cases.agreement-effective): the reply says the matter was resolved then.</summary>
+    public DateOnly? MediationAgreementEffectiveOn { get; private set; }
     public IReadOnlyList<Petitioner> Petitioners => _petitioners;
     public IReadOnlyList<PetitionEvent> Events => _events;
     public IReadOnlyList<PetitionNotice> Notices => _notices;
@@ -97,7 +103,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     }
 
     /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 19 ¶3), not a new petition.</summary>
-    public bool IsOpen => Status is PetitionStatus.Registered or PetitionStatus.Accepted or PetitionStatus.HandedOverToMediation
+    public bool IsOpen => Status is PetitionStatus.Registered or PetitionStatus.TransferObjected or PetitionStatus.Accepted or PetitionStatus.HandedOverToMediation
         or PetitionStatus.Replied or PetitionStatus.UnderReview or PetitionStatus.Reviewed or PetitionStatus.UnderReexamination;
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one and not accepted as a new item. After 复核 the matter is closed (Art. 36).</summary>
@@ -123,16 +129,21 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.Accepted, actor, now, null);
     }
 
-    public void NotAccept(string reasons, string? actor, DateTimeOffset now)
+    /// <summary>Not accepted on the ground the officer chose; the notice cites its article.</summary>
+    public void NotAccept(NonAcceptanceGround ground, string reasons, string? actor, DateTimeOffset now)
     {
         EnsureAwaitingDecision();
         Status = PetitionStatus.NotAccepted;
+        NonAcceptanceGround = ground;
         DecisionReason = reasons;
         DecidedAt = now;
-        Record(PetitionEventKind.NotAccepted, actor, now, reasons);
+        Record(PetitionEventKind.NotAccepted, actor, now, $"{PetitionWording.Citation(ground)}：{reasons}");
     }
 
-    /// <summary>Art. 23: a transferred item outside this body's remit is objected to within 5 working days of receipt.</summary>
+    /// <summary>
+    /// Art. 23 ¶3: a transferred item outside this body's remit is objected to within 5 working days of receipt. The objection
+    /// takes effect only when the sending body agrees (<see cref="AnswerTransferObjection"/>); until then the item stays here.
+    /// </summary>
     public void ObjectToTransfer(string reason, DateTimeOffset objectionDueAt, string? actor, DateTimeOffset now)
     {
         if (Channel is not PetitionChannel.Transferred) throw new BusinessException(PetitionsErrorCodes.NotTransferred);
@@ -142,6 +153,31 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         DecisionReason = reason;
         DecidedAt = now;
         Record(PetitionEventKind.TransferObjected, actor, now, $"{TransferringBody}：{reason}");
+    }
+
+    /// <summary>
+    /// Art. 23 ¶3 "经转送、交办的信访部门或者上级机关、单位核实同意后，交还相关材料": agreed, the item goes back to the sending body;
+    /// rejected, it returns to this body awaiting its decision, with the acceptance clock that kept running.
+    /// </summary>
+    public void AnswerTransferObjection(bool agreed, DateOnly answeredOn, string? note, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.TransferObjected) throw new BusinessException(PetitionsErrorCodes.NoObjectionPending);
+        TransferObjectionAgreed = agreed;
+        TransferObjectionAnsweredOn = answeredOn;
+        var detail = $"{TransferringBody}于{answeredOn.Year}年{answeredOn.Month}月{answeredOn.Day}日{(agreed ? "同意异议，交还材料" : "不同意异议，本机关继续办理")}"
+            + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note);
+        if (agreed)
+        {
+            Status = PetitionStatus.TransferReturned;
+            Record(PetitionEventKind.TransferObjectionAgreed, actor, now, detail);
+        }
+        else
+        {
+            Status = PetitionStatus.Registered;
+            DecisionReason = null;
+            DecidedAt = null;
+            Record(PetitionEventKind.TransferObjectionRejected, actor, now, detail);
+        }
     }
 
     public void PauseHandling(string reason, string? actor, DateTimeOffset now)
@@ -283,6 +319,15 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     }
 
     public bool MediationSucceeded => MediationResult is Petitions.MediationResult.Succeeded or Petitions.MediationResult.OralAgreement;
+
+    /// <summary>The handed-over case's agreement took effect (the last signature, or an oral one at conclusion). A repeat changes nothing.</summary>
+    public bool RecordAgreementEffective(Guid caseId, DateOnly effectiveOn, DateTimeOffset now)
+    {
+        if (MediationCaseId != caseId || MediationAgreementEffectiveOn is not null) return false;
+        MediationAgreementEffectiveOn = effectiveOn;
+        Record(PetitionEventKind.MediationAgreementEffective, null, now, $"{MediationCaseNumber}：调解协议于{PetitionWording.Date(effectiveOn)}生效");
+        return true;
+    }
 
     public void NoticeIssued(PetitionNoticeKind kind, Guid documentId, string number, string? actor, DateTimeOffset now)
     {

@@ -42,6 +42,8 @@ internal static class PetitionsEndpoints
             .RequirePermission(PetitionsPermissions.Petitions.Decide);
         g.MapPost("/{id:guid}/transfer-objection", (Guid id, ObjectToTransferInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.ObjectToTransferAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Decide);
+        g.MapPost("/{id:guid}/transfer-objection/answer", (Guid id, AnswerTransferObjectionInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.AnswerTransferObjectionAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Decide);
         g.MapPost("/{id:guid}/pause", (Guid id, PauseHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.PauseAsync(id, input, ct))
             .RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/resume", (Guid id, ResumeHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ResumeAsync(id, input, ct))

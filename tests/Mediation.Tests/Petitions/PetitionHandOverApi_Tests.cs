@@ -242,10 +242,30 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         (await PetitionAsync(petition.Id)).Timeline.Count(e => e.Kind == PetitionEventKind.MediationConcluded).ShouldBe(1);
 
+        // Resolved means the agreement took effect (signed by every party, the mediator, sealed): not before.
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
+            new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)), PetitionsErrorCodes.AgreementNotYetEffective);
+        (await mediator.PostAsync($"/api/cases/{registered.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var signedOn = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(2), TimeSpan.Zero);
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(signedOn, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        for (var i = 0; i < 100 && back.Mediation!.AgreementEffectiveOn is null; i++)
+        {
+            await Task.Delay(100);
+            back = await PetitionAsync(petition.Id);
+        }
+        var effectiveOn = DateOnly.FromDateTime(signedOn.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        back.Mediation!.AgreementEffectiveOn.ShouldBe(effectiveOn);
+        back.Timeline.ShouldContain(e => e.Kind == PetitionEventKind.MediationAgreementEffective);
+
         var replied = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
-            new IssueOpinionInput(OpinionDecision.Support, null, null, null, back.ConcurrencyStamp)));
+            new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)));
         replied.Status.ShouldBe(PetitionStatus.Replied);
-        replied.Opinions.ShouldHaveSingleItem().FactsAndReasons.ShouldContain("达成书面调解协议");
+        var opinion = replied.Opinions.ShouldHaveSingleItem();
+        opinion.Decision.ShouldBe(OpinionDecision.Support);
+        opinion.FactsAndReasons.ShouldContain($"该协议于{effectiveOn.Year}年{effectiveOn.Month}月{effectiveOn.Day}日生效");
+        opinion.LegalBasis.ShouldBe("《信访工作条例》第三十三条、第三十七条，《中华人民共和国人民调解法》第二十八条、第三十一条");
         var notice = replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
         var pdf = await officer.GetAsync($"/api/documents/{notice.DocumentId}");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -253,6 +273,10 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         text.ShouldContain("人民调解结果");
         text.ShouldContain(mediation.CaseNumber);
         text.ShouldContain("1998年测绘图");
+        text.ShouldContain($"双方当事人达成的调解协议已于{effectiveOn.Year}年{effectiveOn.Month}月{effectiveOn.Day}日生效");
+        text.ShouldContain("《信访工作条例》第三十三条、第三十七条，《中华人民共和国人民调解法》第二十八条、第三十一条");
+        text.ShouldNotContain("第十八条");
+        text.ShouldContain("泰山区信访局（印章）");
     }
 
     [Fact]

@@ -101,14 +101,14 @@ public sealed class Petition_Tests
         petition.Status.ShouldBe(PetitionStatus.Accepted);
         petition.AcceptedAt.ShouldBe(Now);
         ShouldRefuse(() => petition.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
-        ShouldRefuse(() => petition.NotAccept("理由", "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+        ShouldRefuse(() => petition.NotAccept(NonAcceptanceGround.JudicialProcedure, "理由", "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
     }
 
     [Fact]
     public void Not_accepting_keeps_the_reasons_and_closes_the_item()
     {
         var petition = Register();
-        petition.NotAccept("属于诉讼途径解决的事项", "demo.petitionofficer", Now);
+        petition.NotAccept(NonAcceptanceGround.JudicialProcedure, "属于诉讼途径解决的事项", "demo.petitionofficer", Now);
         petition.Status.ShouldBe(PetitionStatus.NotAccepted);
         petition.DecisionReason.ShouldBe("属于诉讼途径解决的事项");
         petition.IsOpen.ShouldBeFalse();
@@ -143,6 +143,63 @@ public sealed class Petition_Tests
     }
 
     [Fact]
+    public void A_rejected_objection_returns_the_item_for_a_decision_and_an_agreed_one_closes_it()
+    {
+        var rejected = Transferred();
+        rejected.ObjectToTransfer("不属本机关职权", Now.AddDays(3), "x", Now);
+        rejected.IsOpen.ShouldBeTrue();
+        rejected.AnswerTransferObjection(false, new DateOnly(2026, 3, 4), "经核实属本机关", "x", Now.AddDays(2));
+        rejected.Status.ShouldBe(PetitionStatus.Registered);
+        rejected.TransferObjectionAgreed.ShouldBe(false);
+        rejected.Events[^1].Detail.ShouldBe("泰安市信访局于2026年3月4日不同意异议，本机关继续办理：经核实属本机关");
+        rejected.Accept("x", Now.AddDays(3));
+        ShouldRefuse(() => rejected.AnswerTransferObjection(true, new DateOnly(2026, 3, 5), null, "x", Now), PetitionsErrorCodes.NoObjectionPending);
+
+        var agreed = Transferred();
+        agreed.ObjectToTransfer("不属本机关职权", Now.AddDays(3), "x", Now);
+        agreed.AnswerTransferObjection(true, new DateOnly(2026, 3, 4), null, "x", Now.AddDays(2));
+        agreed.Status.ShouldBe(PetitionStatus.TransferReturned);
+        agreed.IsOpen.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(NonAcceptanceGround.RepeatToHigherBody, "《信访工作条例》第十九条第三款")]
+    [InlineData(NonAcceptanceGround.ForwardedByArticle22, "《信访工作条例》第二十二条第二款")]
+    [InlineData(NonAcceptanceGround.LitigationRightsRelief, "《信访工作条例》第二十八条第二款")]
+    [InlineData(NonAcceptanceGround.JudicialProcedure, "《信访工作条例》第三十一条第一项")]
+    [InlineData(NonAcceptanceGround.StatutoryDuty, "《信访工作条例》第三十一条第五项")]
+    [InlineData(NonAcceptanceGround.AfterReexamination, "《信访工作条例》第三十六条第三款")]
+    public void Not_accepting_records_the_ground_the_officer_chose_with_its_article(NonAcceptanceGround ground, string citation)
+    {
+        var petition = Register();
+        petition.NotAccept(ground, "理由", "x", Now);
+        petition.NonAcceptanceGround.ShouldBe(ground);
+        PetitionWording.Citation(ground).ShouldBe(citation);
+        petition.Events[^1].Detail.ShouldBe(citation + "：理由");
+    }
+
+    [Theory]
+    [InlineData(OpinionDecision.Support, "经调查核实，您的请求事实清楚，符合法律、法规、规章或者其他有关规定，本机关予以支持。")]
+    [InlineData(OpinionDecision.Explain, "经调查核实，您的请求事由合理，但缺乏法律依据，本机关作出如下解释说明：界址以1998年测绘图为准。")]
+    [InlineData(OpinionDecision.NotSupport, "经调查核实，您的请求缺乏事实根据或者不符合法律、法规、规章或者其他有关规定，本机关不予支持。")]
+    public void The_decision_is_stated_for_this_petitioner_not_as_the_statute_s_condition(OpinionDecision decision, string text) =>
+        PetitionWording.Decision(decision, "界址以1998年测绘图为准。").ShouldBe(text);
+
+    [Fact]
+    public void A_mediated_reply_names_the_day_the_agreement_took_effect_and_cites_arts_33_37_and_the_mediation_law()
+    {
+        PetitionWording.MediatedDecision(new DateOnly(2026, 3, 1)).ShouldContain("调解协议已于2026年3月1日生效");
+        PetitionWording.MediatedReplyBasis.ShouldBe("《信访工作条例》第三十三条、第三十七条，《中华人民共和国人民调解法》第二十八条、第三十一条");
+        var petition = Accepted();
+        var caseId = Guid.NewGuid();
+        petition.HandOverToMediation(new HandOverDeclaration(false, false, false, false, true), caseId, "岱东调〔2026〕1号", "x", Now);
+        petition.RecordAgreementEffective(Guid.NewGuid(), new DateOnly(2026, 3, 1), Now).ShouldBeFalse();
+        petition.RecordAgreementEffective(caseId, new DateOnly(2026, 3, 1), Now).ShouldBeTrue();
+        petition.RecordAgreementEffective(caseId, new DateOnly(2026, 3, 2), Now).ShouldBeFalse();
+        petition.MediationAgreementEffectiveOn.ShouldBe(new DateOnly(2026, 3, 1));
+    }
+
+    [Fact]
     public void A_repeat_cites_art_19_para_3_the_repeat_rule_not_art_26_the_prohibited_conduct()
     {
         var repeat = Register();
@@ -167,7 +224,7 @@ public sealed class Petition_Tests
         ShouldRefuse(() => petition.LinkAsRepeatOf(petition, "x", Now), PetitionsErrorCodes.CannotLinkToItself);
 
         var notAccepted = Register();
-        notAccepted.NotAccept("理由", "x", Now);
+        notAccepted.NotAccept(NonAcceptanceGround.JudicialProcedure, "理由", "x", Now);
         ShouldRefuse(() => Register().LinkAsRepeatOf(notAccepted, "x", Now), PetitionsErrorCodes.RepeatTargetNotOpen);
 
         ShouldRefuse(() => Accepted().LinkAsRepeatOf(Accepted(), "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
@@ -252,7 +309,7 @@ public sealed class Petition_Tests
         ShouldRefuse(() => petition.RequestJointMeeting("再次", ["a", "b"], "x", Now), PetitionsErrorCodes.JointMeetingAlreadyRequested);
 
         var closed = Register();
-        closed.NotAccept("理由", "x", Now);
+        closed.NotAccept(NonAcceptanceGround.JudicialProcedure, "理由", "x", Now);
         ShouldRefuse(() => closed.RequestJointMeeting("r", ["a", "b"], "x", Now), PetitionsErrorCodes.Closed);
     }
 

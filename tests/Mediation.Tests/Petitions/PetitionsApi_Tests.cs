@@ -236,16 +236,20 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var registered = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.Wages));
         var missing = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept", new NotAcceptPetitionInput(null, null, null));
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await missing.ReadJsonAsync()).GetProperty("errors");
+        errors.TryGetProperty("ground", out _).ShouldBeTrue();
 
         var decided = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept",
-            new NotAcceptPetitionInput("该请求已进入劳动仲裁程序，应当通过仲裁途径解决", "《信访工作条例》第三十条", registered.ConcurrencyStamp)));
+            new NotAcceptPetitionInput("该请求已进入劳动仲裁程序", "《中华人民共和国劳动争议调解仲裁法》第五条", registered.ConcurrencyStamp, NonAcceptanceGround.Arbitration)));
         decided.Status.ShouldBe(PetitionStatus.NotAccepted);
         decided.Clocks.ShouldAllBe(c => c.Status == "Stopped");
         var notice = decided.Notices.ShouldHaveSingleItem();
         notice.Kind.ShouldBe(PetitionNoticeKind.NonAcceptanceNotice);
         var text = await PdfTextAsync(officer, notice.DocumentId);
-        foreach (var expected in new[] { "信访事项不予受理告知书", "不予受理", "该请求已进入劳动仲裁程序", "《信访工作条例》第三十条" })
+        foreach (var expected in new[] { "信访事项不予受理告知书", "不予受理", "该请求已进入劳动仲裁程序",
+                     "依据：《信访工作条例》第三十一条第二项；《中华人民共和国劳动争议调解仲裁法》第五条", "该请求应当通过仲裁解决，请依法申请仲裁", "泰山区信访局（印章）" })
             text.ShouldContain(expected);
+        text.ShouldNotContain("第二十三条");
     }
 
     [Fact]
@@ -266,7 +270,8 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var fresh = await RegisteredAsync(transfer);
         var objected = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{fresh.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", fresh.ConcurrencyStamp)));
         objected.Status.ShouldBe(PetitionStatus.TransferObjected);
-        objected.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        objected.Clocks.Single(c => c.Policy == "petition.misrouted-objection").Status.ShouldBe("Stopped");
+        objected.Clocks.Single(c => c.Policy == "petition.acceptance-notice").Status.ShouldBe("Running");
         var objection = objected.Notices.ShouldHaveSingleItem();
         objection.Kind.ShouldBe(PetitionNoticeKind.TransferObjection);
         var objectionText = await PdfTextAsync(officer, objection.DocumentId);
@@ -279,6 +284,57 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var letter = await RegisteredAsync();
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{letter.Id}/transfer-objection", new ObjectToTransferInput("不属本机关", null)),
             PetitionsErrorCodes.NotTransferred);
+    }
+
+    [Fact]
+    public async Task An_objection_takes_effect_only_when_the_sending_body_agrees_and_a_rejected_one_returns_the_item_with_its_clock()
+    {
+        var officer = await OfficerAsync();
+        var transfer = Letter() with { Channel = PetitionChannel.Transferred, TransferKind = TransferKind.Forwarded, TransferringBody = "泰安市信访局", TransferReference = "泰信转〔2026〕9号" };
+        var rejectedOne = await RegisteredAsync(transfer);
+        var acceptanceDue = rejectedOne.Clocks.Single(c => c.Policy == "petition.acceptance-notice").DueAt;
+        var objected = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", rejectedOne.ConcurrencyStamp)));
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        (await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer", new AnswerTransferObjectionInput(null, null, null, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var back = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer",
+            new AnswerTransferObjectionInput(false, today, "经核实属本机关职权", objected.ConcurrencyStamp)));
+        back.Status.ShouldBe(PetitionStatus.Registered);
+        var acceptance = back.Clocks.Single(c => c.Policy == "petition.acceptance-notice");
+        acceptance.Status.ShouldBe("Running");
+        acceptance.DueAt.ShouldBe(acceptanceDue);
+        back.Timeline[^1].Kind.ShouldBe(PetitionEventKind.TransferObjectionRejected);
+        back.Timeline[^1].Detail!.ShouldContain("不同意异议");
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/accept", new AcceptPetitionInput(back.ConcurrencyStamp)));
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer",
+            new AnswerTransferObjectionInput(true, today, null, null)), PetitionsErrorCodes.NoObjectionPending);
+
+        var agreedOne = await RegisteredAsync(transfer);
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{agreedOne.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", null)));
+        var returned = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{agreedOne.Id}/transfer-objection/answer",
+            new AnswerTransferObjectionInput(true, today, "泰信函〔2026〕3号", null)));
+        returned.Status.ShouldBe(PetitionStatus.TransferReturned);
+        returned.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+    }
+
+    [Fact]
+    public async Task The_reply_opinion_states_the_decision_for_this_petitioner_in_the_name_of_the_handling_body()
+    {
+        var officer = await OfficerAsync();
+        foreach (var (decision, expected) in new[]
+                 {
+                     (OpinionDecision.Support, "本机关予以支持"), (OpinionDecision.Explain, "本机关作出如下解释说明：经实地勘查"),
+                     (OpinionDecision.NotSupport, "本机关不予支持"),
+                 })
+        {
+            var accepted = await AcceptedAsync();
+            var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(decision)));
+            var text = await PdfTextAsync(officer, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId);
+            text.ShouldContain("经调查核实，您的请求");
+            text.ShouldContain(expected);
+            text.ShouldContain("泰山区信访局（印章）");
+            foreach (var conditional in new[] { "规定的，予以支持", "依据的，应当作出解释说明", "规定的，不予支持" }) text.ShouldNotContain(conditional);
+        }
     }
 
     [Fact]
@@ -371,7 +427,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var closed = await RegisteredAsync();
-        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{closed.Id}/not-accept", new NotAcceptPetitionInput("不属本机关职权范围", null, closed.ConcurrencyStamp)));
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{closed.Id}/not-accept", new NotAcceptPetitionInput("已经复核", null, closed.ConcurrencyStamp, NonAcceptanceGround.AfterReexamination)));
         var later = await RegisteredAsync();
         var refused = await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(closed.Id, null));
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

@@ -28,6 +28,9 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public ReasonsForm Pause { get; set; } = new();
 
     [BindProperty]
+    public ObjectionAnswerForm ObjectionAnswer { get; set; } = new();
+
+    [BindProperty]
     public ExtensionForm Extension { get; set; } = new();
 
     [BindProperty]
@@ -51,6 +54,7 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     private bool Handles => user.HasPermission(PetitionsPermissions.Petitions.Handle);
     public bool CanDecide => Decides && Status is PetitionStatus.Registered;
     public bool CanObjectToTransfer => CanDecide && Petition.Channel is PetitionChannel.Transferred;
+    public bool CanAnswerObjection => Decides && Status is PetitionStatus.TransferObjected;
     public bool CanPause => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
     public bool CanResume => Handles && Status is PetitionStatus.Accepted && Petition.HandlingPaused;
     public bool CanExtend => user.HasPermission(PetitionsPermissions.Extensions.Approve) && Status is PetitionStatus.Accepted && Petition.ExtensionDays == 0;
@@ -99,13 +103,20 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     {
         if (!Decides) return Forbid();
         return await WriteAsync(nameof(NotAccept), () => proceedings.NotAcceptAsync(Id,
-            new NotAcceptPetitionInput(Blank(NotAccept.Reasons), Blank(NotAccept.LegalBasis), ConcurrencyStamp), ct), ct);
+            new NotAcceptPetitionInput(Blank(NotAccept.Reasons), Blank(NotAccept.LegalBasis), ConcurrencyStamp, NotAccept.Ground), ct), ct);
     }
 
     public async Task<IActionResult> OnPostObjectionAsync(CancellationToken ct)
     {
         if (!Decides) return Forbid();
         return await WriteAsync(nameof(Objection), () => proceedings.ObjectToTransferAsync(Id, new ObjectToTransferInput(Blank(Objection.Reason), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostObjectionAnswerAsync(CancellationToken ct)
+    {
+        if (!Decides) return Forbid();
+        return await WriteAsync(nameof(ObjectionAnswer), () => proceedings.AnswerTransferObjectionAsync(Id,
+            new AnswerTransferObjectionInput(ObjectionAnswer.Agreed, ObjectionAnswer.AnsweredOn, Blank(ObjectionAnswer.Note), ConcurrencyStamp), ct), ct);
     }
 
     public async Task<IActionResult> OnPostPauseAsync(CancellationToken ct)
@@ -170,9 +181,17 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
 
 internal sealed class ReasonsForm
 {
+    public NonAcceptanceGround? Ground { get; set; }
     public string? Reason { get; set; }
     public string? Reasons { get; set; }
     public string? LegalBasis { get; set; }
+}
+
+internal sealed class ObjectionAnswerForm
+{
+    public bool? Agreed { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    public string? Note { get; set; }
 }
 
 internal sealed class ExtensionForm

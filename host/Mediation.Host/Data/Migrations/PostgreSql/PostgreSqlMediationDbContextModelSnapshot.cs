@@ -1105,6 +1105,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateOnly?>("MediationAgreementEffectiveOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("MediationCaseId")
                         .HasColumnType("uuid");
 
@@ -1122,6 +1125,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<string>("MediationResultDetail")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NonAcceptanceGround")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1160,6 +1167,12 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("TransferObjectionAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("TransferObjectionAnsweredOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("TransferReference")
                         .HasMaxLength(100)

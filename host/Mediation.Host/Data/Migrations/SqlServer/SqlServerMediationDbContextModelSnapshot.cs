@@ -1108,6 +1108,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<DateOnly?>("MediationAgreementEffectiveOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("MediationCaseId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1125,6 +1128,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<string>("MediationResultDetail")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("NonAcceptanceGround")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1163,6 +1170,12 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool?>("TransferObjectionAgreed")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("TransferObjectionAnsweredOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("TransferReference")
                         .HasMaxLength(100)

@@ -1098,6 +1098,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MediationAgreementEffectiveOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MediationCaseId")
                         .HasColumnType("TEXT");
 
@@ -1114,6 +1117,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("MediationResultDetail")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonAcceptanceGround")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -1152,6 +1159,12 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("TransferObjectionAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TransferObjectionAnsweredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransferReference")
