@@ -246,7 +246,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
             new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)), PetitionsErrorCodes.AgreementNotYetEffective);
         (await mediator.PostAsync($"/api/cases/{registered.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var signedOn = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(2), TimeSpan.Zero);
+        var signedOn = DateTimeOffset.UtcNow;
         (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(signedOn, null)))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);

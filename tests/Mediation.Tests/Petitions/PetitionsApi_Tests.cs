@@ -374,7 +374,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         replied.Clocks.Single(c => c.Policy == "petition.review-request").Status.ShouldBe("Running");
         var notice = replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
         var text = await PdfTextAsync(officer, notice.DocumentId);
-        foreach (var expected in new[] { "信访事项处理意见书", "信访请求", "请求恢复宅基地界址", "查明的事实和理由", "1998年宅基地测绘图", "处理意见", "解释说明",
+        foreach (var expected in new[] { "信访事项处理意见书", "信访请求", "请求恢复宅基地界址", "1998年宅基地测绘图", "处理意见", "解释说明",
                      "《中华人民共和国土地管理法》第六十二条", "三十日内", "复查" })
             text.ShouldContain(expected);
         replied.Timeline.Select(e => e.Kind).ShouldContain(PetitionEventKind.HandlingExtended);
