@@ -150,8 +150,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         var fileName = AttachmentTypes.SafeFileName(file.FileName);
         var contentType = AttachmentTypes.Detect(fileName, content) ?? throw new BusinessException(PetitionsErrorCodes.AttachmentTypeNotAllowed);
         var now = clock.GetUtcNow();
-        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, fileName, contentType, content,
-            Convert.ToHexStringLower(SHA256.HashData(content)), user.UserName, now);
+        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, fileName, contentType,
+            protector.EncryptBytes(content), content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)), user.UserName, now);
         petition.AttachmentAdded(fileName, user.UserName, now);
         db.Entry(petition).Property(p => p.Status).IsModified = true;
         db.Add(attachment);
@@ -189,7 +189,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             .Where(a => a.Id == attachmentId && a.PetitionId == id)
             .Select(a => new { a.FileName, a.ContentType, a.Content })
             .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(PetitionAttachment), attachmentId);
-        return (found.FileName, found.ContentType, found.Content);
+        return (found.FileName, found.ContentType, protector.DecryptBytes(found.Content));
     }
 
     internal async Task<Petition> FindAsync(Guid id, CancellationToken ct) =>

@@ -475,21 +475,24 @@ public sealed class PetitionOpinion
     public DateTimeOffset IssuedAt { get; private set; }
 }
 
-/// <summary>An uploaded file, kept in the database (never under the web root, never by its client name); scoped like its petition.</summary>
+/// <summary>
+/// An uploaded file, kept in the database (never under the web root, never by its client name); scoped like its petition.
+/// <see cref="Content"/> is the encrypted file (ID-card scans are typical); size and SHA-256 are those of the original.
+/// </summary>
 public sealed class PetitionAttachment : IOrgScoped
 {
     private PetitionAttachment() { }
 
-    public PetitionAttachment(Guid id, Guid petitionId, Guid orgUnitId, string fileName, string contentType, byte[] content, string sha256,
-        string? uploadedBy, DateTimeOffset uploadedAt)
+    public PetitionAttachment(Guid id, Guid petitionId, Guid orgUnitId, string fileName, string contentType, byte[] encryptedContent, long sizeBytes,
+        string sha256, string? uploadedBy, DateTimeOffset uploadedAt)
     {
         Id = id;
         PetitionId = petitionId;
         OrgUnitId = orgUnitId;
         FileName = fileName;
         ContentType = contentType;
-        Content = content;
-        SizeBytes = content.LongLength;
+        Content = encryptedContent;
+        SizeBytes = sizeBytes;
         Sha256 = sha256;
         UploadedBy = uploadedBy;
         UploadedAt = uploadedAt;

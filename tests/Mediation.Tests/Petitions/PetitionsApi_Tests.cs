@@ -508,6 +508,43 @@ public abstract class PetitionsApi_Tests : ProviderTests
         (await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", new MultipartFormDataContent())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>Issue 12 items 8 and 9: a 9 MB upload made a 12.6 MB audit row, and the scan lay in the database in plain bytes.</summary>
+    [Fact]
+    public async Task A_large_attachment_is_stored_encrypted_and_audited_by_size_and_hash_not_copied()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync();
+        var pdf = new byte[9 * 1024 * 1024];
+        AttachmentTypes_Tests.Pdf().CopyTo(pdf, 0);
+        "身份证号码 11010519491231002X"u8.CopyTo(pdf.AsSpan(4096));
+        RandomNumberGenerator.Fill(pdf.AsSpan(8192, 1024));
+
+        var uploaded = await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("身份证.pdf", pdf));
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var attachment = await uploaded.ReadAsync<PetitionAttachmentDto>();
+        attachment.SizeBytes.ShouldBe(pdf.LongLength);
+        attachment.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var stored = await db.Set<Mediation.Petitions.Domain.PetitionAttachment>().IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.Id == attachment.Id).Select(a => a.Content).SingleAsync();
+        stored.AsSpan().IndexOf("%PDF"u8).ShouldBe(-1);
+        stored.AsSpan().IndexOf("身份证号码"u8).ShouldBe(-1);
+        stored.AsSpan().IndexOf(pdf.AsSpan(8192, 1024)).ShouldBe(-1);
+
+        var audit = await db.Set<Mediation.Core.Auditing.AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityType == "PetitionAttachment" && a.EntityId == attachment.Id.ToString()).Select(a => a.Details).SingleAsync();
+        audit.ShouldNotBeNull().Length.ShouldBeLessThan(2000);
+        audit.ShouldContain(Convert.ToHexStringLower(SHA256.HashData(stored)));
+        audit.ShouldContain($"\"size\":{stored.Length}");
+        audit.ShouldContain(attachment.Sha256);
+
+        var download = await officer.GetAsync($"/api/petitions/{registered.Id}/attachments/{attachment.Id}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+    }
+
     [Fact]
     public async Task A_petition_officer_of_another_county_cannot_see_decide_or_download()
     {
