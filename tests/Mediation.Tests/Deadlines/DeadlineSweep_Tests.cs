@@ -106,7 +106,7 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
         notices.Count.ShouldBe(6); // each step: the supervising unit and the owning unit
         notices.Where(n => n.OrgUnitId == county).ShouldHaveSingleItem().Subject.ShouldContain("督办");
         notices.Where(n => n.OrgUnitId == city).ShouldHaveSingleItem().Subject.ShouldContain("通报");
-        notices.Single(n => n.OrgUnitId == town).Body.ShouldContain("2026年03月17日");
+        notices.Single(n => n.OrgUnitId == town).Body.ShouldContain("2026年3月17日");
     }
 
     [Fact]
