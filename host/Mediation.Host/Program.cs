@@ -88,6 +88,7 @@ app.UseRequestLocalization();
 app.UseMiddleware<ApiErrorMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SignedInOnlyMiddleware>();
 app.UseAuthorization();

@@ -55,3 +55,14 @@ public sealed class UnauthenticatedException(string code) : BusinessException(co
 {
     public override int HttpStatus => 401;
 }
+
+/// <summary>Too many attempts in a short time; the edge answers 429 with a Retry-After header.</summary>
+public sealed class TooManyRequestsException(string code, TimeSpan retryAfter)
+    : BusinessException(code, new Dictionary<string, object?> { ["seconds"] = RoundUp(retryAfter) })
+{
+    public override int HttpStatus => 429;
+
+    public int RetryAfterSeconds => RoundUp(retryAfter);
+
+    private static int RoundUp(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+}

@@ -43,6 +43,9 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
         {
             case InputValidationException invalid:
                 return problems.WriteAsync(context, invalid.HttpStatus, invalid.Code, invalid.Parameters, invalid.Errors);
+            case TooManyRequestsException tooMany:
+                context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return problems.WriteAsync(context, tooMany.HttpStatus, tooMany.Code, tooMany.Parameters);
             case BusinessException business:
                 logger.LogInformation("Request refused with {ErrorCode}", business.Code);
                 return problems.WriteAsync(context, business.HttpStatus, business.Code, business.Parameters);

@@ -50,9 +50,11 @@ public static class IdentityErrorCodes
 {
     public const string InvalidCredentials = "Identity:InvalidCredentials";
     public const string LockedOut = "Identity:LockedOut";
+    public const string TooManySignInAttempts = "Identity:TooManySignInAttempts";
     public const string TwoFactorRequired = "Identity:TwoFactorRequired";
     public const string InvalidTwoFactorCode = "Identity:InvalidTwoFactorCode";
     public const string AdminDutiesSeparated = "Identity:AdminDutiesSeparated";
+    public const string DutyPermissionNotGrantable = "Identity:DutyPermissionNotGrantable";
     public const string UnknownRole = "Identity:UnknownRole";
     public const string UnknownPermission = "Identity:UnknownPermission";
     public const string UserNameTaken = "Identity:UserNameTaken";

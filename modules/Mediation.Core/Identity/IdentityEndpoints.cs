@@ -30,7 +30,15 @@ internal static class IdentityEndpoints
             var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
             var token = bearer.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket);
             return TypedResults.Ok(new TokenResponse(token, expiresAt));
-        }).AllowAnonymous().WithName("IssueToken");
+        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy).WithName("IssueToken");
+
+        // Signing out ends the session everywhere: every cookie and token of the user carries the old stamp.
+        g.MapPost("/sign-out", async (ICurrentUser user, SignInService signIn, SecurityAuditLog auditLog, CancellationToken ct) =>
+        {
+            await signIn.RotateSecurityStampAsync(user.Id!.Value, ct);
+            await auditLog.WriteAsync(AuditActions.SignOut, new { everywhere = true }, ct: ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithName("SignOutEverywhere");
 
         g.MapGet("/me", (HttpContext http, ICurrentUser user) => new MeDto(user.Id!.Value, user.UserName!, user.DisplayName,
                 user.OrgUnitId, user.OrgUnitName,
@@ -49,6 +57,10 @@ internal static class IdentityEndpoints
             return TypedResults.Created($"/api/identity/users/{created.Id}", created);
         }).RequirePermission(CorePermissions.Users.Manage);
         g.MapPut("/users/{id:guid}/roles", (Guid id, SetUserRolesInput input, UserAdminService s, CancellationToken ct) => s.SetRolesAsync(id, input, ct))
+            .RequirePermission(CorePermissions.Users.Manage);
+        g.MapPost("/users/{id:guid}/deactivate", (Guid id, UserAdminService s, CancellationToken ct) => s.SetActiveAsync(id, false, ct))
+            .RequirePermission(CorePermissions.Users.Manage);
+        g.MapPost("/users/{id:guid}/activate", (Guid id, UserAdminService s, CancellationToken ct) => s.SetActiveAsync(id, true, ct))
             .RequirePermission(CorePermissions.Users.Manage);
         g.MapPost("/users/{id:guid}/reveal", (Guid id, UserAdminService s, CancellationToken ct) => s.RevealAsync(id, ct))
             .RequirePermission(CorePermissions.Pii.Reveal);

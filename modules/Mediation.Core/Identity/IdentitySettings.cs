@@ -16,4 +16,16 @@ public sealed class IdentitySettings
     public int MaxFailedAttempts { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public SignInRateLimitSettings SignInRateLimit { get; set; } = new();
+}
+
+/// <summary>Sign-in attempts allowed per window, per client address and per user name.</summary>
+public sealed class SignInRateLimitSettings
+{
+    public int PerAddress { get; set; } = 30;
+
+    public int PerUserName { get; set; } = 10;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }

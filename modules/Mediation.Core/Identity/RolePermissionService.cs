@@ -13,7 +13,8 @@ public sealed record RoleDto(string Name, IReadOnlyList<string> Permissions);
 public sealed record SetRolePermissionsInput(IReadOnlyList<string>? Permissions);
 
 /// <summary>SecurityAdmin's surface: which role holds which permission.</summary>
-public sealed class RolePermissionService(RoleManager<AppRole> roles, MediationDbContext db, PermissionCatalog catalog, SecurityAuditLog auditLog)
+public sealed class RolePermissionService(RoleManager<AppRole> roles, MediationDbContext db, PermissionCatalog catalog, SecurityAuditLog auditLog,
+    ICurrentUser caller)
 {
     public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken ct)
     {
@@ -33,6 +34,7 @@ public sealed class RolePermissionService(RoleManager<AppRole> roles, MediationD
         var role = await roles.FindByNameAsync(roleName) ?? throw new EntityNotFoundException(nameof(AppRole), roleName);
 
         var current = await db.Set<RolePermission>().Where(g => g.RoleId == role.Id).ToListAsync(ct);
+        await EnsureDutiesSeparatedAsync(role, current.Select(g => g.Permission).ToList(), wanted, ct);
         db.RemoveRange(current.Where(g => !wanted.Contains(g.Permission)));
         db.AddRange(wanted.Except(current.Select(g => g.Permission)).Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
         await db.SaveChangesAsync(ct);
@@ -40,6 +42,38 @@ public sealed class RolePermissionService(RoleManager<AppRole> roles, MediationD
             entityType: nameof(AppRole), entityId: roleName, ct: ct);
         return new RoleDto(role.Name!, wanted.Order().ToList());
     }
+
+    /// <summary>
+    /// Separation of duties by permission, not by role name: the caller cannot add or remove another
+    /// duty's permissions on any role (so SecurityAdmin never grants itself or anyone user management,
+    /// audit reading or the job dashboard), and afterwards no role and no user holds two duties.
+    /// </summary>
+    private async Task EnsureDutiesSeparatedAsync(AppRole role, IReadOnlyList<string> before, IReadOnlyList<string> after, CancellationToken ct)
+    {
+        var callerDuties = AdminDuties.DutiesOf(catalog.Names.Where(caller.HasPermission));
+        var foreign = before.Except(after).Concat(after.Except(before))
+            .Where(p => AdminDuties.DutyOf(p) is { } duty && !callerDuties.Contains(duty)).Order().ToList();
+        if (foreign.Count > 0)
+            throw new BusinessException(IdentityErrorCodes.DutyPermissionNotGrantable, new Dictionary<string, object?> { ["permission"] = string.Join(", ", foreign) });
+
+        var roleDuties = AdminDuties.DutiesOf(after);
+        if (roleDuties.Count > 1) throw AdminDutiesSeparated(roleDuties);
+        if (roleDuties.Count == 0) return;
+
+        var holders = db.Set<IdentityUserRole<Guid>>().Where(ur => ur.RoleId == role.Id).Select(ur => ur.UserId);
+        var otherGrants = await (
+            from userRole in db.Set<IdentityUserRole<Guid>>().Where(ur => holders.Contains(ur.UserId) && ur.RoleId != role.Id)
+            join grant in db.Set<RolePermission>() on userRole.RoleId equals grant.RoleId
+            select new { userRole.UserId, grant.Permission }).ToListAsync(ct);
+        foreach (var user in otherGrants.GroupBy(g => g.UserId))
+        {
+            var duties = AdminDuties.DutiesOf(user.Select(g => g.Permission).Concat(after));
+            if (duties.Count > 1) throw AdminDutiesSeparated(duties);
+        }
+    }
+
+    internal static BusinessException AdminDutiesSeparated(IEnumerable<string> duties) =>
+        new(IdentityErrorCodes.AdminDutiesSeparated, new Dictionary<string, object?> { ["roles"] = string.Join(", ", duties.Order()) });
 
     /// <summary>Creates missing roles and, for a role created now, its default grants. Existing grants are SecurityAdmin's and stay.</summary>
     public async Task EnsureRolesAsync(CancellationToken ct)

@@ -7,6 +7,7 @@ using Mediation.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -58,6 +59,9 @@ public static class SecurityServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordClassesValidator>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownAccountFailures>();
+        services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, settings));
         services.AddScoped<UserAdminService>();
         services.AddScoped<RolePermissionService>();
         services.AddScoped<DemoAccounts>();

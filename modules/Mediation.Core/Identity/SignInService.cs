@@ -1,52 +1,67 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Mediation.Core.Auditing;
+using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mediation.Core.Identity;
 
 /// <summary>
-/// Checks credentials for both the sign-in page and the token endpoint: lockout after repeated
-/// failures, a TOTP code for the separated admin roles, and an audit row for every outcome.
+/// Checks credentials for both the sign-in page and the token endpoint: a per-name rate limit,
+/// lockout after repeated failures, a TOTP code for the separated admin roles, and an audit row for
+/// every outcome. Unknown, inactive and locked accounts cost one password hash like any other, and
+/// answer like a real account would, so replies and timing do not tell whether a name exists.
 /// </summary>
-public sealed class SignInService(UserManager<AppUser> users, SignInManager<AppUser> signIn, SecurityAuditLog auditLog, TimeProvider clock)
+public sealed class SignInService(
+    UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, MediationDbContext db, SecurityAuditLog auditLog,
+    SignInThrottle throttle, UnknownAccountFailures unknownAccounts, IOptions<IdentitySettings> settings, TimeProvider clock)
 {
+    public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
+
+    private static string? _dummyHash;
+
     public async Task<ClaimsPrincipal> AuthenticateAsync(string? userName, string? password, string? totpCode, CancellationToken ct)
     {
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName.Trim());
-        if (user is null || !user.IsActive || string.IsNullOrEmpty(password))
+        var name = userName?.Trim() ?? "";
+        var normalized = users.NormalizeName(name) ?? "";
+        throttle.EnsureAllowed(normalized);
+        var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
+        if (user is null || !user.IsActive || user.PasswordHash is null)
         {
-            await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = "unknown user or inactive" }, userName: userName, ct: ct);
-            throw new UnauthenticatedException(IdentityErrorCodes.InvalidCredentials);
+            SpendOneHash(password);
+            var locked = unknownAccounts.FailAndCheckLocked(normalized);
+            await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = user is null ? "unknown user" : "inactive" }, user?.Id, userName, ct: ct);
+            throw new UnauthenticatedException(locked ? IdentityErrorCodes.LockedOut : IdentityErrorCodes.InvalidCredentials);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (!await ReserveAttemptAsync(user, ct))
         {
-            await auditLog.WriteAsync(AuditActions.LockedOut, new { until = user.LockoutEnd }, user.Id, user.UserName, ct: ct);
+            SpendOneHash(password);
+            await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = "locked out" }, user.Id, user.UserName, ct: ct);
             throw new UnauthenticatedException(IdentityErrorCodes.LockedOut);
         }
-        if (!result.Succeeded)
-        {
-            await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = "wrong password", failures = user.AccessFailedCount }, user.Id, user.UserName, ct: ct);
-            throw new UnauthenticatedException(IdentityErrorCodes.InvalidCredentials);
-        }
+
+        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+        if (verified == PasswordVerificationResult.Failed)
+            throw await FailAsync(user, "wrong password", IdentityErrorCodes.InvalidCredentials, ct);
 
         if (await RequiresSecondFactorAsync(user))
         {
             if (string.IsNullOrWhiteSpace(totpCode))
-                throw new UnauthenticatedException(IdentityErrorCodes.TwoFactorRequired);
-            var valid = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, totpCode.Replace(" ", "", StringComparison.Ordinal));
-            if (!valid)
             {
-                await users.AccessFailedAsync(user);
-                await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = "wrong second factor" }, user.Id, user.UserName, ct: ct);
-                throw new UnauthenticatedException(IdentityErrorCodes.InvalidTwoFactorCode);
+                await ReleaseAttemptAsync(user, ct);
+                throw new UnauthenticatedException(IdentityErrorCodes.TwoFactorRequired);
             }
+            var valid = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, totpCode.Replace(" ", "", StringComparison.Ordinal));
+            if (!valid) throw await FailAsync(user, "wrong second factor", IdentityErrorCodes.InvalidTwoFactorCode, ct);
         }
 
+        await SucceedAsync(user, verified == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password!) : null, ct);
         await auditLog.WriteAsync(AuditActions.SignIn, null, user.Id, user.UserName, ct: ct);
         return CreatePrincipal(user, clock.GetUtcNow());
     }
@@ -58,6 +73,17 @@ public sealed class SignInService(UserManager<AppUser> users, SignInManager<AppU
         return roles.Any(r => RoleNames.SeparatedAdminDuties.Contains(r));
     }
 
+    /// <summary>
+    /// Ends every cookie and token of the user: they carry the security stamp, and each request
+    /// compares it with the stored one (<see cref="UserClaimsLoader"/>).
+    /// </summary>
+    public async Task RotateSecurityStampAsync(Guid userId, CancellationToken ct)
+    {
+        var stamp = NewStamp();
+        await db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
+    }
+
     /// <summary>The cookie/token carries identity only; unit and permissions are loaded fresh on each request.</summary>
     public static ClaimsPrincipal CreatePrincipal(AppUser user, DateTimeOffset issuedAt, string authenticationType = "Mediation")
     {
@@ -66,8 +92,68 @@ public sealed class SignInService(UserManager<AppUser> users, SignInManager<AppU
             new Claim(MediationClaimTypes.UserId, user.Id.ToString()),
             new Claim(MediationClaimTypes.UserName, user.UserName!),
             new Claim(MediationClaimTypes.IssuedAt, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-            new Claim("AspNet.Identity.SecurityStamp", user.SecurityStamp ?? ""),
+            new Claim(SecurityStampClaim, user.SecurityStamp ?? ""),
         ], authenticationType, MediationClaimTypes.UserName, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>
+    /// Takes one of the allowed attempts with a single conditional UPDATE before the password is
+    /// checked, so parallel attempts cannot all read "not locked" and all be checked: exactly
+    /// MaxFailedAttempts get through, the rest are refused as locked.
+    /// </summary>
+    private async Task<bool> ReserveAttemptAsync(AppUser user, CancellationToken ct)
+    {
+        if (!user.LockoutEnabled) return true;
+        var now = clock.GetUtcNow();
+        var max = settings.Value.MaxFailedAttempts;
+        return await Users(user.Id)
+            .Where(u => u.AccessFailedCount < max && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), ct) == 1;
+    }
+
+    /// <summary>A correct password without the code neither fails nor succeeds: the attempt is given back.</summary>
+    private async Task ReleaseAttemptAsync(AppUser user, CancellationToken ct)
+    {
+        if (user.LockoutEnabled)
+            await Users(user.Id).Where(u => u.AccessFailedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount - 1), ct);
+    }
+
+    /// <summary>The failed attempt stays counted; the one that reaches the limit locks the account and ends its sessions.</summary>
+    private async Task<UnauthenticatedException> FailAsync(AppUser user, string reason, string code, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + settings.Value.LockoutDuration;
+        var max = settings.Value.MaxFailedAttempts;
+        var stamp = NewStamp();
+        var locked = user.LockoutEnabled && await Users(user.Id).Where(u => u.AccessFailedCount >= max)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.LockoutEnd, until)
+                .SetProperty(u => u.AccessFailedCount, 0)
+                .SetProperty(u => u.SecurityStamp, stamp), ct) == 1;
+        if (locked)
+        {
+            await auditLog.WriteAsync(AuditActions.LockedOut, new { reason, until }, user.Id, user.UserName, ct: ct);
+            return new UnauthenticatedException(IdentityErrorCodes.LockedOut);
+        }
+        await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason }, user.Id, user.UserName, ct: ct);
+        return new UnauthenticatedException(code);
+    }
+
+    private async Task SucceedAsync(AppUser user, string? rehashed, CancellationToken ct)
+    {
+        if (rehashed is null) await Users(user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0), ct);
+        else await Users(user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.PasswordHash, rehashed), ct);
+    }
+
+    private IQueryable<AppUser> Users(Guid id) => db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.Id == id);
+
+    private void SpendOneHash(string? password)
+    {
+        var dummy = new AppUser();
+        _dummyHash ??= hasher.HashPassword(dummy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
+        hasher.VerifyHashedPassword(dummy, _dummyHash, password ?? "");
+    }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 }

@@ -87,6 +87,15 @@ public sealed class UserAdminService(
         return await ToDtoAsync(user);
     }
 
+    /// <summary>Deactivating (or reactivating) rotates the security stamp: the user's cookies and tokens end on their next request.</summary>
+    public async Task<UserDto> SetActiveAsync(Guid id, bool active, CancellationToken ct)
+    {
+        var user = await FindAsync(id, ct);
+        user.IsActive = active;
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(user), CoreErrorCodes.ConcurrencyConflict, "isActive");
+        return await ToDtoAsync(user);
+    }
+
     /// <summary>Shows the full 身份证号 and phone to a holder of Pii.Reveal; each reveal is audited.</summary>
     public async Task<RevealedPersonalData> RevealAsync(Guid id, CancellationToken ct)
     {
@@ -114,6 +123,13 @@ public sealed class UserAdminService(
                 throw new InputValidationException([new FieldError("roles", IdentityErrorCodes.UnknownRole, new Dictionary<string, object?> { ["role"] = role })]);
         }
         EnsureAdminDutiesSeparated(requested);
+        var normalized = requested.Select(r => r.ToUpperInvariant()).ToList();
+        var granted = await (
+            from role in db.Set<AppRole>().Where(r => normalized.Contains(r.NormalizedName!))
+            join grant in db.Set<RolePermission>() on role.Id equals grant.RoleId
+            select grant.Permission).ToListAsync();
+        var duties = AdminDuties.DutiesOf(granted);
+        if (duties.Count > 1) throw RolePermissionService.AdminDutiesSeparated(duties);
     }
 
     private async Task<AppUser> FindAsync(Guid id, CancellationToken ct) =>

@@ -26,7 +26,7 @@ internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransform
             .Where(u => u.Id == userId)
             .Select(u => new { u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId })
             .SingleOrDefaultAsync();
-        var stamp = principal.FindFirstValue("AspNet.Identity.SecurityStamp");
+        var stamp = principal.FindFirstValue(SignInService.SecurityStampClaim);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
 
         var unit = await db.Set<OrgUnit>().AsNoTracking().Where(o => o.Id == user.OrgUnitId)

@@ -58,10 +58,11 @@ public sealed class PostgresCluster : IAsyncLifetime
     private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory>>> _apps = new();
 
     /// <summary>One host per test class on its own database, started on first use and disposed with the cluster.</summary>
-    public Task<MediationAppFactory> AppForAsync(Type testClass, Action<IServiceCollection>? services = null) =>
+    public Task<MediationAppFactory> AppForAsync(Type testClass, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
         _apps.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory>>(async () =>
         {
-            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync(), services: services);
+            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync(), settings, services);
             factory.StartServer(); // migrations run here, not inside the first test
             return factory;
         })).Value;

@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using System.Globalization;
 
 namespace Mediation.Core.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
 {
     public string? UserName { get; private set; }
@@ -34,6 +36,11 @@ public sealed class SignInModel(SignInService signIn, ProblemWriter messages) : 
         }
         catch (BusinessException refused)
         {
+            if (refused is TooManyRequestsException tooMany)
+            {
+                Response.StatusCode = tooMany.HttpStatus;
+                Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
             ErrorMessage = messages.Localize(refused.Code, refused.Parameters, CultureInfo.CurrentUICulture);
             return Page();
         }

@@ -1,4 +1,6 @@
 using Mediation.Core.Auditing;
+using Mediation.Core.Identity;
+using Mediation.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,10 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mediation.Core.Pages.Account;
 
-public sealed class SignOutModel(SecurityAuditLog auditLog) : PageModel
+public sealed class SignOutModel(SecurityAuditLog auditLog, SignInService signIn, ICurrentUser user) : PageModel
 {
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Rotating the stamp ends the user's other cookies and tokens too, not just this browser's.
+        if (user.Id is { } id) await signIn.RotateSecurityStampAsync(id, ct);
         await auditLog.WriteAsync(AuditActions.SignOut, ct: ct);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         return LocalRedirect("/");
