@@ -28,4 +28,9 @@ public sealed class SignInRateLimitSettings
     public int PerUserName { get; set; } = 10;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Attempts checked at the same time in this host; more wait in a queue of <see cref="Queued"/>, beyond it 429.</summary>
+    public int Concurrent { get; set; } = 4;
+
+    public int Queued { get; set; } = 200;
 }

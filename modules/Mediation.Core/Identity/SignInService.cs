@@ -30,6 +30,7 @@ public sealed class SignInService(
         var name = userName?.Trim() ?? "";
         var normalized = users.NormalizeName(name) ?? "";
         throttle.EnsureAllowed(normalized);
+        using var turn = await throttle.TakeTurnAsync(ct);
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
         if (user is null || !user.IsActive || user.PasswordHash is null)
         {

@@ -20,10 +20,15 @@ public sealed class SignInThrottle : IDisposable
     public const string Policy = "sign-in";
 
     private readonly PartitionedRateLimiter<string> _perUserName;
+    private readonly ConcurrencyLimiter _concurrent;
 
     public SignInThrottle(IOptions<IdentitySettings> settings)
     {
         var limits = settings.Value.SignInRateLimit;
+        _concurrent = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.Concurrent, QueueLimit = limits.Queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
         _perUserName = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerUserName, Window = limits.Window, QueueLimit = 0 }));
     }
@@ -35,7 +40,23 @@ public sealed class SignInThrottle : IDisposable
             throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, RetryAfter(lease));
     }
 
-    public void Dispose() => _perUserName.Dispose();
+    /// <summary>
+    /// A turn among the attempts checked at once: password hashing is deliberately expensive, so a
+    /// burst queues here instead of exhausting the CPU and the connection pool.
+    /// </summary>
+    public async Task<IDisposable> TakeTurnAsync(CancellationToken ct)
+    {
+        var lease = await _concurrent.AcquireAsync(1, ct);
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, TimeSpan.FromSeconds(1));
+    }
+
+    public void Dispose()
+    {
+        _perUserName.Dispose();
+        _concurrent.Dispose();
+    }
 
     internal static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);

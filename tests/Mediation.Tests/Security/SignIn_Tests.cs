@@ -23,6 +23,7 @@ public abstract partial class SignIn_Tests : ProviderTests
     {
         ["Identity:SignInRateLimit:PerAddress"] = "100000",
         ["Identity:SignInRateLimit:PerUserName"] = "100000",
+        ["Identity:SignInRateLimit:Queued"] = "1000",
     };
 
     private const string Password = "Strong-Pass-2026";
