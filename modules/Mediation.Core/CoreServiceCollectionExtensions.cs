@@ -35,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddScoped<OutboxCleanupJob>();
+        services.Configure<Web.IdempotencyOptions>(configuration.GetSection(Web.IdempotencyOptions.Section));
+        services.AddScoped<Web.IdempotencyPurgeJob>();
 
         foreach (var module in modules.Modules)
             module.ConfigureServices(services, configuration);
@@ -61,6 +63,9 @@ public static class CoreServiceCollectionExtensions
             options.Converters.Add(new ChinaTimeJsonConverter());
     }
 
-    public static void ConfigureCoreJobs(IRecurringJobManager jobs) =>
+    public static void ConfigureCoreJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<OutboxCleanupJob>("core:outbox-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
+        jobs.AddOrUpdate<Web.IdempotencyPurgeJob>(Web.IdempotencyPurgeJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+    }
 }

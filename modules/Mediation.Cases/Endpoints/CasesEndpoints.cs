@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Cases.Application;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ internal static class CasesEndpoints
         {
             var created = await s.RegisterAsync(input, ct);
             return TypedResults.Created($"/api/cases/{created.Id}", created);
-        }).RequirePermission(CasesPermissions.Cases.Register);
+        }).RequirePermission(CasesPermissions.Cases.Register).Idempotent();
         g.MapPost("/{id:guid}/risk", (Guid id, AssessRiskInput input, CaseAppService s, CancellationToken ct)
             => s.AssessRiskAsync(id, input, ct)).RequirePermission(CasesPermissions.Cases.AssessRisk);
         g.MapPost("/{id:guid}/sessions", (Guid id, RecordSessionInput input, CaseProceedingsAppService s, CancellationToken ct)

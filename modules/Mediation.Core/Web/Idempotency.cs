@@ -2,10 +2,13 @@ using System.Security.Cryptography;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.Errors;
+using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mediation.Core.Web;
 
@@ -23,20 +26,50 @@ public sealed class IdempotencyRecord
     public string? Location { get; set; }
 }
 
+/// <summary>Marks an endpoint whose retries are answered from the store: creates whose repeat would make a second record.</summary>
+public sealed class IdempotentEndpointMetadata
+{
+    public static readonly IdempotentEndpointMetadata Instance = new();
+
+    private IdempotentEndpointMetadata() { }
+}
+
+public static class IdempotencyEndpointExtensions
+{
+    /// <summary>
+    /// Opt in. Never for endpoints whose answer must be produced (and audited) each time or must not
+    /// be kept: reveals of personal data, tokens, previews.
+    /// </summary>
+    public static TBuilder Idempotent<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(IdempotentEndpointMetadata.Instance);
+}
+
+public sealed class IdempotencyOptions
+{
+    public const string Section = "Idempotency";
+
+    /// <summary>How long a key is remembered; a retry after that runs as a new request.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+}
+
 /// <summary>
-/// POST /api/... with an Idempotency-Key header: the first request runs, a retry with the same key
-/// (same caller, same method, path and body) gets the stored response and creates nothing; the same
-/// key with another body is refused; a retry while the first still runs gets 409.
-/// Server errors are not stored, so the client may retry them.
+/// POST to an endpoint marked <see cref="IdempotencyEndpointExtensions.Idempotent{TBuilder}"/> with
+/// an Idempotency-Key header: the first request runs, a retry with the same key (same caller, same
+/// method, path and body) gets the stored response and creates nothing; the same key with another
+/// body is refused; a retry while the first still runs gets 409. The header is ignored elsewhere.
+/// Server errors are not stored, so the client may retry them. Stored bodies are encrypted with the
+/// personal-data keys (a created record's response names people) and purged after the retention.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter problems, TimeProvider clock)
+public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter problems, TimeProvider clock,
+    PersonalDataProtector protector, IOptions<IdempotencyOptions> options)
 {
     public const string HeaderName = "Idempotency-Key";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[HeaderName].ToString();
-        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || !ApiErrorMiddleware.IsApi(context.Request))
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || !ApiErrorMiddleware.IsApi(context.Request)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is null)
         {
             await next(context);
             return;
@@ -51,6 +84,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
         var requestHash = await HashRequestAsync(context.Request);
         var db = context.RequestServices.GetRequiredService<MediationDbContext>();
         var existing = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, context.RequestAborted);
+        if (existing is not null && existing.CreatedAt < clock.GetUtcNow() - options.Value.Retention)
+        {
+            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key && r.CreatedAt == existing.CreatedAt)
+                .ExecuteDeleteAsync(context.RequestAborted);
+            existing = null;
+        }
         if (existing is not null)
         {
             await ReplayAsync(context, existing, requestHash);
@@ -94,7 +133,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
         }
         else
         {
-            var body = buffer.ToArray();
+            var body = protector.EncryptBytes(buffer.ToArray());
             var contentType = context.Response.ContentType;
             var location = context.Response.Headers.Location.ToString();
             await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteUpdateAsync(s => s
@@ -124,7 +163,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
         if (existing.ContentType is not null) context.Response.ContentType = existing.ContentType;
         if (!string.IsNullOrEmpty(existing.Location)) context.Response.Headers.Location = existing.Location;
         context.Response.Headers["Idempotent-Replayed"] = "true";
-        if (existing.Body is { Length: > 0 } body) await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        if (existing.Body is { Length: > 0 } body) await context.Response.Body.WriteAsync(protector.DecryptBytes(body), context.RequestAborted);
     }
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
@@ -137,6 +176,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>Forgets keys past their retention (Hangfire, hourly), so stored responses do not accumulate.</summary>
+public sealed class IdempotencyPurgeJob(MediationDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
+{
+    public const string JobId = "core:idempotency-purge";
+
+    public Task<int> RunAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.Retention;
+        return db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 }
 

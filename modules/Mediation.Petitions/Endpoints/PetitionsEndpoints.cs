@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,7 @@ internal static class PetitionsEndpoints
         {
             var created = await s.RegisterAsync(input, ct);
             return TypedResults.Created($"/api/petitions/{created.Id}", created);
-        }).RequirePermission(PetitionsPermissions.Petitions.Register);
+        }).RequirePermission(PetitionsPermissions.Petitions.Register).Idempotent();
         g.MapPost("/duplicates", (DuplicateQueryInput input, PetitionAppService s, CancellationToken ct) => s.FindDuplicatesAsync(input, ct))
             .RequirePermission(PetitionsPermissions.Petitions.Register);
         g.MapPost("/{id:guid}/petitioners/reveal", (Guid id, PetitionAppService s, CancellationToken ct) => s.RevealPetitionersAsync(id, ct))

@@ -292,6 +292,75 @@ public abstract class Security_Tests : ProviderTests
         otherBody.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await otherBody.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.IdempotencyKeyReused);
     }
+
+    private static HttpRequestMessage WithKey(HttpMethod method, string url, object? body, string key)
+    {
+        var request = new HttpRequestMessage(method, url);
+        if (body is not null) request.Content = System.Net.Http.Json.JsonContent.Create(body, options: HttpJson.Options);
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    /// <summary>Issue 12 item 7: the store kept revealed ID numbers in plain text and a replayed reveal wrote no audit row.</summary>
+    [Fact]
+    public async Task A_reveal_is_never_replayed_from_the_store_and_each_one_is_audited_while_a_create_is_kept_encrypted()
+    {
+        var app = await AppAsync();
+        var officer = await ClientAsync(userName: "demo.petitionofficer");
+        const string fixedId = ValidIdCard;
+        var createKey = Guid.NewGuid().ToString();
+        var input = new Mediation.Petitions.RegisterPetitionInput(Mediation.Petitions.PetitionChannel.Visit, null, null,
+            [new Mediation.Petitions.PetitionerInput("幂等某", fixedId, "13800138000", "岱东社区 9 号")], "幂等登记的信访事项" + createKey[..6], null, null, null, null, null, null);
+        var created = await officer.SendAsync(WithKey(HttpMethod.Post, "/api/petitions", input, createKey));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var replayed = await officer.SendAsync(WithKey(HttpMethod.Post, "/api/petitions", input, createKey));
+        replayed.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        var petitionId = (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
+        (await replayed.ReadJsonAsync()).GetProperty("id").GetString().ShouldBe(petitionId);
+
+        var revealKey = Guid.NewGuid().ToString();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var reveal = await officer.SendAsync(WithKey(HttpMethod.Post, $"/api/petitions/{petitionId}/petitioners/reveal", null, revealKey));
+            reveal.StatusCode.ShouldBe(HttpStatusCode.OK, await reveal.Content.ReadAsStringAsync());
+            reveal.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+            (await reveal.Content.ReadAsStringAsync()).ShouldContain(fixedId);
+        }
+        var token = await (await AnonymousClientAsync()).SendAsync(WithKey(HttpMethod.Post, "/api/auth/token",
+            new TokenRequest("demo.petitionofficer", MediationAppFactory.DemoPassword, null), revealKey + "-token"));
+        token.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<AuditEntry>().CountAsync(a => a.Action == AuditActions.PersonalDataRevealed && a.EntityId == petitionId)).ShouldBe(2);
+        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == revealKey || r.Key == revealKey + "-token")).ShouldBeFalse();
+        var stored = await db.Set<Mediation.Core.Web.IdempotencyRecord>().SingleAsync(r => r.Key == createKey);
+        var storedText = System.Text.Encoding.UTF8.GetString(stored.Body!);
+        storedText.ShouldNotContain(petitionId);
+        storedText.ShouldNotContain("幂等某");
+        storedText.ShouldNotContain("岱东社区");
+    }
+
+    [Fact]
+    public async Task Idempotency_keys_are_forgotten_after_their_retention_by_the_purge_job()
+    {
+        var client = await ClientAsync();
+        var taishan = await UnitAsync("370902");
+        var input = new CreateOrgUnitInput(taishan.Id, "P" + Guid.NewGuid().ToString("N")[..8], "过期街道", OrgUnitKind.Township, 0);
+        var oldKey = Guid.NewGuid().ToString();
+        var newKey = Guid.NewGuid().ToString();
+        (await client.SendAsync(WithKey(HttpMethod.Post, "/api/org-units", input, oldKey))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.SendAsync(WithKey(HttpMethod.Post, "/api/org-units", input with { Code = "Q" + input.Code![1..] }, newKey))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        await db.Set<Mediation.Core.Web.IdempotencyRecord>().Where(r => r.Key == oldKey).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, longAgo));
+
+        (await scope.ServiceProvider.GetRequiredService<Mediation.Core.Web.IdempotencyPurgeJob>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == oldKey)).ShouldBeFalse();
+        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == newKey)).ShouldBeTrue();
+    }
 }
 
 public sealed class Security_Tests_on_Sqlite(SqliteApp app) : Security_Tests, IClassFixture<SqliteApp>

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
@@ -21,7 +22,7 @@ internal static class OrgUnitEndpoints
         {
             var created = await s.CreateAsync(input, ct);
             return TypedResults.Created($"/api/org-units/{created.Id}", created);
-        }).WithName("CreateOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage);
+        }).WithName("CreateOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage).Idempotent();
         g.MapPut("/{id:guid}", (Guid id, UpdateOrgUnitInput input, OrgUnitAppService s, CancellationToken ct)
             => s.UpdateAsync(id, input, ct)).WithName("UpdateOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage);
         g.MapPost("/{id:guid}/move", (Guid id, MoveOrgUnitInput input, OrgUnitAppService s, CancellationToken ct)
