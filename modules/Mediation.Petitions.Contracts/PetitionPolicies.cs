@@ -11,4 +11,5 @@ public static class PetitionPolicies
     public const string ReviewAnswer = "petition.review-answer";
     public const string ReexaminationRequest = "petition.reexamination-request";
     public const string ReexaminationAnswer = "petition.reexamination-answer";
+    public const string ReexaminationHearing = "petition.reexamination-hearing";
 }

@@ -126,6 +126,8 @@ public enum PetitionEventKind
     TransferObjectionAgreed,
     TransferObjectionRejected,
     MediationAgreementEffective,
+    ReexaminationHearing,
+    PetitionerDetailsKnown,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>
@@ -141,11 +143,18 @@ public sealed record PetitionerInput(string? Name, string? IdCardNumber, string?
 
 /// <summary>
 /// A new petition. Transferred items name the sending body and its reference; a phone petition is filed by the officer
-/// on the caller's behalf. <paramref name="RepeatOfPetitionId"/> links the item to an open one (Art. 19 ¶3) at intake.
+/// on the caller's behalf. <paramref name="NameOrAddressUnclear"/>: the acceptance clock waits until they are known (Art. 23 ¶2). <paramref name="RepeatOfPetitionId"/> links the item to an open one (Art. 19 ¶3) at intake.
 /// </summary>
 public sealed record RegisterPetitionInput(PetitionChannel? Channel, DateTimeOffset? ReceivedAt, Guid? OrgUnitId,
     IReadOnlyList<PetitionerInput>? Petitioners, string? Matter, string? RequestedOutcome, string? Place,
-    TransferKind? TransferKind, string? TransferringBody, string? TransferReference, Guid? RepeatOfPetitionId);
+    TransferKind? TransferKind, string? TransferringBody, string? TransferReference, Guid? RepeatOfPetitionId,
+    bool? NameOrAddressUnclear = null);
+
+/// <summary>Art. 23 ¶2: the petitioner's name (if it was unclear) and address, once known; the 15 days run from <paramref name="KnownOn"/>.</summary>
+public sealed record PetitionerDetailsInput(string? Name, string? Address, DateTimeOffset? KnownOn, string? ConcurrencyStamp);
+
+/// <summary>Art. 36 ¶2: the 复核 hearing's first and last day; that time is not counted in the 30 days.</summary>
+public sealed record ReexaminationHearingInput(DateOnly? StartedOn, DateOnly? EndedOn, string? ConcurrencyStamp);
 
 /// <summary>A draft checked for likely duplicates before it is registered.</summary>
 public sealed record DuplicateQueryInput(Guid? OrgUnitId, IReadOnlyList<PetitionerInput>? Petitioners, string? Matter, string? RequestedOutcome, string? Place);

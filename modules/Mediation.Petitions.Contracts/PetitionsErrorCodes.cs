@@ -36,6 +36,11 @@ public static class PetitionsErrorCodes
     public const string HandOverPartyRefuses = "Petitions:HandOverPartyRefuses";
     public const string HandOverConsentMissing = "Petitions:HandOverConsentMissing";
     public const string HandOverNeedsOtherParty = "Petitions:HandOverNeedsOtherParty";
+    public const string PauseNotProvided = "Petitions:PauseNotProvided";
+    public const string HearingEndsBeforeItStarts = "Petitions:HearingEndsBeforeItStarts";
+    public const string DetailsAlreadyKnown = "Petitions:DetailsAlreadyKnown";
+    public const string NotTheReviewingUnit = "Petitions:NotTheReviewingUnit";
+    public const string NoHigherUnit = "Petitions:NoHigherUnit";
     public const string DateInFuture = "Petitions:DateInFuture";
     public const string NoObjectionPending = "Petitions:NoObjectionPending";
     public const string AgreementNotYetEffective = "Petitions:AgreementNotYetEffective";

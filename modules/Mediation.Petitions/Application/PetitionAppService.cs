@@ -58,7 +58,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                 if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
                 db.Add(petition);
                 await db.SaveChangesAsync(ct);
-                if (original is null)
+                // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
+                if (original is null && input.NameOrAddressUnclear is not true)
                 {
                     await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
                     if (transfer is not null)

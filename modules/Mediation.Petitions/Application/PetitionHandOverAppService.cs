@@ -1,28 +1,23 @@
 using System.Globalization;
 using Mediation.Cases;
 using Mediation.Core.Data;
-using Mediation.Core.Deadlines;
-using Mediation.Core.Deadlines.Application;
-using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Localization;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.Petitions.Domain;
-using static Mediation.Petitions.Application.PetitionAppService;
 
 namespace Mediation.Petitions.Application;
 
 /// <summary>
 /// 访调对接: an accepted civil dispute is handed to a mediation committee with every party's consent. The case is registered
 /// through the Cases module's contract in the petition's transaction, so either both records exist, linked both ways, or neither.
-/// While the committee mediates, the petition's 60-day handling clock stands still; <see cref="CaseConcludedHandler"/> restarts it.
+/// The petition's 60-day handling clock keeps running while the committee mediates (信访工作条例 Art. 34 knows no pause).
 /// </summary>
 internal sealed class PetitionHandOverAppService(MediationDbContext db, PetitionAppService petitions, ICaseIntakeIntegrationService cases,
-    PersonalDataProtector protector, ICurrentUser user, IDeadlineClocks clocks, TextCatalog texts, TimeProvider clock)
+    PersonalDataProtector protector, ICurrentUser user, TextCatalog texts, TimeProvider clock)
 {
-    public const string PauseReason = "已移交人民调解委员会调解（访调对接）";
     private const int MaxSummaryLength = 2000;
 
     private static readonly string[] ExclusionKeys =
@@ -67,11 +62,8 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
         var registered = await cases.RegisterHandedOverCaseAsync(new HandOverCaseRequest(input.CommitteeId!.Value, petition.Id.ToString(),
             input.DisputeType!.Value, summary, parties, Place: petition.Place), ct);
         petition.HandOverToMediation(declaration, registered.CaseId, registered.Number, user.UserName, now);
+        // The 60 days keep running while the committee mediates (Art. 34 knows no pause).
         await db.SaveChangesAsync(ct);
-        var handling = (await clocks.ForRecordAsync(RecordType, petition.Id, ct))
-            .Where(c => c.Policy == PetitionPolicies.Handling && c.Status == ClockStatus.Running).MaxBy(c => c.StartedAt);
-        if (handling is not null)
-            await clocks.PauseAsync(handling.Id, new PauseClockInput(PauseReason, user.UserName, handling.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }

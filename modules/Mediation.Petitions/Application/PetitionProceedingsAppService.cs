@@ -6,12 +6,14 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.Core.Web;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using static Mediation.Petitions.Application.PetitionAppService;
 
 namespace Mediation.Petitions.Application;
@@ -21,8 +23,14 @@ namespace Mediation.Petitions.Application;
 /// clocks, and issues its written notice into the document archive, all in one transaction.
 /// </summary>
 internal sealed class PetitionProceedingsAppService(MediationDbContext db, PetitionAppService petitions, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, OrgUnitAppService orgUnits,
+    IConfiguration configuration, TimeProvider clock)
 {
+    /// <summary>The local rule that lets this deployment pause the 60 days; none by default, as Art. 34 provides no pause.</summary>
+    public const string PauseRuleSetting = "Petitions:HandlingPauseRule";
+
+    public string? PauseRule => configuration[PauseRuleSetting] is { Length: > 0 } rule ? rule : null;
+
     public const string AcceptanceTemplate = "acceptance-notice";
     public const string NonAcceptanceTemplate = "non-acceptance-notice";
     public const string TransferObjectionTemplate = "transfer-objection";
@@ -104,13 +112,13 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         return await petitions.ToDtoAsync(petition, ct);
     }
 
-    /// <summary>Waiting for the petitioner's materials: the 60 days stand still.</summary>
+    /// <summary>Only under a deployment's local rule (Petitions:HandlingPauseRule); Art. 34 itself knows no pause.</summary>
     public async Task<PetitionDto> PauseAsync(Guid id, PauseHandlingInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        petition.PauseHandling(input.Reason!.Trim(), user.UserName, clock.GetUtcNow());
+        petition.PauseHandling(input.Reason!.Trim(), PauseRule, user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var handling = await RunningClockAsync(petition.Id, PetitionPolicies.Handling, ct);
@@ -180,12 +188,13 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var requestedAt = input.RequestedAt ?? now;
+        var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
         var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReviewRequest, ct);
         petition.RequestReview(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewRequest], "信访人请求复查", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, reviewing.Id, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -195,13 +204,14 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         ValidateOpinion(input);
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
         var now = clock.GetUtcNow();
         var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewAnswer], "已出具复查意见书", ct);
         await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationRequest, now, user.UserName), ct);
-        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct);
+        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct, reviewing);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -212,12 +222,13 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var requestedAt = input.RequestedAt ?? now;
+        var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
         var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReexaminationRequest, ct);
         petition.RequestReexamination(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationRequest], "信访人请求复核", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, reexamining.Id, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -227,14 +238,69 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         ValidateOpinion(input);
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
         var opinion = petition.AnswerReexamination(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(),
             user.UserName, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationAnswer], "已出具复核意见书", ct);
-        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReexaminationOpinion, ct);
+        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReexaminationOpinion, ct, reexamining);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 36 ¶2: the hearing's days are added to the 复核 answer clock, which the re-examining body owns.</summary>
+    public async Task<PetitionDto> RecordReexaminationHearingAsync(Guid id, ReexaminationHearingInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var check = new InputValidator().Required(input.StartedOn, "startedOn").Required(input.EndedOn, "endedOn");
+        if (input.EndedOn > DateOnly.FromDateTime(now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).DateTime)) check.Add("endedOn", PetitionsErrorCodes.DateInFuture);
+        check.ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
+        var days = petition.RecordReexaminationHearing(input.StartedOn!.Value, input.EndedOn!.Value, user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var answer = await RunningClockAsync(petition.Id, PetitionPolicies.ReexaminationAnswer, ct);
+        await clocks.ExtendAsync(answer.Id, new ExtendClockInput(days, user.UserName, "复核听证所需时间不计入复核期限（《信访工作条例》第三十六条第二款）",
+            answer.ConcurrencyStamp), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 23 ¶2: the name and address are known now; the 15 days to tell the petitioner start from that day.</summary>
+    public async Task<PetitionDto> PetitionerDetailsKnownAsync(Guid id, PetitionerDetailsInput input, CancellationToken ct)
+    {
+        new InputValidator().MaxLength(input.Name, 100, "name").Required(input.Address, "address").MaxLength(input.Address, 300, "address").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        if (await LatestClockAsync(petition.Id, PetitionPolicies.AcceptanceNotice, ct) is not null)
+            throw new BusinessException(PetitionsErrorCodes.DetailsAlreadyKnown);
+        var now = clock.GetUtcNow();
+        var knownAt = input.KnownOn ?? now;
+        petition.PetitionerDetailsKnown(input.Name?.Trim(), input.Address!.Trim(), user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, knownAt, user.UserName), ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>
+    /// Arts. 35, 36: 复查 is for the body one level above the original handling body, 复核 for the level above that. Only that
+    /// body's users receive the request and answer it; its clock is the body's and the opinion is issued in its name.
+    /// </summary>
+    private async Task<OrgUnitDto> ReviewingUnitAsync(Petition petition, OpinionKind step, CancellationToken ct)
+    {
+        var handling = await orgUnits.GetAsync(petition.OrgUnitId, ct);
+        var reviewing = handling.ParentId is { } parentId ? await orgUnits.GetAsync(parentId, ct) : throw new BusinessException(PetitionsErrorCodes.NoHigherUnit);
+        if (step is OpinionKind.Reexamination)
+            reviewing = reviewing.ParentId is { } upper ? await orgUnits.GetAsync(upper, ct) : throw new BusinessException(PetitionsErrorCodes.NoHigherUnit);
+        if (user.OrgUnitId != reviewing.Id)
+            throw new BusinessException(PetitionsErrorCodes.NotTheReviewingUnit,
+                new Dictionary<string, object?> { ["step"] = step is OpinionKind.Review ? "复查" : "复核", ["unit"] = reviewing.Name });
+        return reviewing;
     }
 
     /// <summary>Art. 24: proposes the matter for the joint meeting's agenda; the Joint meetings module picks the event up from the outbox.</summary>
@@ -299,9 +365,15 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped).MaxBy(c => c.StartedAt)
         ?? throw new BusinessException(PetitionsErrorCodes.NotInHandling);
 
-    private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct)
+    private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct, OrgUnitDto? issuingUnit = null)
     {
         var model = await NoticeModelAsync(petition, ct);
+        if (issuingUnit is not null)
+        {
+            // 复查 / 复核 opinions are the higher body's: its name heads and signs them.
+            model["office"] = OfficeName(issuingUnit.Name, issuingUnit.Kind);
+            model["issuer"] = model["office"];
+        }
         model["title"] = kind switch
         {
             PetitionNoticeKind.ReviewOpinion => "信访事项复查意见书",
@@ -347,11 +419,14 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         _ => "信复核〔",
     }, StringComparison.Ordinal);
 
+    private static string OfficeName(string unitName, OrgUnitKind kind) =>
+        unitName + (kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室");
+
     private async Task<Dictionary<string, object?>> NoticeModelAsync(Petition petition, CancellationToken ct)
     {
         var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == petition.OrgUnitId, ct);
         var subject = petition.Matter.Length > 60 ? petition.Matter[..60] + "……" : petition.Matter;
-        var office = unit.Name + (unit.Kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室");
+        var office = OfficeName(unit.Name, unit.Kind);
         return new Dictionary<string, object?>
         {
             ["office"] = office,

@@ -180,12 +180,17 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         }
     }
 
-    public void PauseHandling(string reason, string? actor, DateTimeOffset now)
+    /// <summary>
+    /// Art. 34 knows no pause of the 60 days: only a deployment whose local rule provides one (named in
+    /// <paramref name="localRule"/>, from Petitions:HandlingPauseRule) may stop the clock, and the rule is recorded with the pause.
+    /// </summary>
+    public void PauseHandling(string reason, string? localRule, string? actor, DateTimeOffset now)
     {
+        if (string.IsNullOrWhiteSpace(localRule)) throw new BusinessException(PetitionsErrorCodes.PauseNotProvided);
         EnsureHandling();
         if (HandlingPaused) throw new BusinessException(PetitionsErrorCodes.AlreadyPaused);
         HandlingPaused = true;
-        Record(PetitionEventKind.HandlingPaused, actor, now, reason);
+        Record(PetitionEventKind.HandlingPaused, actor, now, $"{reason}（依据：{localRule}）");
     }
 
     public void ResumeHandling(string? actor, DateTimeOffset now)
@@ -243,6 +248,32 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.ReexaminationRequested, actor, now, null);
     }
 
+    /// <summary>
+    /// Art. 36 ¶2: a 复核 hearing's time is not counted in the 30 days; returns the days (start and end inclusive) by which the
+    /// answer clock is extended.
+    /// </summary>
+    public int RecordReexaminationHearing(DateOnly startedOn, DateOnly endedOn, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.UnderReexamination) throw new BusinessException(PetitionsErrorCodes.NoReexaminationPending);
+        if (endedOn < startedOn) throw new BusinessException(PetitionsErrorCodes.HearingEndsBeforeItStarts);
+        var days = endedOn.DayNumber - startedOn.DayNumber + 1;
+        Record(PetitionEventKind.ReexaminationHearing, actor, now,
+            $"听证自{PetitionWording.Date(startedOn)}至{PetitionWording.Date(endedOn)}，共{days}日，不计入复核期限（《信访工作条例》第三十六条第二款）");
+        return days;
+    }
+
+    /// <summary>
+    /// Art. 23 ¶2: while the petitioner's name or address is unclear the 15 days do not run; once known they are recorded and the
+    /// acceptance clock starts (the application starts it).
+    /// </summary>
+    public void PetitionerDetailsKnown(string? name, string address, string? actor, DateTimeOffset now)
+    {
+        EnsureAwaitingDecision();
+        var first = _petitioners.OrderBy(p => p.Position).First();
+        first.Complete(name, address);
+        Record(PetitionEventKind.PetitionerDetailsKnown, actor, now, $"{first.Name}，{address}");
+    }
+
     /// <summary>After 复核 the same matter is not accepted again (Art. 36).</summary>
     public PetitionOpinion AnswerReexamination(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
     {
@@ -280,8 +311,8 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
 
     /// <summary>
     /// 访调对接: an accepted civil dispute goes to a mediation committee as case <paramref name="caseId"/>. The 60-day handling
-    /// clock stands still while the committee mediates (the application pauses it); the result flows back through
-    /// <see cref="RecordMediationResult"/>.
+    /// clock keeps running (Art. 34 knows no pause; mediation under Art. 33 is part of the handling); the result flows back
+    /// through <see cref="RecordMediationResult"/>.
     /// </summary>
     public void HandOverToMediation(HandOverDeclaration declaration, Guid caseId, string caseNumber, string? actor, DateTimeOffset now)
     {
@@ -290,12 +321,11 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         MediationCaseId = caseId;
         MediationCaseNumber = caseNumber;
         HandedOverAt = now;
-        HandlingPaused = true;
         Record(PetitionEventKind.HandedOverToMediation, actor, now, caseNumber);
     }
 
     /// <summary>
-    /// The case concluded: the petition returns to handling (its clock runs again) so the office replies — on an agreement
+    /// The case concluded: the petition returns to handling so the office replies — on an agreement
     /// the reply reports it, on failure or termination the office handles the matter itself. A repeated report changes nothing.
     /// </summary>
     public bool RecordMediationResult(Guid caseId, MediationResult result, string? detail, DateTimeOffset concludedAt, DateTimeOffset now)
@@ -401,6 +431,12 @@ public sealed class Petitioner
     public string? PhoneCipher { get; private set; }
     public string? PhoneHash { get; private set; }
     public string? Address { get; private set; }
+
+    internal void Complete(string? name, string address)
+    {
+        if (!string.IsNullOrWhiteSpace(name)) Name = name;
+        Address = address;
+    }
 
     public static Petitioner Create(string name, ProtectedValue? idCard, ProtectedValue? phone, string? address) => new()
     {

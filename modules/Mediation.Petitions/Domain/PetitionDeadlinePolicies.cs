@@ -23,6 +23,9 @@ internal static class PetitionDeadlinePolicies
         new(PetitionPolicies.ReexaminationRequest, DurationUnit.CalendarDays, 30, true, ThreeDaysAndOneDay, [],
             "信访工作条例（2022）第三十六条：信访人对复查意见不服的，可以自收到书面答复之日起30日内请求复核。"),
         new(PetitionPolicies.ReexaminationAnswer, DurationUnit.CalendarDays, 30, true, ThreeDaysAndOneDay, Standard,
-            "信访工作条例（2022）第三十六条：收到复核请求的机关应当自收到之日起30日内提出复核意见；复核后同一事项不再受理。"),
+            "信访工作条例（2022）第三十六条：收到复核请求的机关应当自收到之日起30日内提出复核意见；复核后同一事项不再受理。",
+            ExtensionPolicy: PetitionPolicies.ReexaminationHearing),
+        new(PetitionPolicies.ReexaminationHearing, DurationUnit.CalendarDays, 365, true, [], [],
+            "信访工作条例（2022）第三十六条第二款：复核机关举行听证的，听证所需时间不计算在复核期限内（复核期限按听证日数顺延）。"),
     ];
 }

@@ -61,6 +61,10 @@ internal static class PetitionsEndpoints
             => s.RequestReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/reexamination/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.AnswerReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/reexamination/hearing", (Guid id, ReexaminationHearingInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.RecordReexaminationHearingAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/petitioner-details", (Guid id, PetitionerDetailsInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.PetitionerDetailsKnownAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Register);
         g.MapPost("/{id:guid}/joint-meeting", (Guid id, RequestJointMeetingInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.RequestJointMeetingAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapGet("/{id:guid}/hand-over", (Guid id, PetitionHandOverAppService s, CancellationToken ct) => s.CheckAsync(id, ct))

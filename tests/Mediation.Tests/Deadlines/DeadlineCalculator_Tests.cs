@@ -139,7 +139,7 @@ public sealed class DeadlineCalculator_Tests
         Declared.Select(p => p.Name).ShouldBe(
         [
             "petition.acceptance-notice", "petition.misrouted-objection", "petition.handling", "petition.handling-extension",
-            "petition.review-request", "petition.review-answer", "petition.reexamination-request", "petition.reexamination-answer",
+            "petition.review-request", "petition.review-answer", "petition.reexamination-request", "petition.reexamination-answer", "petition.reexamination-hearing",
             "mediation.term", "mediation.term-extension", "mediation.judicial-confirmation", "mediation.follow-up", "desk.acknowledgement", "desk.feedback", "desk.feedback-complex",
         ], ignoreOrder: true);
         Declared.ShouldAllBe(p => p.Description.Length > 10);

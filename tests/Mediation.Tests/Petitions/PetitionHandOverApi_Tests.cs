@@ -199,11 +199,11 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
 
         var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)));
         handedOver.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
-        handedOver.HandlingPaused.ShouldBeTrue();
+        handedOver.HandlingPaused.ShouldBeFalse();
         var mediation = handedOver.Mediation.ShouldNotBeNull();
         mediation.CaseNumber.ShouldNotBeNull().ShouldStartWith(committee.ShortName + "调〔");
         handedOver.Timeline[^1].Kind.ShouldBe(PetitionEventKind.HandedOverToMediation);
-        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Paused);
+        (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Running); // Art. 34: mediation does not stop the 60 days
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
             new IssueOpinionInput(OpinionDecision.Support, "r", "f", "b", handedOver.ConcurrencyStamp)), PetitionsErrorCodes.NotInHandling);
 

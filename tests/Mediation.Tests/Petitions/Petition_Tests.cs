@@ -200,6 +200,29 @@ public sealed class Petition_Tests
     }
 
     [Fact]
+    public void A_reexamination_hearing_is_recorded_with_its_days_which_the_answer_period_does_not_count()
+    {
+        ShouldRefuse(() => Reviewed().RecordReexaminationHearing(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 3), "x", Now),
+            PetitionsErrorCodes.NoReexaminationPending);
+        var petition = Reviewed();
+        petition.RequestReexamination(Now.AddDays(45), Now.AddDays(70), "x", Now.AddDays(45));
+        ShouldRefuse(() => petition.RecordReexaminationHearing(new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 1), "x", Now),
+            PetitionsErrorCodes.HearingEndsBeforeItStarts);
+        petition.RecordReexaminationHearing(new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 3), "x", Now).ShouldBe(3);
+        petition.Events[^1].Detail!.ShouldContain("《信访工作条例》第三十六条第二款");
+    }
+
+    [Fact]
+    public void Details_that_become_known_complete_the_first_petitioner_before_the_decision_only()
+    {
+        var petition = Register(petitioners: [Mediation.Petitions.Domain.Petitioner.Create("王某", null, null, null)]);
+        petition.PetitionerDetailsKnown(null, "岱东社区3号", "x", Now);
+        petition.Petitioners[0].Address.ShouldBe("岱东社区3号");
+        petition.Events[^1].Kind.ShouldBe(PetitionEventKind.PetitionerDetailsKnown);
+        ShouldRefuse(() => Accepted().PetitionerDetailsKnown(null, "地址", "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+    }
+
+    [Fact]
     public void A_repeat_cites_art_19_para_3_the_repeat_rule_not_art_26_the_prohibited_conduct()
     {
         var repeat = Register();
@@ -234,13 +257,24 @@ public sealed class Petition_Tests
     public void After_reexamination_the_same_matter_is_refused() =>
         ShouldRefuse(() => Register().LinkAsRepeatOf(Reexamined(), "x", Now), PetitionsErrorCodes.MatterReexamined);
 
+    private const string LocalRule = "某省信访事项办理规定第二十条";
+
     [Fact]
-    public void Handling_pauses_and_resumes_and_each_only_once()
+    public void Art_34_knows_no_pause_so_without_a_local_rule_the_sixty_days_cannot_be_paused()
     {
         var petition = Accepted();
-        petition.PauseHandling("等待信访人补充材料", "demo.petitionofficer", Now);
+        ShouldRefuse(() => petition.PauseHandling("等待信访人补充材料", null, "x", Now), PetitionsErrorCodes.PauseNotProvided);
+        petition.HandlingPaused.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Handling_pauses_and_resumes_and_each_only_once_under_a_named_local_rule()
+    {
+        var petition = Accepted();
+        petition.PauseHandling("等待信访人补充材料", LocalRule, "demo.petitionofficer", Now);
         petition.HandlingPaused.ShouldBeTrue();
-        ShouldRefuse(() => petition.PauseHandling("再次", "x", Now), PetitionsErrorCodes.AlreadyPaused);
+        petition.Events[^1].Detail.ShouldBe($"等待信访人补充材料（依据：{LocalRule}）");
+        ShouldRefuse(() => petition.PauseHandling("再次", LocalRule, "x", Now), PetitionsErrorCodes.AlreadyPaused);
         ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.HandlingPaused);
         petition.ResumeHandling("demo.petitionofficer", Now);
         petition.HandlingPaused.ShouldBeFalse();
@@ -250,7 +284,7 @@ public sealed class Petition_Tests
     [Fact]
     public void Handling_steps_need_an_accepted_petition()
     {
-        ShouldRefuse(() => Register().PauseHandling("r", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().PauseHandling("r", LocalRule, "x", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Register().ExtendHandling(10, 30, "复杂", "demo.unithead", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Register().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Replied().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
@@ -325,7 +359,7 @@ public sealed class Petition_Tests
         petition.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
         petition.MediationCaseId.ShouldBe(caseId);
         petition.MediationCaseNumber.ShouldBe("岱东调〔2026〕0001号");
-        petition.HandlingPaused.ShouldBeTrue();
+        petition.HandlingPaused.ShouldBeFalse(); // mediation does not stop the 60 days (Art. 34)
         petition.IsOpen.ShouldBeTrue();
         petition.Events[^1].Kind.ShouldBe(PetitionEventKind.HandedOverToMediation);
         ShouldRefuse(() => petition.HandOverToMediation(Eligible, Guid.NewGuid(), "n", "x", Now), PetitionsErrorCodes.AlreadyHandedOver);
@@ -357,7 +391,7 @@ public sealed class Petition_Tests
     public void A_paused_handling_is_resumed_before_the_hand_over()
     {
         var petition = Accepted();
-        petition.PauseHandling("等待补充材料", "x", Now);
+        petition.PauseHandling("等待补充材料", LocalRule, "x", Now);
         ShouldRefuse(() => petition.HandOverToMediation(Eligible, Guid.NewGuid(), "n", "x", Now), PetitionsErrorCodes.HandlingPaused);
     }
 

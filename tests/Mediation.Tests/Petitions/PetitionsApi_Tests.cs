@@ -258,7 +258,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var registered = await RegisteredAsync();
         var officer = await OfficerAsync();
         await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
-        var stale = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/pause", new PauseHandlingInput("等待材料", registered.ConcurrencyStamp));
+        var stale = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion() with { ConcurrencyStamp = registered.ConcurrencyStamp });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
@@ -342,11 +342,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var accepted = await AcceptedAsync();
-        var paused = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/pause", new PauseHandlingInput("等待信访人补充测绘材料", accepted.ConcurrencyStamp)));
-        paused.HandlingPaused.ShouldBeTrue();
-        paused.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Paused");
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), PetitionsErrorCodes.HandlingPaused);
-        var resumed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/resume", new ResumeHandlingInput(paused.ConcurrencyStamp)));
+        // Art. 34 knows no pause: waiting for materials does not stop the 60 days unless a local rule is configured.
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/pause", new PauseHandlingInput("等待信访人补充测绘材料", accepted.ConcurrencyStamp)),
+            PetitionsErrorCodes.PauseNotProvided);
+        var resumed = await OkAsync(await officer.GetAsync($"/api/petitions/{accepted.Id}"));
+        resumed.HandlingPaused.ShouldBeFalse();
         var dueBefore = resumed.Clocks.Single(c => c.Policy == "petition.handling").DueDate!.Value;
 
         (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -381,34 +381,82 @@ public abstract class PetitionsApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task Review_then_reexamination_and_after_it_the_same_matter_is_refused()
+    public async Task Review_goes_to_the_unit_above_and_reexamination_to_the_level_above_that_then_the_same_matter_is_refused()
     {
-        var officer = await OfficerAsync();
-        var accepted = await AcceptedAsync();
-        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()));
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), null)),
+        // A 岱庙街道 petition: 复查 by 泰山区 (Art. 35), 复核 by 泰安市 (Art. 36), each answering in its own name on its own clock.
+        var daimiao = await ClientAsync(userName: "demo.petitionofficer.daimiao");
+        var taishan = await OfficerAsync();
+        var taian = await ClientAsync(userName: "demo.petitionofficer.taian");
+        var registered = await CreatedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter()));
+        registered.Number.ShouldStartWith("岱庙信〔");
+        await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        var replied = await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion()));
+        (await PdfTextAsync(daimiao, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId)).ShouldContain("岱庙街道信访办公室（印章）");
+        await ShouldBeRefusedAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), null)),
             PetitionsErrorCodes.RequestPeriodOver);
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, null)),
-            PetitionsErrorCodes.NotReviewed);
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, null)),
+            PetitionsErrorCodes.NotTheReviewingUnit);
 
-        var underReview = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(null, replied.ConcurrencyStamp)));
+        var underReview = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, null)));
         underReview.Clocks.Single(c => c.Policy == "petition.review-answer").Status.ShouldBe("Running");
-        var reviewed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/review/answer", Opinion()));
+        (await ClockOwnerAsync(registered.Id, "petition.review-answer")).ShouldBe("泰山区");
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()), PetitionsErrorCodes.NotTheReviewingUnit);
+        var reviewed = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()));
         reviewed.Status.ShouldBe(PetitionStatus.Reviewed);
-        reviewed.Clocks.Single(c => c.Policy == "petition.reexamination-request").Status.ShouldBe("Running");
-        (await PdfTextAsync(officer, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId)).ShouldContain("信访事项复查意见书");
+        var reviewText = await PdfTextAsync(taishan, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId);
+        reviewText.ShouldContain("信访事项复查意见书");
+        reviewText.ShouldContain("泰山区信访局（印章）");
 
-        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, null)));
-        var reexamined = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination/answer", Opinion()));
+        var refused = await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, null));
+        await ShouldBeRefusedAsync(refused, PetitionsErrorCodes.NotTheReviewingUnit);
+        await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, null)));
+        (await ClockOwnerAsync(registered.Id, "petition.reexamination-answer")).ShouldBe("泰安市");
+        await ShouldBeRefusedAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()), PetitionsErrorCodes.NotTheReviewingUnit);
+
+        // Art. 36 ¶2: the hearing's days are not counted — the answer is due that much later.
+        var before = (await OkAsync(await taian.GetAsync($"/api/petitions/{registered.Id}"))).Clocks.Single(c => c.Policy == "petition.reexamination-answer");
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var heard = await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/hearing",
+            new ReexaminationHearingInput(today.AddDays(-2), today, null)));
+        var after = heard.Clocks.Single(c => c.Policy == "petition.reexamination-answer");
+        after.ExtensionDays.ShouldBe(3);
+        after.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(before.DueDate!.Value.AddDays(3));
+        heard.Timeline[^1].Kind.ShouldBe(PetitionEventKind.ReexaminationHearing);
+
+        var reexamined = await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()));
         reexamined.Status.ShouldBe(PetitionStatus.Reexamined);
         reexamined.Clocks.ShouldAllBe(c => c.Status == "Stopped");
-        reexamined.Notices.Select(n => n.Kind).ShouldBe([PetitionNoticeKind.AcceptanceNotice, PetitionNoticeKind.ReplyOpinion,
-            PetitionNoticeKind.ReviewOpinion, PetitionNoticeKind.ReexaminationOpinion]);
-        (await PdfTextAsync(officer, reexamined.Notices[^1].DocumentId)).ShouldContain("不再受理");
+        var finalText = await PdfTextAsync(taian, reexamined.Notices[^1].DocumentId);
+        finalText.ShouldContain("不再受理");
+        finalText.ShouldContain("泰安市信访局（印章）");
 
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync("/api/petitions", Letter() with { RepeatOfPetitionId = accepted.Id }), PetitionsErrorCodes.MatterReexamined);
-        var later = await RegisteredAsync();
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(accepted.Id, null)), PetitionsErrorCodes.MatterReexamined);
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter() with { RepeatOfPetitionId = registered.Id }), PetitionsErrorCodes.MatterReexamined);
+    }
+
+    [Fact]
+    public async Task A_petition_whose_address_is_unclear_starts_its_acceptance_clock_only_when_it_is_known()
+    {
+        var officer = await OfficerAsync();
+        var unclear = await RegisteredAsync(Letter() with { Petitioners = [new PetitionerInput("王某", null, null, null)], NameOrAddressUnclear = true });
+        unclear.Clocks.ShouldBeEmpty();
+        (await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details", new PetitionerDetailsInput(null, null, null, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var knownAt = DateTimeOffset.UtcNow.AddHours(-2);
+        var known = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details",
+            new PetitionerDetailsInput(null, "岱东社区 3 号", knownAt, unclear.ConcurrencyStamp)));
+        known.Petitioners[0].Address.ShouldBe("岱东社区 3 号");
+        known.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details",
+            new PetitionerDetailsInput(null, "岱东社区 4 号", null, null)), PetitionsErrorCodes.DetailsAlreadyKnown);
+    }
+
+    private async Task<string> ClockOwnerAsync(Guid petitionId, string policy)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var unitId = await db.Set<Mediation.Core.Deadlines.Domain.DeadlineClock>().IgnoreQueryFilters()
+            .Where(c => c.RecordId == petitionId && c.PolicyName == policy).Select(c => c.OrgUnitId).SingleAsync();
+        return await db.Set<OrgUnit>().IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync();
     }
 
     [Fact]

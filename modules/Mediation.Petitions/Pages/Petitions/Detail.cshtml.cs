@@ -55,7 +55,7 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public bool CanDecide => Decides && Status is PetitionStatus.Registered;
     public bool CanObjectToTransfer => CanDecide && Petition.Channel is PetitionChannel.Transferred;
     public bool CanAnswerObjection => Decides && Status is PetitionStatus.TransferObjected;
-    public bool CanPause => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
+    public bool CanPause => Handles && proceedings.PauseRule is not null && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
     public bool CanResume => Handles && Status is PetitionStatus.Accepted && Petition.HandlingPaused;
     public bool CanExtend => user.HasPermission(PetitionsPermissions.Extensions.Approve) && Status is PetitionStatus.Accepted && Petition.ExtensionDays == 0;
     public bool CanReply => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
