@@ -34,6 +34,9 @@ public static class PetitionsErrorCodes
     public const string HandOverInLitigationOrArbitration = "Petitions:HandOverInLitigationOrArbitration";
     public const string HandOverAdministrativeDispute = "Petitions:HandOverAdministrativeDispute";
     public const string HandOverPartyRefuses = "Petitions:HandOverPartyRefuses";
+    public const string HandOverCriminalMatter = "Petitions:HandOverCriminalMatter";
+    public const string HandOverAccusationMatter = "Petitions:HandOverAccusationMatter";
+    public const string HandOverPersonalStatusMatter = "Petitions:HandOverPersonalStatusMatter";
     public const string HandOverConsentMissing = "Petitions:HandOverConsentMissing";
     public const string HandOverNeedsOtherParty = "Petitions:HandOverNeedsOtherParty";
     public const string PauseNotProvided = "Petitions:PauseNotProvided";

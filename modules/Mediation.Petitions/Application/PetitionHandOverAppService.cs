@@ -22,7 +22,8 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
 
     private static readonly string[] ExclusionKeys =
         [nameof(HandOverPetitionInput.SpecialisedBodyMatter), nameof(HandOverPetitionInput.LitigationOrArbitration),
-         nameof(HandOverPetitionInput.AdministrativeDispute), nameof(HandOverPetitionInput.PartyRefuses)];
+         nameof(HandOverPetitionInput.AdministrativeDispute), nameof(HandOverPetitionInput.CriminalMatter), nameof(HandOverPetitionInput.AccusationMatter),
+         nameof(HandOverPetitionInput.PersonalStatusMatter), nameof(HandOverPetitionInput.PartyRefuses)];
 
     public async Task<HandOverCheckDto> CheckAsync(Guid id, CancellationToken ct)
     {
@@ -45,7 +46,8 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
         var consenting = (input.PetitionerConsents ?? []).Where(c => c.Consents == true).Select(c => c.Position).ToHashSet();
         var declaration = new HandOverDeclaration(input.SpecialisedBodyMatter!.Value, input.LitigationOrArbitration!.Value,
             input.AdministrativeDispute!.Value, input.PartyRefuses!.Value,
-            petition.Petitioners.All(p => consenting.Contains(p.Position)) && input.OtherParties!.All(p => p.Consents == true));
+            petition.Petitioners.All(p => consenting.Contains(p.Position)) && input.OtherParties!.All(p => p.Consents == true),
+            input.CriminalMatter!.Value, input.AccusationMatter!.Value, input.PersonalStatusMatter!.Value);
         if (petition.HandOverRefusal(declaration) is { } refusal) throw new BusinessException(refusal);
 
         var parties = petition.Petitioners.OrderBy(p => p.Position)
@@ -80,6 +82,9 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
             .Required(input.SpecialisedBodyMatter, "specialisedBodyMatter")
             .Required(input.LitigationOrArbitration, "litigationOrArbitration")
             .Required(input.AdministrativeDispute, "administrativeDispute")
+            .Required(input.CriminalMatter, "criminalMatter")
+            .Required(input.AccusationMatter, "accusationMatter")
+            .Required(input.PersonalStatusMatter, "personalStatusMatter")
             .Required(input.PartyRefuses, "partyRefuses");
         var others = input.OtherParties ?? [];
         if (others.Count == 0) check.Add("otherParties", PetitionsErrorCodes.HandOverNeedsOtherParty);

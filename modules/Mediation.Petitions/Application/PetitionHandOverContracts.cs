@@ -22,8 +22,10 @@ public sealed record HandOverPartyInput(PartyKind? Kind, string? Name, string? I
 
 /// <summary>
 /// 访调对接: the committee, the dispute type, the summary (the petition's matter if empty), the answers to the excluded matters
-/// (each must be answered), every petitioner's and other party's consent.
+/// (each must be answered), every petitioner's and other party's consent. Not for people's mediation (DOMAIN.md): criminal
+/// matters, 检举控告 items (信访工作条例 Art. 30) and the confirmation of personal status, besides the four above.
 /// </summary>
 public sealed record HandOverPetitionInput(Guid? CommitteeId, DisputeType? DisputeType, string? Summary,
     bool? SpecialisedBodyMatter, bool? LitigationOrArbitration, bool? AdministrativeDispute, bool? PartyRefuses,
-    IReadOnlyList<PetitionerConsentInput>? PetitionerConsents, IReadOnlyList<HandOverPartyInput>? OtherParties, string? ConcurrencyStamp);
+    IReadOnlyList<PetitionerConsentInput>? PetitionerConsents, IReadOnlyList<HandOverPartyInput>? OtherParties, string? ConcurrencyStamp,
+    bool? CriminalMatter = null, bool? AccusationMatter = null, bool? PersonalStatusMatter = null);

@@ -304,6 +304,9 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         if (declaration.SpecialisedBodyMatter) return PetitionsErrorCodes.HandOverSpecialisedBodyMatter;
         if (declaration.LitigationOrArbitration) return PetitionsErrorCodes.HandOverInLitigationOrArbitration;
         if (declaration.AdministrativeDispute) return PetitionsErrorCodes.HandOverAdministrativeDispute;
+        if (declaration.CriminalMatter) return PetitionsErrorCodes.HandOverCriminalMatter;
+        if (declaration.AccusationMatter) return PetitionsErrorCodes.HandOverAccusationMatter;
+        if (declaration.PersonalStatusMatter) return PetitionsErrorCodes.HandOverPersonalStatusMatter;
         if (declaration.PartyRefuses) return PetitionsErrorCodes.HandOverPartyRefuses;
         if (!declaration.EveryPartyConsents) return PetitionsErrorCodes.HandOverConsentMissing;
         return null;
@@ -398,7 +401,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
 
 /// <summary>访调对接: the officer's answers to the excluded matters and the recorded consent of every party.</summary>
 public sealed record HandOverDeclaration(bool SpecialisedBodyMatter, bool LitigationOrArbitration, bool AdministrativeDispute, bool PartyRefuses,
-    bool EveryPartyConsents);
+    bool EveryPartyConsents, bool CriminalMatter = false, bool AccusationMatter = false, bool PersonalStatusMatter = false);
 
 public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
 

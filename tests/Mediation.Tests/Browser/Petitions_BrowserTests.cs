@@ -64,7 +64,8 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
 
         await page.GetByRole(AriaRole.Link, new() { Name = "转人民调解" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "转人民调解（访调对接）", Level = 1 })).ToBeVisibleAsync();
-        foreach (var key in new[] { "specialisedBodyMatter", "litigationOrArbitration", "administrativeDispute", "partyRefuses" })
+        foreach (var key in new[] { "specialisedBodyMatter", "litigationOrArbitration", "administrativeDispute", "criminalMatter", "accusationMatter",
+                     "personalStatusMatter", "partyRefuses" })
             await page.Locator($"#exclusion-{key}-no").CheckAsync();
         await page.GetByLabel("人民调解委员会").SelectOptionAsync(committee.Id.ToString());
         await page.GetByLabel("纠纷类型").SelectOptionAsync("HousingHomestead");

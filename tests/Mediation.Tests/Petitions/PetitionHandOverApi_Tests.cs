@@ -65,7 +65,7 @@ public abstract class PetitionHandOverTestBase : ProviderTests
 
     protected static HandOverPetitionInput HandOver(Guid committeeId, string? stamp) => new(committeeId, DisputeType.HousingHomestead, null,
         false, false, false, false, [new PetitionerConsentInput(1, true)],
-        [new HandOverPartyInput(PartyKind.Person, "李某", OtherPartyId, null, null, "13900139000", "岱东社区 5 号", true)], stamp);
+        [new HandOverPartyInput(PartyKind.Person, "李某", OtherPartyId, null, null, "13900139000", "岱东社区 5 号", true)], stamp, false, false, false);
 
     protected async Task<PetitionDto> PetitionAsync(Guid id) => await OkAsync<PetitionDto>(await (await OfficerAsync()).GetAsync($"/api/petitions/{id}"));
 
@@ -87,7 +87,8 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         var petition = await AcceptedAsync();
         var check = await OkAsync<HandOverCheckDto>(await (await OfficerAsync()).GetAsync($"/api/petitions/{petition.Id}/hand-over"));
         check.CanHandOver.ShouldBeTrue();
-        check.Exclusions.Select(e => e.Key).ShouldBe(["specialisedBodyMatter", "litigationOrArbitration", "administrativeDispute", "partyRefuses"]);
+        check.Exclusions.Select(e => e.Key).ShouldBe(["specialisedBodyMatter", "litigationOrArbitration", "administrativeDispute", "criminalMatter",
+            "accusationMatter", "personalStatusMatter", "partyRefuses"]);
         check.Exclusions.ShouldAllBe(e => e.Text.EndsWith('？'));
         check.Petitioners.ShouldHaveSingleItem().IdCardNumber.ShouldBe("1101**********002X");
         check.Committees.ShouldContain(c => c.Id == committee.Id);
@@ -116,6 +117,10 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         var input = HandOver(committee.Id, petition.ConcurrencyStamp);
 
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { SpecialisedBodyMatter = true }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { CriminalMatter = true }), PetitionsErrorCodes.HandOverCriminalMatter);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { AccusationMatter = true }), PetitionsErrorCodes.HandOverAccusationMatter);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { PersonalStatusMatter = true }), PetitionsErrorCodes.HandOverPersonalStatusMatter);
+        (await officer.PostJsonAsync(url, input with { CriminalMatter = null })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { LitigationOrArbitration = true }), PetitionsErrorCodes.HandOverInLitigationOrArbitration);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { AdministrativeDispute = true }), PetitionsErrorCodes.HandOverAdministrativeDispute);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { PartyRefuses = true }), PetitionsErrorCodes.HandOverPartyRefuses);

@@ -379,6 +379,22 @@ public sealed class Petition_Tests
     }
 
     [Fact]
+    public void Criminal_matters_accusations_and_personal_status_are_not_for_people_s_mediation()
+    {
+        foreach (var (declaration, code) in new[]
+                 {
+                     (Eligible with { CriminalMatter = true }, PetitionsErrorCodes.HandOverCriminalMatter),
+                     (Eligible with { AccusationMatter = true }, PetitionsErrorCodes.HandOverAccusationMatter),
+                     (Eligible with { PersonalStatusMatter = true }, PetitionsErrorCodes.HandOverPersonalStatusMatter),
+                 })
+        {
+            var petition = Accepted();
+            ShouldRefuse(() => petition.HandOverToMediation(declaration, Guid.NewGuid(), "n", "x", Now), code);
+            petition.MediationCaseId.ShouldBeNull();
+        }
+    }
+
+    [Fact]
     public void Without_every_partys_consent_the_hand_over_is_refused()
     {
         var petition = Accepted();

@@ -48,6 +48,9 @@ internal sealed class HandOverForm
     public bool? LitigationOrArbitration { get; set; }
     public bool? AdministrativeDispute { get; set; }
     public bool? PartyRefuses { get; set; }
+    public bool? CriminalMatter { get; set; }
+    public bool? AccusationMatter { get; set; }
+    public bool? PersonalStatusMatter { get; set; }
     public List<ConsentForm> PetitionerConsents { get; set; } = [];
     public List<HandOverPartyForm> OtherParties { get; set; } = [];
     public string? ConcurrencyStamp { get; set; }
@@ -59,13 +62,16 @@ internal sealed class HandOverForm
         "litigationOrArbitration" => LitigationOrArbitration,
         "administrativeDispute" => AdministrativeDispute,
         "partyRefuses" => PartyRefuses,
+        "criminalMatter" => CriminalMatter,
+        "accusationMatter" => AccusationMatter,
+        "personalStatusMatter" => PersonalStatusMatter,
         _ => null,
     };
 
     public HandOverPetitionInput ToInput() => new(CommitteeId, DisputeType, PetitionForm.Blank(Summary),
         SpecialisedBodyMatter, LitigationOrArbitration, AdministrativeDispute, PartyRefuses,
         PetitionerConsents.Select(c => new PetitionerConsentInput(c.Position, c.Consents)).ToList(),
-        OtherParties.Select(p => p.ToInput()).ToList(), ConcurrencyStamp);
+        OtherParties.Select(p => p.ToInput()).ToList(), ConcurrencyStamp, CriminalMatter, AccusationMatter, PersonalStatusMatter);
 }
 
 internal sealed class ConsentForm
