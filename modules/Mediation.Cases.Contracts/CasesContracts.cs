@@ -50,10 +50,14 @@ public enum OtherRoute
     Court,
 }
 
+/// <summary>The court's answer to a joint application for 司法确认 (人民调解法 Art. 33).</summary>
 public enum CourtDecision
 {
     Confirmed,
+    /// <summary>Not confirmed (协议无效 or the application dismissed): the parties may mediate again or sue.</summary>
     Refused,
+    NotAccepted,
+    Withdrawn,
 }
 
 public enum PartyKind
@@ -87,15 +91,16 @@ public sealed record CreateCommitteeInput(Guid? OrgUnitId, string? Name, string?
 
 public sealed record AddMediatorInput(Guid? UserId, string? Name, bool IsHead);
 
+/// <summary><paramref name="LegalRepresentative"/>: 法定代理人; <paramref name="Agent"/>: 委托代理人 — printed on the agreement when present.</summary>
 public sealed record PartyInput(PartyKind? Kind, string? Name, string? IdCardNumber, string? CreditCode, string? Representative,
-    string? Phone, string? Address, bool ConsentsToMediation);
+    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null);
 
 public sealed record RegisterCaseInput(Guid? CommitteeId, DisputeType? DisputeType, string? Summary, decimal? AmountInDispute,
     string? Place, CaseSource? Source, string? SourceRecordId, IReadOnlyList<PartyInput>? Parties, IReadOnlyList<Guid>? MediatorIds,
     RiskGrade? RiskGrade, string? RiskReason);
 
 public sealed record PartyDto(Guid Id, PartyKind Kind, string Name, string? IdCardNumber, string? CreditCode, string? Representative,
-    string? Phone, string? Address, bool ConsentsToMediation);
+    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null);
 
 public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy);
 
@@ -105,9 +110,24 @@ public sealed record CaseSummaryDto(Guid Id, string Number, DisputeType DisputeT
 public sealed record CaseDto(Guid Id, string Number, Guid CommitteeId, Guid OrgUnitId, DisputeType DisputeType, string Summary,
     decimal? AmountInDispute, string? Place, CaseSource Source, string? SourceRecordId, CaseStatus Status, RiskGrade RiskGrade,
     IReadOnlyList<PartyDto> Parties, IReadOnlyList<Guid> MediatorIds, IReadOnlyList<RiskAssessmentDto> RiskHistory,
-    DateTimeOffset RegisteredAt, string ConcurrencyStamp, IReadOnlyList<CaseSessionDto> Sessions, CaseOutcomeDto? Outcome);
+    DateTimeOffset RegisteredAt, string ConcurrencyStamp, IReadOnlyList<CaseSessionDto> Sessions, CaseOutcomeDto? Outcome,
+    PoliceReportDto? PoliceReport = null, BecameCriminalDto? BecameCriminal = null);
 
-public sealed record AssessRiskInput(RiskGrade? Grade, string? Reason, string? ConcurrencyStamp);
+/// <summary>The police were told the dispute may turn criminal (人民调解法 Art. 25).</summary>
+public sealed record PoliceReportDto(DateOnly ReportedOn, string? Station);
+
+/// <summary>民转刑: the dispute became a criminal case.</summary>
+public sealed record BecameCriminalDto(DateOnly On, string? Note);
+
+/// <summary>
+/// <paramref name="MayTurnCriminal"/>: the mediator sees the dispute may turn criminal and has told the police
+/// (<paramref name="PoliceReportedOn"/>, <paramref name="PoliceStation"/>; 人民调解法 Art. 25).
+/// </summary>
+public sealed record AssessRiskInput(RiskGrade? Grade, string? Reason, string? ConcurrencyStamp, bool MayTurnCriminal = false,
+    DateOnly? PoliceReportedOn = null, string? PoliceStation = null);
+
+/// <summary>民转刑: when the dispute became a criminal case, and a note (the file the police or prosecutors opened).</summary>
+public sealed record RecordBecameCriminalInput(DateOnly? On, string? Note, string? ConcurrencyStamp);
 
 public sealed record AssignMediatorsInput(IReadOnlyList<Guid>? CaseIds, IReadOnlyList<Guid>? MediatorIds);
 
@@ -138,12 +158,17 @@ public sealed record CaseOutcomeDto(CaseOutcome Outcome, DateTimeOffset Conclude
     string? Responsibilities, IReadOnlyList<AgreementTermDto> Terms, string? Performance, string? OralRecord, string? Reason,
     IReadOnlyList<OtherRoute> OtherRoutes, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn, Guid? AgreementDocumentId,
     DateTimeOffset? AgreementSignedAt, CourtDecision? CourtDecision, DateOnly? CourtDecidedOn, string? CourtName,
-    DateOnly? AgreementEffectiveOn = null);
+    DateOnly? AgreementEffectiveOn = null, DateOnly? JudicialAppliedOn = null, bool MayConcernPersonalStatus = false);
 
 public sealed record AgreementIssuedDto(Guid CaseId, Guid DocumentId, string Number);
 
 /// <summary><paramref name="SignedAt"/>: when the last signature, seal or fingerprint was put on the agreement (default: now).</summary>
 public sealed record MarkAgreementSignedInput(DateTimeOffset? SignedAt, string? ConcurrencyStamp);
+
+/// <summary>The parties' joint application for 司法确认: the court and the day it was filed.</summary>
+public sealed record RecordJudicialApplicationInput(string? Court, DateOnly? AppliedOn, string? ConcurrencyStamp);
+
+public sealed record ReopenCaseInput(string? ConcurrencyStamp);
 
 public sealed record RecordCourtDecisionInput(CourtDecision? Decision, DateOnly? DecidedOn, string? CourtName, string? ConcurrencyStamp);
 

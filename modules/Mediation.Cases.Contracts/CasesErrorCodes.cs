@@ -21,6 +21,12 @@ public static class CasesErrorCodes
     public const string AgreementNotIssued = "Cases:AgreementNotIssued";
     public const string AgreementAlreadySigned = "Cases:AgreementAlreadySigned";
     public const string SigningDateOutOfRange = "Cases:SigningDateOutOfRange";
+    public const string PoliceReportDateOutOfRange = "Cases:PoliceReportDateOutOfRange";
+    public const string BecameCriminalRecorded = "Cases:BecameCriminalRecorded";
+    public const string JudicialApplicationRecorded = "Cases:JudicialApplicationRecorded";
+    public const string JudicialApplicationMissing = "Cases:JudicialApplicationMissing";
+    public const string JudicialApplicationDateOutOfRange = "Cases:JudicialApplicationDateOutOfRange";
+    public const string NotRefusedByCourt = "Cases:NotRefusedByCourt";
     public const string AgreementNotSigned = "Cases:AgreementNotSigned";
     public const string CourtDecisionRecorded = "Cases:CourtDecisionRecorded";
     public const string NotConcluded = "Cases:NotConcluded";

@@ -112,11 +112,27 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     public async Task<CaseDto> AssessRiskAsync(Guid id, AssessRiskInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.Grade, "grade").MaxLength(input.Reason, 500, "reason").Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var check = new InputValidator().Required(input.Grade, "grade").MaxLength(input.Reason, 500, "reason").Required(input.ConcurrencyStamp, "concurrencyStamp")
+            .MaxLength(input.PoliceStation, 100, "policeStation");
+        if (input.MayTurnCriminal) check.Required(input.PoliceReportedOn, "policeReportedOn").Required(input.PoliceStation, "policeStation");
+        check.ThrowIfInvalid();
         var mediationCase = await FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        if (mediationCase.AssessRisk(input.Grade!.Value, input.Reason, user.UserName, clock.GetUtcNow()))
+        var report = input.MayTurnCriminal ? new PoliceReport(input.PoliceReportedOn!.Value, input.PoliceStation!.Trim()) : null;
+        if (mediationCase.AssessRisk(input.Grade!.Value, input.Reason, report, user.UserName, clock.GetUtcNow()))
             events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Reason));
+        await db.SaveChangesAsync(ct);
+        return ToDto(mediationCase);
+    }
+
+    /// <summary>民转刑: the dispute became a criminal case — a separate, later record from the Art. 25 risk flag.</summary>
+    public async Task<CaseDto> RecordBecameCriminalAsync(Guid id, RecordBecameCriminalInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.On, "on").Required(input.Note, "note").MaxLength(input.Note, 500, "note")
+            .Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var mediationCase = await FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        mediationCase.RecordBecameCriminal(input.On!.Value, input.Note!.Trim(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ToDto(mediationCase);
     }
@@ -173,7 +189,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         {
             var p = inputs[i];
             var field = $"parties[{i}]";
-            check.Required(p.Kind, field + ".kind").Required(p.Name, field + ".name").MaxLength(p.Name, 100, field + ".name");
+            check.Required(p.Kind, field + ".kind").Required(p.Name, field + ".name").MaxLength(p.Name, 100, field + ".name")
+                .MaxLength(p.LegalRepresentative, 100, field + ".legalRepresentative").MaxLength(p.Agent, 100, field + ".agent");
             if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
             if (p.Kind is PartyKind.Person && !ChineseIdentifiers.IsValidIdCardNumber(p.IdCardNumber is null ? null : ChineseIdentifiers.Normalize(p.IdCardNumber)))
                 check.Add(field + ".idCardNumber", CasesErrorCodes.PersonNeedsIdCard);
@@ -185,9 +202,10 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         foreach (var p in inputs)
         {
             var phone = p.Phone is null ? null : protector.Protect(PersonalDataKind.Mobile, p.Phone);
-            parties.Add(p.Kind is PartyKind.Person
+            parties.Add((p.Kind is PartyKind.Person
                 ? CaseParty.Person(p.Name!.Trim(), protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber!), phone, p.Address?.Trim(), p.ConsentsToMediation)
-                : CaseParty.Organisation(p.Name!.Trim(), ChineseIdentifiers.Normalize(p.CreditCode!), p.Representative?.Trim(), phone, p.Address?.Trim(), p.ConsentsToMediation));
+                : CaseParty.Organisation(p.Name!.Trim(), ChineseIdentifiers.Normalize(p.CreditCode!), p.Representative?.Trim(), phone, p.Address?.Trim(), p.ConsentsToMediation))
+                .RepresentedBy(p.LegalRepresentative, p.Agent));
         }
         return parties;
     }
@@ -203,7 +221,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     internal static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
         c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
-        c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation)).ToList(),
+        c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation,
+            p.LegalRepresentative, p.Agent)).ToList(),
         c.Mediators.Select(m => m.UserId).ToList(),
         c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy)).ToList(),
         c.RegisteredAt, c.ConcurrencyStamp,
@@ -215,5 +234,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         c.Outcome is not { } outcome ? null : new CaseOutcomeDto(outcome, c.ConcludedAt!.Value, c.ConcludedBy, c.AgreementFacts, c.DisputedPoints,
             c.Responsibilities, c.Terms.OrderBy(t => t.Number).Select(t => new AgreementTermDto(t.Number, t.Description, t.Amount, t.DueOn)).ToList(),
             c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,
-            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn));
+            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn, c.JudicialAppliedOn, c.MayConcernPersonalStatus),
+        c.ReportedToPoliceOn is { } reportedOn ? new PoliceReportDto(reportedOn, c.PoliceStation) : null,
+        c.BecameCriminalOn is { } becameCriminalOn ? new BecameCriminalDto(becameCriminalOn, c.BecameCriminalNote) : null);
 }

@@ -139,6 +139,8 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
                     ["representative"] = p.Representative,
                     ["address"] = p.Address,
                     ["phone"] = p.PhoneMasked,
+                    ["legal_representative"] = p.LegalRepresentative,
+                    ["agent"] = p.Agent,
                 };
             }).ToList(),
             ["facts"] = $"{mediationCase.AgreementFacts} 争议事项：{mediationCase.DisputedPoints}",
@@ -166,6 +168,21 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         return CaseAppService.ToDto(mediationCase);
     }
 
+    /// <summary>The parties applied jointly for 司法确认 (Art. 33): recorded with the court, and the window's reminders stop.</summary>
+    public async Task<CaseDto> RecordJudicialApplicationAsync(Guid id, RecordJudicialApplicationInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Court, "court").MaxLength(input.Court, 100, "court").Required(input.AppliedOn, "appliedOn")
+            .Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        mediationCase.RecordJudicialApplication(input.Court!.Trim(), input.AppliedOn!.Value, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await StopClocksAsync(mediationCase.Id, CasesPolicies.JudicialConfirmation, "当事人已共同申请司法确认", ct);
+        await transaction.CommitAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
     public async Task<CaseDto> RecordCourtDecisionAsync(Guid id, RecordCourtDecisionInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.Decision, "decision").Required(input.DecidedOn, "decidedOn").MaxLength(input.CourtName, 100, "courtName")
@@ -173,10 +190,18 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.RecordCourtDecision(input.Decision!.Value, input.DecidedOn!.Value, input.CourtName?.Trim());
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await StopClocksAsync(mediationCase.Id, CasesPolicies.JudicialConfirmation, "法院已作出司法确认裁定", ct);
-        await transaction.CommitAsync(ct);
+        return CaseAppService.ToDto(mediationCase);
+    }
+
+    /// <summary>After the court refused to confirm the agreement, the parties may mediate again (Art. 33 ¶2).</summary>
+    public async Task<CaseDto> ReopenAsync(Guid id, ReopenCaseInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        var mediationCase = await cases.FindCaseAsync(id, ct);
+        db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        mediationCase.ReopenAfterRefusal(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
 

@@ -67,6 +67,8 @@ internal static class CasesModelConfiguration
                 p.Property(x => x.PhoneCipher).HasMaxLength(200);
                 p.Property(x => x.PhoneHash).HasMaxLength(64);
                 p.Property(x => x.Address).HasMaxLength(300);
+                p.Property(x => x.LegalRepresentative).HasMaxLength(100);
+                p.Property(x => x.Agent).HasMaxLength(100);
                 p.HasIndex(x => x.IdCardHash);
                 p.HasIndex(x => x.PhoneHash);
             });
@@ -99,6 +101,10 @@ internal static class CasesModelConfiguration
             b.Property(c => c.CourtDecision).HasConversion<string>().HasMaxLength(20);
             b.Property(c => c.CourtName).HasMaxLength(100);
             b.Ignore(c => c.OtherRoutes);
+            b.Ignore(c => c.AgreementEffectiveOn);
+            b.Ignore(c => c.MayConcernPersonalStatus);
+            b.Property(c => c.PoliceStation).HasMaxLength(100);
+            b.Property(c => c.BecameCriminalNote).HasMaxLength(500);
             b.OwnsMany(c => c.Sessions, x =>
             {
                 x.ToTable("CaseSessions", Schema);

@@ -60,6 +60,11 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public DateOnly? CourtDecidedOn { get; private set; }
     public string? CourtName { get; private set; }
     public Guid? TerminationNoticeDocumentId { get; private set; }
+    public string? PoliceStation { get; private set; }
+    public DateOnly? BecameCriminalOn { get; private set; }
+    public string? BecameCriminalNote { get; private set; }
+    public DateOnly? JudicialAppliedOn { get; private set; }
+    public DateTimeOffset? ReopenedAt { get; private set; }
     public IReadOnlyList<TermContinuation> Continuations => _continuations;
 
     public static MediationCase Register(Guid id, MediationCommittee committee, CaseNumber number, DisputeType disputeType, string summary,
@@ -97,14 +102,45 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     }
 
     /// <summary>Re-assesses the risk; returns true when the case has just been raised to red.</summary>
-    public bool AssessRisk(RiskGrade grade, string? reason, string? assessedBy, DateTimeOffset now)
+    public bool AssessRisk(RiskGrade grade, string? reason, string? assessedBy, DateTimeOffset now) =>
+        AssessRisk(grade, reason, null, assessedBy, now);
+
+    /// <summary>
+    /// Re-assesses the risk. Seeing that the dispute may turn criminal is reported to the police then, not at the
+    /// conclusion (人民调解法 Art. 25: 对有可能引起治安案件、刑事案件的纠纷，应当及时向当地公安机关或者其他有关部门报告),
+    /// so that assessment records the report's date and station. Returns true when the case has just been raised to red.
+    /// </summary>
+    public bool AssessRisk(RiskGrade grade, string? reason, PoliceReport? policeReport, string? assessedBy, DateTimeOffset now)
     {
         EnsureOpen();
-        if (grade == RiskGrade) throw new BusinessException(CasesErrorCodes.SameRiskGrade);
-        var raisedToRed = grade is RiskGrade.Red;
+        if (grade == RiskGrade && policeReport is null) throw new BusinessException(CasesErrorCodes.SameRiskGrade);
+        if (policeReport is not null) ReportToPolice(policeReport, now);
+        var raisedToRed = grade is RiskGrade.Red && RiskGrade is not RiskGrade.Red;
         RiskGrade = grade;
         _riskHistory.Add(new RiskAssessment(grade, reason, now, assessedBy));
         return raisedToRed;
+    }
+
+    private void ReportToPolice(PoliceReport report, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(report.Station)) throw new BusinessException(CasesErrorCodes.PoliceReportMissing);
+        if (report.ReportedOn > ChinaTime.DateOf(now) || report.ReportedOn < ChinaTime.DateOf(RegisteredAt))
+            throw new BusinessException(CasesErrorCodes.PoliceReportDateOutOfRange);
+        MayTurnCriminal = true;
+        ReportedToPoliceOn = report.ReportedOn;
+        PoliceStation = report.Station.Trim();
+    }
+
+    /// <summary>
+    /// 民转刑: the dispute actually became a criminal case (a police or prosecution file was opened). A separate, later
+    /// record from the Art. 25 risk flag; it is what the 民转刑 figure counts. Recorded once, open or concluded.
+    /// </summary>
+    public void RecordBecameCriminal(DateOnly on, string note, DateTimeOffset now)
+    {
+        if (BecameCriminalOn is not null) throw new BusinessException(CasesErrorCodes.BecameCriminalRecorded);
+        if (on > ChinaTime.DateOf(now) || on < ChinaTime.DateOf(RegisteredAt)) throw new BusinessException(CasesErrorCodes.PoliceReportDateOutOfRange);
+        BecameCriminalOn = on;
+        BecameCriminalNote = note;
     }
 
     public void AssignMediators(MediationCommittee committee, IReadOnlyList<Guid> mediatorIds)
@@ -142,7 +178,8 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
             case CaseOutcome.Terminated when string.IsNullOrWhiteSpace(conclusion.Reason):
                 throw new BusinessException(CasesErrorCodes.TerminationReasonMissing);
         }
-        if (conclusion.MayTurnCriminal && conclusion.ReportedToPoliceOn is null) throw new BusinessException(CasesErrorCodes.PoliceReportMissing);
+        if (conclusion.MayTurnCriminal && conclusion.ReportedToPoliceOn is null && ReportedToPoliceOn is null)
+            throw new BusinessException(CasesErrorCodes.PoliceReportMissing);
 
         var written = conclusion.Outcome is CaseOutcome.Succeeded;
         Outcome = conclusion.Outcome;
@@ -153,8 +190,9 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         if (written) _terms.AddRange(conclusion.Terms.Select((t, i) => new AgreementTerm(i + 1, t.Description, t.Amount, t.DueOn)));
         OralRecord = conclusion.Outcome is CaseOutcome.OralAgreement ? conclusion.OralRecord : null;
         TerminationReason = conclusion.Outcome is CaseOutcome.Terminated or CaseOutcome.Failed ? conclusion.Reason : null;
-        MayTurnCriminal = conclusion.MayTurnCriminal;
-        ReportedToPoliceOn = conclusion.MayTurnCriminal ? conclusion.ReportedToPoliceOn : null;
+        // A risk reported during the mediation (Art. 25) stays on record whatever the conclusion says.
+        MayTurnCriminal |= conclusion.MayTurnCriminal;
+        if (conclusion.MayTurnCriminal && conclusion.ReportedToPoliceOn is { } reportedOn) ReportedToPoliceOn = reportedOn;
         Status = CaseStatus.Concluded;
         ConcludedAt = now;
         ConcludedBy = concludedBy;
@@ -212,13 +250,57 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _ => null,
     };
 
+    /// <summary>
+    /// The parties applied jointly to a court for 司法确认 (Art. 33; 民事诉讼法 Art. 205): the reminders of the 30-day
+    /// window stop. An application after the window is recorded all the same — the court decides whether to accept it.
+    /// </summary>
+    public void RecordJudicialApplication(string court, DateOnly appliedOn, DateTimeOffset now)
+    {
+        if (AgreementEffectiveOn is not { } effectiveOn || Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.AgreementNotSigned);
+        if (JudicialAppliedOn is not null) throw new BusinessException(CasesErrorCodes.JudicialApplicationRecorded);
+        if (appliedOn < effectiveOn || appliedOn > ChinaTime.DateOf(now)) throw new BusinessException(CasesErrorCodes.JudicialApplicationDateOutOfRange);
+        JudicialAppliedOn = appliedOn;
+        CourtName = court;
+    }
+
+    /// <summary>The court's answer to the application: confirmed, refused (协议无效或驳回申请), not accepted, or withdrawn.</summary>
     public void RecordCourtDecision(CourtDecision decision, DateOnly decidedOn, string? courtName)
     {
         if (AgreementSignedAt is null) throw new BusinessException(CasesErrorCodes.AgreementNotSigned);
+        if (JudicialAppliedOn is null) throw new BusinessException(CasesErrorCodes.JudicialApplicationMissing);
         if (CourtDecision is not null) throw new BusinessException(CasesErrorCodes.CourtDecisionRecorded);
+        if (decidedOn < JudicialAppliedOn) throw new BusinessException(CasesErrorCodes.JudicialApplicationDateOutOfRange);
         CourtDecision = decision;
         CourtDecidedOn = decidedOn;
-        CourtName = courtName;
+        if (!string.IsNullOrWhiteSpace(courtName)) CourtName = courtName;
+    }
+
+    /// <summary>
+    /// 司法确认 is not available for an agreement on personal status (最高人民法院关于适用《民事诉讼法》的解释 第三百五十五条:
+    /// 涉及确认身份关系的，人民法院裁定不予受理); a marriage and family agreement may be one, so the committee is warned.
+    /// </summary>
+    public bool MayConcernPersonalStatus => DisputeType is DisputeType.MarriageFamily && Outcome is CaseOutcome.Succeeded or CaseOutcome.OralAgreement;
+
+    /// <summary>
+    /// After the court refused to confirm the agreement the parties may change it or reach a new one by mediation (Art. 33 ¶2):
+    /// the case is open again; the refused agreement stays in the archive and the audit trail.
+    /// </summary>
+    public void ReopenAfterRefusal(DateTimeOffset now)
+    {
+        if (CourtDecision is not global::Mediation.Cases.CourtDecision.Refused) throw new BusinessException(CasesErrorCodes.NotRefusedByCourt);
+        Status = _sessions.Count > 0 ? CaseStatus.InMediation : CaseStatus.Registered;
+        Outcome = null;
+        ConcludedAt = null;
+        ConcludedBy = null;
+        AgreementFacts = DisputedPoints = Responsibilities = Performance = OralRecord = TerminationReason = null;
+        _terms.Clear();
+        AgreementDocumentId = null;
+        AgreementSignedAt = null;
+        JudicialAppliedOn = null;
+        CourtDecision = null;
+        CourtDecidedOn = null;
+        CourtName = null;
+        ReopenedAt = now;
     }
 
     /// <summary>
@@ -261,6 +343,9 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         if (Status is CaseStatus.Concluded) throw new BusinessException(CasesErrorCodes.AlreadyConcluded);
     }
 }
+
+/// <summary>The police were told the dispute may turn criminal (Art. 25): when, and which station.</summary>
+public sealed record PoliceReport(DateOnly ReportedOn, string Station);
 
 public sealed record CaseConclusion(CaseOutcome Outcome, string? Facts, string? DisputedPoints, string? Responsibilities,
     IReadOnlyList<AgreementTermInput> Terms, string? Performance, string? OralRecord, string? Reason, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn);
@@ -394,6 +479,17 @@ public sealed class CaseParty
     public string? PhoneHash { get; private set; }
     public string? Address { get; private set; }
     public bool ConsentsToMediation { get; private set; }
+    /// <summary>法定代理人 of a party without full capacity (a minor, for instance).</summary>
+    public string? LegalRepresentative { get; private set; }
+    /// <summary>委托代理人 the party appointed.</summary>
+    public string? Agent { get; private set; }
+
+    public CaseParty RepresentedBy(string? legalRepresentative, string? agent)
+    {
+        LegalRepresentative = string.IsNullOrWhiteSpace(legalRepresentative) ? null : legalRepresentative.Trim();
+        Agent = string.IsNullOrWhiteSpace(agent) ? null : agent.Trim();
+        return this;
+    }
 
     public static CaseParty Person(string name, ProtectedValue idCard, ProtectedValue? phone, string? address, bool consents) => new()
     {

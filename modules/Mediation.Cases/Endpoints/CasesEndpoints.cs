@@ -43,6 +43,12 @@ internal static class CasesEndpoints
             .RequirePermission(CasesPermissions.Agreements.Manage).RequirePermission(CorePermissions.Pii.Reveal);
         g.MapPost("/{id:guid}/agreement/signed", (Guid id, MarkAgreementSignedInput input, CaseProceedingsAppService s, CancellationToken ct)
             => s.MarkAgreementSignedAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapPost("/{id:guid}/agreement/judicial-application", (Guid id, RecordJudicialApplicationInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.RecordJudicialApplicationAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapPost("/{id:guid}/reopen", (Guid id, ReopenCaseInput input, CaseProceedingsAppService s, CancellationToken ct)
+            => s.ReopenAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
+        g.MapPost("/{id:guid}/became-criminal", (Guid id, RecordBecameCriminalInput input, CaseAppService s, CancellationToken ct)
+            => s.RecordBecameCriminalAsync(id, input, ct)).RequirePermission(CasesPermissions.Cases.AssessRisk);
         g.MapPost("/{id:guid}/agreement/court-decision", (Guid id, RecordCourtDecisionInput input, CaseProceedingsAppService s, CancellationToken ct)
             => s.RecordCourtDecisionAsync(id, input, ct)).RequirePermission(CasesPermissions.Agreements.Manage);
         g.MapGet("/{id:guid}/term", (Guid id, CaseTermAppService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(CasesPermissions.Cases.Read);
