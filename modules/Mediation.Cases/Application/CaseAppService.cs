@@ -128,8 +128,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     /// <summary>民转刑: the dispute became a criminal case — a separate, later record from the Art. 25 risk flag.</summary>
     public async Task<CaseDto> RecordBecameCriminalAsync(Guid id, RecordBecameCriminalInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.On, "on").Required(input.Note, "note").MaxLength(input.Note, 500, "note")
-            .Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        new InputValidator().Required(input.On, "on").Required(input.Note, "note").MaxLength(input.Note, 500, "note").ThrowIfInvalid();
         var mediationCase = await FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.RecordBecameCriminal(input.On!.Value, input.Note!.Trim(), clock.GetUtcNow());

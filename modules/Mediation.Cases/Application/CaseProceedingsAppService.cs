@@ -171,8 +171,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// <summary>The parties applied jointly for 司法确认 (Art. 33): recorded with the court, and the window's reminders stop.</summary>
     public async Task<CaseDto> RecordJudicialApplicationAsync(Guid id, RecordJudicialApplicationInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.Court, "court").MaxLength(input.Court, 100, "court").Required(input.AppliedOn, "appliedOn")
-            .Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        new InputValidator().Required(input.Court, "court").MaxLength(input.Court, 100, "court").Required(input.AppliedOn, "appliedOn").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.RecordJudicialApplication(input.Court!.Trim(), input.AppliedOn!.Value, clock.GetUtcNow());
@@ -197,7 +196,6 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// <summary>After the court refused to confirm the agreement, the parties may mediate again (Art. 33 ¶2).</summary>
     public async Task<CaseDto> ReopenAsync(Guid id, ReopenCaseInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.ReopenAfterRefusal(clock.GetUtcNow());

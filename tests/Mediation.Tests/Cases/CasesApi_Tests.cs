@@ -54,7 +54,7 @@ public abstract class CasesApi_Tests : ProviderTests
         committeeId, DisputeType.HousingHomestead, "宅基地边界争议，双方多次协商未果", 30000m, "岱东社区", CaseSource.WalkIn, null,
         [
             new PartyInput(PartyKind.Person, "王某", PartyId1, null, null, "13800138000", "岱东社区 3 号", true),
-            new PartyInput(PartyKind.Person, "李某", PartyId2, null, null, null, "岱东社区 5 号", true),
+            new PartyInput(PartyKind.Person, "李某", PartyId2, null, null, null, "岱东社区 5 号", true, null, "张律师"),
             new PartyInput(PartyKind.Organisation, "泰安某建筑有限公司", null, "91350100M000100Y43", "赵某", null, null, true),
         ],
         [mediatorId], grade, "初评");
@@ -308,7 +308,7 @@ public abstract class CasesApi_Tests : ProviderTests
                      "人民调解协议书", "王某", "李某", "泰安某建筑有限公司", "1101**********002X", "3709**********1230", "91350100M000100Y43",
                      "宅基地边界及排水沟走向", "负主要责任", "李某将院墙恢复至1998年测绘图所示位置", "于2026年4月30日前履行完毕",
                      "泰安某建筑有限公司赔偿王某损失，金额人民币3,500.00元", "一式四份", "甲方（签名）", "乙方（签名）", "丙方（签名）", "人民调解员（签名）", "（印章）",
-                     "王某，女，1949年12月31日出生", "李某，男，1980年1月1日出生", "（大写：人民币叁仟伍佰元整）",
+                     "王某，女，1949年12月31日出生", "李某，男，1980年1月1日出生", "（大写：人民币叁仟伍佰元整）", "委托代理人张律师",
                  })
             text.ShouldContain(expected);
         text.ShouldNotContain(PartyId1);
@@ -346,7 +346,7 @@ public abstract class CasesApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task Signing_the_agreement_starts_the_judicial_confirmation_clock_and_the_court_decision_stops_it()
+    public async Task Signing_starts_the_judicial_confirmation_window_and_the_joint_application_stops_its_reminders()
     {
         var (mediator, inMediation) = await InMediationAsync();
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -356,15 +356,76 @@ public abstract class CasesApi_Tests : ProviderTests
 
         var signed = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(DateTimeOffset.UtcNow, null));
         signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
-        (await signed.ReadAsync<CaseDto>()).Outcome!.AgreementSignedAt.ShouldNotBeNull();
+        var signedCase = await signed.ReadAsync<CaseDto>();
+        signedCase.Outcome!.AgreementSignedAt.ShouldNotBeNull();
+        signedCase.Outcome.MayConcernPersonalStatus.ShouldBeFalse();
         await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Running);
 
-        var decided = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
-            new RecordCourtDecisionInput(CourtDecision.Confirmed, new DateOnly(2026, 4, 20), "泰安市泰山区人民法院", null));
-        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
-        (await decided.ReadAsync<CaseDto>()).Outcome!.CourtDecision.ShouldBe(CourtDecision.Confirmed);
+        var decisionFirst = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
+            new RecordCourtDecisionInput(CourtDecision.Confirmed, Today(), "泰安市泰山区人民法院", null));
+        (await decisionFirst.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.JudicialApplicationMissing);
+
+        var applied = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/judicial-application",
+            new RecordJudicialApplicationInput("泰安市泰山区人民法院", Today(), signedCase.ConcurrencyStamp));
+        applied.StatusCode.ShouldBe(HttpStatusCode.OK, await applied.Content.ReadAsStringAsync());
+        (await applied.ReadAsync<CaseDto>()).Outcome!.JudicialAppliedOn.ShouldBe(Today());
         await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Stopped);
+
+        var decided = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
+            new RecordCourtDecisionInput(CourtDecision.NotAccepted, Today(), null, null));
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        var outcome = (await decided.ReadAsync<CaseDto>()).Outcome!;
+        outcome.CourtDecision.ShouldBe(CourtDecision.NotAccepted);
+        outcome.CourtName.ShouldBe("泰安市泰山区人民法院");
     }
+
+    [Fact]
+    public async Task After_the_court_refuses_the_agreement_the_case_is_mediated_again()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tooEarly = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(null));
+        (await tooEarly.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.NotRefusedByCourt);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/judicial-application",
+            new RecordJudicialApplicationInput("泰安市泰山区人民法院", Today(), null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
+            new RecordCourtDecisionInput(CourtDecision.Refused, Today(), null, null))).ReadAsync<CaseDto>();
+
+        var reopened = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(refused.ConcurrencyStamp));
+        reopened.StatusCode.ShouldBe(HttpStatusCode.OK, await reopened.Content.ReadAsStringAsync());
+        var open = await reopened.ReadAsync<CaseDto>();
+        open.Status.ShouldBe(CaseStatus.InMediation);
+        open.Outcome.ShouldBeNull();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Raising_the_risk_to_may_turn_criminal_records_the_police_report_then_and_becoming_criminal_is_a_later_record()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        var missing = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/risk",
+            new AssessRiskInput(RiskGrade.Orange, "一方扬言报复", inMediation.ConcurrencyStamp, MayTurnCriminal: true));
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await missing.ReadJsonAsync()).GetProperty("errors");
+        errors.TryGetProperty("policeReportedOn", out _).ShouldBeTrue();
+        errors.TryGetProperty("policeStation", out _).ShouldBeTrue();
+
+        var raised = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/risk",
+            new AssessRiskInput(RiskGrade.Orange, "一方扬言报复", inMediation.ConcurrencyStamp, true, Today(), "岱庙派出所"));
+        raised.StatusCode.ShouldBe(HttpStatusCode.OK, await raised.Content.ReadAsStringAsync());
+        var reported = await raised.ReadAsync<CaseDto>();
+        reported.PoliceReport.ShouldBe(new PoliceReportDto(Today(), "岱庙派出所"));
+        reported.BecameCriminal.ShouldBeNull("the risk flag is not 民转刑");
+
+        var became = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/became-criminal",
+            new RecordBecameCriminalInput(Today(), "岱庙派出所以故意伤害立案", reported.ConcurrencyStamp));
+        became.StatusCode.ShouldBe(HttpStatusCode.OK, await became.Content.ReadAsStringAsync());
+        (await became.ReadAsync<CaseDto>()).BecameCriminal!.On.ShouldBe(Today());
+    }
+
+    private static DateOnly Today() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [Fact]
     public async Task Success_is_reported_when_the_agreement_takes_effect_on_the_day_of_the_last_signature()

@@ -148,6 +148,9 @@ public sealed class MediationCase_Tests
         Should.Throw<BusinessException>(() => mediationCase.EnsureAgreementCanBeIssued()).Code.ShouldBe(CasesErrorCodes.AgreementAlreadyIssued);
         mediationCase.MarkAgreementSigned(Now.AddDays(1), Now.AddDays(1));
         Should.Throw<BusinessException>(() => mediationCase.MarkAgreementSigned(Now, Now.AddDays(1))).Code.ShouldBe(CasesErrorCodes.AgreementAlreadySigned);
+        Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), null))
+            .Code.ShouldBe(CasesErrorCodes.JudicialApplicationMissing);
+        mediationCase.RecordJudicialApplication("泰山区人民法院", new DateOnly(2026, 3, 10), Now.AddDays(20));
         mediationCase.RecordCourtDecision(CourtDecision.Confirmed, new DateOnly(2026, 4, 1), "泰山区人民法院");
         mediationCase.CourtDecision.ShouldBe(CourtDecision.Confirmed);
         Should.Throw<BusinessException>(() => mediationCase.RecordCourtDecision(CourtDecision.Refused, new DateOnly(2026, 4, 2), null))
@@ -204,5 +207,74 @@ public sealed class MediationCase_Tests
         var term = new AgreementTerm(1, "李某赔偿王某损失", 3200m, new DateOnly(2026, 4, 5));
         Mediation.Cases.Application.CaseProceedingsAppService.TermText(term)
             .ShouldBe("李某赔偿王某损失，金额人民币3,200.00元（大写：人民币叁仟贰佰元整），于2026年4月5日前履行完毕。");
+    }
+
+    [Fact]
+    public void The_joint_application_is_not_before_the_agreement_took_effect_and_is_recorded_once()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        Should.Throw<BusinessException>(() => mediationCase.RecordJudicialApplication("法院", new DateOnly(2026, 3, 3), Now.AddDays(2)))
+            .Code.ShouldBe(CasesErrorCodes.AgreementNotSigned);
+        mediationCase.AgreementIssued(Guid.NewGuid());
+        mediationCase.MarkAgreementSigned(Now.AddDays(1), Now.AddDays(1)); // effective 3 March
+        Should.Throw<BusinessException>(() => mediationCase.RecordJudicialApplication("法院", new DateOnly(2026, 3, 2), Now.AddDays(2)))
+            .Code.ShouldBe(CasesErrorCodes.JudicialApplicationDateOutOfRange);
+        mediationCase.RecordJudicialApplication("泰山区人民法院", new DateOnly(2026, 3, 3), Now.AddDays(2));
+        Should.Throw<BusinessException>(() => mediationCase.RecordJudicialApplication("法院", new DateOnly(2026, 3, 3), Now.AddDays(2)))
+            .Code.ShouldBe(CasesErrorCodes.JudicialApplicationRecorded);
+    }
+
+    [Fact]
+    public void Only_a_refusal_by_the_court_opens_the_case_for_mediation_again()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        mediationCase.AgreementIssued(Guid.NewGuid());
+        mediationCase.MarkAgreementSigned(Now, Now);
+        mediationCase.RecordJudicialApplication("泰山区人民法院", new DateOnly(2026, 3, 2), Now);
+        Should.Throw<BusinessException>(() => mediationCase.ReopenAfterRefusal(Now)).Code.ShouldBe(CasesErrorCodes.NotRefusedByCourt);
+        mediationCase.RecordCourtDecision(CourtDecision.Refused, new DateOnly(2026, 3, 20), null);
+        mediationCase.ReopenAfterRefusal(Now.AddDays(20));
+        mediationCase.Status.ShouldBe(CaseStatus.InMediation);
+        mediationCase.Outcome.ShouldBeNull();
+        mediationCase.Terms.ShouldBeEmpty();
+        mediationCase.Conclude(Written(), null, Now.AddDays(21));
+        mediationCase.Outcome.ShouldBe(CaseOutcome.Succeeded);
+    }
+
+    [Fact]
+    public void A_marriage_and_family_agreement_warns_that_personal_status_cannot_be_confirmed()
+    {
+        var family = MediationCase.Register(Guid.NewGuid(), Committee(), new CaseNumber(2026, 8), DisputeType.MarriageFamily, "赡养纠纷", null, null,
+            CaseSource.WalkIn, null, [Party(), Party()], [MediatorId], RiskGrade.Blue, null, null, Now);
+        family.MayConcernPersonalStatus.ShouldBeFalse();
+        family.Conclude(Written(), null, Now);
+        family.MayConcernPersonalStatus.ShouldBeTrue();
+        var neighbours = InSession();
+        neighbours.Conclude(Written(), null, Now);
+        neighbours.MayConcernPersonalStatus.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Seeing_a_criminal_risk_records_the_police_report_then_and_becoming_criminal_is_recorded_apart()
+    {
+        var mediationCase = InSession();
+        Should.Throw<BusinessException>(() => mediationCase.AssessRisk(RiskGrade.Orange, "扬言报复", new PoliceReport(new DateOnly(2026, 3, 2), " "), null, Now))
+            .Code.ShouldBe(CasesErrorCodes.PoliceReportMissing);
+        Should.Throw<BusinessException>(() => mediationCase.AssessRisk(RiskGrade.Orange, "扬言报复", new PoliceReport(new DateOnly(2026, 3, 9), "岱庙派出所"), null, Now))
+            .Code.ShouldBe(CasesErrorCodes.PoliceReportDateOutOfRange);
+        mediationCase.AssessRisk(RiskGrade.Orange, "扬言报复", new PoliceReport(new DateOnly(2026, 3, 2), "岱庙派出所"), null, Now);
+        mediationCase.MayTurnCriminal.ShouldBeTrue();
+        mediationCase.ReportedToPoliceOn.ShouldBe(new DateOnly(2026, 3, 2));
+        mediationCase.PoliceStation.ShouldBe("岱庙派出所");
+        mediationCase.BecameCriminalOn.ShouldBeNull();
+
+        mediationCase.Conclude(Written(), null, Now.AddDays(3)); // no report at conclusion needed: it was made when the risk was seen
+        mediationCase.ReportedToPoliceOn.ShouldBe(new DateOnly(2026, 3, 2));
+        mediationCase.RecordBecameCriminal(new DateOnly(2026, 3, 6), "以故意伤害立案", Now.AddDays(5));
+        mediationCase.BecameCriminalOn.ShouldBe(new DateOnly(2026, 3, 6));
+        Should.Throw<BusinessException>(() => mediationCase.RecordBecameCriminal(new DateOnly(2026, 3, 6), "再次", Now.AddDays(5)))
+            .Code.ShouldBe(CasesErrorCodes.BecameCriminalRecorded);
     }
 }

@@ -38,6 +38,9 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     public CourtForm Court { get; set; } = new();
 
     [BindProperty]
+    public ApplicationForm Application { get; set; } = new();
+
+    [BindProperty]
     public string? ConcurrencyStamp { get; set; }
 
     public CaseDto Case { get; private set; } = null!;
@@ -57,7 +60,8 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     private bool ManagesAgreements => user.HasPermission(CasesPermissions.Agreements.Manage) && Case.Outcome is { Outcome: CaseOutcome.Succeeded };
     public bool CanPrintAgreement => ManagesAgreements;
     public bool CanMarkSigned => ManagesAgreements && Case.Outcome!.AgreementDocumentId is not null && Case.Outcome.AgreementSignedAt is null;
-    public bool CanRecordCourtDecision => ManagesAgreements && Case.Outcome!.AgreementSignedAt is not null && Case.Outcome.CourtDecision is null;
+    public bool CanRecordApplication => ManagesAgreements && Case.Outcome!.AgreementSignedAt is not null && Case.Outcome.JudicialAppliedOn is null;
+    public bool CanRecordCourtDecision => ManagesAgreements && Case.Outcome!.JudicialAppliedOn is not null && Case.Outcome.CourtDecision is null;
 
     /// <summary>The open form whose POST failed, so the page shows it unfolded with its messages.</summary>
     public string? FailedForm { get; private set; }
@@ -94,6 +98,13 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
         if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
         var signedAt = Signed.SignedAt is { } local ? new DateTimeOffset(local, TimeSpan.FromHours(8)) : (DateTimeOffset?)null;
         return await WriteAsync(nameof(Signed), () => proceedings.MarkAgreementSignedAsync(Id, new MarkAgreementSignedInput(signedAt, ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostApplicationAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
+        return await WriteAsync(nameof(Application), () => proceedings.RecordJudicialApplicationAsync(Id,
+            new RecordJudicialApplicationInput(Blank(Application.Court), Application.AppliedOn, ConcurrencyStamp), ct), ct);
     }
 
     public async Task<IActionResult> OnPostCourtAsync(CancellationToken ct)
@@ -156,6 +167,12 @@ internal sealed class RiskForm
 internal sealed class SignedForm
 {
     public DateTime? SignedAt { get; set; }
+}
+
+internal sealed class ApplicationForm
+{
+    public string? Court { get; set; }
+    public DateOnly? AppliedOn { get; set; }
 }
 
 internal sealed class CourtForm

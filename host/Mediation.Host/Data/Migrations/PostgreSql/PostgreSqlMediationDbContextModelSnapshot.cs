@@ -126,6 +126,13 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("BecameCriminalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("BecameCriminalOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("uuid");
 
@@ -162,6 +169,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("MayTurnCriminal")
                         .HasColumnType("boolean");
 
@@ -189,7 +199,14 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PoliceStation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly?>("ReportedToPoliceOn")
@@ -1537,6 +1554,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)");
 
+                            b1.Property<string>("Agent")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("uuid");
 
@@ -1563,6 +1584,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()

@@ -126,6 +126,13 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("BecameCriminalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("BecameCriminalOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("uniqueidentifier");
 
@@ -162,6 +169,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("MayTurnCriminal")
                         .HasColumnType("bit");
 
@@ -189,7 +199,14 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PoliceStation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateOnly?>("ReportedToPoliceOn")
@@ -1540,6 +1557,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(300)
                                 .HasColumnType("nvarchar(300)");
 
+                            b1.Property<string>("Agent")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -1566,6 +1587,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
 
                             b1.Property<string>("Name")
                                 .IsRequired()

@@ -121,6 +121,13 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BecameCriminalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BecameCriminalOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("TEXT");
 
@@ -157,6 +164,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MayTurnCriminal")
                         .HasColumnType("INTEGER");
 
@@ -184,7 +194,14 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PoliceStation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReopenedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ReportedToPoliceOn")
@@ -1518,6 +1535,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Agent")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("TEXT");
 
@@ -1543,6 +1564,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LegalRepresentative")
+                                .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
