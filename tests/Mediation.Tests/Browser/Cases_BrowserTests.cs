@@ -102,6 +102,11 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         await page.GetByText("登记协议已签署").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator("ol.timeline li").Filter(new() { HasText = "协议签署" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByText("登记司法确认结果")).ToHaveCountAsync(0);
+        await page.GetByText("记录司法确认申请").ClickAsync();
+        await page.GetByLabel("人民法院").FillAsync("泰安市泰山区人民法院");
+        await page.GetByLabel("申请日期").FillAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("form[action*='handler=Application'] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.GetByText("登记司法确认结果")).ToBeVisibleAsync();
         var reprint = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "打印调解协议书" }).ClickAsync());
         (await File.ReadAllBytesAsync((await reprint.PathAsync())!)).ShouldBe(pdf);
