@@ -64,4 +64,6 @@ public static class AuditActions
     public const string PermissionDenied = "PermissionDenied";
     public const string PersonalDataRevealed = "PersonalDataRevealed";
     public const string RoleChanged = "RoleChanged";
+    public const string PasswordWithoutSecondFactor = "PasswordWithoutSecondFactor";
+    public const string SecondFactorEnrolled = "SecondFactorEnrolled";
 }

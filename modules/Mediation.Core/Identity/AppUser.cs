@@ -53,6 +53,7 @@ public static class IdentityErrorCodes
     public const string TooManySignInAttempts = "Identity:TooManySignInAttempts";
     public const string TwoFactorRequired = "Identity:TwoFactorRequired";
     public const string InvalidTwoFactorCode = "Identity:InvalidTwoFactorCode";
+    public const string NoTwoFactorSetupPending = "Identity:NoTwoFactorSetupPending";
     public const string AdminDutiesSeparated = "Identity:AdminDutiesSeparated";
     public const string DutyPermissionNotGrantable = "Identity:DutyPermissionNotGrantable";
     public const string UnknownRole = "Identity:UnknownRole";

@@ -12,7 +12,8 @@ namespace Mediation.Core.Identity;
 
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
+/// <summary><c>SecondFactorEnrolmentRequired</c>: the account holds admin-duty permissions but has no authenticator; the token serves only to enrol one.</summary>
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer", bool SecondFactorEnrolmentRequired = false);
 
 public sealed record MeDto(Guid Id, string UserName, string? DisplayName, Guid? OrgUnitId, string? OrgUnitName, IReadOnlyList<string> Permissions);
 
@@ -29,7 +30,8 @@ internal static class IdentityEndpoints
             var properties = new AuthenticationProperties { ExpiresUtc = expiresAt, IssuedUtc = clock.GetUtcNow() };
             var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
             var token = bearer.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket);
-            return TypedResults.Ok(new TokenResponse(token, expiresAt));
+            var enrol = await signIn.NeedsSecondFactorEnrolmentAsync(Guid.Parse(principal.FindFirst(MediationClaimTypes.UserId)!.Value), ct);
+            return TypedResults.Ok(new TokenResponse(token, expiresAt, SecondFactorEnrolmentRequired: enrol));
         }).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy).WithName("IssueToken");
 
         // Signing out ends the session everywhere: every cookie and token of the user carries the old stamp.
@@ -39,6 +41,17 @@ internal static class IdentityEndpoints
             await auditLog.WriteAsync(AuditActions.SignOut, new { everywhere = true }, ct: ct);
             return TypedResults.NoContent();
         }).RequireAuthorization().WithName("SignOutEverywhere");
+
+        g.MapPost("/two-factor/setup", (TwoFactorEnrolment s, CancellationToken ct) => s.StartAsync(ct))
+            .RequireAuthorization().WithName("StartTwoFactorSetup");
+        g.MapGet("/two-factor/setup/qr", async (TwoFactorEnrolment s) =>
+            await s.QrCodeAsync() is { } png ? Results.File(png, "image/png") : Results.NotFound())
+            .RequireAuthorization().WithName("TwoFactorSetupQrCode");
+        g.MapPost("/two-factor/confirm", async (ConfirmTwoFactorInput input, TwoFactorEnrolment s, CancellationToken ct) =>
+        {
+            await s.ConfirmAsync(input, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization().WithName("ConfirmTwoFactor");
 
         g.MapGet("/me", (HttpContext http, ICurrentUser user) => new MeDto(user.Id!.Value, user.UserName!, user.DisplayName,
                 user.OrgUnitId, user.OrgUnitName,

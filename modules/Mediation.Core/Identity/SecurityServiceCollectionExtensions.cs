@@ -60,6 +60,8 @@ public static class SecurityServiceCollectionExtensions
             .AddPasswordValidator<PasswordClassesValidator>();
         services.AddScoped<SignInService>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<TotpCodes>();
+        services.AddScoped<TwoFactorEnrolment>();
         services.AddSingleton<UnknownAccountFailures>();
         services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, settings));
         services.AddScoped<UserAdminService>();

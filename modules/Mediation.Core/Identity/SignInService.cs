@@ -19,7 +19,7 @@ namespace Mediation.Core.Identity;
 /// </summary>
 public sealed class SignInService(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, MediationDbContext db, SecurityAuditLog auditLog,
-    SignInThrottle throttle, UnknownAccountFailures unknownAccounts, IOptions<IdentitySettings> settings, TimeProvider clock)
+    SignInThrottle throttle, UnknownAccountFailures unknownAccounts, TotpCodes totp, IOptions<IdentitySettings> settings, TimeProvider clock)
 {
     public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
@@ -51,27 +51,42 @@ public sealed class SignInService(
         if (verified == PasswordVerificationResult.Failed)
             throw await FailAsync(user, "wrong password", IdentityErrorCodes.InvalidCredentials, ct);
 
-        if (await RequiresSecondFactorAsync(user))
+        var secondFactor = false;
+        if (user.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(user) is { } key)
         {
             if (string.IsNullOrWhiteSpace(totpCode))
             {
                 await ReleaseAttemptAsync(user, ct);
+                await auditLog.WriteAsync(AuditActions.PasswordWithoutSecondFactor, null, user.Id, user.UserName, ct: ct);
                 throw new UnauthenticatedException(IdentityErrorCodes.TwoFactorRequired);
             }
-            var valid = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, totpCode.Replace(" ", "", StringComparison.Ordinal));
-            if (!valid) throw await FailAsync(user, "wrong second factor", IdentityErrorCodes.InvalidTwoFactorCode, ct);
+            if (totp.Match(key, totpCode) is not { } step || !await totp.ClaimAsync(user.Id, step, ct))
+            {
+                await auditLog.WriteAsync(AuditActions.PasswordWithoutSecondFactor, new { reason = "wrong or replayed code" }, user.Id, user.UserName, ct: ct);
+                throw await FailAsync(user, "wrong or replayed second factor", IdentityErrorCodes.InvalidTwoFactorCode, ct);
+            }
+            secondFactor = true;
         }
 
         await SucceedAsync(user, verified == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password!) : null, ct);
-        await auditLog.WriteAsync(AuditActions.SignIn, null, user.Id, user.UserName, ct: ct);
-        return CreatePrincipal(user, clock.GetUtcNow());
+        await auditLog.WriteAsync(AuditActions.SignIn, new { secondFactor }, user.Id, user.UserName, ct: ct);
+        return CreatePrincipal(user, clock.GetUtcNow(), secondFactor);
     }
 
-    /// <summary>The separated admin duties always need a second factor (等保2.0 level 3).</summary>
-    public async Task<bool> RequiresSecondFactorAsync(AppUser user)
+    /// <summary>
+    /// Whoever holds a permission of an admin duty (三权分立, 等保2.0 level 3) needs a second factor,
+    /// whichever role it came through; without an enrolled authenticator he may sign in only to enrol.
+    /// </summary>
+    public async Task<bool> NeedsSecondFactorEnrolmentAsync(Guid userId, CancellationToken ct)
     {
-        var roles = await users.GetRolesAsync(user);
-        return roles.Any(r => RoleNames.SeparatedAdminDuties.Contains(r));
+        var user = await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        if (user.TwoFactorEnabled) return false;
+        var permissions = await (
+            from userRole in db.Set<IdentityUserRole<Guid>>()
+            join grant in db.Set<RolePermission>() on userRole.RoleId equals grant.RoleId
+            where userRole.UserId == userId
+            select grant.Permission).ToListAsync(ct);
+        return AdminDuties.AnyDuty(permissions);
     }
 
     /// <summary>
@@ -86,7 +101,7 @@ public sealed class SignInService(
     }
 
     /// <summary>The cookie/token carries identity only; unit and permissions are loaded fresh on each request.</summary>
-    public static ClaimsPrincipal CreatePrincipal(AppUser user, DateTimeOffset issuedAt, string authenticationType = "Mediation")
+    public static ClaimsPrincipal CreatePrincipal(AppUser user, DateTimeOffset issuedAt, bool secondFactor, string authenticationType = "Mediation")
     {
         var identity = new ClaimsIdentity(
         [
@@ -95,6 +110,7 @@ public sealed class SignInService(
             new Claim(MediationClaimTypes.IssuedAt, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
             new Claim(SecurityStampClaim, user.SecurityStamp ?? ""),
         ], authenticationType, MediationClaimTypes.UserName, ClaimTypes.Role);
+        if (secondFactor) identity.AddClaim(new Claim(MediationClaimTypes.SecondFactor, "totp"));
         return new ClaimsPrincipal(identity);
     }
 

@@ -47,6 +47,10 @@ internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransform
             enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitPath, unit.Path));
             enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitName, unit.Name));
         }
+        // Admin duties need the second factor by permission, whichever role grants them: a session
+        // signed in without a code keeps its ordinary permissions only.
+        if (!principal.HasClaim(c => c.Type == MediationClaimTypes.SecondFactor))
+            permissions = permissions.Where(p => AdminDuties.DutyOf(p) is null).ToList();
         foreach (var permission in permissions) enriched.AddClaim(new Claim(MediationClaimTypes.Permission, permission));
         return new ClaimsPrincipal(enriched);
     }

@@ -13,6 +13,9 @@ public static class MediationClaimTypes
     public const string OrgUnitName = "mediation:org_unit_name";
     public const string IssuedAt = "mediation:issued_at";
     public const string Permission = "mediation:permission";
+
+    /// <summary>Present when the sign-in included a verified TOTP code; admin-duty permissions need it.</summary>
+    public const string SecondFactor = "mediation:second_factor";
 }
 
 /// <summary>Who is calling, his unit, and what he may do. Anonymous callers have no scope and no permissions.</summary>
