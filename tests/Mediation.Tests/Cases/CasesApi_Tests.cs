@@ -123,6 +123,7 @@ public abstract class CasesApi_Tests : ProviderTests
         }
         alerts.Select(a => units[a.OrgUnitId]).Order().ShouldBe(["370902", "370902001"]);
         alerts.ShouldAllBe(a => a.Subject.Contains(registered.Number) && a.Body.Contains("公安派出所联动") && a.Body.Contains("一方扬言报复"));
+        alerts.ShouldAllBe(a => a.Body.Contains("（案件编号" + registered.Number + "）") && !a.Body.Contains("号 号") && !a.Body.Contains(registered.Id.ToString()));
     }
 
     [Fact]
