@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Mediation.Core.Security;
@@ -23,8 +24,12 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     }
 }
 
-/// <summary>Audits every denial; the status codes themselves become problem details in ApiErrorMiddleware.</summary>
-internal sealed class AuditingAuthorizationResultHandler(SecurityAuditLog auditLog) : IAuthorizationMiddlewareResultHandler
+/// <summary>
+/// Audits every denial; the status codes themselves become problem details in ApiErrorMiddleware.
+/// A singleton (ASP.NET Core resolves the handler once): the scoped audit log is taken from the
+/// request, so a denial is recorded with this request's user, not the first request's.
+/// </summary>
+internal sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -33,7 +38,7 @@ internal sealed class AuditingAuthorizationResultHandler(SecurityAuditLog auditL
         if (authorizeResult.Forbidden)
         {
             var required = policy.Requirements.OfType<ClaimsAuthorizationRequirement>().SelectMany(r => r.AllowedValues ?? []).ToArray();
-            await auditLog.WriteAsync(AuditActions.PermissionDenied, new { path = context.Request.Path.Value, method = context.Request.Method, required },
+            await context.RequestServices.GetRequiredService<SecurityAuditLog>().WriteAsync(AuditActions.PermissionDenied, new { path = context.Request.Path.Value, method = context.Request.Method, required },
                 ct: context.RequestAborted);
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);

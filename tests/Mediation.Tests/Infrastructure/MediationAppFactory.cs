@@ -44,12 +44,18 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    public string Environment { get; init; } = "Testing";
+
+    public bool ValidateServices { get; init; }
+
     public string ContentDirectory => _tempDir;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
+        // As Development does: a scoped service captured by a singleton, or a registration that cannot be built, stops the host.
+        if (ValidateServices) builder.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
         if (_services is not null) builder.ConfigureServices(_services);
     }
 
