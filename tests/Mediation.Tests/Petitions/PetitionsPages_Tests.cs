@@ -63,6 +63,29 @@ public abstract partial class PetitionsPages_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task An_officer_records_an_unclear_address_on_the_detail_page_and_the_acceptance_clock_starts()
+    {
+        var unclear = await RegisteredAsync(Visit(PetitionTextSimilarity_Tests.Noise, "孙某某", null) with
+        {
+            Petitioners = [new PetitionerInput("孙某某", null, null, null)], NameOrAddressUnclear = true,
+        });
+        unclear.Clocks.ShouldBeEmpty();
+        var officer = await ClientAsync(userName: Officer);
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{unclear.Id}"));
+        page.ShouldContain("登记信访人姓名、住址");
+        page.ShouldContain("第二十三条第二款");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var response = await officer.PostAsync($"/Petitions/{unclear.Id}?handler=Details", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = unclear.ConcurrencyStamp, ["Details.Address"] = "岱东社区 8 号",
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK); // the redirect back to the detail page, followed
+        var after = await (await officer.GetAsync($"/api/petitions/{unclear.Id}")).ReadAsync<PetitionDto>();
+        after.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
+        after.Petitioners[0].Address.ShouldBe("岱东社区 8 号");
+    }
+
+    [Fact]
     public async Task The_queue_lists_the_petition_due_soonest_first()
     {
         var app = await AppAsync();

@@ -31,6 +31,9 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public ObjectionAnswerForm ObjectionAnswer { get; set; } = new();
 
     [BindProperty]
+    public DetailsForm Details { get; set; } = new();
+
+    [BindProperty]
     public ExtensionForm Extension { get; set; } = new();
 
     [BindProperty]
@@ -54,6 +57,9 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     private bool Handles => user.HasPermission(PetitionsPermissions.Petitions.Handle);
     public bool CanDecide => Decides && Status is PetitionStatus.Registered;
     public bool CanObjectToTransfer => CanDecide && Petition.Channel is PetitionChannel.Transferred;
+    /// <summary>Art. 23 ¶2: registered with the name or address unclear, so no acceptance clock runs yet.</summary>
+    public bool CanCompleteDetails => user.HasPermission(PetitionsPermissions.Petitions.Register) && Status is PetitionStatus.Registered
+                                      && Petition.Clocks.All(c => c.Policy != PetitionPolicies.AcceptanceNotice);
     public bool CanAnswerObjection => Decides && Status is PetitionStatus.TransferObjected;
     public bool CanPause => Handles && proceedings.PauseRule is not null && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
     public bool CanResume => Handles && Status is PetitionStatus.Accepted && Petition.HandlingPaused;
@@ -117,6 +123,13 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
         if (!Decides) return Forbid();
         return await WriteAsync(nameof(ObjectionAnswer), () => proceedings.AnswerTransferObjectionAsync(Id,
             new AnswerTransferObjectionInput(ObjectionAnswer.Agreed, ObjectionAnswer.AnsweredOn, Blank(ObjectionAnswer.Note), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(PetitionsPermissions.Petitions.Register)) return Forbid();
+        return await WriteAsync(nameof(Details), () => proceedings.PetitionerDetailsKnownAsync(Id,
+            new PetitionerDetailsInput(Blank(Details.Name), Blank(Details.Address), null, ConcurrencyStamp), ct), ct);
     }
 
     public async Task<IActionResult> OnPostPauseAsync(CancellationToken ct)
@@ -185,6 +198,12 @@ internal sealed class ReasonsForm
     public string? Reason { get; set; }
     public string? Reasons { get; set; }
     public string? LegalBasis { get; set; }
+}
+
+internal sealed class DetailsForm
+{
+    public string? Name { get; set; }
+    public string? Address { get; set; }
 }
 
 internal sealed class ObjectionAnswerForm
