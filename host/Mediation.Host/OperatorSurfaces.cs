@@ -44,3 +44,21 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Enums travel as one member's name (<see cref="Mediation.Core.Web.StrictEnumJsonConverter"/>); the schema generator cannot see
+/// inside a custom converter, so each enum schema gets its names here.
+/// </summary>
+internal sealed class EnumNamesSchemaTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames(type).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -10,6 +10,7 @@ using Mediation.Core.Modularity;
 using Mediation.Core.Web;
 using Mediation.Host;
 using Mediation.Host.Data;
+using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -39,7 +40,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
     document.Info.Description = "Petitions and people's mediation working as one. Errors are RFC 9457 problem details with a stable `code`. "
         + "Authenticate with POST /api/auth/token and send `Authorization: Bearer <accessToken>`.";
     return Task.CompletedTask;
-}).AddDocumentTransformer<BearerSecurityTransformer>());
+}).AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<EnumNamesSchemaTransformer>());
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"])
     .AddCheck<DocumentsHealthCheck>("documents", tags: ["ready"]);
@@ -81,15 +82,21 @@ if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
 }
 HangfireSetup.RegisterRecurringJobs(app.Services);
 
+app.UseConfiguredForwardedHeaders(app.Configuration);
+app.UseMiddleware<SecurityHeadersMiddleware>();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Pages get the friendly error page; API requests never reach it, ApiErrorMiddleware answers them first.
 app.UseExceptionHandler("/Error");
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseRequestLocalization();
 app.UseMiddleware<ApiErrorMiddleware>();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest, HttpOnly = HttpOnlyPolicy.None });
 app.UseAuthentication();
+app.UseMiddleware<ApiCookieForgeryMiddleware>();
 app.UseMiddleware<SignedInOnlyMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hangfire;
 using Mediation.Core.Errors;
 using Mediation.Core.Localization;
@@ -27,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProblemWriter>();
         services.AddSingleton<ICorrelationIdAccessor, HttpCorrelationIdAccessor>();
 
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new Web.Pages.StrictEnumModelBinderProvider()));
         services.Configure<JsonSerializerOptionsHolder>(o => ConfigureJson(o.Options));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<IntegrationEventRegistry>();
@@ -57,8 +57,10 @@ public static class CoreServiceCollectionExtensions
         options.PropertyNameCaseInsensitive = true;
         // Responses are JSON documents, never inlined into HTML: keep Chinese and '+' readable.
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
-            options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        if (!options.Converters.OfType<StrictEnumJsonConverter>().Any())
+            options.Converters.Add(new StrictEnumJsonConverter());
+        if (!options.Converters.OfType<WellFormedJsonElementConverter>().Any())
+            options.Converters.Add(new WellFormedJsonElementConverter());
         if (!options.Converters.OfType<ChinaTimeJsonConverter>().Any())
             options.Converters.Add(new ChinaTimeJsonConverter());
     }

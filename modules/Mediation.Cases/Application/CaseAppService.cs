@@ -179,7 +179,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             .Required(input.DisputeType, "disputeType")
             .Required(input.Summary, "summary").MaxLength(input.Summary, 2000, "summary")
             .Required(input.Source, "source")
-            .Required(input.RiskGrade, "riskGrade")
+            .Required(input.RiskGrade, "riskGrade").MaxLength(input.RiskReason, 500, "riskReason")
+            .MaxLength(input.SourceRecordId, 100, "sourceRecordId")
             .MaxLength(input.Place, 200, "place");
         if (input.AmountInDispute is < 0) check.Add("amountInDispute", CoreErrorCodes.Validation.OutOfRange, ("min", 0), ("max", "∞"));
         var parties = new List<CaseParty>();
@@ -189,7 +190,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             var p = inputs[i];
             var field = $"parties[{i}]";
             check.Required(p.Kind, field + ".kind").Required(p.Name, field + ".name").MaxLength(p.Name, 100, field + ".name")
-                .MaxLength(p.LegalRepresentative, 100, field + ".legalRepresentative").MaxLength(p.Agent, 100, field + ".agent");
+                .MaxLength(p.LegalRepresentative, 100, field + ".legalRepresentative").MaxLength(p.Agent, 100, field + ".agent")
+                .MaxLength(p.Representative, 100, field + ".representative").MaxLength(p.Address, 300, field + ".address");
             if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
             if (p.Kind is PartyKind.Person && !ChineseIdentifiers.IsValidIdCardNumber(p.IdCardNumber is null ? null : ChineseIdentifiers.Normalize(p.IdCardNumber)))
                 check.Add(field + ".idCardNumber", CasesErrorCodes.PersonNeedsIdCard);

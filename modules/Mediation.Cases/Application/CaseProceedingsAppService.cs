@@ -29,7 +29,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     public async Task<CaseDto> RecordSessionAsync(Guid id, RecordSessionInput input, CancellationToken ct)
     {
         var check = new InputValidator()
-            .Required(input.HeldAt, "heldAt")
+            .Required(input.HeldAt, "heldAt").Happened(input.HeldAt, clock.GetUtcNow(), "heldAt")
             .Required(input.Place, "place").MaxLength(input.Place, 200, "place")
             .Required(input.Minutes, "minutes").MaxLength(input.Minutes, 20000, "minutes");
         if (input.Attendees is not { Count: > 0 }) check.Add("attendees", CoreErrorCodes.Validation.Required);
@@ -62,11 +62,13 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             .MaxLength(input.Responsibilities, 2000, "responsibilities")
             .MaxLength(input.Performance, 2000, "performance")
             .MaxLength(input.OralRecord, 4000, "oralRecord")
-            .MaxLength(input.Reason, 1000, "reason");
+            .MaxLength(input.Reason, 1000, "reason")
+            .Happened(input.ReportedToPoliceOn, clock.GetUtcNow(), "reportedToPoliceOn");
         var terms = input.Terms ?? [];
         for (var i = 0; i < terms.Count; i++)
         {
-            check.Required(terms[i].Description, $"terms[{i}].description").MaxLength(terms[i].Description, 1000, $"terms[{i}].description");
+            check.Required(terms[i].Description, $"terms[{i}].description").MaxLength(terms[i].Description, 1000, $"terms[{i}].description")
+                .Planned(terms[i].DueOn, clock.GetUtcNow(), $"terms[{i}].dueOn");
             if (terms[i].Amount is < 0) check.Add($"terms[{i}].amount", CoreErrorCodes.Validation.OutOfRange, ("min", 0), ("max", "∞"));
         }
         check.ThrowIfInvalid();
@@ -154,6 +156,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// <summary>Every party signed: the 30 days to apply jointly for judicial confirmation start (人民调解法 Art. 33).</summary>
     public async Task<CaseDto> MarkAgreementSignedAsync(Guid id, MarkAgreementSignedInput input, CancellationToken ct)
     {
+        new InputValidator().Happened(input.SignedAt, clock.GetUtcNow(), "signedAt").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
@@ -185,6 +188,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     public async Task<CaseDto> RecordCourtDecisionAsync(Guid id, RecordCourtDecisionInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.Decision, "decision").Required(input.DecidedOn, "decidedOn").MaxLength(input.CourtName, 100, "courtName")
+            .Happened(input.DecidedOn, clock.GetUtcNow(), "decidedOn")
             .ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);

@@ -23,7 +23,8 @@ internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService c
     public async Task<MediationTermDto> ContinueAsync(Guid id, ContinueMediationInput input, CancellationToken ct)
     {
         var check = new InputValidator()
-            .Required(input.ConsentedOn, "consentedOn")
+            .Required(input.ConsentedOn, "consentedOn").Happened(input.ConsentedOn, clock.GetUtcNow(), "consentedOn")
+            .Planned(input.Until, clock.GetUtcNow(), "until")
             .InRange(input.Days, 1, 366, "days")
             .MaxLength(input.Note, 1000, "note");
         if (input.ConsentingPartyIds is not { Count: > 0 }) check.Add("consentingPartyIds", CoreErrorCodes.Validation.Required);

@@ -62,7 +62,7 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
     public async Task<FollowUpVisitDto> RecordAsync(Guid caseId, Guid visitId, RecordVisitInput input, CancellationToken ct)
     {
         var check = new InputValidator()
-            .Required(input.VisitedAt, "visitedAt")
+            .Required(input.VisitedAt, "visitedAt").Happened(input.VisitedAt, clock.GetUtcNow(), "visitedAt")
             .Required(input.Method, "method")
             .Required(input.Visitor, "visitor").MaxLength(input.Visitor, 100, "visitor")
             .MaxLength(input.Notes, FollowUpVisit.MaxNotesLength, "notes");

@@ -13,6 +13,8 @@ public static class CoreErrorCodes
     public const string MethodNotAllowed = "Core:MethodNotAllowed";
     public const string UnsupportedMediaType = "Core:UnsupportedMediaType";
     public const string InternalError = "Core:InternalError";
+    public const string PayloadTooLarge = "Core:PayloadTooLarge";
+    public const string AntiforgeryTokenMissing = "Core:AntiforgeryTokenMissing";
     public const string IdempotencyKeyInvalid = "Core:IdempotencyKeyInvalid";
     public const string IdempotencyKeyReused = "Core:IdempotencyKeyReused";
     public const string IdempotencyInProgress = "Core:IdempotencyInProgress";
@@ -23,5 +25,10 @@ public static class CoreErrorCodes
         public const string MaxLength = "Core:Validation:MaxLength";
         public const string Pattern = "Core:Validation:Pattern";
         public const string OutOfRange = "Core:Validation:OutOfRange";
+        public const string NotAMember = "Core:Validation:NotAMember";
+        public const string InvalidText = "Core:Validation:InvalidText";
+        public const string DateTooEarly = "Core:Validation:DateTooEarly";
+        public const string DateInFuture = "Core:Validation:DateInFuture";
+        public const string DateTooLate = "Core:Validation:DateTooLate";
     }
 }

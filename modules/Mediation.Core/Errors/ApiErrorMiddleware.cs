@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
+using Mediation.Core.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -51,10 +52,18 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
                 return problems.WriteAsync(context, business.HttpStatus, business.Code, business.Parameters);
             case DbUpdateConcurrencyException:
                 return problems.WriteAsync(context, StatusCodes.Status409Conflict, CoreErrorCodes.ConcurrencyConflict);
+            case BadHttpRequestException { InnerException: InputJsonException invalidValue } badRequest:
+                return problems.WriteAsync(context, StatusCodes.Status400BadRequest, CoreErrorCodes.ValidationFailed, null,
+                    [new FieldError(FieldOf(invalidValue.Path), invalidValue.Code, invalidValue.Parameters)]);
             case BadHttpRequestException badRequest:
                 logger.LogInformation("Malformed request: {Reason}", badRequest.Message);
                 return problems.WriteAsync(context, badRequest.StatusCode,
-                    badRequest.StatusCode == StatusCodes.Status415UnsupportedMediaType ? CoreErrorCodes.UnsupportedMediaType : CoreErrorCodes.MalformedRequest,
+                    badRequest.StatusCode switch
+                    {
+                        StatusCodes.Status415UnsupportedMediaType => CoreErrorCodes.UnsupportedMediaType,
+                        StatusCodes.Status413PayloadTooLarge => CoreErrorCodes.PayloadTooLarge,
+                        _ => CoreErrorCodes.MalformedRequest,
+                    },
                     new Dictionary<string, object?> { ["reason"] = DescribeBadRequest(badRequest) });
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -72,10 +81,15 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
             StatusCodes.Status403Forbidden => CoreErrorCodes.Forbidden,
             StatusCodes.Status415UnsupportedMediaType => CoreErrorCodes.UnsupportedMediaType,
             StatusCodes.Status400BadRequest => CoreErrorCodes.MalformedRequest,
+            StatusCodes.Status413PayloadTooLarge => CoreErrorCodes.PayloadTooLarge,
             _ => null,
         };
         return code is null ? Task.CompletedTask : problems.WriteAsync(context, context.Response.StatusCode, code);
     }
+
+    /// <summary>"$.parties[0].kind" → "parties[0].kind", the field naming the validators use.</summary>
+    internal static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 
     // The JSON reader's message names the position ("LineNumber: 0 | BytePositionInLine: 12"), which
     // helps the client fix its body; it never contains server internals.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mediation.Core.Domain;
 
 namespace Mediation.Core.Web;
 
@@ -16,7 +17,13 @@ public sealed class ChinaTimeJsonConverter : JsonConverter<DateTimeOffset>
     {
         var text = reader.GetString();
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value))
-            throw new JsonException($"'{text}' is not an ISO-8601 date-time.");
+        {
+            // 0001-01-01T00:00+08:00 has no UTC instant: say which field is out of range, not that the body is malformed.
+            if (text is { Length: >= 4 } && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is <= 1 or >= 9999)
+                throw new InputJsonException(CoreErrorCodes.Validation.DateTooEarly, $"'{text}' is outside the representable range.",
+                    new Dictionary<string, object?> { ["min"] = "2000-01-01" });
+            throw new InputJsonException(CoreErrorCodes.Validation.Pattern, $"'{text}' is not an ISO-8601 date-time.");
+        }
         return value.ToUniversalTime();
     }
 

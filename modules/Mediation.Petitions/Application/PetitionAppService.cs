@@ -298,8 +298,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             .Required(input.Matter, "matter").MaxLength(input.Matter, Petition.MaxMatterLength, "matter")
             .MaxLength(input.RequestedOutcome, 2000, "requestedOutcome")
             .MaxLength(input.Place, 200, "place");
-        if (input.ReceivedAt is { } receivedAt && receivedAt > clock.GetUtcNow().AddMinutes(5))
-            check.Add("receivedAt", CoreErrorCodes.Validation.OutOfRange, ("min", "∞"), ("max", "now"));
+        check.Happened(input.ReceivedAt, clock.GetUtcNow(), "receivedAt");
         if (input.Channel is PetitionChannel.Transferred)
         {
             check.Required(input.TransferKind, "transferKind")

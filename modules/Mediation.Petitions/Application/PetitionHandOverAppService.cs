@@ -92,6 +92,7 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
         {
             var field = $"otherParties[{i}]";
             check.Required(others[i].Kind, field + ".kind").Required(others[i].Name, field + ".name").MaxLength(others[i].Name, 100, field + ".name")
+                .MaxLength(others[i].Representative, 100, field + ".representative").MaxLength(others[i].Address, 300, field + ".address")
                 .Required(others[i].Consents, field + ".consents");
         }
         check.ThrowIfInvalid();

@@ -184,6 +184,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
 
     public async Task<PetitionDto> RequestReviewAsync(Guid id, RequestReviewInput input, CancellationToken ct)
     {
+        new InputValidator().Happened(input.RequestedAt, clock.GetUtcNow(), "requestedAt").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
@@ -218,6 +219,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
 
     public async Task<PetitionDto> RequestReexaminationAsync(Guid id, RequestReviewInput input, CancellationToken ct)
     {
+        new InputValidator().Happened(input.RequestedAt, clock.GetUtcNow(), "requestedAt").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();

@@ -63,12 +63,16 @@ public abstract class ErrorResponse_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task An_unknown_enum_value_is_malformed_not_a_server_error()
+    public async Task An_unknown_enum_value_is_a_field_error_not_a_server_error()
     {
-        var client = await ClientAsync();
+        var client = await ClientAsync("en");
         var response = await client.PostJsonAsync("/api/org-units", new { code = "x1", name = "x", kind = "Planet" });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.MalformedRequest);
+        var problem = await response.ReadJsonAsync();
+        problem.GetProperty("code").GetString().ShouldBe(CoreErrorCodes.ValidationFailed);
+        var kind = problem.GetProperty("errors").GetProperty("kind")[0];
+        kind.GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Validation.NotAMember);
+        kind.GetProperty("message").GetString().ShouldBe("Not one of the allowed values.");
     }
 
     [Fact]

@@ -36,6 +36,17 @@ public abstract class Host_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_enums_as_their_member_names()
+    {
+        var client = await ClientAsync();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var grade = schemas.GetProperty("RiskGrade");
+        grade.GetProperty("type").GetString().ShouldBe("string");
+        grade.GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(["Blue", "Yellow", "Orange", "Red"]);
+    }
+
+    [Fact]
     public async Task The_home_page_speaks_Chinese_by_default_even_to_an_English_browser()
     {
         var client = await ClientAsync("en-US");

@@ -146,6 +146,34 @@ public abstract partial class CasesPages_Tests : ProviderTests
         }))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("Blue,Red")]
+    [InlineData("5")]
+    [InlineData("Purple")]
+    public async Task A_risk_grade_form_value_that_is_not_one_grade_is_refused_on_the_form(string grade)
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var form = await mediator.GetStringAsync($"/Cases/{registered.Id}");
+
+        var response = await mediator.PostAsync($"/Cases/{registered.Id}?handler=Risk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["ConcurrencyStamp"] = registered.ConcurrencyStamp,
+            ["Risk.Grade"] = grade,
+            ["Risk.Reason"] = "复评",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("<span class=\"field-error\" id=\"risk-grade-error\">");
+        var stored = await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>();
+        stored.RiskGrade.ShouldBe(RiskGrade.Blue);
+        stored.RiskHistory.Count.ShouldBe(1);
+        (await mediator.GetAsync("/Cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 

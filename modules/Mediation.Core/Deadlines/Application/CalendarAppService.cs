@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Data;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,13 +65,18 @@ public sealed partial class CalendarAppService(
         new InputValidator()
             .Required(input.Source, "source").MaxLength(input.Source, CalendarYear.MaxSourceLength, "source")
             .ThrowIfInvalid();
-        var entries = new CalendarFile(year, input.Source, input.Holidays, input.WorkingDays).Entries().ToList();
         var validator = new InputValidator();
         foreach (var holiday in input.Holidays ?? [])
             validator.MaxLength(holiday.Name, CalendarYear.MaxNameLength, "holidays");
         foreach (var workingDay in input.WorkingDays ?? [])
             validator.MaxLength(workingDay.Name, CalendarYear.MaxNameLength, "workingDays");
         validator.ThrowIfInvalid();
+        // Refused before the ranges are expanded day by day: 0001-01-01 to 9999-12-31 would be 3.6 million days.
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        if ((input.Holidays ?? []).Any(h => h.From < first || h.From > last || h.To > last)
+            || (input.WorkingDays ?? []).Any(w => w.Date < first || w.Date > last))
+            throw new BusinessException(DeadlinesErrorCodes.DayOutsideYear, new Dictionary<string, object?> { ["year"] = year });
+        var entries = new CalendarFile(year, input.Source, input.Holidays, input.WorkingDays).Entries().ToList();
 
         var stored = await db.Set<CalendarYear>().Include(y => y.Days).SingleOrDefaultAsync(y => y.Id == year, ct);
         var now = clock.GetUtcNow();
@@ -123,8 +129,13 @@ public sealed partial class CalendarAppService(
         var text = SpaceBeforeOffset().Replace(start.Trim(), "+$1");
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var local))
             throw new DeadlineInputException(DeadlinesErrorCodes.InvalidStart, new Dictionary<string, object?> { ["start"] = start });
-        if (local.Kind is DateTimeKind.Unspecified) return new DateTimeOffset(local, ChinaTime.Offset);
-        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        // Only the years a calendar can hold: year 1 or 9999 would be computed against no schedule at all.
+        if (local.Year is < MinYear or >= MaxYear)
+            throw new DeadlineInputException(DeadlinesErrorCodes.InvalidStart, new Dictionary<string, object?> { ["start"] = start });
+        var parsed = local.Kind is DateTimeKind.Unspecified
+            ? new DateTimeOffset(local, ChinaTime.Offset)
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return parsed;
     }
 
     private static void EnsureYear(int year)

@@ -8,15 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Core.Deadlines.Application;
 
 /// <summary>"Due soon / overdue" for one org unit and every unit below it (a prefix match on the unit path).</summary>
-public sealed class DashboardAppService(MediationDbContext db, TimeProvider clock)
+public sealed class DashboardAppService(MediationDbContext db, TimeProvider clock, Security.IDataScope scope)
 {
     public const int DefaultWithinDays = 3;
 
     public async Task<DashboardDto> GetAsync(Guid? orgUnitId, int? withinDays, CancellationToken ct)
     {
         new InputValidator().Required(orgUnitId, "orgUnitId").InRange(withinDays, 0, 60, "withinDays").ThrowIfInvalid();
-        var unit = await db.Set<OrgUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == orgUnitId, ct)
-            ?? throw new EntityNotFoundException(nameof(OrgUnit), orgUnitId!.Value);
+        var unit = await db.Set<OrgUnit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == orgUnitId, ct);
+        // Another county's dashboard is "not found", like its records, not an empty page that confirms the unit.
+        if (unit is null || scope.OrgUnitPath is { } path && !unit.Path.StartsWith(path, StringComparison.Ordinal))
+            throw new EntityNotFoundException(nameof(OrgUnit), orgUnitId!.Value);
         var days = withinDays ?? DefaultWithinDays;
         var now = clock.GetUtcNow().ToUniversalTime();
         var horizon = now.AddDays(days);

@@ -21,6 +21,7 @@ internal sealed class DeadlineClockAppService(
             .Required(input.OrgUnitId, "orgUnitId")
             .Required(input.Policy, "policy")
             .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
+            .Planned(input.StartedAt, clock.GetUtcNow(), "startedAt")
             .ThrowIfInvalid();
         var policy = policies.Get(input.Policy);
         if (!await db.Set<OrgUnit>().AnyAsync(u => u.Id == input.OrgUnitId, ct))

@@ -56,6 +56,14 @@ public static class ExcelExporter
         DateTimeOffset t => t.ToOffset(ChinaOffset).DateTime,
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
         Enum e => e.ToString(),
+        string s => Neutralised(s),
         _ => value,
     };
+
+    /// <summary>
+    /// Text a spreadsheet would run as a formula (= + - @, or a tab/CR before one) is prefixed with an apostrophe,
+    /// so a petitioner's "=HYPERLINK(…)" stays text in an officer's Excel (CSV/formula injection).
+    /// </summary>
+    public static string Neutralised(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

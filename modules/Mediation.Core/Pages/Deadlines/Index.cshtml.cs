@@ -7,7 +7,7 @@ namespace Mediation.Core.Pages.Deadlines;
 
 /// <summary>"Due soon / overdue" for a unit and the units below it. Permission: DeadlinesPermissions.Dashboard.Read (wired with sign-in).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.Read)]
-public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits) : PageModel
+public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Security.ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? OrgUnitId { get; set; }
@@ -22,8 +22,18 @@ public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Units = await orgUnits.ListAsync(null, null, null, ct);
-        OrgUnitId ??= Units.FirstOrDefault(u => u.ParentId is null)?.Id;
+        // The user's own unit by default: units above it or in another county have no board for them.
+        OrgUnitId ??= user.OrgUnitId ?? Units.FirstOrDefault(u => u.ParentId is null)?.Id;
         if (OrgUnitId is { } id && Units.Any(u => u.Id == id))
-            Board = await dashboard.GetAsync(id, Math.Clamp(WithinDays ?? DashboardAppService.DefaultWithinDays, 0, 60), ct);
+        {
+            try
+            {
+                Board = await dashboard.GetAsync(id, Math.Clamp(WithinDays ?? DashboardAppService.DefaultWithinDays, 0, 60), ct);
+            }
+            catch (Domain.EntityNotFoundException)
+            {
+                Board = null;
+            }
+        }
     }
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediation.Core.Domain;
+
+namespace Mediation.Core.Web;
+
+/// <summary>
+/// A free-form JSON value (a template model) is checked like every typed field: a lone UTF-16
+/// surrogate ("\ud800x") is refused while reading, not later as a 500 when the text is rendered or hashed.
+/// </summary>
+public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
+{
+    public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var element = JsonElement.ParseValue(ref reader);
+        if (!IsWellFormed(element))
+            throw new InputJsonException(CoreErrorCodes.Validation.InvalidText, "the text contains an unpaired UTF-16 surrogate");
+        return element;
+    }
+
+    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+
+    private static bool IsWellFormed(JsonElement element)
+    {
+        try
+        {
+            return Check(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // GetString refuses invalid UTF-16
+        }
+    }
+
+    private static bool Check(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => IsValidUtf16(element.GetString()),
+        JsonValueKind.Array => element.EnumerateArray().All(Check),
+        JsonValueKind.Object => element.EnumerateObject().All(p => IsValidUtf16(p.Name) && Check(p.Value)),
+        _ => true,
+    };
+
+    public static bool IsValidUtf16(string? text)
+    {
+        if (text is null) return true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
+                i++;
+            }
+            else if (char.IsLowSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Mediation.Cases;
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Tests.Api;
+using Mediation.Tests.Cases;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.Security;
+
+/// <summary>
+/// One malformed request and what it must get: a problem with the status, and for a field problem the field and its code.
+/// Url and body may name the records of <see cref="HostileTargets"/>: {case}, {committee}, {mediator}, {petition}, {party},
+/// {foreignUnit} (岱岳区, outside every probing user's scope).
+/// A null body sends none.
+/// </summary>
+public sealed record HostileProbe(string Name, string User, string Method, string Url, string? Body, HttpStatusCode Status,
+    string? Field = null, string? Code = null);
+
+/// <summary>Records in 泰山区 the probes aim at, made through the API once per host.</summary>
+public sealed record HostileTargets(Guid Case, Guid Committee, Guid Mediator, Guid Petition, Guid Party, Guid ForeignUnit)
+{
+    public string Fill(string text) => text
+        .Replace("{foreignUnit}", ForeignUnit.ToString(), StringComparison.Ordinal)
+        .Replace("{case}", Case.ToString(), StringComparison.Ordinal)
+        .Replace("{petition}", Petition.ToString(), StringComparison.Ordinal)
+        .Replace("{party}", Party.ToString(), StringComparison.Ordinal)
+        .Replace("{committee}", Committee.ToString(), StringComparison.Ordinal)
+        .Replace("{mediator}", Mediator.ToString(), StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The probes of issue 12 kept as a table: every row must be refused with a problem body, write nothing (no data audit row under
+/// its correlation id) and leave the lists readable. A new endpoint or a new kind of hostile input is one more row.
+/// </summary>
+public static class HostileProbes
+{
+    private const string Mediator = "demo.mediator";
+    private const string Officer = "demo.petitionofficer";
+
+    public static JsonObject CaseRegistration() => new()
+    {
+        ["committeeId"] = "{committee}",
+        ["disputeType"] = "Neighbourhood",
+        ["summary"] = "排水沟改道引发邻里纠纷",
+        ["place"] = "岱东社区",
+        ["source"] = "WalkIn",
+        ["parties"] = new JsonArray(
+            new JsonObject { ["kind"] = "Person", ["name"] = "王某某", ["idCardNumber"] = CaseSetup.PartyId1, ["address"] = "岱东社区 3 号", ["consentsToMediation"] = true },
+            new JsonObject { ["kind"] = "Person", ["name"] = "李某某", ["idCardNumber"] = CaseSetup.PartyId2, ["consentsToMediation"] = true }),
+        ["mediatorIds"] = new JsonArray("{mediator}"),
+        ["riskGrade"] = "Blue",
+        ["riskReason"] = "初评",
+    };
+
+    public static JsonObject PetitionRegistration() => new()
+    {
+        ["channel"] = "Letter",
+        ["receivedAt"] = DateTimeOffset.UtcNow.AddHours(-1).ToString("O"),
+        ["petitioners"] = new JsonArray(new JsonObject { ["name"] = "王某", ["phone"] = "13800138000", ["address"] = "岱东社区 3 号" }),
+        ["matter"] = "邻居占用宅基地，多次协商未果",
+        ["requestedOutcome"] = "恢复宅基地界址",
+        ["place"] = "岱东社区",
+    };
+
+    private static string With(JsonObject body, string property, JsonNode? value)
+    {
+        body[property] = value;
+        return body.ToJsonString();
+    }
+
+    private const string YearOne = "0001-01-01T00:00:00+08:00";
+
+    private static string InThreeDays => DateTimeOffset.UtcNow.AddDays(3).ToString("O");
+
+    private static string Risk(string grade) => $$"""{"grade":{{grade}},"reason":"复评"}""";
+
+    public static readonly IReadOnlyList<HostileProbe> All =
+    [
+        // Item 1: an enum value is exactly one defined member, by name.
+        new("risk grade as a flag combination", Mediator, "POST", "/api/cases/{case}/risk", Risk("\"Blue,Red\""), HttpStatusCode.BadRequest, "grade", CoreErrorCodes.Validation.NotAMember),
+        new("risk grade as a flag combination with a space", Mediator, "POST", "/api/cases/{case}/risk", Risk("\"Blue, Red\""), HttpStatusCode.BadRequest, "grade", CoreErrorCodes.Validation.NotAMember),
+        new("risk grade as a number in a string", Mediator, "POST", "/api/cases/{case}/risk", Risk("\"5\""), HttpStatusCode.BadRequest, "grade", CoreErrorCodes.Validation.NotAMember),
+        new("risk grade as a number", Mediator, "POST", "/api/cases/{case}/risk", Risk("4"), HttpStatusCode.BadRequest, "grade", CoreErrorCodes.Validation.NotAMember),
+        new("risk grade not defined", Mediator, "POST", "/api/cases/{case}/risk", Risk("\"Purple\""), HttpStatusCode.BadRequest, "grade", CoreErrorCodes.Validation.NotAMember),
+        new("registration risk grade as a flag combination", Mediator, "POST", "/api/cases", With(CaseRegistration(), "riskGrade", "Blue,Red"),
+            HttpStatusCode.BadRequest, "riskGrade", CoreErrorCodes.Validation.NotAMember),
+        new("registration party kind as a flag combination", Mediator, "POST", "/api/cases",
+            CaseRegistration().ToJsonString().Replace("\"kind\":\"Person\"", "\"kind\":\"Person,Organisation\"", StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "parties[0].kind", CoreErrorCodes.Validation.NotAMember),
+        new("petition channel as a number in a string", Officer, "POST", "/api/petitions", With(PetitionRegistration(), "channel", "1"),
+            HttpStatusCode.BadRequest, "channel", CoreErrorCodes.Validation.NotAMember),
+
+        // Item 2: dates of events that happened lie between 2000-01-01 and tomorrow; planned dates within 30 years.
+        new("petition received in year 1", Officer, "POST", "/api/petitions", With(PetitionRegistration(), "receivedAt", YearOne),
+            HttpStatusCode.BadRequest, "receivedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("petition received in 1999", Officer, "POST", "/api/petitions", With(PetitionRegistration(), "receivedAt", "1999-12-31T23:59:59+08:00"),
+            HttpStatusCode.BadRequest, "receivedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("petition received in three days", Officer, "POST", "/api/petitions", With(PetitionRegistration(), "receivedAt", InThreeDays),
+            HttpStatusCode.BadRequest, "receivedAt", CoreErrorCodes.Validation.DateInFuture),
+        new("review requested in year 1", Officer, "POST", "/api/petitions/{petition}/review", $$"""{"requestedAt":"{{YearOne}}"}""",
+            HttpStatusCode.BadRequest, "requestedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("reexamination requested in three days", Officer, "POST", "/api/petitions/{petition}/reexamination", $$"""{"requestedAt":"{{InThreeDays}}"}""",
+            HttpStatusCode.BadRequest, "requestedAt", CoreErrorCodes.Validation.DateInFuture),
+        new("session held in year 1", Mediator, "POST", "/api/cases/{case}/sessions",
+            $$"""{"heldAt":"{{YearOne}}","place":"岱东社区","attendees":["王某某"],"minutes":"笔录"}""", HttpStatusCode.BadRequest, "heldAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("police told in year 1", Mediator, "POST", "/api/cases/{case}/conclude",
+            """{"outcome":"Failed","reason":"调解不成","mayTurnCriminal":true,"reportedToPoliceOn":"0001-01-01"}""",
+            HttpStatusCode.BadRequest, "reportedToPoliceOn", CoreErrorCodes.Validation.DateTooEarly),
+        new("agreement term due in 9999", Mediator, "POST", "/api/cases/{case}/conclude",
+            """{"outcome":"Succeeded","facts":"事实","disputedPoints":"争议","responsibilities":"责任","terms":[{"description":"赔偿","amount":100,"dueOn":"9999-12-31"}]}""",
+            HttpStatusCode.BadRequest, "terms[0].dueOn", CoreErrorCodes.Validation.DateTooLate),
+        new("agreement signed in year 1", Mediator, "POST", "/api/cases/{case}/agreement/signed", $$"""{"signedAt":"{{YearOne}}"}""",
+            HttpStatusCode.BadRequest, "signedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("court decided in year 1", Mediator, "POST", "/api/cases/{case}/agreement/court-decision",
+            """{"decision":"Confirmed","decidedOn":"0001-01-01","courtName":"泰山区人民法院"}""", HttpStatusCode.BadRequest, "decidedOn", CoreErrorCodes.Validation.DateTooEarly),
+        new("parties consented in year 1", Mediator, "POST", "/api/cases/{case}/term/continue",
+            """{"consentingPartyIds":["{party}"],"consentedOn":"0001-01-01","days":10}""", HttpStatusCode.BadRequest, "consentedOn", CoreErrorCodes.Validation.DateTooEarly),
+        new("term continued until 9999", Mediator, "POST", "/api/cases/{case}/term/continue",
+            """{"consentingPartyIds":["{party}"],"consentedOn":"2026-01-02","until":"9999-12-31"}""", HttpStatusCode.BadRequest, "until", CoreErrorCodes.Validation.DateTooLate),
+        new("visit made in year 1", Mediator, "POST", "/api/cases/{case}/visits/{committee}",
+            $$"""{"visitedAt":"{{YearOne}}","method":"Phone","visitor":"张调解"}""", HttpStatusCode.BadRequest, "visitedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("due date preview from year 1", Mediator, "GET", "/api/calendar/due?policy=mediation.term&start=0001-01-01", null, HttpStatusCode.BadRequest),
+        new("calendar holiday spanning every year", "demo.systemadmin", "PUT", "/api/calendar/2026",
+            """{"source":"probe","holidays":[{"from":"0001-01-01","to":"9999-12-31","name":"假"}],"workingDays":[{"date":"2025-12-31","name":"班"}]}""",
+            HttpStatusCode.UnprocessableEntity),
+
+        // Item 3: a lone UTF-16 surrogate is a 400 problem wherever it is sent.
+        new("lone surrogate in a case summary", Mediator, "POST", "/api/cases",
+            With(CaseRegistration(), "summary", "SUMMARY").Replace("SUMMARY", "\\ud800x", StringComparison.Ordinal), HttpStatusCode.BadRequest),
+        new("lone surrogate in a template preview model", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
+            """{"model":{"number":"\ud800x"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
+        new("lone low surrogate in a template preview model key", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
+            """{"model":{"\udc00":"x"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
+
+        // Item 3: every string has a length limit; a body over 1 MB is refused before it is read.
+        new("party address of 301 characters", Mediator, "POST", "/api/cases",
+            CaseRegistration().ToJsonString().Replace("\"consentsToMediation\":true}", $"\"address\":\"{new string('址', 301)}\",\"consentsToMediation\":true}}", StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "parties[1].address", CoreErrorCodes.Validation.MaxLength),
+        new("risk reason of 501 characters", Mediator, "POST", "/api/cases", With(CaseRegistration(), "riskReason", new string('因', 501)),
+            HttpStatusCode.BadRequest, "riskReason", CoreErrorCodes.Validation.MaxLength),
+        new("a 2 MB petition", Officer, "POST", "/api/petitions", With(PetitionRegistration(), "matter", new string('x', 2 * 1024 * 1024)),
+            HttpStatusCode.RequestEntityTooLarge),
+
+        // Item 15: another county's dashboard and inbox are "not found", like its records.
+        new("deadline dashboard of another county", "demo.coordinator", "GET", "/api/deadlines/dashboard?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+        new("duplicate check over a 4001-character matter", Officer, "POST", "/api/petitions/duplicates", $$"""{"matter":"{{new string('地', 4001)}}"}""",
+            HttpStatusCode.BadRequest, "matter", CoreErrorCodes.Validation.MaxLength),
+        new("inbox of another county", "demo.coordinator", "GET", "/api/notifications/inbox?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+    ];
+
+    public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });
+}
+
+public abstract class HostileInput_Tests : ProviderTests
+{
+    private static readonly SemaphoreSlim SetupGate = new(1, 1);
+    private static readonly Dictionary<MediationAppFactory, HostileTargets> Targets = [];
+
+    private async Task<HostileTargets> TargetsAsync()
+    {
+        var app = await AppAsync();
+        await SetupGate.WaitAsync();
+        try
+        {
+            if (Targets.TryGetValue(app, out var known)) return known;
+            var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+            var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+            var petition = await (await app.ClientAsAsync("demo.petitionofficer")).PostAsync("/api/petitions",
+                new StringContent(HostileProbes.PetitionRegistration().ToJsonString(), Encoding.UTF8, "application/json"));
+            petition.StatusCode.ShouldBe(HttpStatusCode.Created, await petition.Content.ReadAsStringAsync());
+            var petitionId = (await petition.ReadJsonAsync()).GetProperty("id").GetGuid();
+            await using var scope = app.Services.CreateAsyncScope();
+            var daiyue = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<OrgUnit>()
+                .Where(u => u.Code == "370911").Select(u => u.Id).SingleAsync();
+            return Targets[app] = new HostileTargets(registered.Id, committee.Id, mediatorId, petitionId, registered.Parties[0].Id, daiyue);
+        }
+        finally
+        {
+            SetupGate.Release();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileProbes.Names), MemberType = typeof(HostileProbes))]
+    public async Task A_hostile_request_is_a_problem_that_writes_nothing(string probeName)
+    {
+        var probe = HostileProbes.All.Single(p => p.Name == probeName);
+        var targets = await TargetsAsync();
+        var client = await ClientAsync(userName: probe.User);
+        var correlationId = "hostile-" + Guid.NewGuid().ToString("N")[..12];
+        var request = new HttpRequestMessage(new HttpMethod(probe.Method), targets.Fill(probe.Url))
+        {
+            Content = probe.Body is null ? null : new StringContent(targets.Fill(probe.Body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Correlation-Id", correlationId);
+
+        var response = await client.SendAsync(request);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(probe.Status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
+        if (probe.Field is not null)
+        {
+            var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+            errors.TryGetProperty(probe.Field, out var fieldErrors).ShouldBeTrue(body);
+            if (probe.Code is not null) fieldErrors[0].GetProperty("code").GetString().ShouldBe(probe.Code, body);
+        }
+
+        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            (await db.Set<AuditEntry>().CountAsync(a => a.CorrelationId == correlationId && a.Category == AuditCategory.Data)).ShouldBe(0);
+        }
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        (await mediator.GetAsync("/api/cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await (await mediator.GetAsync($"/api/cases/{targets.Case}")).ReadAsync<CaseDto>();
+        stored.RiskGrade.ShouldBe(RiskGrade.Blue);
+        stored.RiskHistory.Count.ShouldBe(1);
+    }
+}
+
+public sealed class HostileInput_Tests_on_Sqlite(SqliteApp app) : HostileInput_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class HostileInput_Tests_on_PostgreSql(PostgresCluster cluster) : HostileInput_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
