@@ -110,7 +110,7 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
                 }).ToList(),
             ["minutes"] = session.Minutes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => (object?)l).ToList(),
             // Three signature cells a row keep each name legible on A4.
-            ["sign_rows"] = signers.Chunk(3).Select(row => (object?)string.Join(" | ", row)).ToList(),
+            ["sign_rows"] = signers.Chunk(3).Select(row => (object?)row.Select(name => (object?)name).ToList()).ToList(),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(MinutesTemplate,

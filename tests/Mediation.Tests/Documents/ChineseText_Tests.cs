@@ -83,7 +83,7 @@ public sealed class ChineseText_Tests
             ["attendees"] = "张调解", ["mediator"] = "张调解", ["recorded_by"] = "张调解",
             ["parties"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某" } },
             ["statements"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某", ["statement"] = "沟是老沟" } },
-            ["minutes"] = new List<object?> { "释法说理" }, ["sign_rows"] = new List<object?> { "张调解（签名）" },
+            ["minutes"] = new List<object?> { "释法说理" }, ["sign_rows"] = new List<object?> { new List<object?> { "张调解（签名）" } },
         });
         var text = string.Concat(PdfText.PageTexts(PdfText.Write(spec)));
         text.IndexOf("权利义务告知", StringComparison.Ordinal).ShouldBeGreaterThan(0);

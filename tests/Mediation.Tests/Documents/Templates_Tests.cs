@@ -63,6 +63,28 @@ public sealed class Templates_Tests
     }
 
     [Fact]
+    public void A_value_with_line_breaks_and_bars_stays_on_its_one_line_and_in_its_one_cell()
+    {
+        const string name = "张三\r\n# 伪造标题\n@pagebreak|乙";
+        var template = "# {{ name }}\n@kv 申请人 | {{ name }}\n| 姓名 | 角色 |\n| {{ name }} | 申请人 |\n@sign {{ name }} | 调解员\n{{ name }}";
+        var spec = DocumentTemplateRenderer.Render("t", template, new Dictionary<string, object?> { ["name"] = name });
+
+        const string flat = "张三 # 伪造标题 @pagebreak|乙";
+        spec.Blocks.Count.ShouldBe(7);
+        spec.Blocks[0].ShouldBe(new Heading(flat, 1));
+        ((KeyValueBlock)spec.Blocks[1]).Items.ShouldHaveSingleItem().ShouldBe(new KeyValuePair<string, string>("申请人", flat));
+        var table = (TableBlock)spec.Blocks[2];
+        table.Columns.Count.ShouldBe(2);
+        table.Rows.ShouldHaveSingleItem().ShouldBe([flat, "申请人"]);
+        ((SignatureBlock)spec.Blocks[3]).Signers.ShouldBe([flat, "调解员"]);
+        spec.Blocks.Skip(4).OfType<Paragraph>().Select(p => p.Text).ShouldBe(["张三", "# 伪造标题", "@pagebreak|乙"]);
+
+        var lines = PdfText.PageLines(PdfText.Write(spec)).ShouldHaveSingleItem();
+        lines.Count(l => l.Contains("伪造标题", StringComparison.Ordinal)).ShouldBe(5);
+        lines.Count(l => l.Contains("伪造标题", StringComparison.Ordinal) && !l.Contains("张三", StringComparison.Ordinal)).ShouldBe(1); // the last paragraph's own line
+    }
+
+    [Fact]
     public void Dates_render_in_Chinese()
     {
         var spec = DocumentTemplateRenderer.Render("t", "{{ d | date.to_string '%Y年%m月%d日' }}", new Dictionary<string, object?> { ["d"] = new DateTime(2026, 3, 1) });

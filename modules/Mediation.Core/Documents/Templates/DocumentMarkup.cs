@@ -12,24 +12,34 @@ namespace Mediation.Core.Documents.Templates;
 /// @center 文本 / @right 文本  aligned line       @noindent 文本          paragraph without indent
 /// @sign 甲方 | 乙方 | 调解员   signature lines    @pagebreak  @space 12
 /// \# 文本                    a literal line      anything else          a paragraph
+/// Model values are escaped (<see cref="Escape"/>), so a value prints as text in whatever construct holds it.
 /// </code>
 /// </summary>
 public static class DocumentMarkup
 {
-    private static readonly string[] Directives =
-        ["@title", "@landscape", "@header", "@kv", "@center", "@right", "@noindent", "@sign", "@pagebreak", "@space"];
+    // A model value is text, never markup: its line breaks, bars and a leading markup character travel as
+    // private characters that no markup rule matches, and turn back into text only inside a finished block.
+    private const char ValueBreak = '\u2028';
+    private const char ValueBar = '\uE000';
+    private const char ValueLiteral = '\uE001';
 
-    /// <summary>Would this line be read as markup rather than text? (Model values are escaped with it.)</summary>
-    public static bool LooksLikeMarkup(string line) =>
-        line.StartsWith('#') || line.StartsWith('|') || line.StartsWith('\\')
-        || (line.StartsWith('@') && Directives.Any(d => line.StartsWith(d, StringComparison.Ordinal)));
-
-    /// <summary>Escapes every line of a value that would otherwise turn into markup.</summary>
+    /// <summary>Makes a model value plain text wherever a template places it: a line break or <c>|</c> cannot open a line or a cell.</summary>
     public static string Escape(string value)
     {
         if (value.Length == 0) return value;
-        var lines = value.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        return string.Join('\n', lines.Select(l => LooksLikeMarkup(l) ? "\\" + l : l));
+        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\n', ValueBreak).Replace('|', ValueBar);
+        return text[0] is '#' or '@' or '\\' ? ValueLiteral + text : text;
+    }
+
+    /// <summary>The printed text of a one-line construct (heading, key-value, cell, signature): a value's line breaks become spaces.</summary>
+    private static string OneLine(string text) =>
+        text.Replace(ValueBreak, ' ').Replace(ValueBar, '|').Replace(ValueLiteral.ToString(), "", StringComparison.Ordinal).Trim();
+
+    /// <summary>A paragraph holding a multi-line value prints each of its lines as a paragraph of the same style.</summary>
+    private static IEnumerable<Paragraph> Paragraphs(string text, TextAlign align = TextAlign.Left, bool indent = true)
+    {
+        var lines = text.Split(ValueBreak).Select(OneLine).ToList();
+        return lines.Where(t => t.Length > 0 || lines.Count == 1).Select(t => new Paragraph(t, align, indent));
     }
 
     public static DocumentSpec Parse(string markup, Func<int, string, Exception> error)
@@ -54,11 +64,17 @@ public static class DocumentMarkup
         {
             var line = lines[i].TrimEnd();
             var lineNumber = i + 1;
+            if (line.StartsWith(ValueLiteral))
+            {
+                Flush();
+                blocks.AddRange(Paragraphs(line));
+                continue;
+            }
             if (line.StartsWith("@kv", StringComparison.Ordinal) && IsDirective(line, "@kv"))
             {
                 if (tableRows is not null) Flush();
                 var (key, value) = SplitPair(Rest(line, "@kv"));
-                (keyValues ??= []).Add(new(key, value));
+                (keyValues ??= []).Add(new(OneLine(key), OneLine(value)));
                 continue;
             }
             if (line.StartsWith('|'))
@@ -73,23 +89,23 @@ public static class DocumentMarkup
             if (line.Trim().Length == 0) continue;
             Flush();
 
-            if (line.StartsWith('\\')) blocks.Add(new Paragraph(line[1..]));
+            if (line.StartsWith('\\')) blocks.AddRange(Paragraphs(line[1..], indent: true));
             else if (line.StartsWith('#'))
             {
                 var level = line.TakeWhile(c => c == '#').Count();
-                blocks.Add(new Heading(line[level..].Trim(), Math.Min(level, 3)));
+                blocks.Add(new Heading(OneLine(line[level..]), Math.Min(level, 3)));
             }
             else if (line.StartsWith('@'))
             {
                 var name = line.Split(' ', 2)[0];
                 switch (name)
                 {
-                    case "@title": title = Rest(line, name); break;
-                    case "@header": header = Rest(line, name); break;
+                    case "@title": title = OneLine(Rest(line, name)); break;
+                    case "@header": header = OneLine(Rest(line, name)); break;
                     case "@landscape": orientation = PaperOrientation.Landscape; break;
-                    case "@center": blocks.Add(new Paragraph(Rest(line, name), TextAlign.Center, IndentFirstLine: false)); break;
-                    case "@right": blocks.Add(new Paragraph(Rest(line, name), TextAlign.Right, IndentFirstLine: false)); break;
-                    case "@noindent": blocks.Add(new Paragraph(Rest(line, name), IndentFirstLine: false)); break;
+                    case "@center": blocks.AddRange(Paragraphs(Rest(line, name), TextAlign.Center, indent: false)); break;
+                    case "@right": blocks.AddRange(Paragraphs(Rest(line, name), TextAlign.Right, indent: false)); break;
+                    case "@noindent": blocks.AddRange(Paragraphs(Rest(line, name), indent: false)); break;
                     case "@sign": blocks.Add(new SignatureBlock(Cells(Rest(line, name)))); break;
                     case "@pagebreak": blocks.Add(new PageBreak()); break;
                     case "@space":
@@ -97,10 +113,10 @@ public static class DocumentMarkup
                             throw error(lineNumber, "@space needs a number of points between 0 and 400");
                         blocks.Add(new Spacer(points));
                         break;
-                    default: blocks.Add(new Paragraph(line)); break;
+                    default: blocks.AddRange(Paragraphs(line)); break;
                 }
             }
-            else blocks.Add(new Paragraph(line.Trim()));
+            else blocks.AddRange(Paragraphs(line));
         }
         Flush();
         return new DocumentSpec { Title = title, HeaderText = header, Orientation = orientation, Blocks = blocks };
@@ -116,7 +132,7 @@ public static class DocumentMarkup
         return bar < 0 ? (text.Trim(), "") : (text[..bar].Trim(), text[(bar + 1)..].Trim());
     }
 
-    private static string[] Cells(string text) => text.Split('|').Select(c => c.Trim()).ToArray();
+    private static string[] Cells(string text) => text.Split('|').Select(OneLine).ToArray();
 
     /// <summary>The first row is the header; columns get widths by their longest text (within 1 : 6).</summary>
     private static TableBlock Table(List<IReadOnlyList<string>> rows)
