@@ -4,6 +4,7 @@ using Mediation.Core.Errors;
 using Mediation.Core.Localization;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Numbering;
 using Mediation.Core.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<OutboxCleanupJob>();
         services.Configure<Web.IdempotencyOptions>(configuration.GetSection(Web.IdempotencyOptions.Section));
         services.AddScoped<Web.IdempotencyPurgeJob>();
+        services.AddScoped<INumberSequence, NumberSequence>();
 
         foreach (var module in modules.Modules)
             module.ConfigureServices(services, configuration);

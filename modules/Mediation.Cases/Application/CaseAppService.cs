@@ -5,6 +5,7 @@ using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.Messaging;
+using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
@@ -14,11 +15,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Cases.Application;
 
 internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, INumberSequence numbers, TimeProvider clock)
 {
     public const string RecordType = nameof(MediationCase);
-
-    private const int MaxNumberAttempts = 5;
 
     public async Task<IReadOnlyList<CommitteeDto>> ListCommitteesAsync(CancellationToken ct) =>
         (await db.Set<MediationCommittee>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList();
@@ -79,35 +78,21 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         var now = clock.GetUtcNow();
         var year = now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year;
 
-        // A caller's transaction (访调对接 registers the case together with the petition's change) is joined, not nested, and not retried.
-        var joined = db.Database.CurrentTransaction is not null;
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var number = new CaseNumber(year, await NextSequenceAsync(committee.Id, year, ct));
-                var mediationCase = MediationCase.Register(Guid.CreateVersion7(), committee, number, input.DisputeType!.Value, input.Summary!.Trim(),
-                    input.AmountInDispute, input.Place?.Trim(), input.Source!.Value, input.SourceRecordId, parties,
-                    input.MediatorIds ?? [], input.RiskGrade!.Value, input.RiskReason, user.UserName, now);
-                db.Add(mediationCase);
-                if (mediationCase.RiskGrade is RiskGrade.Red)
-                    events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.RiskReason));
-                await db.SaveChangesAsync(ct);
-                // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable), started in the
-                // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
-                await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, CasesPolicies.Term, now, user.UserName), ct);
-                if (transaction is not null) await transaction.CommitAsync(ct);
-                return ToDto(mediationCase);
-            }
-            catch (DbUpdateException) when (transaction is not null && attempt < MaxNumberAttempts)
-            {
-                // Two first-of-the-year registrations raced to create the counter row; start again.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                committee = await FindCommitteeAsync(committee.Id, ct);
-            }
-        }
+        // A caller's transaction (访调对接 registers the case together with the petition's change) is joined, not nested.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var number = new CaseNumber(year, await numbers.NextAsync(CaseNumber.Kind, committee.Id, year, ct));
+        var mediationCase = MediationCase.Register(Guid.CreateVersion7(), committee, number, input.DisputeType!.Value, input.Summary!.Trim(),
+            input.AmountInDispute, input.Place?.Trim(), input.Source!.Value, input.SourceRecordId, parties,
+            input.MediatorIds ?? [], input.RiskGrade!.Value, input.RiskReason, user.UserName, now);
+        db.Add(mediationCase);
+        if (mediationCase.RiskGrade is RiskGrade.Red)
+            events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.RiskReason));
+        await db.SaveChangesAsync(ct);
+        // The one-month mediation term (人民调解法 has no fixed term; the local rule is one month, extendable), started in the
+        // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
+        await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, CasesPolicies.Term, now, user.UserName), ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return ToDto(mediationCase);
     }
 
     public async Task<CaseDto> AssessRiskAsync(Guid id, AssessRiskInput input, CancellationToken ct)
@@ -152,24 +137,6 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         }
         await db.SaveChangesAsync(ct);
         return cases.Select(c => new CaseSummaryDto(c.Id, c.Number, c.DisputeType, c.Summary, c.Status, c.RiskGrade, c.CommitteeId, c.RegisteredAt)).ToList();
-    }
-
-    /// <summary>
-    /// Gap-free numbering: the counter row is incremented inside the registering transaction, so the
-    /// database serialises concurrent registrations on that row and a rolled-back registration
-    /// gives its number back.
-    /// </summary>
-    private async Task<int> NextSequenceAsync(Guid committeeId, int year, CancellationToken ct)
-    {
-        var counters = db.Set<CaseNumberCounter>().Where(c => c.CommitteeId == committeeId && c.Year == year);
-        var updated = await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);
-        if (updated == 0)
-        {
-            db.Add(new CaseNumberCounter { CommitteeId = committeeId, Year = year, LastSequence = 1 });
-            await db.SaveChangesAsync(ct);
-            return 1;
-        }
-        return await counters.Select(c => c.LastSequence).SingleAsync(ct);
     }
 
     private List<CaseParty> ValidateRegistration(RegisterCaseInput input)

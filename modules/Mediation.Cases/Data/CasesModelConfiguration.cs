@@ -192,11 +192,5 @@ internal static class CasesModelConfiguration
             b.Navigation(v => v.Performances).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(v => v.Satisfactions).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
-
-        model.Entity<CaseNumberCounter>(b =>
-        {
-            b.ToTable("CaseNumberCounters", Schema);
-            b.HasKey(c => new { c.CommitteeId, c.Year });
-        });
     }
 }

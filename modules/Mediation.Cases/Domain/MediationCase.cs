@@ -1,5 +1,6 @@
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
+using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 
@@ -454,10 +455,12 @@ public sealed class AgreementTerm
     public DateOnly? DueOn { get; private set; }
 }
 
-/// <summary>泰山调〔2026〕0001号: committee short name, year, a per-committee, per-year gap-free sequence.</summary>
+/// <summary>泰山调〔2026〕1号: committee short name, year, a per-committee, per-year gap-free sequence.</summary>
 public sealed record CaseNumber(int Year, int Sequence)
 {
-    public string Format(string committeeShortName) => $"{committeeShortName}调〔{Year}〕{Sequence:0000}号";
+    public const string Kind = "cases.case";
+
+    public string Format(string committeeShortName) => OfficialNumber.Format(committeeShortName + "调", Year, Sequence);
 }
 
 public sealed class CaseParty
@@ -534,10 +537,3 @@ public sealed class RiskAssessment
     public string? AssessedBy { get; private set; }
 }
 
-/// <summary>The last number issued per committee and year; incremented inside the registering transaction.</summary>
-public sealed class CaseNumberCounter
-{
-    public Guid CommitteeId { get; init; }
-    public int Year { get; init; }
-    public int LastSequence { get; set; }
-}

@@ -33,6 +33,7 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
         IdentityModelConfiguration.Configure(modelBuilder);
         AuditModelConfiguration.Configure(modelBuilder);
         Web.IdempotencyModelConfiguration.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Numbering.NumberSequenceRowConfiguration());
         foreach (var module in modules.Modules)
             module.ConfigureModel(modelBuilder);
 

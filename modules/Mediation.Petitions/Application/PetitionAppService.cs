@@ -6,6 +6,7 @@ using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
+using Mediation.Core.Numbering;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
@@ -20,11 +21,10 @@ namespace Mediation.Petitions.Application;
 
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IDeadlineClocks clocks, SecurityAuditLog auditLog, TimeProvider clock)
+    IDeadlineClocks clocks, INumberSequence numbers, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string RecordType = nameof(Petition);
 
-    private const int MaxNumberAttempts = 5;
     private const int MaxCandidates = 2000;
     private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
 
@@ -47,36 +47,22 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             ? new PetitionTransfer(input.TransferKind!.Value, input.TransferringBody!.Trim(), input.TransferReference!.Trim())
             : null;
 
-        for (var attempt = 1; ; attempt++)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct));
+        var petition = Petition.Register(Guid.CreateVersion7(), unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
+            receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
+        if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
+        db.Add(petition);
+        await db.SaveChangesAsync(ct);
+        // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
+        if (original is null && input.NameOrAddressUnclear is not true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var number = new PetitionNumber(year, await NextSequenceAsync(unit.Id, year, ct));
-                var petition = Petition.Register(Guid.CreateVersion7(), unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
-                    receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
-                if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
-                db.Add(petition);
-                await db.SaveChangesAsync(ct);
-                // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
-                if (original is null && input.NameOrAddressUnclear is not true)
-                {
-                    await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
-                    if (transfer is not null)
-                        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
-                }
-                await transaction.CommitAsync(ct);
-                return await ToDtoAsync(petition, ct);
-            }
-            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
-            {
-                // Two first-of-the-year registrations raced to create the counter row; start again.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                petitioners = ValidateRegistration(input);
-                if (original is not null) original = await FindAsync(original.Id, ct);
-            }
+            await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
+            if (transfer is not null)
+                await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
         }
+        await transaction.CommitAsync(ct);
+        return await ToDtoAsync(petition, ct);
     }
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>
@@ -275,20 +261,6 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     {
         var segments = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 2 ? $"/{segments[0]}/{segments[1]}/" : unit.Path;
-    }
-
-    /// <summary>Gap-free numbering per unit and year, as the Cases module numbers its cases (a counter row in the same transaction).</summary>
-    private async Task<int> NextSequenceAsync(Guid orgUnitId, int year, CancellationToken ct)
-    {
-        var counters = db.Set<PetitionNumberCounter>().Where(c => c.OrgUnitId == orgUnitId && c.Year == year);
-        var updated = await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);
-        if (updated == 0)
-        {
-            db.Add(new PetitionNumberCounter { OrgUnitId = orgUnitId, Year = year, LastSequence = 1 });
-            await db.SaveChangesAsync(ct);
-            return 1;
-        }
-        return await counters.Select(c => c.LastSequence).SingleAsync(ct);
     }
 
     private List<Petitioner> ValidateRegistration(RegisterPetitionInput input)

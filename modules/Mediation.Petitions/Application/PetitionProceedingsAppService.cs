@@ -409,7 +409,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>泰山信〔2026〕0001号 → 泰山信受〔2026〕0001号: one number per notice, traceable to its petition.</summary>
+    /// <summary>泰山信〔2026〕1号 → 泰山信受〔2026〕1号: one number per notice, traceable to its petition.</summary>
     internal static string NoticeNumber(string petitionNumber, PetitionNoticeKind kind) => petitionNumber.Replace("信〔", kind switch
     {
         PetitionNoticeKind.AcceptanceNotice => "信受〔",

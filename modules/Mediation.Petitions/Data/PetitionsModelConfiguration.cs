@@ -107,11 +107,5 @@ internal static class PetitionsModelConfiguration
             b.HasIndex(a => a.OrgUnitId);
             b.HasOne<Petition>().WithMany().HasForeignKey(a => a.PetitionId).OnDelete(DeleteBehavior.Restrict);
         });
-
-        model.Entity<PetitionNumberCounter>(b =>
-        {
-            b.ToTable("PetitionNumberCounters", Schema);
-            b.HasKey(c => new { c.OrgUnitId, c.Year });
-        });
     }
 }

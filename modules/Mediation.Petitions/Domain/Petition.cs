@@ -1,4 +1,5 @@
 using Mediation.Core.Domain;
+using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 
@@ -405,10 +406,12 @@ public sealed record HandOverDeclaration(bool SpecialisedBodyMatter, bool Litiga
 
 public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
 
-/// <summary>泰山信〔2026〕0001号: the unit's short name, the year, a per-unit, per-year gap-free sequence.</summary>
+/// <summary>泰山信〔2026〕1号: the unit's short name, the year, a per-unit, per-year gap-free sequence.</summary>
 public sealed record PetitionNumber(int Year, int Sequence)
 {
-    public string Format(string unitShortName) => $"{unitShortName}信〔{Year}〕{Sequence:0000}号";
+    public const string Kind = "petitions.petition";
+
+    public string Format(string unitShortName) => OfficialNumber.Format(unitShortName + "信", Year, Sequence);
 
     /// <summary>泰山区 → 泰山, 岱庙街道 → 岱庙: the unit's name without its administrative suffix.</summary>
     public static string ShortNameOf(string unitName)
@@ -549,10 +552,3 @@ public sealed class PetitionAttachment : IOrgScoped
     public DateTimeOffset UploadedAt { get; private set; }
 }
 
-/// <summary>The last number issued per unit and year; incremented inside the registering transaction.</summary>
-public sealed class PetitionNumberCounter
-{
-    public Guid OrgUnitId { get; init; }
-    public int Year { get; init; }
-    public int LastSequence { get; set; }
-}

@@ -152,6 +152,6 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         await page.Locator($"#party-{index}-consent").CheckAsync();
     }
 
-    [GeneratedRegex(@"^岱\w{6}调〔\d{4}〕0001号$")]
+    [GeneratedRegex(@"^岱\w{6}调〔\d{4}〕1号$")]
     private static partial Regex CaseNumber();
 }

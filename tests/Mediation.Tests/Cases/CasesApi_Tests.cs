@@ -69,7 +69,7 @@ public abstract class CasesApi_Tests : ProviderTests
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var registered = await response.ReadAsync<CaseDto>();
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
-        registered.Number.ShouldBe($"{committee.ShortName}调〔{year}〕0001号");
+        registered.Number.ShouldBe($"{committee.ShortName}调〔{year}〕1号");
         registered.Parties.Select(p => p.IdCardNumber).ShouldBe(["1101**********002X", "3709**********1230", null]);
         registered.Parties[0].Phone.ShouldBe("138****8000");
         registered.Parties[2].CreditCode.ShouldBe("91350100M000100Y43");
@@ -150,7 +150,8 @@ public abstract class CasesApi_Tests : ProviderTests
         foreach (var response in responses) response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var numbers = (await Task.WhenAll(responses.Select(r => r.ReadAsync<CaseDto>()))).Select(c => c.Number).ToList();
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
-        numbers.Order().ShouldBe(Enumerable.Range(1, 50).Select(n => $"{committee.ShortName}调〔{year}〕{n:0000}号"));
+        // GB/T 9704: no padding (1号, not 0001号).
+        numbers.ShouldBe(Enumerable.Range(1, 50).Select(n => $"{committee.ShortName}调〔{year}〕{n}号"), ignoreOrder: true);
     }
 
     private async Task<(HttpClient Mediator, CaseDto Case)> InMediationAsync()

@@ -303,7 +303,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         {
             var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
             (await db.Set<Mediation.Cases.Domain.MediationCase>().IgnoreQueryFilters().AnyAsync(c => c.CommitteeId == committeeId)).ShouldBeFalse();
-            (await db.Set<Mediation.Cases.Domain.CaseNumberCounter>().AnyAsync(c => c.CommitteeId == committeeId)).ShouldBeFalse();
+            (await db.Set<Mediation.Core.Numbering.NumberSequenceRow>().AnyAsync(r => r.IssuerId == committeeId)).ShouldBeFalse();
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class MediationCase_Tests
     public void A_registered_case_is_numbered_by_committee_year_and_sequence()
     {
         var registered = Register();
-        registered.Number.ShouldBe("岱庙调〔2026〕0007号");
+        registered.Number.ShouldBe("岱庙调〔2026〕7号");
         registered.Status.ShouldBe(CaseStatus.Registered);
         registered.RiskHistory.ShouldHaveSingleItem().Grade.ShouldBe(RiskGrade.Blue);
     }

@@ -41,3 +41,36 @@ public sealed class Migrations_Tests
         script.ShouldContain("CREATE UNIQUE INDEX [IX_OrgUnits_Code]");
     }
 }
+
+public sealed class NumberSequencesMigration_Tests
+{
+    [Fact]
+    public async Task The_old_module_counters_carry_on_in_the_kernel_sequence()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"numbering-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = new Mediation.Host.Data.SqliteMediationDbContext(
+                new DbContextOptionsBuilder<Mediation.Host.Data.SqliteMediationDbContext>().UseSqlite($"Data Source={path};Pooling=false").Options,
+                Mediation.Host.HostModules.Create());
+            var migrator = db.GetService<IMigrator>();
+            var all = db.Database.GetMigrations().ToList();
+            var numbering = all.Single(m => m.EndsWith("_NumberSequences", StringComparison.Ordinal));
+            await migrator.MigrateAsync(all[all.IndexOf(numbering) - 1]);
+            var (committee, unit) = (Guid.NewGuid(), Guid.NewGuid());
+            await db.Database.ExecuteSqlAsync($"INSERT INTO cases_CaseNumberCounters (CommitteeId, Year, LastSequence) VALUES ({committee}, 2026, 41)");
+            await db.Database.ExecuteSqlAsync($"INSERT INTO petitions_PetitionNumberCounters (OrgUnitId, Year, LastSequence) VALUES ({unit}, 2026, 7)");
+
+            await migrator.MigrateAsync(numbering);
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var numbers = new Mediation.Core.Numbering.NumberSequence(db);
+            (await numbers.NextAsync("cases.case", committee, 2026, CancellationToken.None)).ShouldBe(42);
+            (await numbers.NextAsync("petitions.petition", unit, 2026, CancellationToken.None)).ShouldBe(8);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

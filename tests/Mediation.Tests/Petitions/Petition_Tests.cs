@@ -56,7 +56,7 @@ public sealed class Petition_Tests
     public void A_registered_petition_is_numbered_by_unit_year_and_sequence_and_awaits_the_decision()
     {
         var petition = Register();
-        petition.Number.ShouldBe("泰山信〔2026〕0001号");
+        petition.Number.ShouldBe("泰山信〔2026〕1号");
         petition.Status.ShouldBe(PetitionStatus.Registered);
         petition.Events.ShouldHaveSingleItem().Kind.ShouldBe(PetitionEventKind.Registered);
         petition.Petitioners.Single().Position.ShouldBe(1);
@@ -355,10 +355,10 @@ public sealed class Petition_Tests
         ShouldRefuse(() => Register().HandOverToMediation(Eligible, Guid.NewGuid(), "泰山调〔2026〕1号", "x", Now), PetitionsErrorCodes.NotInHandling);
         var petition = Accepted();
         var caseId = Guid.NewGuid();
-        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "demo.petitionofficer", Now);
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕1号", "demo.petitionofficer", Now);
         petition.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
         petition.MediationCaseId.ShouldBe(caseId);
-        petition.MediationCaseNumber.ShouldBe("岱东调〔2026〕0001号");
+        petition.MediationCaseNumber.ShouldBe("岱东调〔2026〕1号");
         petition.HandlingPaused.ShouldBeFalse(); // mediation does not stop the 60 days (Art. 34)
         petition.IsOpen.ShouldBeTrue();
         petition.Events[^1].Kind.ShouldBe(PetitionEventKind.HandedOverToMediation);
@@ -416,7 +416,7 @@ public sealed class Petition_Tests
     {
         var petition = Accepted();
         var caseId = Guid.NewGuid();
-        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "x", Now);
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕1号", "x", Now);
         ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
 
         petition.RecordMediationResult(Guid.NewGuid(), MediationResult.Succeeded, "赔偿2000元", Now.AddDays(10), Now.AddDays(10)).ShouldBeFalse();
@@ -438,7 +438,7 @@ public sealed class Petition_Tests
     {
         var petition = Accepted();
         var caseId = Guid.NewGuid();
-        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕0001号", "x", Now);
+        petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕1号", "x", Now);
         petition.RecordMediationResult(caseId, MediationResult.Terminated, "一方不再同意调解", Now.AddDays(5), Now.AddDays(5)).ShouldBeTrue();
         petition.Status.ShouldBe(PetitionStatus.Accepted);
         petition.MediationSucceeded.ShouldBeFalse();
@@ -450,12 +450,12 @@ public sealed class Petition_Tests
     public void The_timeline_lists_every_step_in_order()
     {
         var petition = Reexamined();
-        petition.NoticeIssued(PetitionNoticeKind.ReexaminationOpinion, Guid.NewGuid(), "泰山信复核〔2026〕0001号", "x", Now.AddDays(60));
+        petition.NoticeIssued(PetitionNoticeKind.ReexaminationOpinion, Guid.NewGuid(), "泰山信复核〔2026〕1号", "x", Now.AddDays(60));
         petition.Events.Select(e => e.Kind).ShouldBe([
             PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.Replied, PetitionEventKind.ReviewRequested,
             PetitionEventKind.ReviewAnswered, PetitionEventKind.ReexaminationRequested, PetitionEventKind.ReexaminationAnswered, PetitionEventKind.NoticeIssued,
         ]);
         petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 8));
-        petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕0001号");
+        petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕1号");
     }
 }

@@ -78,7 +78,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var registered = await CreatedAsync(await officer.PostJsonAsync("/api/petitions", input));
 
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
-        registered.Number.ShouldMatch($@"^泰山信〔{year}〕\d{{4}}号$");
+        registered.Number.ShouldMatch($@"^泰山信〔{year}〕[1-9]\d*号$");
         registered.Status.ShouldBe(PetitionStatus.Registered);
         registered.Petitioners.Select(p => p.IdCardNumber).ShouldBe(["1101**********002X", "3709**********1230"]);
         registered.Petitioners[0].Phone.ShouldBe("138****8000");
@@ -115,18 +115,18 @@ public abstract class PetitionsApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task Consecutive_registrations_of_one_unit_get_consecutive_numbers()
+    public async Task Fifty_concurrent_registrations_of_one_unit_get_fifty_consecutive_numbers()
     {
         var app = await AppAsync();
-        var clients = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.ClientAsAsync(Officer)));
-        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => clients[i % 3].PostJsonAsync("/api/petitions", Letter())));
-        var numbers = new List<int>();
-        foreach (var response in responses)
-        {
-            var number = (await CreatedAsync(response)).Number;
-            numbers.Add(int.Parse(number[^5..^1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-        numbers.Order().ShouldBe(Enumerable.Range(numbers.Min(), 12));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.ClientAsAsync(Officer)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => clients[i % 5].PostJsonAsync("/api/petitions", Letter())));
+        var numbers = new List<string>();
+        foreach (var response in responses) numbers.Add((await CreatedAsync(response)).Number);
+        var match = System.Text.RegularExpressions.Regex.Match(numbers[0], @"^(泰山信〔\d{4}〕)[1-9]\d*号$");
+        match.Success.ShouldBeTrue(numbers[0]);
+        var sequences = numbers.Select(n => int.Parse(n[match.Groups[1].Length..^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        sequences.Order().ShouldBe(Enumerable.Range(sequences.Min(), 50));
+        foreach (var n in numbers) n.ShouldMatch(@"^泰山信〔\d{4}〕[1-9]\d*号$"); // GB/T 9704: no padding
     }
 
     [Fact]

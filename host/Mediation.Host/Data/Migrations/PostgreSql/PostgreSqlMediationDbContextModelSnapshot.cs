@@ -22,22 +22,6 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Mediation.Cases.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<Guid>("CommitteeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("integer");
-
-                    b.HasKey("CommitteeId", "Year");
-
-                    b.ToTable("CaseNumberCounters", "cases");
-                });
-
             modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -970,6 +954,26 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Notices", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Core.Numbering.NumberSequenceRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "IssuerId", "Year");
+
+                    b.ToTable("NumberSequences", "core");
+                });
+
             modelBuilder.Entity("Mediation.Core.OrgUnits.Domain.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1264,22 +1268,6 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionAttachments", "petitions");
-                });
-
-            modelBuilder.Entity("Mediation.Petitions.Domain.PetitionNumberCounter", b =>
-                {
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("integer");
-
-                    b.HasKey("OrgUnitId", "Year");
-
-                    b.ToTable("PetitionNumberCounters", "petitions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

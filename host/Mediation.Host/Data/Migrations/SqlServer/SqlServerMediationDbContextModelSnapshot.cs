@@ -22,22 +22,6 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Mediation.Cases.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<Guid>("CommitteeId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("int");
-
-                    b.HasKey("CommitteeId", "Year");
-
-                    b.ToTable("CaseNumberCounters", "cases");
-                });
-
             modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -973,6 +957,26 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Notices", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Core.Numbering.NumberSequenceRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("int");
+
+                    b.HasKey("Kind", "IssuerId", "Year");
+
+                    b.ToTable("NumberSequences", "core");
+                });
+
             modelBuilder.Entity("Mediation.Core.OrgUnits.Domain.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1267,22 +1271,6 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.HasIndex("PetitionId");
 
                     b.ToTable("PetitionAttachments", "petitions");
-                });
-
-            modelBuilder.Entity("Mediation.Petitions.Domain.PetitionNumberCounter", b =>
-                {
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("int");
-
-                    b.HasKey("OrgUnitId", "Year");
-
-                    b.ToTable("PetitionNumberCounters", "petitions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -17,22 +17,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Mediation.Cases.Domain.CaseNumberCounter", b =>
-                {
-                    b.Property<Guid>("CommitteeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CommitteeId", "Year");
-
-                    b.ToTable("cases_CaseNumberCounters", (string)null);
-                });
-
             modelBuilder.Entity("Mediation.Cases.Domain.FollowUpVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -963,6 +947,26 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_Notices", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Core.Numbering.NumberSequenceRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "IssuerId", "Year");
+
+                    b.ToTable("core_NumberSequences", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Core.OrgUnits.Domain.OrgUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1257,22 +1261,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.HasIndex("PetitionId");
 
                     b.ToTable("petitions_PetitionAttachments", (string)null);
-                });
-
-            modelBuilder.Entity("Mediation.Petitions.Domain.PetitionNumberCounter", b =>
-                {
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OrgUnitId", "Year");
-
-                    b.ToTable("petitions_PetitionNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
