@@ -188,7 +188,7 @@ public sealed record CaseConcludedEto(Guid CaseId, string Number, Guid OrgUnitId
 /// <summary>
 /// A mediated agreement took effect — this, not the conclusion, is when a mediation succeeded. A written agreement
 /// (人民调解法 Art. 29) takes effect on the day the last party, the mediator and the committee's seal signed it; an oral
-/// one (Art. 28) when the mediator records it at the conclusion. The 30 days to apply for 司法确认 (Art. 33) run from
+/// one on the day it is reached (Art. 30), recorded by the mediator at the conclusion (Art. 28). The 30 days to apply for 司法确认 (Art. 33) run from
 /// <paramref name="EffectiveOn"/> (China date). <paramref name="Source"/> and <paramref name="SourceRecordId"/> name the
 /// record the case came from (e.g. the petition handed over); <paramref name="AgreementSummary"/> is the agreed terms.
 /// </summary>

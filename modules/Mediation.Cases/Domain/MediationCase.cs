@@ -242,7 +242,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
 
     /// <summary>
     /// The day the agreement took effect: a written one when the last signature or seal was recorded (Art. 29 ¶2), an
-    /// oral one when the mediator recorded it at the conclusion (Art. 28); none otherwise.
+    /// oral one on the day it was reached, i.e. the conclusion the mediator recorded (Arts. 28, 30); none otherwise.
     /// </summary>
     public DateOnly? AgreementEffectiveOn => Outcome switch
     {
