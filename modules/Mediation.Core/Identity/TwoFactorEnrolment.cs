@@ -29,6 +29,14 @@ public sealed class TwoFactorEnrolment(UserManager<AppUser> users, TotpCodes tot
         return new TwoFactorSetupDto(key, OtpauthUri(user.UserName!, key));
     }
 
+    /// <summary>The set-up started last and not yet confirmed, so a mistyped code does not change the key.</summary>
+    public async Task<TwoFactorSetupDto?> PendingAsync()
+    {
+        var user = await CallerAsync();
+        var key = await users.GetAuthenticationTokenAsync(user, TotpCodes.Provider, TotpCodes.PendingKeyName);
+        return key is null ? null : new TwoFactorSetupDto(key, OtpauthUri(user.UserName!, key));
+    }
+
     /// <summary>The pending key's otpauth URI as a PNG QR code, or null when no set-up is pending.</summary>
     public async Task<byte[]?> QrCodeAsync()
     {

@@ -32,6 +32,10 @@ public sealed class SignInModel(SignInService signIn, ProblemWriter messages) : 
                 Mediation.Core.Security.MediationClaimTypes.UserName, System.Security.Claims.ClaimTypes.Role);
             await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, new System.Security.Claims.ClaimsPrincipal(identity),
                 new AuthenticationProperties { IsPersistent = false });
+            // Such a session carries no admin-duty permission, so the only useful next step is enrolling.
+            var userId = Guid.Parse(principal.FindFirst(Mediation.Core.Security.MediationClaimTypes.UserId)!.Value);
+            if (await signIn.NeedsSecondFactorEnrolmentAsync(userId, ct))
+                return RedirectToPage("/Account/TwoFactor", new { required = true });
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
         catch (BusinessException refused)
