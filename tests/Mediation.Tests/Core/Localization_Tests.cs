@@ -36,6 +36,18 @@ public sealed class Localization_Tests
             codes.Where(c => !Catalog.TextsOf(culture).ContainsKey(c)).ShouldBeEmpty($"untranslated in {culture}");
     }
 
+    // The timelines render L[$"{prefix}{kind}"]; a kind without a text would show its raw key to the user.
+    [Theory]
+    [InlineData("Mediation.Petitions.PetitionEventKind, Mediation.Petitions.Contracts", "PetitionsUi:Event:")]
+    [InlineData("Mediation.Cases.Pages.Cases.TimelineKind, Mediation.Cases", "CasesUi:Timeline:")]
+    public void Every_timeline_event_kind_has_a_text_in_both_languages(string enumType, string prefix)
+    {
+        var kinds = Enum.GetNames(Type.GetType(enumType, throwOnError: true)!);
+        kinds.ShouldNotBeEmpty();
+        foreach (var culture in TextCatalog.SupportedCultures)
+            kinds.Where(k => !Catalog.TextsOf(culture).ContainsKey(prefix + k)).ShouldBeEmpty($"timeline kinds without a text in {culture}");
+    }
+
     [Fact]
     public void Chinese_is_the_default_and_chinese_variants_fall_back_to_it()
     {
