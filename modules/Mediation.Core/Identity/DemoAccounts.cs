@@ -24,14 +24,41 @@ public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext 
     public const string DaimiaoCode = "370902001";
 
     public static IEnumerable<(string UserName, string Role, string UnitCode, string DisplayName)> Accounts() =>
-        RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, $"演示{r}"))
+        RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, "演示" + RoleTitle(r)))
             .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"))
             .Append(($"{Prefix}petitionofficer.taian", RoleNames.PetitionOfficer, TaianCode, "泰安市信访局演示信访干部"))
             .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"));
 
+    // The display name is shown in the shell and written into documents, so it reads as Chinese, like a real colleague's.
+    private static string RoleTitle(string role) => role switch
+    {
+        RoleNames.Mediator => "调解员",
+        RoleNames.PetitionOfficer => "信访干部",
+        RoleNames.LegalAdvisor => "法律顾问",
+        RoleNames.DeskOfficer => "接诉即办窗口人员",
+        RoleNames.EnterpriseUser => "企业用户",
+        RoleNames.UnitHead => "单位负责人",
+        RoleNames.Coordinator => "综治中心协调员",
+        RoleNames.Statistician => "统计员",
+        RoleNames.SystemAdmin => "系统管理员",
+        RoleNames.SecurityAdmin => "安全管理员",
+        RoleNames.AuditAdmin => "审计管理员",
+        _ => throw new InvalidOperationException($"Role {role} has no Chinese title for its demo account."),
+    };
+
     public async Task SeedAsync(CancellationToken ct)
     {
-        var existing = await db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.UserName!.StartsWith(Prefix)).Select(u => u.UserName!).ToListAsync(ct);
+        var existingUsers = await db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.UserName!.StartsWith(Prefix)).ToListAsync(ct);
+        // Releases before the Chinese titles named the accounts 演示Mediator etc.; rename those, keep any name an admin chose.
+        var renamed = 0;
+        foreach (var (userName, role, _, displayName) in Accounts())
+            if (existingUsers.FirstOrDefault(u => u.UserName == userName) is { } user && user.DisplayName == "演示" + role)
+            {
+                user.DisplayName = displayName;
+                renamed++;
+            }
+        if (renamed > 0) await db.SaveChangesAsync(ct);
+        var existing = existingUsers.Select(u => u.UserName!).ToList();
         var missing = Accounts().Where(a => !existing.Contains(a.UserName)).ToList();
         if (missing.Count == 0) return;
         var configured = configuration["Demo:Password"];

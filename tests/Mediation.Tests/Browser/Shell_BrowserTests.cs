@@ -24,7 +24,7 @@ public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("密码").FillAsync(Infrastructure.MediationAppFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("演示Mediator · 泰山区")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("演示调解员 · 泰山区")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "后台任务" })).ToHaveCountAsync(0);
 
         await page.GetByLabel("语言").SelectOptionAsync("en");

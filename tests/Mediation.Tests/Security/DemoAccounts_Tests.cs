@@ -25,6 +25,7 @@ public sealed class DemoAccounts_Tests
             var users = await db.Set<AppUser>().IgnoreQueryFilters().Where(u => later.Contains(u.UserName!)).ToListAsync();
             users.Count.ShouldBe(later.Length);
             db.RemoveRange(users);
+            (await db.Set<AppUser>().IgnoreQueryFilters().SingleAsync(u => u.UserName == "demo.mediator")).DisplayName = "演示Mediator";
             await db.SaveChangesAsync();
         }
 
@@ -34,6 +35,20 @@ public sealed class DemoAccounts_Tests
         var names = await check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AppUser>().IgnoreQueryFilters()
             .Where(u => u.UserName!.StartsWith(DemoAccounts.Prefix)).Select(u => u.UserName!).ToListAsync();
         names.ShouldBe(DemoAccounts.Accounts().Select(a => a.UserName), ignoreOrder: true);
+        (await check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AppUser>().IgnoreQueryFilters()
+            .SingleAsync(u => u.UserName == "demo.mediator")).DisplayName.ShouldBe("演示调解员", "the Latin name of an earlier release is replaced");
         (await next.ClientAsAsync("demo.petitionofficer.taian")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Every_demo_account_has_its_own_chinese_display_name()
+    {
+        var accounts = DemoAccounts.Accounts().ToList();
+        accounts.Select(a => a.Role).Distinct().ShouldBe(Mediation.Core.Security.RoleNames.All, ignoreOrder: true);
+        accounts.Where(a => !System.Text.RegularExpressions.Regex.IsMatch(a.DisplayName, @"^\p{IsCJKUnifiedIdeographs}+$"))
+            .Select(a => $"{a.UserName}: {a.DisplayName}").ShouldBeEmpty();
+        accounts.Select(a => a.DisplayName).ShouldBeUnique();
+        accounts.Single(a => a.UserName == "demo.mediator").DisplayName.ShouldBe("演示调解员");
+        accounts.Single(a => a.UserName == "demo.unithead").DisplayName.ShouldBe("演示单位负责人");
     }
 }
