@@ -59,6 +59,33 @@ public abstract class Host_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_home_page_cards_state_what_each_module_offers_to_the_reader()
+    {
+        static string Card(string html, string module)
+        {
+            var start = html.IndexOf($"data-module=\"{module}\"", StringComparison.Ordinal);
+            start.ShouldBeGreaterThan(0, $"no card for {module}");
+            var end = html.IndexOf("class=\"card\"", start, StringComparison.Ordinal);
+            return html[start..(end < 0 ? html.Length : end)];
+        }
+
+        var anonymous = WebUtility.HtmlDecode(await (await AnonymousClientAsync()).GetStringAsync("/"));
+        foreach (var module in new[] { "cases", "petitions" })
+        {
+            Card(anonymous, module).ShouldContain("登录后即可使用本模块。");
+            Card(anonymous, module).ShouldNotContain("后续版本");
+        }
+        Card(anonymous, "legal-windows").ShouldContain("本模块的功能将在后续版本提供。");
+
+        var mediator = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.mediator")).GetStringAsync("/"));
+        Card(mediator, "cases").ShouldContain("<a href=\"/Cases\">人民调解</a>");
+        Card(mediator, "cases").ShouldContain("<a href=\"/Cases/Visits\">");
+        var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
+        Card(officer, "petitions").ShouldContain("<a href=\"/Petitions\">");
+        Card(officer, "cases").ShouldNotContain("后续版本");
+    }
+
+    [Fact]
     public async Task The_org_unit_page_shows_the_tree()
     {
         var html = WebUtility.HtmlDecode(await (await ClientAsync()).GetStringAsync("/OrgUnits"));
