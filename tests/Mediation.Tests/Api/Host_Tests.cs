@@ -76,6 +76,9 @@ public abstract class Host_Tests : ProviderTests
             Card(anonymous, module).ShouldNotContain("后续版本");
         }
         Card(anonymous, "legal-windows").ShouldContain("本模块的功能将在后续版本提供。");
+        anonymous.ShouldNotContain(":ModuleName");
+        anonymous.ShouldNotContain(":ModuleDescription");
+        anonymous.ShouldNotContain("data-module=\"audit\"");
 
         var mediator = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.mediator")).GetStringAsync("/"));
         Card(mediator, "cases").ShouldContain("<a href=\"/Cases\">人民调解</a>");
