@@ -12,5 +12,12 @@ ensure_packages postgresql chromium fonts-wqy-microhei
 echo "==> Building"
 dotnet build Mediation.sln -c Release -nologo -v quiet
 echo "==> Testing"
+rm -rf TestResults
+status=0
 dotnet test Mediation.sln -c Release --no-build -nologo \
-  --logger "console;verbosity=normal" --results-directory TestResults "$@"
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=run" --results-directory TestResults "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "==> Failed tests (repeated at the end, where a truncated CI log still shows them)"
+  etc/lib/failed-tests.sh TestResults/*.trx || true
+fi
+exit "$status"
