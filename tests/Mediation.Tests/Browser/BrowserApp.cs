@@ -38,9 +38,20 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(ContextOptions());
         return await context.NewPageAsync();
     }
+
+    /// <summary>
+    /// A browser as our users have it: Chinese, on China time. Pinned so that a test machine's own
+    /// LANG or TZ (which Chromium would otherwise adopt) cannot change what the pages show.
+    /// </summary>
+    public BrowserNewContextOptions ContextOptions() => new()
+    {
+        BaseURL = BaseAddress.ToString(),
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    };
 
     public async Task DisposeAsync()
     {

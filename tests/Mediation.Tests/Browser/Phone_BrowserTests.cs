@@ -19,10 +19,9 @@ public sealed class Phone_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app.Factory);
         var path = which == "register" ? "/Cases/Register" : $"/Cases/{(await CaseSetup.RegisterAsync(app.Factory, committee.Id, mediatorId)).Id}/Session";
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
+        var options = app.ContextOptions();
+        options.ViewportSize = new ViewportSize { Width = 390, Height = 844 };
+        var context = await app.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("用户名").FillAsync("demo.mediator");
