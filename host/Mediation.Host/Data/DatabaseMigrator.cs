@@ -1,7 +1,5 @@
 using Mediation.Core.Data;
-using Mediation.Core.Identity;
 using Mediation.Core.Modularity;
-using Mediation.Core.OrgUnits.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Host.Data;
@@ -12,7 +10,7 @@ namespace Mediation.Host.Data;
 /// while migrating, so several hosts starting together do not apply a migration twice.
 /// </summary>
 public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration,
-    RolePermissionService roles, DemoAccounts demoAccounts, ModuleCatalog modules, IServiceProvider services, ILogger<DatabaseMigrator> logger)
+    IKernelSeed kernel, ModuleCatalog modules, IServiceProvider services, ILogger<DatabaseMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -27,17 +25,15 @@ public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions opti
             logger.LogDebug("SQLite journal mode: {Mode}", mode.FirstOrDefault());
         }
 
-        await roles.EnsureRolesAsync(ct);
+        await kernel.EnsureRolesAsync(ct);
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
-            var added = await OrgUnitDemoSeed.ApplyAsync(db, ct);
-            if (added > 0) logger.LogInformation("Demo seed: {Count} org units added", added);
-            await demoAccounts.SeedAsync(ct);
+            await kernel.SeedDemoAsync(ct);
             foreach (var module in modules.Modules) await module.SeedDemoAsync(services, ct);
         }
         else
         {
-            await demoAccounts.EnsureNoneOutsideDemoAsync(ct);
+            await kernel.EnsureNoDemoAccountsAsync(ct);
         }
     }
 }

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Cases.Application;
 
 internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, INumberSequence numbers, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, INumberSequence numbers, IUserDirectory users, TimeProvider clock)
 {
     public const string RecordType = nameof(MediationCase);
 
@@ -42,8 +42,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     {
         new InputValidator().Required(input.UserId, "userId").ThrowIfInvalid();
         var committee = await FindCommitteeAsync(committeeId, ct);
-        var mediator = await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == input.UserId)
-            .Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct)
+        var mediator = await users.FindAsync(input.UserId!.Value, ct)
             ?? throw new EntityNotFoundException("AppUser.Mediator", input.UserId!.Value);
         committee.AddMediator(mediator.Id, string.IsNullOrWhiteSpace(input.Name) ? mediator.DisplayName : input.Name.Trim(), input.IsHead);
         await db.SaveChangesAsync(ct);

@@ -1,20 +1,18 @@
 using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
-using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Cases.Application;
 
 /// <summary>访调对接 for other modules: the Petitions module hands a civil dispute over through this contract, never through Cases' types.</summary>
-internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAppService cases) : ICaseIntakeIntegrationService
+internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAppService cases, IOrgUnitDirectory orgUnits) : ICaseIntakeIntegrationService
 {
     public async Task<IReadOnlyList<CommitteeSummaryDto>> ListCommitteesAsync(Guid orgUnitId, CancellationToken ct)
     {
-        var path = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == orgUnitId).Select(u => u.Path).SingleOrDefaultAsync(ct)
-                   ?? throw new EntityNotFoundException(nameof(OrgUnit), orgUnitId);
-        var unitIds = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct);
+        var unitIds = orgUnits.SubtreeIds((await orgUnits.GetAsync(orgUnitId, ct)).Path);
         var committees = await db.Set<MediationCommittee>().AsNoTracking().Where(c => unitIds.Contains(c.OrgUnitId)).ToListAsync(ct);
         return committees.OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new CommitteeSummaryDto(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind, c.Mediators.Count)).ToList();

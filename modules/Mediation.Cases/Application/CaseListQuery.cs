@@ -1,5 +1,6 @@
 using Mediation.Cases.Domain;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal sealed record CaseListItemDto(Guid Id, string Number, DisputeType Dispu
 /// The mediator's work list: due soonest first (overdue on top, the higher risk first on the same day), undated open cases next, concluded last.
 /// "Mine" means assigned to the user or in a committee he heads; the data scope narrows everything to his unit.
 /// </summary>
-internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
+internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks)
 {
     public const int MaxRows = 500;
 
@@ -34,12 +35,12 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user)
         if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
         if (filter.Risk is { } risk) cases = cases.Where(c => c.RiskGrade == risk);
 
+        var open = clocks.OpenClocks(CaseAppService.RecordType);
         var rows = cases.Select(c => new
         {
             Case = c,
-            DueDate = db.Set<DeadlineClock>()
-                .Where(k => k.RecordType == CaseAppService.RecordType && k.RecordId == c.Id && k.PolicyName == CasesPolicies.Term
-                            && k.Status == ClockStatus.Running)
+            DueDate = open
+                .Where(k => k.RecordId == c.Id && k.Policy == CasesPolicies.Term && k.Status == ClockStatus.Running)
                 .Select(k => k.DueDate)
                 .Max(),
         });

@@ -1,8 +1,7 @@
-using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 using Mediation.Core.Notifications;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Cases.Application;
 
@@ -11,19 +10,15 @@ namespace Mediation.Cases.Application;
 /// the committee, asking for the police liaison: the 民转刑 prevention the seed article measures.
 /// Runs from the outbox, so the alert is sent even if the host stops right after the assessment.
 /// </summary>
-internal sealed class RedAlertHandler(MediationDbContext db, INoticeOutbox notices) : IIntegrationEventHandler<CaseRaisedToRedEto>
+internal sealed class RedAlertHandler(IOrgUnitDirectory orgUnits, INoticeOutbox notices) : IIntegrationEventHandler<CaseRaisedToRedEto>
 {
     public const string NoticeTemplate = "case-red-alert";
 
     public async Task HandleAsync(CaseRaisedToRedEto alert, IntegrationEventContext context, CancellationToken ct)
     {
-        var owner = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == alert.OrgUnitId)
-            .Select(u => new { u.Id, u.Name, u.Kind, u.Path }).SingleOrDefaultAsync(ct);
+        var owner = await orgUnits.FindAsync(alert.OrgUnitId, ct);
         if (owner is null) return;
-        var pathIds = owner.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.ParseExact(s, "N")).ToList();
-        var supervisors = await db.Set<OrgUnit>().AsNoTracking()
-            .Where(u => pathIds.Contains(u.Id) && (u.Kind == OrgUnitKind.Township || u.Kind == OrgUnitKind.County))
-            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var supervisors = (await orgUnits.PathAsync(owner.Id, ct)).Where(u => u.Kind is OrgUnitKind.Township or OrgUnitKind.County);
 
         foreach (var supervisor in supervisors)
         {

@@ -1,7 +1,7 @@
 using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.OrgUnits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,13 +23,15 @@ internal static class CasesDemoSeed
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var orgUnits = scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>();
+        var users = scope.ServiceProvider.GetRequiredService<IUserDirectory>();
         foreach (var seed in Committees)
         {
             if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == seed.ShortName, ct)) continue;
-            var unit = await db.Set<OrgUnit>().IgnoreQueryFilters().Where(u => u.Code == seed.OrgUnitCode).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
-            var head = await db.Set<AppUser>().Where(u => u.UserName == seed.HeadUserName).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct);
+            var unit = await orgUnits.FindByCodeAsync(seed.OrgUnitCode, ct);
+            var head = await users.FindByUserNameAsync(seed.HeadUserName, ct);
             if (unit is null || head is null) continue;
-            var committee = new MediationCommittee(Guid.CreateVersion7(), unit.Value, seed.Name, seed.ShortName, seed.Kind);
+            var committee = new MediationCommittee(Guid.CreateVersion7(), unit.Id, seed.Name, seed.ShortName, seed.Kind);
             committee.AddMediator(head.Id, head.DisplayName, isHead: true);
             db.Add(committee);
         }

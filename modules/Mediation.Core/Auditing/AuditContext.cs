@@ -13,7 +13,7 @@ public sealed class AuditContext(ICurrentUser user, IHttpContextAccessor http, I
     public string? CorrelationId => correlation.CorrelationId;
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public AuditEntry Entry(AuditCategory category, string action, string? entityType = null, string? entityId = null,
+    internal AuditEntry Entry(AuditCategory category, string action, string? entityType = null, string? entityId = null,
         string? details = null, Guid? userId = null, string? userName = null) => new()
     {
         OccurredAt = Now,

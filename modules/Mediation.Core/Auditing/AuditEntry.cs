@@ -15,7 +15,7 @@ public enum AuditCategory
 /// chain fields (<see cref="Sequence"/>, <see cref="PreviousHash"/>, <see cref="Hash"/>) are set
 /// shortly after by the single chain sealer, so concurrent transactions never fork the chain.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Id { get; init; }
     public DateTimeOffset OccurredAt { get; init; }

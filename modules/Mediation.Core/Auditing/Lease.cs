@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Core.Auditing;
 
 /// <summary>A named, time-limited lock row: at most one host holds it, and a crashed holder's lease expires.</summary>
-public sealed class Lease
+internal sealed class Lease
 {
     public required string Name { get; init; }
     public string? Holder { get; set; }

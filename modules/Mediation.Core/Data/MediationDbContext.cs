@@ -22,9 +22,9 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     /// <summary>Read by the query filters on every <see cref="IOrgScoped"/> entity; EF re-evaluates it per query.</summary>
     protected string? ScopePath => dataScope?.OrgUnitPath;
 
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
 
 namespace Mediation.Core.Deadlines;
 
@@ -9,6 +10,9 @@ namespace Mediation.Core.Deadlines;
 /// </summary>
 public interface IDeadlineClocks
 {
+    /// <summary>The longest reason a pause, extension or stop may give; modules validate their own inputs with it.</summary>
+    const int MaxReasonLength = 500;
+
     Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct);
 
     Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct);
@@ -23,6 +27,22 @@ public interface IDeadlineClocks
 
     Task<IReadOnlyList<DeadlineClockDto>> ForRecordAsync(string recordType, Guid recordId, CancellationToken ct);
 
+    /// <summary>
+    /// The open (running or paused) clocks of a record type, as a query the caller composes into its
+    /// own: a list ordered by due date stays one database query, so paging never cuts off an old item due soon.
+    /// </summary>
+    IQueryable<OpenClock> OpenClocks(string recordType);
+
     /// <summary>Preview without a clock: when would a period under <paramref name="policy"/> started at <paramref name="start"/> end.</summary>
     Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct);
+}
+
+/// <summary>A clock as a list query sees it; a class with setters so that EF composes filters on it.</summary>
+public sealed class OpenClock
+{
+    public Guid RecordId { get; init; }
+    public string Policy { get; init; } = "";
+    public ClockStatus Status { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Mediation.Core.Identity;
 
 /// <summary>A staff member or enterprise user. Belongs to one org unit, which fixes his data scope.</summary>
-public sealed class AppUser : IdentityUser<Guid>, IOrgScoped
+internal sealed class AppUser : IdentityUser<Guid>, IOrgScoped
 {
     public string DisplayName { get; set; } = "";
     public Guid OrgUnitId { get; set; }
@@ -28,7 +28,7 @@ public sealed class AppUser : IdentityUser<Guid>, IOrgScoped
         (MobileMasked, MobileCipher, MobileHash) = (value?.Masked, value?.Cipher, value?.Hash);
 }
 
-public sealed class AppRole : IdentityRole<Guid>
+internal sealed class AppRole : IdentityRole<Guid>
 {
     public AppRole() { }
 
@@ -40,7 +40,7 @@ public sealed class AppRole : IdentityRole<Guid>
 }
 
 /// <summary>A permission granted to a role; SecurityAdmin edits these.</summary>
-public sealed class RolePermission
+internal sealed class RolePermission
 {
     public Guid RoleId { get; init; }
     public required string Permission { get; init; }

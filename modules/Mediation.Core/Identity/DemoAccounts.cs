@@ -15,7 +15,7 @@ namespace Mediation.Core.Identity;
 /// release also appears on a database seeded earlier. The password comes from Demo:Password, or is generated and printed. Outside the demo these accounts
 /// must not exist: their password is known, so the host refuses to start while they do.
 /// </summary>
-public sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext db, IConfiguration configuration, ILogger<DemoAccounts> logger, TimeProvider clock)
+internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContext db, IConfiguration configuration, ILogger<DemoAccounts> logger, TimeProvider clock)
 {
     public const string Prefix = "demo.";
     public const string TaishanCode = "370902";

@@ -13,7 +13,7 @@ public sealed record RoleDto(string Name, IReadOnlyList<string> Permissions);
 public sealed record SetRolePermissionsInput(IReadOnlyList<string>? Permissions);
 
 /// <summary>SecurityAdmin's surface: which role holds which permission.</summary>
-public sealed class RolePermissionService(RoleManager<AppRole> roles, MediationDbContext db, PermissionCatalog catalog, SecurityAuditLog auditLog,
+internal sealed class RolePermissionService(RoleManager<AppRole> roles, MediationDbContext db, PermissionCatalog catalog, SecurityAuditLog auditLog,
     ICurrentUser caller)
 {
     public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken ct)

@@ -31,7 +31,7 @@ public sealed class IdentityModule : IModule
     public string Name => "identity";
     public string Schema => "core";
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<IUserDirectory, UserDirectory>();
 
     public void ConfigureModel(ModelBuilder model) { }
 

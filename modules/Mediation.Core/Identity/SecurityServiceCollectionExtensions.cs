@@ -67,6 +67,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<RolePermissionService>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<Data.IKernelSeed, Data.KernelSeed>();
         services.AddScoped<IClaimsTransformation, UserClaimsLoader>();
 
         services.AddAuthentication(SmartScheme)

@@ -17,7 +17,7 @@ namespace Mediation.Core.Identity;
 /// every outcome. Unknown, inactive and locked accounts cost one password hash like any other, and
 /// answer like a real account would, so replies and timing do not tell whether a name exists.
 /// </summary>
-public sealed class SignInService(
+internal sealed class SignInService(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, MediationDbContext db, SecurityAuditLog auditLog,
     SignInThrottle throttle, UnknownAccountFailures unknownAccounts, TotpCodes totp, IOptions<IdentitySettings> settings, TimeProvider clock)
 {

@@ -17,7 +17,7 @@ public sealed record ConfirmTwoFactorInput(string? Code);
 /// so a half-finished set-up never locks anyone out. Confirming rotates the security stamp: the user's
 /// sessions end and he signs in again, now with a code.
 /// </summary>
-public sealed class TwoFactorEnrolment(UserManager<AppUser> users, TotpCodes totp, ICurrentUser caller, SecurityAuditLog auditLog)
+internal sealed class TwoFactorEnrolment(UserManager<AppUser> users, TotpCodes totp, ICurrentUser caller, SecurityAuditLog auditLog)
 {
     private const string Issuer = "Mediation";
 

@@ -20,7 +20,7 @@ public sealed record SetUserRolesInput(IReadOnlyList<string>? Roles);
 public sealed record RevealedPersonalData(string? IdCardNumber, string? Mobile);
 
 /// <summary>Users and their roles, within the caller's subtree; enforces the separation of admin duties.</summary>
-public sealed class UserAdminService(
+internal sealed class UserAdminService(
     UserManager<AppUser> users, RoleManager<AppRole> roles, MediationDbContext db, PersonalDataProtector protector,
     SecurityAuditLog auditLog, TimeProvider clock)
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Mediation.Core.Messaging;
 
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public Guid Id { get; init; }
     public required string EventName { get; init; }
@@ -19,7 +19,7 @@ public sealed class OutboxMessage
 }
 
 /// <summary>Marks that a handler has consumed a message; its key makes a second delivery a no-op.</summary>
-public sealed class InboxMessage
+internal sealed class InboxMessage
 {
     public Guid MessageId { get; init; }
     public required string HandlerName { get; init; }

@@ -21,6 +21,7 @@ public sealed class OrgUnitsModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<OrgUnitAppService>();
+        services.AddScoped<IOrgUnitDirectory, OrgUnitDirectory>();
         services.AddIntegrationEvent<OrgUnitChangedEto>(OrgUnitChangedEto.EventName);
     }
 

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Mediation.Core.Web;
 
 /// <summary>The first response to a POST with an Idempotency-Key, kept so a retry gets the same answer.</summary>
-public sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord
 {
     public required string Caller { get; init; }
     public required string Key { get; init; }

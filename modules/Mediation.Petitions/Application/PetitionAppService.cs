@@ -7,7 +7,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.Numbering;
-using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
@@ -21,7 +21,7 @@ namespace Mediation.Petitions.Application;
 
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IDeadlineClocks clocks, INumberSequence numbers, SecurityAuditLog auditLog, TimeProvider clock)
+    IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string RecordType = nameof(Petition);
 
@@ -100,17 +100,17 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     /// <summary>The work queue: petitions in scope, the one whose running clock falls due first on top, those without a running clock last.</summary>
     public async Task<IReadOnlyList<PetitionSummaryDto>> ListAsync(CancellationToken ct)
     {
-        var running = db.Set<DeadlineClock>().Where(c => c.RecordType == RecordType && c.Status != ClockStatus.Stopped && c.DueAt != null);
+        var running = clocks.OpenClocks(RecordType).Where(c => c.DueAt != null);
         var rows = await db.Set<Petition>().AsNoTracking()
             .Select(p => new
             {
                 p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
-                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.PolicyName, c.DueAt }).FirstOrDefault(),
+                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.Policy, c.DueAt }).FirstOrDefault(),
             })
             .OrderBy(p => p.Due == null).ThenBy(p => p.Due!.DueAt).ThenByDescending(p => p.ReceivedAt)
             .Take(500)
             .ToListAsync(ct);
-        return rows.Select(p => new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.PolicyName, p.Due?.DueAt))
+        return rows.Select(p => new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.Policy, p.Due?.DueAt))
             .ToList();
     }
 
@@ -182,12 +182,13 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     internal async Task<Petition> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<Petition>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException(nameof(Petition), id);
 
-    internal async Task<OrgUnit> FindUnitAsync(Guid? id, CancellationToken ct)
+    internal async Task<OrgUnitInfo> FindUnitAsync(Guid? id, CancellationToken ct)
     {
         var scope = user.OrgUnitPath;
-        return await db.Set<OrgUnit>().AsNoTracking()
-                   .SingleOrDefaultAsync(o => o.Id == id && (scope == null || o.Path.StartsWith(scope)), ct)
-               ?? throw new EntityNotFoundException(nameof(OrgUnit), id ?? Guid.Empty);
+        var unit = id is { } unitId ? await orgUnits.FindAsync(unitId, ct) : null;
+        return unit is not null && (scope is null || unit.Path.StartsWith(scope, StringComparison.Ordinal))
+            ? unit
+            : throw new EntityNotFoundException("OrgUnit", id ?? Guid.Empty);
     }
 
     internal async Task StopClocksAsync(Guid petitionId, IReadOnlyCollection<string> policies, string reason, CancellationToken ct)
@@ -206,7 +207,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         IReadOnlyList<DuplicateCandidateDto> duplicates = [];
         if (withDuplicates && p.Status is PetitionStatus.Registered)
         {
-            var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == p.OrgUnitId, ct);
+            var unit = await orgUnits.GetAsync(p.OrgUnitId, ct);
             var hashes = p.Petitioners.SelectMany(x => new[] { x.IdCardHash, x.PhoneHash }).OfType<string>().ToHashSet(StringComparer.Ordinal);
             duplicates = await DuplicatesAsync(unit, p.Id, hashes, TextOf(p.Matter, p.RequestedOutcome, p.Place), ct);
         }
@@ -230,11 +231,11 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     /// Likely duplicates among the open (and re-examined) petitions of the same county in the caller's scope:
     /// the same petitioner by keyed hash of 身份证号 or phone, or a similar matter by Chinese word TF-IDF cosine.
     /// </summary>
-    private async Task<IReadOnlyList<DuplicateCandidateDto>> DuplicatesAsync(OrgUnit unit, Guid? excludeId, HashSet<string> hashes, string text,
+    private async Task<IReadOnlyList<DuplicateCandidateDto>> DuplicatesAsync(OrgUnitInfo unit, Guid? excludeId, HashSet<string> hashes, string text,
         CancellationToken ct)
     {
         var countyPath = CountyPathOf(unit);
-        var countyUnits = db.Set<OrgUnit>().Where(o => o.Path.StartsWith(countyPath)).Select(o => o.Id);
+        var countyUnits = orgUnits.SubtreeIds(countyPath);
         var candidates = await db.Set<Petition>().AsNoTracking()
             .Where(p => countyUnits.Contains(p.OrgUnitId) && ComparedStatuses.Contains(p.Status) && p.Id != excludeId)
             .OrderByDescending(p => p.ReceivedAt).Take(MaxCandidates)
@@ -257,7 +258,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     private static string TextOf(string matter, string? requestedOutcome, string? place) => string.Join(' ', matter, requestedOutcome, place);
 
     /// <summary>"/city/county/…": the county's subtree; a city-level unit compares across its whole city.</summary>
-    private static string CountyPathOf(OrgUnit unit)
+    private static string CountyPathOf(OrgUnitInfo unit)
     {
         var segments = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 2 ? $"/{segments[0]}/{segments[1]}/" : unit.Path;

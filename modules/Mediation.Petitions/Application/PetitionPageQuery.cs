@@ -1,5 +1,5 @@
 using Mediation.Core.Data;
-using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -7,16 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Petitions.Application;
 
 /// <summary>What the pages show beside the services' answers: petitioners' names for the queue, the units an officer may file for.</summary>
-internal sealed class PetitionPageQuery(MediationDbContext db, ICurrentUser user)
+internal sealed class PetitionPageQuery(MediationDbContext db, ICurrentUser user, IOrgUnitDirectory orgUnits)
 {
     /// <summary>The active units in the officer's scope (his own and those below it), the responsible-unit choices of the intake form.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitsInScopeAsync(CancellationToken ct)
     {
-        var scope = user.OrgUnitPath;
-        var units = await db.Set<OrgUnit>().AsNoTracking()
-            .Where(o => o.IsActive && (scope == null || o.Path.StartsWith(scope)))
-            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
-        return units.Select(u => (u.Id, u.Name)).ToList();
+        var units = await orgUnits.SubtreeAsync(user.OrgUnitPath, ct);
+        return units.Where(u => u.IsActive).Select(u => (u.Id, u.Name)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> PetitionerNamesAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)

@@ -6,7 +6,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Messaging;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
@@ -23,7 +23,7 @@ namespace Mediation.Petitions.Application;
 /// clocks, and issues its written notice into the document archive, all in one transaction.
 /// </summary>
 internal sealed class PetitionProceedingsAppService(MediationDbContext db, PetitionAppService petitions, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, OrgUnitAppService orgUnits,
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, IOrgUnitDirectory orgUnits,
     IConfiguration configuration, TimeProvider clock)
 {
     /// <summary>The local rule that lets this deployment pause the 60 days; none by default, as Art. 34 provides no pause.</summary>
@@ -115,7 +115,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     /// <summary>Only under a deployment's local rule (Petitions:HandlingPauseRule); Art. 34 itself knows no pause.</summary>
     public async Task<PetitionDto> PauseAsync(Guid id, PauseHandlingInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason").ThrowIfInvalid();
+        new InputValidator().Required(input.Reason, "reason").MaxLength(input.Reason, IDeadlineClocks.MaxReasonLength, "reason").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         petition.PauseHandling(input.Reason!.Trim(), PauseRule, user.UserName, clock.GetUtcNow());
@@ -143,7 +143,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     /// <summary>Art. 34: extended once, by up to the extension policy's days, approved by someone other than the handler.</summary>
     public async Task<PetitionDto> ExtendAsync(Guid id, ExtendHandlingInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.Days, "days").Required(input.Reason, "reason").MaxLength(input.Reason, DeadlineClock.MaxReasonLength, "reason")
+        new InputValidator().Required(input.Days, "days").Required(input.Reason, "reason").MaxLength(input.Reason, IDeadlineClocks.MaxReasonLength, "reason")
             .ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
@@ -293,7 +293,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     /// Arts. 35, 36: 复查 is for the body one level above the original handling body, 复核 for the level above that. Only that
     /// body's users receive the request and answer it; its clock is the body's and the opinion is issued in its name.
     /// </summary>
-    private async Task<OrgUnitDto> ReviewingUnitAsync(Petition petition, OpinionKind step, CancellationToken ct)
+    private async Task<OrgUnitInfo> ReviewingUnitAsync(Petition petition, OpinionKind step, CancellationToken ct)
     {
         var handling = await orgUnits.GetAsync(petition.OrgUnitId, ct);
         var reviewing = handling.ParentId is { } parentId ? await orgUnits.GetAsync(parentId, ct) : throw new BusinessException(PetitionsErrorCodes.NoHigherUnit);
@@ -367,7 +367,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped).MaxBy(c => c.StartedAt)
         ?? throw new BusinessException(PetitionsErrorCodes.NotInHandling);
 
-    private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct, OrgUnitDto? issuingUnit = null)
+    private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct, OrgUnitInfo? issuingUnit = null)
     {
         var model = await NoticeModelAsync(petition, ct);
         if (issuingUnit is not null)
@@ -426,7 +426,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
 
     private async Task<Dictionary<string, object?>> NoticeModelAsync(Petition petition, CancellationToken ct)
     {
-        var unit = await db.Set<OrgUnit>().AsNoTracking().SingleAsync(o => o.Id == petition.OrgUnitId, ct);
+        var unit = await orgUnits.GetAsync(petition.OrgUnitId, ct);
         var subject = petition.Matter.Length > 60 ? petition.Matter[..60] + "……" : petition.Matter;
         var office = OfficeName(unit.Name, unit.Kind);
         return new Dictionary<string, object?>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mediation.Tests.Deadlines;
 
 /// <summary>Helpers to drive a host's deadline services directly, as another module would.</summary>
-public static class DeadlineApps
+internal static class DeadlineApps
 {
     public static Action<IServiceCollection> WithTime(FakeTimeProvider time) => services => services.AddSingleton<TimeProvider>(time);
 

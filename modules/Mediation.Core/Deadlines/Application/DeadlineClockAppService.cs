@@ -13,6 +13,10 @@ internal sealed class DeadlineClockAppService(
 {
     private IQueryable<DeadlineClock> Clocks => db.Set<DeadlineClock>().Include(c => c.History);
 
+    public IQueryable<OpenClock> OpenClocks(string recordType) => db.Set<DeadlineClock>()
+        .Where(c => c.RecordType == recordType && c.Status != ClockStatus.Stopped)
+        .Select(c => new OpenClock { RecordId = c.RecordId, Policy = c.PolicyName, Status = c.Status, DueDate = c.DueDate, DueAt = c.DueAt });
+
     public async Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct)
     {
         new InputValidator()

@@ -10,7 +10,7 @@ public sealed record CalendarFile(int Year, string? Source, IReadOnlyList<Holida
         (Holidays ?? []).SelectMany(h => Dates(h.From, h.To ?? h.From).Select(d => new CalendarDayEntry(d, CalendarDayKind.Holiday, h.Name ?? "")))
         .Concat((WorkingDays ?? []).Select(w => new CalendarDayEntry(w.Date, CalendarDayKind.WorkingDay, w.Name ?? "")));
 
-    public static CalendarFile From(CalendarYear year) => new(
+    internal static CalendarFile From(CalendarYear year) => new(
         year.Year,
         year.Source,
         Ranges(year.Days.Where(d => d.Kind is CalendarDayKind.Holiday).OrderBy(d => d.Date).ToList()),

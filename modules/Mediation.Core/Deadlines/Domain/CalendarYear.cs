@@ -3,7 +3,7 @@ using Mediation.Core.Domain;
 namespace Mediation.Core.Deadlines.Domain;
 
 /// <summary>One year's published holiday schedule, as loaded from etc/calendars or edited by an admin.</summary>
-public sealed class CalendarYear : AggregateRoot<int>
+internal sealed class CalendarYear : AggregateRoot<int>
 {
     public const int MaxNameLength = 100;
     public const int MaxSourceLength = 300;
@@ -45,7 +45,7 @@ public sealed class CalendarYear : AggregateRoot<int>
     public IEnumerable<CalendarDayEntry> Entries => _days.Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name));
 }
 
-public sealed class CalendarDay
+internal sealed class CalendarDay
 {
     private CalendarDay() { }
 

@@ -25,11 +25,11 @@ public enum ClockEventKind
 /// due time can always be recomputed (a calendar was loaded or edited) and explained.
 /// While paused the clock has no due time.
 /// </summary>
-public sealed class DeadlineClock : AggregateRoot<Guid>, Mediation.Core.Security.IOrgScoped
+internal sealed class DeadlineClock : AggregateRoot<Guid>, Mediation.Core.Security.IOrgScoped
 {
     public const int MaxRecordTypeLength = 60;
     public const int MaxPolicyNameLength = 60;
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = IDeadlineClocks.MaxReasonLength;
     public const int MaxActorLength = 100;
 
     private readonly List<DeadlineClockEvent> _history = [];
@@ -161,7 +161,7 @@ public sealed class DeadlineClock : AggregateRoot<Guid>, Mediation.Core.Security
     }
 }
 
-public sealed class DeadlineClockEvent
+internal sealed class DeadlineClockEvent
 {
     private DeadlineClockEvent() { }
 

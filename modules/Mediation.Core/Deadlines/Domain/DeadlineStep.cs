@@ -13,7 +13,7 @@ public enum DeadlineStepKind
 /// that runs twice, on two hosts or after a restart records (and notifies) each step once; a
 /// clock whose due time moved gets fresh steps for its new due time.
 /// </summary>
-public sealed class DeadlineStep
+internal sealed class DeadlineStep
 {
     public const int MaxStepLength = 40;
 

@@ -15,7 +15,7 @@ namespace Mediation.Core.Deadlines.Jobs;
 /// with its notices, in one transaction. Retries, restarts and several hosts therefore record and
 /// notify each step once, and a sweep that did not run for a while catches up.
 /// </summary>
-public sealed class DeadlineSweepJob(
+internal sealed class DeadlineSweepJob(
     MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, INoticeOutbox notices, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
 {
     public const string JobId = "deadlines:sweep";

@@ -14,7 +14,7 @@ namespace Mediation.Core.Deadlines.Jobs;
 /// under UPDLOCK/HOLDLOCK. Parameters go through the model's type mappings, so SQLite's binary
 /// date-times and enum-as-text conversions apply exactly as for EF's own inserts.
 /// </summary>
-public sealed class StepInserter(MediationDbContext db)
+internal sealed class StepInserter(MediationDbContext db)
 {
     public async Task<bool> TryInsertAsync(DeadlineStep step, CancellationToken ct)
     {

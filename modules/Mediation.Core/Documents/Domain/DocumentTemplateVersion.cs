@@ -7,7 +7,7 @@ namespace Mediation.Core.Documents.Domain;
 /// are never changed or deleted: the history shows who changed what and when. A version without
 /// text returns the template to its file.
 /// </summary>
-public sealed class DocumentTemplateVersion : Entity<Guid>
+internal sealed class DocumentTemplateVersion : Entity<Guid>
 {
     public const int MaxNameLength = 64;
     public const int MaxTextLength = 200_000;

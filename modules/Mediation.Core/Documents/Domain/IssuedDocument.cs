@@ -8,7 +8,7 @@ namespace Mediation.Core.Documents.Domain;
 /// belongs to. A reprint returns these bytes, so every copy is identical; a copy whose hash differs
 /// was altered.
 /// </summary>
-public sealed class IssuedDocument : Entity<Guid>, Mediation.Core.Security.IOrgScoped
+internal sealed class IssuedDocument : Entity<Guid>, Mediation.Core.Security.IOrgScoped
 {
     public const int MaxNumberLength = 64;
     public const int MaxKindLength = 64;

@@ -12,7 +12,7 @@ public enum NoticeChannel
 /// read from the unit's inbox; e-mail and SMS notices wait here until a dispatcher delivers them,
 /// so a crash between "decided to notify" and "sent" loses nothing.
 /// </summary>
-public sealed class Notice : Mediation.Core.Security.IOrgScoped
+internal sealed class Notice : Mediation.Core.Security.IOrgScoped
 {
     public const int MaxSubjectLength = 200;
     public const int MaxRecipientLength = 200;

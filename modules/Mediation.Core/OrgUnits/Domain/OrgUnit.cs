@@ -18,7 +18,7 @@ public enum OrgUnitKind
 /// lists the ids from the root down to this unit, so "this unit and everything below it" is a
 /// single prefix match, which is how data scope is enforced.
 /// </summary>
-public sealed class OrgUnit : AggregateRoot<Guid>
+internal sealed class OrgUnit : AggregateRoot<Guid>
 {
     public const int MaxNameLength = 100;
     public const int MaxCodeLength = 32;
@@ -52,6 +52,10 @@ public sealed class OrgUnit : AggregateRoot<Guid>
     }
 
     public void Rename(string name) => Name = name;
+
+    /// <summary>The ids on a <see cref="Path"/>, root first.</summary>
+    public static IReadOnlyList<Guid> IdsOnPath(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.ParseExact(s, "N")).ToList();
 
     public void ChangeSortOrder(int sortOrder) => SortOrder = sortOrder;
 

@@ -13,7 +13,7 @@ namespace Mediation.Core.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(SignInThrottle.Policy)]
-public sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
+internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
 {
     public string? UserName { get; private set; }
     public string? ReturnUrl { get; private set; }

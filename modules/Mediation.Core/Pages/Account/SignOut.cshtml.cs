@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mediation.Core.Pages.Account;
 
-public sealed class SignOutModel(SecurityAuditLog auditLog, SignInService signIn, ICurrentUser user) : PageModel
+internal sealed class SignOutModel(SecurityAuditLog auditLog, SignInService signIn, ICurrentUser user) : PageModel
 {
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace Mediation.Core.Pages.Account;
 /// pending one until a code confirms it, so reloading or mistyping never changes what was scanned.
 /// </summary>
 [Authorize]
-public sealed class TwoFactorModel(TwoFactorEnrolment enrolment, ProblemWriter messages) : PageModel
+internal sealed class TwoFactorModel(TwoFactorEnrolment enrolment, ProblemWriter messages) : PageModel
 {
     public TwoFactorSetupDto? Setup { get; private set; }
     public bool Required { get; private set; }
