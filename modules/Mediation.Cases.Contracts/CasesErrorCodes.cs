@@ -23,6 +23,7 @@ public static class CasesErrorCodes
     public const string SigningDateOutOfRange = "Cases:SigningDateOutOfRange";
     public const string PoliceReportDateOutOfRange = "Cases:PoliceReportDateOutOfRange";
     public const string BecameCriminalRecorded = "Cases:BecameCriminalRecorded";
+    public const string BecameCriminalDateOutOfRange = "Cases:BecameCriminalDateOutOfRange";
     public const string JudicialApplicationRecorded = "Cases:JudicialApplicationRecorded";
     public const string JudicialApplicationMissing = "Cases:JudicialApplicationMissing";
     public const string JudicialApplicationDateOutOfRange = "Cases:JudicialApplicationDateOutOfRange";

@@ -139,7 +139,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public void RecordBecameCriminal(DateOnly on, string note, DateTimeOffset now)
     {
         if (BecameCriminalOn is not null) throw new BusinessException(CasesErrorCodes.BecameCriminalRecorded);
-        if (on > ChinaTime.DateOf(now) || on < ChinaTime.DateOf(RegisteredAt)) throw new BusinessException(CasesErrorCodes.PoliceReportDateOutOfRange);
+        if (on > ChinaTime.DateOf(now) || on < ChinaTime.DateOf(RegisteredAt)) throw new BusinessException(CasesErrorCodes.BecameCriminalDateOutOfRange);
         BecameCriminalOn = on;
         BecameCriminalNote = note;
     }

@@ -30,5 +30,6 @@ public static class CoreErrorCodes
         public const string DateTooEarly = "Core:Validation:DateTooEarly";
         public const string DateInFuture = "Core:Validation:DateInFuture";
         public const string DateTooLate = "Core:Validation:DateTooLate";
+        public const string WrongFormat = "Core:Validation:WrongFormat";
     }
 }

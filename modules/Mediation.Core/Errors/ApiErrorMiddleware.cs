@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediation.Core.Domain;
+using Mediation.Core.Localization;
 using Mediation.Core.Validation;
 using Mediation.Core.Web;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ namespace Mediation.Core.Errors;
 /// Turns every failure of an API request into problem details. Unexpected exceptions are logged
 /// with their stack and answered with a bare code and correlation id: no internals leave the server.
 /// </summary>
-public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter problems, ILogger<ApiErrorMiddleware> logger)
+public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWriter problems, ILogger<ApiErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -56,7 +57,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
                 return problems.WriteAsync(context, StatusCodes.Status400BadRequest, CoreErrorCodes.ValidationFailed, null,
                     [new FieldError(FieldOf(invalidValue.Path), invalidValue.Code, invalidValue.Parameters)]);
             case BadHttpRequestException badRequest:
-                logger.LogInformation("Malformed request: {Reason}", badRequest.Message);
+                logger.LogInformation("Malformed request: {Reason}", badRequest.InnerException?.Message ?? badRequest.Message);
+                var (reason, field) = MalformedReason(badRequest);
                 return problems.WriteAsync(context, badRequest.StatusCode,
                     badRequest.StatusCode switch
                     {
@@ -64,7 +66,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
                         StatusCodes.Status413PayloadTooLarge => CoreErrorCodes.PayloadTooLarge,
                         _ => CoreErrorCodes.MalformedRequest,
                     },
-                    new Dictionary<string, object?> { ["reason"] = DescribeBadRequest(badRequest) });
+                    new Dictionary<string, object?> { ["reason"] = reason },
+                    field is null ? null : [new FieldError(field, CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
                 return problems.WriteAsync(context, StatusCodes.Status500InternalServerError, CoreErrorCodes.InternalError);
@@ -84,15 +87,44 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ProblemWriter probl
             StatusCodes.Status413PayloadTooLarge => CoreErrorCodes.PayloadTooLarge,
             _ => null,
         };
-        return code is null ? Task.CompletedTask : problems.WriteAsync(context, context.Response.StatusCode, code);
+        return code is null ? Task.CompletedTask : problems.WriteAsync(context, context.Response.StatusCode, code,
+            new Dictionary<string, object?> { ["reason"] = new LocalizableText(Unreadable) });
     }
 
     /// <summary>"$.parties[0].kind" → "parties[0].kind", the field naming the validators use.</summary>
     internal static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
 
-    // The JSON reader's message names the position ("LineNumber: 0 | BytePositionInLine: 12"), which
-    // helps the client fix its body; it never contains server internals.
-    private static string DescribeBadRequest(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json ? json.Message : exception.Message;
+    private const string Unreadable = "Core:Malformed:Unreadable";
+
+    // The framework's messages name .NET types and parameters ("…could not be converted to Mediation.Cases.…Input");
+    // the client is told in plain words where its request is wrong — the position, the JSON field or the parameter.
+    internal static (LocalizableText Reason, string? Field) MalformedReason(BadHttpRequestException exception)
+    {
+        switch (exception.InnerException)
+        {
+            case JsonException { InnerException: JsonException } syntax:
+                return (new LocalizableText("Core:Malformed:NotJson", new Dictionary<string, object?>
+                {
+                    ["line"] = (syntax.LineNumber ?? 0) + 1,
+                    ["position"] = (syntax.BytePositionInLine ?? 0) + 1,
+                }), null);
+            case JsonException { Path: { } path } when path != "$":
+                var field = FieldOf(path);
+                return (new LocalizableText("Core:Malformed:FieldValue", new Dictionary<string, object?> { ["field"] = field }), field);
+            case JsonException:
+                return (new LocalizableText("Core:Malformed:BodyShape"), null);
+            case not null:
+                return (new LocalizableText(Unreadable), null);
+        }
+        if (exception.Message.Contains(" body", StringComparison.Ordinal)) return (new LocalizableText("Core:Malformed:NoBody"), null);
+        var parameter = ParameterName().Match(exception.Message);
+        if (!parameter.Success) return (new LocalizableText(Unreadable), null);
+        var name = parameter.Groups["name"].Value;
+        return (new LocalizableText("Core:Malformed:Parameter", new Dictionary<string, object?> { ["field"] = name }), name);
+    }
+
+    // "Failed to bind parameter \"DateOnly start\" from \"x\"." / "Required parameter \"string policy\" was not provided from query string."
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]*\\s)?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParameterName();
 }

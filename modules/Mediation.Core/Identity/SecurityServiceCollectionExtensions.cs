@@ -68,12 +68,13 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<RolePermissionService>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<Data.IKernelSeed, Data.KernelSeed>();
-        services.AddScoped<IClaimsTransformation, UserClaimsLoader>();
+        services.AddScoped<UserClaimsLoader>();
+        services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<UserClaimsLoader>());
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
+                    ? StampCheckedBearerHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
@@ -88,12 +89,13 @@ public static class SecurityServiceCollectionExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = context => RejectBeyondAbsoluteLifetime(context, settings),
+                    OnValidatePrincipal = context => ValidateCookieAsync(context, settings),
                     OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden),
                 };
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.TokenLifetime);
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.TokenLifetime)
+            .AddScheme<AuthenticationSchemeOptions, StampCheckedBearerHandler>(StampCheckedBearerHandler.SchemeName, null);
 
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -105,17 +107,24 @@ public static class SecurityServiceCollectionExtensions
     public static IInterceptor[] DbContextInterceptors(IServiceProvider services) =>
         [services.GetRequiredService<AuditSaveChangesInterceptor>()];
 
-    private static Task RejectBeyondAbsoluteLifetime(CookieValidatePrincipalContext context, IdentitySettings settings)
+    // A cookie past its absolute lifetime, of an inactive account or with a rotated security stamp is no sign-in at
+    // all (401 / the sign-in page), not a signed-in caller without rights (403).
+    private static async Task ValidateCookieAsync(CookieValidatePrincipalContext context, IdentitySettings settings)
     {
         var issued = context.Principal?.FindFirst(MediationClaimTypes.IssuedAt)?.Value;
         var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (!long.TryParse(issued, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > settings.AbsoluteLifetime)
+        var loaded = long.TryParse(issued, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) <= settings.AbsoluteLifetime
+            && context.Principal is not null
+                ? await context.HttpContext.RequestServices.GetRequiredService<UserClaimsLoader>().TransformAsync(context.Principal)
+                : null;
+        if (loaded?.Identity?.IsAuthenticated == true)
         {
-            context.RejectPrincipal();
-            return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            context.ReplacePrincipal(loaded);
+            return;
         }
-        return Task.CompletedTask;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

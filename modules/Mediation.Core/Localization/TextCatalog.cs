@@ -5,8 +5,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Mediation.Core.Localization;
 
-/// <summary>A message parameter that is a catalog key (an entity or enum name), localized with the message.</summary>
-public sealed record LocalizableText(string Key)
+/// <summary>
+/// A message parameter that is a catalog key (an entity or enum name, or a phrase with its own parameters), localized
+/// with the message.
+/// </summary>
+public sealed record LocalizableText(string Key, IReadOnlyDictionary<string, object?>? Parameters = null)
 {
     public static LocalizableText Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => new($"{typeof(TEnum).Name}:{value}");
@@ -25,6 +28,8 @@ public sealed class TextCatalog
 {
     public const string DefaultCulture = "zh-Hans";
     public static readonly IReadOnlyList<string> SupportedCultures = [DefaultCulture, "en"];
+
+    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
 
     private readonly Dictionary<string, Dictionary<string, string>> _textsByCulture = new(StringComparer.OrdinalIgnoreCase);
 
@@ -66,7 +71,7 @@ public sealed class TextCatalog
         foreach (var (name, value) in parameters)
         {
             var text = value is LocalizableText localizable
-                ? Find(localizable.Key, culture) ?? localizable.Key
+                ? Format(Find(localizable.Key, culture) ?? localizable.Key, localizable.Parameters ?? NoParameters, culture)
                 : Convert.ToString(value, CultureInfo.InvariantCulture);
             result = result.Replace("{" + name + "}", text, StringComparison.Ordinal);
         }

@@ -18,9 +18,48 @@ public abstract class ErrorResponse_Tests : ProviderTests
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await response.ReadJsonAsync();
         problem.GetProperty("code").GetString().ShouldBe(CoreErrorCodes.MalformedRequest);
-        problem.GetProperty("title").GetString()!.ShouldContain("请求格式不正确");
-        problem.GetProperty("title").GetString()!.ShouldContain("BytePositionInLine");
+        problem.GetProperty("title").GetString().ShouldBe("请求格式不正确：正文不是有效的 JSON（第 1 行第 10 个字节附近）。");
         problem.GetProperty("status").GetInt32().ShouldBe(400);
+    }
+
+    [Theory]
+    [InlineData("""{"on":"not a date","note":"立案"}""", "the value of the field \"on\" has the wrong type or format.", "on")]
+    [InlineData("""{"on":{"year":2026},"note":"立案"}""", "the value of the field \"on\" has the wrong type or format.", "on")]
+    [InlineData("""{"on":"2026-03-01","note":["立案"]}""", "the value of the field \"note\" has the wrong type or format.", "note")]
+    [InlineData("""["2026-03-01"]""", "the body must be one JSON object whose fields have the right types.", null)]
+    [InlineData("""{"on":"2026-03-01",""", "the body is not valid JSON (near line 1, byte 19).", null)]
+    [InlineData("", "the JSON body is missing.", null)]
+    public async Task A_body_of_the_wrong_shape_names_the_field_in_plain_words_and_never_a_dotnet_type(string body, string reason, string? field)
+    {
+        var client = await ClientAsync("en", "demo.mediator");
+        var response = await client.PostAsync($"/api/cases/{Guid.NewGuid()}/became-criminal", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldNotContain("Mediation.", Case.Sensitive, "no .NET type name leaves the server");
+        text.ShouldNotContain("System.", Case.Sensitive);
+        text.ShouldNotContain("Input", Case.Sensitive);
+        text.ShouldNotContain("BytePositionInLine", Case.Sensitive);
+        var problem = await response.ReadJsonAsync();
+        problem.GetProperty("code").GetString().ShouldBe(CoreErrorCodes.MalformedRequest);
+        problem.GetProperty("title").GetString().ShouldBe("The request is malformed: " + reason);
+        if (field is null) problem.TryGetProperty("errors", out _).ShouldBeFalse();
+        else problem.GetProperty("errors").GetProperty(field)[0].GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Validation.WrongFormat);
+    }
+
+    [Fact]
+    public async Task A_query_parameter_of_the_wrong_format_is_named_without_its_dotnet_type()
+    {
+        var client = await ClientAsync("en", "demo.mediator");
+        var response = await client.GetAsync("/api/cases/visits/due?withinDays=soon");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var text = await response.Content.ReadAsStringAsync();
+        text.ShouldNotContain("int?", Case.Sensitive);
+        text.ShouldNotContain("Int32", Case.Sensitive);
+        var problem = await response.ReadJsonAsync();
+        problem.GetProperty("code").GetString().ShouldBe(CoreErrorCodes.MalformedRequest);
+        problem.GetProperty("title").GetString().ShouldBe("The request is malformed: the parameter \"withinDays\" is missing or has the wrong format.");
     }
 
     [Fact]

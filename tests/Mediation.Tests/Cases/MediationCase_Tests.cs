@@ -277,4 +277,17 @@ public sealed class MediationCase_Tests
         Should.Throw<BusinessException>(() => mediationCase.RecordBecameCriminal(new DateOnly(2026, 3, 6), "再次", Now.AddDays(5)))
             .Code.ShouldBe(CasesErrorCodes.BecameCriminalRecorded);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(9)]
+    public void Becoming_criminal_before_the_registration_or_after_today_is_refused_with_its_own_code_not_the_police_reports(int daysFromToday)
+    {
+        var mediationCase = InSession();
+        var today = DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var on = daysFromToday < 0 ? DateOnly.FromDateTime(mediationCase.RegisteredAt.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(daysFromToday) : today.AddDays(daysFromToday);
+        Should.Throw<BusinessException>(() => mediationCase.RecordBecameCriminal(on, "以故意伤害立案", Now))
+            .Code.ShouldBe(CasesErrorCodes.BecameCriminalDateOutOfRange);
+        mediationCase.BecameCriminalOn.ShouldBeNull();
+    }
 }

@@ -19,10 +19,10 @@ namespace Mediation.Tests.Security;
 /// One malformed request and what it must get: a problem with the status, and for a field problem the field and its code.
 /// Url and body may name the records of <see cref="HostileTargets"/>: {case}, {committee}, {mediator}, {petition}, {party},
 /// {foreignUnit} (岱岳区, outside every probing user's scope).
-/// A null body sends none.
+/// A null body sends none. ProblemCode and Title, when given, are the problem's code and its (zh-Hans) title.
 /// </summary>
 public sealed record HostileProbe(string Name, string User, string Method, string Url, string? Body, HttpStatusCode Status,
-    string? Field = null, string? Code = null);
+    string? Field = null, string? Code = null, string? ProblemCode = null, string? Title = null);
 
 /// <summary>Records in 泰山区 the probes aim at, made through the API once per host.</summary>
 public sealed record HostileTargets(Guid Case, Guid Committee, Guid Mediator, Guid Petition, Guid Party, Guid ForeignUnit)
@@ -154,13 +154,34 @@ public static class HostileProbes
         new("duplicate check over a 4001-character matter", Officer, "POST", "/api/petitions/duplicates", $$"""{"matter":"{{new string('地', 4001)}}"}""",
             HttpStatusCode.BadRequest, "matter", CoreErrorCodes.Validation.MaxLength),
         new("inbox of another county", "demo.coordinator", "GET", "/api/notifications/inbox?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+
+        // A rule's refusal names its own rule: 民转刑 is not a police report.
+        new("民转刑 dated before the case was registered", Mediator, "POST", "/api/cases/{case}/became-criminal", """{"on":"2020-01-01","note":"以故意伤害立案"}""",
+            HttpStatusCode.UnprocessableEntity, ProblemCode: CasesErrorCodes.BecameCriminalDateOutOfRange, Title: "转为刑事案件的日期不能早于案件受理日，也不能晚于今天。"),
+
+        // A body of the wrong shape says where, in plain words, and never names a .NET type.
+        new("民转刑 date that is not a date", Mediator, "POST", "/api/cases/{case}/became-criminal", """{"on":"昨天","note":"立案"}""",
+            HttpStatusCode.BadRequest, "on", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：字段“on”的值类型或格式不正确。"),
+        new("民转刑 body that is an array", Mediator, "POST", "/api/cases/{case}/became-criminal", """["2026-03-01"]""",
+            HttpStatusCode.BadRequest, ProblemCode: CoreErrorCodes.MalformedRequest, Title: "请求格式不正确：正文应为一个 JSON 对象，且各字段的类型正确。"),
+        new("risk reason that is an object", Mediator, "POST", "/api/cases/{case}/risk", """{"grade":"Red","reason":{"text":"复评"}}""",
+            HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+        new("case registration with parties as a string", Mediator, "POST", "/api/cases", With(CaseRegistration(), "parties", "王某某"),
+            HttpStatusCode.BadRequest, "parties", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+        new("petition registration cut off mid-way", Officer, "POST", "/api/petitions", PetitionRegistration().ToJsonString()[..40],
+            HttpStatusCode.BadRequest, ProblemCode: CoreErrorCodes.MalformedRequest),
+        new("follow-up visits due within a word of days", Mediator, "GET", "/api/cases/visits/due?withinDays=soon", null,
+            HttpStatusCode.BadRequest, "withinDays", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：参数“withinDays”缺失或格式不正确。"),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });
 }
 
-public abstract class HostileInput_Tests : ProviderTests
+public abstract partial class HostileInput_Tests : ProviderTests
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Mediation|System|Microsoft)\.[A-Z]|BytePositionInLine|Nullable`")]
+    private static partial System.Text.RegularExpressions.Regex DotnetTypeName();
+
     private static readonly SemaphoreSlim SetupGate = new(1, 1);
     private static readonly Dictionary<MediationAppFactory, HostileTargets> Targets = [];
 
@@ -207,9 +228,13 @@ public abstract class HostileInput_Tests : ProviderTests
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(probe.Status, body);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
+        DotnetTypeName().IsMatch(body).ShouldBeFalse("a problem never names a .NET type: " + body);
+        var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        if (probe.ProblemCode is not null) problem.GetProperty("code").GetString().ShouldBe(probe.ProblemCode, body);
+        if (probe.Title is not null) problem.GetProperty("title").GetString().ShouldBe(probe.Title, body);
         if (probe.Field is not null)
         {
-            var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+            var errors = problem.GetProperty("errors");
             errors.TryGetProperty(probe.Field, out var fieldErrors).ShouldBeTrue(body);
             if (probe.Code is not null) fieldErrors[0].GetProperty("code").GetString().ShouldBe(probe.Code, body);
         }

@@ -165,6 +165,38 @@ public abstract partial class SignIn_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task A_token_or_cookie_with_a_stale_security_stamp_is_not_signed_in_401_and_never_a_403()
+    {
+        var deactivatedUser = await CreateUserAsync();
+        var reassignedUser = await CreateUserAsync();
+        var stale = new List<HttpClient>();
+        foreach (var user in new[] { deactivatedUser, reassignedUser })
+        {
+            stale.Add(await BearerClientAsync(user.UserName));
+            stale.Add(await CookieClientAsync(user.UserName));
+        }
+        foreach (var client in stale) (await client.GetAsync("/api/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var admin = await ClientAsync();
+        (await admin.PostAsync($"/api/identity/users/{deactivatedUser.Id}/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reassigned = await admin.PutJsonAsync($"/api/identity/users/{reassignedUser.Id}/roles", new SetUserRolesInput([RoleNames.PetitionOfficer]));
+        reassigned.StatusCode.ShouldBe(HttpStatusCode.OK, await reassigned.Content.ReadAsStringAsync());
+
+        foreach (var client in stale)
+        {
+            foreach (var url in new[] { "/api/auth/me", "/api/cases" })
+            {
+                var response = await client.GetAsync(url);
+                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, url + " " + await response.Content.ReadAsStringAsync());
+                (await CodeAsync(response)).ShouldBe(Mediation.Core.Domain.CoreErrorCodes.Unauthorized);
+            }
+        }
+        var page = await stale[1].GetAsync("/OrgUnits");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.ToString().ShouldContain("/Account/SignIn", Case.Sensitive, "a stale cookie is sent to sign in, not to the access-denied page");
+    }
+
+    [Fact]
     public async Task Signing_out_through_the_API_ends_every_token_and_cookie_of_the_user()
     {
         var user = await CreateUserAsync();
