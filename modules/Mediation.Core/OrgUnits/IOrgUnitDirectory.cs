@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Core.OrgUnits;
 
-/// <summary>A unit as modules see it. <see cref="IssuingBodyName"/> is the 发文机关 printed on its documents (for now the unit name).</summary>
+/// <summary>A unit as modules see it. <see cref="IssuingBodyName"/> is the 发文机关 printed on its documents (the unit's name unless an administrator set one).</summary>
 public sealed record OrgUnitInfo(Guid Id, Guid? ParentId, string Code, string Name, OrgUnitKind Kind, string Path, bool IsActive, string IssuingBodyName);
 
 /// <summary>How modules read the org tree: they never open the kernel's table.</summary>
@@ -33,7 +33,7 @@ internal sealed class OrgUnitDirectory(MediationDbContext db) : IOrgUnitDirector
 {
     // Filters go on the entity before the projection: EF cannot translate a filter on a positional record.
     private static readonly Expression<Func<OrgUnit, OrgUnitInfo>> ToInfo =
-        u => new OrgUnitInfo(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Path, u.IsActive, u.Name);
+        u => new OrgUnitInfo(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Path, u.IsActive, u.IssuingBodyName ?? u.Name);
 
     private IQueryable<OrgUnit> Units => db.Set<OrgUnit>().AsNoTracking();
 

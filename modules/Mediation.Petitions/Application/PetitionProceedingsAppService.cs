@@ -373,7 +373,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         if (issuingUnit is not null)
         {
             // 复查 / 复核 opinions are the higher body's: its name heads and signs them.
-            model["office"] = OfficeName(issuingUnit.Name, issuingUnit.Kind);
+            model["office"] = OfficeName(issuingUnit);
             model["issuer"] = model["office"];
         }
         model["title"] = kind switch
@@ -421,14 +421,19 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         _ => "信复核〔",
     }, StringComparison.Ordinal);
 
-    private static string OfficeName(string unitName, OrgUnitKind kind) =>
-        unitName + (kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室");
+    /// <summary>
+    /// 发文机关: the name the unit's administrator gave (e.g. 泰安市泰山区人民政府信访局); until one is given, the
+    /// petition office named after the unit, since a bare place name is not a body that may issue a notice.
+    /// </summary>
+    private static string OfficeName(OrgUnitInfo unit) => unit.IssuingBodyName != unit.Name
+        ? unit.IssuingBodyName
+        : unit.Name + (unit.Kind is OrgUnitKind.City or OrgUnitKind.County ? "信访局" : "信访办公室");
 
     private async Task<Dictionary<string, object?>> NoticeModelAsync(Petition petition, CancellationToken ct)
     {
         var unit = await orgUnits.GetAsync(petition.OrgUnitId, ct);
         var subject = petition.Matter.Length > 60 ? petition.Matter[..60] + "……" : petition.Matter;
-        var office = OfficeName(unit.Name, unit.Kind);
+        var office = OfficeName(unit);
         return new Dictionary<string, object?>
         {
             ["office"] = office,

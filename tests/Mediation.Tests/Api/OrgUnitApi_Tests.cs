@@ -119,6 +119,31 @@ public abstract class OrgUnitApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_issuing_body_is_set_cleared_back_to_the_unit_name_and_limited_to_sixty_characters()
+    {
+        var client = await ClientAsync();
+        var taishan = await Unit(client, "370902");
+        var town = await Create(client, taishan.Id, OrgUnitKind.Township, "发文街道");
+        town.IssuingBodyName.ShouldBeNull();
+
+        var named = await (await client.PutJsonAsync($"/api/org-units/{town.Id}",
+            new UpdateOrgUnitInput(null, null, null, town.ConcurrencyStamp, " 泰安市泰山区发文街道办事处 "))).ReadAsync<OrgUnitDto>();
+        named.IssuingBodyName.ShouldBe("泰安市泰山区发文街道办事处");
+
+        var tooLong = await client.PutJsonAsync($"/api/org-units/{town.Id}", new UpdateOrgUnitInput(null, null, null, named.ConcurrencyStamp, new string('机', 61)));
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.ReadJsonAsync()).GetProperty("errors").GetProperty("issuingBodyName")[0].GetProperty("code").GetString()
+            .ShouldBe(CoreErrorCodes.Validation.MaxLength);
+        (await client.PostJsonAsync("/api/org-units", new CreateOrgUnitInput(taishan.Id, NewCode(), "长名街道", OrgUnitKind.Township, 5, new string('机', 61))))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Unit(client, town.Code)).IssuingBodyName.ShouldBe("泰安市泰山区发文街道办事处");
+
+        var cleared = await (await client.PutJsonAsync($"/api/org-units/{town.Id}", new UpdateOrgUnitInput(null, null, null, named.ConcurrencyStamp, "")))
+            .ReadAsync<OrgUnitDto>();
+        cleared.IssuingBodyName.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_unit_with_children_is_not_deleted()
     {
         var client = await ClientAsync();

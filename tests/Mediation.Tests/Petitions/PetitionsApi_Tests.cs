@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Petitions;
@@ -227,6 +228,25 @@ public abstract class PetitionsApi_Tests : ProviderTests
         foreach (var expected in new[] { "信访事项受理告知书", notice.Number, "王某", "泰山区信访局", "来信", "决定予以受理", "六十日内办结" })
             text.ShouldContain(expected);
         accepted.Timeline.Select(e => e.Kind).ShouldBe([PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.NoticeIssued]);
+    }
+
+    [Fact]
+    public async Task The_notice_is_issued_in_the_name_of_the_issuing_body_the_unit_was_given()
+    {
+        var admin = await ClientAsync();
+        var taishan = (await (await admin.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>()).Single(u => u.Code == "370902");
+        var created = await admin.PostJsonAsync("/api/org-units",
+            new CreateOrgUnitInput(taishan.Id, "F" + Guid.NewGuid().ToString("N")[..10], "发文街道", OrgUnitKind.Township, 9, "泰安市泰山区人民政府信访局"));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var unit = await created.ReadAsync<OrgUnitDto>();
+
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync(Letter() with { OrgUnitId = unit.Id });
+        var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+
+        var text = await PdfTextAsync(officer, accepted.Notices.ShouldHaveSingleItem().DocumentId);
+        text.ShouldContain("泰安市泰山区人民政府信访局");
+        text.ShouldNotContain("发文街道信访办公室");
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
             .Required(input.Name, "name").MaxLength(input.Name, OrgUnit.MaxNameLength, "name")
             .Required(input.Kind, "kind")
             .InRange(input.SortOrder, 0, 100_000, "sortOrder")
+            .MaxLength(input.IssuingBodyName, OrgUnit.MaxIssuingBodyNameLength, "issuingBodyName")
             .ThrowIfInvalid();
 
         var code = input.Code!.Trim();
@@ -56,6 +57,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
         var unit = input.ParentId is { } parentId
             ? OrgUnit.CreateChild(id, await FindWritableAsync(parentId, tracked: false, ct), code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0)
             : OrgUnit.CreateRoot(id, code, input.Name!.Trim(), input.Kind!.Value, input.SortOrder ?? 0);
+        unit.NameIssuingBody(input.IssuingBodyName);
         db.Add(unit);
         Publish(unit, OrgUnitChange.Created);
         await SaveAsync(ct);
@@ -68,12 +70,14 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
             .Required(input.ConcurrencyStamp, "concurrencyStamp")
             .NotBlankIfPresent(input.Name, "name").MaxLength(input.Name, OrgUnit.MaxNameLength, "name")
             .InRange(input.SortOrder, 0, 100_000, "sortOrder")
+            .MaxLength(input.IssuingBodyName, OrgUnit.MaxIssuingBodyNameLength, "issuingBodyName")
             .ThrowIfInvalid();
 
         var unit = await FindWritableAsync(id, tracked: true, ct);
         db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);
         if (input.Name is not null) unit.Rename(input.Name.Trim());
         if (input.SortOrder is { } order) unit.ChangeSortOrder(order);
+        if (input.IssuingBodyName is not null) unit.NameIssuingBody(input.IssuingBodyName);
         if (input.IsActive is true) unit.Activate();
         if (input.IsActive is false)
             unit.Deactivate(await Units.AnyAsync(u => u.ParentId == id && u.IsActive, ct));
@@ -148,7 +152,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
         && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal));
 
     internal static OrgUnitDto ToDto(OrgUnit u) =>
-        new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Depth, u.SortOrder, u.IsActive, u.ConcurrencyStamp);
+        new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Depth, u.SortOrder, u.IsActive, u.ConcurrencyStamp, u.IssuingBodyName);
 
     [GeneratedRegex("^[0-9A-Za-z-]+$")]
     private static partial Regex CodePattern();

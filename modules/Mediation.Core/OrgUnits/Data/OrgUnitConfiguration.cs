@@ -14,6 +14,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.Property(u => u.Id).ValueGeneratedNever();
         b.Property(u => u.Code).HasMaxLength(OrgUnit.MaxCodeLength).IsRequired();
         b.Property(u => u.Name).HasMaxLength(OrgUnit.MaxNameLength).IsRequired();
+        b.Property(u => u.IssuingBodyName).HasMaxLength(OrgUnit.MaxIssuingBodyNameLength);
         b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(u => u.Path).HasMaxLength(400).IsRequired();
         b.Ignore(u => u.Depth);

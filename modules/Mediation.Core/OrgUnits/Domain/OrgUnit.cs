@@ -22,6 +22,7 @@ internal sealed class OrgUnit : AggregateRoot<Guid>
 {
     public const int MaxNameLength = 100;
     public const int MaxCodeLength = 32;
+    public const int MaxIssuingBodyNameLength = 60;
 
     private OrgUnit() { }
 
@@ -32,6 +33,9 @@ internal sealed class OrgUnit : AggregateRoot<Guid>
     public string Path { get; private set; } = "";
     public int SortOrder { get; private set; }
     public bool IsActive { get; private set; } = true;
+
+    /// <summary>发文机关: the full name documents issued for this unit print and seal (党政机关公文处理工作条例 Art. 9: full name or its standard short form); null means the unit's name.</summary>
+    public string? IssuingBodyName { get; private set; }
 
     public int Depth => Path.Count(c => c == '/') - 1;
 
@@ -52,6 +56,8 @@ internal sealed class OrgUnit : AggregateRoot<Guid>
     }
 
     public void Rename(string name) => Name = name;
+
+    public void NameIssuingBody(string? name) => IssuingBodyName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 
     /// <summary>The ids on a <see cref="Path"/>, root first.</summary>
     public static IReadOnlyList<Guid> IdsOnPath(string path) =>

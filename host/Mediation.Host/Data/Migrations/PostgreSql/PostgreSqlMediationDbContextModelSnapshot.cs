@@ -993,6 +993,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IssuingBodyName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -996,6 +996,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<string>("IssuingBodyName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

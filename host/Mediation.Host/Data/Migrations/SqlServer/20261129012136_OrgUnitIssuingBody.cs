@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mediation.Host.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OrgUnitIssuingBody : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "IssuingBodyName",
+                schema: "core",
+                table: "OrgUnits",
+                type: "nvarchar(60)",
+                maxLength: 60,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IssuingBodyName",
+                schema: "core",
+                table: "OrgUnits");
+        }
+    }
+}
