@@ -33,10 +33,10 @@ public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
-        var now = clock.GetUtcNow();
-        if (!await Lease.TryAcquireAsync(db, LeaseName, _holder, now, TimeSpan.FromSeconds(30), ct)) return 0;
+        if (!await Lease.TryAcquireAsync(db, LeaseName, _holder, TimeSpan.FromSeconds(30), ct)) return 0;
 
-        var cutoff = now - options.Value.SealDelay;
+        // The rows carry the host's time (they were written with it), so the settling delay is the host's too.
+        var cutoff = clock.GetUtcNow() - options.Value.SealDelay;
         var pending = await db.Set<AuditEntry>().Where(a => a.Sequence == null && a.OccurredAt <= cutoff)
             .OrderBy(a => a.Id).Take(500).ToListAsync(ct);
         if (pending.Count == 0) return 0;

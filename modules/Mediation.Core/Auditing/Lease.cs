@@ -10,17 +10,15 @@ internal sealed class Lease
     public string? Holder { get; set; }
     public DateTimeOffset LockedUntil { get; set; }
 
-    public static async Task<bool> TryAcquireAsync(MediationDbContext db, string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken ct)
+    public static async Task<bool> TryAcquireAsync(MediationDbContext db, string name, string holder, TimeSpan duration, CancellationToken ct)
     {
-        var until = now + duration;
-        var taken = await db.Set<Lease>()
-            .Where(l => l.Name == name && (l.LockedUntil < now || l.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.LockedUntil, until), ct);
-        if (taken == 1) return true;
+        if (await db.TryClaimAsync(db.Set<Lease>().Where(l => l.Name == name), l => l.LockedUntil, duration, ct,
+                heldByUs: l => l.Holder == holder, alsoSet: s => s.SetProperty(l => l.Holder, holder)))
+            return true;
         if (await db.Set<Lease>().AnyAsync(l => l.Name == name, ct)) return false;
         try
         {
-            db.Add(new Lease { Name = name, Holder = holder, LockedUntil = until });
+            db.Add(new Lease { Name = name, Holder = holder, LockedUntil = await db.DatabaseNowAsync(ct) + duration });
             await db.SaveChangesAsync(ct);
             return true;
         }

@@ -38,14 +38,13 @@ public sealed class OutboxDispatcher(
     /// <summary>Delivers what is due now; returns the number of messages finished.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         List<Guid> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
             candidates = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts
-                            && (m.LockedUntil == null || m.LockedUntil < now))
+                .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts)
+                .WhereLeaseFree(m => m.LockedUntil, await db.DatabaseNowAsync(ct))
                 .OrderBy(m => m.OccurredAt)
                 .Select(m => m.Id)
                 .Take(options.Value.BatchSize)
@@ -64,12 +63,9 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
-        var now = clock.GetUtcNow();
-        var leaseEnd = now + options.Value.LockDuration;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd).SetProperty(m => m.LockedBy, _instance), ct);
-        if (claimed == 0) return false;
+        if (!await db.TryClaimAsync(db.OutboxMessages.Where(m => m.Id == id && m.ProcessedAt == null), m => m.LockedUntil, options.Value.LockDuration, ct,
+                alsoSet: s => s.SetProperty(m => m.LockedBy, _instance)))
+            return false;
 
         var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
         try
@@ -90,7 +86,7 @@ public sealed class OutboxDispatcher(
             db.ChangeTracker.Clear();
             var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, message.Attempts + 1)));
             var error = ex.GetType().Name + ": " + ex.Message;
-            var retryAt = clock.GetUtcNow() + backoff;
+            var retryAt = await db.DatabaseNowAsync(ct) + backoff; // the lease clock is the database's
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.LastError, error.Length > 4000 ? error[..4000] : error)

@@ -19,20 +19,18 @@ public sealed class NoticeDispatcher(
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().ToUniversalTime();
         var maxAttempts = options.Value.MaxAttempts;
         var channels = email.IsConfigured ? new[] { NoticeChannel.Email, NoticeChannel.Sms } : [NoticeChannel.Sms];
         var pending = await db.Set<Notice>().AsNoTracking()
-            .Where(n => channels.Contains(n.Channel) && n.SentAt == null && n.Attempts < maxAttempts && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+            .Where(n => channels.Contains(n.Channel) && n.SentAt == null && n.Attempts < maxAttempts)
+            .WhereLeaseFree(n => n.ClaimedUntil, await db.DatabaseNowAsync(ct))
             .OrderBy(n => n.CreatedAt).Select(n => n.Id).Take(100).ToListAsync(ct);
         var sent = 0;
         foreach (var id in pending)
         {
-            var leaseEnd = now + Lease;
-            var claimed = await db.Set<Notice>()
-                .Where(n => n.Id == id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, leaseEnd).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-            if (claimed == 0) continue;
+            if (!await db.TryClaimAsync(db.Set<Notice>().Where(n => n.Id == id && n.SentAt == null), n => n.ClaimedUntil, Lease, ct,
+                    alsoSet: s => s.SetProperty(n => n.Attempts, n => n.Attempts + 1)))
+                continue;
             var notice = await db.Set<Notice>().AsNoTracking().SingleAsync(n => n.Id == id, ct);
             try
             {
