@@ -20,6 +20,9 @@ using System.Text.Unicode;
 
 var builder = WebApplication.CreateBuilder(args);
 var modules = HostModules.Create();
+// A module's scripts ship in its Razor class library (_content/<assembly>/…). The SDK maps them only in Development;
+// run from the build output in any environment they come through this manifest, and a published app has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
 builder.Services.AddMediationCore(builder.Configuration, modules);

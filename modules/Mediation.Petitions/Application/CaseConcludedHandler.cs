@@ -6,7 +6,6 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
-using static Mediation.Petitions.Application.PetitionAppService;
 
 namespace Mediation.Petitions.Application;
 
@@ -38,7 +37,7 @@ internal sealed class CaseConcludedHandler(MediationDbContext db, IDeadlineClock
         var concludedAt = e.ConcludedAt == default ? context.OccurredAt : e.ConcludedAt;
         if (!petition.RecordMediationResult(e.CaseId, result, detail, concludedAt, clock.GetUtcNow())) return;
         await db.SaveChangesAsync(cancellationToken);
-        var handling = (await clocks.ForRecordAsync(RecordType, petition.Id, cancellationToken))
+        var handling = (await clocks.ForRecordAsync(Petition.RecordType, petition.Id, cancellationToken))
             .Where(c => c.Policy == PetitionPolicies.Handling && c.Status == ClockStatus.Paused).MaxBy(c => c.StartedAt);
         if (handling is not null)
             await clocks.ResumeAsync(handling.Id, new ResumeClockInput(ResumedBy, handling.ConcurrencyStamp), cancellationToken);

@@ -23,8 +23,6 @@ namespace Mediation.Petitions.Application;
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
     IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, SecurityAuditLog auditLog, TimeProvider clock)
 {
-    public const string RecordType = nameof(Petition);
-
     private const int MaxCandidates = 2000;
     private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
 
@@ -57,9 +55,9 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
-            await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
+            await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
             if (transfer is not null)
-                await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
+                await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
         }
         await transaction.CommitAsync(ct);
         return await ToDtoAsync(petition, ct);
@@ -100,7 +98,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     /// <summary>The work queue: petitions in scope, the one whose running clock falls due first on top, those without a running clock last.</summary>
     public async Task<IReadOnlyList<PetitionSummaryDto>> ListAsync(CancellationToken ct)
     {
-        var running = clocks.OpenClocks(RecordType).Where(c => c.DueAt != null);
+        var running = clocks.OpenClocks(Petition.RecordType).Where(c => c.DueAt != null);
         var rows = await db.Set<Petition>().AsNoTracking()
             .Select(p => new
             {
@@ -193,7 +191,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
     internal async Task StopClocksAsync(Guid petitionId, IReadOnlyCollection<string> policies, string reason, CancellationToken ct)
     {
-        foreach (var running in (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => policies.Contains(c.Policy) && c.Status != ClockStatus.Stopped))
+        foreach (var running in (await clocks.ForRecordAsync(Petition.RecordType, petitionId, ct)).Where(c => policies.Contains(c.Policy) && c.Status != ClockStatus.Stopped))
             await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
     }
 
@@ -202,7 +200,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         var repeats = await db.Set<Petition>().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
         var attachments = await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new PetitionAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
-        var petitionClocks = (await clocks.ForRecordAsync(RecordType, p.Id, ct))
+        var petitionClocks = (await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct))
             .OrderBy(c => c.StartedAt).Select(c => new PetitionClockDto(c.Policy, c.DueDate, c.DueAt, c.Status.ToString(), c.ExtensionDays)).ToList();
         IReadOnlyList<DuplicateCandidateDto> duplicates = [];
         if (withDuplicates && p.Status is PetitionStatus.Registered)

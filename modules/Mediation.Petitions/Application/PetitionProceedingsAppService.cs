@@ -14,7 +14,6 @@ using Mediation.Core.Web;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using static Mediation.Petitions.Application.PetitionAppService;
 
 namespace Mediation.Petitions.Application;
 
@@ -46,7 +45,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "已受理", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.Handling, now, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.Handling, now, user.UserName), ct);
         await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, AcceptanceTemplate, await NoticeModelAsync(petition, ct), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -176,7 +175,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.Handling], "已出具处理意见书", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewRequest, now, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReplyOpinion, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -195,7 +194,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewRequest], "信访人请求复查", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, reviewing.Id, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, reviewing.Id, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -211,7 +210,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewAnswer], "已出具复查意见书", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationRequest, now, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct, reviewing);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -230,7 +229,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationRequest], "信访人请求复核", ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, reexamining.Id, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, reexamining.Id, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -284,7 +283,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         petition.PetitionerDetailsKnown(input.Name?.Trim(), input.Address!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, knownAt, user.UserName), ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, knownAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -361,10 +360,10 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             .ThrowIfInvalid();
 
     private async Task<DeadlineClockDto?> LatestClockAsync(Guid petitionId, string policy, CancellationToken ct) =>
-        (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy).MaxBy(c => c.StartedAt);
+        (await clocks.ForRecordAsync(Petition.RecordType, petitionId, ct)).Where(c => c.Policy == policy).MaxBy(c => c.StartedAt);
 
     private async Task<DeadlineClockDto> RunningClockAsync(Guid petitionId, string policy, CancellationToken ct) =>
-        (await clocks.ForRecordAsync(RecordType, petitionId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped).MaxBy(c => c.StartedAt)
+        (await clocks.ForRecordAsync(Petition.RecordType, petitionId, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped).MaxBy(c => c.StartedAt)
         ?? throw new BusinessException(PetitionsErrorCodes.NotInHandling);
 
     private async Task IssueOpinionAsync(Petition petition, PetitionOpinion opinion, PetitionNoticeKind kind, CancellationToken ct, OrgUnitInfo? issuingUnit = null)
@@ -404,7 +403,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     private async Task IssueAsync(Petition petition, PetitionNoticeKind kind, string template, Dictionary<string, object?> model, CancellationToken ct)
     {
         var number = NoticeNumber(petition.Number, kind);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(template, number, RecordType, petition.Id.ToString(), petition.OrgUnitId, model), ct);
+        var issued = await documents.IssueAsync(new IssueFromTemplate(template, number, Petition.RecordType, petition.Id.ToString(), petition.OrgUnitId, model), ct);
         petition.NoticeIssued(kind, issued.Id, issued.Number, user.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

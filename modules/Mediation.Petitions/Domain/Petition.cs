@@ -12,6 +12,9 @@ namespace Mediation.Petitions.Domain;
 /// </summary>
 public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
 {
+    /// <summary>What the kernel's clocks and archive call a petition.</summary>
+    public const string RecordType = nameof(Petition);
+
     public const int MaxMatterLength = 4000;
     public const int MaxEventDetailLength = 2000;
 

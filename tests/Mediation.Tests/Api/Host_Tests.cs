@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Hangfire;
 using Hangfire.Storage;
 using Mediation.Core.Data;
@@ -11,6 +12,22 @@ namespace Mediation.Tests.Api;
 
 public abstract class Host_Tests : ProviderTests
 {
+    [Theory]
+    [InlineData("/Cases/Register", "demo.mediator", "/_content/Mediation.Cases/cases.js")]
+    [InlineData("/Petitions/Register", "demo.petitionofficer", "/_content/Mediation.Petitions/petitions.js")]
+    public async Task A_module_page_loads_its_script_from_the_module_library(string page, string userName, string script)
+    {
+        var client = await ClientAsync(userName: userName);
+        var html = await client.GetStringAsync(page);
+        var src = Regex.Match(html, "<script src=\"(" + Regex.Escape(script) + "\\?v=[^\"]+)\"").Groups[1].Value;
+        src.ShouldNotBeEmpty(html);
+
+        var response = await client.GetAsync(WebUtility.HtmlDecode(src));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        (await client.GetAsync("/js/" + script.Split('/')[^1])).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Liveness_and_readiness_answer_200_with_the_database_check()
     {

@@ -38,6 +38,25 @@ public sealed class ModuleBoundary_Tests
         ModuleAssemblyNames.Distinct().ShouldBe(projects, ignoreOrder: true);
     }
 
+    /// <summary>A constant two services share lives on the domain type; one service never imports another's members wholesale.</summary>
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void No_module_source_imports_a_service_with_using_static(string assemblyName)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mediation.sln"))) root = root.Parent;
+        var sources = Directory.GetFiles(Path.Combine(root!.FullName, "modules", assemblyName), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        sources.ShouldNotBeEmpty();
+        sources.Where(f => File.ReadLines(f).Any(l => l.StartsWith($"using static {assemblyName}.Application.", StringComparison.Ordinal)))
+            .Select(Path.GetFileName).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_hand_over_dtos_are_in_the_petitions_contracts() =>
+        new[] { typeof(Mediation.Petitions.HandOverPetitionInput), typeof(Mediation.Petitions.HandOverCheckDto) }
+            .ShouldAllBe(t => t.Assembly.GetName().Name == "Mediation.Petitions.Contracts");
+
     [Theory]
     [MemberData(nameof(ModuleAssemblies))]
     public void A_module_references_only_the_kernel_and_contracts(string assemblyName)
