@@ -222,6 +222,41 @@ public abstract class DocumentsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task A_preview_whose_template_prints_too_much_or_works_too_long_is_a_422_with_a_stable_code()
+    {
+        const string name = "transfer-objection";
+        var editor = await ClientAsync("en");
+        var saved = await editor.PutJsonAsync($"/api/documents/templates/{name}", new SaveTemplateInput(
+            "# 标题\n{{ for r in rows }}{{ text }}\n{{ end }}" + string.Concat(Enumerable.Repeat("{{ for r in work }}{{ s = text | string.replace 'a' 'b' }}{{ end }}", 20)), null));
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var version = (await saved.ReadAsync<DocumentTemplateDto>()).Version;
+        try
+        {
+            // JSON numbers reach the template as decimals, so the loops run over arrays, not ranges.
+            var fits = await editor.PostJsonAsync($"/api/documents/templates/{name}/preview", new { model = new { rows = Enumerable.Range(1, 3).ToArray(), work = Enumerable.Range(1, 1).ToArray(), text = "正文" } });
+            fits.StatusCode.ShouldBe(HttpStatusCode.OK, await fits.Content.ReadAsStringAsync());
+
+            var tooMuch = await editor.PostJsonAsync($"/api/documents/templates/{name}/preview",
+                new { model = new { rows = Enumerable.Range(1, 3_000).ToArray(), work = Enumerable.Range(1, 1).ToArray(), text = new string('a', 1_000) } });
+            tooMuch.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await tooMuch.Content.ReadAsStringAsync());
+            var problem = await tooMuch.ReadJsonAsync();
+            problem.GetProperty("code").GetString().ShouldBe(DocumentsErrorCodes.TemplateOverBudget);
+            problem.GetProperty("title").GetString().ShouldBe($"Document template \"{name}\" runs too long or prints too much (limits: 3 seconds, 1000000 characters); shorten its loops or its output.");
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var tooLong = await editor.PostJsonAsync($"/api/documents/templates/{name}/preview",
+                new { model = new { rows = Enumerable.Range(1, 1).ToArray(), work = Enumerable.Range(1, 5_000).ToArray(), text = new string('a', 100_000) } });
+            tooLong.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await tooLong.Content.ReadAsStringAsync());
+            (await tooLong.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(DocumentsErrorCodes.TemplateOverBudget);
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            (await editor.DeleteAsync($"/api/documents/templates/{name}/override?expectedVersion={version}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task Readiness_reports_the_documents_check()
     {
         var client = await ClientAsync(userName: "demo.mediator");

@@ -84,6 +84,49 @@ public sealed class Templates_Tests
         lines.Count(l => l.Contains("伪造标题", StringComparison.Ordinal) && !l.Contains("张三", StringComparison.Ordinal)).ShouldBe(1); // the last paragraph's own line
     }
 
+    // Preview models arrive as JSON, whose numbers are decimals: a range like 1..n fails on them, so these templates loop over arrays.
+    private static Dictionary<string, object?> Model(int rows, int columns, int text) => new()
+    {
+        ["rows"] = Enumerable.Range(1, rows).Cast<object?>().ToList(),
+        ["columns"] = Enumerable.Range(1, columns).Cast<object?>().ToList(),
+        ["text"] = new string('甲', text),
+    };
+
+    private const string Printing = "# 标题\n{{ for r in rows }}{{ for c in columns }}{{ text }}{{ end }}\n{{ end }}";
+
+    [Fact]
+    public void A_template_printing_more_than_the_output_cap_is_refused_with_a_stable_code()
+    {
+        // 2,000 lines of 1,000 characters: every value is short, only the whole is too long.
+        var tooMuch = Model(2_000, 1, 1_000);
+        var refused = Should.Throw<BusinessException>(() => DocumentTemplateRenderer.Render("probe", Printing, tooMuch));
+        refused.Code.ShouldBe(DocumentsErrorCodes.TemplateOverBudget);
+        refused.Parameters["template"].ShouldBe("probe");
+        refused.Parameters["characters"].ShouldBe(DocumentTemplateRenderer.MaxOutputCharacters);
+
+        DocumentTemplateRenderer.Render("probe", Printing, Model(20, 1, 1_000)).Blocks.Count.ShouldBeGreaterThan(20, "a long real document still renders whole");
+    }
+
+    [Fact]
+    public void A_template_that_works_hard_without_printing_is_stopped_by_the_time_budget()
+    {
+        // Each loop stays under Scriban's 5,000 steps, and nothing is printed; twenty of them replace 10^10 characters.
+        var silent = "# 标题\n" + string.Concat(Enumerable.Repeat("{{ for r in rows }}{{ s = text | string.replace '甲' '乙' }}{{ end }}", 20));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refused = Should.Throw<BusinessException>(() => DocumentTemplateRenderer.Render("probe", silent, Model(5_000, 1, 100_000)));
+        refused.Code.ShouldBe(DocumentsErrorCodes.TemplateOverBudget, refused.Parameters.GetValueOrDefault("message")?.ToString());
+        clock.Elapsed.ShouldBeLessThan(DocumentTemplateRenderer.TimeBudget + TimeSpan.FromSeconds(10));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Recursion_that_doubles_its_calls_is_stopped_by_the_time_budget()
+    {
+        // No loop at all: 2^41 calls within the recursion limit of 50.
+        const string doubling = "# 标题\n{{ func f(n)\n if n > 0\n f(n - 1)\n f(n - 1)\n end\nend }}{{ f(40) }}";
+        var refused = await Should.ThrowAsync<BusinessException>(Task.Run(() => DocumentTemplateRenderer.Render("probe", doubling, Model(1, 1, 1))));
+        refused.Code.ShouldBe(DocumentsErrorCodes.TemplateOverBudget);
+    }
+
     [Fact]
     public void Dates_render_in_Chinese()
     {

@@ -26,6 +26,11 @@ public static class DocumentTemplateRenderer
     /// <summary>Parses only: used before an edited template is saved.</summary>
     public static void Validate(string templateName, string text) => Parse(templateName, text);
 
+    // An edited template runs on the server (issue 12 item 15): it gets a time budget and an output cap. A thousand
+    // pages of markup is far beyond any real document; a real one renders in well under a millisecond.
+    public const int MaxOutputCharacters = 1_000_000;
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(3);
+
     public static DocumentSpec Render(string templateName, string text, IReadOnlyDictionary<string, object?> model)
     {
         var template = Parse(templateName, text);
@@ -33,12 +38,15 @@ public static class DocumentTemplateRenderer
         foreach (var (key, value) in model) globals[key] = ToScript(value);
         TemplateFunctions.ImportInto(globals);
 
-        var context = new TemplateContext
+        var context = new BudgetedContext(TimeBudget)
         {
             StrictVariables = true,
             LoopLimit = 5_000,
             RecursiveLimit = 50,
             LimitToString = 100_000,
+            // Without its own limit Scriban cuts the whole output at LimitToString, silently; a cut document is worse than none.
+            OutputLimit = MaxOutputCharacters,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
         };
         context.PushCulture(Chinese);
         context.PushGlobal(globals);
@@ -48,11 +56,54 @@ public static class DocumentTemplateRenderer
         {
             markup = template.Render(context);
         }
+        catch (Exception) when (context.OverTime)
+        {
+            throw OverBudget(templateName);
+        }
+        catch (ScriptRuntimeException ex) when (ex.OriginalMessage.Contains(nameof(TemplateContext.OutputLimit), StringComparison.Ordinal))
+        {
+            throw OverBudget(templateName);
+        }
         catch (ScriptRuntimeException ex)
         {
             throw Error(templateName, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1, ex.OriginalMessage);
         }
         return DocumentMarkup.Parse(markup, (line, message) => Error(templateName, line, 0, "output line " + line.ToString(CultureInfo.InvariantCulture) + ": " + message));
+    }
+
+    private static BusinessException OverBudget(string templateName) =>
+        new(DocumentsErrorCodes.TemplateOverBudget, new Dictionary<string, object?>
+        {
+            ["template"] = templateName,
+            ["seconds"] = (int)TimeBudget.TotalSeconds,
+            ["characters"] = MaxOutputCharacters,
+        });
+
+    /// <summary>Stops a render past its time budget at the next node it evaluates, printing or not.</summary>
+    private sealed class BudgetedContext(TimeSpan budget) : TemplateContext
+    {
+        private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+        public bool OverTime { get; private set; }
+
+        private void CheckTime()
+        {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() <= _deadline) return;
+            OverTime = true;
+            throw new TimeoutException("template render over its time budget");
+        }
+
+        protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+        {
+            CheckTime();
+            return base.OnStepLoop(loop);
+        }
+
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            CheckTime();
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
     }
 
     private static Template Parse(string templateName, string text)
