@@ -48,6 +48,61 @@ public enum PetitionStatus
     Reexamined,
     /// <summary>Art. 23 ¶3: the sending body agreed to the objection (核实同意); the materials go back to it.</summary>
     TransferReturned,
+    /// <summary>建议意见 (Art. 29): studied by the body, which replies; no 60-day handling period (Art. 34 is for Art. 31 (六) only).</summary>
+    SuggestionUnderStudy,
+    /// <summary>Art. 29: the body replied to the suggestion (adopted, partly adopted or not adopted).</summary>
+    SuggestionAnswered,
+    /// <summary>申诉求决 under Art. 31 (一)–(五): the petitioner was led into that procedure with a written notice; closed here.</summary>
+    LedIntoProcedure,
+    /// <summary>检举控告 (Art. 30): routed to the discipline and supervision body; never shown to the unit complained about.</summary>
+    RoutedToDisciplineBody,
+}
+
+/// <summary>The kind of item the officer classifies at acceptance (信访工作条例 Arts. 29–31).</summary>
+public enum PetitionCategory
+{
+    /// <summary>建议意见类 (Art. 29).</summary>
+    Suggestion,
+    /// <summary>检举控告类 (Art. 30).</summary>
+    Accusation,
+    /// <summary>申诉求决类 (Art. 31), with its route.</summary>
+    Grievance,
+}
+
+/// <summary>Art. 31: how a 申诉求决 item is dealt with; only (六) is handled as a petition with a 处理意见书 (Arts. 32, 34).</summary>
+public enum GrievanceRoute
+{
+    /// <summary>（一）审判机关诉讼程序或者复议程序、检察机关刑事立案程序或者法律监督程序、公安机关法律程序.</summary>
+    JudicialProcedure,
+    /// <summary>（二）仲裁.</summary>
+    Arbitration,
+    /// <summary>（三）党员申诉、申请复审.</summary>
+    PartyAppeal,
+    /// <summary>（四）行政复议、行政裁决、行政确认、行政许可、行政处罚.</summary>
+    AdministrativeProcedure,
+    /// <summary>（五）申请查处违法行为、履行保护人身权或者财产权等合法权益职责: the competent body performs the duty or answers.</summary>
+    StatutoryDuty,
+    /// <summary>（六）none of the above: heard, investigated and answered with a 处理意见书 within 60 days.</summary>
+    Handling,
+}
+
+/// <summary>Art. 29: what the body made of a suggestion.</summary>
+public enum SuggestionOutcome
+{
+    Adopted,
+    PartlyAdopted,
+    NotAdopted,
+}
+
+/// <summary>How a written reply reached the petitioner; the 30 days of Arts. 35, 36 run from that day (自收到书面答复之日起).</summary>
+public enum ServiceMethod
+{
+    /// <summary>当场送达: handed over, on that day.</summary>
+    InPerson,
+    /// <summary>邮寄送达: the day of receipt on the return receipt (回执).</summary>
+    Post,
+    /// <summary>电子送达: the day it reached the petitioner's system.</summary>
+    Electronic,
 }
 
 /// <summary>
@@ -101,6 +156,10 @@ public enum PetitionNoticeKind
     ReexaminationOpinion,
     /// <summary>Art. 23: the objection to a misrouted 转送/交办 item, addressed to the body that sent it.</summary>
     TransferObjection,
+    /// <summary>Art. 31 (一)–(五): the petitioner is led into the named procedure.</summary>
+    ProcedureNotice,
+    /// <summary>Art. 29: the reply to a suggestion.</summary>
+    SuggestionReply,
 }
 
 public enum PetitionEventKind
@@ -128,6 +187,10 @@ public enum PetitionEventKind
     MediationAgreementEffective,
     ReexaminationHearing,
     PetitionerDetailsKnown,
+    OpinionServed,
+    LedIntoProcedure,
+    RoutedToDisciplineBody,
+    SuggestionAnswered,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>
@@ -171,8 +234,19 @@ public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, Date
 
 public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId, string Number, DateTimeOffset IssuedAt);
 
+/// <summary><paramref name="ServedOn"/>: the day the petitioner received it (null while unserved: no request window runs).</summary>
 public sealed record PetitionOpinionDto(OpinionKind Kind, OpinionDecision Decision, string Request, string FactsAndReasons, string LegalBasis,
-    DateTimeOffset IssuedAt, string? IssuedBy);
+    DateTimeOffset IssuedAt, string? IssuedBy, ServiceMethod? ServiceMethod = null, DateOnly? ServedOn = null, string? ServiceReference = null);
+
+/// <summary>
+/// Arts. 35, 36 "自收到书面答复之日起30日内": how and when the latest opinion of <paramref name="Opinion"/> kind reached the
+/// petitioner — in person (that day), by post (<paramref name="ServedOn"/> = receipt date on the return receipt, whose number goes
+/// in <paramref name="Reference"/>) or electronically (the day it reached the petitioner's system).
+/// </summary>
+public sealed record RecordServiceInput(OpinionKind? Opinion, ServiceMethod? Method, DateOnly? ServedOn, string? Reference, string? ConcurrencyStamp);
+
+/// <summary>Art. 29: the body's reply to a suggestion.</summary>
+public sealed record SuggestionReplyInput(SuggestionOutcome? Outcome, string? Reply, string? ConcurrencyStamp);
 
 public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
 
@@ -188,7 +262,12 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     bool HandlingPaused, int ExtensionDays, string? ExtensionReason, string? ExtensionApprovedBy,
     IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
-    DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null);
+    DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null,
+    PetitionClassificationDto? Classification = null);
+
+/// <summary>Arts. 29–31 as decided at acceptance.</summary>
+public sealed record PetitionClassificationDto(PetitionCategory Category, GrievanceRoute? Route, string? RoutedTo, Guid? AccusedOrgUnitId,
+    SuggestionOutcome? SuggestionOutcome);
 
 /// <summary>访调对接 as the petition sees it: the case, once it concluded how, and the day its agreement took effect.</summary>
 public sealed record PetitionMediationDto(Guid CaseId, string? CaseNumber, DateTimeOffset? HandedOverAt, MediationResult? Result,
@@ -196,7 +275,13 @@ public sealed record PetitionMediationDto(Guid CaseId, string? CaseNumber, DateT
 
 public sealed record LinkAsRepeatInput(Guid? OpenPetitionId, string? ConcurrencyStamp);
 
-public sealed record AcceptPetitionInput(string? ConcurrencyStamp);
+/// <summary>
+/// The acceptance with the item's classification (Arts. 29–31): <paramref name="Route"/> for a 申诉求决 item;
+/// <paramref name="RoutedTo"/> names the 纪检监察机关 of a 检举控告 item (required) or the body whose procedure an Art. 31 (一)–(五)
+/// item goes to; <paramref name="AccusedOrgUnitId"/> the unit complained about, whose users never see the item (Art. 30 ¶3).
+/// </summary>
+public sealed record AcceptPetitionInput(string? ConcurrencyStamp, PetitionCategory? Category = null, GrievanceRoute? Route = null, string? RoutedTo = null,
+    Guid? AccusedOrgUnitId = null);
 
 /// <summary><paramref name="Ground"/>: the article the notice cites; <paramref name="LegalBasis"/> adds any further basis.</summary>
 public sealed record NotAcceptPetitionInput(string? Reasons, string? LegalBasis, string? ConcurrencyStamp, NonAcceptanceGround? Ground = null);

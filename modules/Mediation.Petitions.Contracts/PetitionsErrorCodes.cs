@@ -47,4 +47,12 @@ public static class PetitionsErrorCodes
     public const string DateInFuture = "Petitions:DateInFuture";
     public const string NoObjectionPending = "Petitions:NoObjectionPending";
     public const string AgreementNotYetEffective = "Petitions:AgreementNotYetEffective";
+    public const string NoOpinionToServe = "Petitions:NoOpinionToServe";
+    public const string AlreadyServed = "Petitions:AlreadyServed";
+    public const string ServedBeforeIssued = "Petitions:ServedBeforeIssued";
+    public const string RouteRequired = "Petitions:RouteRequired";
+    public const string RouteOnlyForGrievance = "Petitions:RouteOnlyForGrievance";
+    public const string DisciplineBodyRequired = "Petitions:DisciplineBodyRequired";
+    public const string NoSuggestionPending = "Petitions:NoSuggestionPending";
+    public const string AccusedUnitUnknown = "Petitions:AccusedUnitUnknown";
 }

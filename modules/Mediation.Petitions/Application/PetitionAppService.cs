@@ -29,7 +29,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     private static readonly PetitionStatus[] ComparedStatuses =
     [
         PetitionStatus.Registered, PetitionStatus.Accepted, PetitionStatus.HandedOverToMediation, PetitionStatus.Replied, PetitionStatus.UnderReview,
-        PetitionStatus.Reviewed, PetitionStatus.UnderReexamination, PetitionStatus.Reexamined,
+        PetitionStatus.Reviewed, PetitionStatus.UnderReexamination, PetitionStatus.Reexamined, PetitionStatus.SuggestionUnderStudy,
     ];
 
     public async Task<PetitionDto> RegisterAsync(RegisterPetitionInput input, CancellationToken ct)
@@ -99,7 +99,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     public async Task<IReadOnlyList<PetitionSummaryDto>> ListAsync(CancellationToken ct)
     {
         var running = clocks.OpenClocks(Petition.RecordType).Where(c => c.DueAt != null);
-        var rows = await db.Set<Petition>().AsNoTracking()
+        var rows = await Visible().AsNoTracking()
             .Select(p => new
             {
                 p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
@@ -170,15 +170,26 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
     public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
+        var visible = Visible().Select(p => p.Id);
         var found = await db.Set<PetitionAttachment>().AsNoTracking()
-            .Where(a => a.Id == attachmentId && a.PetitionId == id)
+            .Where(a => a.Id == attachmentId && a.PetitionId == id && visible.Contains(a.PetitionId))
             .Select(a => new { a.FileName, a.ContentType, a.Content })
             .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(PetitionAttachment), attachmentId);
         return (found.FileName, found.ContentType, protector.DecryptBytes(found.Content));
     }
 
     internal async Task<Petition> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Set<Petition>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException(nameof(Petition), id);
+        await Visible().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException(nameof(Petition), id);
+
+    /// <summary>
+    /// The petitions in scope the caller may see: an accusation is never shown to the users of the unit complained about
+    /// (信访工作条例 Art. 30 ¶3: 不得将信访人的检举、揭发材料以及有关情况透露或者转给被检举、揭发的人员或者单位).
+    /// </summary>
+    internal IQueryable<Petition> Visible()
+    {
+        var own = user.OrgUnitId;
+        return own is null ? db.Set<Petition>() : db.Set<Petition>().Where(p => p.AccusedOrgUnitId == null || p.AccusedOrgUnitId != own);
+    }
 
     internal async Task<OrgUnitInfo> FindUnitAsync(Guid? id, CancellationToken ct)
     {
@@ -197,7 +208,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
     internal async Task<PetitionDto> ToDtoAsync(Petition p, CancellationToken ct, bool withDuplicates = false)
     {
-        var repeats = await db.Set<Petition>().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
+        var repeats = await Visible().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
         var attachments = await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new PetitionAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var petitionClocks = (await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct))
@@ -214,7 +225,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
             p.Matter, p.RequestedOutcome, p.Place, p.Status, p.RepeatOfPetitionId, repeats, p.DecisionReason, p.AcceptedAt, p.HandlingPaused,
             p.ExtensionDays, p.ExtensionReason, p.ExtensionApprovedBy,
-            p.Opinions.OrderBy(o => o.IssuedAt).Select(o => new PetitionOpinionDto(o.Kind, o.Decision, o.Request, o.FactsAndReasons, o.LegalBasis, o.IssuedAt, o.IssuedBy)).ToList(),
+            p.Opinions.OrderBy(o => o.IssuedAt).Select(o => new PetitionOpinionDto(o.Kind, o.Decision, o.Request, o.FactsAndReasons, o.LegalBasis, o.IssuedAt, o.IssuedBy,
+                o.ServiceMethod, o.ServedOn, o.ServiceReference)).ToList(),
             p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
             attachments,
             p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail)).ToList(),
@@ -222,7 +234,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.MediationCaseId is { } caseId
                 ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail,
                     p.MediationAgreementEffectiveOn)
-                : null);
+                : null,
+            p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null);
     }
 
     /// <summary>
@@ -234,7 +247,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     {
         var countyPath = CountyPathOf(unit);
         var countyUnits = orgUnits.SubtreeIds(countyPath);
-        var candidates = await db.Set<Petition>().AsNoTracking()
+        var candidates = await Visible().AsNoTracking()
             .Where(p => countyUnits.Contains(p.OrgUnitId) && ComparedStatuses.Contains(p.Status) && p.Id != excludeId)
             .OrderByDescending(p => p.ReceivedAt).Take(MaxCandidates)
             .ToListAsync(ct);

@@ -35,18 +35,103 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
     public const string TransferObjectionTemplate = "transfer-objection";
     public const string OpinionTemplate = "reply-opinion";
     public const string ExtensionTemplate = "extension-notice";
+    public const string SuggestionAcceptanceTemplate = "suggestion-acceptance-notice";
+    public const string ProcedureTemplate = "procedure-notice";
+    public const string SuggestionReplyTemplate = "suggestion-reply";
 
+    /// <summary>
+    /// Accepts and classifies the item (Arts. 29–31): only 申诉求决 (六) starts the 60-day clock (Art. 34); (一)–(五) are closed with
+    /// the notice leading into their procedure; a suggestion is told it will be studied and answered; an accusation goes to the
+    /// 纪检监察机关 with no notice from this body (Art. 23 ¶4: that body's rules govern what the petitioner is told).
+    /// </summary>
     public async Task<PetitionDto> AcceptAsync(Guid id, AcceptPetitionInput input, CancellationToken ct)
     {
+        var check = new InputValidator().Required(input.Category, "category").MaxLength(input.RoutedTo, 200, "routedTo");
+        if (input.Category is PetitionCategory.Grievance && input.Route is null) check.Add("route", PetitionsErrorCodes.RouteRequired);
+        if (input.Category is not PetitionCategory.Grievance && input.Route is not null) check.Add("route", PetitionsErrorCodes.RouteOnlyForGrievance);
+        if (input.Category is PetitionCategory.Accusation && string.IsNullOrWhiteSpace(input.RoutedTo)) check.Add("routedTo", PetitionsErrorCodes.DisciplineBodyRequired);
+        if (input.AccusedOrgUnitId is { } accused && (input.Category is not PetitionCategory.Accusation || !await UnitExistsAsync(accused, ct)))
+            check.Add("accusedOrgUnitId", PetitionsErrorCodes.AccusedUnitUnknown);
+        check.ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
-        petition.Accept(user.UserName, now);
+        petition.Accept(new PetitionClassification(input.Category!.Value, input.Route, Blank(input.RoutedTo), input.AccusedOrgUnitId), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "已受理", ct);
-        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.Handling, now, user.UserName), ct);
-        await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, AcceptanceTemplate, await NoticeModelAsync(petition, ct), ct);
+        var model = await NoticeModelAsync(petition, ct);
+        switch (petition.Status)
+        {
+            case PetitionStatus.Accepted:
+                await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "已受理", ct);
+                await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.Handling, now, user.UserName), ct);
+                await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, AcceptanceTemplate, model, ct);
+                break;
+            case PetitionStatus.SuggestionUnderStudy:
+                await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "已受理（建议意见类）", ct);
+                await IssueAsync(petition, PetitionNoticeKind.AcceptanceNotice, SuggestionAcceptanceTemplate, model, ct);
+                break;
+            case PetitionStatus.LedIntoProcedure:
+                await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "导入相应程序", ct);
+                var route = petition.GrievanceRoute!.Value;
+                model["basis"] = "《信访工作条例》第三十一条" + PetitionWording.Item(route);
+                model["procedure"] = PetitionWording.ProcedureOf(route);
+                model["routed_to"] = petition.RoutedTo;
+                model["route"] = PetitionWording.Route(route);
+                await IssueAsync(petition, PetitionNoticeKind.ProcedureNotice, ProcedureTemplate, model, ct);
+                break;
+            default:
+                await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.AcceptanceNotice, PetitionPolicies.MisroutedObjection], "检举控告类，转纪检监察机关", ct);
+                break;
+        }
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>Art. 29: the suggestion was studied; the reply says whether it is adopted and why.</summary>
+    public async Task<PetitionDto> AnswerSuggestionAsync(Guid id, SuggestionReplyInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Outcome, "outcome").Required(input.Reply, "reply").MaxLength(input.Reply, 4000, "reply").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        petition.AnswerSuggestion(input.Outcome!.Value, input.Reply!.Trim(), user.UserName, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var model = await NoticeModelAsync(petition, ct);
+        model["outcome"] = PetitionWording.Outcome(input.Outcome.Value);
+        model["reply"] = petition.SuggestionReply;
+        await IssueAsync(petition, PetitionNoticeKind.SuggestionReply, SuggestionReplyTemplate, model, ct);
+        await transaction.CommitAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>
+    /// Arts. 35, 36 "自收到书面答复之日起30日内": records how and when the opinion reached the petitioner and starts the request window
+    /// from that day (the day itself not counted). Until then no window runs.
+    /// </summary>
+    public async Task<PetitionDto> RecordServiceAsync(Guid id, RecordServiceInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).DateTime);
+        var check = new InputValidator().Required(input.Opinion, "opinion").Required(input.Method, "method").Required(input.ServedOn, "servedOn")
+            .MaxLength(input.Reference, 100, "reference");
+        if (input.ServedOn > today) check.Add("servedOn", PetitionsErrorCodes.DateInFuture);
+        check.ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var kind = input.Opinion!.Value;
+        // 复查 and 复核 opinions are the higher body's own; only its users record how they were served.
+        if (kind is not OpinionKind.Reply) await ReviewingUnitAsync(petition, kind, ct);
+        var opensWindow = petition.RecordService(kind, input.Method!.Value, input.ServedOn!.Value, Blank(input.Reference), today, user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var window = kind is OpinionKind.Reply ? PetitionPolicies.ReviewRequest : PetitionPolicies.ReexaminationRequest;
+        // A reply issued before service was recorded started its window at issue; that clock stays (one clock per policy and record).
+        if (opensWindow && await LatestClockAsync(petition.Id, window, ct) is null)
+        {
+            var servedAt = new DateTimeOffset(input.ServedOn.Value.ToDateTime(TimeOnly.MinValue), ChinaTimeJsonConverter.ChinaOffset);
+            await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, window, servedAt, user.UserName), ct);
+        }
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
@@ -161,7 +246,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         return await petitions.ToDtoAsync(petition, ct);
     }
 
-    /// <summary>The 处理意见书 stops the 60-day clock and opens the 30 days to ask for 复查 (Art. 35).</summary>
+    /// <summary>The 处理意见书 stops the 60-day clock; its service opens the 30 days to ask for 复查 (Art. 35).</summary>
     public async Task<PetitionDto> ReplyAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
     {
         var petition = await petitions.FindAsync(id, ct);
@@ -174,8 +259,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The 30 days to ask for 复查 start when the reply is served (RecordServiceAsync), not at issue (Art. 35).
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.Handling], "已出具处理意见书", ct);
-        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReviewRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReplyOpinion, ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -190,7 +275,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var requestedAt = input.RequestedAt ?? now;
         var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
         var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReviewRequest, ct);
-        petition.RequestReview(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
+        petition.RequestReview(requestedAt, window?.DueAt, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewRequest], "信访人请求复查", ct);
@@ -209,8 +294,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The 30 days to ask for 复核 start when the review opinion is served (Art. 36).
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewAnswer], "已出具复查意见书", ct);
-        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.ReexaminationRequest, now, user.UserName), ct);
         await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct, reviewing);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
@@ -225,7 +310,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         var requestedAt = input.RequestedAt ?? now;
         var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
         var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReexaminationRequest, ct);
-        petition.RequestReexamination(requestedAt, window?.DueAt ?? DateTimeOffset.MinValue, user.UserName, now);
+        petition.RequestReexamination(requestedAt, window?.DueAt, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationRequest], "信访人请求复核", ct);
@@ -351,6 +436,10 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         return $"本机关经当事人同意，将该信访事项移交人民调解委员会调解（案号{petition.MediationCaseNumber}）。{how}{detail}。";
     }
 
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private async Task<bool> UnitExistsAsync(Guid id, CancellationToken ct) => await orgUnits.FindAsync(id, ct) is not null;
+
     private static void ValidateOpinion(IssueOpinionInput input) =>
         new InputValidator()
             .Required(input.Decision, "decision")
@@ -417,6 +506,8 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         PetitionNoticeKind.ReplyOpinion => "信处〔",
         PetitionNoticeKind.ReviewOpinion => "信复查〔",
         PetitionNoticeKind.TransferObjection => "信异〔",
+        PetitionNoticeKind.ProcedureNotice => "信导〔",
+        PetitionNoticeKind.SuggestionReply => "信建复〔",
         _ => "信复核〔",
     }, StringComparison.Ordinal);
 

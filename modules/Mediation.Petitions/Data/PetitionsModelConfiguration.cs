@@ -32,6 +32,12 @@ internal static class PetitionsModelConfiguration
             b.Property(p => p.MediationResult).HasConversion<string>().HasMaxLength(20);
             b.Property(p => p.MediationResultDetail).HasMaxLength(4000);
             b.Property(p => p.NonAcceptanceGround).HasConversion<string>().HasMaxLength(30);
+            b.Property(p => p.Category).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.GrievanceRoute).HasConversion<string>().HasMaxLength(30);
+            b.Property(p => p.RoutedTo).HasMaxLength(200);
+            b.Property(p => p.SuggestionOutcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.SuggestionReply).HasMaxLength(4000);
+            b.HasIndex(p => p.AccusedOrgUnitId);
             b.Ignore(p => p.IsOpen);
             b.Ignore(p => p.MediationSucceeded);
             b.HasIndex(p => new { p.OrgUnitId, p.Year, p.SequenceNumber }).IsUnique();
@@ -89,6 +95,10 @@ internal static class PetitionsModelConfiguration
                 x.Property(v => v.FactsAndReasons).HasMaxLength(8000);
                 x.Property(v => v.LegalBasis).HasMaxLength(2000);
                 x.Property(v => v.IssuedBy).HasMaxLength(256);
+                x.Property(v => v.ServiceMethod).HasConversion<string>().HasMaxLength(20);
+                x.Property(v => v.ServiceReference).HasMaxLength(100);
+                x.Property(v => v.ServiceRecordedBy).HasMaxLength(256);
+                x.Ignore(v => v.IssuedOn);
             });
             foreach (var navigation in new[] { nameof(Petition.Petitioners), nameof(Petition.Events), nameof(Petition.Notices), nameof(Petition.Opinions) })
                 b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);

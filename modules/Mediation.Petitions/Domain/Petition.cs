@@ -64,6 +64,15 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
     public string? MediationResultDetail { get; private set; }
     /// <summary>The day the mediated agreement took effect (cases.agreement-effective): the reply says the matter was resolved then.</summary>
     public DateOnly? MediationAgreementEffectiveOn { get; private set; }
+    /// <summary>Arts. 29–31, decided at acceptance; items accepted before classification existed are 申诉求决 (六).</summary>
+    public PetitionCategory? Category { get; private set; }
+    public GrievanceRoute? GrievanceRoute { get; private set; }
+    /// <summary>The 纪检监察机关 an accusation went to, or the body whose procedure an Art. 31 (一)–(五) item was led into.</summary>
+    public string? RoutedTo { get; private set; }
+    /// <summary>Art. 30 ¶3: the unit complained about; its users never see this item.</summary>
+    public Guid? AccusedOrgUnitId { get; private set; }
+    public SuggestionOutcome? SuggestionOutcome { get; private set; }
+    public string? SuggestionReply { get; private set; }
     public IReadOnlyList<Petitioner> Petitioners => _petitioners;
     public IReadOnlyList<PetitionEvent> Events => _events;
     public IReadOnlyList<PetitionNotice> Notices => _notices;
@@ -108,7 +117,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
 
     /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 19 ¶3), not a new petition.</summary>
     public bool IsOpen => Status is PetitionStatus.Registered or PetitionStatus.TransferObjected or PetitionStatus.Accepted or PetitionStatus.HandedOverToMediation
-        or PetitionStatus.Replied or PetitionStatus.UnderReview or PetitionStatus.Reviewed or PetitionStatus.UnderReexamination;
+        or PetitionStatus.SuggestionUnderStudy or PetitionStatus.Replied or PetitionStatus.UnderReview or PetitionStatus.Reviewed or PetitionStatus.UnderReexamination;
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one and not accepted as a new item. After 复核 the matter is closed (Art. 36).</summary>
     public void LinkAsRepeatOf(Petition original, string? actor, DateTimeOffset now)
@@ -123,14 +132,68 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.LinkedAsRepeat, actor, now, $"{original.Number}（同一信访事项已经受理或者正在办理，依《信访工作条例》第十九条第三款不予受理）");
     }
 
-    public void Accept(string? actor, DateTimeOffset now)
+    /// <summary>
+    /// Accepted and classified (Arts. 29–31). Only 申诉求决 (六) is handled as a petition — 60 days, a 处理意见书 (Arts. 32, 34);
+    /// (一)–(五) are led into their procedure and closed here; a suggestion is studied and answered (Art. 29); an accusation goes to
+    /// the discipline and supervision body (Art. 30), whose own rules govern what the petitioner is told (Art. 23 ¶4).
+    /// </summary>
+    public void Accept(PetitionClassification classification, string? actor, DateTimeOffset now)
     {
+        if (classification.Refusal is { } refusal) throw new BusinessException(refusal);
         EnsureAwaitingDecision();
-        Status = PetitionStatus.Accepted;
+        Category = classification.Category;
+        GrievanceRoute = classification.Category is PetitionCategory.Grievance ? classification.Route : null;
+        RoutedTo = classification.RoutedTo;
+        AccusedOrgUnitId = classification.Category is PetitionCategory.Accusation ? classification.AccusedOrgUnitId : null;
         DecidedAt = now;
-        AcceptedAt = now;
-        HandledBy = actor;
-        Record(PetitionEventKind.Accepted, actor, now, null);
+        Record(PetitionEventKind.Accepted, actor, now, PetitionWording.Classification(classification.Category, GrievanceRoute));
+        switch (classification.Category)
+        {
+            case PetitionCategory.Grievance when GrievanceRoute is Petitions.GrievanceRoute.Handling:
+                Status = PetitionStatus.Accepted;
+                AcceptedAt = now;
+                HandledBy = actor;
+                break;
+            case PetitionCategory.Grievance:
+                Status = PetitionStatus.LedIntoProcedure;
+                Record(PetitionEventKind.LedIntoProcedure, actor, now, PetitionWording.ProcedureOf(GrievanceRoute!.Value) + (RoutedTo is null ? "" : "：" + RoutedTo));
+                break;
+            case PetitionCategory.Suggestion:
+                Status = PetitionStatus.SuggestionUnderStudy;
+                AcceptedAt = now;
+                HandledBy = actor;
+                break;
+            default:
+                Status = PetitionStatus.RoutedToDisciplineBody;
+                Record(PetitionEventKind.RoutedToDisciplineBody, actor, now, RoutedTo);
+                break;
+        }
+    }
+
+    /// <summary>Art. 29: the body studied the suggestion and replies whether it adopts it.</summary>
+    public void AnswerSuggestion(SuggestionOutcome outcome, string reply, string? actor, DateTimeOffset now)
+    {
+        if (Status is not PetitionStatus.SuggestionUnderStudy) throw new BusinessException(PetitionsErrorCodes.NoSuggestionPending);
+        Status = PetitionStatus.SuggestionAnswered;
+        SuggestionOutcome = outcome;
+        SuggestionReply = reply;
+        Record(PetitionEventKind.SuggestionAnswered, actor, now, PetitionWording.Outcome(outcome));
+    }
+
+    /// <summary>
+    /// Arts. 35, 36: the 30 days to ask for 复查 / 复核 run "自收到书面答复之日起", so the day the opinion reached the petitioner is
+    /// recorded — not before it was issued, not after today. Returns whether that opens the request window now (the opinion is
+    /// the current one and no request has been made yet).
+    /// </summary>
+    public bool RecordService(OpinionKind kind, ServiceMethod method, DateOnly servedOn, string? reference, DateOnly today, string? actor, DateTimeOffset now)
+    {
+        var opinion = LatestOpinion(kind) ?? throw new BusinessException(PetitionsErrorCodes.NoOpinionToServe);
+        if (opinion.ServedOn is not null) throw new BusinessException(PetitionsErrorCodes.AlreadyServed);
+        if (servedOn > today) throw new BusinessException(PetitionsErrorCodes.DateInFuture);
+        if (servedOn < opinion.IssuedOn) throw new BusinessException(PetitionsErrorCodes.ServedBeforeIssued);
+        opinion.Served(method, servedOn, reference, actor, now);
+        Record(PetitionEventKind.OpinionServed, actor, now, PetitionWording.Service(kind, method, servedOn, reference));
+        return (kind, Status) is (OpinionKind.Reply, PetitionStatus.Replied) or (OpinionKind.Review, PetitionStatus.Reviewed);
     }
 
     /// <summary>Not accepted on the ground the officer chose; the notice cites its article.</summary>
@@ -228,10 +291,14 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         return AddOpinion(OpinionKind.Reply, PetitionEventKind.Replied, decision, request, factsAndReasons, legalBasis, actor, now);
     }
 
-    public void RequestReview(DateTimeOffset requestedAt, DateTimeOffset windowDueAt, string? actor, DateTimeOffset now)
+    /// <summary>
+    /// Art. 35: within 30 days of receiving the written reply (<paramref name="windowDueAt"/>, the window's end). Before the reply
+    /// was served no period has begun, so a request is in time: the petitioner never bears the office's failure to serve.
+    /// </summary>
+    public void RequestReview(DateTimeOffset requestedAt, DateTimeOffset? windowDueAt, string? actor, DateTimeOffset now)
     {
         if (Status is not PetitionStatus.Replied) throw new BusinessException(PetitionsErrorCodes.NotReplied);
-        if (requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
+        if (LatestOpinion(OpinionKind.Reply)?.ServedOn is not null && requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
         Status = PetitionStatus.UnderReview;
         Record(PetitionEventKind.ReviewRequested, actor, now, null);
     }
@@ -243,11 +310,12 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         return AddOpinion(OpinionKind.Review, PetitionEventKind.ReviewAnswered, decision, request, factsAndReasons, legalBasis, actor, now);
     }
 
-    public void RequestReexamination(DateTimeOffset requestedAt, DateTimeOffset windowDueAt, string? actor, DateTimeOffset now)
+    /// <summary>Art. 36: within 30 days of receiving the review opinion; unserved, no period has begun (see <see cref="RequestReview"/>).</summary>
+    public void RequestReexamination(DateTimeOffset requestedAt, DateTimeOffset? windowDueAt, string? actor, DateTimeOffset now)
     {
         if (Status is PetitionStatus.Reexamined or PetitionStatus.UnderReexamination) throw new BusinessException(PetitionsErrorCodes.MatterReexamined);
         if (Status is not PetitionStatus.Reviewed) throw new BusinessException(PetitionsErrorCodes.NotReviewed);
-        if (requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
+        if (LatestOpinion(OpinionKind.Review)?.ServedOn is not null && requestedAt > windowDueAt) throw new BusinessException(PetitionsErrorCodes.RequestPeriodOver);
         Status = PetitionStatus.UnderReexamination;
         Record(PetitionEventKind.ReexaminationRequested, actor, now, null);
     }
@@ -409,6 +477,22 @@ public sealed record HandOverDeclaration(bool SpecialisedBodyMatter, bool Litiga
 
 public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
 
+/// <summary>The officer's classification at acceptance (Arts. 29–31).</summary>
+public sealed record PetitionClassification(PetitionCategory Category, GrievanceRoute? Route = null, string? RoutedTo = null, Guid? AccusedOrgUnitId = null)
+{
+    /// <summary>申诉求决 (六): handled as a petition.</summary>
+    public static PetitionClassification Handling { get; } = new(PetitionCategory.Grievance, GrievanceRoute.Handling);
+
+    /// <summary>The rule the classification breaks, or null: a grievance names its Art. 31 route, an accusation its 纪检监察机关.</summary>
+    public string? Refusal => Category switch
+    {
+        PetitionCategory.Grievance when Route is null => PetitionsErrorCodes.RouteRequired,
+        not PetitionCategory.Grievance when Route is not null => PetitionsErrorCodes.RouteOnlyForGrievance,
+        PetitionCategory.Accusation when string.IsNullOrWhiteSpace(RoutedTo) => PetitionsErrorCodes.DisciplineBodyRequired,
+        _ => null,
+    };
+}
+
 /// <summary>泰山信〔2026〕1号: the unit's short name, the year, a per-unit, per-year gap-free sequence.</summary>
 public sealed record PetitionNumber(int Year, int Sequence)
 {
@@ -518,6 +602,24 @@ public sealed class PetitionOpinion
     public string LegalBasis { get; private set; } = "";
     public string? IssuedBy { get; private set; }
     public DateTimeOffset IssuedAt { get; private set; }
+    public ServiceMethod? ServiceMethod { get; private set; }
+    public DateOnly? ServedOn { get; private set; }
+    /// <summary>The return receipt's number (邮寄) or the system's delivery reference (电子送达).</summary>
+    public string? ServiceReference { get; private set; }
+    public string? ServiceRecordedBy { get; private set; }
+    public DateTimeOffset? ServiceRecordedAt { get; private set; }
+
+    /// <summary>The day of issue in China time: the earliest day it can have been served.</summary>
+    public DateOnly IssuedOn => DateOnly.FromDateTime(IssuedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    internal void Served(ServiceMethod method, DateOnly servedOn, string? reference, string? recordedBy, DateTimeOffset recordedAt)
+    {
+        ServiceMethod = method;
+        ServedOn = servedOn;
+        ServiceReference = reference;
+        ServiceRecordedBy = recordedBy;
+        ServiceRecordedAt = recordedAt;
+    }
 }
 
 /// <summary>

@@ -46,4 +46,64 @@ internal static class PetitionWording
         $"经调解，双方当事人达成的调解协议已于{Date(effectiveOn)}生效，您反映的问题已通过人民调解化解，本机关对该信访事项予以办结。";
 
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    /// <summary>The item's class as the timeline and notices name it (Arts. 29–31).</summary>
+    public static string Classification(PetitionCategory category, GrievanceRoute? route) => category switch
+    {
+        PetitionCategory.Suggestion => "建议意见类（《信访工作条例》第二十九条）",
+        PetitionCategory.Accusation => "检举控告类（《信访工作条例》第三十条）",
+        _ => $"申诉求决类（《信访工作条例》第三十一条{(route is { } r ? Item(r) : "")}）",
+    };
+
+    /// <summary>第三十一条第一项 … 第六项.</summary>
+    public static string Item(GrievanceRoute route) => route switch
+    {
+        GrievanceRoute.JudicialProcedure => "第一项",
+        GrievanceRoute.Arbitration => "第二项",
+        GrievanceRoute.PartyAppeal => "第三项",
+        GrievanceRoute.AdministrativeProcedure => "第四项",
+        GrievanceRoute.StatutoryDuty => "第五项",
+        _ => "第六项",
+    };
+
+    /// <summary>Art. 31 (一)–(五): the procedure the petitioner is led into.</summary>
+    public static string ProcedureOf(GrievanceRoute route) => route switch
+    {
+        GrievanceRoute.JudicialProcedure => "审判机关诉讼程序或者复议程序、检察机关刑事立案程序或者法律监督程序、公安机关法律程序",
+        GrievanceRoute.Arbitration => "仲裁程序",
+        GrievanceRoute.PartyAppeal => "党员申诉、申请复审程序",
+        GrievanceRoute.AdministrativeProcedure => "行政复议、行政裁决、行政确认、行政许可、行政处罚等行政程序",
+        GrievanceRoute.StatutoryDuty => "有关机关依法履行查处违法行为、保护人身权或者财产权等合法权益职责的程序",
+        _ => "信访事项办理程序",
+    };
+
+    /// <summary>What the petitioner may do now, as the Art. 31 notice tells it (the same words as a non-acceptance on that ground).</summary>
+    public static string Route(GrievanceRoute route) => route switch
+    {
+        GrievanceRoute.JudicialProcedure => Route(NonAcceptanceGround.JudicialProcedure),
+        GrievanceRoute.Arbitration => Route(NonAcceptanceGround.Arbitration),
+        GrievanceRoute.PartyAppeal => Route(NonAcceptanceGround.PartyAppeal),
+        GrievanceRoute.AdministrativeProcedure => Route(NonAcceptanceGround.AdministrativeProcedure),
+        _ => Route(NonAcceptanceGround.StatutoryDuty),
+    };
+
+    public static string Outcome(SuggestionOutcome outcome) => outcome switch
+    {
+        SuggestionOutcome.Adopted => "予以采纳",
+        SuggestionOutcome.PartlyAdopted => "部分采纳",
+        _ => "暂不采纳",
+    };
+
+    /// <summary>The timeline's record of service: which reply, how, the day it was received.</summary>
+    public static string Service(OpinionKind kind, ServiceMethod method, DateOnly servedOn, string? reference)
+    {
+        var what = kind switch { OpinionKind.Review => "复查意见书", OpinionKind.Reexamination => "复核意见书", _ => "处理意见书" };
+        var how = method switch
+        {
+            ServiceMethod.InPerson => "当场送达",
+            ServiceMethod.Post => "邮寄送达，回执载明收件日期",
+            _ => "电子送达，到达信访人系统",
+        };
+        return $"{what}于{Date(servedOn)}{how}" + (string.IsNullOrWhiteSpace(reference) ? "" : $"（{reference}）");
+    }
 }

@@ -63,6 +63,10 @@ internal static class PetitionsEndpoints
             => s.AnswerReexaminationAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/reexamination/hearing", (Guid id, ReexaminationHearingInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.RecordReexaminationHearingAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/service", (Guid id, RecordServiceInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.RecordServiceAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/suggestion-reply", (Guid id, SuggestionReplyInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.AnswerSuggestionAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/petitioner-details", (Guid id, PetitionerDetailsInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.PetitionerDetailsKnownAsync(id, input, ct)).RequirePermission(PetitionsPermissions.Petitions.Register);
         g.MapPost("/{id:guid}/joint-meeting", (Guid id, RequestJointMeetingInput input, PetitionProceedingsAppService s, CancellationToken ct)

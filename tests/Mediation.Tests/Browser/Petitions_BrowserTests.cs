@@ -54,6 +54,8 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("电话 · 代为登记");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "139****9000" })).ToBeVisibleAsync();
 
+        await page.GetByLabel("事项类别").SelectOptionAsync("Grievance");
+        await page.GetByLabel("申诉求决类的办理方式（第三十一条）").SelectOptionAsync("Handling");
         await page.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("办理中");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "受理告知书" }).ClickAsync());

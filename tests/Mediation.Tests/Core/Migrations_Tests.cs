@@ -74,3 +74,41 @@ public sealed class NumberSequencesMigration_Tests
         }
     }
 }
+
+public sealed class PetitionClassificationMigration_Tests
+{
+    [Fact]
+    public async Task Petitions_accepted_before_classification_become_grievances_under_art_31_item_6()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"classification-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = new Mediation.Host.Data.SqliteMediationDbContext(
+                new DbContextOptionsBuilder<Mediation.Host.Data.SqliteMediationDbContext>().UseSqlite($"Data Source={path};Pooling=false").Options,
+                Mediation.Host.HostModules.Create());
+            var migrator = db.GetService<IMigrator>();
+            var all = db.Database.GetMigrations().ToList();
+            var classification = all.Single(m => m.EndsWith("_PetitionServiceAndClassification", StringComparison.Ordinal));
+            await migrator.MigrateAsync(all[all.IndexOf(classification) - 1]);
+            var (replied, registered, unit) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            foreach (var (id, status, sequence) in new[] { (replied, "Replied", 1), (registered, "Registered", 2) })
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO petitions_Petitions (Id, OrgUnitId, Year, SequenceNumber, Number, Channel, ReceivedAt, FiledOnBehalfOfCaller, Matter, Status,
+                        HandlingPaused, ExtensionDays, ConcurrencyStamp)
+                    VALUES ({id}, {unit}, 2026, {sequence}, {"泰山信〔2026〕" + sequence + "号"}, 'Letter', 0, 0, '宅基地', {status}, 0, 0, 'x')
+                    """);
+
+            await migrator.MigrateAsync(classification);
+
+            var rows = await db.Database.SqlQuery<ClassificationRow>($"SELECT Id, Category, GrievanceRoute FROM petitions_Petitions").ToListAsync();
+            rows.Single(r => r.Id == replied).ShouldBe(new ClassificationRow(replied, "Grievance", "Handling"));
+            rows.Single(r => r.Id == registered).ShouldBe(new ClassificationRow(registered, null, null));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public sealed record ClassificationRow(Guid Id, string? Category, string? GrievanceRoute);
+}

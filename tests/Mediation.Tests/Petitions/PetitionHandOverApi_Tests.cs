@@ -60,7 +60,7 @@ public abstract class PetitionHandOverTestBase : ProviderTests
         var registered = await officer.PostJsonAsync("/api/petitions", input);
         registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         var petition = await registered.ReadAsync<PetitionDto>();
-        return await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/accept", new AcceptPetitionInput(petition.ConcurrencyStamp)));
+        return await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/accept", new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
     }
 
     protected static HandOverPetitionInput HandOver(Guid committeeId, string? stamp) => new(committeeId, DisputeType.HousingHomestead, null,

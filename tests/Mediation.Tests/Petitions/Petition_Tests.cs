@@ -23,7 +23,7 @@ public sealed class Petition_Tests
     private static Petition Accepted()
     {
         var petition = Register();
-        petition.Accept("demo.petitionofficer", Now);
+        petition.Accept(PetitionClassification.Handling, "demo.petitionofficer", Now);
         return petition;
     }
 
@@ -31,6 +31,7 @@ public sealed class Petition_Tests
     {
         var petition = Accepted();
         petition.Reply(OpinionDecision.Explain, "恢复界址", "经查……", "《土地管理法》第十四条", "demo.petitionofficer", Now.AddDays(20));
+        petition.RecordService(OpinionKind.Reply, ServiceMethod.Post, new DateOnly(2026, 3, 23), "回执1", new DateOnly(2026, 3, 23), "demo.petitionofficer", Now.AddDays(21));
         return petition;
     }
 
@@ -39,6 +40,7 @@ public sealed class Petition_Tests
         var petition = Replied();
         petition.RequestReview(Now.AddDays(25), Now.AddDays(50), "demo.petitionofficer", Now.AddDays(25));
         petition.AnswerReview(OpinionDecision.NotSupport, "恢复界址", "复查认为……", "《信访工作条例》第三十五条", "demo.petitionofficer", Now.AddDays(40));
+        petition.RecordService(OpinionKind.Review, ServiceMethod.InPerson, new DateOnly(2026, 4, 11), null, new DateOnly(2026, 4, 11), "demo.petitionofficer", Now.AddDays(40));
         return petition;
     }
 
@@ -100,7 +102,7 @@ public sealed class Petition_Tests
         var petition = Accepted();
         petition.Status.ShouldBe(PetitionStatus.Accepted);
         petition.AcceptedAt.ShouldBe(Now);
-        ShouldRefuse(() => petition.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+        ShouldRefuse(() => petition.Accept(PetitionClassification.Handling, "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
         ShouldRefuse(() => petition.NotAccept(NonAcceptanceGround.JudicialProcedure, "理由", "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
     }
 
@@ -112,7 +114,7 @@ public sealed class Petition_Tests
         petition.Status.ShouldBe(PetitionStatus.NotAccepted);
         petition.DecisionReason.ShouldBe("属于诉讼途径解决的事项");
         petition.IsOpen.ShouldBeFalse();
-        ShouldRefuse(() => petition.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+        ShouldRefuse(() => petition.Accept(PetitionClassification.Handling, "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class Petition_Tests
         repeat.LinkAsRepeatOf(open, "demo.petitionofficer", Now);
         repeat.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
         repeat.RepeatOfPetitionId.ShouldBe(open.Id);
-        ShouldRefuse(() => repeat.Accept("x", Now), PetitionsErrorCodes.NotAwaitingDecision);
+        ShouldRefuse(() => repeat.Accept(PetitionClassification.Handling, "x", Now), PetitionsErrorCodes.NotAwaitingDecision);
     }
 
     [Fact]
@@ -152,7 +154,7 @@ public sealed class Petition_Tests
         rejected.Status.ShouldBe(PetitionStatus.Registered);
         rejected.TransferObjectionAgreed.ShouldBe(false);
         rejected.Events[^1].Detail.ShouldBe("泰安市信访局于2026年3月4日不同意异议，本机关继续办理：经核实属本机关");
-        rejected.Accept("x", Now.AddDays(3));
+        rejected.Accept(PetitionClassification.Handling, "x", Now.AddDays(3));
         ShouldRefuse(() => rejected.AnswerTransferObjection(true, new DateOnly(2026, 3, 5), null, "x", Now), PetitionsErrorCodes.NoObjectionPending);
 
         var agreed = Transferred();
@@ -452,10 +454,11 @@ public sealed class Petition_Tests
         var petition = Reexamined();
         petition.NoticeIssued(PetitionNoticeKind.ReexaminationOpinion, Guid.NewGuid(), "泰山信复核〔2026〕1号", "x", Now.AddDays(60));
         petition.Events.Select(e => e.Kind).ShouldBe([
-            PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.Replied, PetitionEventKind.ReviewRequested,
-            PetitionEventKind.ReviewAnswered, PetitionEventKind.ReexaminationRequested, PetitionEventKind.ReexaminationAnswered, PetitionEventKind.NoticeIssued,
+            PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.Replied, PetitionEventKind.OpinionServed, PetitionEventKind.ReviewRequested,
+            PetitionEventKind.ReviewAnswered, PetitionEventKind.OpinionServed, PetitionEventKind.ReexaminationRequested, PetitionEventKind.ReexaminationAnswered,
+            PetitionEventKind.NoticeIssued,
         ]);
-        petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 8));
+        petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 10));
         petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕1号");
     }
 }

@@ -58,7 +58,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     private async Task<PetitionDto> AcceptedAsync()
     {
         var registered = await RegisteredAsync();
-        return await OkAsync(await (await OfficerAsync()).PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        return await OkAsync(await (await OfficerAsync()).PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
     }
 
     private static async Task<string> PdfTextAsync(HttpClient client, Guid documentId)
@@ -174,7 +174,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var open = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.HomesteadA, idCard: null, phone: null, name: "王某"));
-        open = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{open.Id}/accept", new AcceptPetitionInput(open.ConcurrencyStamp)));
+        open = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{open.Id}/accept", new AcceptPetitionInput(open.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
 
         var preview = await officer.PostJsonAsync("/api/petitions/duplicates",
             new DuplicateQueryInput(null, [new PetitionerInput("王建国", null, null, null)], PetitionTextSimilarity_Tests.HomesteadB, null, "岱东社区"));
@@ -194,7 +194,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         linked.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
         linked.RepeatOfPetitionId.ShouldBe(open.Id);
         linked.Clocks.ShouldAllBe(c => c.Status == "Stopped");
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/accept", new AcceptPetitionInput(null)),
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling)),
             PetitionsErrorCodes.NotAwaitingDecision);
         (await (await officer.GetAsync($"/api/petitions/{open.Id}")).ReadAsync<PetitionDto>()).RepeatIds.ShouldContain(repeat.Id);
     }
@@ -242,7 +242,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
 
         var officer = await OfficerAsync();
         var registered = await RegisteredAsync(Letter() with { OrgUnitId = unit.Id });
-        var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
 
         var text = await PdfTextAsync(officer, accepted.Notices.ShouldHaveSingleItem().DocumentId);
         text.ShouldContain("泰安市泰山区人民政府信访局");
@@ -277,7 +277,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var registered = await RegisteredAsync();
         var officer = await OfficerAsync();
-        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
         var stale = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion() with { ConcurrencyStamp = registered.ConcurrencyStamp });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
@@ -325,7 +325,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         acceptance.DueAt.ShouldBe(acceptanceDue);
         back.Timeline[^1].Kind.ShouldBe(PetitionEventKind.TransferObjectionRejected);
         back.Timeline[^1].Detail!.ShouldContain("不同意异议");
-        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/accept", new AcceptPetitionInput(back.ConcurrencyStamp)));
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/accept", new AcceptPetitionInput(back.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer",
             new AnswerTransferObjectionInput(true, today, null, null)), PetitionsErrorCodes.NoObjectionPending);
 
@@ -391,13 +391,136 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
         replied.Status.ShouldBe(PetitionStatus.Replied);
         replied.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Stopped");
-        replied.Clocks.Single(c => c.Policy == "petition.review-request").Status.ShouldBe("Running");
+        // Art. 35: the 30 days run from receipt of the written reply, so none runs until its service is recorded.
+        replied.Clocks.ShouldNotContain(c => c.Policy == "petition.review-request");
         var notice = replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
         var text = await PdfTextAsync(officer, notice.DocumentId);
         foreach (var expected in new[] { "信访事项处理意见书", "信访请求", "请求恢复宅基地界址", "1998年宅基地测绘图", "处理意见", "解释说明",
                      "《中华人民共和国土地管理法》第六十二条", "三十日内", "复查" })
             text.ShouldContain(expected);
         replied.Timeline.Select(e => e.Kind).ShouldContain(PetitionEventKind.HandlingExtended);
+    }
+
+    [Fact]
+    public async Task The_review_window_starts_on_the_day_the_reply_was_received_and_not_before()
+    {
+        var officer = await OfficerAsync();
+        var accepted = await AcceptedAsync();
+        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()));
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+        var future = await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(1), null, null));
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await future.ReadJsonAsync()).GetProperty("errors").GetProperty("servedOn").ToString().ShouldContain(PetitionsErrorCodes.DateInFuture);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(-1), null, null)), PetitionsErrorCodes.ServedBeforeIssued);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Post, today, null, null)), PetitionsErrorCodes.NotTheReviewingUnit);
+        (await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, null, today, null, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var served = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today, "EMS 1190 0000 1", replied.ConcurrencyStamp)));
+        var opinion = served.Opinions.Single();
+        (opinion.ServiceMethod, opinion.ServedOn, opinion.ServiceReference).ShouldBe((ServiceMethod.Post, today, "EMS 1190 0000 1"));
+        var window = served.Clocks.Single(c => c.Policy == "petition.review-request");
+        window.Status.ShouldBe("Running");
+        // The day of receipt is not counted; a period ending on a holiday moves to the next working day.
+        window.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(today.AddDays(30));
+        window.DueDate!.Value.ShouldBeLessThan(today.AddDays(40));
+        served.Timeline[^1].Kind.ShouldBe(PetitionEventKind.OpinionServed);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.InPerson, today, null, null)), PetitionsErrorCodes.AlreadyServed);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.Set<Mediation.Core.Auditing.AuditEntry>().IgnoreQueryFilters().CountAsync(e => e.EntityType == "PetitionOpinion" && e.Details!.Contains("EMS 1190")))
+            .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_grievance_for_arbitration_is_led_into_that_procedure_with_a_notice_and_no_handling_clock()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync();
+        var missing = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance));
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.ReadJsonAsync()).GetProperty("errors").GetProperty("route").ToString().ShouldContain(PetitionsErrorCodes.RouteRequired);
+        (await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var led = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
+            new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Arbitration, "泰安市劳动人事争议仲裁委员会")));
+        led.Status.ShouldBe(PetitionStatus.LedIntoProcedure);
+        led.Classification.ShouldBe(new PetitionClassificationDto(PetitionCategory.Grievance, GrievanceRoute.Arbitration, "泰安市劳动人事争议仲裁委员会", null, null));
+        led.Clocks.ShouldNotContain(c => c.Policy == "petition.handling");
+        led.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+        var notice = led.Notices.ShouldHaveSingleItem();
+        notice.Kind.ShouldBe(PetitionNoticeKind.ProcedureNotice);
+        notice.Number.ShouldContain("信导〔");
+        var text = await PdfTextAsync(officer, notice.DocumentId);
+        foreach (var expected in new[] { "信访事项导入程序告知书", "申诉求决类事项", "《信访工作条例》第三十一条第二项", "仲裁程序", "泰安市劳动人事争议仲裁委员会",
+                     "请依法申请仲裁", "泰山区信访局（印章）" })
+            text.ShouldContain(expected);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{led.Id}/reply", Opinion()), PetitionsErrorCodes.NotInHandling);
+    }
+
+    [Fact]
+    public async Task A_suggestion_is_told_it_will_be_studied_and_gets_a_reply_instead_of_a_reply_opinion()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync();
+        var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
+            new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Suggestion)));
+        accepted.Status.ShouldBe(PetitionStatus.SuggestionUnderStudy);
+        accepted.Clocks.ShouldNotContain(c => c.Policy == "petition.handling");
+        var acceptance = await PdfTextAsync(officer, accepted.Notices.Single().DocumentId);
+        acceptance.ShouldContain("建议意见类");
+        acceptance.ShouldContain("认真研究论证");
+        acceptance.ShouldNotContain("六十日");
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), PetitionsErrorCodes.NotInHandling);
+
+        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/suggestion-reply", new SuggestionReplyInput(null, "x", null))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var answered = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/suggestion-reply",
+            new SuggestionReplyInput(SuggestionOutcome.PartlyAdopted, "村道照明已纳入2027年度维修计划。", accepted.ConcurrencyStamp)));
+        answered.Status.ShouldBe(PetitionStatus.SuggestionAnswered);
+        answered.Classification!.SuggestionOutcome.ShouldBe(SuggestionOutcome.PartlyAdopted);
+        var reply = await PdfTextAsync(officer, answered.Notices.Single(n => n.Kind == PetitionNoticeKind.SuggestionReply).DocumentId);
+        foreach (var expected in new[] { "信访事项建议意见回复", "第二十九条", "部分采纳", "村道照明已纳入2027年度维修计划", "泰山区信访局（印章）" })
+            reply.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task An_accusation_goes_to_the_discipline_body_and_is_never_shown_to_the_unit_complained_about()
+    {
+        // Art. 30 ¶3: a 岱庙街道 item accusing 泰山区 — 泰山区 would see it by its scope, but never does; 泰安市 and 岱庙街道 still do.
+        var daimiao = await ClientAsync(userName: "demo.petitionofficer.daimiao");
+        var taishan = await OfficerAsync();
+        var taian = await ClientAsync(userName: "demo.petitionofficer.taian");
+        var taishanUnit = (await RegisteredAsync()).OrgUnitId;
+        var registered = await CreatedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter(PetitionTextSimilarity_Tests.HomesteadB)));
+        (await taishan.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var noBody = await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Accusation));
+        (await noBody.ReadJsonAsync()).GetProperty("errors").GetProperty("routedTo").ToString().ShouldContain(PetitionsErrorCodes.DisciplineBodyRequired);
+        (await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
+                new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Accusation, null, "泰安市泰山区纪委监委", Guid.NewGuid())))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var routed = await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
+            new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Accusation, null, "泰安市泰山区纪委监委", taishanUnit)));
+        routed.Status.ShouldBe(PetitionStatus.RoutedToDisciplineBody);
+        // Art. 23 ¶4: what the petitioner is told follows the discipline bodies' own rules; this body issues nothing.
+        routed.Notices.ShouldBeEmpty();
+        routed.Clocks.ShouldAllBe(c => c.Status == "Stopped");
+
+        (await taishan.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await taishan.GetStringAsync("/api/petitions")).ShouldNotContain(registered.Id.ToString());
+        (await taishan.GetAsync($"/Petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await taishan.PostJsonAsync("/api/petitions/duplicates",
+            new DuplicateQueryInput(null, [new PetitionerInput("王某", IdCard1, null, null)], PetitionTextSimilarity_Tests.HomesteadB, null, null))).Content.ReadAsStringAsync())
+            .ShouldNotContain(registered.Id.ToString());
+        (await taian.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await OkAsync(await daimiao.GetAsync($"/api/petitions/{registered.Id}"))).Classification!.AccusedOrgUnitId.ShouldBe(taishanUnit);
     }
 
     [Fact]
@@ -409,7 +532,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var taian = await ClientAsync(userName: "demo.petitionofficer.taian");
         var registered = await CreatedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter()));
         registered.Number.ShouldStartWith("岱庙信〔");
-        await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp)));
+        await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
         var replied = await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion()));
         (await PdfTextAsync(daimiao, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId)).ShouldContain("岱庙街道信访办公室（印章）");
         // A request dated in the future is no request that happened (issue 12 item 2); the lapsed period is Petition_Tests' case.
@@ -427,6 +550,14 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var reviewText = await PdfTextAsync(taishan, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId);
         reviewText.ShouldContain("信访事项复查意见书");
         reviewText.ShouldContain("泰山区信访局（印章）");
+        // The review opinion is 泰山区's: only its users record how it was served, which opens the 复核 window (Art. 36).
+        reviewed.Clocks.ShouldNotContain(c => c.Policy == "petition.reexamination-request");
+        var servedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/service",
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.InPerson, servedOn, null, null)), PetitionsErrorCodes.NotTheReviewingUnit);
+        var served = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/service",
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Electronic, servedOn, null, null)));
+        served.Clocks.Single(c => c.Policy == "petition.reexamination-request").Status.ShouldBe("Running");
 
         var refused = await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, null));
         await ShouldBeRefusedAsync(refused, PetitionsErrorCodes.NotTheReviewingUnit);
@@ -544,7 +675,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
 
         var statistician = await ClientAsync(userName: "demo.statistician");
         (await statistician.GetAsync($"/api/petitions/{older.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await statistician.PostJsonAsync($"/api/petitions/{older.Id}/accept", new AcceptPetitionInput(null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await statistician.PostJsonAsync($"/api/petitions/{older.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/petitions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -626,7 +757,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         (await daiyue.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.GetStringAsync("/api/petitions")).ShouldNotContain(registered.Id.ToString());
         (await daiyue.GetAsync($"/api/petitions/{registered.Id}/attachments/{uploaded.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await daiyue.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("a.png", AttachmentTypes_Tests.Png()))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostJsonAsync("/api/petitions", Letter() with { OrgUnitId = registered.OrgUnitId })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

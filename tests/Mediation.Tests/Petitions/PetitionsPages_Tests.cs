@@ -167,7 +167,7 @@ public abstract partial class PetitionsPages_Tests : ProviderTests
 
         response = await officer.PostAsync($"/Petitions/{registered.Id}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = "stale",
+            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = "stale", ["Accept.Category"] = "Grievance", ["Accept.Route"] = "Handling",
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("role=\"alert\"");

@@ -1,5 +1,6 @@
 using Mediation.Core.Web.Pages;
 using Mediation.Core.Documents.Application;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Petitions.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -13,8 +14,23 @@ namespace Mediation.Petitions.Pages.Petitions;
 /// </summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Read)]
 internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, DocumentArchiveAppService documents,
-    ICurrentUser user, TimeProvider clock) : FormPageModel
+    IOrgUnitDirectory orgUnits, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
+    [BindProperty]
+    public AcceptForm Accept { get; set; } = new();
+
+    [BindProperty]
+    public ServiceForm Service { get; set; } = new();
+
+    [BindProperty]
+    public SuggestionForm Suggestion { get; set; } = new();
+
+    [BindProperty]
+    public HearingForm Hearing { get; set; } = new();
+
+    /// <summary>Art. 30 ¶3: the units an accusation may be about — the petition's own unit and those above it.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> AccusableUnits { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -70,6 +86,11 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public bool CanRequestReexamination => Handles && Status is PetitionStatus.Reviewed;
     public bool CanAnswerReexamination => Handles && Status is PetitionStatus.UnderReexamination;
     public bool CanAttach => user.HasPermission(PetitionsPermissions.Petitions.Register);
+    public bool CanAnswerSuggestion => Handles && Status is PetitionStatus.SuggestionUnderStudy;
+    public bool CanRecordHearing => Handles && Status is PetitionStatus.UnderReexamination;
+
+    /// <summary>Arts. 35, 36: the latest opinion, while its service is not recorded (the service decides again who may record it).</summary>
+    public PetitionOpinionDto? UnservedOpinion => Handles && Petition.Opinions.Count > 0 && Petition.Opinions[^1].ServedOn is null ? Petition.Opinions[^1] : null;
 
     /// <summary>访调对接: an accepted petition that is still being handled may go to a mediation committee (the hand-over page checks the rest).</summary>
     public bool CanHandOver => user.HasPermission(PetitionsPermissions.Petitions.HandOver) && Status is PetitionStatus.Accepted
@@ -102,7 +123,30 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
     {
         if (!Decides) return Forbid();
-        return await WriteAsync("Accept", () => proceedings.AcceptAsync(Id, new AcceptPetitionInput(ConcurrencyStamp), ct), ct);
+        return await WriteAsync(nameof(Accept), () => proceedings.AcceptAsync(Id,
+            new AcceptPetitionInput(ConcurrencyStamp, Accept.Category, Accept.Route, Blank(Accept.RoutedTo), Accept.AccusedOrgUnitId), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostServiceAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        return await WriteAsync(nameof(Service), () => proceedings.RecordServiceAsync(Id,
+            new RecordServiceInput(Service.Opinion, Service.Method, Service.ServedOn, Blank(Service.Reference), ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostSuggestionAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        return await WriteAsync(nameof(Suggestion), () => proceedings.AnswerSuggestionAsync(Id,
+            new SuggestionReplyInput(Suggestion.Outcome, Blank(Suggestion.Reply), ConcurrencyStamp), ct), ct);
+    }
+
+    /// <summary>Art. 36 ¶2: the re-examining body records its hearing; the answer clock moves by its days.</summary>
+    public async Task<IActionResult> OnPostHearingAsync(CancellationToken ct)
+    {
+        if (!Handles) return Forbid();
+        return await WriteAsync(nameof(Hearing), () => proceedings.RecordReexaminationHearingAsync(Id,
+            new ReexaminationHearingInput(Hearing.StartedOn, Hearing.EndedOn, ConcurrencyStamp), ct), ct);
     }
 
     public async Task<IActionResult> OnPostNotAcceptAsync(CancellationToken ct)
@@ -187,9 +231,42 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) => Petition = await petitions.GetAsync(Id, ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Petition = await petitions.GetAsync(Id, ct);
+        if (!CanDecide) return;
+        AccusableUnits = (await orgUnits.PathAsync(Petition.OrgUnitId, ct)).Reverse().Select(u => (u.Id, u.Name)).ToList();
+    }
 
     private static string? Blank(string? value) => PetitionForm.Blank(value);
+}
+
+internal sealed class AcceptForm
+{
+    public PetitionCategory? Category { get; set; }
+    public GrievanceRoute? Route { get; set; }
+    public string? RoutedTo { get; set; }
+    public Guid? AccusedOrgUnitId { get; set; }
+}
+
+internal sealed class ServiceForm
+{
+    public OpinionKind? Opinion { get; set; }
+    public ServiceMethod? Method { get; set; }
+    public DateOnly? ServedOn { get; set; }
+    public string? Reference { get; set; }
+}
+
+internal sealed class SuggestionForm
+{
+    public SuggestionOutcome? Outcome { get; set; }
+    public string? Reply { get; set; }
+}
+
+internal sealed class HearingForm
+{
+    public DateOnly? StartedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
 }
 
 internal sealed class ReasonsForm

@@ -1080,6 +1080,13 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AccusedOrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1111,6 +1118,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("GrievanceRoute")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<DateTimeOffset?>("HandedOverAt")
                         .HasColumnType("timestamp with time zone");
@@ -1181,6 +1192,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("RoutedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("SequenceNumber")
                         .HasColumnType("integer");
 
@@ -1188,6 +1203,14 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SuggestionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SuggestionReply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
@@ -1211,6 +1234,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccusedOrgUnitId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2019,6 +2044,24 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("ServedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ServiceMethod")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset?>("ServiceRecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ServiceRecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("ServiceReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
 
                             b1.HasKey("Id");
 

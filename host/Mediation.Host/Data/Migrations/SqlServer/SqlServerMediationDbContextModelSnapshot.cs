@@ -1083,6 +1083,13 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("AccusedOrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1114,6 +1121,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("bit");
+
+                    b.Property<string>("GrievanceRoute")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<DateTimeOffset?>("HandedOverAt")
                         .HasColumnType("datetimeoffset");
@@ -1184,6 +1195,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("RoutedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("SequenceNumber")
                         .HasColumnType("int");
 
@@ -1191,6 +1206,14 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("SuggestionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SuggestionReply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("TransferKind")
                         .HasMaxLength(20)
@@ -1214,6 +1237,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccusedOrgUnitId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2022,6 +2047,24 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<DateOnly?>("ServedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ServiceMethod")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<DateTimeOffset?>("ServiceRecordedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ServiceRecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<string>("ServiceReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
 
                             b1.HasKey("Id");
 

@@ -1073,6 +1073,13 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AccusedOrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1104,6 +1111,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.Property<bool>("FiledOnBehalfOfCaller")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrievanceRoute")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("HandedOverAt")
                         .HasColumnType("INTEGER");
@@ -1174,12 +1185,24 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RoutedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SequenceNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestionReply")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransferKind")
@@ -1204,6 +1227,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccusedOrgUnitId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1983,6 +2008,24 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.Property<string>("Request")
                                 .IsRequired()
                                 .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ServedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ServiceMethod")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ServiceRecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ServiceRecordedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ServiceReference")
+                                .HasMaxLength(100)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");

@@ -1,0 +1,172 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mediation.Host.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PetitionServiceAndClassification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "AccusedOrgUnitId",
+                schema: "petitions",
+                table: "Petitions",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                schema: "petitions",
+                table: "Petitions",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GrievanceRoute",
+                schema: "petitions",
+                table: "Petitions",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RoutedTo",
+                schema: "petitions",
+                table: "Petitions",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuggestionOutcome",
+                schema: "petitions",
+                table: "Petitions",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuggestionReply",
+                schema: "petitions",
+                table: "Petitions",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ServedOn",
+                schema: "petitions",
+                table: "PetitionOpinions",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServiceMethod",
+                schema: "petitions",
+                table: "PetitionOpinions",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ServiceRecordedAt",
+                schema: "petitions",
+                table: "PetitionOpinions",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServiceRecordedBy",
+                schema: "petitions",
+                table: "PetitionOpinions",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServiceReference",
+                schema: "petitions",
+                table: "PetitionOpinions",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Petitions_AccusedOrgUnitId",
+                schema: "petitions",
+                table: "Petitions",
+                column: "AccusedOrgUnitId");
+            // Items accepted before classification existed were handled as petitions on the 60 days: 申诉求决 (六) (信访工作条例 Art. 31).
+            migrationBuilder.Sql(@"UPDATE [petitions].[Petitions] SET [Category] = 'Grievance', [GrievanceRoute] = 'Handling' WHERE [Status] IN ('Accepted', 'HandedOverToMediation', 'Replied', 'UnderReview', 'Reviewed', 'UnderReexamination', 'Reexamined')");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Petitions_AccusedOrgUnitId",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "AccusedOrgUnitId",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "GrievanceRoute",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "RoutedTo",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "SuggestionOutcome",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "SuggestionReply",
+                schema: "petitions",
+                table: "Petitions");
+
+            migrationBuilder.DropColumn(
+                name: "ServedOn",
+                schema: "petitions",
+                table: "PetitionOpinions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceMethod",
+                schema: "petitions",
+                table: "PetitionOpinions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceRecordedAt",
+                schema: "petitions",
+                table: "PetitionOpinions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceRecordedBy",
+                schema: "petitions",
+                table: "PetitionOpinions");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceReference",
+                schema: "petitions",
+                table: "PetitionOpinions");
+        }
+    }
+}
