@@ -106,12 +106,17 @@ public abstract class Host_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task The_org_unit_page_shows_the_tree()
+    public async Task The_org_unit_page_shows_the_callers_part_of_the_tree()
     {
         var html = WebUtility.HtmlDecode(await (await ClientAsync()).GetStringAsync("/OrgUnits"));
         html.ShouldContain("泰安市");
-        html.ShouldContain("保安村");
+        html.ShouldContain("东七里社区");
         html.ShouldContain("网格");
+        html.ShouldNotContain("保安村", Case.Sensitive, "宁阳县 is another county than the 泰山区 admin's");
+        html.ShouldNotContain("岱岳区");
+
+        var city = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer.taian")).GetStringAsync("/OrgUnits"));
+        city.ShouldContain("保安村");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Domain;
+using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
 using Shouldly;
 
@@ -27,7 +28,7 @@ public abstract class OrgUnitApi_Tests : ProviderTests
     [Fact]
     public async Task The_demo_tree_holds_Taian_with_its_six_counties_and_named_towns()
     {
-        var client = await ClientAsync();
+        var client = await ClientAsync(userName: "demo.petitionofficer.taian"); // 泰安市 sees the whole city
         var tree = await (await client.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>();
 
         var taian = tree.ShouldHaveSingleItem();
@@ -38,6 +39,40 @@ public abstract class OrgUnitApi_Tests : ProviderTests
         taishan.Children.Select(c => c.Name).ShouldContain("岱庙街道");
         taishan.Children.Single(c => c.Name == "财源街道").Children.Select(c => c.Name).ShouldContain("东七里社区");
         taian.Children.Single(c => c.Name == "宁阳县").Children.Single(c => c.Name == "堽城镇").Children.Single().Name.ShouldBe("保安村");
+    }
+
+    [Fact]
+    public async Task A_county_user_reads_its_own_subtree_and_the_units_above_it_but_not_a_sibling_county()
+    {
+        var daiyue = await (await AppAsync()).UnitIdAsync("370911");
+        var daiyueTown = await (await AppAsync()).UnitIdAsync("370911001");
+        foreach (var userName in new[] { "demo.systemadmin", "demo.mediator", "demo.petitionofficer.daimiao" })
+        {
+            var client = await ClientAsync(userName: userName);
+            var tree = await (await client.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>();
+            var taian = tree.ShouldHaveSingleItem();
+            taian.Code.ShouldBe("370900");
+            taian.Children.Select(c => c.Code).ShouldBe(["370902"], userName + " sees only its own county below the city");
+
+            var listed = await (await client.GetAsync("/api/org-units")).ReadAsync<List<OrgUnitDto>>();
+            listed.Select(u => u.Code).ShouldContain("370900");
+            listed.Select(u => u.Code).ShouldContain("370902");
+            listed.ShouldNotContain(u => u.Code.StartsWith("370911", StringComparison.Ordinal) || u.Code == "370982");
+            var city = await Unit(client, "370900");
+            (await (await client.GetAsync($"/api/org-units?parentId={city.Id}")).ReadAsync<List<OrgUnitDto>>()).Select(u => u.Code).ShouldBe(["370902"]);
+
+            foreach (var foreign in new[] { daiyue, daiyueTown })
+            {
+                var response = await client.GetAsync($"/api/org-units/{foreign}");
+                response.StatusCode.ShouldBe(HttpStatusCode.NotFound, userName);
+                (await response.Content.ReadAsStringAsync()).ShouldNotContain("岱岳");
+            }
+            (await client.GetAsync($"/api/org-units/{city.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK, "the city above is the caller's own chain");
+        }
+
+        var daimiaoOfficer = await ClientAsync(userName: "demo.petitionofficer.daimiao");
+        var daimiaoTree = (await (await daimiaoOfficer.GetAsync("/api/org-units/tree")).ReadAsync<List<OrgUnitTreeNodeDto>>()).Single().Children.Single();
+        daimiaoTree.Children.Select(c => c.Code).ShouldBe(["370902001"], "a township officer sees neither the neighbouring streets nor other counties");
     }
 
     [Fact]

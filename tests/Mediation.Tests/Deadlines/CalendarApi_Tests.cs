@@ -187,7 +187,7 @@ public abstract class CalendarApi_Tests : ProviderTests
     [Fact]
     public async Task No_API_caller_can_start_or_change_a_clock_so_foreign_ids_are_not_probed()
     {
-        var daiyueUnit = await UnitId(await ClientAsync(), "370911");
+        var daiyueUnit = await (await AppAsync()).UnitIdAsync("370911");
         var foreignRecord = Guid.NewGuid();
         var foreign = await ClocksAsync(c => c.StartAsync(new StartClockInput("petition", foreignRecord, daiyueUnit, "petition.handling", null, "岱岳区信访局"), CancellationToken.None));
 

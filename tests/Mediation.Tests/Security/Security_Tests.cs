@@ -9,6 +9,7 @@ using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Tests.Api;
+using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -121,11 +122,13 @@ public abstract class Security_Tests : ProviderTests
         (await client.PutJsonAsync($"/api/identity/users/{foreignUser}/roles", new SetUserRolesInput([RoleNames.Statistician])))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var daiyue = await UnitAsync("370911");
+        // The admin cannot read 岱岳区 through the API at all; its id comes from the seed.
+        var daiyue = await (await AppAsync()).UnitIdAsync("370911");
+        (await client.GetAsync($"/api/org-units/{daiyue}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var intoDaiyue = await client.PostJsonAsync("/api/identity/users",
-            new CreateUserInput("x" + Guid.NewGuid().ToString("N")[..8], "越界", "Strong-Pass-2026", daiyue.Id, [], null, null));
+            new CreateUserInput("x" + Guid.NewGuid().ToString("N")[..8], "越界", "Strong-Pass-2026", daiyue, [], null, null));
         intoDaiyue.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var rename = await client.PutJsonAsync($"/api/org-units/{daiyue.Id}", new UpdateOrgUnitInput("改名", null, null, daiyue.ConcurrencyStamp));
+        var rename = await client.PutJsonAsync($"/api/org-units/{daiyue}", new UpdateOrgUnitInput("改名", null, null, "any-stamp"));
         rename.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -172,7 +175,7 @@ public abstract class Security_Tests : ProviderTests
     private async Task<IReadOnlyList<string>> ForeignRecordIdsAsync()
     {
         var app = await AppAsync();
-        var daiyueUnit = (await UnitAsync("370911")).Id;
+        var daiyueUnit = await app.UnitIdAsync("370911");
 
         // Documents and clocks are issued and started only by modules, in-process, on their own records.
         IssuedDocumentDto document;

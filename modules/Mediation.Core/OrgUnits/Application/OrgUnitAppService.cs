@@ -13,9 +13,24 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
 {
     private IQueryable<OrgUnit> Units => db.Set<OrgUnit>();
 
+    /// <summary>
+    /// The units a caller has a reason to read (issue 12 item 15): its own subtree, where it works, and the units above
+    /// it, which it reports to. A sibling county's units are "not found" like its records.
+    /// </summary>
+    private IQueryable<OrgUnit> Visible
+    {
+        get
+        {
+            if (scope.OrgUnitPath is not { } path) return Units;
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var above = Enumerable.Range(1, segments.Length).Select(n => "/" + string.Join('/', segments.Take(n)) + "/").ToList();
+            return Units.Where(u => u.Path.StartsWith(path) || above.Contains(u.Path));
+        }
+    }
+
     public async Task<IReadOnlyList<OrgUnitDto>> ListAsync(Guid? parentId, OrgUnitKind? kind, string? search, CancellationToken ct)
     {
-        var query = Units.AsNoTracking();
+        var query = Visible.AsNoTracking();
         if (parentId is { } p) query = query.Where(u => u.ParentId == p);
         if (kind is { } k) query = query.Where(u => u.Kind == k);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(u => u.Name.Contains(search) || u.Code.StartsWith(search));
@@ -25,7 +40,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
 
     public async Task<IReadOnlyList<OrgUnitTreeNodeDto>> TreeAsync(CancellationToken ct)
     {
-        var units = await Units.AsNoTracking().ToListAsync(ct);
+        var units = await Visible.AsNoTracking().ToListAsync(ct);
         var childrenOf = units.ToLookup(u => u.ParentId);
         return Build(null);
 
@@ -35,7 +50,8 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
             .ToList();
     }
 
-    public async Task<OrgUnitDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, tracked: false, ct));
+    public async Task<OrgUnitDto> GetAsync(Guid id, CancellationToken ct) =>
+        ToDto(await Visible.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) ?? throw new EntityNotFoundException(nameof(OrgUnit), id));
 
     public async Task<OrgUnitDto> CreateAsync(CreateOrgUnitInput input, CancellationToken ct)
     {
@@ -120,8 +136,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
     }
 
     /// <summary>
-    /// The tree is readable by everyone (units are picked in every form), but a unit is changed only
-    /// from within its own subtree; outside it, it answers "not found" like any out-of-scope record.
+    /// A unit is changed only from within its own subtree; outside it, it answers "not found" like any out-of-scope record.
     /// </summary>
     private async Task<OrgUnit> FindWritableAsync(Guid id, bool tracked, CancellationToken ct)
     {
