@@ -34,7 +34,8 @@ public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Organisation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisation units", Level = 1 })).ToBeVisibleAsync();
         var tree = page.GetByRole(AriaRole.Tree);
-        await Assertions.Expect(tree.GetByRole(AriaRole.Treeitem).Filter(new() { HasText = "保安村" }).Last).ToBeVisibleAsync();
+        await Assertions.Expect(tree.GetByRole(AriaRole.Treeitem).Filter(new() { HasText = "东七里社区" }).Last).ToBeVisibleAsync();
+        await Assertions.Expect(tree.GetByRole(AriaRole.Treeitem).Filter(new() { HasText = "保安村" })).ToHaveCountAsync(0); // 宁阳县: another county
 
         await page.GetByLabel("Language").SelectOptionAsync("zh-Hans");
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
