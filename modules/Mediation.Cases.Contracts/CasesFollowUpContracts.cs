@@ -86,11 +86,12 @@ public interface ICaseIntakeIntegrationService
 public sealed record CommitteeSummaryDto(Guid Id, Guid OrgUnitId, string Name, string ShortName, CommitteeKind Kind, int MediatorCount);
 
 /// <summary>
-/// <paramref name="SourceRecordId"/>: the petition's id, echoed in <see cref="CaseConcludedEto"/>. No mediators: the committee's
-/// heads take the case. No risk grade: blue.
+/// <paramref name="SourceRecordId"/>: the petition's (or legal-window service record's) id, echoed in <see cref="CaseConcludedEto"/>.
+/// No mediators: the committee's heads take the case. No risk grade: blue. <paramref name="Source"/>: 访调对接
+/// (<see cref="CaseSource.PetitionHandover"/>) or a legal window's referral (<see cref="CaseSource.LegalWindowReferral"/>).
 /// </summary>
 public sealed record HandOverCaseRequest(Guid CommitteeId, string SourceRecordId, DisputeType DisputeType, string Summary,
     IReadOnlyList<PartyInput> Parties, IReadOnlyList<Guid>? MediatorIds = null, RiskGrade? RiskGrade = null, string? RiskReason = null,
-    decimal? AmountInDispute = null, string? Place = null);
+    decimal? AmountInDispute = null, string? Place = null, CaseSource Source = CaseSource.PetitionHandover);
 
 public sealed record HandedOverCaseDto(Guid CaseId, string Number, bool AlreadyRegistered);

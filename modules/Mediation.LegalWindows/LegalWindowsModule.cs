@@ -1,6 +1,14 @@
 using Hangfire;
+using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Security;
+using Mediation.LegalWindows.Application;
+using Mediation.LegalWindows.Data;
+using Mediation.LegalWindows.Domain;
+using Mediation.LegalWindows.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,21 +20,34 @@ public sealed class LegalWindowsModule : IModule
 {
     public string Name => LegalWindowsModuleInfo.Name;
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddLocalizationSource(typeof(LegalWindowsModuleInfo).Assembly);
-
-    public void ConfigureModel(ModelBuilder model)
-    {
-        // Tables arrive with the module's first feature.
+        services.AddLocalizationSource(typeof(LegalWindowsModule).Assembly);
+        services.AddPermissions(LegalWindowsPermissions.Definitions);
+        services.AddScoped<AdvisorScope>();
+        services.AddScoped<WindowAppService>();
+        services.AddScoped<ServiceRecordAppService>();
+        services.AddScoped<ReferralAppService>();
+        services.AddScoped<ServiceDocumentsAppService>();
+        services.AddScoped<UncoveredShiftsJob>();
+        services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();
     }
 
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        // No endpoints yet: an endpoint that pretended to work would mislead clients.
-    }
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("LegalWindowsUi:Nav", "/LegalWindows", LegalWindowsPermissions.Windows.Read),
+    ];
 
-    public void ConfigureJobs(IRecurringJobManager jobs)
-    {
-        // No deadlines enforced yet.
-    }
+    public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => LegalWindowDeadlinePolicies.All;
+
+    public void ConfigureModel(ModelBuilder model) => LegalWindowsModelConfiguration.Configure(model);
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => LegalWindowsDemoSeed.ApplyAsync(services, ct);
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapLegalWindowsEndpoints();
+
+    /// <summary>The 代办 errand's due date runs on the kernel's clocks and its sweep; uncovered shifts are looked for hourly.</summary>
+    public void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<UncoveredShiftsJob>(UncoveredShiftsJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 }

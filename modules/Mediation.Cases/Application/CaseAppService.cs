@@ -58,6 +58,9 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
 
+    /// <summary>Sources whose cases only another module's hand-over creates: their outcome drives that module's record.</summary>
+    internal static readonly IReadOnlySet<CaseSource> HandOverSources = new HashSet<CaseSource> { CaseSource.PetitionHandover, CaseSource.LegalWindowReferral };
+
     /// <summary>
     /// Registration by a person (API, page). A 访调对接 case is created only by the hand-over through
     /// ICaseIntakeIntegrationService: a planted PetitionHandover case would otherwise be linked to
@@ -65,7 +68,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     /// </summary>
     public Task<CaseDto> RegisterAsync(RegisterCaseInput input, CancellationToken ct)
     {
-        if (input.Source is CaseSource.PetitionHandover)
+        if (input.Source is { } source && HandOverSources.Contains(source))
             throw new InputValidationException([new FieldError("source", CasesErrorCodes.SourceReservedForHandOver, new Dictionary<string, object?>())]);
         return RegisterAnySourceAsync(input, ct);
     }

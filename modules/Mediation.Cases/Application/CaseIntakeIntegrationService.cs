@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Cases.Application;
 
-/// <summary>访调对接 for other modules: the Petitions module hands a civil dispute over through this contract, never through Cases' types.</summary>
+/// <summary>
+/// 访调对接 for other modules: the Petitions module hands a civil dispute over, a legal window refers one, through this contract,
+/// never through Cases' types.
+/// </summary>
 internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAppService cases, IOrgUnitDirectory orgUnits) : ICaseIntakeIntegrationService
 {
     public async Task<IReadOnlyList<CommitteeSummaryDto>> ListCommitteesAsync(Guid orgUnitId, CancellationToken ct)
@@ -23,9 +26,11 @@ internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAp
         new InputValidator()
             .Required(request.SourceRecordId, "sourceRecordId").MaxLength(request.SourceRecordId, 100, "sourceRecordId")
             .ThrowIfInvalid();
+        if (!CaseAppService.HandOverSources.Contains(request.Source))
+            throw new InputValidationException([new FieldError("source", CasesErrorCodes.SourceReservedForHandOver, new Dictionary<string, object?>())]);
         var sourceRecordId = request.SourceRecordId.Trim();
         var existing = await db.Set<MediationCase>().AsNoTracking()
-            .Where(c => c.Source == CaseSource.PetitionHandover && c.SourceRecordId == sourceRecordId)
+            .Where(c => c.Source == request.Source && c.SourceRecordId == sourceRecordId)
             .Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(ct);
         if (existing is not null) return new HandedOverCaseDto(existing.Id, existing.Number, AlreadyRegistered: true);
 
@@ -33,7 +38,7 @@ internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAp
             ? chosen
             : (await cases.FindCommitteeAsync(request.CommitteeId, ct)).Mediators.Where(m => m.IsHead).Select(m => m.UserId).ToList();
         var registered = await cases.RegisterAnySourceAsync(new RegisterCaseInput(request.CommitteeId, request.DisputeType, request.Summary,
-            request.AmountInDispute, request.Place, CaseSource.PetitionHandover, sourceRecordId, request.Parties, mediatorIds,
+            request.AmountInDispute, request.Place, request.Source, sourceRecordId, request.Parties, mediatorIds,
             request.RiskGrade ?? RiskGrade.Blue, request.RiskReason), ct);
         return new HandedOverCaseDto(registered.Id, registered.Number, AlreadyRegistered: false);
     }

@@ -87,12 +87,12 @@ public abstract class Host_Tests : ProviderTests
         }
 
         var anonymous = WebUtility.HtmlDecode(await (await AnonymousClientAsync()).GetStringAsync("/"));
-        foreach (var module in new[] { "cases", "petitions" })
+        foreach (var module in new[] { "cases", "petitions", "legal-windows" })
         {
             Card(anonymous, module).ShouldContain("登录后即可使用本模块。");
             Card(anonymous, module).ShouldNotContain("后续版本");
         }
-        Card(anonymous, "legal-windows").ShouldContain("本模块的功能将在后续版本提供。");
+        Card(anonymous, "service-desk").ShouldContain("本模块的功能将在后续版本提供。");
         anonymous.ShouldNotContain(":ModuleName");
         anonymous.ShouldNotContain(":ModuleDescription");
         anonymous.ShouldNotContain("data-module=\"audit\"");

@@ -44,6 +44,18 @@ public static class HostileProbes
 {
     private const string Mediator = "demo.mediator";
     private const string Officer = "demo.petitionofficer";
+    private const string Advisor = "demo.legaladvisor";
+
+    /// <summary>A consultation at a window; validation refuses the probes before the window (here a committee's id) is looked up.</summary>
+    public static JsonObject ServiceRegistration() => new()
+    {
+        ["windowId"] = "{committee}",
+        ["kind"] = "Consultation",
+        ["person"] = new JsonObject { ["name"] = "王某某", ["idCardNumber"] = CaseSetup.PartyId1 },
+        ["matter"] = "宅基地界址",
+        ["advice"] = "可申请人民调解",
+        ["minutes"] = 20,
+    };
 
     public static JsonObject CaseRegistration() => new()
     {
@@ -172,6 +184,26 @@ public static class HostileProbes
             HttpStatusCode.BadRequest, ProblemCode: CoreErrorCodes.MalformedRequest),
         new("follow-up visits due within a word of days", Mediator, "GET", "/api/cases/visits/due?withinDays=soon", null,
             HttpStatusCode.BadRequest, "withinDays", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：参数“withinDays”缺失或格式不正确。"),
+        // Legal windows (issue 13): the same rules on the module's own endpoints.
+        new("service kind as a flag combination", Advisor, "POST", "/api/legal-windows/records", With(ServiceRegistration(), "kind", "Consultation,CivilAgency"),
+            HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
+        new("service given in year 1", Advisor, "POST", "/api/legal-windows/records", With(ServiceRegistration(), "servedAt", YearOne),
+            HttpStatusCode.BadRequest, "servedAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("service matter of 2001 characters", Advisor, "POST", "/api/legal-windows/records", With(ServiceRegistration(), "matter", new string('事', 2001)),
+            HttpStatusCode.BadRequest, "matter", CoreErrorCodes.Validation.MaxLength),
+        new("lone surrogate in a service's advice", Advisor, "POST", "/api/legal-windows/records",
+            With(ServiceRegistration(), "advice", "ADVICE").Replace("ADVICE", "\\ud800x", StringComparison.Ordinal), HttpStatusCode.BadRequest),
+        new("served person's ID with a wrong check digit", Advisor, "POST", "/api/legal-windows/records",
+            ServiceRegistration().ToJsonString().Replace(CaseSetup.PartyId1, "110105194912310021", StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "person.idCardNumber", "LegalWindows:IdCardInvalid"),
+        new("roster from year 1", "demo.unithead", "POST", "/api/legal-windows/windows/{committee}/roster", """{"from":"0001-01-01","to":"0001-01-31"}""",
+            HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.DateTooEarly),
+        new("roster weekday as a number", "demo.unithead", "POST", "/api/legal-windows/windows/{committee}/roster",
+            """{"from":"2030-01-01","to":"2030-01-31","weekdays":[1]}""", HttpStatusCode.BadRequest),
+        new("advisor with a 16-digit licence number", "demo.unithead", "POST", "/api/legal-windows/advisors",
+            """{"orgUnitId":"{foreignUnit}","name":"赵律师","kind":"Lawyer","firm":"所","licenceNumber":"1370920151000000"}""",
+            HttpStatusCode.BadRequest, "licenceNumber", "LegalWindows:LicenceNumberInvalid"),
+        new("coverage of another county", "demo.unithead", "GET", "/api/legal-windows/coverage?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });

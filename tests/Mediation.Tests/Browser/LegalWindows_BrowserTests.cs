@@ -1,0 +1,59 @@
+using Mediation.Tests.Cases;
+using Mediation.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Mediation.Tests.Browser;
+
+public sealed class LegalWindows_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task An_advisor_signs_in_records_a_consultation_and_refers_the_dispute_to_mediation()
+    {
+        var (committee, _) = await CaseSetup.CommitteeAsync(app.Factory);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("用户名").FillAsync("demo.legaladvisor");
+        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "法律服务窗口" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "今日窗口", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("窗口", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "岱东社区法律服务窗口" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#on-duty")).ToContainTextAsync("演示法律顾问");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "登记服务" }).ClickAsync();
+        await page.GetByLabel("服务类别").SelectOptionAsync("Consultation");
+        await page.GetByLabel("姓名", new() { Exact = true }).FillAsync("王某某");
+        await page.GetByLabel("身份证号码（可不填）").FillAsync(CaseSetup.PartyId1);
+        await page.GetByLabel("事项", new() { Exact = true }).FillAsync("邻居翻建院墙占用本人宅基地约0.3米，协商未果");
+        await page.GetByLabel("解答意见或结果").FillAsync("告知可申请人民调解，经双方同意转介社区调委会");
+        await page.GetByLabel("用时（分钟）").FillAsync("20");
+        await page.GetByLabel("法律依据").FillAsync("《中华人民共和国民法典》第二百八十八条");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await Assertions.Expect(heading).ToContainTextAsync("岱东法〔");
+        var number = (await heading.TextContentAsync())!.Trim();
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("1101**********002X");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "转介人民调解" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "转介人民调解", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("调解委员会").SelectOptionAsync(committee.Id.ToString());
+        await page.GetByLabel("纠纷类型").SelectOptionAsync("HousingHomestead");
+        await page.GetByLabel("王某某同意调解").CheckAsync();
+        await page.GetByLabel("姓名或名称").FillAsync("李某某");
+        await page.GetByLabel("身份证号码", new() { Exact = true }).FillAsync(CaseSetup.PartyId2);
+        await page.GetByLabel("对方当事人同意调解").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "转介", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        (await page.Locator(".field-error, [role=alert]").AllTextContentsAsync()).ShouldBeEmpty();
+
+        await Assertions.Expect(heading).ToHaveTextAsync(number);
+        await Assertions.Expect(page.Locator("#referral")).ToContainTextAsync(committee.ShortName + "调〔");
+        await Assertions.Expect(page.Locator("#referral")).ToContainTextAsync("王某某、李某某");
+        await Assertions.Expect(page.Locator("#referral-result")).ToHaveTextAsync("调解中，结果尚未返回。");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Mediation.LegalWindows;
+using Mediation.Tests.Api;
+using Mediation.Tests.Infrastructure;
+using Shouldly;
+using static Mediation.Tests.LegalWindows.LegalWindowSetup;
+
+namespace Mediation.Tests.LegalWindows;
+
+/// <summary>The LegalWindows pages through the real pipeline: the advisor's day, permissions, data scope, English.</summary>
+public abstract class LegalWindowsPages_Tests : ProviderTests
+{
+    [Fact]
+    public async Task The_advisor_sees_his_window_who_is_on_duty_today_records_and_the_roster_and_coverage_pages()
+    {
+        var advisor = await ClientAsync(userName: Advisor);
+        var windows = await OkAsync<List<WindowDto>>(await advisor.GetAsync("/api/legal-windows/windows"));
+        var daidong = windows.Single(w => w.ShortName == "岱东法");
+
+        var today = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows?windowId={daidong.Id}"));
+        today.ShouldContain("<a href=\"/LegalWindows\">法律服务窗口</a>");
+        today.ShouldContain("岱东社区法律服务窗口");
+        today.ShouldContain("正在值班");
+        today.ShouldContain("<p id=\"on-duty\">演示法律顾问");
+        today.ShouldContain("岱东法〔");
+        today.ShouldContain("咨询服务");
+        today.ShouldContain($"/LegalWindows/Record?windowId={daidong.Id}");
+
+        var form = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows/Record?windowId={daidong.Id}"));
+        form.ShouldContain("<label for=\"person-idcard\">身份证号码（可不填）</label>");
+        var roster = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows/Roster?windowId={daidong.Id}"));
+        roster.ShouldContain("岱东社区法律服务窗口值班表");
+        roster.ShouldNotContain("编排值班表"); // building the roster is the 司法所's
+        var coverage = WebUtility.HtmlDecode(await advisor.GetStringAsync("/LegalWindows/Coverage"));
+        coverage.ShouldContain("岱东社区：演示法律顾问");
+
+        var english = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows?windowId={daidong.Id}&culture=en"));
+        english.ShouldContain("Today at my window");
+        english.ShouldContain("On duty now");
+    }
+
+    [Fact]
+    public async Task A_statistician_may_not_record_and_a_daiyue_advisor_finds_nothing_of_taishan()
+    {
+        var advisor = await ClientAsync(userName: Advisor);
+        var daidong = (await OkAsync<List<WindowDto>>(await advisor.GetAsync("/api/legal-windows/windows"))).Single(w => w.ShortName == "岱东法");
+        var record = (await OkAsync<List<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}")))[0];
+
+        var statistician = await ClientAsync(userName: "demo.statistician");
+        (await statistician.GetAsync("/LegalWindows/Record")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await statistician.GetAsync($"/LegalWindows/Records/{record.Id}/Refer")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        WebUtility.HtmlDecode(await statistician.GetStringAsync($"/LegalWindows/Records/{record.Id}")).ShouldNotContain("打印");
+
+        var foreign = await ForeignAdvisorAsync(await AppAsync());
+        (await foreign.GetAsync($"/LegalWindows/Records/{record.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await foreign.GetAsync($"/LegalWindows/Roster?windowId={daidong.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        WebUtility.HtmlDecode(await foreign.GetStringAsync("/LegalWindows")).ShouldNotContain("岱东社区法律服务窗口");
+    }
+}
+
+public sealed class LegalWindowsPages_Tests_on_Sqlite(SqliteApp app) : LegalWindowsPages_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class LegalWindowsPages_Tests_on_PostgreSql(PostgresCluster cluster) : LegalWindowsPages_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
