@@ -78,6 +78,8 @@ public class DocumentBenchmarks
 
     public string Family => _family;
 
+    public DocumentSpec ReportSpec => _report;
+
     public DocumentSpec AgreementSpec() => DocumentTemplateRenderer.Render("mediation-agreement", _agreementTemplate, _agreementModel);
 
     internal static string Json(object value) => JsonSerializer.Serialize(value);

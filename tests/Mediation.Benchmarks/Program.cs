@@ -13,6 +13,32 @@ catch (Mediation.Core.Domain.BusinessException ex)
     Console.Error.WriteLine(ex.Code + ": " + string.Join(", ", ex.Parameters.Select(p => $"{p.Key}={p.Value}")));
     return 1;
 }
+if (args.Contains("--compression"))
+{
+    // PDFsharp's Flate modes (PdfDocumentWriter.Compression): size and CPU per document.
+    var bench = new DocumentBenchmarks();
+    bench.Setup();
+    var writers = new (string, Mediation.Core.Documents.Layout.PdfDocumentWriter)[]
+    {
+        ("PDFsharp BestSpeed", new(bench.Family) { Compression = PdfSharp.Pdf.PdfFlateEncodeMode.BestSpeed }),
+        ("PDFsharp Default", new(bench.Family) { Compression = PdfSharp.Pdf.PdfFlateEncodeMode.Default }),
+        ("PDFsharp BestCompression", new(bench.Family) { Compression = PdfSharp.Pdf.PdfFlateEncodeMode.BestCompression }),
+    };
+    foreach (var (name, writer) in writers)
+    {
+        foreach (var (document, spec) in new[] { ("agreement", bench.AgreementSpec()), ("report", bench.ReportSpec) })
+        {
+            var bytes = writer.Write(spec);
+            for (var i = 0; i < 5; i++) writer.Write(spec);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            const int n = 20;
+            for (var i = 0; i < n; i++) writer.Write(spec);
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Console.WriteLine($"{name,-26} {document,-10} {bytes.Length,9:N0} bytes   cpu {used.TotalMilliseconds / n,6:0.0} ms/doc");
+        }
+    }
+    return 0;
+}
 if (args.Contains("--cpu"))
 {
     // CPU time per document on this thread: on a shared, overloaded machine wall-clock means little.

@@ -2,7 +2,6 @@ using Mediation.Core.Security;
 
 namespace Mediation.Core.Documents;
 
-/// <summary>Permission names for the documents feature, with the roles that hold them by default.</summary>
 public static class DocumentsPermissions
 {
     public const string GroupName = "Documents";

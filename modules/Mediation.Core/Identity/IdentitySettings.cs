@@ -10,7 +10,6 @@ public sealed class IdentitySettings
     /// <summary>A session ends this long after sign-in however active it is.</summary>
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Lifetime of bearer tokens from POST /api/auth/token.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public int MaxFailedAttempts { get; set; } = 5;

@@ -11,7 +11,6 @@ public sealed class PersonalDataOptions
     /// <summary>Encryption keys by id (base64, 32 bytes each). Old ids stay to read old rows after a rotation.</summary>
     public Dictionary<string, string> Keys { get; set; } = [];
 
-    /// <summary>The key id new values are encrypted with.</summary>
     public string CurrentKeyId { get; set; } = "";
 
     /// <summary>HMAC key (base64, 32 bytes) for the exact-match search column; rotating it means re-hashing.</summary>

@@ -8,7 +8,6 @@ namespace Mediation.Core.Notifications.Application;
 
 public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-/// <summary>The in-app inbox of an org unit's staff.</summary>
 public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, Security.IDataScope scope)
 {
     public async Task<IReadOnlyList<NoticeDto>> ListAsync(Guid? orgUnitId, bool? unreadOnly, CancellationToken ct)
