@@ -1,5 +1,4 @@
 using Mediation.Core.Data;
-using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Identity;
@@ -15,12 +14,10 @@ namespace Mediation.LegalWindows.Data;
 
 /// <summary>
 /// A working window for demo.legaladvisor: 岱东社区 and 东七里社区 (泰山区) with him attached and on the rota for the coming weeks,
-/// a consultation and a 代办 errand of today; 保安村 (宁阳县) with its own 基层法律服务工作者, as in the seed article.
+/// a consultation and a finished 代办 errand of today; 保安村 (宁阳县) with its own 基层法律服务工作者, as in the seed article.
 /// </summary>
 internal static class LegalWindowsDemoSeed
 {
-    private const string Actor = "演示数据";
-
     private sealed record SeedWindow(string UnitCode, string Name, string ShortName, string Place);
 
     private static readonly SeedWindow[] Windows =
@@ -79,10 +76,11 @@ internal static class LegalWindowsDemoSeed
         var errand = await RecordAsync(db, numbers, windows[0], advisor, ServiceKind.CivilAgency, now.AddHours(-1),
             new ServedPerson("李某某", null, protector.Protect(PersonalDataKind.Mobile, "13900139000")),
             new ServiceDetails("代为向区法律援助中心提交法律援助申请材料", null, 15, null, false, null, null, null, null), year, now, ct);
+        // A finished errand: an open one would need a running clock, and a demo clock would escalate in every test that moves time on.
+        errand.StartErrand("已联系区法律援助中心");
+        errand.CloseErrand(true, "申请材料已提交区法律援助中心", now);
         db.AddRange(consultation, errand);
         await db.SaveChangesAsync(ct);
-        await sp.GetRequiredService<IDeadlineClocks>().StartAsync(new StartClockInput(ServiceRecordAppService.RecordType, errand.Id, errand.OrgUnitId,
-            LegalWindowPolicies.Errand, errand.ServedAt, Actor), ct);
         await transaction.CommitAsync(ct);
     }
 
