@@ -1,6 +1,16 @@
 using Hangfire;
+using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Security;
+using Mediation.JointMeetings.Application;
+using Mediation.JointMeetings.Data;
+using Mediation.JointMeetings.Domain;
+using Mediation.JointMeetings.Endpoints;
+using Mediation.JointMeetings.Jobs;
+using Mediation.Petitions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,21 +22,27 @@ public sealed class JointMeetingsModule : IModule
 {
     public string Name => JointMeetingsModuleInfo.Name;
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddLocalizationSource(typeof(JointMeetingsModuleInfo).Assembly);
-
-    public void ConfigureModel(ModelBuilder model)
-    {
-        // Tables arrive with the module's first feature.
+        services.AddPermissions(JointMeetingsPermissions.Definitions);
+        services.AddScoped<JointMeetingsAppService>();
+        services.AddScoped<TaskAppService>();
+        services.AddScoped<JointMeetingDocumentsAppService>();
+        services.AddScoped<TaskEscalationJob>();
+        services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);
+        services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();
+        services.AddIntegrationEventHandler<CaseConcludedEto, LinkedCaseConcludedHandler>();
     }
 
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        // No endpoints yet: an endpoint that pretended to work would mislead clients.
-    }
+    public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => JointMeetingDeadlinePolicies.All;
 
-    public void ConfigureJobs(IRecurringJobManager jobs)
-    {
-        // No deadlines enforced yet.
-    }
+    public void ConfigureModel(ModelBuilder model) => JointMeetingsModelConfiguration.Configure(model);
+
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => JointMeetingsDemoSeed.ApplyAsync(services, ct);
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapJointMeetingsEndpoints();
+
+    public void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<TaskEscalationJob>(TaskEscalationJob.JobId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
 }

@@ -27,7 +27,9 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContex
         RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, "演示" + RoleTitle(r)))
             .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"))
             .Append(($"{Prefix}petitionofficer.taian", RoleNames.PetitionOfficer, TaianCode, "泰安市信访局演示信访干部"))
-            .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"));
+            .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"))
+            .Append(($"{Prefix}coordinator.taian", RoleNames.Coordinator, TaianCode, "泰安市委政法委演示协调员"))
+            .Append(($"{Prefix}memberunit", RoleNames.UnitHead, TaianCode, "市住建局演示联络员"));
 
     // The display name is shown in the shell and written into documents, so it reads as Chinese, like a real colleague's.
     private static string RoleTitle(string role) => role switch

@@ -56,6 +56,8 @@ public static class HostileProbes
         ["advice"] = "可申请人民调解",
         ["minutes"] = 20,
     };
+    private const string Convener = "demo.coordinator.taian";
+    private const string NoSuchId = "0190a5c0-0000-7000-8000-000000000001";
 
     public static JsonObject CaseRegistration() => new()
     {
@@ -204,6 +206,25 @@ public static class HostileProbes
             """{"orgUnitId":"{foreignUnit}","name":"赵律师","kind":"Lawyer","firm":"所","licenceNumber":"1370920151000000"}""",
             HttpStatusCode.BadRequest, "licenceNumber", "LegalWindows:LicenceNumberInvalid"),
         new("coverage of another county", "demo.unithead", "GET", "/api/legal-windows/coverage?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+
+        // Joint meetings: every input checked before a record is looked up or written.
+        new("joint meeting scheduled in year 1", Convener, "POST", "/api/joint-meetings/meetings",
+            $$"""{"groupId":"{{NoSuchId}}","title":"联席会议","scheduledAt":"{{YearOne}}","place":"会议室"}""", HttpStatusCode.BadRequest, "scheduledAt", CoreErrorCodes.Validation.DateTooEarly),
+        new("joint meeting held in three days", Convener, "POST", $"/api/joint-meetings/meetings/{NoSuchId}/held",
+            $$"""{"heldAt":"{{InThreeDays}}","place":"会议室","chair":"张某","attendance":[{"memberUnitId":"{{NoSuchId}}","status":"Present"}]}""",
+            HttpStatusCode.BadRequest, "heldAt", CoreErrorCodes.Validation.DateInFuture),
+        new("joint meeting decision of 2001 characters", Convener, "POST", $"/api/joint-meetings/agenda-items/{NoSuchId}/decision",
+            $$"""{"decision":"{{new string('决', 2001)}}"}""", HttpStatusCode.BadRequest, "decision", CoreErrorCodes.Validation.MaxLength),
+        new("supervision measure as a flag combination", Convener, "POST", $"/api/joint-meetings/tasks/{NoSuchId}/measures",
+            """{"kind":"Interview,ListedSupervision","on":"2026-01-02"}""", HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
+        new("automatic escalation recorded by hand", Convener, "POST", $"/api/joint-meetings/tasks/{NoSuchId}/measures",
+            """{"kind":"Circulate","on":"2026-01-02"}""", HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.OutOfRange),
+        new("progress report of 2001 characters", "demo.memberunit", "POST", $"/api/joint-meetings/tasks/{NoSuchId}/progress",
+            $$"""{"text":"{{new string('报', 2001)}}"}""", HttpStatusCode.BadRequest, "text", CoreErrorCodes.Validation.MaxLength),
+        new("completion without evidence", "demo.memberunit", "POST", $"/api/joint-meetings/tasks/{NoSuchId}/completion",
+            """{"text":"已办结"}""", HttpStatusCode.BadRequest, "evidence", CoreErrorCodes.Validation.Required),
+        new("meeting calendar from a word", Convener, "GET", "/api/joint-meetings/meetings?from=soon", null,
+            HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });

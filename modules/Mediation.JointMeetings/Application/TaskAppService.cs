@@ -1,0 +1,138 @@
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
+using Mediation.Core.Messaging;
+using Mediation.Core.Security;
+using Mediation.Core.Validation;
+using Mediation.JointMeetings.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.JointMeetings.Application;
+
+/// <summary>
+/// Assigned tasks as a member unit and the convener see them. A member unit's liaison sees only the tasks his unit leads or
+/// cooperates on, and reports only on those it leads; another unit's task is not found for him at all.
+/// </summary>
+internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IIntegrationEventPublisher events, TimeProvider clock)
+{
+    public const string ClosedByAcceptance = "联席会议验收办结";
+
+    private bool SeesWholeGroup => user.HasPermission(JointMeetingsPermissions.Meetings.Read);
+
+    /// <summary>The member units the caller is a liaison of.</summary>
+    public async Task<IReadOnlyList<MemberUnitDto>> MyUnitsAsync(CancellationToken ct)
+    {
+        var id = user.Id ?? Guid.Empty;
+        return (await db.Set<MemberUnit>().AsNoTracking().Where(u => u.Liaisons.Any(l => l.UserId == id)).OrderBy(u => u.Name).ToListAsync(ct))
+            .Select(u => new MemberUnitDto(u.Id, u.GroupId, u.Name, u.Order, u.Liaisons.Select(l => new LiaisonDto(l.Name, l.Title, l.UserId)).ToList())).ToList();
+    }
+
+    /// <summary><paramref name="mine"/>: only the caller's units' tasks, even for a convener; a liaison always gets only those.</summary>
+    public async Task<IReadOnlyList<AssignedTaskDto>> ListAsync(bool mine, bool openOnly, CancellationToken ct)
+    {
+        var tasks = await TasksFor(mine).Where(t => !openOnly || t.Status != AssignedTaskStatus.Accepted)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Number).Take(1000).ToListAsync(ct);
+        return await ToDtosAsync(tasks, ct);
+    }
+
+    public async Task<AssignedTaskDto> GetAsync(Guid id, CancellationToken ct)
+    {
+        var task = await TasksFor(mine: false).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
+        return (await ToDtosAsync([task], ct))[0];
+    }
+
+    public async Task<AssignedTaskDto> ReportProgressAsync(Guid id, ReportProgressInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Text, "text").MaxLength(input.Text, 2000, "text").ThrowIfInvalid();
+        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        task.ReportProgress(input.Text!.Trim(), Signature(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<AssignedTaskDto> ReportCompletionAsync(Guid id, ReportCompletionInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Text, "text").MaxLength(input.Text, 2000, "text")
+            .Required(input.Evidence, "evidence").MaxLength(input.Evidence, 2000, "evidence").ThrowIfInvalid();
+        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        task.ReportCompletion(input.Text!.Trim(), input.Evidence!.Trim(), Signature(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// The convener accepts the completion (the task's clock stops and the linked record's module is told) or returns it to the
+    /// lead unit with the reason.
+    /// </summary>
+    public async Task<AssignedTaskDto> AnswerCompletionAsync(Guid id, AcceptCompletionInput input, CancellationToken ct)
+    {
+        var check = new InputValidator().Required(input.Accepted, "accepted").MaxLength(input.Note, 500, "note");
+        if (input.Accepted is false) check.Required(input.Note, "note");
+        check.ThrowIfInvalid();
+        var task = await FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(task, input.ConcurrencyStamp);
+        var now = clock.GetUtcNow();
+        task.AnswerCompletion(input.Accepted!.Value, input.Note?.Trim(), user.UserName, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (task.Status is AssignedTaskStatus.Accepted)
+        {
+            var item = await db.Set<AgendaItem>().AsNoTracking().SingleAsync(i => i.Id == task.AgendaItemId, ct);
+            events.Publish(new JointMeetingTaskAcceptedEto(task.Id, task.MeetingId, item.LinkedRecordType, item.LinkedRecordId, task.LeadUnitName,
+                task.Requirement, now));
+        }
+        await db.SaveChangesAsync(ct);
+        if (task.Status is AssignedTaskStatus.Accepted)
+            foreach (var running in (await clocks.ForRecordAsync(AssignedTask.RecordType, task.Id, ct)).Where(c => c.Status is not ClockStatus.Stopped))
+                await clocks.StopAsync(running.Id, new StopClockInput(ClosedByAcceptance, user.UserName, running.ConcurrencyStamp), ct);
+        await transaction.CommitAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>约谈 or 挂牌督办, decided by the joint meeting (信访工作条例 Art. 39 ¶3) and recorded by its office.</summary>
+    public async Task<AssignedTaskDto> RecordMeasureAsync(Guid id, RecordMeasureInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var check = new InputValidator().Required(input.Kind, "kind").Required(input.On, "on").Happened(input.On, now, "on").MaxLength(input.Note, 500, "note");
+        if (input.Kind is not (null or SupervisionKind.Interview or SupervisionKind.ListedSupervision)) check.Add("kind", CoreErrorCodes.Validation.OutOfRange);
+        check.ThrowIfInvalid();
+        var task = await FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(task, input.ConcurrencyStamp);
+        task.RecordMeasure(input.Kind!.Value, ChinaTime.StartOfDay(input.On!.Value), input.Note?.Trim(), user.UserName);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    private IQueryable<AssignedTask> TasksFor(bool mine)
+    {
+        if (SeesWholeGroup && !mine) return db.Set<AssignedTask>();
+        var id = user.Id ?? Guid.Empty;
+        var units = db.Set<MemberUnit>().Where(u => u.Liaisons.Any(l => l.UserId == id)).Select(u => u.Id);
+        return db.Set<AssignedTask>().Where(t => units.Contains(t.LeadUnitId) || t.Cooperating.Any(c => units.Contains(c.MemberUnitId)));
+    }
+
+    /// <summary>Only the lead unit's liaison reports; a cooperating unit is told so, any other caller does not learn the task exists.</summary>
+    private async Task<AssignedTask> LeadUnitsTaskAsync(Guid id, string? stamp, CancellationToken ct)
+    {
+        var task = await TasksFor(mine: true).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
+        var userId = user.Id ?? Guid.Empty;
+        if (!await db.Set<MemberUnit>().AnyAsync(u => u.Id == task.LeadUnitId && u.Liaisons.Any(l => l.UserId == userId), ct))
+            throw new ForbiddenException(JointMeetingsErrorCodes.OnlyLeadUnitReports);
+        db.ExpectConcurrencyStamp(task, stamp);
+        return task;
+    }
+
+    private async Task<AssignedTask> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<AssignedTask>().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
+
+    private string? Signature() => user.DisplayName is { } name && name != user.UserName ? $"{name}（{user.UserName}）" : user.UserName;
+
+    private async Task<IReadOnlyList<AssignedTaskDto>> ToDtosAsync(IReadOnlyList<AssignedTask> tasks, CancellationToken ct)
+    {
+        var itemIds = tasks.Select(t => t.AgendaItemId).Distinct().ToList();
+        var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var now = clock.GetUtcNow();
+        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now)).ToList();
+    }
+}

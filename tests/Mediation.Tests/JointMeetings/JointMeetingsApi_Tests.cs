@@ -1,0 +1,314 @@
+using System.Net;
+using Mediation.Cases;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Messaging;
+using Mediation.JointMeetings;
+using Mediation.JointMeetings.Domain;
+using Mediation.JointMeetings.Jobs;
+using Mediation.Petitions;
+using Mediation.Tests.Api;
+using Mediation.Tests.Documents;
+using MiniExcelLibs;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Mediation.Tests.JointMeetings;
+
+public abstract class JointMeetingsApi_Tests : ProviderTests
+{
+    public const string Coordinator = "demo.coordinator.taian";
+    public const string Liaison = "demo.memberunit";
+    private const string Housing = "市住房和城乡建设局";
+    private const string Labour = "市人力资源和社会保障局";
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    private static async Task<T> OkAsync<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<T>();
+    }
+
+    private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(code);
+    }
+
+    private async Task<WorkingGroupDto> CityGroupAsync() =>
+        (await OkAsync<List<WorkingGroupDto>>(await (await ClientAsync(userName: Coordinator)).GetAsync("/api/joint-meetings/groups"))).Single(g => g.Level == MeetingLevel.City);
+
+    private static Guid UnitId(WorkingGroupDto group, string name) => group.MemberUnits.Single(u => u.Name == name).Id;
+
+    /// <summary>A meeting held at <paramref name="heldAt"/> with <paramref name="itemId"/> on its agenda (a new office item when null).</summary>
+    private async Task<(MeetingDto Meeting, AgendaItemDto Item)> HeldMeetingAsync(DateTimeOffset heldAt, Guid? itemId = null)
+    {
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var meeting = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "专题联席会议" + Guid.NewGuid().ToString("N")[..4], heldAt, "市委政法委三楼会议室")), HttpStatusCode.Created);
+        itemId ??= (await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "农民工工资拖欠", "涉及人社、住建", null, null, null)), HttpStatusCode.Created)).Id;
+        await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda", new PlaceOnAgendaInput(itemId, null)));
+        var attendance = group.MemberUnits.Select((u, i) => i == 0
+            ? new AttendanceInput(u.Id, AttendanceStatus.Substitute, null, "王某某")
+            : new AttendanceInput(u.Id, i == 1 ? AttendanceStatus.Absent : AttendanceStatus.Present, i == 1 ? null : "分管负责人", null)).ToList();
+        var held = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/held",
+            new RecordMeetingInput(heldAt, "市委政法委三楼会议室", "张某某", attendance, null)));
+        return (held, held.AgendaItems.Single(i => i.Id == itemId));
+    }
+
+    private async Task<AssignedTaskDto> AssignedAsync(DateTimeOffset heldAt, string lead = Housing, string? cooperating = Labour)
+    {
+        var (_, item) = await HeldMeetingAsync(heldAt);
+        var group = await CityGroupAsync();
+        var decided = await OkAsync<MeetingDto>(await (await ClientAsync(userName: Coordinator)).PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("限期清偿拖欠工资", [new TaskInput("督促总包单位清偿并报送凭证", UnitId(group, lead), cooperating is null ? [] : [UnitId(group, cooperating)])], null)));
+        return decided.Tasks.Single();
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await probe() is { } found) return found;
+            await Task.Delay(200);
+        }
+        throw new ShouldAssertException($"{what} did not happen within 20 s");
+    }
+
+    [Fact]
+    public async Task The_demo_city_group_has_its_27_member_units_and_a_held_meeting_with_tasks_in_every_state()
+    {
+        var group = await CityGroupAsync();
+        group.MemberUnits.Count.ShouldBe(27);
+        group.IssuerCode.ShouldBe("泰安政法联");
+        group.MemberUnits.Single(u => u.Name == Housing).Liaisons.ShouldContain(l => l.UserId != null);
+        var tasks = await OkAsync<List<AssignedTaskDto>>(await (await ClientAsync(userName: Coordinator)).GetAsync("/api/joint-meetings/tasks"));
+        tasks.Select(t => t.Status).Distinct().Order().ShouldBe(Enum.GetValues<AssignedTaskStatus>());
+        tasks.ShouldContain(t => t.Supervisions.Any(s => s.Kind == SupervisionKind.ListedSupervision));
+    }
+
+    [Fact]
+    public async Task A_petitions_request_becomes_a_proposed_item_that_a_meeting_decides_into_a_task_on_the_modules_policy()
+    {
+        var officer = await ClientAsync(userName: "demo.petitionofficer");
+        var registered = await OkAsync<PetitionDto>(await officer.PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Letter,
+            DateTimeOffset.UtcNow.AddHours(-1), null, [new PetitionerInput("王某", "11010519491231002X", "13800138000", "岱东社区 3 号")],
+            "某小区开发商拖欠农民工工资" + Guid.NewGuid().ToString("N")[..6], "支付工资", "岱东社区", null, null, null, null)), HttpStatusCode.Created);
+        var accepted = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
+        await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting",
+            new RequestJointMeetingInput("涉及人社与住建两个部门的职责", ["市人社局", "市住建局"], accepted.ConcurrencyStamp)));
+
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var proposed = await EventuallyAsync(async () =>
+            (await OkAsync<List<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).FirstOrDefault(i => i.LinkedRecord?.Id == accepted.Id),
+            "the proposed agenda item");
+        proposed.Source.ShouldBe(AgendaItemSource.PetitionRequest);
+        proposed.LinkedRecord!.Type.ShouldBe(LinkedRecordType.Petition);
+        proposed.LinkedRecord.Number.ShouldBe(accepted.Number);
+        proposed.Description!.ShouldContain("市住建局");
+
+        var heldAt = DateTimeOffset.UtcNow.AddHours(-2);
+        var (meeting, item) = await HeldMeetingAsync(heldAt, proposed.Id);
+        item.Status.ShouldBe(AgendaItemStatus.OnAgenda);
+        meeting.Attendance.Count.ShouldBe(27);
+        meeting.Attendance.ShouldContain(a => a.Status == AttendanceStatus.Substitute && a.SubstituteName == "王某某");
+        var group = await CityGroupAsync();
+        var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("由市人社局牵头、市住建局配合，督促开发商清偿", [new TaskInput("督促清偿拖欠工资", UnitId(group, Labour), [UnitId(group, Housing)])], null)));
+
+        decided.AgendaItems.Single().Status.ShouldBe(AgendaItemStatus.Decided);
+        var task = decided.Tasks.ShouldHaveSingleItem();
+        task.Policy.ShouldBe(JointMeetingPolicies.Task);
+        task.LinkedRecord!.Number.ShouldBe(accepted.Number);
+        task.DueDate.ShouldNotBeNull();
+        task.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(DateOnly.FromDateTime(heldAt.ToOffset(China).DateTime).AddDays(30));
+
+        var issued = await OkAsync<MinutesIssuedDto>(await coordinator.PostAsync($"/api/joint-meetings/meetings/{meeting.Id}/minutes", null), HttpStatusCode.Created);
+        issued.Number.ShouldMatch(@"^泰安政法联〔\d{4}〕[1-9]\d*号$");
+        var pdf = await (await coordinator.GetAsync($"/api/documents/{issued.DocumentId}")).Content.ReadAsByteArrayAsync();
+        var text = string.Concat(PdfText.PageTexts(pdf));
+        text.ShouldContain("泰安市社会治理联席会议会议纪要");
+        text.ShouldContain(issued.Number);
+        text.ShouldContain("委托参会");
+        text.ShouldContain("王某某");
+        text.ShouldContain("督促清偿拖欠工资");
+        text.ShouldContain(Labour);
+        text.ShouldContain($"信访事项{accepted.Number}");
+        text.ShouldContain($"{task.DueDate.Value.Year}年{task.DueDate.Value.Month}月{task.DueDate.Value.Day}日");
+        text.ShouldContain("中共泰安市委政法委员会");
+        (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"))).MinutesNumber.ShouldBe(issued.Number);
+        await ShouldBeRefusedAsync(await coordinator.PostAsync($"/api/joint-meetings/meetings/{meeting.Id}/minutes", null),
+            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.MinutesAlreadyIssued);
+    }
+
+    [Fact]
+    public async Task A_member_units_liaison_sees_and_reports_on_only_his_units_tasks()
+    {
+        var led = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: Housing, cooperating: Labour);
+        var cooperating = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: Labour, cooperating: Housing);
+        var foreign = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
+        var liaison = await ClientAsync(userName: Liaison);
+
+        var mine = await OkAsync<List<AssignedTaskDto>>(await liaison.GetAsync("/api/joint-meetings/tasks/mine"));
+        mine.Select(t => t.Id).ShouldContain(led.Id);
+        mine.Select(t => t.Id).ShouldContain(cooperating.Id);
+        mine.ShouldNotContain(t => t.Id == foreign.Id);
+        mine.ShouldAllBe(t => t.LeadUnit.Name == Housing || t.CooperatingUnits.Any(c => c.Name == Housing));
+        (await liaison.GetAsync($"/api/joint-meetings/tasks/{foreign.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await liaison.GetAsync("/api/joint-meetings/tasks")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{foreign.Id}/progress", new ReportProgressInput("越权", null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await ShouldBeRefusedAsync(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{cooperating.Id}/progress", new ReportProgressInput("配合单位报告", null)),
+            HttpStatusCode.Forbidden, JointMeetingsErrorCodes.OnlyLeadUnitReports);
+
+        var reported = await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{led.Id}/progress",
+            new ReportProgressInput("已约谈总包单位负责人", led.ConcurrencyStamp)));
+        reported.Status.ShouldBe(AssignedTaskStatus.InProgress);
+        reported.Reports.Single().By!.ShouldContain(Liaison);
+
+        var unlinked = await ClientAsync(userName: "demo.unithead");
+        (await OkAsync<List<AssignedTaskDto>>(await unlinked.GetAsync("/api/joint-meetings/tasks/mine"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_convener_accepts_a_completion_with_evidence_which_stops_the_clock_and_tells_the_linked_records_module()
+    {
+        var task = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3));
+        var liaison = await ClientAsync(userName: Liaison);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", null, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var completed = await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion",
+            new ReportCompletionInput("已督促清偿全部工资", "工资支付凭证、签收表", null)));
+        completed.Status.ShouldBe(AssignedTaskStatus.CompletionReported);
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var returned = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance",
+            new AcceptCompletionInput(false, "缺少农民工签收表", null)));
+        returned.Status.ShouldBe(AssignedTaskStatus.InProgress);
+        await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion",
+            new ReportCompletionInput("已补齐签收表", "农民工签收表", null)));
+        var accepted = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance",
+            new AcceptCompletionInput(true, "同意办结", null)));
+        accepted.Status.ShouldBe(AssignedTaskStatus.Accepted);
+        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, null)),
+            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.TaskNotAwaitingAcceptance);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var clocks = scope.ServiceProvider.GetRequiredService<IDeadlineClocks>();
+        (await clocks.ForRecordAsync(AssignedTask.RecordType, task.Id, CancellationToken.None)).ShouldAllBe(c => c.Status == ClockStatus.Stopped);
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        (await db.OutboxMessages.Where(m => m.EventName == JointMeetingTaskAcceptedEto.EventName).ToListAsync())
+            .Where(m => m.Payload.Contains(task.Id.ToString(), StringComparison.Ordinal)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task An_overdue_task_is_urged_supervised_and_circulated_on_working_days_across_national_day()
+    {
+        // Held 1 September 2026: 30 days end on 1 October, inside the National Day holiday (1–7 October), so the task is due on 8 October.
+        var task = await AssignedAsync(new DateTimeOffset(2026, 9, 1, 9, 0, 0, China));
+        task.DueDate.ShouldBe(new DateOnly(2026, 10, 8));
+
+        async Task<IReadOnlyList<SupervisionKind>> StepsAt(int day, int hour)
+        {
+            await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TaskEscalationJob>().RunAsync(new DateTimeOffset(2026, 10, day, hour, 0, 0, China), CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            return (await db.Set<AssignedTask>().AsNoTracking().SingleAsync(t => t.Id == task.Id)).Supervisions.Select(s => s.Kind).ToList();
+        }
+
+        (await StepsAt(2, 10)).ShouldBeEmpty("1 October was a holiday: 30 calendar days end on the next working day");
+        (await StepsAt(9, 10)).ShouldBe([SupervisionKind.Urge]);
+        // 3 working days after 8 October: 9, Saturday 10 (调休 working day) and 12 October; without the 调休 it would be the 13th.
+        (await StepsAt(12, 22)).ShouldBe([SupervisionKind.Urge]);
+        (await StepsAt(13, 10)).ShouldBe([SupervisionKind.Urge, SupervisionKind.Supervise]);
+        (await StepsAt(13, 11)).ShouldBe([SupervisionKind.Urge, SupervisionKind.Supervise], "a second run takes no step twice");
+        (await StepsAt(17, 10)).ShouldBe([SupervisionKind.Urge, SupervisionKind.Supervise, SupervisionKind.Circulate]);
+
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var measured = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures",
+            new RecordMeasureInput(SupervisionKind.Interview, new DateOnly(2026, 10, 20), "约谈牵头单位分管负责人", null)));
+        measured.Supervisions[^1].Kind.ShouldBe(SupervisionKind.Interview);
+        measured.Supervisions[^1].Automatic.ShouldBeFalse();
+        measured.Overdue.ShouldBeTrue();
+        (await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures", new RecordMeasureInput(SupervisionKind.Urge, new DateOnly(2026, 10, 20), null, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_supervision_list_prints_and_exports_the_open_tasks_by_lead_unit()
+    {
+        var open = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
+        var coordinator = await ClientAsync(userName: Coordinator);
+
+        var pdf = await coordinator.GetAsync("/api/joint-meetings/supervision-list.pdf");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = string.Concat(PdfText.PageTexts(await pdf.Content.ReadAsByteArrayAsync()));
+        text.ShouldContain("督办清单");
+        text.ShouldContain("市教育局");
+        text.ShouldContain("已交办");
+
+        var xlsx = await coordinator.GetAsync("/api/joint-meetings/supervision-list.xlsx");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.ShouldContain(r => (string?)r["牵头单位"] == "市教育局" && (string?)r["交办事项"] == open.Requirement && (string?)r["状态"] == "已交办");
+        rows.ShouldNotContain(r => (string?)r["状态"] == "已验收办结");
+        rows.ShouldContain(r => ((string?)r["督办情况"] ?? "").Contains("挂牌督办"));
+        (await (await ClientAsync(userName: Liaison)).GetAsync("/api/joint-meetings/supervision-list.xlsx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_linked_case_that_concludes_shows_on_its_agenda_item()
+    {
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var caseId = Guid.NewGuid();
+        var item = await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "跨区域土地承包纠纷", null, LinkedRecordType.MediationCase, caseId, "泰山调〔2026〕9号")), HttpStatusCode.Created);
+        item.LinkedRecord!.Closed.ShouldBeFalse();
+
+        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IIntegrationEventPublisher>().Publish(new CaseConcludedEto(caseId, "泰山调〔2026〕9号", group.OrgUnitId,
+                CaseOutcome.Succeeded, null, CaseSource.WalkIn, DateTimeOffset.UtcNow));
+            await scope.ServiceProvider.GetRequiredService<MediationDbContext>().SaveChangesAsync();
+        }
+
+        var closed = await EventuallyAsync(async () =>
+            (await OkAsync<List<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed")))
+                .FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
+        closed.LinkedRecord!.ClosedNote.ShouldBe("调解成功，达成书面调解协议");
+    }
+
+    [Fact]
+    public async Task A_meeting_without_every_units_attendance_is_refused_and_nothing_is_written()
+    {
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var meeting = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "缺席记录不全的会议", DateTimeOffset.UtcNow.AddHours(-1), "会议室")), HttpStatusCode.Created);
+        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/held", new RecordMeetingInput(DateTimeOffset.UtcNow.AddHours(-1),
+            "会议室", "张某某", [new AttendanceInput(group.MemberUnits[0].Id, AttendanceStatus.Present, "李某", null)], null)),
+            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.AttendanceIncomplete);
+        var unchanged = await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"));
+        unchanged.Status.ShouldBe(MeetingStatus.Planned);
+        unchanged.Attendance.ShouldBeEmpty();
+        (await (await ClientAsync(userName: "demo.coordinator")).GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class JointMeetingsApi_Tests_on_Sqlite(SqliteApp app) : JointMeetingsApi_Tests, IClassFixture<SqliteApp>
+{
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class JointMeetingsApi_Tests_on_PostgreSql(PostgresCluster cluster) : JointMeetingsApi_Tests
+{
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+}
