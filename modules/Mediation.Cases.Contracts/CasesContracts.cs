@@ -27,7 +27,17 @@ public enum CommitteeKind
 {
     VillageOrResidents,
     TownshipOrStreet,
+    /// <summary>行业性、专业性人民调解委员会: has a <see cref="CommitteeSpecialty"/>.</summary>
     Specialised,
+}
+
+/// <summary>The disputes a specialised committee mediates (DOMAIN.md: labour, medical, traffic and consumer disputes go to the matching one).</summary>
+public enum CommitteeSpecialty
+{
+    Labour,
+    Medical,
+    Traffic,
+    Consumer,
 }
 
 /// <summary>How a mediation ended (人民调解法 Art. 26, 28, 29).</summary>
@@ -83,24 +93,32 @@ public enum CaseStatus
 }
 
 public sealed record CommitteeDto(Guid Id, Guid OrgUnitId, string Name, string ShortName, CommitteeKind Kind,
-    IReadOnlyList<CommitteeMediatorDto> Mediators, string ConcurrencyStamp);
+    IReadOnlyList<CommitteeMediatorDto> Mediators, string ConcurrencyStamp, CommitteeSpecialty? Specialty = null);
 
 public sealed record CommitteeMediatorDto(Guid UserId, string Name, bool IsHead);
 
-public sealed record CreateCommitteeInput(Guid? OrgUnitId, string? Name, string? ShortName, CommitteeKind? Kind);
+/// <summary><paramref name="Specialty"/>: required for a specialised committee, and only for one.</summary>
+public sealed record CreateCommitteeInput(Guid? OrgUnitId, string? Name, string? ShortName, CommitteeKind? Kind, CommitteeSpecialty? Specialty = null);
 
 public sealed record AddMediatorInput(Guid? UserId, string? Name, bool IsHead);
 
-/// <summary><paramref name="LegalRepresentative"/>: 法定代理人; <paramref name="Agent"/>: 委托代理人 — printed on the agreement when present.</summary>
+/// <summary>
+/// <paramref name="LegalRepresentative"/>: 法定代理人; <paramref name="Agent"/>: 委托代理人 — printed on the agreement when present.
+/// A natural person gives a 身份证号 (<paramref name="IdCardNumber"/>) or, with <paramref name="IdDocumentKind"/>, another document's
+/// number (<paramref name="IdDocumentNumber"/>: passport, 港澳台居民居住证, 通行证) or none, with <paramref name="NoIdReason"/>.
+/// </summary>
 public sealed record PartyInput(PartyKind? Kind, string? Name, string? IdCardNumber, string? CreditCode, string? Representative,
-    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null);
+    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null,
+    Mediation.Core.PersonalData.IdDocumentKind? IdDocumentKind = null, string? IdDocumentNumber = null, string? NoIdReason = null);
 
 public sealed record RegisterCaseInput(Guid? CommitteeId, DisputeType? DisputeType, string? Summary, decimal? AmountInDispute,
     string? Place, CaseSource? Source, string? SourceRecordId, IReadOnlyList<PartyInput>? Parties, IReadOnlyList<Guid>? MediatorIds,
     RiskGrade? RiskGrade, string? RiskReason);
 
+/// <summary><paramref name="IdCardNumber"/>: the masked number of the person's identity document of <paramref name="IdDocumentKind"/>.</summary>
 public sealed record PartyDto(Guid Id, PartyKind Kind, string Name, string? IdCardNumber, string? CreditCode, string? Representative,
-    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null);
+    string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null,
+    Mediation.Core.PersonalData.IdDocumentKind? IdDocumentKind = null, string? NoIdReason = null);
 
 public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy);
 

@@ -5,6 +5,10 @@ public static class CasesErrorCodes
     public const string TooFewParties = "Cases:TooFewParties";
     public const string PartyConsentMissing = "Cases:PartyConsentMissing";
     public const string PersonNeedsIdCard = "Cases:PersonNeedsIdCard";
+    public const string IdDocumentInvalid = "Cases:IdDocumentInvalid";
+    public const string SpecialtyRequired = "Cases:SpecialtyRequired";
+    public const string SpecialtyOnlyForSpecialised = "Cases:SpecialtyOnlyForSpecialised";
+    public const string NoIdReasonRequired = "Cases:NoIdReasonRequired";
     public const string OrganisationNeedsCreditCode = "Cases:OrganisationNeedsCreditCode";
     public const string MediatorNotInCommittee = "Cases:MediatorNotInCommittee";
     public const string NoMediator = "Cases:NoMediator";

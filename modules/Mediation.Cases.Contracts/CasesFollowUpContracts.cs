@@ -83,7 +83,8 @@ public interface ICaseIntakeIntegrationService
     Task<HandedOverCaseDto> RegisterHandedOverCaseAsync(HandOverCaseRequest request, CancellationToken ct);
 }
 
-public sealed record CommitteeSummaryDto(Guid Id, Guid OrgUnitId, string Name, string ShortName, CommitteeKind Kind, int MediatorCount);
+public sealed record CommitteeSummaryDto(Guid Id, Guid OrgUnitId, string Name, string ShortName, CommitteeKind Kind, int MediatorCount,
+    CommitteeSpecialty? Specialty = null);
 
 /// <summary>
 /// <paramref name="SourceRecordId"/>: the petition's (or legal-window service record's) id, echoed in <see cref="CaseConcludedEto"/>.

@@ -29,10 +29,12 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             .Required(input.Name, "name").MaxLength(input.Name, 100, "name")
             .Required(input.ShortName, "shortName").MaxLength(input.ShortName, 20, "shortName")
             .Required(input.Kind, "kind")
+            .Add(input.Kind is CommitteeKind.Specialised && input.Specialty is null ? "specialty" : null, CasesErrorCodes.SpecialtyRequired)
+            .Add(input.Kind is not CommitteeKind.Specialised && input.Specialty is not null ? "specialty" : null, CasesErrorCodes.SpecialtyOnlyForSpecialised)
             .ThrowIfInvalid();
         if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == input.ShortName!.Trim(), ct))
             throw new ConflictException(CasesErrorCodes.ShortNameTaken);
-        var committee = new MediationCommittee(Guid.CreateVersion7(), input.OrgUnitId!.Value, input.Name!.Trim(), input.ShortName!.Trim(), input.Kind!.Value);
+        var committee = new MediationCommittee(Guid.CreateVersion7(), input.OrgUnitId!.Value, input.Name!.Trim(), input.ShortName!.Trim(), input.Kind!.Value, input.Specialty);
         db.Add(committee);
         await db.SaveChangesAsync(ct);
         return ToDto(committee);
@@ -162,8 +164,15 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
                 .MaxLength(p.LegalRepresentative, 100, field + ".legalRepresentative").MaxLength(p.Agent, 100, field + ".agent")
                 .MaxLength(p.Representative, 100, field + ".representative").MaxLength(p.Address, 300, field + ".address");
             if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
-            if (p.Kind is PartyKind.Person && !ChineseIdentifiers.IsValidIdCardNumber(p.IdCardNumber is null ? null : ChineseIdentifiers.Normalize(p.IdCardNumber)))
+            var document = p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard;
+            if (p.Kind is PartyKind.Person && document is IdDocumentKind.ResidentIdCard
+                && !ChineseIdentifiers.IsValidIdCardNumber(p.IdCardNumber is null ? null : ChineseIdentifiers.Normalize(p.IdCardNumber)))
                 check.Add(field + ".idCardNumber", CasesErrorCodes.PersonNeedsIdCard);
+            if (p.Kind is PartyKind.Person && document is IdDocumentKind.None)
+                check.Required(p.NoIdReason, field + ".noIdReason").MaxLength(p.NoIdReason, 200, field + ".noIdReason");
+            if (p.Kind is PartyKind.Person && document is not (IdDocumentKind.ResidentIdCard or IdDocumentKind.None)
+                && !ChineseIdentifiers.IsValidIdDocument(document, DocumentNumber(p) is { } number ? ChineseIdentifiers.Normalize(number) : null))
+                check.Add(field + ".idDocumentNumber", CasesErrorCodes.IdDocumentInvalid);
             if (p.Kind is PartyKind.Organisation && !ChineseIdentifiers.IsValidCreditCode(p.CreditCode is null ? null : ChineseIdentifiers.Normalize(p.CreditCode)))
                 check.Add(field + ".creditCode", CasesErrorCodes.OrganisationNeedsCreditCode);
         }
@@ -172,13 +181,24 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         foreach (var p in inputs)
         {
             var phone = p.Phone is null ? null : protector.Protect(PersonalDataKind.Mobile, p.Phone);
+            var document = p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard;
+            var number = p.Kind is not PartyKind.Person ? null : document switch
+            {
+                IdDocumentKind.ResidentIdCard => protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber!),
+                IdDocumentKind.None => null,
+                _ => protector.Protect(PersonalDataKind.IdDocumentNumber, DocumentNumber(p)!),
+            };
             parties.Add((p.Kind is PartyKind.Person
-                ? CaseParty.Person(p.Name!.Trim(), protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber!), phone, p.Address?.Trim(), p.ConsentsToMediation)
+                ? CaseParty.Person(p.Name!.Trim(), document, number, document is IdDocumentKind.None ? p.NoIdReason!.Trim() : null, phone, p.Address?.Trim(),
+                    p.ConsentsToMediation)
                 : CaseParty.Organisation(p.Name!.Trim(), ChineseIdentifiers.Normalize(p.CreditCode!), p.Representative?.Trim(), phone, p.Address?.Trim(), p.ConsentsToMediation))
                 .RepresentedBy(p.LegalRepresentative, p.Agent));
         }
         return parties;
     }
+
+    /// <summary>Another document's number travels in IdDocumentNumber (a client may also send it as IdCardNumber).</summary>
+    private static string? DocumentNumber(PartyInput p) => p.IdDocumentNumber ?? p.IdCardNumber;
 
     internal async Task<MediationCommittee> FindCommitteeAsync(Guid id, CancellationToken ct) =>
         await db.Set<MediationCommittee>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCommittee), id);
@@ -187,12 +207,12 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         await db.Set<MediationCase>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException(nameof(MediationCase), id);
 
     private static CommitteeDto ToDto(MediationCommittee c) => new(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind,
-        c.Mediators.Select(m => new CommitteeMediatorDto(m.UserId, m.Name, m.IsHead)).ToList(), c.ConcurrencyStamp);
+        c.Mediators.Select(m => new CommitteeMediatorDto(m.UserId, m.Name, m.IsHead)).ToList(), c.ConcurrencyStamp, c.Specialty);
 
     internal static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
         c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
         c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation,
-            p.LegalRepresentative, p.Agent)).ToList(),
+            p.LegalRepresentative, p.Agent, p.Kind is PartyKind.Person ? p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard : null, p.NoIdReason)).ToList(),
         c.Mediators.Select(m => m.UserId).ToList(),
         c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy)).ToList(),
         c.RegisteredAt, c.ConcurrencyStamp,

@@ -18,7 +18,7 @@ internal sealed class CaseIntakeIntegrationService(MediationDbContext db, CaseAp
         var unitIds = orgUnits.SubtreeIds((await orgUnits.GetAsync(orgUnitId, ct)).Path);
         var committees = await db.Set<MediationCommittee>().AsNoTracking().Where(c => unitIds.Contains(c.OrgUnitId)).ToListAsync(ct);
         return committees.OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => new CommitteeSummaryDto(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind, c.Mediators.Count)).ToList();
+            .Select(c => new CommitteeSummaryDto(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind, c.Mediators.Count, c.Specialty)).ToList();
     }
 
     public async Task<HandedOverCaseDto> RegisterHandedOverCaseAsync(HandOverCaseRequest request, CancellationToken ct)

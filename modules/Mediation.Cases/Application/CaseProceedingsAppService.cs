@@ -129,14 +129,26 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             ["parties"] = mediationCase.Parties.OrderBy(p => p.Position).Select((p, i) =>
             {
                 var idNumber = p.IdCardCipher is null ? null : protector.Decrypt(p.IdCardCipher);
-                var stated = ChineseIdentifiers.ReadIdCardNumber(idNumber);
+                var document = p.Kind is PartyKind.Person ? p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard : (IdDocumentKind?)null;
+                // A 港澳台居民居住证 number has the 身份证's structure, so it states the birth date and sex as well.
+                var stated = document is IdDocumentKind.ResidentIdCard or IdDocumentKind.HkMacaoTaiwanResidencePermit ? ChineseIdentifiers.ReadIdCardNumber(idNumber) : null;
+                var shown = fullIdNumbers ? idNumber : p.IdCardMasked;
                 return (object?)new Dictionary<string, object?>
                 {
                     ["role"] = RoleOf(i),
                     ["name"] = p.Name,
                     ["gender"] = stated?.Sex,
                     ["birth"] = stated is { } s ? ChineseDates.Format(s.BirthDate) : null,
-                    ["id_number"] = fullIdNumbers ? idNumber : p.IdCardMasked,
+                    ["id_number"] = document is IdDocumentKind.ResidentIdCard ? shown : null,
+                    ["id_document"] = document switch
+                    {
+                        IdDocumentKind.Passport => "护照号码 " + shown,
+                        IdDocumentKind.HkMacaoTaiwanResidencePermit => "港澳台居民居住证号码 " + shown,
+                        IdDocumentKind.HkMacaoTravelPermit => "港澳居民来往内地通行证号码 " + shown,
+                        IdDocumentKind.TaiwanTravelPermit => "台湾居民来往大陆通行证号码 " + shown,
+                        IdDocumentKind.None => $"未登记身份证件（{p.NoIdReason}）",
+                        _ => null,
+                    },
                     ["credit_code"] = p.CreditCode,
                     ["representative"] = p.Representative,
                     ["address"] = p.Address,

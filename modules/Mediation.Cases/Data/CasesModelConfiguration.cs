@@ -17,6 +17,7 @@ internal static class CasesModelConfiguration
             b.Property(c => c.Name).HasMaxLength(100);
             b.Property(c => c.ShortName).HasMaxLength(20);
             b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(c => c.Specialty).HasConversion<string>().HasMaxLength(20);
             b.HasIndex(c => c.ShortName).IsUnique();
             b.HasIndex(c => c.OrgUnitId);
             b.OwnsMany(c => c.Mediators, m =>
@@ -61,6 +62,8 @@ internal static class CasesModelConfiguration
                 p.Property(x => x.IdCardMasked).HasMaxLength(32);
                 p.Property(x => x.IdCardCipher).HasMaxLength(200);
                 p.Property(x => x.IdCardHash).HasMaxLength(64);
+                p.Property(x => x.IdDocumentKind).HasConversion<string>().HasMaxLength(40);
+                p.Property(x => x.NoIdReason).HasMaxLength(200);
                 p.Property(x => x.CreditCode).HasMaxLength(18);
                 p.Property(x => x.Representative).HasMaxLength(100);
                 p.Property(x => x.PhoneMasked).HasMaxLength(32);

@@ -472,9 +472,13 @@ public sealed class CaseParty
     public int Position { get; internal set; }
     public PartyKind Kind { get; private set; }
     public string Name { get; private set; } = "";
+    /// <summary>A person's identity document; its number (whatever the kind) is kept in the IdCard* columns.</summary>
+    public IdDocumentKind? IdDocumentKind { get; private set; }
     public string? IdCardMasked { get; private set; }
     public string? IdCardCipher { get; private set; }
     public string? IdCardHash { get; private set; }
+    /// <summary>Why a person has no identity document recorded.</summary>
+    public string? NoIdReason { get; private set; }
     public string? CreditCode { get; private set; }
     public string? Representative { get; private set; }
     public string? PhoneMasked { get; private set; }
@@ -494,10 +498,15 @@ public sealed class CaseParty
         return this;
     }
 
-    public static CaseParty Person(string name, ProtectedValue idCard, ProtectedValue? phone, string? address, bool consents) => new()
+    public static CaseParty Person(string name, ProtectedValue idCard, ProtectedValue? phone, string? address, bool consents) =>
+        Person(name, Mediation.Core.PersonalData.IdDocumentKind.ResidentIdCard, idCard, null, phone, address, consents);
+
+    /// <summary>A person with the document he gave, or none (<paramref name="document"/> null) and the reason.</summary>
+    public static CaseParty Person(string name, IdDocumentKind kind, ProtectedValue? document, string? noIdReason, ProtectedValue? phone, string? address,
+        bool consents) => new()
     {
-        Id = Guid.CreateVersion7(), Kind = PartyKind.Person, Name = name,
-        IdCardMasked = idCard.Masked, IdCardCipher = idCard.Cipher, IdCardHash = idCard.Hash,
+        Id = Guid.CreateVersion7(), Kind = PartyKind.Person, Name = name, IdDocumentKind = kind, NoIdReason = noIdReason,
+        IdCardMasked = document?.Masked, IdCardCipher = document?.Cipher, IdCardHash = document?.Hash,
         PhoneMasked = phone?.Masked, PhoneCipher = phone?.Cipher, PhoneHash = phone?.Hash,
         Address = address, ConsentsToMediation = consents,
     };

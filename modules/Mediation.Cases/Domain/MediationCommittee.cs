@@ -10,8 +10,11 @@ public sealed class MediationCommittee : AggregateRoot<Guid>, IOrgScoped
 
     private MediationCommittee() { }
 
-    public MediationCommittee(Guid id, Guid orgUnitId, string name, string shortName, CommitteeKind kind)
+    public MediationCommittee(Guid id, Guid orgUnitId, string name, string shortName, CommitteeKind kind, CommitteeSpecialty? specialty = null)
     {
+        if (kind is CommitteeKind.Specialised && specialty is null) throw new BusinessException(CasesErrorCodes.SpecialtyRequired);
+        if (kind is not CommitteeKind.Specialised && specialty is not null) throw new BusinessException(CasesErrorCodes.SpecialtyOnlyForSpecialised);
+        Specialty = specialty;
         Id = id;
         OrgUnitId = orgUnitId;
         Name = name;
@@ -23,6 +26,7 @@ public sealed class MediationCommittee : AggregateRoot<Guid>, IOrgScoped
     public string Name { get; private set; } = "";
     public string ShortName { get; private set; } = "";
     public CommitteeKind Kind { get; private set; }
+    public CommitteeSpecialty? Specialty { get; private set; }
     public IReadOnlyList<CommitteeMediator> Mediators => _mediators;
 
     public void AddMediator(Guid userId, string name, bool isHead)

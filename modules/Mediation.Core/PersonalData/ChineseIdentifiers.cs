@@ -51,6 +51,30 @@ public static partial class ChineseIdentifiers
         return (birth, (value[16] - '0') % 2 == 1 ? "男" : "女");
     }
 
+    /// <summary>
+    /// The number of an identity document other than the 身份证: a passport (5–20 letters and digits), a 港澳台居民居住证
+    /// (GB 11643 structure, region 810000 / 820000 / 830000), a 港澳居民来往内地通行证 (H or M and 8 or 10 digits) or a
+    /// 台湾居民来往大陆通行证 (8 or 10 digits). <see cref="IdDocumentKind.None"/> has no number.
+    /// </summary>
+    public static bool IsValidIdDocument(IdDocumentKind kind, string? value) => value is not null && kind switch
+    {
+        IdDocumentKind.ResidentIdCard => IsValidIdCardNumber(value),
+        IdDocumentKind.Passport => PassportPattern().IsMatch(value),
+        IdDocumentKind.HkMacaoTaiwanResidencePermit => IsValidIdCardNumber(value) && value[..6] is "810000" or "820000" or "830000",
+        IdDocumentKind.HkMacaoTravelPermit => HkMacaoPermitPattern().IsMatch(value),
+        IdDocumentKind.TaiwanTravelPermit => TaiwanPermitPattern().IsMatch(value),
+        _ => false,
+    };
+
+    [GeneratedRegex("^[A-Z0-9]{5,20}$")]
+    private static partial Regex PassportPattern();
+
+    [GeneratedRegex("^[HM][0-9]{8}([0-9]{2})?$")]
+    private static partial Regex HkMacaoPermitPattern();
+
+    [GeneratedRegex("^[0-9]{8}([0-9]{2})?$")]
+    private static partial Regex TaiwanPermitPattern();
+
     [GeneratedRegex("^[1-9][0-9]{16}[0-9Xx]$")]
     private static partial Regex IdCardPattern();
 
@@ -63,6 +87,24 @@ public enum PersonalDataKind
     IdCardNumber,
     CreditCode,
     Mobile,
+    /// <summary>A passport, residence permit or travel permit number.</summary>
+    IdDocumentNumber,
+}
+
+/// <summary>The identity document a natural person gave; <see cref="None"/> is recorded with the reason none was given.</summary>
+public enum IdDocumentKind
+{
+    /// <summary>居民身份证.</summary>
+    ResidentIdCard,
+    /// <summary>护照.</summary>
+    Passport,
+    /// <summary>港澳台居民居住证.</summary>
+    HkMacaoTaiwanResidencePermit,
+    /// <summary>港澳居民来往内地通行证.</summary>
+    HkMacaoTravelPermit,
+    /// <summary>台湾居民来往大陆通行证.</summary>
+    TaiwanTravelPermit,
+    None,
 }
 
 /// <summary>How each kind is shown to someone without the reveal permission.</summary>
@@ -73,6 +115,7 @@ public static class Masking
         PersonalDataKind.IdCardNumber => Keep(value, 4, 4),
         PersonalDataKind.Mobile => Keep(value, 3, 4),
         PersonalDataKind.CreditCode => Keep(value, 4, 4),
+        PersonalDataKind.IdDocumentNumber => Keep(value, 2, 2),
         _ => new string('*', value.Length),
     };
 

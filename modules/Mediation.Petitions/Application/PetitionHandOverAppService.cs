@@ -19,6 +19,7 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
     PersonalDataProtector protector, ICurrentUser user, TextCatalog texts, TimeProvider clock)
 {
     private const int MaxSummaryLength = 2000;
+    public const string NoIdAtIntake = "信访登记时未提供身份证件";
 
     private static readonly string[] ExclusionKeys =
         [nameof(HandOverPetitionInput.SpecialisedBodyMatter), nameof(HandOverPetitionInput.LitigationOrArbitration),
@@ -44,17 +45,25 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var consenting = (input.PetitionerConsents ?? []).Where(c => c.Consents == true).Select(c => c.Position).ToHashSet();
+        var committee = input.SpecialisedBodyMatter is true
+            ? (await cases.ListCommitteesAsync(petition.OrgUnitId, ct)).FirstOrDefault(c => c.Id == input.CommitteeId)
+            : null;
         var declaration = new HandOverDeclaration(input.SpecialisedBodyMatter!.Value, input.LitigationOrArbitration!.Value,
             input.AdministrativeDispute!.Value, input.PartyRefuses!.Value,
             petition.Petitioners.All(p => consenting.Contains(p.Position)) && input.OtherParties!.All(p => p.Consents == true),
-            input.CriminalMatter!.Value, input.AccusationMatter!.Value, input.PersonalStatusMatter!.Value);
+            input.CriminalMatter!.Value, input.AccusationMatter!.Value, input.PersonalStatusMatter!.Value,
+            committee is { Kind: CommitteeKind.Specialised } && committee.Specialty == input.SpecialisedMatter);
         if (petition.HandOverRefusal(declaration) is { } refusal) throw new BusinessException(refusal);
 
+        // A petitioner registered without a 身份证号 goes over as a person with no document recorded, and says why.
         var parties = petition.Petitioners.OrderBy(p => p.Position)
             .Select(p => new PartyInput(PartyKind.Person, p.Name, p.IdCardCipher is null ? null : protector.Decrypt(p.IdCardCipher), null, null,
-                p.PhoneCipher is null ? null : protector.Decrypt(p.PhoneCipher), p.Address, ConsentsToMediation: true))
+                p.PhoneCipher is null ? null : protector.Decrypt(p.PhoneCipher), p.Address, ConsentsToMediation: true,
+                IdDocumentKind: p.IdCardCipher is null ? IdDocumentKind.None : IdDocumentKind.ResidentIdCard,
+                NoIdReason: p.IdCardCipher is null ? NoIdAtIntake : null))
             .Concat(input.OtherParties!.Select(p => new PartyInput(p.Kind, p.Name?.Trim(), p.IdCardNumber?.Trim(), p.CreditCode?.Trim(),
-                p.Representative?.Trim(), p.Phone?.Trim(), p.Address?.Trim(), ConsentsToMediation: true)))
+                p.Representative?.Trim(), p.Phone?.Trim(), p.Address?.Trim(), ConsentsToMediation: true, IdDocumentKind: p.IdDocumentKind,
+                IdDocumentNumber: p.IdDocumentNumber?.Trim(), NoIdReason: p.NoIdReason?.Trim())))
             .ToList();
         var summary = string.IsNullOrWhiteSpace(input.Summary) ? DefaultSummary(petition) : input.Summary.Trim();
         var now = clock.GetUtcNow();
@@ -86,6 +95,7 @@ internal sealed class PetitionHandOverAppService(MediationDbContext db, Petition
             .Required(input.AccusationMatter, "accusationMatter")
             .Required(input.PersonalStatusMatter, "personalStatusMatter")
             .Required(input.PartyRefuses, "partyRefuses");
+        if (input.SpecialisedBodyMatter is true) check.Required(input.SpecialisedMatter, "specialisedMatter");
         var others = input.OtherParties ?? [];
         if (others.Count == 0) check.Add("otherParties", PetitionsErrorCodes.HandOverNeedsOtherParty);
         for (var i = 0; i < others.Count; i++)

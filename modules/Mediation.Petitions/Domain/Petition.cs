@@ -373,7 +373,8 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         if (Status is not PetitionStatus.Accepted) return PetitionsErrorCodes.NotInHandling;
         if (HandlingPaused) return PetitionsErrorCodes.HandlingPaused;
         if (declaration is null) return null;
-        if (declaration.SpecialisedBodyMatter) return PetitionsErrorCodes.HandOverSpecialisedBodyMatter;
+        // Labour, medical, traffic and consumer disputes are mediated by the matching specialised committee, and only by it.
+        if (declaration.SpecialisedBodyMatter && !declaration.SpecialisedCommitteeMatches) return PetitionsErrorCodes.HandOverSpecialisedBodyMatter;
         if (declaration.LitigationOrArbitration) return PetitionsErrorCodes.HandOverInLitigationOrArbitration;
         if (declaration.AdministrativeDispute) return PetitionsErrorCodes.HandOverAdministrativeDispute;
         if (declaration.CriminalMatter) return PetitionsErrorCodes.HandOverCriminalMatter;
@@ -471,9 +472,13 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         _events.Add(new PetitionEvent(_events.Count + 1, kind, at, actor, detail));
 }
 
-/// <summary>访调对接: the officer's answers to the excluded matters and the recorded consent of every party.</summary>
+/// <summary>
+/// 访调对接: the officer's answers to the excluded matters and the recorded consent of every party. <paramref name="SpecialisedBodyMatter"/>:
+/// a labour, medical, traffic or consumer dispute, which goes only to a committee of that specialty (<paramref name="SpecialisedCommitteeMatches"/>).
+/// </summary>
 public sealed record HandOverDeclaration(bool SpecialisedBodyMatter, bool LitigationOrArbitration, bool AdministrativeDispute, bool PartyRefuses,
-    bool EveryPartyConsents, bool CriminalMatter = false, bool AccusationMatter = false, bool PersonalStatusMatter = false);
+    bool EveryPartyConsents, bool CriminalMatter = false, bool AccusationMatter = false, bool PersonalStatusMatter = false,
+    bool SpecialisedCommitteeMatches = false);
 
 public sealed record PetitionTransfer(TransferKind Kind, string Body, string Reference);
 

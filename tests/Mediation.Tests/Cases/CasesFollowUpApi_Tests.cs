@@ -291,7 +291,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
             var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
             var mediatorId = (await db.Set<AppUser>().IgnoreQueryFilters().SingleAsync(u => u.UserName == "demo.mediator")).Id;
             // A committee of a unit the clock engine does not know: starting the term clock fails after the case row was written.
-            var committee = new Mediation.Cases.Domain.MediationCommittee(committeeId, Guid.NewGuid(), "失联调委会", "失" + Guid.NewGuid().ToString("N")[..6], CommitteeKind.Specialised);
+            var committee = new Mediation.Cases.Domain.MediationCommittee(committeeId, Guid.NewGuid(), "失联调委会", "失" + Guid.NewGuid().ToString("N")[..6], CommitteeKind.Specialised, CommitteeSpecialty.Labour);
             committee.AddMediator(mediatorId, "张调解", isHead: true);
             db.Add(committee);
             await db.SaveChangesAsync();

@@ -174,6 +174,34 @@ public abstract partial class CasesPages_Tests : ProviderTests
         (await mediator.GetAsync("/Cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_risk_form_records_the_police_report_when_the_dispute_may_turn_criminal()
+    {
+        // 人民调解法 Art. 25: the report is recorded when the risk is seen, on the page as through the API.
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var form = await mediator.GetStringAsync($"/Cases/{registered.Id}");
+        form.ShouldContain("id=\"risk-police-station\"");
+        var reportedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+        var response = await mediator.PostAsync($"/Cases/{registered.Id}?handler=Risk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["ConcurrencyStamp"] = registered.ConcurrencyStamp,
+            ["Risk.Grade"] = "Orange",
+            ["Risk.Reason"] = "一方扬言报复",
+            ["Risk.MayTurnCriminal"] = "true",
+            ["Risk.PoliceReportedOn"] = reportedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Risk.PoliceStation"] = "岱庙派出所",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stored = await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>();
+        stored.PoliceReport.ShouldBe(new PoliceReportDto(reportedOn, "岱庙派出所"));
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 

@@ -102,7 +102,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         blocked.CanHandOver.ShouldBeFalse();
         blocked.Refusal.ShouldBe(PetitionsErrorCodes.NotInHandling);
         blocked.RefusalMessage.ShouldBe("The petition is not being handled.");
-        blocked.Exclusions[0].Text.ShouldStartWith("Is this a matter for a specialised body");
+        blocked.Exclusions[0].Text.ShouldStartWith("Is it a labour, medical, traffic-accident or consumer dispute");
         blocked.Committees.ShouldBeEmpty();
         (await (await ClientAsync(userName: "demo.statistician")).GetAsync($"/api/petitions/{petition.Id}/hand-over")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -116,7 +116,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         var url = $"/api/petitions/{petition.Id}/hand-over";
         var input = HandOver(committee.Id, petition.ConcurrencyStamp);
 
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { SpecialisedBodyMatter = true }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { SpecialisedBodyMatter = true, SpecialisedMatter = CommitteeSpecialty.Labour }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { CriminalMatter = true }), PetitionsErrorCodes.HandOverCriminalMatter);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { AccusationMatter = true }), PetitionsErrorCodes.HandOverAccusationMatter);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync(url, input with { PersonalStatusMatter = true }), PetitionsErrorCodes.HandOverPersonalStatusMatter);

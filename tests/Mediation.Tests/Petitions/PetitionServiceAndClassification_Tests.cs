@@ -125,4 +125,13 @@ public sealed class PetitionServiceAndClassification_Tests
         petition.AccusedOrgUnitId.ShouldBe(accused);
         petition.IsOpen.ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_labour_medical_traffic_or_consumer_dispute_is_handed_over_only_to_the_committee_of_its_field()
+    {
+        var petition = Registered();
+        petition.Accept(PetitionClassification.Handling, "x", Now);
+        petition.HandOverRefusal(new HandOverDeclaration(true, false, false, false, true)).ShouldBe(PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+        petition.HandOverRefusal(new HandOverDeclaration(true, false, false, false, true, SpecialisedCommitteeMatches: true)).ShouldBeNull();
+    }
 }

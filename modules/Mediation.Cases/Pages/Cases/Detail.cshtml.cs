@@ -61,6 +61,8 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     public bool CanPrintAgreement => ManagesAgreements;
     public bool CanMarkSigned => ManagesAgreements && Case.Outcome!.AgreementDocumentId is not null && Case.Outcome.AgreementSignedAt is null;
     public bool CanRecordApplication => ManagesAgreements && Case.Outcome!.AgreementSignedAt is not null && Case.Outcome.JudicialAppliedOn is null;
+    /// <summary>人民调解法 Art. 33: after the court refused to confirm the agreement the parties may mediate again.</summary>
+    public bool CanReopen => ManagesAgreements && Case.Outcome!.CourtDecision is CourtDecision.Refused;
     public bool CanRecordCourtDecision => ManagesAgreements && Case.Outcome!.JudicialAppliedOn is not null && Case.Outcome.CourtDecision is null;
 
     /// <summary>The open form whose POST failed, so the page shows it unfolded with its messages.</summary>
@@ -73,7 +75,14 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     public async Task<IActionResult> OnPostRiskAsync(CancellationToken ct)
     {
         if (!user.HasPermission(CasesPermissions.Cases.AssessRisk)) return Forbid();
-        return await WriteAsync(nameof(Risk), () => cases.AssessRiskAsync(Id, new AssessRiskInput(Risk.Grade, Blank(Risk.Reason), ConcurrencyStamp), ct), ct);
+        return await WriteAsync(nameof(Risk), () => cases.AssessRiskAsync(Id, new AssessRiskInput(Risk.Grade, Blank(Risk.Reason), ConcurrencyStamp,
+            Risk.MayTurnCriminal, Risk.PoliceReportedOn, Blank(Risk.PoliceStation)), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Agreements.Manage)) return Forbid();
+        return await WriteAsync("Reopen", () => proceedings.ReopenAsync(Id, new ReopenCaseInput(ConcurrencyStamp), ct), ct);
     }
 
     /// <summary>Issues the 调解协议书 the first time and hands out the archived file every time, so a reprint is the same PDF.</summary>
@@ -162,6 +171,9 @@ internal sealed class RiskForm
 {
     public RiskGrade? Grade { get; set; }
     public string? Reason { get; set; }
+    public bool MayTurnCriminal { get; set; }
+    public DateOnly? PoliceReportedOn { get; set; }
+    public string? PoliceStation { get; set; }
 }
 
 internal sealed class SignedForm

@@ -84,7 +84,9 @@ internal sealed class HandOverPartyForm
 {
     public PartyKind Kind { get; set; } = PartyKind.Person;
     public string? Name { get; set; }
+    public Mediation.Core.PersonalData.IdDocumentKind IdDocument { get; set; }
     public string? IdCardNumber { get; set; }
+    public string? NoIdReason { get; set; }
     public string? CreditCode { get; set; }
     public string? Representative { get; set; }
     public string? Phone { get; set; }
@@ -92,7 +94,8 @@ internal sealed class HandOverPartyForm
     public bool Consents { get; set; }
 
     public HandOverPartyInput ToInput() => Kind is PartyKind.Person
-        ? new(Kind, PetitionForm.Blank(Name), PetitionForm.Blank(IdCardNumber), null, null, PetitionForm.Blank(Phone), PetitionForm.Blank(Address), Consents)
+        ? new(Kind, PetitionForm.Blank(Name), PetitionForm.Blank(IdCardNumber), null, null, PetitionForm.Blank(Phone), PetitionForm.Blank(Address), Consents,
+            IdDocument, NoIdReason: PetitionForm.Blank(NoIdReason))
         : new(Kind, PetitionForm.Blank(Name), null, PetitionForm.Blank(CreditCode), PetitionForm.Blank(Representative), PetitionForm.Blank(Phone),
             PetitionForm.Blank(Address), Consents);
 }
