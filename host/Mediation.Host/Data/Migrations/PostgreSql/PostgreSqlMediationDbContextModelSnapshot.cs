@@ -279,6 +279,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgUnitId");
@@ -2224,6 +2228,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)");
 
+                            b1.Property<string>("IdDocumentKind")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(20)
@@ -2237,6 +2245,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("NoIdReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("PhoneCipher")
                                 .HasMaxLength(200)

@@ -279,6 +279,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgUnitId");
@@ -2227,6 +2231,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(32)
                                 .HasColumnType("nvarchar(32)");
 
+                            b1.Property<string>("IdDocumentKind")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(20)
@@ -2240,6 +2248,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("NoIdReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
 
                             b1.Property<string>("PhoneCipher")
                                 .HasMaxLength(200)

@@ -274,6 +274,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgUnitId");
@@ -2205,6 +2209,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("IdDocumentKind")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Kind")
                                 .IsRequired()
                                 .HasMaxLength(20)
@@ -2217,6 +2225,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoIdReason")
+                                .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PhoneCipher")
