@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Mediation.Host.Data.Migrations.Sqlite
+namespace Mediation.Host.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class CasePartyDocumentsCommitteeSpecialty : Migration
@@ -12,27 +12,30 @@ namespace Mediation.Host.Data.Migrations.Sqlite
         {
             migrationBuilder.AddColumn<string>(
                 name: "Specialty",
-                table: "cases_Committees",
-                type: "TEXT",
+                schema: "cases",
+                table: "Committees",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdDocumentKind",
-                table: "cases_CaseParties",
-                type: "TEXT",
+                schema: "cases",
+                table: "CaseParties",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NoIdReason",
-                table: "cases_CaseParties",
-                type: "TEXT",
+                schema: "cases",
+                table: "CaseParties",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
-
-            // Every person registered before other documents existed gave a 身份证号.
-            migrationBuilder.Sql(@"UPDATE ""cases_CaseParties"" SET ""IdDocumentKind"" = 'ResidentIdCard' WHERE ""Kind"" = 'Person'");
+        
+            // Every person recorded before passports and permits were accepted had a 居民身份证.
+            migrationBuilder.Sql(@"UPDATE [cases].[CaseParties] SET [IdDocumentKind] = 'ResidentIdCard' WHERE [Kind] = 'Person'");
         }
 
         /// <inheritdoc />
@@ -40,15 +43,18 @@ namespace Mediation.Host.Data.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "Specialty",
-                table: "cases_Committees");
+                schema: "cases",
+                table: "Committees");
 
             migrationBuilder.DropColumn(
                 name: "IdDocumentKind",
-                table: "cases_CaseParties");
+                schema: "cases",
+                table: "CaseParties");
 
             migrationBuilder.DropColumn(
                 name: "NoIdReason",
-                table: "cases_CaseParties");
+                schema: "cases",
+                table: "CaseParties");
         }
     }
 }

@@ -33,8 +33,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                 type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
-
-            // Every person registered before other documents existed gave a 身份证号.
+        
+            // Every person recorded before passports and permits were accepted had a 居民身份证.
             migrationBuilder.Sql(@"UPDATE cases.""CaseParties"" SET ""IdDocumentKind"" = 'ResidentIdCard' WHERE ""Kind"" = 'Person'");
         }
 

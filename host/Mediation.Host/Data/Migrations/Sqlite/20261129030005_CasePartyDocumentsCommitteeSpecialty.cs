@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Mediation.Host.Data.Migrations.SqlServer
+namespace Mediation.Host.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CasePartyDocumentsCommitteeSpecialty : Migration
@@ -12,30 +12,27 @@ namespace Mediation.Host.Data.Migrations.SqlServer
         {
             migrationBuilder.AddColumn<string>(
                 name: "Specialty",
-                schema: "cases",
-                table: "Committees",
-                type: "nvarchar(20)",
+                table: "cases_Committees",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdDocumentKind",
-                schema: "cases",
-                table: "CaseParties",
-                type: "nvarchar(40)",
+                table: "cases_CaseParties",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NoIdReason",
-                schema: "cases",
-                table: "CaseParties",
-                type: "nvarchar(200)",
+                table: "cases_CaseParties",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
-
-            // Every person registered before other documents existed gave a 身份证号.
-            migrationBuilder.Sql(@"UPDATE [cases].[CaseParties] SET [IdDocumentKind] = 'ResidentIdCard' WHERE [Kind] = 'Person'");
+        
+            // Every person recorded before passports and permits were accepted had a 居民身份证.
+            migrationBuilder.Sql(@"UPDATE ""cases_CaseParties"" SET ""IdDocumentKind"" = 'ResidentIdCard' WHERE ""Kind"" = 'Person'");
         }
 
         /// <inheritdoc />
@@ -43,18 +40,15 @@ namespace Mediation.Host.Data.Migrations.SqlServer
         {
             migrationBuilder.DropColumn(
                 name: "Specialty",
-                schema: "cases",
-                table: "Committees");
+                table: "cases_Committees");
 
             migrationBuilder.DropColumn(
                 name: "IdDocumentKind",
-                schema: "cases",
-                table: "CaseParties");
+                table: "cases_CaseParties");
 
             migrationBuilder.DropColumn(
                 name: "NoIdReason",
-                schema: "cases",
-                table: "CaseParties");
+                table: "cases_CaseParties");
         }
     }
 }
