@@ -5,8 +5,11 @@
 set -euo pipefail
 awk '
   BEGIN { RS = "<UnitTestResult "; shown = 0 }
-  NR > 1 && /outcome="Failed"/ {
-    name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+  NR > 1 {
+    # Only the start tag of the element counts: the last record runs on into the summary.
+    tag = $0; sub(/>.*/, "", tag)
+    if (tag !~ /outcome="Failed"/) next
+    name = tag; sub(/.*testName="/, "", name); sub(/".*/, "", name)
     message = $0
     if (message ~ /<Message>/) { sub(/.*<Message>/, "", message); sub(/<\/Message>.*/, "", message) } else message = ""
     stack = $0

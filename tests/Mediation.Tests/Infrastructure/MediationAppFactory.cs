@@ -24,7 +24,9 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Default"] = connectionString ?? $"Data Source={Path.Combine(_tempDir, "mediation.db")}",
+            // Four test classes share two cores, and SQLite serialises writers: fifty concurrent registrations
+            // once waited past the default 30 s for the write lock. The wait is raised, not the work.
+            ["ConnectionStrings:Default"] = connectionString ?? $"Data Source={Path.Combine(_tempDir, "mediation.db")};Default Timeout=120",
             ["Demo:Enabled"] = "true",
             ["Hangfire:ServerEnabled"] = "false",
             ["Outbox:PollInterval"] = "00:00:00.200",
