@@ -116,8 +116,9 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
     public async Task<IReadOnlyList<MeetingSummaryDto>> ListMeetingsAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        var start = ChinaTime.StartOfDay(from ?? today.AddMonths(-1).AddDays(1 - today.Day));
-        var end = ChinaTime.EndOfDay(to ?? today.AddMonths(2));
+        // PostgreSQL takes timestamptz parameters only in UTC; the instants are the same.
+        var start = ChinaTime.StartOfDay(from ?? today.AddMonths(-1).AddDays(1 - today.Day)).ToUniversalTime();
+        var end = ChinaTime.EndOfDay(to ?? today.AddMonths(2)).ToUniversalTime();
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.ScheduledAt >= start && m.ScheduledAt <= end).ToListAsync(ct);
         return meetings.OrderBy(m => m.ScheduledAt)
             .Select(m => new MeetingSummaryDto(m.Id, m.GroupId, m.Level, m.Title, m.ScheduledAt, m.Place, m.Status, m.MinutesNumber)).ToList();

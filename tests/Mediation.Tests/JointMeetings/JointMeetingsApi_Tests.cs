@@ -41,6 +41,19 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     private async Task<WorkingGroupDto> CityGroupAsync() =>
         (await OkAsync<List<WorkingGroupDto>>(await (await ClientAsync(userName: Coordinator)).GetAsync("/api/joint-meetings/groups"))).Single(g => g.Level == MeetingLevel.City);
 
+    [Fact]
+    public async Task The_meeting_calendar_lists_the_meetings_of_the_days_asked_for()
+    {
+        var (meeting, _) = await HeldMeetingAsync(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.FromHours(8)));
+        var coordinator = await ClientAsync(userName: Coordinator);
+
+        var thatDay = await OkAsync<List<MeetingSummaryDto>>(await coordinator.GetAsync("/api/joint-meetings/meetings?from=2026-11-03&to=2026-11-03"));
+        var dayBefore = await OkAsync<List<MeetingSummaryDto>>(await coordinator.GetAsync("/api/joint-meetings/meetings?from=2026-11-02&to=2026-11-02"));
+
+        thatDay.ShouldContain(m => m.Id == meeting.Id);
+        dayBefore.ShouldNotContain(m => m.Id == meeting.Id);
+    }
+
     private static Guid UnitId(WorkingGroupDto group, string name) => group.MemberUnits.Single(u => u.Name == name).Id;
 
     /// <summary>A meeting held at <paramref name="heldAt"/> with <paramref name="itemId"/> on its agenda (a new office item when null).</summary>
