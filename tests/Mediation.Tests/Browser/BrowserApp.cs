@@ -26,6 +26,9 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException("Chromium not found at /usr/bin/chromium. Run etc/test.sh (it installs the `chromium` package).");
         Factory.UseKestrel(0);
         Factory.StartServer();
+        // Playwright's 5 s default for an expectation is a page on an idle machine; on two CI cores shared
+        // with the PostgreSQL tests a debounced fetch (the duplicate hint) has taken longer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
