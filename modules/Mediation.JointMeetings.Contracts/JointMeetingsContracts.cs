@@ -71,6 +71,8 @@ public enum SupervisionKind
 
 public enum TaskReportKind
 {
+    /// <summary>签收 by the lead unit.</summary>
+    Acknowledged,
     Progress,
     Completion,
     Returned,
@@ -121,6 +123,8 @@ public sealed record AgendaItemDto(Guid Id, Guid GroupId, Guid? MeetingId, strin
 public sealed record TaskInput(string? Requirement, Guid? LeadUnitId, IReadOnlyList<Guid>? CooperatingUnitIds, bool Urgent = false);
 
 public sealed record DecideAgendaItemInput(string? Decision, IReadOnlyList<TaskInput>? Tasks, string? ConcurrencyStamp);
+
+public sealed record AcknowledgeTaskInput(string? ConcurrencyStamp);
 
 public sealed record ReportProgressInput(string? Text, string? ConcurrencyStamp);
 

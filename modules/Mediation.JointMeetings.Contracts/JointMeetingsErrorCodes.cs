@@ -17,6 +17,7 @@ public static class JointMeetingsErrorCodes
     public const string LeadAlsoCooperating = "JointMeetings:LeadAlsoCooperating";
     public const string NotYourUnitsTask = "JointMeetings:NotYourUnitsTask";
     public const string OnlyLeadUnitReports = "JointMeetings:OnlyLeadUnitReports";
+    public const string TaskAlreadyAcknowledged = "JointMeetings:TaskAlreadyAcknowledged";
     public const string TaskClosed = "JointMeetings:TaskClosed";
     public const string TaskNotAwaitingAcceptance = "JointMeetings:TaskNotAwaitingAcceptance";
     public const string MinutesAlreadyIssued = "JointMeetings:MinutesAlreadyIssued";

@@ -25,6 +25,7 @@ public sealed class JointMeetingsModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalizationSource(typeof(JointMeetingsModuleInfo).Assembly);
+        services.AddLocalizationSource(typeof(JointMeetingsModule).Assembly);
         services.AddPermissions(JointMeetingsPermissions.Definitions);
         services.AddScoped<JointMeetingsAppService>();
         services.AddScoped<TaskAppService>();
@@ -34,6 +35,13 @@ public sealed class JointMeetingsModule : IModule
         services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();
         services.AddIntegrationEventHandler<CaseConcludedEto, LinkedCaseConcludedHandler>();
     }
+
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("JointMeetingsUi:Nav", "/JointMeetings", JointMeetingsPermissions.Meetings.Read),
+        new("JointMeetingsUi:SupervisionNav", "/JointMeetings/Supervision", JointMeetingsPermissions.Meetings.Read),
+        new("JointMeetingsUi:MyTasksNav", "/JointMeetings/Tasks", JointMeetingsPermissions.Tasks.Report),
+    ];
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => JointMeetingDeadlinePolicies.All;
 

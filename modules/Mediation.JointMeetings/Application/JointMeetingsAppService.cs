@@ -80,16 +80,37 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
 
     public async Task<AgendaItemDto> ProposeAsync(ProposeAgendaItemInput input, CancellationToken ct)
     {
+        var item = await NewItemAsync(input, ct);
+        db.Add(item);
+        await db.SaveChangesAsync(ct);
+        return ToDto(item);
+    }
+
+    /// <summary>An item the office puts straight on a meeting's agenda (also after the meeting, as a 临时动议): created and placed in one write.</summary>
+    public async Task<MeetingDto> AddToAgendaAsync(Guid meetingId, ProposeAgendaItemInput input, CancellationToken ct)
+    {
+        var item = await NewItemAsync(input, ct);
+        item.PlaceOn(await FindMeetingAsync(meetingId, ct));
+        db.Add(item);
+        await db.SaveChangesAsync(ct);
+        return await GetMeetingAsync(meetingId, ct);
+    }
+
+    private async Task<AgendaItem> NewItemAsync(ProposeAgendaItemInput input, CancellationToken ct)
+    {
         var check = new InputValidator().Required(input.GroupId, "groupId")
             .Required(input.Title, "title").MaxLength(input.Title, 200, "title").MaxLength(input.Description, 2000, "description")
             .MaxLength(input.LinkedRecordNumber, 60, "linkedRecordNumber");
         if (input.LinkedRecordType is not null) check.Required(input.LinkedRecordId, "linkedRecordId").Required(input.LinkedRecordNumber, "linkedRecordNumber");
         check.ThrowIfInvalid();
         var group = await FindGroupAsync(input.GroupId!.Value, ct);
-        var item = new AgendaItem(Guid.CreateVersion7(), group, input.Title!.Trim(), input.Description?.Trim(), AgendaItemSource.Office,
+        return new AgendaItem(Guid.CreateVersion7(), group, input.Title!.Trim(), input.Description?.Trim(), AgendaItemSource.Office,
             input.LinkedRecordType, input.LinkedRecordId, input.LinkedRecordNumber?.Trim(), clock.GetUtcNow(), user.UserName);
-        db.Add(item);
-        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<AgendaItemDto> GetItemAsync(Guid id, CancellationToken ct)
+    {
+        var item = await db.Set<AgendaItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AgendaItem), id);
         return ToDto(item);
     }
 

@@ -43,6 +43,14 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         return (await ToDtosAsync([task], ct))[0];
     }
 
+    public async Task<AssignedTaskDto> AcknowledgeAsync(Guid id, AcknowledgeTaskInput input, CancellationToken ct)
+    {
+        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        task.Acknowledge(Signature(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
     public async Task<AssignedTaskDto> ReportProgressAsync(Guid id, ReportProgressInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.Text, "text").MaxLength(input.Text, 2000, "text").ThrowIfInvalid();

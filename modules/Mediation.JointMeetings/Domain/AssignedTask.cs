@@ -70,6 +70,14 @@ public sealed class AssignedTask : AggregateRoot<Guid>, IOrgScoped
 
     public bool Concerns(Guid memberUnitId) => LeadUnitId == memberUnitId || _cooperating.Any(c => c.MemberUnitId == memberUnitId);
 
+    /// <summary>签收: the lead unit takes the task on; the clock keeps running from the meeting, not from this day.</summary>
+    public void Acknowledge(string? by, DateTimeOffset now)
+    {
+        if (Status is not AssignedTaskStatus.Assigned) throw new BusinessException(JointMeetingsErrorCodes.TaskAlreadyAcknowledged);
+        _reports.Add(new TaskReport(TaskReportKind.Acknowledged, "", null, now, by));
+        Status = AssignedTaskStatus.InProgress;
+    }
+
     public void ReportProgress(string text, string? by, DateTimeOffset now)
     {
         EnsureOpen();

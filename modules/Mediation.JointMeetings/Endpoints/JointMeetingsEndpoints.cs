@@ -46,6 +46,8 @@ internal static class JointMeetingsEndpoints
         }).RequirePermission(Manage);
         g.MapPost("/meetings/{id:guid}/agenda", (Guid id, PlaceOnAgendaInput input, JointMeetingsAppService s, CancellationToken ct)
             => s.PlaceOnAgendaAsync(id, input, ct)).RequirePermission(Manage);
+        g.MapPost("/meetings/{id:guid}/agenda-items", (Guid id, ProposeAgendaItemInput input, JointMeetingsAppService s, CancellationToken ct)
+            => s.AddToAgendaAsync(id, input, ct)).RequirePermission(Manage);
         g.MapPost("/meetings/{id:guid}/held", (Guid id, RecordMeetingInput input, JointMeetingsAppService s, CancellationToken ct)
             => s.RecordHeldAsync(id, input, ct)).RequirePermission(Manage);
 
@@ -65,6 +67,8 @@ internal static class JointMeetingsEndpoints
         g.MapGet("/my-units", (TaskAppService s, CancellationToken ct) => s.MyUnitsAsync(ct)).RequirePermission(Report);
         g.MapGet("/tasks/{id:guid}", (Guid id, TaskAppService s, CancellationToken ct) => s.GetAsync(id, ct))
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(MediationClaimTypes.Permission, Read, Report));
+        g.MapPost("/tasks/{id:guid}/acknowledgement", (Guid id, AcknowledgeTaskInput input, TaskAppService s, CancellationToken ct)
+            => s.AcknowledgeAsync(id, input, ct)).RequirePermission(Report);
         g.MapPost("/tasks/{id:guid}/progress", (Guid id, ReportProgressInput input, TaskAppService s, CancellationToken ct)
             => s.ReportProgressAsync(id, input, ct)).RequirePermission(Report);
         g.MapPost("/tasks/{id:guid}/completion", (Guid id, ReportCompletionInput input, TaskAppService s, CancellationToken ct)

@@ -55,6 +55,16 @@ public sealed class AssignedTask_Tests
     }
 
     [Fact]
+    public void The_lead_unit_acknowledges_a_task_once_and_it_is_then_in_progress()
+    {
+        var task = NewTask();
+        task.Acknowledge("联络员", Now.AddDays(1));
+        task.Status.ShouldBe(AssignedTaskStatus.InProgress);
+        task.Reports.Single().Kind.ShouldBe(TaskReportKind.Acknowledged);
+        ShouldRefuse(() => task.Acknowledge("联络员", Now.AddDays(2)), JointMeetingsErrorCodes.TaskAlreadyAcknowledged);
+    }
+
+    [Fact]
     public void The_lead_unit_cannot_also_cooperate()
     {
         var meeting = HeldMeeting();

@@ -26,7 +26,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     private const string Labour = "市人力资源和社会保障局";
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private static async Task<T> OkAsync<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    internal static async Task<T> OkAsync<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<T>();

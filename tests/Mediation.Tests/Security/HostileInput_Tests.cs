@@ -223,6 +223,10 @@ public static class HostileProbes
             $$"""{"text":"{{new string('报', 2001)}}"}""", HttpStatusCode.BadRequest, "text", CoreErrorCodes.Validation.MaxLength),
         new("completion without evidence", "demo.memberunit", "POST", $"/api/joint-meetings/tasks/{NoSuchId}/completion",
             """{"text":"已办结"}""", HttpStatusCode.BadRequest, "evidence", CoreErrorCodes.Validation.Required),
+        new("acknowledgement of a task that is not the unit's", "demo.memberunit", "POST", $"/api/joint-meetings/tasks/{NoSuchId}/acknowledgement",
+            "{}", HttpStatusCode.NotFound),
+        new("agenda item of 201 characters added to a meeting", Convener, "POST", $"/api/joint-meetings/meetings/{NoSuchId}/agenda-items",
+            $$"""{"groupId":"{{NoSuchId}}","title":"{{new string('议', 201)}}"}""", HttpStatusCode.BadRequest, "title", CoreErrorCodes.Validation.MaxLength),
         new("meeting calendar from a word", Convener, "GET", "/api/joint-meetings/meetings?from=soon", null,
             HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
     ];

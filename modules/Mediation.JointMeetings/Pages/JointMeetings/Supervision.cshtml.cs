@@ -1,0 +1,19 @@
+using Mediation.Core.Web.Pages;
+using Mediation.JointMeetings.Application;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mediation.JointMeetings.Pages.JointMeetings;
+
+/// <summary>The convener's supervision list: the open tasks, nearest due first, with their 催办 / 督办 / 通报 steps and measures.</summary>
+[Authorize(Policy = JointMeetingsPermissions.Meetings.Read)]
+internal sealed class SupervisionModel(TaskAppService tasks) : FormPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool OverdueOnly { get; set; }
+
+    public IReadOnlyList<AssignedTaskDto> Tasks { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Tasks = (await tasks.ListAsync(mine: false, openOnly: true, ct)).Where(t => !OverdueOnly || t.Overdue).ToList();
+}
