@@ -191,6 +191,8 @@ public enum PetitionEventKind
     LedIntoProcedure,
     RoutedToDisciplineBody,
     SuggestionAnswered,
+    /// <summary>A task the joint meeting assigned on this petition was accepted as done (through joint-meetings.task-accepted).</summary>
+    JointMeetingTaskAccepted,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>

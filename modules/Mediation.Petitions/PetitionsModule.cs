@@ -5,6 +5,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
+using Mediation.JointMeetings;
 using Mediation.Petitions.Application;
 using Mediation.Petitions.Data;
 using Mediation.Petitions.Domain;
@@ -31,6 +32,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionHandOverAppService>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
+        services.AddIntegrationEventHandler<JointMeetingTaskAcceptedEto, JointMeetingTaskAcceptedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }
 

@@ -424,6 +424,19 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         return true;
     }
 
+    /// <summary>
+    /// The joint meeting the petition was put before (Art. 24) accepted a task on it as done: the lead unit and what it was asked to do.
+    /// A repeated report of the same task changes nothing.
+    /// </summary>
+    public bool RecordJointMeetingTaskAccepted(string leadUnit, string requirement, DateTimeOffset acceptedAt)
+    {
+        var text = $"{leadUnit}：{requirement}";
+        if (text.Length > MaxEventDetailLength) text = text[..(MaxEventDetailLength - 1)] + "…";
+        if (_events.Any(v => v.Kind is PetitionEventKind.JointMeetingTaskAccepted && v.Detail == text)) return false;
+        Record(PetitionEventKind.JointMeetingTaskAccepted, null, acceptedAt, text);
+        return true;
+    }
+
     public bool MediationSucceeded => MediationResult is Petitions.MediationResult.Succeeded or Petitions.MediationResult.OralAgreement;
 
     /// <summary>The handed-over case's agreement took effect (the last signature, or an oral one at conclusion). A repeat changes nothing.</summary>

@@ -105,8 +105,8 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         tasks.ShouldContain(t => t.Supervisions.Any(s => s.Kind == SupervisionKind.ListedSupervision));
     }
 
-    [Fact]
-    public async Task A_petitions_request_becomes_a_proposed_item_that_a_meeting_decides_into_a_task_on_the_modules_policy()
+    /// <summary>A petition accepted for handling that asked for a joint meeting, and the proposed item its request became.</summary>
+    private async Task<(PetitionDto Petition, AgendaItemDto Proposed)> RequestedPetitionAsync()
     {
         var officer = await ClientAsync(userName: "demo.petitionofficer");
         var registered = await OkAsync<PetitionDto>(await officer.PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Letter,
@@ -120,6 +120,14 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var proposed = await EventuallyAsync(async () =>
             (await OkAsync<List<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).FirstOrDefault(i => i.LinkedRecord?.Id == accepted.Id),
             "the proposed agenda item");
+        return (accepted, proposed);
+    }
+
+    [Fact]
+    public async Task A_petitions_request_becomes_a_proposed_item_that_a_meeting_decides_into_a_task_on_the_modules_policy()
+    {
+        var (accepted, proposed) = await RequestedPetitionAsync();
+        var coordinator = await ClientAsync(userName: Coordinator);
         proposed.Source.ShouldBe(AgendaItemSource.PetitionRequest);
         proposed.LinkedRecord!.Type.ShouldBe(LinkedRecordType.Petition);
         proposed.LinkedRecord.Number.ShouldBe(accepted.Number);
@@ -157,6 +165,31 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"))).MinutesNumber.ShouldBe(issued.Number);
         await ShouldBeRefusedAsync(await coordinator.PostAsync($"/api/joint-meetings/meetings/{meeting.Id}/minutes", null),
             HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.MinutesAlreadyIssued);
+    }
+
+    [Fact]
+    public async Task A_task_accepted_on_a_petitions_item_shows_on_the_petitions_timeline()
+    {
+        var (petition, proposed) = await RequestedPetitionAsync();
+        var (_, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        var group = await CityGroupAsync();
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var requirement = "督促开发商清偿拖欠工资" + Guid.NewGuid().ToString("N")[..4];
+        var task = (await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("由市住建局牵头清偿", [new TaskInput(requirement, UnitId(group, Housing), [])], null)))).Tasks.Single();
+        var liaison = await ClientAsync(userName: Liaison);
+        await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", "支付凭证", null)));
+        var officer = await ClientAsync(userName: "demo.petitionofficer");
+        (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
+            .ShouldNotContain(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted, "reported completion is not yet accepted");
+
+        await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, "同意办结", null)));
+
+        var shown = await EventuallyAsync(async () => (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
+            .FirstOrDefault(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted), "the accepted task on the petition's timeline");
+        shown.Detail.ShouldBe($"{Housing}：{requirement}");
+        var page = System.Net.WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{petition.Id}"));
+        page.ShouldContain("联席会议交办事项验收办结");
     }
 
     [Fact]

@@ -461,4 +461,13 @@ public sealed class Petition_Tests
         petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 10));
         petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕1号");
     }
+
+    [Fact]
+    public void A_joint_meeting_task_accepted_on_the_petition_is_on_its_timeline_once()
+    {
+        var petition = Accepted();
+        petition.RecordJointMeetingTaskAccepted("市住房和城乡建设局", "督促清偿", Now.AddDays(20)).ShouldBeTrue();
+        petition.RecordJointMeetingTaskAccepted("市住房和城乡建设局", "督促清偿", Now.AddDays(20)).ShouldBeFalse("a redelivered event");
+        petition.Events.Where(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted).ShouldHaveSingleItem().Detail.ShouldBe("市住房和城乡建设局：督促清偿");
+    }
 }
