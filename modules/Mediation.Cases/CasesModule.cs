@@ -4,6 +4,7 @@ using Mediation.Cases.Data;
 using Mediation.Cases.Domain;
 using Mediation.Cases.Endpoints;
 using Mediation.Core;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Security;
@@ -25,6 +26,7 @@ public sealed class CasesModule : IModule
         services.AddLocalizationSource(typeof(CasesModule).Assembly);
         services.AddPermissions(CasesPermissions.Definitions);
         services.AddScoped<CaseAppService>();
+        services.AddScoped<IDeadlineRecordDescriber, CaseDeadlineRecords>();
         services.AddScoped<CaseProceedingsAppService>();
         services.AddScoped<CaseListQuery>();
         services.AddScoped<FollowUpAppService>();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
@@ -29,6 +30,7 @@ public sealed class JointMeetingsModule : IModule
         services.AddPermissions(JointMeetingsPermissions.Definitions);
         services.AddScoped<JointMeetingsAppService>();
         services.AddScoped<TaskAppService>();
+        services.AddScoped<IDeadlineRecordDescriber, AssignedTaskDeadlineRecords>();
         services.AddScoped<JointMeetingDocumentsAppService>();
         services.AddScoped<TaskEscalationJob>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
@@ -28,6 +29,7 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<AdvisorScope>();
         services.AddScoped<WindowAppService>();
         services.AddScoped<ServiceRecordAppService>();
+        services.AddScoped<IDeadlineRecordDescriber, ServiceRecordDeadlineRecords>();
         services.AddScoped<ReferralAppService>();
         services.AddScoped<ServiceDocumentsAppService>();
         services.AddScoped<UncoveredShiftsJob>();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
@@ -27,6 +28,7 @@ public sealed class PetitionsModule : IModule
         services.AddLocalizationSource(typeof(PetitionsModule).Assembly);
         services.AddPermissions(PetitionsPermissions.Definitions);
         services.AddScoped<PetitionAppService>();
+        services.AddScoped<IDeadlineRecordDescriber, PetitionDeadlineRecords>();
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();
         services.AddScoped<PetitionHandOverAppService>();

@@ -48,6 +48,17 @@ public sealed class Localization_Tests
             kinds.Where(k => !Catalog.TextsOf(culture).ContainsKey(prefix + k)).ShouldBeEmpty($"timeline kinds without a text in {culture}");
     }
 
+    // Deadline notices print a policy by this name (受理告知期限), never by its code.
+    [Fact]
+    public void Every_deadline_policy_has_a_name_in_both_languages()
+    {
+        var policies = HostModules.Create().Modules.SelectMany(m => m.DeadlinePolicies).Select(p => p.Name).ToList();
+        policies.ShouldContain("petition.acceptance-notice");
+        foreach (var culture in TextCatalog.SupportedCultures)
+            policies.Where(p => !Catalog.TextsOf(culture).ContainsKey(Mediation.Core.Deadlines.Jobs.DeadlineSweepJob.PolicyNameKey(p)))
+                .ShouldBeEmpty($"deadline policies without a name in {culture}");
+    }
+
     [Fact]
     public void Chinese_is_the_default_and_chinese_variants_fall_back_to_it()
     {

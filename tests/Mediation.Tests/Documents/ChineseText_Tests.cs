@@ -53,11 +53,17 @@ public sealed class ChineseText_Tests
         var templates = new NoticeTemplates(Options.Create(new NotificationOptions { TemplatesPath = Path.Combine(folder, "notices") }));
         var notice = templates.Render("deadline-reminder", new Dictionary<string, object?>
         {
-            ["unit_name"] = "岱庙街道", ["record_type"] = "信访事项", ["record_id"] = "x", ["policy"] = "p", ["policy_description"] = "d",
-            ["due_date"] = new DateTime(2026, 3, 1), ["due_at"] = new DateTime(2026, 3, 1, 9, 5, 0),
+            ["unit_name"] = "岱庙街道", ["record"] = "信访事项泰山信〔2026〕3号", ["holder"] = "", ["policy_name"] = "受理告知期限", ["policy_description"] = "d",
+            ["with_time"] = false, ["due_date"] = new DateTime(2026, 3, 1), ["due_at"] = new DateTime(2026, 3, 1, 23, 59, 59), ["issued_on"] = new DateTime(2026, 2, 26),
         });
-        notice.Subject.ShouldContain("2026年3月1日");
-        notice.Body.ShouldContain("2026年3月1日 9:05");
+        notice.Subject.ShouldBe("【期限提醒】信访事项泰山信〔2026〕3号的受理告知期限将于2026年3月1日届满");
+        notice.Body.ShouldEndWith("2026年2月26日");
+        var hourly = templates.Render("deadline-reminder", new Dictionary<string, object?>
+        {
+            ["unit_name"] = "岱庙街道", ["record"] = "", ["holder"] = "", ["policy_name"] = "派单期限", ["policy_description"] = "d",
+            ["with_time"] = true, ["due_date"] = new DateTime(2026, 3, 1), ["due_at"] = new DateTime(2026, 3, 1, 9, 5, 0), ["issued_on"] = new DateTime(2026, 3, 1),
+        });
+        hourly.Body.ShouldContain("你单位办理的事项，派单期限将于2026年3月1日 9:05届满");
         notice.Body.ShouldNotContain("03月");
     }
 

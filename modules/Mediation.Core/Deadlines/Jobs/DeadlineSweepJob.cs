@@ -1,6 +1,7 @@
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Localization;
 using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,21 @@ namespace Mediation.Core.Deadlines.Jobs;
 /// notify each step once, and a sweep that did not run for a while catches up.
 /// </summary>
 internal sealed class DeadlineSweepJob(
-    MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, INoticeOutbox notices, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
+    MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, INoticeOutbox notices, IEnumerable<IDeadlineRecordDescriber> describers,
+    TextCatalog texts, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
 {
     public const string JobId = "deadlines:sweep";
 
+    /// <summary>The catalog key of a policy's display name ("受理告知期限"); every module defines one per policy it declares.</summary>
+    public static string PolicyNameKey(string policy) => "DeadlinePolicy:" + policy;
+
+    private static readonly DeadlineRecordDescription Unnamed = new("");
+
     private sealed record Candidate(Guid Id, string RecordType, Guid RecordId, Guid OrgUnitId, string PolicyName, DateOnly? DueDate, DateTimeOffset DueAt);
 
-    private sealed record UnitInfo(Guid Id, string Name, OrgUnitKind Kind, string Path);
+    private sealed record UnitInfo(Guid Id, string IssuingBodyName, OrgUnitKind Kind, string Path);
+
+    private sealed record Described(IReadOnlyDictionary<(string RecordType, Guid RecordId), DeadlineRecordDescription> Records, DateOnly Today);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -51,17 +60,18 @@ internal sealed class DeadlineSweepJob(
         if (missing.Count == 0) return 0;
 
         var units = await LoadUnitsAsync(missing.Select(m => m.Clock.OrgUnitId).Distinct().ToList(), ct);
+        var described = new Described(await DescribeAsync(missing.Select(m => m.Clock).ToList(), ct), ChinaTime.DateOf(now));
         var performed = 0;
         foreach (var (candidate, policy, step) in missing)
         {
-            if (await RecordAsync(candidate, policy, step, units, now, ct)) performed++;
+            if (await RecordAsync(candidate, policy, step, units, described, now, ct)) performed++;
         }
         if (performed > 0) logger.LogInformation("Deadline sweep recorded {Count} reminder/escalation steps", performed);
         return performed;
     }
 
     private async Task<bool> RecordAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, IReadOnlyDictionary<Guid, UnitInfo> units,
-        DateTimeOffset now, CancellationToken ct)
+        Described described, DateTimeOffset now, CancellationToken ct)
     {
         units.TryGetValue(c.OrgUnitId, out var owner);
         var supervisor = step.Supervisor is { } level && owner is not null ? Supervisor(owner, level, units) : null;
@@ -74,43 +84,73 @@ internal sealed class DeadlineSweepJob(
             return false;
         }
 
+        var record = described.Records.GetValueOrDefault((c.RecordType, c.RecordId), Unnamed);
         var model = new Dictionary<string, object?>
         {
             ["step"] = step.Kind.ToString(),
-            ["record_type"] = c.RecordType,
-            ["record_id"] = c.RecordId.ToString(),
-            ["policy"] = policy.Name,
+            ["step_name"] = StepName(step.Kind),
+            ["record"] = record.Label,
+            ["holder"] = record.Holder ?? "",
+            ["policy_name"] = PolicyName(policy.Name),
             ["policy_description"] = policy.Description,
+            ["with_time"] = !policy.IsDayBased,
             ["due_date"] = (c.DueDate ?? ChinaTime.DateOf(c.DueAt)).ToDateTime(TimeOnly.MinValue),
             ["due_at"] = ChinaTime.ToChina(c.DueAt).DateTime,
-            ["unit_name"] = owner?.Name ?? "",
-            ["supervisor_name"] = supervisor?.Name ?? "",
+            ["unit_name"] = owner?.IssuingBodyName ?? "",
+            ["supervisor_name"] = supervisor?.IssuingBodyName ?? "",
+            ["issued_on"] = described.Today.ToDateTime(TimeOnly.MinValue),
         };
         var key = $"{c.Id:N}:{step.Step}:{step.DueInstant.UtcTicks}";
         if (step.Kind is DeadlineStepKind.Reminder)
         {
-            await notices.AddAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key), ct);
+            await notices.AddAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key, record.Link), ct);
         }
         else
         {
             if (supervisor is not null)
-                await notices.AddAsync(new NoticeRequest("deadline-escalation", supervisor.Id, model, key), ct);
+                await notices.AddAsync(new NoticeRequest("deadline-escalation", supervisor.Id, model, key, record.Link), ct);
             if (supervisor?.Id != c.OrgUnitId)
-                await notices.AddAsync(new NoticeRequest("deadline-escalation", c.OrgUnitId, model, key), ct);
+                await notices.AddAsync(new NoticeRequest("deadline-escalation", c.OrgUnitId, model, key, record.Link), ct);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
 
+    /// <summary>Each module names its own records; one call per record type for all the clocks of this sweep.</summary>
+    private async Task<IReadOnlyDictionary<(string, Guid), DeadlineRecordDescription>> DescribeAsync(IReadOnlyList<Candidate> clocks, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, Guid), DeadlineRecordDescription>();
+        foreach (var group in clocks.GroupBy(c => c.RecordType, StringComparer.Ordinal))
+        {
+            var describer = describers.FirstOrDefault(d => d.RecordTypes.Contains(group.Key));
+            if (describer is null) continue;
+            var ids = group.Select(c => c.RecordId).Distinct().ToList();
+            foreach (var (id, description) in await describer.DescribeAsync(group.Key, ids, ct))
+                result[(group.Key, id)] = description;
+        }
+        return result;
+    }
+
+    private string PolicyName(string policy) =>
+        texts.Find(PolicyNameKey(policy), System.Globalization.CultureInfo.GetCultureInfo("zh-CN")) ?? "办理期限";
+
+    private static string StepName(DeadlineStepKind kind) => kind switch
+    {
+        DeadlineStepKind.Urge => "催办",
+        DeadlineStepKind.Supervise => "督办",
+        DeadlineStepKind.Circulate => "通报",
+        _ => "期限提醒",
+    };
+
     /// <summary>Owning units and all their ancestors (ids read from the materialized paths), in two queries.</summary>
     private async Task<IReadOnlyDictionary<Guid, UnitInfo>> LoadUnitsAsync(IReadOnlyList<Guid> owners, CancellationToken ct)
     {
         var owning = await db.Set<OrgUnit>().AsNoTracking().Where(u => owners.Contains(u.Id))
-            .Select(u => new UnitInfo(u.Id, u.Name, u.Kind, u.Path)).ToListAsync(ct);
+            .Select(u => new UnitInfo(u.Id, u.IssuingBodyName ?? u.Name, u.Kind, u.Path)).ToListAsync(ct);
         var ancestorIds = owning.SelectMany(u => PathIds(u.Path)).Distinct().Except(owning.Select(u => u.Id)).ToList();
         var ancestors = await db.Set<OrgUnit>().AsNoTracking().Where(u => ancestorIds.Contains(u.Id))
-            .Select(u => new UnitInfo(u.Id, u.Name, u.Kind, u.Path)).ToListAsync(ct);
+            .Select(u => new UnitInfo(u.Id, u.IssuingBodyName ?? u.Name, u.Kind, u.Path)).ToListAsync(ct);
         return owning.Concat(ancestors).ToDictionary(u => u.Id);
     }
 

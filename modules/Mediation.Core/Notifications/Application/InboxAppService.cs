@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Core.Notifications.Application;
 
-public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
+    string? Link = null);
 
 public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, Security.IDataScope scope)
 {
@@ -21,7 +22,7 @@ public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, S
         if (unreadOnly is true) query = query.Where(n => n.ReadAt == null);
         var notices = await query.ToListAsync(ct);
         return notices.OrderByDescending(n => n.CreatedAt).Take(200)
-            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, n.Body, n.CreatedAt, n.ReadAt)).ToList();
+            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, n.Body, n.CreatedAt, n.ReadAt, n.Link)).ToList();
     }
 
     public async Task MarkReadAsync(Guid id, CancellationToken ct)

@@ -21,6 +21,6 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
         if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
 
         void Add(NoticeChannel channel, string? recipient) => db.Add(new Notice(Guid.CreateVersion7(), channel, request.OrgUnitId, recipient,
-            request.Template, subject, rendered.Body, request.SourceKey, now));
+            request.Template, subject, rendered.Body, request.SourceKey, now, request.Link));
     }
 }

@@ -18,6 +18,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Property(n => n.Subject).HasMaxLength(Notice.MaxSubjectLength).IsRequired();
         b.Property(n => n.Body).IsRequired();
         b.Property(n => n.SourceKey).HasMaxLength(Notice.MaxSourceKeyLength);
+        b.Property(n => n.Link).HasMaxLength(Notice.MaxLinkLength);
         b.Property(n => n.LastError).HasMaxLength(1000);
         b.HasIndex(n => new { n.OrgUnitId, n.Channel, n.CreatedAt });
         b.HasIndex(n => new { n.Channel, n.SentAt });

@@ -18,11 +18,12 @@ internal sealed class Notice : Mediation.Core.Security.IOrgScoped
     public const int MaxRecipientLength = 200;
     public const int MaxTemplateLength = 60;
     public const int MaxSourceKeyLength = 200;
+    public const int MaxLinkLength = 300;
 
     private Notice() { }
 
     public Notice(Guid id, NoticeChannel channel, Guid orgUnitId, string? recipient, string template, string subject, string body,
-        string? sourceKey, DateTimeOffset createdAt)
+        string? sourceKey, DateTimeOffset createdAt, string? link = null)
     {
         Id = id;
         Channel = channel;
@@ -32,6 +33,7 @@ internal sealed class Notice : Mediation.Core.Security.IOrgScoped
         Subject = subject;
         Body = body;
         SourceKey = sourceKey;
+        Link = link;
         CreatedAt = createdAt.ToUniversalTime();
     }
 
@@ -43,6 +45,9 @@ internal sealed class Notice : Mediation.Core.Security.IOrgScoped
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
     public string? SourceKey { get; private set; }
+
+    /// <summary>Where the record the notice speaks of is handled (a site-relative path); kept out of the text, which names the record by its number.</summary>
+    public string? Link { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClaimedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }

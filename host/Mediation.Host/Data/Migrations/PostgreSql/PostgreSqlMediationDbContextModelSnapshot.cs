@@ -922,6 +922,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uuid");
 

@@ -925,6 +925,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("uniqueidentifier");
 

@@ -915,6 +915,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrgUnitId")
                         .HasColumnType("TEXT");
 
