@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.JointMeetings.Application;
 
-/// <summary>Names a task in deadline notices: "联席会议《2026年第一次全体会议》交办的第2项事项", its API path and the lead unit.</summary>
+/// <summary>Names a task in deadline notices: "联席会议《2026年第一次全体会议》交办的第2项事项", its page and the lead unit.</summary>
 internal sealed class AssignedTaskDeadlineRecords(MediationDbContext db) : IDeadlineRecordDescriber
 {
     public IReadOnlyCollection<string> RecordTypes { get; } = [AssignedTask.RecordType];
@@ -20,6 +20,6 @@ internal sealed class AssignedTaskDeadlineRecords(MediationDbContext db) : IDead
                 select new { t.Id, t.Number, Meeting = m.Title, t.LeadUnitName })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new DeadlineRecordDescription(
-            $"联席会议《{r.Meeting}》交办的第{r.Number}项事项", $"/api/joint-meetings/tasks/{r.Id}", "牵头单位" + r.LeadUnitName));
+            $"联席会议《{r.Meeting}》交办的第{r.Number}项事项", $"/JointMeetings/Tasks/{r.Id}", "牵头单位" + r.LeadUnitName));
     }
 }
