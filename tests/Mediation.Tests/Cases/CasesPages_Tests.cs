@@ -202,6 +202,45 @@ public abstract partial class CasesPages_Tests : ProviderTests
         stored.PoliceReport.ShouldBe(new PoliceReportDto(reportedOn, "岱庙派出所"));
     }
 
+    [Fact]
+    public async Task The_register_form_records_a_partys_legal_representative_and_agent_and_the_case_page_shows_them()
+    {
+        // 人民调解法 Art. 29 / 民法典 Arts. 23, 161: a party may act through a 法定代理人 or a 委托代理人; the agreement names them.
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        // HttpClient drops the bearer token on a redirect, so the redirect to the new case is read, not followed.
+        var poster = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        poster.DefaultRequestHeaders.Authorization = mediator.DefaultRequestHeaders.Authorization;
+        var form = await poster.GetStringAsync("/Cases/Register");
+        form.ShouldContain("id=\"party-0-legal-representative\"");
+        form.ShouldContain("id=\"party-0-agent\"");
+
+        var response = await poster.PostAsync("/Cases/Register", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
+            ["Form.CommitteeId"] = committee.Id.ToString(),
+            ["Form.DisputeType"] = "Neighbourhood",
+            ["Form.Summary"] = "未成年人骑车撞坏邻居院门",
+            ["Form.Source"] = "WalkIn",
+            ["Form.RiskGrade"] = "Blue",
+            ["Form.MediatorIds"] = mediatorId.ToString(),
+            ["Form.Parties[0].Kind"] = "Person", ["Form.Parties[0].Name"] = "王小某", ["Form.Parties[0].IdCardNumber"] = CaseSetup.PartyId1,
+            ["Form.Parties[0].LegalRepresentative"] = "王某某（父）", ["Form.Parties[0].ConsentsToMediation"] = "true",
+            ["Form.Parties[1].Kind"] = "Person", ["Form.Parties[1].Name"] = "李某某", ["Form.Parties[1].IdCardNumber"] = CaseSetup.PartyId2,
+            ["Form.Parties[1].Agent"] = "赵律师", ["Form.Parties[1].ConsentsToMediation"] = "true",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var page = response.Headers.Location!.ToString();
+        page.ShouldMatch("^/Cases/[0-9a-f-]{36}$");
+        var detail = WebUtility.HtmlDecode(await mediator.GetStringAsync(page));
+        detail.ShouldContain("王小某（法定代理人：王某某（父））");
+        detail.ShouldContain("李某某（委托代理人：赵律师）");
+        var stored = await (await mediator.GetAsync("/api" + page)).ReadAsync<CaseDto>();
+        stored.Parties.Select(p => (p.LegalRepresentative, p.Agent)).ShouldBe([("王某某（父）", null), (null, "赵律师")]);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 

@@ -67,11 +67,16 @@ internal sealed class PartyForm
     public string? IdCardNumber { get; set; }
     public string? CreditCode { get; set; }
     public string? Representative { get; set; }
+    public string? LegalRepresentative { get; set; }
+    public string? Agent { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
     public bool ConsentsToMediation { get; set; }
 
+    // 法定代理人 stands for a natural person without full capacity; an organisation acts through its 法定代表人. Either may send a 委托代理人.
     public PartyInput ToInput() => Kind is PartyKind.Person
-        ? new(Kind, Name, RegisterForm.Blank(IdCardNumber), null, null, RegisterForm.Blank(Phone), RegisterForm.Blank(Address), ConsentsToMediation)
-        : new(Kind, Name, null, RegisterForm.Blank(CreditCode), RegisterForm.Blank(Representative), RegisterForm.Blank(Phone), RegisterForm.Blank(Address), ConsentsToMediation);
+        ? new(Kind, Name, RegisterForm.Blank(IdCardNumber), null, null, RegisterForm.Blank(Phone), RegisterForm.Blank(Address), ConsentsToMediation,
+            RegisterForm.Blank(LegalRepresentative), RegisterForm.Blank(Agent))
+        : new(Kind, Name, null, RegisterForm.Blank(CreditCode), RegisterForm.Blank(Representative), RegisterForm.Blank(Phone), RegisterForm.Blank(Address), ConsentsToMediation,
+            null, RegisterForm.Blank(Agent));
 }
