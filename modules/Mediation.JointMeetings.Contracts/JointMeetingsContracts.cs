@@ -113,8 +113,18 @@ public sealed record ProposeAgendaItemInput(Guid? GroupId, string? Title, string
 
 public sealed record PlaceOnAgendaInput(Guid? AgendaItemId, string? ConcurrencyStamp);
 
-/// <summary>The linked record as the agenda shows it: its number, and whether its module reported it closed.</summary>
-public sealed record LinkedRecordDto(LinkedRecordType Type, Guid Id, string? Number, bool Closed, DateTimeOffset? ClosedAt, string? ClosedNote);
+/// <summary>
+/// The linked record as the agenda shows it: its number, whether its module reported it closed, and <paramref name="Live"/> — its
+/// state read now through that module's contract (null when the caller may not see it or the module offers no read).
+/// </summary>
+public sealed record LinkedRecordDto(LinkedRecordType Type, Guid Id, string? Number, bool Closed, DateTimeOffset? ClosedAt, string? ClosedNote,
+    LinkedRecordLiveDto? Live = null);
+
+/// <summary>
+/// <paramref name="Status"/>: the owning module's state name (a petition's PetitionStatus; a legal-window record's referral result,
+/// "Referred", its errand status or "Recorded"); <paramref name="Finished"/>: nothing is pending there.
+/// </summary>
+public sealed record LinkedRecordLiveDto(string Status, bool Finished);
 
 public sealed record AgendaItemDto(Guid Id, Guid GroupId, Guid? MeetingId, string Title, string? Description, AgendaItemStatus Status,
     AgendaItemSource Source, LinkedRecordDto? LinkedRecord, string? Decision, DateTimeOffset ProposedAt, string ConcurrencyStamp);

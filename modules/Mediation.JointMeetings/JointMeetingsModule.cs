@@ -31,6 +31,7 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<JointMeetingsAppService>();
         services.AddScoped<TaskAppService>();
         services.AddScoped<IDeadlineRecordDescriber, AssignedTaskDeadlineRecords>();
+        services.AddScoped<LinkedRecordReader>();
         services.AddScoped<JointMeetingDocumentsAppService>();
         services.AddScoped<TaskEscalationJob>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);

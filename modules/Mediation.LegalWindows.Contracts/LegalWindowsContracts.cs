@@ -115,3 +115,15 @@ public sealed record ServiceDocumentDto(Guid RecordId, Guid DocumentId, string N
 
 /// <summary>A window whose shift in the coming week has no advisor: the township is told (one notice per shift).</summary>
 public sealed record UncoveredShiftDto(Guid ShiftId, Guid WindowId, string WindowName, Guid OrgUnitId, DateOnly Date);
+
+/// <summary>
+/// What another module may read of legal-window service records it links (a joint meeting's agenda item): the errand's and the
+/// referral's state now, under the caller's data scope — a record the caller may not see is simply absent.
+/// </summary>
+public interface IServiceRecordStatusReader
+{
+    Task<IReadOnlyList<ServiceRecordStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}
+
+/// <summary><paramref name="Referred"/>: sent to a mediation committee; <paramref name="ReferralResult"/> once the case concluded.</summary>
+public sealed record ServiceRecordStatusDto(Guid Id, string Number, ServiceKind Kind, ErrandStatus? Errand, bool Referred, ReferralResult? ReferralResult);

@@ -33,6 +33,7 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<ReferralAppService>();
         services.AddScoped<ServiceDocumentsAppService>();
         services.AddScoped<UncoveredShiftsJob>();
+        services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();
     }
 

@@ -318,3 +318,15 @@ public sealed record PetitionJointMeetingRequestedEto(Guid PetitionId, string Nu
 {
     public const string EventName = "petitions.joint-meeting-requested";
 }
+
+/// <summary>
+/// What another module may read of petitions it links (a joint meeting's agenda item): number and status now, under the caller's
+/// data scope — a petition the caller may not see is simply absent.
+/// </summary>
+public interface IPetitionStatusReader
+{
+    Task<IReadOnlyList<PetitionStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}
+
+/// <summary><paramref name="Handled"/>: answered or closed otherwise, nothing left for the handling unit unless a 复查 / 复核 is asked for.</summary>
+public sealed record PetitionStatusDto(Guid Id, string Number, PetitionStatus Status, bool Handled);

@@ -32,6 +32,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();
         services.AddScoped<PetitionHandOverAppService>();
+        services.AddScoped<IPetitionStatusReader, PetitionStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
         services.AddIntegrationEventHandler<JointMeetingTaskAcceptedEto, JointMeetingTaskAcceptedHandler>();

@@ -16,7 +16,7 @@ namespace Mediation.JointMeetings.Application;
 
 /// <summary>The working group, its meetings, agenda and decisions: the convener's (政法委 / 综治中心) side of the register.</summary>
 internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IOrgUnitDirectory orgUnits,
-    IUserDirectory users, TimeProvider clock)
+    IUserDirectory users, LinkedRecordReader linkedRecords, TimeProvider clock)
 {
     public async Task<IReadOnlyList<WorkingGroupDto>> ListGroupsAsync(CancellationToken ct)
     {
@@ -111,12 +111,15 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
     public async Task<AgendaItemDto> GetItemAsync(Guid id, CancellationToken ct)
     {
         var item = await db.Set<AgendaItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AgendaItem), id);
-        return ToDto(item);
+        return ToDto(item, await linkedRecords.ReadAsync([item], ct));
     }
 
-    public async Task<IReadOnlyList<AgendaItemDto>> ListProposedAsync(CancellationToken ct) =>
-        (await db.Set<AgendaItem>().AsNoTracking().Where(i => i.Status == AgendaItemStatus.Proposed).OrderBy(i => i.ProposedAt).Take(500).ToListAsync(ct))
-        .Select(ToDto).ToList();
+    public async Task<IReadOnlyList<AgendaItemDto>> ListProposedAsync(CancellationToken ct)
+    {
+        var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.Status == AgendaItemStatus.Proposed).OrderBy(i => i.ProposedAt).Take(500).ToListAsync(ct);
+        var live = await linkedRecords.ReadAsync(items, ct);
+        return items.Select(i => ToDto(i, live)).ToList();
+    }
 
     public async Task<MeetingDto> ScheduleAsync(ScheduleMeetingInput input, CancellationToken ct)
     {
@@ -152,10 +155,11 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.ProposedAt).ToListAsync(ct);
         var tasks = await db.Set<AssignedTask>().AsNoTracking().Where(t => t.MeetingId == id).OrderBy(t => t.Number).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var live = await linkedRecords.ReadAsync(items, ct);
         return new MeetingDto(meeting.Id, meeting.GroupId, meeting.Level, group.Name, group.Convener, meeting.Title, meeting.ScheduledAt, meeting.HeldAt,
             meeting.Place, meeting.Chair, meeting.Status,
             meeting.Attendance.Select(a => new AttendanceDto(a.MemberUnitId, a.UnitName, a.Status, a.Attendee, a.SubstituteName)).ToList(),
-            items.Select(ToDto).ToList(), tasks.Select(t => TaskDtos.ToDto(t, items.FirstOrDefault(i => i.Id == t.AgendaItemId), now)).ToList(),
+            items.Select(i => ToDto(i, live)).ToList(), tasks.Select(t => TaskDtos.ToDto(t, items.FirstOrDefault(i => i.Id == t.AgendaItemId), now, live)).ToList(),
             meeting.MinutesNumber, meeting.MinutesDocumentId, meeting.ConcurrencyStamp);
     }
 
@@ -249,6 +253,8 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
     private static MemberUnitDto ToDto(MemberUnit u) =>
         new(u.Id, u.GroupId, u.Name, u.Order, u.Liaisons.Select(l => new LiaisonDto(l.Name, l.Title, l.UserId)).ToList());
 
-    internal static AgendaItemDto ToDto(AgendaItem i) => new(i.Id, i.GroupId, i.MeetingId, i.Title, i.Description, i.Status, i.Source,
-        TaskDtos.Linked(i), i.Decision, i.ProposedAt, i.ConcurrencyStamp);
+    internal static AgendaItemDto ToDto(AgendaItem i) => ToDto(i, null);
+
+    private static AgendaItemDto ToDto(AgendaItem i, IReadOnlyDictionary<Guid, LinkedRecordLiveDto>? live) => new(i.Id, i.GroupId, i.MeetingId, i.Title,
+        i.Description, i.Status, i.Source, TaskDtos.Linked(i, live), i.Decision, i.ProposedAt, i.ConcurrencyStamp);
 }

@@ -15,7 +15,8 @@ namespace Mediation.JointMeetings.Application;
 /// Assigned tasks as a member unit and the convener see them. A member unit's liaison sees only the tasks his unit leads or
 /// cooperates on, and reports only on those it leads; another unit's task is not found for him at all.
 /// </summary>
-internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IIntegrationEventPublisher events, TimeProvider clock)
+internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IIntegrationEventPublisher events,
+    LinkedRecordReader linkedRecords, TimeProvider clock)
 {
     public const string ClosedByAcceptance = "联席会议验收办结";
 
@@ -141,6 +142,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         var itemIds = tasks.Select(t => t.AgendaItemId).Distinct().ToList();
         var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var now = clock.GetUtcNow();
-        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now)).ToList();
+        var live = await linkedRecords.ReadAsync(items.Values, ct);
+        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live)).ToList();
     }
 }

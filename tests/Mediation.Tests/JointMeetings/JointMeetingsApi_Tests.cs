@@ -193,6 +193,40 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_meeting_and_its_tasks_show_the_linked_petitions_and_legal_window_records_state_now()
+    {
+        var (petition, proposed) = await RequestedPetitionAsync();
+        var advisor = await ClientAsync(userName: "demo.legaladvisor");
+        var window = (await OkAsync<List<Mediation.LegalWindows.WindowDto>>(await advisor.GetAsync("/api/legal-windows/windows"))).Single(w => w.ShortName == "岱东法");
+        var errand = await OkAsync<Mediation.LegalWindows.ServiceRecordDto>(await advisor.PostJsonAsync("/api/legal-windows/records", new Mediation.LegalWindows.RecordServiceInput(window.Id,
+            Mediation.LegalWindows.ServiceKind.CivilAgency, null, new Mediation.LegalWindows.ServedPersonInput("李某某", null, null), "代为申请法律援助", null, 10, null)), HttpStatusCode.Created);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "法律援助代办跟进", null, LinkedRecordType.LegalWindowRecord, errand.Id, errand.Number)));
+        var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("限期清偿", [new TaskInput("督促清偿", UnitId(group, Housing), [])], null)));
+
+        decided.AgendaItems.Single(i => i.Id == item.Id).LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(PetitionStatus.Accepted), false));
+        decided.AgendaItems.Single(i => i.LinkedRecord?.Id == errand.Id).LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.LegalWindows.ErrandStatus.Accepted), false));
+        decided.Tasks.Single().LinkedRecord!.Live!.Status.ShouldBe(nameof(PetitionStatus.Accepted));
+
+        var started = await OkAsync<Mediation.LegalWindows.ServiceRecordDto>(await advisor.PostJsonAsync($"/api/legal-windows/records/{errand.Id}/errand/start",
+            new Mediation.LegalWindows.ErrandStepInput(null, errand.ConcurrencyStamp)));
+        await OkAsync<Mediation.LegalWindows.ServiceRecordDto>(await advisor.PostJsonAsync($"/api/legal-windows/records/{errand.Id}/errand/done",
+            new Mediation.LegalWindows.ErrandStepInput("已递交申请", started.ConcurrencyStamp)));
+        var now = await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"));
+        now.AgendaItems.Single(i => i.LinkedRecord?.Id == errand.Id).LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.LegalWindows.ErrandStatus.Done), true));
+        var page = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Meetings/{meeting.Id}"));
+        page.ShouldContain($"信访事项 {petition.Number}");
+        page.ShouldContain("当前状态：办理中");
+        page.ShouldContain("当前状态：代办已办结");
+        var taskPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Tasks/{decided.Tasks.Single().Id}"));
+        taskPage.ShouldContain("当前状态：办理中");
+    }
+
+    [Fact]
     public async Task A_member_units_liaison_sees_and_reports_on_only_his_units_tasks()
     {
         var led = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: Housing, cooperating: Labour);

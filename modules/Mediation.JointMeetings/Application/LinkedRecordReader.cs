@@ -1,0 +1,30 @@
+using Mediation.JointMeetings.Domain;
+using Mediation.LegalWindows;
+using Mediation.Petitions;
+
+namespace Mediation.JointMeetings.Application;
+
+/// <summary>The live state of the records agenda items link, asked of their modules' read contracts in one call per module.</summary>
+internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServiceRecordStatusReader windowRecords)
+{
+    public async Task<IReadOnlyDictionary<Guid, LinkedRecordLiveDto>> ReadAsync(IEnumerable<AgendaItem> items, CancellationToken ct)
+    {
+        var linked = items.Where(i => i.LinkedRecordId is not null).ToList();
+        IReadOnlyCollection<Guid> Ids(LinkedRecordType type) =>
+            linked.Where(i => i.LinkedRecordType == type).Select(i => i.LinkedRecordId!.Value).Distinct().ToList();
+        var live = new Dictionary<Guid, LinkedRecordLiveDto>();
+        foreach (var p in await petitions.FindAsync(Ids(LinkedRecordType.Petition), ct))
+            live[p.Id] = new LinkedRecordLiveDto(p.Status.ToString(), p.Handled);
+        foreach (var r in await windowRecords.FindAsync(Ids(LinkedRecordType.LegalWindowRecord), ct))
+            live[r.Id] = WindowRecordLive(r);
+        return live;
+    }
+
+    private static LinkedRecordLiveDto WindowRecordLive(ServiceRecordStatusDto r) => r switch
+    {
+        { ReferralResult: { } result } => new(result.ToString(), true),
+        { Referred: true } => new("Referred", false),
+        { Errand: { } errand } => new(errand.ToString(), errand is ErrandStatus.Done or ErrandStatus.CannotBeDone),
+        _ => new("Recorded", true),
+    };
+}
