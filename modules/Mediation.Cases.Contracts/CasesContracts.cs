@@ -19,6 +19,8 @@ public enum CaseSource
     WalkIn,
     PetitionHandover,
     LegalWindowReferral,
+    /// <summary>A 涉法案件 of the 接诉即办 desk handed to mediation.</summary>
+    ServiceDeskReferral,
     CourtEntrustment,
     JointMeeting,
 }

@@ -4,6 +4,7 @@ namespace Mediation.ServiceDesk;
 public static class ServiceDeskPolicies
 {
     public const string Acknowledgement = "desk.acknowledgement";
+    public const string AcknowledgementUrgent = "desk.acknowledgement-urgent";
     public const string Feedback = "desk.feedback";
     public const string FeedbackComplex = "desk.feedback-complex";
 }

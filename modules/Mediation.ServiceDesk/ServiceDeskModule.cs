@@ -1,7 +1,14 @@
 using Hangfire;
+using Mediation.Cases;
 using Mediation.Core;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Security;
+using Mediation.ServiceDesk.Application;
+using Mediation.ServiceDesk.Data;
+using Mediation.ServiceDesk.Domain;
+using Mediation.ServiceDesk.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,23 +20,28 @@ public sealed class ServiceDeskModule : IModule
 {
     public string Name => ServiceDeskModuleInfo.Name;
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddLocalizationSource(typeof(ServiceDeskModuleInfo).Assembly);
+        services.AddPermissions(ServiceDeskPermissions.Definitions);
+        services.Configure<ServiceDeskOptions>(configuration.GetSection(ServiceDeskOptions.Section));
+        services.AddScoped<DeskScope>();
+        services.AddScoped<EnterpriseAppService>();
+        services.AddScoped<RequestAppService>();
+        services.AddScoped<HandOffAppService>();
+        services.AddScoped<VisitAppService>();
+        services.AddScoped<LedgerAppService>();
+        services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
+    }
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => ServiceDeskDeadlinePolicies.All;
 
-    public void ConfigureModel(ModelBuilder model)
-    {
-        // Tables arrive with the module's first feature.
-    }
+    public void ConfigureModel(ModelBuilder model) => ServiceDeskModelConfiguration.Configure(model);
 
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        // No endpoints yet: an endpoint that pretended to work would mislead clients.
-    }
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapServiceDeskEndpoints();
 
+    /// <summary>Acknowledgement and feedback periods run on the kernel's clocks and its sweep (reminders, 催办 → 督办 → 通报).</summary>
     public void ConfigureJobs(IRecurringJobManager jobs)
     {
-        // No deadlines enforced yet.
     }
 }

@@ -61,7 +61,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
 
     /// <summary>Sources whose cases only another module's hand-over creates: their outcome drives that module's record.</summary>
-    internal static readonly IReadOnlySet<CaseSource> HandOverSources = new HashSet<CaseSource> { CaseSource.PetitionHandover, CaseSource.LegalWindowReferral };
+    internal static readonly IReadOnlySet<CaseSource> HandOverSources = new HashSet<CaseSource> { CaseSource.PetitionHandover, CaseSource.LegalWindowReferral, CaseSource.ServiceDeskReferral };
 
     /// <summary>
     /// Registration by a person (API, page). A 访调对接 case is created only by the hand-over through

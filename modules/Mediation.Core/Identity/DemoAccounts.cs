@@ -22,14 +22,21 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContex
     public const string DaiyueCode = "370911";
     public const string TaianCode = "370900";
     public const string DaimiaoCode = "370902001";
+    /// <summary>肥城市: the 政法服务先行区 desk for 建安 enterprises, its officers and the demo enterprise's user.</summary>
+    public const string FeichengCode = "370983";
 
     public static IEnumerable<(string UserName, string Role, string UnitCode, string DisplayName)> Accounts() =>
-        RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, TaishanCode, "演示" + RoleTitle(r)))
+        RoleNames.All.Select(r => ($"{Prefix}{r.ToLowerInvariant()}", r, UnitOf(r), "演示" + RoleTitle(r)))
             .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"))
             .Append(($"{Prefix}petitionofficer.taian", RoleNames.PetitionOfficer, TaianCode, "泰安市信访局演示信访干部"))
             .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"))
             .Append(($"{Prefix}coordinator.taian", RoleNames.Coordinator, TaianCode, "泰安市委政法委演示协调员"))
-            .Append(($"{Prefix}memberunit", RoleNames.UnitHead, TaianCode, "市住建局演示联络员"));
+            .Append(($"{Prefix}memberunit", RoleNames.UnitHead, TaianCode, "市住建局演示联络员"))
+            .Append(($"{Prefix}deskofficer2", RoleNames.DeskOfficer, FeichengCode, "演示接诉即办窗口人员乙"))
+            .Append(($"{Prefix}deskhead", RoleNames.UnitHead, FeichengCode, "肥城市政法服务先行区演示负责人"));
+
+    // The desk and its enterprises are at 肥城 (DOMAIN.md module 4); every other role's account is in 泰山区.
+    private static string UnitOf(string role) => role is RoleNames.DeskOfficer or RoleNames.EnterpriseUser ? FeichengCode : TaishanCode;
 
     // The display name is shown in the shell and written into documents, so it reads as Chinese, like a real colleague's.
     private static string RoleTitle(string role) => role switch
@@ -59,6 +66,14 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContex
                 user.DisplayName = displayName;
                 renamed++;
             }
+        // Releases before the desk put its officer and the enterprise user in 泰山区, outside the desk's unit.
+        var feicheng = await db.Set<OrgUnit>().Where(u => u.Code == FeichengCode).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        var taishan = await db.Set<OrgUnit>().Where(u => u.Code == TaishanCode).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
+        foreach (var user in existingUsers.Where(u => u.UserName is $"{Prefix}deskofficer" or $"{Prefix}enterpriseuser" && u.OrgUnitId == taishan && feicheng is not null))
+        {
+            user.OrgUnitId = feicheng!.Value;
+            renamed++;
+        }
         if (renamed > 0) await db.SaveChangesAsync(ct);
         var existing = existingUsers.Select(u => u.UserName!).ToList();
         var missing = Accounts().Where(a => !existing.Contains(a.UserName)).ToList();

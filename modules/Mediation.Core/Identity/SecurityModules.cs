@@ -31,7 +31,11 @@ public sealed class IdentityModule : IModule
     public string Name => "identity";
     public string Schema => "core";
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<IUserDirectory, UserDirectory>();
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IOutsideAccounts, OutsideAccounts>();
+    }
 
     public void ConfigureModel(ModelBuilder model) { }
 

@@ -79,7 +79,7 @@ public abstract class CalendarApi_Tests : ProviderTests
         (await (await client.GetAsync("/api/calendar/2026")).ReadAsync<CalendarYearDto>()).Holidays.Count.ShouldBe(7);
 
         var policies = await (await client.GetAsync("/api/calendar/policies")).ReadAsync<List<DeadlinePolicyDto>>();
-        policies.Count.ShouldBe(21);
+        policies.Count.ShouldBe(22);
         policies.Single(p => p.Name == "petition.handling").ExtensionPolicy.ShouldBe("petition.handling-extension");
     }
 

@@ -140,7 +140,7 @@ public sealed class DeadlineCalculator_Tests
         [
             "petition.acceptance-notice", "petition.misrouted-objection", "petition.handling", "petition.handling-extension",
             "petition.review-request", "petition.review-answer", "petition.reexamination-request", "petition.reexamination-answer", "petition.reexamination-hearing",
-            "mediation.term", "mediation.term-extension", "mediation.judicial-confirmation", "mediation.follow-up", "desk.acknowledgement", "desk.feedback", "desk.feedback-complex",
+            "mediation.term", "mediation.term-extension", "mediation.judicial-confirmation", "mediation.follow-up", "desk.acknowledgement", "desk.acknowledgement-urgent", "desk.feedback", "desk.feedback-complex",
             "legal-window.errand", "joint-meetings.task", "joint-meetings.task-urgent", "joint-meetings.supervise-after-due", "joint-meetings.circulate-after-due",
         ], ignoreOrder: true);
         Declared.ShouldAllBe(p => p.Description.Length > 10);

@@ -1,0 +1,102 @@
+using Mediation.Core.Identity;
+using Mediation.Core.Security;
+using Mediation.Core.Web;
+using Mediation.ServiceDesk.Application;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Mediation.ServiceDesk.Endpoints;
+
+/// <summary>
+/// Two sides that never mix: /portal for an enterprise's own users (Portal.Use, which no staff role holds), everything else for
+/// the desk's staff (Desk.*, which no enterprise account holds).
+/// </summary>
+internal static class ServiceDeskEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public const string RatesDescription =
+        "For requests filed in the period (China dates, inclusive; default: this year to today): "
+        + "响应率 (responseRate) = requests an officer took (human acknowledgement) within the acknowledgement limit "
+        + "(1 hour urgent / 24 hours ordinary, policies desk.acknowledgement-urgent and desk.acknowledgement) ÷ requests filed; "
+        + "解决率 (resolutionRate) = requests concluded with 办结告知 (awaiting rating, under review or closed; a reopened request counts again only when concluded again) ÷ requests filed; "
+        + "满意率 (satisfactionRate) = requests rated 满意 or 基本满意 ÷ requests rated. Rates are fractions rounded to 4 places; null when nothing is in the denominator.";
+
+    public static void MapServiceDeskEndpoints(this RouteGroupBuilder g)
+    {
+        g.MapGet("/checklist", () => Enum.GetValues<RequestKind>().ToDictionary(k => k.ToString(), MaterialsChecklist.For))
+            .AllowAnonymous().WithSummary("The materials checklist of each request kind");
+        g.MapPost("/enterprises/sign-up", async (EnterpriseSignUpInput input, EnterpriseAppService s, CancellationToken ct) =>
+        {
+            var created = await s.SignUpAsync(input, ct);
+            return TypedResults.Created($"/api/service-desk/portal/enterprise", created);
+        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy).WithSummary("An enterprise signs up; a desk officer approves it before it files");
+
+        var portal = g.MapGroup("/portal");
+        portal.MapGet("/enterprise", (EnterpriseAppService s, CancellationToken ct) => s.MineAsync(ct)).RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapPost("/enterprise/colleagues", (AddColleagueInput input, EnterpriseAppService s, CancellationToken ct) => s.AddColleagueAsync(input, ct))
+            .RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapGet("/requests", (RequestAppService s, CancellationToken ct) => s.PortalListAsync(ct)).RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapPost("/requests", async (FileRequestInput input, RequestAppService s, CancellationToken ct) =>
+        {
+            var created = await s.FileAsync(input, ct);
+            return TypedResults.Created($"/api/service-desk/portal/requests/{created.Id}", created);
+        }).RequirePermission(ServiceDeskPermissions.Portal.Use).Idempotent().WithSummary("File a request: the response is the automatic acknowledgement with its number");
+        portal.MapGet("/requests/{id:guid}", (Guid id, RequestAppService s, CancellationToken ct) => s.PortalGetAsync(id, ct))
+            .RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapPost("/requests/{id:guid}/materials", (Guid id, SupplyMaterialsInput input, RequestAppService s, CancellationToken ct) => s.SupplyAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapPost("/requests/{id:guid}/rating", (Guid id, RateInput input, RequestAppService s, CancellationToken ct) => s.RateAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Portal.Use);
+
+        g.MapGet("/enterprises", (EnterpriseStatus? status, EnterpriseAppService s, CancellationToken ct) => s.ListAsync(status, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapGet("/enterprises/{id:guid}", (Guid id, EnterpriseAppService s, CancellationToken ct) => s.GetAsync(id, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapPost("/enterprises/{id:guid}/decision", (Guid id, DecideEnterpriseInput input, EnterpriseAppService s, CancellationToken ct) => s.DecideAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapPost("/enterprises/{id:guid}/reveal", async (Guid id, EnterpriseAppService s, CancellationToken ct) => new { contactPhone = await s.RevealPhoneAsync(id, ct) })
+            .RequirePermission(ServiceDeskPermissions.Desk.Read).RequirePermission(CorePermissions.Pii.Reveal);
+
+        g.MapGet("/requests", (QueueView? view, RequestStatus? status, RequestAppService s, CancellationToken ct) => s.QueueAsync(view ?? QueueView.All, status, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Read).WithSummary("The officer's queue: Mine (owned or first received), Unassigned, Overdue, All");
+        g.MapGet("/requests/{id:guid}", (Guid id, RequestAppService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapPost("/requests/{id:guid}/take", (Guid id, TakeInput input, RequestAppService s, CancellationToken ct) => s.TakeAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("首问负责: the human acknowledgement; the officer becomes first responder and owner");
+        g.MapPost("/requests/{id:guid}/transfer", (Guid id, TransferInput input, RequestAppService s, CancellationToken ct) => s.TransferAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapPost("/requests/{id:guid}/materials-notice", async (Guid id, MaterialsNoticeInput input, RequestAppService s, CancellationToken ct) =>
+        {
+            var (request, _) = await s.MaterialsNoticeAsync(id, input, ct);
+            return await s.ToDtoAsync(request, ct);
+        }).RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("一次性告知: lists every missing item at once and pauses the feedback clock");
+        g.MapPost("/requests/{id:guid}/conclude", async (Guid id, ConcludeInput input, RequestAppService s, CancellationToken ct) =>
+            await s.ToDtoAsync(await s.ConcludeAsync(id, input, ct), ct)).RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("办结告知");
+        g.MapPost("/requests/{id:guid}/review", (Guid id, ReviewInput input, RequestAppService s, CancellationToken ct) => s.ReviewAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Supervise).WithSummary("The desk head reviews a request rated 不满意: reopen or uphold");
+        g.MapPost("/requests/{id:guid}/route", (Guid id, LegalRouteInput input, RequestAppService s, CancellationToken ct) => s.RouteAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapPost("/requests/{id:guid}/route/outcome", (Guid id, RouteOutcomeInput input, RequestAppService s, CancellationToken ct) => s.RouteOutcomeAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapGet("/requests/{id:guid}/committees", (Guid id, HandOffAppService s, CancellationToken ct) => s.CommitteesAsync(id, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapPost("/requests/{id:guid}/mediation", (Guid id, HandOffToMediationInput input, HandOffAppService s, CancellationToken ct) => s.HandOffAsync(id, input, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("Hand a 涉法案件 to a mediation committee through the Cases contract");
+
+        g.MapGet("/visits", (Guid? enterpriseId, VisitAppService s, CancellationToken ct) => s.ListAsync(enterpriseId, ct)).RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapPost("/visits", async (RecordVisitInput input, VisitAppService s, CancellationToken ct) =>
+        {
+            var created = await s.RecordAsync(input, ct);
+            return TypedResults.Created($"/api/service-desk/visits/{created.Id}", created);
+        }).RequirePermission(ServiceDeskPermissions.Desk.Handle).Idempotent();
+        g.MapPost("/visits/{id:guid}/problems/{sequence:int}/request", (Guid id, int sequence, RaiseProblemInput input, VisitAppService s, CancellationToken ct)
+            => s.RaiseAsync(id, sequence, input, ct)).RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("大走访: a problem raised becomes a request in one step");
+
+        g.MapGet("/ledger", async (DateOnly? from, DateOnly? to, RequestKind? kind, RequestStatus? status, LedgerAppService s, CancellationToken ct) =>
+                TypedResults.File(await s.ExportAsync(from, to, kind, status, ct), Xlsx, "service-desk-ledger.xlsx"))
+            .RequirePermission(ServiceDeskPermissions.Desk.Ledger).WithSummary("工作台账: every request of the period with its timeline, in Excel");
+        g.MapGet("/rates", (DateOnly? from, DateOnly? to, LedgerAppService s, CancellationToken ct) => s.RatesAsync(from, to, ct))
+            .RequirePermission(ServiceDeskPermissions.Desk.Ledger).WithSummary("The desk's three rates: 响应率, 解决率, 满意率").WithDescription(RatesDescription);
+    }
+}
