@@ -92,7 +92,7 @@ public abstract class Host_Tests : ProviderTests
             Card(anonymous, module).ShouldContain("登录后即可使用本模块。");
             Card(anonymous, module).ShouldNotContain("后续版本");
         }
-        Card(anonymous, "service-desk").ShouldContain("本模块的功能将在后续版本提供。");
+        Card(anonymous, "service-desk").ShouldContain("本模块已可通过接口使用");
         anonymous.ShouldNotContain(":ModuleName");
         anonymous.ShouldNotContain(":ModuleDescription");
         anonymous.ShouldNotContain("data-module=\"audit\"");
