@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediation.Cases;
 using Mediation.Core;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
@@ -31,6 +32,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<HandOffAppService>();
         services.AddScoped<VisitAppService>();
         services.AddScoped<LedgerAppService>();
+        services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
     }
 
