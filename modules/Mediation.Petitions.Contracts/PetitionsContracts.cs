@@ -252,10 +252,12 @@ public sealed record SuggestionReplyInput(SuggestionOutcome? Outcome, string? Re
 
 public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
 
-public sealed record PetitionClockDto(string Policy, DateOnly? DueDate, DateTimeOffset? DueAt, string Status, int ExtensionDays);
+/// <summary><paramref name="StatutoryDueDate"/>: the period as its article fixes it, shown beside an extended <paramref name="DueDate"/>.</summary>
+public sealed record PetitionClockDto(string Policy, DateOnly? DueDate, DateTimeOffset? DueAt, string Status, int ExtensionDays, DateOnly? StatutoryDueDate = null);
 
+/// <summary><paramref name="StatutoryDueDate"/>: set when the first-due clock was extended — the date its article fixes, shown beside the adjusted one.</summary>
 public sealed record PetitionSummaryDto(Guid Id, string Number, PetitionChannel Channel, PetitionStatus Status, string Matter, Guid OrgUnitId,
-    DateTimeOffset ReceivedAt, string? DuePolicy, DateTimeOffset? DueAt);
+    DateTimeOffset ReceivedAt, string? DuePolicy, DateTimeOffset? DueAt, DateOnly? StatutoryDueDate = null);
 
 public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, PetitionChannel Channel, DateTimeOffset ReceivedAt, string? RecordedBy,
     bool FiledOnBehalfOfCaller, TransferKind? TransferKind, string? TransferringBody, string? TransferReference,

@@ -11,9 +11,12 @@ internal sealed record CaseListFilter(bool OnlyMine, CaseStatus? Status, RiskGra
 
 internal sealed record CaseListPartyDto(PartyKind Kind, string Name);
 
-/// <summary>One row of "my cases"; DueDate is that of the running mediation-term clock (none while paused or once concluded).</summary>
+/// <summary>
+/// One row of "my cases"; DueDate is that of the running mediation-term clock (none while paused or once concluded);
+/// StatutoryDueDate the one-month term it was before the parties agreed to continue, when they did.
+/// </summary>
 internal sealed record CaseListItemDto(Guid Id, string Number, DisputeType DisputeType, CaseStatus Status, RiskGrade RiskGrade,
-    IReadOnlyList<CaseListPartyDto> Parties, DateOnly? DueDate, DateTimeOffset RegisteredAt);
+    IReadOnlyList<CaseListPartyDto> Parties, DateOnly? DueDate, DateTimeOffset RegisteredAt, DateOnly? StatutoryDueDate = null);
 
 /// <summary>
 /// The mediator's work list: due soonest first (overdue on top, the higher risk first on the same day), undated open cases next, concluded last.
@@ -44,7 +47,7 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, ID
                 .Select(k => k.DueDate)
                 .Max(),
         });
-        return await rows
+        var items = await rows
             .OrderBy(r => r.Case.Status == CaseStatus.Concluded ? 1 : 0)
             .ThenBy(r => r.DueDate == null ? 1 : 0)
             .ThenBy(r => r.DueDate)
@@ -55,5 +58,13 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, ID
                 r.Case.Parties.OrderBy(p => p.Position).Select(p => new CaseListPartyDto(p.Kind, p.Name)).ToList(),
                 r.DueDate, r.Case.RegisteredAt))
             .ToListAsync(ct);
+
+        var dated = items.Where(i => i.DueDate is not null).Select(i => i.Id).ToList();
+        var continued = await open.Where(k => dated.Contains(k.RecordId) && k.Policy == CasesPolicies.Term && k.Status == ClockStatus.Running && k.ExtensionDays > 0)
+            .Select(k => new { k.RecordId, k.StartedAt }).ToListAsync(ct);
+        if (continued.Count == 0) return items;
+        var statutory = new Dictionary<Guid, DateOnly>();
+        foreach (var k in continued) statutory[k.RecordId] = (await clocks.PreviewAsync(CasesPolicies.Term, k.StartedAt, ct)).DueDate;
+        return items.Select(i => statutory.TryGetValue(i.Id, out var d) ? i with { StatutoryDueDate = d } : i).ToList();
     }
 }

@@ -45,4 +45,8 @@ public sealed class OpenClock
     public ClockStatus Status { get; init; }
     public DateOnly? DueDate { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>With <see cref="ExtensionDays"/> &gt; 0 the due date is an adjusted one; the statutory one is PreviewAsync(Policy, StartedAt).</summary>
+    public DateTimeOffset StartedAt { get; init; }
+    public int ExtensionDays { get; init; }
 }

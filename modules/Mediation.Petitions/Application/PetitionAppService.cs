@@ -103,13 +103,18 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             .Select(p => new
             {
                 p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
-                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.Policy, c.DueAt }).FirstOrDefault(),
+                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.Policy, c.DueAt, c.StartedAt, c.ExtensionDays }).FirstOrDefault(),
             })
             .OrderBy(p => p.Due == null).ThenBy(p => p.Due!.DueAt).ThenByDescending(p => p.ReceivedAt)
             .Take(500)
             .ToListAsync(ct);
-        return rows.Select(p => new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.Policy, p.Due?.DueAt))
-            .ToList();
+        var result = new List<PetitionSummaryDto>(rows.Count);
+        foreach (var p in rows)
+        {
+            var statutory = p.Due is { ExtensionDays: > 0 } extended ? (await clocks.PreviewAsync(extended.Policy, extended.StartedAt, ct)).DueDate : (DateOnly?)null;
+            result.Add(new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.Policy, p.Due?.DueAt, statutory));
+        }
+        return result;
     }
 
     public async Task<PetitionDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct, withDuplicates: true);
@@ -212,7 +217,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         var attachments = await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new PetitionAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var petitionClocks = (await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct))
-            .OrderBy(c => c.StartedAt).Select(c => new PetitionClockDto(c.Policy, c.DueDate, c.DueAt, c.Status.ToString(), c.ExtensionDays)).ToList();
+            .OrderBy(c => c.StartedAt).Select(c => new PetitionClockDto(c.Policy, c.DueDate, c.DueAt, c.Status.ToString(), c.ExtensionDays, c.StatutoryDueDate)).ToList();
         IReadOnlyList<DuplicateCandidateDto> duplicates = [];
         if (withDuplicates && p.Status is PetitionStatus.Registered)
         {

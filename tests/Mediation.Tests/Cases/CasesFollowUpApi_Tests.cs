@@ -190,6 +190,10 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         continued.StatusCode.ShouldBe(HttpStatusCode.OK, await continued.Content.ReadAsStringAsync());
         var extended = await continued.ReadAsync<MediationTermDto>();
         extended.DueDate.ShouldBe(term.DueDate!.Value.AddDays(30));
+        // The one-month term stays in view beside the continued one, on the case page and in the list.
+        var setTerm = $"（规定期限 {term.DueDate.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}）";
+        System.Net.WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain(setTerm);
+        System.Net.WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases")).ShouldContain(setTerm);
         extended.ExtensionDays.ShouldBe(30);
         var continuation = extended.Continuations.ShouldHaveSingleItem();
         (continuation.PreviousDueDate, continuation.NewDueDate, continuation.Days).ShouldBe((term.DueDate, term.DueDate.Value.AddDays(30), 30));

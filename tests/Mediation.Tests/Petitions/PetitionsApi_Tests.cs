@@ -383,6 +383,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
         handling.ExtensionDays.ShouldBe(30);
         handling.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(dueBefore.AddDays(30));
+        // The statutory 60 days stay in view beside the extended date: in the API, on the petition's page and in the queue.
+        handling.StatutoryDueDate.ShouldBe(dueBefore);
+        var statutoryText = $"（法定期限 {dueBefore.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}）";
+        WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{accepted.Id}")).ShouldContain(statutoryText);
+        WebUtility.HtmlDecode(await officer.GetStringAsync("/Petitions")).ShouldContain(statutoryText);
         var extensionNotice = extended.Notices.Single(n => n.Kind == PetitionNoticeKind.ExtensionNotice);
         var extensionText = await PdfTextAsync(officer, extensionNotice.DocumentId);
         foreach (var expected in new[] { "信访事项延期办理告知书", "涉及自然资源、住建两个部门，需联合勘查", "延长30日" })

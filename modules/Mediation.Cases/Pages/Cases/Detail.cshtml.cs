@@ -51,6 +51,9 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
 
     public DateOnly? DueDate { get; private set; }
 
+    /// <summary>The one-month term before the parties agreed to continue; shown beside an adjusted <see cref="DueDate"/>.</summary>
+    public DateOnly? StatutoryDueDate { get; private set; }
+
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     public bool IsOpen => Case.Status is not CaseStatus.Concluded;
@@ -137,9 +140,11 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
         var committee = await cases.FindCommitteeAsync(Case.CommitteeId, ct);
         CommitteeName = committee.Name;
         MediatorNames = committee.Mediators.Where(m => Case.MediatorIds.Contains(m.UserId)).Select(m => m.Name).ToList();
-        DueDate = (await clocks.ForRecordAsync(CaseAppService.RecordType, Id, ct))
+        var term = (await clocks.ForRecordAsync(CaseAppService.RecordType, Id, ct))
             .Where(c => c.Policy == CasesPolicies.Term && c.Status == Core.Deadlines.Domain.ClockStatus.Running)
-            .Max(c => c.DueDate);
+            .MaxBy(c => c.DueDate);
+        DueDate = term?.DueDate;
+        StatutoryDueDate = term?.StatutoryDueDate;
         Timeline = await TimelineAsync(ct);
     }
 

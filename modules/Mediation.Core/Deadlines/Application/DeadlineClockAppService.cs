@@ -15,7 +15,10 @@ internal sealed class DeadlineClockAppService(
 
     public IQueryable<OpenClock> OpenClocks(string recordType) => db.Set<DeadlineClock>()
         .Where(c => c.RecordType == recordType && c.Status != ClockStatus.Stopped)
-        .Select(c => new OpenClock { RecordId = c.RecordId, Policy = c.PolicyName, Status = c.Status, DueDate = c.DueDate, DueAt = c.DueAt });
+        .Select(c => new OpenClock
+        {
+            RecordId = c.RecordId, Policy = c.PolicyName, Status = c.Status, DueDate = c.DueDate, DueAt = c.DueAt, StartedAt = c.StartedAt, ExtensionDays = c.ExtensionDays,
+        });
 
     public async Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct)
     {
@@ -131,11 +134,16 @@ internal sealed class DeadlineClockAppService(
     private async Task<DeadlineClockDto> ToDtoAsync(DeadlineClock c, CancellationToken ct)
     {
         var steps = await db.Set<DeadlineStep>().AsNoTracking().Where(s => s.ClockId == c.Id).ToListAsync(ct);
+        // The period as the rule fixes it, without extensions or pauses: shown beside an adjusted due date.
+        var statutory = policies.Find(c.PolicyName) is { } policy
+            ? DeadlineCalculator.Compute(policy, c.StartedAt, await calendars.LoadAsync(ct)).DueDate
+            : (DateOnly?)null;
         return new DeadlineClockDto(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.StartedAt, c.Status,
             c.DueDate, c.DueAt, c.Provisional, c.ExtensionDays, c.ConcurrencyStamp,
             c.History.OrderBy(e => e.Sequence)
                 .Select(e => new ClockEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Reason, e.Days, e.DueDate, e.DueAt, e.Provisional)).ToList(),
             steps.OrderBy(s => s.DueInstant).ThenBy(s => s.Step, StringComparer.Ordinal)
-                .Select(s => new ClockStepDto(s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId)).ToList());
+                .Select(s => new ClockStepDto(s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId)).ToList(),
+            statutory);
     }
 }

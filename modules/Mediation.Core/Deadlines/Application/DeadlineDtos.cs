@@ -36,7 +36,7 @@ public sealed record ClockStepDto(string Step, DeadlineStepKind Kind, DateTimeOf
 public sealed record DeadlineClockDto(
     Guid Id, string RecordType, Guid RecordId, Guid OrgUnitId, string Policy, DateTimeOffset StartedAt, ClockStatus Status,
     DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, int ExtensionDays, string ConcurrencyStamp,
-    IReadOnlyList<ClockEventDto> History, IReadOnlyList<ClockStepDto> Steps);
+    IReadOnlyList<ClockEventDto> History, IReadOnlyList<ClockStepDto> Steps, DateOnly? StatutoryDueDate = null);
 
 public sealed record DashboardItemDto(
     Guid ClockId, string RecordType, Guid RecordId, Guid OrgUnitId, string OrgUnitName, string Policy,
