@@ -37,6 +37,7 @@ public static class CasesErrorCodes
     public const string NotConcluded = "Cases:NotConcluded";
     public const string NoAgreementToFollowUp = "Cases:NoAgreementToFollowUp";
     public const string VisitAlreadyRecorded = "Cases:VisitAlreadyRecorded";
+    public const string VisitWithdrawn = "Cases:VisitWithdrawn";
     public const string TermPerformanceMissing = "Cases:TermPerformanceMissing";
     public const string TermNotCovered = "Cases:TermNotCovered";
     public const string PartySatisfactionMissing = "Cases:PartySatisfactionMissing";

@@ -11,6 +11,9 @@ public enum FollowUpVisitStatus
 {
     Scheduled,
     Recorded,
+
+    /// <summary>Not made: the court refused the agreement it was to check and the case was reopened; a new agreement brings its own visits.</summary>
+    Withdrawn,
 }
 
 /// <summary>在场（上门、当面）、电话、视频、书面.</summary>

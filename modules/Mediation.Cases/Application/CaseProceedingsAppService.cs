@@ -215,7 +215,12 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         mediationCase.ReopenAfterRefusal(clock.GetUtcNow());
+        // The case was concluded once: its term clock stays stopped (no fresh month starts), and the refused agreement's
+        // pending visits go, so that concluding again schedules one set of 回访, not two.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await followUps.WithdrawScheduledAsync(mediationCase.Id, "调解协议未获司法确认，重新调解", ct);
+        await transaction.CommitAsync(ct);
         return CaseAppService.ToDto(mediationCase);
     }
 

@@ -36,6 +36,22 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         }
     }
 
+    /// <summary>
+    /// Inside the reopening transaction: the visits still scheduled for the refused agreement are withdrawn and their clocks stopped,
+    /// so the next conclusion's visits do not come on top of them.
+    /// </summary>
+    internal async Task WithdrawScheduledAsync(Guid caseId, string reason, CancellationToken ct)
+    {
+        var visits = await db.Set<FollowUpVisit>().Where(v => v.CaseId == caseId && v.Status == FollowUpVisitStatus.Scheduled).ToListAsync(ct);
+        foreach (var visit in visits) visit.Withdraw();
+        await db.SaveChangesAsync(ct);
+        foreach (var visit in visits)
+        {
+            foreach (var running in (await clocks.ForRecordAsync(RecordType, visit.Id, ct)).Where(c => c.Status != ClockStatus.Stopped))
+                await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
+        }
+    }
+
     public async Task<IReadOnlyList<FollowUpVisitDto>> ListForCaseAsync(Guid caseId, CancellationToken ct)
     {
         var mediationCase = await cases.FindCaseAsync(caseId, ct);

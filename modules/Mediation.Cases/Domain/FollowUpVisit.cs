@@ -75,11 +75,20 @@ public sealed class FollowUpVisit : AggregateRoot<Guid>, IOrgScoped
 
     public void ClockStarted(DateOnly? dueDate) => DueDate = dueDate;
 
+    /// <summary>The agreement this visit was to check no longer stands (司法确认 refused, case reopened); a visit already made stays.</summary>
+    public bool Withdraw()
+    {
+        if (Status is not FollowUpVisitStatus.Scheduled) return false;
+        Status = FollowUpVisitStatus.Withdrawn;
+        return true;
+    }
+
     public void Record(MediationCase mediationCase, VisitRecord record, string? recordedBy, DateTimeOffset now)
     {
         if (mediationCase.Id != CaseId) throw new InvalidOperationException("The visit belongs to another case.");
         if (mediationCase.Status is not CaseStatus.Concluded) throw new BusinessException(CasesErrorCodes.NotConcluded);
         if (Status is FollowUpVisitStatus.Recorded) throw new BusinessException(CasesErrorCodes.VisitAlreadyRecorded);
+        if (Status is FollowUpVisitStatus.Withdrawn) throw new BusinessException(CasesErrorCodes.VisitWithdrawn);
 
         var covered = CoveredTerms;
         var missingTerm = covered.FirstOrDefault(n => record.Terms.All(t => t.TermNumber != n));

@@ -400,7 +400,25 @@ public abstract class CasesApi_Tests : ProviderTests
         var open = await reopened.ReadAsync<CaseDto>();
         open.Status.ShouldBe(CaseStatus.InMediation);
         open.Outcome.ShouldBeNull();
+        (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>())
+            .ShouldAllBe(v => v.Status == FollowUpVisitStatus.Withdrawn);
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Reopening starts no second month (the one term clock stays stopped) and the new agreement's 回访 do not come on top of the old.
+        await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Stopped);
+        var visits = await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>();
+        visits.Count(v => v.Status == FollowUpVisitStatus.Scheduled).ShouldBe(1);
+        visits.Count(v => v.Status == FollowUpVisitStatus.Withdrawn).ShouldBe(1);
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var visitIds = visits.Select(v => v.Id).ToList();
+        var visitClocks = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<DeadlineClock>().IgnoreQueryFilters()
+            .Where(c => visitIds.Contains(c.RecordId)).ToListAsync();
+        visitClocks.Count(c => c.Status == ClockStatus.Running).ShouldBe(1);
+        visitClocks.Count(c => c.Status == ClockStatus.Stopped).ShouldBe(1);
+        var withdrawn = visits.Single(v => v.Status == FollowUpVisitStatus.Withdrawn);
+        var late = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/visits/{withdrawn.Id}",
+            new RecordVisitInput(DateTimeOffset.UtcNow, VisitMethod.InPerson, [], [], null, "张调解", null));
+        (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.VisitWithdrawn);
     }
 
     [Fact]
