@@ -91,6 +91,69 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_township_petition_is_reviewed_by_the_county_and_reexamined_by_the_city_on_their_pages()
+    {
+        // 信访工作条例 Art. 35: 复查 by the body one level above the handling body (岱庙街道 → 泰山区); Art. 36: 复核 by the level
+        // above that (泰安市) — the county's officer may not take the 复核 request.
+        var daimiao = await app.Factory.ClientAsAsync("demo.petitionofficer.daimiao");
+        var filed = await daimiao.PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Letter, DateTimeOffset.UtcNow.AddDays(-3), null,
+            [new PetitionerInput("赵某某", null, null, "岱东社区 8 号")], "小区物业公司擅自提高停车费，请求按原标准收费。", "恢复原停车收费标准", "岱东社区", null, null, null, null));
+        filed.StatusCode.ShouldBe(HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var petition = await filed.ReadAsync<PetitionDto>();
+        (await daimiao.PostJsonAsync($"/api/petitions/{petition.Id}/accept",
+            new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await daimiao.PostJsonAsync($"/api/petitions/{petition.Id}/reply", new IssueOpinionInput(OpinionDecision.Explain, "恢复原停车收费标准",
+            "经核查，物业公司调价已按合同约定公示并经业主大会表决。", "《物业管理条例》第四十条", null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var county = await SignedInAsync("demo.petitionofficer");
+        await county.GotoAsync($"/Petitions/{petition.Id}");
+        var facts = county.Locator("dl.facts");
+        await Assertions.Expect(facts).ToContainTextAsync("已答复");
+        await county.Locator("summary", new() { HasText = "登记复查申请" }).ClickAsync();
+        await county.GetByRole(AriaRole.Button, new() { Name = "登记复查申请" }).ClickAsync();
+        await Assertions.Expect(facts).ToContainTextAsync("复查中");
+
+        await county.Locator("summary", new() { HasText = "出具复查意见书" }).ClickAsync();
+        await county.Locator("#opinion-decision").SelectOptionAsync("NotSupport");
+        await county.Locator("#opinion-request").FillAsync("恢复原停车收费标准");
+        await county.Locator("#opinion-facts").FillAsync("经复查，原处理意见认定事实清楚，调价程序符合规定。");
+        await county.Locator("#opinion-basis").FillAsync("《信访工作条例》第三十五条");
+        await county.GetByRole(AriaRole.Button, new() { Name = "出具复查意见书" }).ClickAsync();
+        await Assertions.Expect(facts).ToContainTextAsync("已复查");
+
+        await county.Locator("summary", new() { HasText = "登记意见书送达" }).ClickAsync();
+        await county.Locator("#service-method").SelectOptionAsync("InPerson");
+        await county.Locator("#service-served-on").FillAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await county.GetByRole(AriaRole.Button, new() { Name = "登记意见书送达" }).ClickAsync();
+        await Assertions.Expect(county.Locator("summary", new() { HasText = "登记意见书送达" })).ToHaveCountAsync(0);
+
+        // The county cannot take the 复核 request: the page says whose it is and nothing changes.
+        await county.Locator("summary", new() { HasText = "登记复核申请" }).ClickAsync();
+        await county.GetByRole(AriaRole.Button, new() { Name = "登记复核申请" }).ClickAsync();
+        await Assertions.Expect(county.GetByText("不是该事项的复核机关")).ToBeVisibleAsync();
+        await Assertions.Expect(facts).ToContainTextAsync("已复查");
+
+        var city = await SignedInAsync("demo.petitionofficer.taian");
+        await city.GotoAsync($"/Petitions/{petition.Id}");
+        var cityFacts = city.Locator("dl.facts");
+        await city.Locator("summary", new() { HasText = "登记复核申请" }).ClickAsync();
+        await city.GetByRole(AriaRole.Button, new() { Name = "登记复核申请" }).ClickAsync();
+        await Assertions.Expect(cityFacts).ToContainTextAsync("复核中");
+        await city.Locator("summary", new() { HasText = "出具复核意见书" }).ClickAsync();
+        await city.Locator("#opinion-decision").SelectOptionAsync("NotSupport");
+        await city.Locator("#opinion-request").FillAsync("恢复原停车收费标准");
+        await city.Locator("#opinion-facts").FillAsync("经复核，复查意见正确。");
+        await city.Locator("#opinion-basis").FillAsync("《信访工作条例》第三十六条");
+        await city.GetByRole(AriaRole.Button, new() { Name = "出具复核意见书" }).ClickAsync();
+        await Assertions.Expect(cityFacts).ToContainTextAsync("已复核");
+
+        var download = await city.RunAndWaitForDownloadAsync(() => city.GetByRole(AriaRole.Link, new() { Name = "复核意见书" }).First.ClickAsync());
+        var text = PdfText.AllText(await File.ReadAllBytesAsync((await download.PathAsync())!)).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain("泰安市信访局（印章）");
+        text.ShouldContain("不再受理");
+    }
+
+    [Fact]
     public async Task The_intake_page_has_no_serious_accessibility_violations_and_reads_in_English()
     {
         var page = await SignedInAsync("demo.petitionofficer");
