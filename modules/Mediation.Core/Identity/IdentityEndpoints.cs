@@ -32,7 +32,7 @@ internal static class IdentityEndpoints
             var token = bearer.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket);
             var enrol = await signIn.NeedsSecondFactorEnrolmentAsync(Guid.Parse(principal.FindFirst(MediationClaimTypes.UserId)!.Value), ct);
             return TypedResults.Ok(new TokenResponse(token, expiresAt, SecondFactorEnrolmentRequired: enrol));
-        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy).WithName("IssueToken");
+        }).AllowAnonymous().WithName("IssueToken");
 
         // Signing out ends the session everywhere: every cookie and token of the user carries the old stamp.
         g.MapPost("/sign-out", async (ICurrentUser user, SignInService signIn, SecurityAuditLog auditLog, CancellationToken ct) =>

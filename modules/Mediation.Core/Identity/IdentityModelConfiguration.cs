@@ -92,5 +92,12 @@ internal static class IdentityModelConfiguration
             b.Property(p => p.Permission).HasMaxLength(200);
             b.HasOne<AppRole>().WithMany().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<SignInCounter>(b =>
+        {
+            b.ToTable("SignInCounters", Schema);
+            b.HasKey(c => c.Key);
+            b.Property(c => c.Key).HasMaxLength(80);
+            b.HasIndex(c => c.WindowEndsAt);
+        });
     }
 }

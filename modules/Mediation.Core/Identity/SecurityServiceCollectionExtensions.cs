@@ -59,11 +59,12 @@ public static class SecurityServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordClassesValidator>();
         services.AddScoped<SignInService>();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInCounts>();
+        services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, settings));
+        services.AddSingleton<SignInConcurrency>();
+        services.AddScoped<SignInCounterPurgeJob>();
         services.AddScoped<TotpCodes>();
         services.AddScoped<TwoFactorEnrolment>();
-        services.AddSingleton<UnknownAccountFailures>();
-        services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, settings));
         services.AddScoped<UserAdminService>();
         services.AddScoped<RolePermissionService>();
         services.AddScoped<DemoAccounts>();

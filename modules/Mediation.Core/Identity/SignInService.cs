@@ -5,6 +5,7 @@ using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,14 +13,15 @@ using Microsoft.Extensions.Options;
 namespace Mediation.Core.Identity;
 
 /// <summary>
-/// Checks credentials for both the sign-in page and the token endpoint: a per-name rate limit,
+/// Checks credentials for both the sign-in page and the token endpoint: rate limits per address and name,
 /// lockout after repeated failures, a TOTP code for the separated admin roles, and an audit row for
 /// every outcome. Unknown, inactive and locked accounts cost one password hash like any other, and
 /// answer like a real account would, so replies and timing do not tell whether a name exists.
 /// </summary>
 internal sealed class SignInService(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, MediationDbContext db, SecurityAuditLog auditLog,
-    SignInThrottle throttle, UnknownAccountFailures unknownAccounts, TotpCodes totp, IOptions<IdentitySettings> settings, TimeProvider clock)
+    SignInCounts throttle, SignInConcurrency concurrency, IHttpContextAccessor http, TotpCodes totp, IOptions<IdentitySettings> settings,
+    TimeProvider clock)
 {
     public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
@@ -29,13 +31,13 @@ internal sealed class SignInService(
     {
         var name = userName?.Trim() ?? "";
         var normalized = users.NormalizeName(name) ?? "";
-        throttle.EnsureAllowed(normalized);
-        using var turn = await throttle.TakeTurnAsync(ct);
+        await throttle.EnsureAllowedAsync(http.HttpContext?.Connection.RemoteIpAddress?.ToString(), normalized, ct);
+        using var turn = await concurrency.TakeTurnAsync(ct);
         var user = name.Length == 0 ? null : await users.FindByNameAsync(name);
         if (user is null || !user.IsActive || user.PasswordHash is null)
         {
             SpendOneHash(password);
-            var locked = unknownAccounts.FailAndCheckLocked(normalized);
+            var locked = await throttle.FailUnknownAccountAndCheckLockedAsync(normalized, ct);
             await auditLog.WriteAsync(AuditActions.SignInFailed, new { reason = user is null ? "unknown user" : "inactive" }, user?.Id, userName, ct: ct);
             throw new UnauthenticatedException(locked ? IdentityErrorCodes.LockedOut : IdentityErrorCodes.InvalidCredentials);
         }

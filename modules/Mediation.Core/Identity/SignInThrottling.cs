@@ -1,49 +1,135 @@
-using System.Collections.Concurrent;
-using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
+using Mediation.Core.Data;
+using System.Globalization;
 using Mediation.Core.Domain;
 using Mediation.Core.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Mediation.Core.Identity;
 
 /// <summary>
-/// Sign-in attempts are limited twice: per client address by the rate-limiting middleware (policy
-/// <see cref="Policy"/> on the token endpoint and the sign-in page), and per user name here, once the
-/// name is read from the body. Both answer 429 with a problem body and Retry-After.
+/// Sign-in attempts counted per client address, per user name and, for names that are no account, as failures
+/// that "lock" like an account's. The counts live in the database, so hosts behind a balancer share them: an
+/// attacker gets the configured attempts in all, not that many per host. Each count moves with one conditional
+/// UPDATE on the database's clock, so parallel attempts cannot all pass the limit.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+internal sealed class SignInCounts(MediationDbContext db, IOptions<IdentitySettings> settings)
 {
-    public const string Policy = "sign-in";
+    public async Task EnsureAllowedAsync(string? clientAddress, string normalizedUserName, CancellationToken ct)
+    {
+        var limits = settings.Value.SignInRateLimit;
+        var refusedFor = await TryCountAsync("a:" + (clientAddress ?? "unknown"), limits.PerAddress, limits.Window, ct)
+            ?? await TryCountAsync("n:" + Digest(normalizedUserName), limits.PerUserName, limits.Window, ct);
+        if (refusedFor is { } retryAfter) throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, retryAfter);
+    }
 
-    private readonly PartitionedRateLimiter<string> _perUserName;
+    /// <summary>
+    /// Counts a failure on a name that is no account (or an inactive one) and says whether it now counts as locked:
+    /// after as many failures as lock an account, for as long, so the replies do not tell the two apart.
+    /// </summary>
+    public async Task<bool> FailUnknownAccountAndCheckLockedAsync(string normalizedUserName, CancellationToken ct)
+    {
+        var max = settings.Value.MaxFailedAttempts;
+        var key = "u:" + Digest(normalizedUserName);
+        var now = await db.DatabaseNowAsync(ct);
+        var until = now + settings.Value.LockoutDuration;
+        var row = db.Set<SignInCounter>().Where(c => c.Key == key);
+        // Each failure before the lock moves the end of the window (as an account's failures never expire while they
+        // keep coming); the failure that locks fixes it, so the lock lasts one lockout duration.
+        if (await row.ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Count, c => c.WindowEndsAt <= now ? 1 : c.Count + 1)
+                .SetProperty(c => c.WindowEndsAt, c => c.WindowEndsAt <= now || c.Count < max ? until : c.WindowEndsAt), ct) == 0
+            && await TryInsertAsync(key, until, ct))
+            return max <= 1;
+        return await row.Select(c => c.Count).SingleAsync(ct) >= max;
+    }
+
+    /// <summary>Counts one attempt against <paramref name="limit"/> per window; null when allowed, else how long until the window ends.</summary>
+    private async Task<TimeSpan?> TryCountAsync(string key, int limit, TimeSpan window, CancellationToken ct)
+    {
+        var now = await db.DatabaseNowAsync(ct);
+        var windowEnd = now + window;
+        var row = db.Set<SignInCounter>().Where(c => c.Key == key);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (await row.Where(c => c.WindowEndsAt <= now || c.Count < limit).ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Count, c => c.WindowEndsAt <= now ? 1 : c.Count + 1)
+                    .SetProperty(c => c.WindowEndsAt, c => c.WindowEndsAt <= now ? windowEnd : c.WindowEndsAt), ct) == 1)
+                return null;
+            var endsAt = await row.Select(c => (DateTimeOffset?)c.WindowEndsAt).SingleOrDefaultAsync(ct);
+            if (endsAt is { } ends) return ends > now ? ends - now : TimeSpan.FromSeconds(1);
+            if (limit > 0 && await TryInsertAsync(key, windowEnd, ct)) return null;
+        }
+        return window;
+    }
+
+    private async Task<bool> TryInsertAsync(string key, DateTimeOffset windowEnd, CancellationToken ct)
+    {
+        var counter = new SignInCounter { Key = key, Count = 1, WindowEndsAt = windowEnd };
+        db.Add(counter);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another attempt (on this host or another) created it first
+        }
+        finally
+        {
+            db.Entry(counter).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Names are hashed only to bound the key's length; they are no secret.</summary>
+    private static string Digest(string normalizedUserName) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedUserName)))[..40];
+}
+
+/// <summary>One count of sign-in attempts (address, user name or unknown name) in its window.</summary>
+internal sealed class SignInCounter
+{
+    public required string Key { get; init; }
+    public int Count { get; set; }
+    public DateTimeOffset WindowEndsAt { get; set; }
+}
+
+/// <summary>Forgets counts whose window ended a day ago (Hangfire, hourly), so a name spray does not accumulate rows.</summary>
+internal sealed class SignInCounterPurgeJob(MediationDbContext db)
+{
+    public const string JobId = "core:sign-in-counter-purge";
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var cutoff = await db.DatabaseNowAsync(ct) - TimeSpan.FromDays(1);
+        return await db.Set<SignInCounter>().Where(c => c.WindowEndsAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}
+
+/// <summary>
+/// A turn among the attempts checked at once in this host: password hashing is deliberately expensive, so a burst
+/// queues here instead of exhausting the CPU and the connection pool. This one is per host on purpose — it guards
+/// the host's CPU, not the account.
+/// </summary>
+public sealed class SignInConcurrency : IDisposable
+{
     private readonly ConcurrencyLimiter _concurrent;
 
-    public SignInThrottle(IOptions<IdentitySettings> settings)
+    public SignInConcurrency(IOptions<IdentitySettings> settings)
     {
         var limits = settings.Value.SignInRateLimit;
         _concurrent = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = limits.Concurrent, QueueLimit = limits.Queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _perUserName = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerUserName, Window = limits.Window, QueueLimit = 0 }));
     }
 
-    public void EnsureAllowed(string normalizedUserName)
-    {
-        using var lease = _perUserName.AttemptAcquire(normalizedUserName);
-        if (!lease.IsAcquired)
-            throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, RetryAfter(lease));
-    }
-
-    /// <summary>
-    /// A turn among the attempts checked at once: password hashing is deliberately expensive, so a
-    /// burst queues here instead of exhausting the CPU and the connection pool.
-    /// </summary>
     public async Task<IDisposable> TakeTurnAsync(CancellationToken ct)
     {
         var lease = await _concurrent.AcquireAsync(1, ct);
@@ -52,14 +138,17 @@ public sealed class SignInThrottle : IDisposable
         throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, TimeSpan.FromSeconds(1));
     }
 
-    public void Dispose()
-    {
-        _perUserName.Dispose();
-        _concurrent.Dispose();
-    }
+    public void Dispose() => _concurrent.Dispose();
+}
 
-    internal static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+/// <summary>
+/// The per-address rate-limiting policy for other anonymous endpoints (an enterprise's sign-up): a fixed window of
+/// <see cref="SignInRateLimitSettings.PerAddress"/> per client address, in this host's memory. Sign-in itself is
+/// counted in the database by <see cref="SignInCounts"/>.
+/// </summary>
+public static class SignInThrottle
+{
+    public const string Policy = "sign-in";
 
     internal static void AddPolicy(RateLimiterOptions options, IdentitySettings settings)
     {
@@ -70,42 +159,11 @@ public sealed class SignInThrottle : IDisposable
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerAddress, Window = limits.Window, QueueLimit = 0 }));
         options.OnRejected = async (context, ct) =>
         {
-            var retryAfter = RetryAfter(context.Lease);
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
             var refused = new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, retryAfter);
             context.HttpContext.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>()
                 .WriteAsync(context.HttpContext, refused.HttpStatus, refused.Code, refused.Parameters);
         };
-    }
-}
-
-/// <summary>
-/// Failed attempts on names that are no account (or an inactive one), counted like a real
-/// account's so the answers match: after the same number of failures the name "locks" too, and
-/// nobody can tell an existing account from the replies. Bounded so a name spray cannot fill memory.
-/// </summary>
-public sealed class UnknownAccountFailures(IOptions<IdentitySettings> settings, TimeProvider clock)
-{
-    private const int Capacity = 10_000;
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset LastAt)> _failures = new(StringComparer.Ordinal);
-
-    /// <summary>Records one failure and says whether the name now counts as locked out.</summary>
-    public bool FailAndCheckLocked(string normalizedUserName)
-    {
-        var now = clock.GetUtcNow();
-        var window = settings.Value.LockoutDuration;
-        if (_failures.Count >= Capacity) Prune(now, window);
-        var entry = _failures.AddOrUpdate(normalizedUserName, _ => (1, now),
-            (_, old) => now - old.LastAt > window ? (1, now) : (old.Failures + 1, old.Failures >= settings.Value.MaxFailedAttempts ? old.LastAt : now));
-        return entry.Failures >= settings.Value.MaxFailedAttempts;
-    }
-
-    private void Prune(DateTimeOffset now, TimeSpan window)
-    {
-        foreach (var (name, entry) in _failures)
-        {
-            if (now - entry.LastAt > window) _failures.TryRemove(name, out _);
-        }
-        if (_failures.Count >= Capacity) _failures.Clear();
     }
 }

@@ -67,10 +67,32 @@ public sealed class PostgresCluster : IAsyncLifetime
             return factory;
         })).Value;
 
+    private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory[]>>> _farms = new();
+
+    /// <summary>Several hosts per test class on one database, as behind a load balancer; started on first use.</summary>
+    public Task<MediationAppFactory[]> HostsSharingOneDatabaseForAsync(Type testClass, int count, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        _farms.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory[]>>(async () =>
+        {
+            var database = await CreateDatabaseAsync();
+            var hosts = new MediationAppFactory[count];
+            for (var i = 0; i < count; i++)
+            {
+                hosts[i] = new MediationAppFactory(DatabaseProvider.PostgreSql, database, settings, services);
+                hosts[i].StartServer();
+            }
+            return hosts;
+        })).Value;
+
     public async Task DisposeAsync()
     {
         try
         {
+            foreach (var farm in _farms.Values.Where(a => a.IsValueCreated))
+            {
+                try { foreach (var host in await farm.Value) await host.DisposeAsync(); }
+                catch (Exception) { /* a host that failed to start; the cluster must still stop below */ }
+            }
             foreach (var app in _apps.Values.Where(a => a.IsValueCreated))
             {
                 try { await (await app.Value).DisposeAsync(); }

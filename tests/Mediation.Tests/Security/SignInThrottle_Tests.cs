@@ -13,8 +13,7 @@ using Shouldly;
 namespace Mediation.Tests.Security;
 
 /// <summary>
-/// The host with small sign-in limits (5 per address, 3 per user name, per minute). The in-memory
-/// test server has no client address, so a test header stands in for the connection's address.
+/// The host with small sign-in limits (5 per address, 3 per user name, per minute).
 /// </summary>
 public sealed class ThrottledApp() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite,
     settings: new Dictionary<string, string?>
@@ -25,20 +24,23 @@ public sealed class ThrottledApp() : SqliteApp(new MediationAppFactory(DatabaseP
     },
     services: s => s.AddTransient<IStartupFilter, ClientAddressFromTestHeader>()))
 {
-    public const string AddressHeader = "X-Test-Client-Address";
+    public const string AddressHeader = ClientAddressFromTestHeader.Header;
+}
 
-    private sealed class ClientAddressFromTestHeader : IStartupFilter
+/// <summary>The in-memory test server has no client address: this header stands in for the connection's address.</summary>
+public sealed class ClientAddressFromTestHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        app.Use((context, nextMiddleware) =>
         {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(AddressHeader, out var address)) context.Connection.RemoteIpAddress = IPAddress.Parse(address!);
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
+            if (context.Request.Headers.TryGetValue(Header, out var address)) context.Connection.RemoteIpAddress = IPAddress.Parse(address!);
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed partial class SignInThrottle_Tests(ThrottledApp app) : IClassFixture<ThrottledApp>

@@ -6,13 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using System.Globalization;
 
 namespace Mediation.Core.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(SignInThrottle.Policy)]
 internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
 {
     public string? UserName { get; private set; }

@@ -832,6 +832,25 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("RolePermissions", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Core.Identity.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("SignInCounters", "core");
+                });
+
             modelBuilder.Entity("Mediation.Core.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

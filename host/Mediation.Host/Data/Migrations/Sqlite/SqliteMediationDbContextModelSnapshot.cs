@@ -825,6 +825,25 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_RolePermissions", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Core.Identity.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("core_SignInCounters", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Core.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
