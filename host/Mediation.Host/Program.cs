@@ -23,6 +23,9 @@ var modules = HostModules.Create();
 // A module's scripts ship in its Razor class library (_content/<assembly>/…). The SDK maps them only in Development;
 // run from the build output in any environment they come through this manifest, and a published app has them in wwwroot.
 builder.WebHost.UseStaticWebAssets();
+// Requests Kestrel itself refuses (a NUL in the path, a malformed request line) get a problem body like every other error.
+builder.WebHost.ConfigureKestrel(o => o.ConfigureEndpointDefaults(listen =>
+    listen.Use(next => new ServerRejectionProblems(next, listen.ApplicationServices.GetRequiredService<ProblemWriter>()).OnConnectionAsync)));
 
 builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
 builder.Services.AddMediationCore(builder.Configuration, modules);

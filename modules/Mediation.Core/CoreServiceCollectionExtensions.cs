@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hangfire;
+using Mediation.Core.Data;
 using Mediation.Core.Errors;
 using Mediation.Core.Localization;
 using Mediation.Core.Messaging;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<Web.IdempotencyOptions>(configuration.GetSection(Web.IdempotencyOptions.Section));
         services.AddScoped<Web.IdempotencyPurgeJob>();
         services.AddScoped<INumberSequence, NumberSequence>();
+        services.AddScoped<IWorkLeases, WorkLeases>();
 
         foreach (var module in modules.Modules)
             module.ConfigureServices(services, configuration);

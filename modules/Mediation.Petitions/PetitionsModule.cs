@@ -11,6 +11,7 @@ using Mediation.Petitions.Application;
 using Mediation.Petitions.Data;
 using Mediation.Petitions.Domain;
 using Mediation.Petitions.Endpoints;
+using Mediation.Petitions.Jobs;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();
         services.AddScoped<PetitionHandOverAppService>();
+        services.AddScoped<AttachmentEncryptionJob>();
         services.AddScoped<IPetitionStatusReader, PetitionStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
@@ -50,8 +52,7 @@ public sealed class PetitionsModule : IModule
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapPetitionsEndpoints();
 
-    public void ConfigureJobs(IRecurringJobManager jobs)
-    {
-        // Acceptance, handling, review and re-examination periods run on the kernel's clocks and its sweep.
-    }
+    // Acceptance, handling, review and re-examination periods run on the kernel's clocks and its sweep.
+    public void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<AttachmentEncryptionJob>(AttachmentEncryptionJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 }

@@ -14,6 +14,7 @@ public static class CoreErrorCodes
     public const string UnsupportedMediaType = "Core:UnsupportedMediaType";
     public const string InternalError = "Core:InternalError";
     public const string PayloadTooLarge = "Core:PayloadTooLarge";
+    public const string RequestRejected = "Core:RequestRejected";
     public const string AntiforgeryTokenMissing = "Core:AntiforgeryTokenMissing";
     public const string IdempotencyKeyInvalid = "Core:IdempotencyKeyInvalid";
     public const string IdempotencyKeyReused = "Core:IdempotencyKeyReused";

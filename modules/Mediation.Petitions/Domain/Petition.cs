@@ -673,5 +673,13 @@ public sealed class PetitionAttachment : IOrgScoped
     public byte[] Content { get; private set; } = [];
     public string? UploadedBy { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>A file stored in plain text by an older version, replaced by its cipher text; the size and SHA-256 stay the original's.</summary>
+    public bool EncryptStoredPlainText(PersonalDataProtector protector)
+    {
+        if (PersonalDataProtector.IsEncryptedFile(Content)) return false;
+        Content = protector.EncryptBytes(Content);
+        return true;
+    }
 }
 

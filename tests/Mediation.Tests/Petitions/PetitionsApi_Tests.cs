@@ -750,6 +750,37 @@ public abstract class PetitionsApi_Tests : ProviderTests
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
     }
 
+    /// <summary>Issue 12 #9: files an older version stored in plain text are encrypted by a job two hosts may run at once.</summary>
+    [Fact]
+    public async Task An_attachment_stored_in_plain_text_by_an_older_version_is_encrypted_once_by_the_job_and_still_downloads()
+    {
+        var officer = await OfficerAsync();
+        var registered = await RegisteredAsync();
+        var scan = AttachmentTypes_Tests.Png();
+        var attachment = await (await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("身份证.png", scan))).ReadAsync<PetitionAttachmentDto>();
+        var app = await AppAsync();
+        async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await action(scope.ServiceProvider);
+        }
+        IQueryable<Mediation.Petitions.Domain.PetitionAttachment> Row(IServiceProvider sp) =>
+            sp.GetRequiredService<MediationDbContext>().Set<Mediation.Petitions.Domain.PetitionAttachment>().IgnoreQueryFilters().Where(a => a.Id == attachment.Id);
+        await InScopeAsync(sp => Row(sp).ExecuteUpdateAsync(s => s.SetProperty(a => a.Content, scan)));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            InScopeAsync(sp => sp.GetRequiredService<Mediation.Petitions.Jobs.AttachmentEncryptionJob>().RunAsync(CancellationToken.None)))));
+
+        runs.Sum().ShouldBe(1);
+        var stored = await InScopeAsync(sp => Row(sp).Select(a => a.Content).SingleAsync());
+        Mediation.Core.PersonalData.PersonalDataProtector.IsEncryptedFile(stored).ShouldBeTrue();
+        stored.AsSpan().IndexOf(scan.AsSpan(0, 8)).ShouldBe(-1);
+        (await InScopeAsync(sp => sp.GetRequiredService<Mediation.Petitions.Jobs.AttachmentEncryptionJob>().RunAsync(CancellationToken.None))).ShouldBe(0);
+        (await InScopeAsync(sp => Row(sp).Select(a => a.Content).SingleAsync())).ShouldBe(stored);
+        var download = await officer.GetAsync($"/api/petitions/{registered.Id}/attachments/{attachment.Id}");
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(scan);
+    }
+
     [Fact]
     public async Task A_petition_officer_of_another_county_cannot_see_decide_or_download()
     {

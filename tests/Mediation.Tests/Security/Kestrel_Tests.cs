@@ -94,4 +94,17 @@ public sealed class Kestrel_Tests(KestrelApp app) : IClassFixture<KestrelApp>
         response.ShouldContain("application/problem+json", customMessage: response);
         response.ShouldContain(CoreErrorCodes.PayloadTooLarge, customMessage: response);
     }
+
+    [Theory]
+    [InlineData("/api/cases/%00")]
+    [InlineData("/Petitions/%00x")]
+    [InlineData("/api/cases/a%00b/agreement")]
+    public async Task A_nul_in_the_request_target_is_a_400_problem(string target)
+    {
+        var response = await RawAsync($"GET {target} HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nConnection: close\r\n\r\n");
+        response.ShouldStartWith("HTTP/1.1 400", customMessage: response);
+        response.ShouldContain("application/problem+json", customMessage: response);
+        response.ShouldContain(CoreErrorCodes.RequestRejected, customMessage: response);
+        response.ShouldContain("X-Content-Type-Options: nosniff", customMessage: response);
+    }
 }
