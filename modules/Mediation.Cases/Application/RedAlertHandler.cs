@@ -29,7 +29,7 @@ internal sealed class RedAlertHandler(IOrgUnitDirectory orgUnits, INoticeOutbox 
                 ["case_unit_name"] = owner.Name,
                 ["supervisor_name"] = supervisor.Name,
                 ["case_id"] = alert.CaseId.ToString(),
-            }, $"{alert.CaseId:N}:red:{context.MessageId:N}"), ct);
+            }, $"{alert.CaseId:N}:red:{context.MessageId:N}", $"/Cases/{alert.CaseId}"), ct);
         }
     }
 }

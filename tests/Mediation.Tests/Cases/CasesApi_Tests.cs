@@ -122,7 +122,8 @@ public abstract class CasesApi_Tests : ProviderTests
                 .Where(n => n.Template == "case-red-alert" && n.Channel == NoticeChannel.InApp && n.SourceKey!.StartsWith(registered.Id.ToString("N"))).ToListAsync();
         }
         alerts.Select(a => units[a.OrgUnitId]).Order().ShouldBe(["370902", "370902001"]);
-        alerts.ShouldAllBe(a => a.Subject.Contains(registered.Number) && a.Body.Contains("公安派出所联动") && a.Body.Contains("一方扬言报复"));
+        alerts.ShouldAllBe(a => a.Subject == $"【红色预警】岱庙街道调解案件{registered.Number}升为红色风险" && a.Body.Contains("公安派出所联动") && a.Body.Contains("一方扬言报复"));
+        alerts.ShouldAllBe(a => a.Link == $"/Cases/{registered.Id}");
         alerts.ShouldAllBe(a => a.Body.Contains("（案件编号" + registered.Number + "）") && !a.Body.Contains("号 号") && !a.Body.Contains(registered.Id.ToString()));
     }
 
