@@ -154,7 +154,20 @@ public sealed record TaskUnitDto(Guid Id, string Name);
 
 public sealed record AssignedTaskDto(Guid Id, Guid GroupId, Guid MeetingId, Guid AgendaItemId, int Number, string Requirement, TaskUnitDto LeadUnit,
     IReadOnlyList<TaskUnitDto> CooperatingUnits, string Policy, DateTimeOffset AssignedAt, DateOnly? DueDate, DateTimeOffset? DueAt, AssignedTaskStatus Status,
-    bool Overdue, IReadOnlyList<TaskReportDto> Reports, IReadOnlyList<SupervisionDto> Supervisions, LinkedRecordDto? LinkedRecord, string ConcurrencyStamp);
+    bool Overdue, IReadOnlyList<TaskReportDto> Reports, IReadOnlyList<SupervisionDto> Supervisions, LinkedRecordDto? LinkedRecord, string ConcurrencyStamp,
+    IReadOnlyList<TaskAttachmentDto>? Attachments = null);
+
+public enum RegisterExportStatus
+{
+    Queued,
+    Done,
+}
+
+public sealed record TaskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
+
+/// <summary><paramref name="DownloadUrl"/>: set once the file is ready.</summary>
+public sealed record RegisterExportDto(Guid Id, RegisterExportStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, int? RowCount,
+    string? DownloadUrl);
 
 public sealed record MinutesIssuedDto(Guid MeetingId, Guid DocumentId, string Number);
 

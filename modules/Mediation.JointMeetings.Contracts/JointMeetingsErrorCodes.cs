@@ -22,4 +22,8 @@ public static class JointMeetingsErrorCodes
     public const string TaskNotAwaitingAcceptance = "JointMeetings:TaskNotAwaitingAcceptance";
     public const string MinutesAlreadyIssued = "JointMeetings:MinutesAlreadyIssued";
     public const string EvidenceMissing = "JointMeetings:EvidenceMissing";
+    public const string AttachmentMissing = "JointMeetings:AttachmentMissing";
+    public const string AttachmentTooLarge = "JointMeetings:AttachmentTooLarge";
+    public const string AttachmentTypeNotAllowed = "JointMeetings:AttachmentTypeNotAllowed";
+    public const string ExportNotReady = "JointMeetings:ExportNotReady";
 }

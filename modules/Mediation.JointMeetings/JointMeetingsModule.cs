@@ -34,6 +34,8 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<LinkedRecordReader>();
         services.AddScoped<JointMeetingDocumentsAppService>();
         services.AddScoped<TaskEscalationJob>();
+        services.AddScoped<RegisterExportAppService>();
+        services.AddScoped<RegisterExportJob>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);
         services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();
         services.AddIntegrationEventHandler<CaseConcludedEto, LinkedCaseConcludedHandler>();

@@ -69,10 +69,18 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
     }
 
     /// <summary>The open tasks (not yet accepted) of the caller's working groups, by lead unit in the group's order, nearest due date first.</summary>
-    public async Task<IReadOnlyList<SupervisionRow>> SupervisionRowsAsync(CancellationToken ct)
+    public Task<IReadOnlyList<SupervisionRow>> SupervisionRowsAsync(CancellationToken ct) => RowsAsync(openOnly: true, orgUnitIds: null, ct);
+
+    /// <summary>
+    /// The tasks as rows; <paramref name="orgUnitIds"/> narrows them for a caller-less background job to the units its requester
+    /// may see (in a request, the data scope already does).
+    /// </summary>
+    public async Task<IReadOnlyList<SupervisionRow>> RowsAsync(bool openOnly, IQueryable<Guid>? orgUnitIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var tasks = await db.Set<AssignedTask>().AsNoTracking().Where(t => t.Status != AssignedTaskStatus.Accepted).ToListAsync(ct);
+        var query = db.Set<AssignedTask>().AsNoTracking().Where(t => !openOnly || t.Status != AssignedTaskStatus.Accepted);
+        if (orgUnitIds is not null) query = query.Where(t => orgUnitIds.Contains(t.OrgUnitId));
+        var tasks = await query.ToListAsync(ct);
         var meetingIds = tasks.Select(t => t.MeetingId).Distinct().ToList();
         var titles = await db.Set<Meeting>().AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
         var order = await db.Set<MemberUnit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Order, ct);
@@ -104,9 +112,10 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
         return await documents.RenderUnarchivedAsync(SupervisionListTemplate, "督办清单", model, ct);
     }
 
-    public async Task<byte[]> SupervisionListExcelAsync(CancellationToken ct)
+    public async Task<byte[]> SupervisionListExcelAsync(CancellationToken ct) => Excel(await SupervisionRowsAsync(ct), "督办清单");
+
+    public static byte[] Excel(IReadOnlyList<SupervisionRow> rows, string sheetName)
     {
-        var rows = await SupervisionRowsAsync(ct);
         using var output = new MemoryStream();
         ExcelExporter.Write(output, rows,
         [
@@ -118,7 +127,7 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
             new ExcelColumn<SupervisionRow>("办结时限", r => r.DueDate, ExcelExporter.DateFormat, Width: 12),
             new ExcelColumn<SupervisionRow>("是否逾期", r => r.Overdue ? "是" : "否", Width: 8),
             new ExcelColumn<SupervisionRow>("督办情况", r => r.Supervision, Width: 40),
-        ], "督办清单");
+        ], sheetName);
         return output.ToArray();
     }
 

@@ -1,12 +1,15 @@
+using Mediation.Core.Attachments;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Messaging;
+using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.JointMeetings.Domain;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.JointMeetings.Application;
@@ -16,7 +19,7 @@ namespace Mediation.JointMeetings.Application;
 /// cooperates on, and reports only on those it leads; another unit's task is not found for him at all.
 /// </summary>
 internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IIntegrationEventPublisher events,
-    LinkedRecordReader linkedRecords, TimeProvider clock)
+    LinkedRecordReader linkedRecords, PersonalDataProtector protector, TimeProvider clock)
 {
     public const string ClosedByAcceptance = "联席会议验收办结";
 
@@ -50,6 +53,34 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         task.Acknowledge(Signature(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>Evidence as a file (PDF, JPG, PNG, DOCX judged by content, 10 MB), added by the lead unit while the task is open.</summary>
+    public async Task<TaskAttachmentDto> AddAttachmentAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        new InputValidator().Add(file is null ? "file" : null, JointMeetingsErrorCodes.AttachmentMissing).ThrowIfInvalid();
+        Uploads.EnsureSize(file!, JointMeetingsErrorCodes.AttachmentTooLarge);
+        var task = await LeadUnitsTaskAsync(id, null, ct);
+        if (!task.IsOpen) throw new BusinessException(JointMeetingsErrorCodes.TaskClosed);
+        var upload = await Uploads.ReadCheckedAsync(file!, JointMeetingsErrorCodes.AttachmentTypeNotAllowed, protector, ct);
+        var attachment = new TaskAttachment(Guid.CreateVersion7(), task, upload, Signature(), clock.GetUtcNow());
+        db.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return ToDto(attachment);
+    }
+
+    public static Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
+        Uploads.ReadFileAsync(request, JointMeetingsErrorCodes.AttachmentTooLarge, ct);
+
+    /// <summary>The file, for whoever may see the task (its units' liaisons, the working group's office).</summary>
+    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var visible = TasksFor(mine: false).Select(t => t.Id);
+        var found = await db.Set<TaskAttachment>().AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.TaskId == id && visible.Contains(a.TaskId))
+            .Select(a => new { a.FileName, a.ContentType, a.Content })
+            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(TaskAttachment), attachmentId);
+        return (found.FileName, found.ContentType, protector.DecryptBytes(found.Content));
     }
 
     public async Task<AssignedTaskDto> ReportProgressAsync(Guid id, ReportProgressInput input, CancellationToken ct)
@@ -135,6 +166,8 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     private async Task<AssignedTask> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<AssignedTask>().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
 
+    private static TaskAttachmentDto ToDto(TaskAttachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy);
+
     private string? Signature() => user.DisplayName is { } name && name != user.UserName ? $"{name}（{user.UserName}）" : user.UserName;
 
     private async Task<IReadOnlyList<AssignedTaskDto>> ToDtosAsync(IReadOnlyList<AssignedTask> tasks, CancellationToken ct)
@@ -143,6 +176,11 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var now = clock.GetUtcNow();
         var live = await linkedRecords.ReadAsync(items.Values, ct);
-        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live)).ToList();
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var files = (await db.Set<TaskAttachment>().AsNoTracking().Where(a => taskIds.Contains(a.TaskId)).OrderBy(a => a.UploadedAt)
+                .Select(a => new { a.TaskId, Dto = new TaskAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy) })
+                .ToListAsync(ct))
+            .ToLookup(a => a.TaskId, a => a.Dto);
+        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live) with { Attachments = files[t.Id].ToList() }).ToList();
     }
 }

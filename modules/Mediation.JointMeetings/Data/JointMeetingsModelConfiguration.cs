@@ -94,6 +94,30 @@ internal static class JointMeetingsModelConfiguration
             b.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        model.Entity<TaskAttachment>(b =>
+        {
+            b.ToTable("TaskAttachments", Schema);
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(100);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.UploadedBy).HasMaxLength(256);
+            b.HasIndex(a => a.TaskId);
+            b.HasIndex(a => a.OrgUnitId);
+            b.HasOne<AssignedTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        model.Entity<RegisterExport>(b =>
+        {
+            b.ToTable("RegisterExports", Schema);
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.RequestedBy).HasMaxLength(256);
+            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(e => e.RequestedById);
+        });
+
         model.Entity<AssignedTask>(b =>
         {
             b.ToTable("Tasks", Schema);

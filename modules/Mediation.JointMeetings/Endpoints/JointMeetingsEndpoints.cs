@@ -11,6 +11,7 @@ internal static class JointMeetingsEndpoints
     private const string Read = JointMeetingsPermissions.Meetings.Read;
     private const string Manage = JointMeetingsPermissions.Meetings.Manage;
     private const string Report = JointMeetingsPermissions.Tasks.Report;
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapJointMeetingsEndpoints(this RouteGroupBuilder g)
     {
@@ -59,8 +60,17 @@ internal static class JointMeetingsEndpoints
         g.MapGet("/supervision-list.pdf", async (JointMeetingDocumentsAppService s, CancellationToken ct) =>
             TypedResults.File(await s.SupervisionListPdfAsync(ct), "application/pdf", "督办清单.pdf")).RequirePermission(Read);
         g.MapGet("/supervision-list.xlsx", async (JointMeetingDocumentsAppService s, CancellationToken ct) =>
-            TypedResults.File(await s.SupervisionListExcelAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "督办清单.xlsx"))
+            TypedResults.File(await s.SupervisionListExcelAsync(ct), Xlsx, "督办清单.xlsx"))
             .RequirePermission(Read);
+
+        g.MapPost("/exports", async (RegisterExportAppService s, CancellationToken ct) =>
+        {
+            var requested = await s.RequestAsync(ct);
+            return TypedResults.Accepted($"/api/joint-meetings/exports/{requested.Id}", requested);
+        }).RequirePermission(Read);
+        g.MapGet("/exports/{id:guid}", (Guid id, RegisterExportAppService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePermission(Read);
+        g.MapGet("/exports/{id:guid}/file", async (Guid id, RegisterExportAppService s, CancellationToken ct) =>
+            TypedResults.File(await s.ContentAsync(id, ct), Xlsx, RegisterExportAppService.FileName)).RequirePermission(Read);
 
         g.MapGet("/tasks", (bool? openOnly, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: false, openOnly ?? false, ct)).RequirePermission(Read);
         g.MapGet("/tasks/mine", (bool? openOnly, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: true, openOnly ?? false, ct)).RequirePermission(Report);
@@ -69,6 +79,17 @@ internal static class JointMeetingsEndpoints
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(MediationClaimTypes.Permission, Read, Report));
         g.MapPost("/tasks/{id:guid}/acknowledgement", (Guid id, AcknowledgeTaskInput input, TaskAppService s, CancellationToken ct)
             => s.AcknowledgeAsync(id, input, ct)).RequirePermission(Report);
+        // The form is read by the service (not bound as IFormFile), so the size limit applies while the body is read.
+        g.MapPost("/tasks/{id:guid}/attachments", async (Guid id, HttpRequest request, TaskAppService s, CancellationToken ct) =>
+        {
+            var added = await s.AddAttachmentAsync(id, await TaskAppService.ReadUploadAsync(request, ct), ct);
+            return TypedResults.Created($"/api/joint-meetings/tasks/{id}/attachments/{added.Id}", added);
+        }).RequirePermission(Report).DisableAntiforgery();
+        g.MapGet("/tasks/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, TaskAppService s, CancellationToken ct) =>
+        {
+            var (fileName, contentType, content) = await s.AttachmentContentAsync(id, attachmentId, ct);
+            return TypedResults.File(content, contentType, fileName);
+        }).RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(MediationClaimTypes.Permission, Read, Report));
         g.MapPost("/tasks/{id:guid}/progress", (Guid id, ReportProgressInput input, TaskAppService s, CancellationToken ct)
             => s.ReportProgressAsync(id, input, ct)).RequirePermission(Report);
         g.MapPost("/tasks/{id:guid}/completion", (Guid id, ReportCompletionInput input, TaskAppService s, CancellationToken ct)

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Mediation.Core.Attachments;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
@@ -14,7 +14,6 @@ using Mediation.Core.Validation;
 using Mediation.Core.Web;
 using Mediation.Petitions.Domain;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Petitions.Application;
@@ -132,17 +131,13 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     public async Task<PetitionAttachmentDto> AddAttachmentAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
         new InputValidator().Add(file is null ? "file" : null, PetitionsErrorCodes.AttachmentMissing).ThrowIfInvalid();
-        if (file!.Length > AttachmentTypes.MaxBytes) throw TooLarge();
+        Uploads.EnsureSize(file!, PetitionsErrorCodes.AttachmentTooLarge);
         var petition = await FindAsync(id, ct);
-        var content = new byte[file!.Length];
-        await using (var stream = file.OpenReadStream())
-            await stream.ReadExactlyAsync(content, ct);
-        var fileName = AttachmentTypes.SafeFileName(file.FileName);
-        var contentType = AttachmentTypes.Detect(fileName, content) ?? throw new BusinessException(PetitionsErrorCodes.AttachmentTypeNotAllowed);
+        var upload = await Uploads.ReadCheckedAsync(file!, PetitionsErrorCodes.AttachmentTypeNotAllowed, protector, ct);
         var now = clock.GetUtcNow();
-        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, fileName, contentType,
-            protector.EncryptBytes(content), content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)), user.UserName, now);
-        petition.AttachmentAdded(fileName, user.UserName, now);
+        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, upload.FileName, upload.ContentType,
+            upload.EncryptedContent, upload.SizeBytes, upload.Sha256, user.UserName, now);
+        petition.AttachmentAdded(upload.FileName, user.UserName, now);
         db.Entry(petition).Property(p => p.Status).IsModified = true;
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
@@ -150,28 +145,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     }
 
     /// <summary>The uploaded "file" part; a body over the limit is refused before it is read whole, a malformed form counts as no file.</summary>
-    public static async Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct)
-    {
-        const long formOverhead = 64 * 1024;
-        if (!request.HasFormContentType) return null;
-        if (request.ContentLength > AttachmentTypes.MaxBytes + formOverhead) throw TooLarge();
-        try
-        {
-            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = AttachmentTypes.MaxBytes + formOverhead }, ct);
-            return form.Files.GetFile("file");
-        }
-        catch (InvalidDataException) when (request.ContentLength is null)
-        {
-            throw TooLarge();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return null;
-        }
-    }
-
-    private static BusinessException TooLarge() =>
-        new(PetitionsErrorCodes.AttachmentTooLarge, new Dictionary<string, object?> { ["max"] = AttachmentTypes.MaxBytes / 1024 / 1024 });
+    public static Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
+        Uploads.ReadFileAsync(request, PetitionsErrorCodes.AttachmentTooLarge, ct);
 
     public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {

@@ -76,6 +76,13 @@ public sealed class JointMeetings_BrowserTests(BrowserApp app) : IClassFixture<B
         await liaison.GetByRole(AriaRole.Button, new() { Name = "报告进展" }).ClickAsync();
         await NoErrorsAsync(liaison);
         await Assertions.Expect(liaison.Locator("#reports")).ToContainTextAsync("已约谈总包单位负责人");
+        await liaison.GetByLabel("佐证材料文件（PDF、JPG、PNG、DOCX，不超过10MB）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "工资支付凭证.pdf", MimeType = "application/pdf", Buffer = Petitions.AttachmentTypes_Tests.Pdf(),
+        });
+        await liaison.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await NoErrorsAsync(liaison);
+        await Assertions.Expect(liaison.Locator("#attachments")).ToContainTextAsync("工资支付凭证.pdf");
         await liaison.GetByLabel("办理情况", new() { Exact = true }).FillAsync("工资已全部清偿");
         await liaison.GetByLabel("佐证材料（报告办结时必填）").FillAsync("工资支付凭证、农民工签收表");
         await liaison.GetByRole(AriaRole.Button, new() { Name = "报告办结" }).ClickAsync();
@@ -88,6 +95,7 @@ public sealed class JointMeetings_BrowserTests(BrowserApp app) : IClassFixture<B
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "验收通过" }).ClickAsync();
         await NoErrorsAsync(coordinator);
         await Assertions.Expect(coordinator.Locator("#task-status")).ToHaveTextAsync("已验收办结");
+        await Assertions.Expect(coordinator.Locator("#attachments")).ToContainTextAsync("工资支付凭证.pdf");
         await coordinator.GotoAsync(meetingUrl);
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Row).Filter(new() { HasText = requirement })).ToContainTextAsync("已验收办结");
     }

@@ -226,6 +226,72 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         taskPage.ShouldContain("当前状态：办理中");
     }
 
+    private static MultipartFormDataContent Upload(string fileName, byte[] content)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    [Fact]
+    public async Task The_lead_unit_attaches_evidence_files_checked_by_content_that_the_office_downloads()
+    {
+        var task = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3));
+        var foreign = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
+        var liaison = await ClientAsync(userName: Liaison);
+        var pdf = Petitions.AttachmentTypes_Tests.Pdf();
+
+        var added = await OkAsync<TaskAttachmentDto>(await liaison.PostAsync($"/api/joint-meetings/tasks/{task.Id}/attachments", Upload("工资支付凭证.pdf", pdf)),
+            HttpStatusCode.Created);
+        added.ContentType.ShouldBe("application/pdf");
+        added.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        await ShouldBeRefusedAsync(await liaison.PostAsync($"/api/joint-meetings/tasks/{task.Id}/attachments", Upload("签收表.pdf", "MZ\x90\0 not a pdf"u8.ToArray())),
+            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.AttachmentTypeNotAllowed);
+        (await liaison.PostAsync($"/api/joint-meetings/tasks/{foreign.Id}/attachments", Upload("越权.pdf", pdf))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var seen = await OkAsync<AssignedTaskDto>(await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}"));
+        seen.Attachments.ShouldNotBeNull().ShouldHaveSingleItem().FileName.ShouldBe("工资支付凭证.pdf");
+        (await (await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}/attachments/{added.Id}")).Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<TaskAttachment>().AsNoTracking().SingleAsync(a => a.Id == added.Id);
+        stored.Content.ShouldNotBe(pdf, "the file is stored encrypted");
+    }
+
+    [Fact]
+    public async Task The_register_is_exported_by_a_background_job_and_downloaded_by_its_requester_when_done()
+    {
+        var open = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var requested = await OkAsync<RegisterExportDto>(await coordinator.PostAsync("/api/joint-meetings/exports", null), HttpStatusCode.Accepted);
+        requested.Status.ShouldBe(RegisterExportStatus.Queued);
+        requested.DownloadUrl.ShouldBeNull();
+        await ShouldBeRefusedAsync(await coordinator.GetAsync($"/api/joint-meetings/exports/{requested.Id}/file"),
+            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.ExportNotReady);
+
+        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
+        {
+            var enqueued = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000);
+            enqueued.ShouldContain(j => j.Value.Job.Type == typeof(RegisterExportJob) && (Guid)j.Value.Job.Args[0] == requested.Id, "the export runs as a Hangfire job");
+            await scope.ServiceProvider.GetRequiredService<RegisterExportJob>().RunAsync(requested.Id, CancellationToken.None);
+        }
+
+        var done = await OkAsync<RegisterExportDto>(await coordinator.GetAsync($"/api/joint-meetings/exports/{requested.Id}"));
+        done.Status.ShouldBe(RegisterExportStatus.Done);
+        done.DownloadUrl.ShouldBe($"/api/joint-meetings/exports/{requested.Id}/file");
+        var file = await coordinator.GetAsync(done.DownloadUrl!);
+        file.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true, sheetName: RegisterExportJob.SheetName).Cast<IDictionary<string, object?>>().ToList();
+        rows.Count.ShouldBe(done.RowCount!.Value);
+        rows.ShouldContain(r => (string?)r["牵头单位"] == "市教育局" && (string?)r["交办事项"] == open.Requirement && (string?)r["状态"] == "已交办");
+        rows.ShouldContain(r => (string?)r["状态"] == "已验收办结", "the register holds accepted tasks too, unlike the supervision list");
+
+        (await (await ClientAsync(userName: "demo.statistician")).GetAsync($"/api/joint-meetings/exports/{requested.Id}")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound, "an export is its requester's");
+    }
+
     [Fact]
     public async Task A_member_units_liaison_sees_and_reports_on_only_his_units_tasks()
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Mediation.Core.Attachments;
 using Mediation.Petitions.Domain;
 using Shouldly;
 

@@ -227,6 +227,9 @@ public static class HostileProbes
             "{}", HttpStatusCode.NotFound),
         new("agenda item of 201 characters added to a meeting", Convener, "POST", $"/api/joint-meetings/meetings/{NoSuchId}/agenda-items",
             $$"""{"groupId":"{{NoSuchId}}","title":"{{new string('议', 201)}}"}""", HttpStatusCode.BadRequest, "title", CoreErrorCodes.Validation.MaxLength),
+        new("task evidence without a file", "demo.memberunit", "POST", $"/api/joint-meetings/tasks/{NoSuchId}/attachments",
+            "{}", HttpStatusCode.BadRequest, "file", "JointMeetings:AttachmentMissing"),
+        new("register export of another user", Convener, "GET", $"/api/joint-meetings/exports/{NoSuchId}/file", null, HttpStatusCode.NotFound),
         new("meeting calendar from a word", Convener, "GET", "/api/joint-meetings/meetings?from=soon", null,
             HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
     ];

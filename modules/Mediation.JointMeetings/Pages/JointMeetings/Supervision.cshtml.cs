@@ -7,7 +7,7 @@ namespace Mediation.JointMeetings.Pages.JointMeetings;
 
 /// <summary>The convener's supervision list: the open tasks, nearest due first, with their 催办 / 督办 / 通报 steps and measures.</summary>
 [Authorize(Policy = JointMeetingsPermissions.Meetings.Read)]
-internal sealed class SupervisionModel(TaskAppService tasks) : FormPageModel
+internal sealed class SupervisionModel(TaskAppService tasks, RegisterExportAppService exports) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool OverdueOnly { get; set; }
@@ -16,4 +16,7 @@ internal sealed class SupervisionModel(TaskAppService tasks) : FormPageModel
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Tasks = (await tasks.ListAsync(mine: false, openOnly: true, ct)).Where(t => !OverdueOnly || t.Overdue).ToList();
+
+    /// <summary>The whole register, open and accepted tasks, written in the background.</summary>
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct) => Redirect($"/JointMeetings/Exports/{(await exports.RequestAsync(ct)).Id}");
 }

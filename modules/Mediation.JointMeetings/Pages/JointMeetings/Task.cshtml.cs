@@ -45,6 +45,9 @@ internal sealed class TaskModel(TaskAppService tasks, ICurrentUser user, TimePro
         WriteAsync(nameof(Report), () => tasks.ReportCompletionAsync(Id,
             new ReportCompletionInput(MeetingDisplay.Blank(Report.Text), MeetingDisplay.Blank(Report.Evidence), ConcurrencyStamp), ct), ct);
 
+    public Task<IActionResult> OnPostUploadAsync(CancellationToken ct) =>
+        WriteAsync("Attachment", async () => await tasks.AddAttachmentAsync(Id, await TaskAppService.ReadUploadAsync(Request, ct), ct), ct);
+
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => AnswerAsync(accepted: true, ct);
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => AnswerAsync(accepted: false, ct);

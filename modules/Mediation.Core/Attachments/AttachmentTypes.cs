@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Mediation.Petitions.Domain;
+namespace Mediation.Core.Attachments;
 
 /// <summary>
 /// The allow-list of attachment types, recognised by their content (magic bytes), not by the name the
