@@ -100,10 +100,15 @@ public abstract class LeaseClaim_Tests : ProviderTests
         await InScopeAsync(async (db, _) =>
         {
             var until = await db.DatabaseNowAsync(CancellationToken.None) + TimeSpan.FromMinutes(5);
-            var updated = await db.Set<Lease>().Where(l => l.Name == "audit-sealer")
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, "another host").SetProperty(l => l.LockedUntil, until));
-            if (updated == 0) db.Add(new Lease { Name = "audit-sealer", Holder = "another host", LockedUntil = until });
-            return await db.SaveChangesAsync();
+            // This host's own sealer runs every 200 ms and may create the row between our UPDATE and INSERT.
+            while (await db.Set<Lease>().Where(l => l.Name == "audit-sealer")
+                       .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, "another host").SetProperty(l => l.LockedUntil, until)) == 0)
+            {
+                var lease = db.Add(new Lease { Name = "audit-sealer", Holder = "another host", LockedUntil = until });
+                try { return await db.SaveChangesAsync(); }
+                catch (DbUpdateException) { lease.State = EntityState.Detached; }
+            }
+            return 1;
         });
 
         (await app.Services.GetRequiredService<AuditChain>().SealAsync(CancellationToken.None)).ShouldBe(0);
