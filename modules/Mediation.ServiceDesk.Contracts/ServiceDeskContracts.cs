@@ -160,7 +160,7 @@ public enum QueueView
 public sealed record VisitProblemInput(string? Description);
 
 /// <summary>大走访: who visited which enterprise when, whom they met, and the problems raised.</summary>
-public sealed record RecordVisitInput(Guid? EnterpriseId, DateOnly? VisitedOn, string? Visitors, string? MetWith, IReadOnlyList<VisitProblemInput>? Problems);
+public sealed record RecordEnterpriseVisitInput(Guid? EnterpriseId, DateOnly? VisitedOn, string? Visitors, string? MetWith, IReadOnlyList<VisitProblemInput>? Problems);
 
 public sealed record VisitProblemDto(int Sequence, string Description, Guid? RequestId, string? RequestNumber);
 

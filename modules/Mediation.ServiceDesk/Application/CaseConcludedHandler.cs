@@ -14,7 +14,7 @@ internal sealed class CaseConcludedHandler(MediationDbContext db) : IIntegration
         if (e.Source is not CaseSource.ServiceDeskReferral || !Guid.TryParse(e.SourceRecordId, out var requestId)) return;
         var request = await db.Set<DeskRequest>().IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == requestId && r.CaseId == e.CaseId, ct);
         if (request is null) return;
-        if (request.RecordRouteOutcome(Describe(e), "人民调解委员会", e.ConcludedAt == default ? context.OccurredAt : e.ConcludedAt)) await db.SaveChangesAsync(ct);
+        if (request.RecordRouteOutcome(Describe(e), "人民调解委员会", (e.ConcludedAt == default ? context.OccurredAt : e.ConcludedAt).ToUniversalTime())) await db.SaveChangesAsync(ct);
     }
 
     private static string Describe(CaseConcludedEto e) => e.Outcome switch

@@ -46,7 +46,7 @@ internal sealed class LedgerAppService(MediationDbContext db, DeskScope scope, T
         _ => "",
     };
 
-    private IQueryable<DeskRequest> InPeriod(DateOnly? from, DateOnly? to, out DateOnly first, out DateOnly last)
+    private IQueryable<DeskRequest> InPeriod(DateOnly? from, DateOnly? to, Guid? enterpriseId, out DateOnly first, out DateOnly last)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         first = from ?? new DateOnly(today.Year, 1, 1);
@@ -56,12 +56,13 @@ internal sealed class LedgerAppService(MediationDbContext db, DeskScope scope, T
         check.ThrowIfInvalid();
         var start = ChinaTime.StartOfDay(first).ToUniversalTime();
         var end = ChinaTime.StartOfDay(last.AddDays(1)).ToUniversalTime();
-        return scope.StaffRequests.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
+        var query = scope.StaffRequests.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
+        return enterpriseId is { } e ? query.Where(r => r.EnterpriseId == e) : query;
     }
 
-    public async Task<DeskRatesDto> RatesAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<DeskRatesDto> RatesAsync(DateOnly? from, DateOnly? to, Guid? enterpriseId, CancellationToken ct)
     {
-        var query = InPeriod(from, to, out var first, out var last);
+        var query = InPeriod(from, to, enterpriseId, out var first, out var last);
         var rows = await query.Select(r => new { r.Status, r.AcknowledgedAt, r.AcknowledgementDueAt, r.Rating }).ToListAsync(ct);
         var filed = rows.Count;
         var onTime = rows.Count(r => r.AcknowledgedAt is { } at && at <= r.AcknowledgementDueAt);
@@ -76,9 +77,9 @@ internal sealed class LedgerAppService(MediationDbContext db, DeskScope scope, T
 
     private static decimal? Rate(int part, int whole) => whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 
-    public async Task<Stream> ExportAsync(DateOnly? from, DateOnly? to, RequestKind? kind, RequestStatus? status, CancellationToken ct)
+    public async Task<Stream> ExportAsync(DateOnly? from, DateOnly? to, Guid? enterpriseId, RequestKind? kind, RequestStatus? status, CancellationToken ct)
     {
-        var query = InPeriod(from, to, out var first, out var last);
+        var query = InPeriod(from, to, enterpriseId, out _, out _);
         if (kind is { } k) query = query.Where(r => r.Kind == k);
         if (status is { } s) query = query.Where(r => r.Status == s);
         var requests = await query.OrderBy(r => r.SubmittedAt).ToListAsync(ct);

@@ -59,7 +59,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sequence = await numbers.NextAsync(NumberKind, enterprise.OrgUnitId, year, ct);
         var request = DeskRequest.File(Guid.CreateVersion7(), enterprise, OfficialNumber.Format(options.Value.NumberPrefix, year, sequence), year, sequence,
-            kind, title, description, project, urgent, supplied, user.UserName, now, due.DueAt);
+            kind, title, description, project, urgent, supplied, user.UserName, now, due.DueAt.ToUniversalTime());
         db.Add(request);
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(RecordType, request.Id, request.OrgUnitId, policy, now, user.UserName), ct);
@@ -109,7 +109,8 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         {
             QueueView.Mine => query.Where(r => r.OwnerId == me || r.FirstResponderId == me),
             QueueView.Unassigned => query.Where(r => r.Status == RequestStatus.Submitted),
-            QueueView.Overdue => query.Where(r => clocks.OpenClocks(RecordType).Any(c => c.RecordId == r.Id && c.DueAt != null && c.DueAt < now)),
+            QueueView.Overdue => query.Where(r => clocks.OpenClocks(RecordType)
+                .Any(c => (c.RecordId == r.Id || c.RecordId == r.FeedbackClockKey) && c.DueAt != null && c.DueAt < now)),
             _ => query,
         };
         if (status is { } s) query = query.Where(r => r.Status == s);
@@ -137,9 +138,12 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         foreach (var running in (await clocks.ForRecordAsync(RecordType, request.Id, ct))
                      .Where(c => c.Status != ClockStatus.Stopped && c.Policy is ServiceDeskPolicies.Acknowledgement or ServiceDeskPolicies.AcknowledgementUrgent))
             await clocks.StopAsync(running.Id, new StopClockInput("已受理（人工回复）", user.UserName, running.ConcurrencyStamp), ct);
-        await clocks.StartAsync(new StartClockInput(RecordType, request.Id, request.OrgUnitId,
-            request.Complex ? ServiceDeskPolicies.FeedbackComplex : ServiceDeskPolicies.Feedback, now, user.UserName), ct);
+        await StartFeedbackClockAsync(request, now, ct);
     }
+
+    private Task<DeadlineClockDto> StartFeedbackClockAsync(DeskRequest request, DateTimeOffset now, CancellationToken ct) =>
+        clocks.StartAsync(new StartClockInput(RecordType, request.FeedbackClockKey, request.OrgUnitId,
+            request.Complex ? ServiceDeskPolicies.FeedbackComplex : ServiceDeskPolicies.Feedback, now, user.UserName), ct);
 
     public async Task<DeskRequestDto> TransferAsync(Guid id, TransferInput input, CancellationToken ct)
     {
@@ -205,9 +209,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         request.Review(input.Reopen!.Value, input.Note!.Trim(), user.DisplayName ?? user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (input.Reopen.Value)
-            await clocks.StartAsync(new StartClockInput(RecordType, request.Id, request.OrgUnitId,
-                request.Complex ? ServiceDeskPolicies.FeedbackComplex : ServiceDeskPolicies.Feedback, now, user.UserName), ct);
+        if (input.Reopen.Value) await StartFeedbackClockAsync(request, now, ct);
         await transaction.CommitAsync(ct);
         return await ToDtoAsync(request, ct);
     }
@@ -236,16 +238,16 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     }
 
     private async Task<DeadlineClockDto?> FeedbackClockAsync(DeskRequest request, CancellationToken ct) =>
-        (await clocks.ForRecordAsync(RecordType, request.Id, ct))
+        (await clocks.ForRecordAsync(RecordType, request.FeedbackClockKey, ct))
         .Where(c => c.Status != ClockStatus.Stopped && c.Policy is ServiceDeskPolicies.Feedback or ServiceDeskPolicies.FeedbackComplex)
         .MaxBy(c => c.StartedAt);
 
     private async Task<IReadOnlyList<DeskRequestSummaryDto>> SummariesAsync(IQueryable<DeskRequest> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking().OrderByDescending(r => r.SubmittedAt).Take(500)
-            .Select(r => new { r.Id, r.Number, r.EnterpriseId, r.Kind, r.Title, r.Urgent, r.Status, r.SubmittedAt, r.OwnerName, r.FirstResponderName })
+            .Select(r => new { r.Id, r.FeedbackClockKey, r.Number, r.EnterpriseId, r.Kind, r.Title, r.Urgent, r.Status, r.SubmittedAt, r.OwnerName, r.FirstResponderName })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
+        var ids = rows.Select(r => r.Id).Concat(rows.Select(r => r.FeedbackClockKey)).Distinct().ToList();
         var enterpriseIds = rows.Select(r => r.EnterpriseId).Distinct().ToList();
         var names = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var due = (await clocks.OpenClocks(RecordType).Where(c => ids.Contains(c.RecordId)).ToListAsync(ct))
@@ -253,7 +255,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var now = clock.GetUtcNow();
         return rows.Select(r =>
         {
-            var open = due.GetValueOrDefault(r.Id);
+            var open = due.GetValueOrDefault(r.FeedbackClockKey) ?? due.GetValueOrDefault(r.Id);
             return new DeskRequestSummaryDto(r.Id, r.Number, names.GetValueOrDefault(r.EnterpriseId, "?"), r.Kind, r.Title, r.Urgent, r.Status,
                 r.SubmittedAt, r.OwnerName, r.FirstResponderName, open?.DueDate, open?.DueAt, open?.DueAt < now);
         }).ToList();
@@ -262,7 +264,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     internal async Task<DeskRequestDto> ToDtoAsync(DeskRequest r, CancellationToken ct)
     {
         var enterprise = await db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == r.EnterpriseId).Select(e => e.Name).SingleAsync(ct);
-        var feedback = (await clocks.ForRecordAsync(RecordType, r.Id, ct))
+        var feedback = (await clocks.ForRecordAsync(RecordType, r.FeedbackClockKey, ct))
             .Where(c => c.Policy is ServiceDeskPolicies.Feedback or ServiceDeskPolicies.FeedbackComplex).MaxBy(c => c.StartedAt);
         var route = r.Route is { } kind
             ? new LegalRouteDto(kind, r.RouteBody, r.RouteNote, r.CaseId, r.CaseNumber, r.RouteRecordedAt!.Value, r.RouteOutcome, r.RouteOutcomeAt)

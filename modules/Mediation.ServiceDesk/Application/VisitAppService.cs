@@ -10,7 +10,7 @@ namespace Mediation.ServiceDesk.Application;
 /// <summary>大走访 visits; a problem raised there becomes a request taken by the officer in one step.</summary>
 internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, RequestAppService requests, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<VisitDto> RecordAsync(RecordVisitInput input, CancellationToken ct)
+    public async Task<VisitDto> RecordAsync(RecordEnterpriseVisitInput input, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var check = new InputValidator()

@@ -32,7 +32,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         {
             Id = id, OrgUnitId = enterprise.OrgUnitId, EnterpriseId = enterprise.Id, Number = number, Year = year, SequenceNumber = sequence,
             Kind = kind, Title = title, Description = description, Project = project, Urgent = urgent, Status = RequestStatus.Submitted,
-            SubmittedAt = now, SubmittedBy = submittedBy, AcknowledgementDueAt = acknowledgementDueAt, SuppliedMaterials = string.Join(',', supplied),
+            SubmittedAt = now, SubmittedBy = submittedBy, FeedbackClockKey = id, AcknowledgementDueAt = acknowledgementDueAt, SuppliedMaterials = string.Join(',', supplied),
         };
         request.Log(now, "Filed", submittedBy, number);
         return request;
@@ -79,6 +79,11 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
     public string? RouteOutcome { get; private set; }
     public DateTimeOffset? RouteOutcomeAt { get; private set; }
     public Guid? VisitId { get; private set; }
+    /// <summary>
+    /// The record id the feedback clock runs under: the request's own id, then a fresh one for each reopening, since the kernel keeps
+    /// one clock per record and policy and a reopened request gets a new feedback period of its own.
+    /// </summary>
+    public Guid FeedbackClockKey { get; private set; }
     public Guid? AcknowledgementDocumentId { get; private set; }
     public Guid? CompletionDocumentId { get; private set; }
 
@@ -211,6 +216,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         if (reopen)
         {
             Status = RequestStatus.InHandling;
+            FeedbackClockKey = Guid.CreateVersion7();
             Rating = null;
             RatingComment = null;
             RatedAt = null;

@@ -85,7 +85,7 @@ internal static class ServiceDeskEndpoints
             .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("Hand a 涉法案件 to a mediation committee through the Cases contract");
 
         g.MapGet("/visits", (Guid? enterpriseId, VisitAppService s, CancellationToken ct) => s.ListAsync(enterpriseId, ct)).RequirePermission(ServiceDeskPermissions.Desk.Read);
-        g.MapPost("/visits", async (RecordVisitInput input, VisitAppService s, CancellationToken ct) =>
+        g.MapPost("/visits", async (RecordEnterpriseVisitInput input, VisitAppService s, CancellationToken ct) =>
         {
             var created = await s.RecordAsync(input, ct);
             return TypedResults.Created($"/api/service-desk/visits/{created.Id}", created);
@@ -93,10 +93,10 @@ internal static class ServiceDeskEndpoints
         g.MapPost("/visits/{id:guid}/problems/{sequence:int}/request", (Guid id, int sequence, RaiseProblemInput input, VisitAppService s, CancellationToken ct)
             => s.RaiseAsync(id, sequence, input, ct)).RequirePermission(ServiceDeskPermissions.Desk.Handle).WithSummary("大走访: a problem raised becomes a request in one step");
 
-        g.MapGet("/ledger", async (DateOnly? from, DateOnly? to, RequestKind? kind, RequestStatus? status, LedgerAppService s, CancellationToken ct) =>
-                TypedResults.File(await s.ExportAsync(from, to, kind, status, ct), Xlsx, "service-desk-ledger.xlsx"))
+        g.MapGet("/ledger", async (DateOnly? from, DateOnly? to, Guid? enterpriseId, RequestKind? kind, RequestStatus? status, LedgerAppService s, CancellationToken ct) =>
+                TypedResults.File(await s.ExportAsync(from, to, enterpriseId, kind, status, ct), Xlsx, "service-desk-ledger.xlsx"))
             .RequirePermission(ServiceDeskPermissions.Desk.Ledger).WithSummary("工作台账: every request of the period with its timeline, in Excel");
-        g.MapGet("/rates", (DateOnly? from, DateOnly? to, LedgerAppService s, CancellationToken ct) => s.RatesAsync(from, to, ct))
+        g.MapGet("/rates", (DateOnly? from, DateOnly? to, Guid? enterpriseId, LedgerAppService s, CancellationToken ct) => s.RatesAsync(from, to, enterpriseId, ct))
             .RequirePermission(ServiceDeskPermissions.Desk.Ledger).WithSummary("The desk's three rates: 响应率, 解决率, 满意率").WithDescription(RatesDescription);
     }
 }

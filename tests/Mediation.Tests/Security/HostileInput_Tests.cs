@@ -45,6 +45,8 @@ public static class HostileProbes
     private const string Mediator = "demo.mediator";
     private const string Officer = "demo.petitionofficer";
     private const string Advisor = "demo.legaladvisor";
+    private const string DeskOfficer = "demo.deskofficer";
+    private const string EnterpriseUser = "demo.enterpriseuser";
 
     /// <summary>A consultation at a window; validation refuses the probes before the window (here a committee's id) is looked up.</summary>
     public static JsonObject ServiceRegistration() => new()
@@ -232,6 +234,22 @@ public static class HostileProbes
         new("register export of another user", Convener, "GET", $"/api/joint-meetings/exports/{NoSuchId}/file", null, HttpStatusCode.NotFound),
         new("meeting calendar from a word", Convener, "GET", "/api/joint-meetings/meetings?from=soon", null,
             HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+
+        // The 接诉即办 desk: the portal (an enterprise's user), the anonymous sign-up and the officers' endpoints.
+        new("desk request kind as a number in a string", EnterpriseUser, "POST", "/api/service-desk/portal/requests",
+            """{"kind":"3","title":"工程款","description":"拖欠工程款"}""", HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
+        new("desk rating as a flag combination", EnterpriseUser, "POST", $"/api/service-desk/portal/requests/{NoSuchId}/rating",
+            """{"rating":"Satisfied,Dissatisfied"}""", HttpStatusCode.BadRequest, "rating", CoreErrorCodes.Validation.NotAMember),
+        new("enterprise sign-up with a wrong check character", EnterpriseUser, "POST", "/api/service-desk/enterprises/sign-up",
+            """{"creditCode":"91370983MA3C00000X","name":"某建筑公司","legalRepresentative":"赵某","contactName":"钱某","contactPhone":"13800138000","userName":"ent.hostile","password":"Demo-Passw0rd!"}""",
+            HttpStatusCode.BadRequest, "creditCode", "ServiceDesk:CreditCodeInvalid"),
+        new("desk visit in three days", DeskOfficer, "POST", "/api/service-desk/visits",
+            $$"""{"enterpriseId":"{{NoSuchId}}","visitedOn":"{{DateTimeOffset.UtcNow.AddDays(3):yyyy-MM-dd}}","visitors":"王某"}""",
+            HttpStatusCode.BadRequest, "visitedOn", CoreErrorCodes.Validation.DateInFuture),
+        new("desk rates from a word", DeskOfficer, "GET", "/api/service-desk/rates?from=soon", null,
+            HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+        new("desk transfer without a reason", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/transfer",
+            $$"""{"toDepartment":"市住建局"}""", HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.Required),
     ];
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });

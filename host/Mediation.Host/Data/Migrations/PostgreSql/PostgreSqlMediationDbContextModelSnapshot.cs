@@ -2089,6 +2089,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("FeedbackClockKey")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("FirstResponderId")
                         .HasColumnType("uuid");
 

@@ -2092,6 +2092,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("FeedbackClockKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("FirstResponderId")
                         .HasColumnType("uniqueidentifier");
 

@@ -2082,6 +2082,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("FeedbackClockKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FirstResponderId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,33 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mediation.Host.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ServiceDeskReopening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "FeedbackClockKey",
+                table: "service_desk_Requests",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            // Requests filed before reopenings had their own clock key ran their feedback clock under their own id.
+            migrationBuilder.Sql("""UPDATE "service_desk_Requests" SET "FeedbackClockKey" = "Id";""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FeedbackClockKey",
+                table: "service_desk_Requests");
+        }
+    }
+}
