@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mediation.Host.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMediationDbContext))]
-    [Migration("20261129044008_ServiceDeskReopening")]
+    [Migration("20261129051156_ServiceDeskReopening")]
     partial class ServiceDeskReopening
     {
         /// <inheritdoc />
@@ -836,6 +836,25 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.HasKey("RoleId", "Permission");
 
                     b.ToTable("RolePermissions", "core");
+                });
+
+            modelBuilder.Entity("Mediation.Core.Identity.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("WindowEndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("SignInCounters", "core");
                 });
 
             modelBuilder.Entity("Mediation.Core.Messaging.InboxMessage", b =>
