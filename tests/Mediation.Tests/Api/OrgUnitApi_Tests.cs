@@ -196,6 +196,35 @@ public abstract class OrgUnitApi_Tests : ProviderTests
         json.ShouldContain("\"kind\":\"County\"");
         json.ShouldNotContain("\"kind\":2");
     }
+
+    /// <summary>Issue 11: the 发文机关 printed on a unit's documents is set on the /OrgUnits page, not only through the API.</summary>
+    [Fact]
+    public async Task The_org_units_page_edits_the_issuing_body_and_a_too_long_one_is_refused_on_the_form()
+    {
+        var admin = await ClientAsync();
+        var town = await Create(admin, (await Unit(admin, "370902")).Id, OrgUnitKind.Township, "页面乡镇");
+        (await admin.GetStringAsync("/OrgUnits")).ShouldContain($"/OrgUnits/Edit/{town.Id}");
+
+        var form = await admin.GetStringAsync($"/OrgUnits/Edit/{town.Id}");
+        form.ShouldContain("<label for=\"issuing-body\">发文机关</label>");
+        string Token(string page) => System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Task<HttpResponseMessage> PostAsync(string page, string issuingBody, string stamp) => admin.PostAsync($"/OrgUnits/Edit/{town.Id}",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = "页面乡镇", ["issuingBodyName"] = issuingBody, ["concurrencyStamp"] = stamp, ["__RequestVerificationToken"] = Token(page),
+            }));
+
+        var tooLong = await PostAsync(form, new string('长', OrgUnit.MaxIssuingBodyNameLength + 1), town.ConcurrencyStamp);
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Net.WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()).ShouldContain(OrgUnit.MaxIssuingBodyNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await (await admin.GetAsync($"/api/org-units/{town.Id}")).ReadAsync<OrgUnitDto>()).IssuingBodyName.ShouldBeNull();
+
+        var saved = await PostAsync(form, "泰山区页面乡镇人民政府", town.ConcurrencyStamp);
+        saved.IsSuccessStatusCode.ShouldBeTrue();
+        (await (await admin.GetAsync($"/api/org-units/{town.Id}")).ReadAsync<OrgUnitDto>()).IssuingBodyName.ShouldBe("泰山区页面乡镇人民政府");
+
+        (await (await ClientAsync(userName: "demo.mediator")).GetAsync($"/OrgUnits/Edit/{town.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }
 
 public sealed class OrgUnitApi_Tests_on_Sqlite(SqliteApp app) : OrgUnitApi_Tests, IClassFixture<SqliteApp>

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mediation.Core.Pages.OrgUnits;
 
 [Microsoft.AspNetCore.Authorization.Authorize]
-public sealed class IndexModel(OrgUnitAppService orgUnits) : PageModel
+public sealed class IndexModel(OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user) : PageModel
 {
+    public bool CanManage => user.HasPermission(Mediation.Core.Security.CorePermissions.OrgUnits.Manage);
+
     public IReadOnlyList<OrgUnitTreeNodeDto> Tree { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Tree = await orgUnits.TreeAsync(ct);
