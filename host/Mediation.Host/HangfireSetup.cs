@@ -8,6 +8,7 @@ using Mediation.Core;
 using Mediation.Core.Data;
 using Mediation.Core.Modularity;
 using Mediation.Host.Data;
+using Hangfire.Logging;
 using Microsoft.Data.Sqlite;
 
 namespace Mediation.Host;
@@ -40,7 +41,8 @@ internal static class HangfireSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(sp.GetRequiredService<JobStorage>()));
+            .UseStorage(sp.GetRequiredService<JobStorage>())
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
         if (options.ServerEnabled)
         {
@@ -82,5 +84,35 @@ internal static class HangfireSetup
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
         return Path.Combine(Path.GetDirectoryName(dataSource)!, Path.GetFileNameWithoutExtension(dataSource) + ".hangfire.db");
+    }
+}
+
+/// <summary>
+/// Hangfire's log provider is a process-wide static, set by whichever host configured Hangfire last. When that
+/// host stops (the tests run several in one process) its logger factory is disposed, and another host's first
+/// BackgroundJobClient threw ObjectDisposedException while taking a logger — a 500 on the request that enqueued.
+/// Such a host gets a silent logger instead.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory loggerFactory) : ILogProvider
+{
+    private readonly AspNetCoreLogProvider _inner = new(loggerFactory);
+
+    public ILog GetLogger(string name)
+    {
+        try
+        {
+            return _inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return SilentLog.Instance;
+        }
+    }
+
+    private sealed class SilentLog : ILog
+    {
+        public static readonly SilentLog Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }
