@@ -56,15 +56,20 @@ internal sealed class SignInCounts(MediationDbContext db, IOptions<IdentitySetti
         var now = await db.DatabaseNowAsync(ct);
         var windowEnd = now + window;
         var row = db.Set<SignInCounter>().Where(c => c.Key == key);
-        for (var attempt = 0; attempt < 2; attempt++)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
             if (await row.Where(c => c.WindowEndsAt <= now || c.Count < limit).ExecuteUpdateAsync(s => s
                     .SetProperty(c => c.Count, c => c.WindowEndsAt <= now ? 1 : c.Count + 1)
                     .SetProperty(c => c.WindowEndsAt, c => c.WindowEndsAt <= now ? windowEnd : c.WindowEndsAt), ct) == 1)
                 return null;
-            var endsAt = await row.Select(c => (DateTimeOffset?)c.WindowEndsAt).SingleOrDefaultAsync(ct);
-            if (endsAt is { } ends) return ends > now ? ends - now : TimeSpan.FromSeconds(1);
-            if (limit > 0 && await TryInsertAsync(key, windowEnd, ct)) return null;
+            var state = await row.Select(c => new { c.Count, c.WindowEndsAt }).SingleOrDefaultAsync(ct);
+            if (state is null)
+            {
+                if (limit > 0 && await TryInsertAsync(key, windowEnd, ct)) return null;
+                continue;
+            }
+            // A row another attempt inserted after our UPDATE looked is no refusal: only a full window is.
+            if (state.Count >= limit && state.WindowEndsAt > now) return state.WindowEndsAt - now;
         }
         return window;
     }
