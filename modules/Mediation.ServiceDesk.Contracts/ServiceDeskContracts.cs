@@ -185,3 +185,21 @@ public sealed record DeskDocumentDto(Guid RequestId, Guid DocumentId, string Num
 public sealed record TakeInput(bool? Complex, string? ConcurrencyStamp);
 
 public sealed record RouteOutcomeInput(string? Outcome, string? ConcurrencyStamp);
+
+/// <summary>
+/// What another module may read of desk requests it links (a joint meeting's agenda item): the request's state now, under the
+/// caller's data scope — a request the caller may not see is simply absent, and an enterprise account sees none through it.
+/// </summary>
+public interface IDeskRequestStatusReader
+{
+    Task<IReadOnlyList<DeskRequestStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}
+
+/// <summary>
+/// <paramref name="StatusText"/>: the status as the desk names it, in the caller's language (key <c>ServiceDesk:RequestStatus:{Status}</c>).
+/// <paramref name="HandlingUnit"/>: the department it was transferred to, else the desk's unit; <paramref name="Owner"/> the officer who holds it.
+/// <paramref name="DueOn"/>: the running acknowledgement or feedback period's due date (none once concluded or while nothing runs).
+/// <paramref name="Handled"/>: 办结告知 given and no review pending.
+/// </summary>
+public sealed record DeskRequestStatusDto(Guid Id, string Number, string Title, RequestKind Kind, RequestStatus Status, string StatusText, bool Handled,
+    string HandlingUnit, string? Owner, DateOnly? DueOn, DateTimeOffset? DueAt, DateTimeOffset? ConcludedAt);

@@ -33,6 +33,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<VisitAppService>();
         services.AddScoped<LedgerAppService>();
         services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
+        services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
     }
 
