@@ -73,14 +73,10 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         Uploads.ReadFileAsync(request, JointMeetingsErrorCodes.AttachmentTooLarge, ct);
 
     /// <summary>The file, for whoever may see the task (its units' liaisons, the working group's office).</summary>
-    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    public Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
         var visible = TasksFor(mine: false).Select(t => t.Id);
-        var found = await db.Set<TaskAttachment>().AsNoTracking()
-            .Where(a => a.Id == attachmentId && a.TaskId == id && visible.Contains(a.TaskId))
-            .Select(a => new { a.FileName, a.ContentType, a.Content })
-            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(TaskAttachment), attachmentId);
-        return (found.FileName, found.ContentType, protector.DecryptBytes(found.Content));
+        return db.Set<TaskAttachment>().Where(a => a.TaskId == id && visible.Contains(a.TaskId)).DecryptedFileAsync(attachmentId, protector, ct);
     }
 
     public async Task<AssignedTaskDto> ReportProgressAsync(Guid id, ReportProgressInput input, CancellationToken ct)

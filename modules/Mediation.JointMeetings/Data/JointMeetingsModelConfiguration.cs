@@ -1,3 +1,4 @@
+using Mediation.Core.Attachments;
 using Mediation.JointMeetings.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,15 +97,8 @@ internal static class JointMeetingsModelConfiguration
 
         model.Entity<TaskAttachment>(b =>
         {
-            b.ToTable("TaskAttachments", Schema);
-            b.HasKey(a => a.Id);
-            b.Property(a => a.Id).ValueGeneratedNever();
-            b.Property(a => a.FileName).HasMaxLength(200);
-            b.Property(a => a.ContentType).HasMaxLength(100);
-            b.Property(a => a.Sha256).HasMaxLength(64);
-            b.Property(a => a.UploadedBy).HasMaxLength(256);
+            StoredAttachment.Configure(b, "TaskAttachments", Schema);
             b.HasIndex(a => a.TaskId);
-            b.HasIndex(a => a.OrgUnitId);
             b.HasOne<AssignedTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
         });
 

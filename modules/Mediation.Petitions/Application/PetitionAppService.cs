@@ -135,8 +135,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         var petition = await FindAsync(id, ct);
         var upload = await Uploads.ReadCheckedAsync(file!, PetitionsErrorCodes.AttachmentTypeNotAllowed, protector, ct);
         var now = clock.GetUtcNow();
-        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition.Id, petition.OrgUnitId, upload.FileName, upload.ContentType,
-            upload.EncryptedContent, upload.SizeBytes, upload.Sha256, user.UserName, now);
+        var attachment = new PetitionAttachment(Guid.CreateVersion7(), petition, upload, user.UserName, now);
         petition.AttachmentAdded(upload.FileName, user.UserName, now);
         db.Entry(petition).Property(p => p.Status).IsModified = true;
         db.Add(attachment);
@@ -148,14 +147,10 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     public static Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
         Uploads.ReadFileAsync(request, PetitionsErrorCodes.AttachmentTooLarge, ct);
 
-    public async Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    public Task<(string FileName, string ContentType, byte[] Content)> AttachmentContentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
         var visible = Visible().Select(p => p.Id);
-        var found = await db.Set<PetitionAttachment>().AsNoTracking()
-            .Where(a => a.Id == attachmentId && a.PetitionId == id && visible.Contains(a.PetitionId))
-            .Select(a => new { a.FileName, a.ContentType, a.Content })
-            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(PetitionAttachment), attachmentId);
-        return (found.FileName, found.ContentType, protector.DecryptBytes(found.Content));
+        return db.Set<PetitionAttachment>().Where(a => a.PetitionId == id && visible.Contains(a.PetitionId)).DecryptedFileAsync(attachmentId, protector, ct);
     }
 
     internal async Task<Petition> FindAsync(Guid id, CancellationToken ct) =>

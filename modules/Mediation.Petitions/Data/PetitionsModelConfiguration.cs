@@ -1,3 +1,4 @@
+using Mediation.Core.Attachments;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,15 +107,8 @@ internal static class PetitionsModelConfiguration
 
         model.Entity<PetitionAttachment>(b =>
         {
-            b.ToTable("PetitionAttachments", Schema);
-            b.HasKey(a => a.Id);
-            b.Property(a => a.Id).ValueGeneratedNever();
-            b.Property(a => a.FileName).HasMaxLength(200);
-            b.Property(a => a.ContentType).HasMaxLength(100);
-            b.Property(a => a.Sha256).HasMaxLength(64);
-            b.Property(a => a.UploadedBy).HasMaxLength(256);
+            StoredAttachment.Configure(b, "PetitionAttachments", Schema);
             b.HasIndex(a => a.PetitionId);
-            b.HasIndex(a => a.OrgUnitId);
             b.HasOne<Petition>().WithMany().HasForeignKey(a => a.PetitionId).OnDelete(DeleteBehavior.Restrict);
         });
     }

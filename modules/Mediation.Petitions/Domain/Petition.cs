@@ -1,3 +1,4 @@
+using Mediation.Core.Attachments;
 using Mediation.Core.Domain;
 using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
@@ -644,42 +645,13 @@ public sealed class PetitionOpinion
 /// An uploaded file, kept in the database (never under the web root, never by its client name); scoped like its petition.
 /// <see cref="Content"/> is the encrypted file (ID-card scans are typical); size and SHA-256 are those of the original.
 /// </summary>
-public sealed class PetitionAttachment : IOrgScoped
+public sealed class PetitionAttachment : StoredAttachment
 {
     private PetitionAttachment() { }
 
-    public PetitionAttachment(Guid id, Guid petitionId, Guid orgUnitId, string fileName, string contentType, byte[] encryptedContent, long sizeBytes,
-        string sha256, string? uploadedBy, DateTimeOffset uploadedAt)
-    {
-        Id = id;
-        PetitionId = petitionId;
-        OrgUnitId = orgUnitId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = encryptedContent;
-        SizeBytes = sizeBytes;
-        Sha256 = sha256;
-        UploadedBy = uploadedBy;
-        UploadedAt = uploadedAt;
-    }
+    public PetitionAttachment(Guid id, Petition petition, CheckedUpload upload, string? uploadedBy, DateTimeOffset uploadedAt)
+        : base(id, petition.OrgUnitId, upload, uploadedBy, uploadedAt) => PetitionId = petition.Id;
 
-    public Guid Id { get; private set; }
     public Guid PetitionId { get; private set; }
-    public Guid OrgUnitId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public long SizeBytes { get; private set; }
-    public string Sha256 { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
-    public string? UploadedBy { get; private set; }
-    public DateTimeOffset UploadedAt { get; private set; }
-
-    /// <summary>A file stored in plain text by an older version, replaced by its cipher text; the size and SHA-256 stay the original's.</summary>
-    public bool EncryptStoredPlainText(PersonalDataProtector protector)
-    {
-        if (PersonalDataProtector.IsEncryptedFile(Content)) return false;
-        Content = protector.EncryptBytes(Content);
-        return true;
-    }
 }
 
