@@ -1,10 +1,10 @@
 using Mediation.Cases;
-using Mediation.Core.Identity;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Documents;
 using Mediation.Core.Modularity;
 using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits;
+using Mediation.Identity;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;

@@ -10,6 +10,7 @@ using Mediation.Core.Modularity;
 using Mediation.Core.Web;
 using Mediation.Host;
 using Mediation.Host.Data;
+using Mediation.Identity;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;

@@ -73,6 +73,5 @@ public static class CoreServiceCollectionExtensions
     {
         jobs.AddOrUpdate<OutboxCleanupJob>("core:outbox-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
         jobs.AddOrUpdate<Web.IdempotencyPurgeJob>(Web.IdempotencyPurgeJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
-        jobs.AddOrUpdate<Identity.SignInCounterPurgeJob>(Identity.SignInCounterPurgeJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }

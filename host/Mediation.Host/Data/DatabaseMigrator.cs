@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Modularity;
+using Mediation.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Host.Data;

@@ -1,5 +1,5 @@
 using Mediation.Core.Data;
-using Mediation.Core.Identity;
+using Mediation.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,15 +28,15 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMediationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                services.AddDbContext<SqliteMediationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<SqliteMediationDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(SecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<PostgreSqlMediationDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(SecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<SqlServerMediationDbContext>());
                 break;
             default:

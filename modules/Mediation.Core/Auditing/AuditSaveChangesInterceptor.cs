@@ -17,7 +17,7 @@ namespace Mediation.Core.Auditing;
 internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(IdentityUserToken<Guid>), typeof(Lease), typeof(Web.IdempotencyRecord), typeof(Identity.SignInCounter)];
+        [typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(IdentityUserToken<Guid>), typeof(Lease), typeof(Web.IdempotencyRecord)];
 
     internal const int MaxTextLength = 4000;
 
@@ -40,7 +40,7 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
         context.ChangeTracker.DetectChanges();
         var rows = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !NotAudited.Contains(e.Entity.GetType()))
+            .Where(e => !NotAudited.Contains(e.Entity.GetType()) && e.Entity is not INotAudited)
             .Select(Describe)
             .Where(r => r is not null)
             .ToList();
@@ -99,3 +99,6 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
         _ => value,
     };
 }
+
+/// <summary>Bookkeeping rows outside the kernel (counters, caches) whose changes are no event anyone must be able to trace.</summary>
+public interface INotAudited;

@@ -1,6 +1,5 @@
 using Mediation.Core.Auditing;
 using Mediation.Core.Domain;
-using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Messaging;
@@ -30,7 +29,6 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     {
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
-        IdentityModelConfiguration.Configure(modelBuilder);
         AuditModelConfiguration.Configure(modelBuilder);
         Web.IdempotencyModelConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new Numbering.NumberSequenceRowConfiguration());

@@ -16,14 +16,14 @@ public sealed class KernelEntity_Tests
     private static readonly Assembly CoreAssembly = typeof(Mediation.Core.Modularity.IModule).Assembly;
 
     public static TheoryData<string> ModuleAssemblies() => new(HostModules.Create().Modules
-        .Select(m => m.GetType().Assembly).Where(a => a != CoreAssembly).Distinct()
+        .Select(m => m.GetType().Assembly).Where(a => !KernelAssemblies.Contains(a)).Distinct()
         .SelectMany(a => new[] { a.GetName().Name!, a.GetName().Name + ".Contracts" }));
 
-    /// <summary>The kernel's entity types: every CLR type of the EF model that lives in Mediation.Core.</summary>
+    /// <summary>The kernel's entity types: every CLR type of the EF model that lives in Mediation.Core or the kernel's host-side projects.</summary>
     internal static HashSet<string> KernelEntityNames()
     {
         using var db = new Mediation.Host.Data.SqliteDesignTimeFactory().CreateDbContext([]);
-        return db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.Assembly == CoreAssembly)
+        return db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => KernelAssemblies.Contains(t.Assembly))
             .Select(t => t.FullName!.Replace('+', '/')).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class KernelEntity_Tests
         var entities = KernelEntityNames();
         entities.ShouldContain("Mediation.Core.OrgUnits.Domain.OrgUnit");
         entities.ShouldContain("Mediation.Core.Deadlines.Domain.DeadlineClock");
-        entities.ShouldContain("Mediation.Core.Identity.AppUser");
+        entities.ShouldContain("Mediation.Identity.AppUser");
         // Not vacuous: the kernel's own code, which may use them, is found using them.
         Uses(CoreAssembly.Location, entities).ShouldContain(u => u.EndsWith(": Mediation.Core.OrgUnits.Domain.OrgUnit", StringComparison.Ordinal));
     }

@@ -15,7 +15,7 @@ public sealed class ModuleBoundary_Tests
 
     private static readonly string[] ModuleAssemblyNames = HostModules.Create().Modules
         .Select(m => m.GetType().Assembly)
-        .Where(a => a != CoreAssembly)
+        .Where(a => !KernelAssemblies.Contains(a))
         .Select(a => a.GetName().Name!)
         .ToArray();
 

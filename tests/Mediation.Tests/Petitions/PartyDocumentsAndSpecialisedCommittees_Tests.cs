@@ -84,7 +84,7 @@ public abstract class PartyDocumentsAndSpecialisedCommittees_Tests : PetitionHan
         var medical = await (await coordinator.PostJsonAsync("/api/cases/committees",
             new CreateCommitteeInput(taishan.Id, "泰山区医疗纠纷人民调解委员会" + suffix, "医" + suffix, CommitteeKind.Specialised, CommitteeSpecialty.Medical))).ReadAsync<CommitteeDto>();
         medical.Specialty.ShouldBe(CommitteeSpecialty.Medical);
-        var me = await (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/auth/me")).ReadAsync<Mediation.Core.Identity.MeDto>();
+        var me = await (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/auth/me")).ReadAsync<Mediation.Identity.MeDto>();
         await OkAsync<CommitteeDto>(await coordinator.PostJsonAsync($"/api/cases/committees/{medical.Id}/mediators", new Mediation.Cases.AddMediatorInput(me.Id, null, true)));
         var ordinary = await CommitteeAsync();
         var petition = await AcceptedAsync();

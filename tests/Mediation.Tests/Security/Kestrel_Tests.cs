@@ -70,7 +70,7 @@ public sealed class Kestrel_Tests(KestrelApp app) : IClassFixture<KestrelApp>
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
         {
             Content = System.Net.Http.Json.JsonContent.Create(
-                new Mediation.Core.Identity.TokenRequest("demo.mediator", MediationAppFactory.DemoPassword, null), options: HttpJson.Options),
+                new Mediation.Identity.TokenRequest("demo.mediator", MediationAppFactory.DemoPassword, null), options: HttpJson.Options),
         };
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         request.Headers.Add("X-Correlation-Id", correlationId);

@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
@@ -7,7 +8,7 @@ using Mediation.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid OrgUnitId, bool IsActive,
     IReadOnlyList<string> Roles, string? IdCardNumber, string? Mobile, bool LockedOut, string ConcurrencyStamp);

@@ -1,8 +1,9 @@
+using Mediation.Core.Identity;
 using Mediation.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>The Identity tables (what IdentityDbContext would configure), in the core schema of our one context.</summary>
 internal static class IdentityModelConfiguration

@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using Mediation.Core.Auditing;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public sealed record TokenRequest(string? UserName, string? Password, string? TotpCode);
 

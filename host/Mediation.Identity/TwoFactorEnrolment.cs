@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using System.Security.Cryptography;
 using Mediation.Core.Auditing;
 using Mediation.Core.Domain;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using OtpNet;
 using QRCoder;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public sealed record TwoFactorSetupDto(string SharedKey, string OtpauthUri);
 

@@ -1,3 +1,5 @@
+using Mediation.Core.Data;
+using Mediation.Core.Identity;
 using System.Globalization;
 using System.Text.Json;
 using Mediation.Core.Auditing;
@@ -15,7 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public static class SecurityServiceCollectionExtensions
 {
@@ -26,19 +28,7 @@ public static class SecurityServiceCollectionExtensions
         var settings = configuration.GetSection(IdentitySettings.Section).Get<IdentitySettings>() ?? new IdentitySettings();
         services.Configure<IdentitySettings>(configuration.GetSection(IdentitySettings.Section));
 
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddScoped<IDataScope, CurrentUserDataScope>();
-        services.AddSingleton<PermissionCatalog>();
-        services.AddScoped<AuditContext>();
-        services.AddScoped<AuditSaveChangesInterceptor>();
-        services.AddScoped<SecurityAuditLog>();
-        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
-        services.AddSingleton<AuditChain>();
-        services.AddHostedService<AuditChainService>();
-
-        services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));
-        services.AddSingleton<IPostConfigureOptions<PersonalDataOptions>>(new DemoPersonalDataKeys(configuration));
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddKernelSecurity(configuration);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -54,13 +44,13 @@ public static class SecurityServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<AppRole>()
-            .AddEntityFrameworkStores<Data.MediationDbContext>()
+            .AddEntityFrameworkStores<MediationDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordClassesValidator>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInCounts>();
-        services.AddRateLimiter(o => SignInThrottle.AddPolicy(o, settings));
+        services.AddRateLimiter(o => SignInThrottlePolicy.AddPolicy(o, settings));
         services.AddSingleton<SignInConcurrency>();
         services.AddScoped<SignInCounterPurgeJob>();
         services.AddScoped<TotpCodes>();
@@ -68,7 +58,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<RolePermissionService>();
         services.AddScoped<DemoAccounts>();
-        services.AddScoped<Data.IKernelSeed, Data.KernelSeed>();
+        services.AddScoped<IKernelSeed, KernelSeed>();
         services.AddScoped<UserClaimsLoader>();
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<UserClaimsLoader>());
 
@@ -98,15 +88,8 @@ public static class SecurityServiceCollectionExtensions
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.TokenLifetime)
             .AddScheme<AuthenticationSchemeOptions, StampCheckedBearerHandler>(StampCheckedBearerHandler.SchemeName, null);
 
-        services.AddAuthorization();
-        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services;
     }
-
-    /// <summary>Interceptors every provider's context gets: the audit rows join the change's own SaveChanges.</summary>
-    public static IInterceptor[] DbContextInterceptors(IServiceProvider services) =>
-        [services.GetRequiredService<AuditSaveChangesInterceptor>()];
 
     // A cookie past its absolute lifetime, of an inactive account or with a rotated security stamp is no sign-in at
     // all (401 / the sign-in page), not a signed-in caller without rights (403).
@@ -133,30 +116,5 @@ public static class SecurityServiceCollectionExtensions
         if (ApiErrorMiddleware.IsApi(context.Request)) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Without configured keys, a demo gets keys generated once into data/personal-data-keys.json;
-    /// anything else refuses to start, because losing the key would lose the data.
-    /// </summary>
-    private sealed class DemoPersonalDataKeys(IConfiguration configuration) : IPostConfigureOptions<PersonalDataOptions>
-    {
-        public void PostConfigure(string? name, PersonalDataOptions options)
-        {
-            if (options.Keys.Count > 0) return;
-            if (!configuration.GetValue<bool>("Demo:Enabled"))
-                throw new InvalidOperationException("Configure PersonalData:Keys, PersonalData:CurrentKeyId and PersonalData:HashKey (see README, Personal data).");
-            var file = Path.GetFullPath(configuration["PersonalData:KeyFile"] ?? "data/personal-data-keys.json");
-            if (!File.Exists(file))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                var generated = new PersonalDataOptions { Keys = { ["demo1"] = PersonalDataProtector.NewKey() }, CurrentKeyId = "demo1", HashKey = PersonalDataProtector.NewKey() };
-                File.WriteAllText(file, JsonSerializer.Serialize(generated));
-            }
-            var loaded = JsonSerializer.Deserialize<PersonalDataOptions>(File.ReadAllText(file))!;
-            options.Keys = loaded.Keys;
-            options.CurrentKeyId = loaded.CurrentKeyId;
-            options.HashKey = loaded.HashKey;
-        }
     }
 }

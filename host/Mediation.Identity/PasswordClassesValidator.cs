@@ -1,6 +1,7 @@
+using Mediation.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>At least three of the four character classes (upper, lower, digit, symbol); length is Identity's own rule.</summary>
 internal sealed class PasswordClassesValidator : IPasswordValidator<AppUser>

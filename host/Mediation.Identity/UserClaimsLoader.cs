@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using System.Security.Claims;
 using Mediation.Core.Data;
 using Mediation.Core.OrgUnits.Domain;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// On every authenticated request: checks the account is still active and unchanged (security

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Mediation.Core.Pages.Account;
+namespace Mediation.Identity.Pages.Account;
 
 /// <summary>
 /// Enrolment of an authenticator for any signed-in user (issue 12, item 11). The key stays the

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Globalization;
 
-namespace Mediation.Core.Pages.Account;
+namespace Mediation.Identity.Pages.Account;
 
 [AllowAnonymous]
 internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel

@@ -1,3 +1,5 @@
+using Mediation.Core;
+using Mediation.Core.Identity;
 using Hangfire;
 using Mediation.Core.Auditing;
 using Mediation.Core.Modularity;
@@ -7,22 +9,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
-/// <summary>/api/auth: bearer tokens and "who am I". The Identity tables are configured by the kernel's context.</summary>
+/// <summary>/api/auth: bearer tokens and "who am I". It configures the Identity tables (schema core).</summary>
 public sealed class AuthModule : IModule
 {
     public string Name => "auth";
     public string Schema => "core";
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddPermissions(CorePermissions.Definitions);
+        services.AddLocalizationSource(typeof(AuthModule).Assembly);
+    }
 
-    public void ConfigureModel(ModelBuilder model) { }
+    public void ConfigureModel(ModelBuilder model) => IdentityModelConfiguration.Configure(model);
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapAuthEndpoints();
 
-    public void ConfigureJobs(IRecurringJobManager jobs) { }
+    public void ConfigureJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<SignInCounterPurgeJob>(SignInCounterPurgeJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 }
 
 /// <summary>/api/identity: users, roles and permission grants.</summary>

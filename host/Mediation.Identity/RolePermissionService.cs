@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
@@ -6,7 +7,7 @@ using Mediation.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public sealed record RoleDto(string Name, IReadOnlyList<string> Permissions);
 

@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// Bearer tokens whose account is inactive or whose security stamp was rotated (deactivation, lockout, role change,

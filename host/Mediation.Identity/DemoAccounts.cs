@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using System.Security.Cryptography;
 using Mediation.Core.Data;
 using Mediation.Core.OrgUnits.Domain;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区 and petition officers of 泰安市

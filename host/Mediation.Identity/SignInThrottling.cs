@@ -1,3 +1,5 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Identity;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// Sign-in attempts counted per client address, per user name and, for names that are no account, as failures
@@ -98,7 +100,7 @@ internal sealed class SignInCounts(MediationDbContext db, IOptions<IdentitySetti
 }
 
 /// <summary>One count of sign-in attempts (address, user name or unknown name) in its window.</summary>
-internal sealed class SignInCounter
+internal sealed class SignInCounter : INotAudited
 {
     public required string Key { get; init; }
     public int Count { get; set; }
@@ -147,18 +149,16 @@ public sealed class SignInConcurrency : IDisposable
 }
 
 /// <summary>
-/// The per-address rate-limiting policy for other anonymous endpoints (an enterprise's sign-up): a fixed window of
+/// <see cref="SignInThrottle.Policy"/> for other anonymous endpoints (an enterprise's sign-up): a fixed window of
 /// <see cref="SignInRateLimitSettings.PerAddress"/> per client address, in this host's memory. Sign-in itself is
 /// counted in the database by <see cref="SignInCounts"/>.
 /// </summary>
-public static class SignInThrottle
+internal static class SignInThrottlePolicy
 {
-    public const string Policy = "sign-in";
-
     internal static void AddPolicy(RateLimiterOptions options, IdentitySettings settings)
     {
         var limits = settings.SignInRateLimit;
-        options.AddPolicy(Policy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+        options.AddPolicy(SignInThrottle.Policy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")
             : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerAddress, Window = limits.Window, QueueLimit = 0 }));

@@ -1,9 +1,10 @@
+using Mediation.Core.Identity;
 using Mediation.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// RFC 6238 codes (30 s steps, one step of clock drift either way), each usable once: the last

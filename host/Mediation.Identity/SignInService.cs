@@ -1,3 +1,4 @@
+using Mediation.Core.Identity;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 /// <summary>
 /// Checks credentials for both the sign-in page and the token endpoint: rate limits per address and name,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Mediation.Core.Pages.Account;
+namespace Mediation.Identity.Pages.Account;
 
 internal sealed class SignOutModel(SecurityAuditLog auditLog, SignInService signIn, ICurrentUser user) : PageModel
 {

@@ -1,4 +1,5 @@
-namespace Mediation.Core.Identity;
+using Mediation.Core.Identity;
+namespace Mediation.Identity;
 
 public sealed class IdentitySettings
 {

@@ -1,8 +1,9 @@
+using Mediation.Core.Data;
 using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits.Data;
 using Microsoft.Extensions.Logging;
 
-namespace Mediation.Core.Data;
+namespace Mediation.Identity;
 
 /// <summary>What the host's start-up asks of the kernel after migrating: the roles, and the demo tree and accounts or their absence.</summary>
 public interface IKernelSeed

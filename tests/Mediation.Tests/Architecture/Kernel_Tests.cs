@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Mediation.Host;
+using NetArchTest.Rules;
+using Shouldly;
+
+namespace Mediation.Tests.Architecture;
+
+/// <summary>
+/// The kernel stays mechanism: accounts, sign-in and their pages run in host-side projects, which no module may reference.
+/// Each check below fails on a tree where Mediation.Core still held the identity feature area.
+/// </summary>
+public sealed class Kernel_Tests
+{
+    public static TheoryData<string> ModuleAndContractsAssemblies() => new(HostModules.Create().Modules
+        .Select(m => m.GetType().Assembly).Where(a => !KernelAssemblies.Contains(a)).Distinct()
+        .SelectMany(a => new[] { a.GetName().Name!, a.GetName().Name + ".Contracts" }));
+
+    [Fact]
+    public void Every_project_beside_the_host_is_a_host_side_kernel_assembly()
+    {
+        var projects = Directory.GetDirectories(Path.Combine(KernelAssemblies.RepositoryRoot().FullName, "host"))
+            .Select(Path.GetFileName).Where(n => n != "Mediation.Host").ToList();
+        projects.ShouldBe(KernelAssemblies.HostSide.Select(a => a.GetName().Name), ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleAndContractsAssemblies))]
+    public void A_module_references_no_host_side_kernel_project(string assemblyName)
+    {
+        var hostSide = KernelAssemblies.HostSide.Select(a => a.GetName().Name).ToHashSet();
+        Assembly.Load(assemblyName).GetReferencedAssemblies().Select(r => r.Name).Where(hostSide.Contains).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_kernel_signs_no_one_in_and_administers_no_accounts()
+    {
+        var result = Types.InAssembly(KernelAssemblies.Core).ShouldNot()
+            .HaveDependencyOnAny("Microsoft.AspNetCore.Identity.UserManager`1", "Microsoft.AspNetCore.Identity.SignInManager`1",
+                "Microsoft.AspNetCore.Identity.RoleManager`1", "Microsoft.AspNetCore.Identity.IdentityUser`1", "OtpNet", "QRCoder")
+            .GetResult();
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+        KernelAssemblies.Core.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)))
+            .Select(t => t.FullName).ShouldNotContain(n => n!.Contains(".Account.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_check_finds_sign_in_in_the_identity_project()
+    {
+        var result = Types.InAssembly(typeof(Mediation.Identity.AuthModule).Assembly).ShouldNot()
+            .HaveDependencyOnAny("Microsoft.AspNetCore.Identity.UserManager`1").GetResult();
+        result.IsSuccessful.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Only_the_kernel_and_the_tests_see_the_kernels_internals()
+    {
+        var allowed = KernelAssemblies.HostSide.Select(a => a.GetName().Name).Append("Mediation.Tests").ToHashSet();
+        KernelAssemblies.Core.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ShouldAllBe(n => allowed.Contains(n));
+    }
+}
