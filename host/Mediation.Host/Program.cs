@@ -124,6 +124,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new PermissionDashboardFilter(CorePermissions.Jobs.Dashboard)] });
 
 var api = app.MapGroup("/api");
+api.AddEndpointFilterFactory(StrictEnumParameters.Filter);
 foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
     module.MapEndpoints(api.MapGroup("/" + module.Name).WithTags(module.Name));
 

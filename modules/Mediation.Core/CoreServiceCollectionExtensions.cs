@@ -28,7 +28,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProblemWriter>();
         services.AddSingleton<ICorrelationIdAccessor, HttpCorrelationIdAccessor>();
 
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new Web.Pages.StrictEnumModelBinderProvider()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new Web.Pages.StrictEnumModelBinderProvider());
+            o.Filters.Add(new Web.Pages.StrictEnumPageFilter());
+        });
         services.Configure<JsonSerializerOptionsHolder>(o => ConfigureJson(o.Options));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<IntegrationEventRegistry>();

@@ -59,6 +59,9 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
             case BadHttpRequestException badRequest:
                 logger.LogInformation("Malformed request: {Reason}", badRequest.InnerException?.Message ?? badRequest.Message);
                 var (reason, field) = MalformedReason(badRequest);
+                if (field is not null && StrictEnumParameters.IsEnumParameter(context.GetEndpoint(), field))
+                    return problems.WriteAsync(context, StatusCodes.Status400BadRequest, CoreErrorCodes.ValidationFailed, null,
+                        [new FieldError(field, CoreErrorCodes.Validation.NotAMember, new Dictionary<string, object?>())]);
                 return problems.WriteAsync(context, badRequest.StatusCode,
                     badRequest.StatusCode switch
                     {

@@ -250,7 +250,33 @@ public static class HostileProbes
             HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
         new("desk transfer without a reason", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/transfer",
             $$"""{"toDepartment":"市住建局"}""", HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.Required),
+
+        // Item 1 for query strings: an enum parameter is one member by name, in the API and on the pages
+        // (EnumParameters_Tests requires these rows for every enum parameter of every list).
+        .. EnumRows("desk queue view", DeskOfficer, "/api/service-desk/requests", "view", typeof(global::Mediation.ServiceDesk.QueueView)),
+        .. EnumRows("desk queue status", DeskOfficer, "/api/service-desk/requests", "status", typeof(global::Mediation.ServiceDesk.RequestStatus)),
+        .. EnumRows("desk enterprises status", DeskOfficer, "/api/service-desk/enterprises", "status", typeof(global::Mediation.ServiceDesk.EnterpriseStatus)),
+        .. EnumRows("desk ledger kind", DeskOfficer, "/api/service-desk/ledger", "kind", typeof(global::Mediation.ServiceDesk.RequestKind)),
+        .. EnumRows("desk ledger status", DeskOfficer, "/api/service-desk/ledger", "status", typeof(global::Mediation.ServiceDesk.RequestStatus)),
+        .. EnumRows("org units kind", "demo.coordinator", "/api/org-units/", "kind", typeof(Mediation.Core.OrgUnits.Domain.OrgUnitKind)),
+        .. EnumRows("cases page status", Mediator, "/Cases", "status", typeof(CaseStatus)),
+        .. EnumRows("cases page risk", Mediator, "/Cases", "risk", typeof(RiskGrade)),
+        .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
     ];
+
+    /// <summary>A number, a number list, a flag combination, an unknown name and the parameter given twice: each a 400 naming it.</summary>
+    public static IEnumerable<HostileProbe> EnumRows(string name, string user, string path, string parameter, Type enumType)
+    {
+        // Real member names, so only the combination or the repetition (not an unknown name) can be what is refused.
+        var (first, second) = (Enum.GetNames(enumType)[0], Enum.GetNames(enumType)[1]);
+        (string Kind, string Value)[] values =
+        [
+            ("as a number", "1"), ("as an out-of-range number", "99"), ("as numbers", "1,2"),
+            ("as a flag combination", $"{first},{second}"), ("as an unknown name", "Everything"), ("given twice", $"{first}&{parameter}={first}"),
+        ];
+        return values.Select(v => new HostileProbe($"{name} {v.Kind}", user, "GET", $"{path}?{parameter}={v.Value}", null,
+            HttpStatusCode.BadRequest, parameter, CoreErrorCodes.Validation.NotAMember, CoreErrorCodes.ValidationFailed));
+    }
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });
 }

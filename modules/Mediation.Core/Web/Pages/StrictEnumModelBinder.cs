@@ -8,6 +8,9 @@ namespace Mediation.Core.Web.Pages;
 /// </summary>
 public sealed class StrictEnumModelBinder(Type enumType) : IModelBinder
 {
+    /// <summary>The binding error <see cref="StrictEnumPageFilter"/> answers with a problem.</summary>
+    public const string NotAMember = Domain.CoreErrorCodes.Validation.NotAMember;
+
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -25,7 +28,7 @@ public sealed class StrictEnumModelBinder(Type enumType) : IModelBinder
         if (result.Length == 1 && StrictEnumJsonConverter.TryParse(enumType, text, out var value))
             bindingContext.Result = ModelBindingResult.Success(value);
         else
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, "not a member");
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, NotAMember);
         return Task.CompletedTask;
     }
 }
