@@ -50,7 +50,8 @@ public static class SecurityServiceCollectionExtensions
             .AddPasswordValidator<PasswordClassesValidator>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInCounts>();
-        services.AddRateLimiter(o => SignInThrottlePolicy.AddPolicy(o, settings));
+        services.AddScoped<IAnonymousWriteThrottle>(sp => sp.GetRequiredService<SignInCounts>());
+        services.AddRateLimiter(_ => { });
         services.AddSingleton<SignInConcurrency>();
         services.AddScoped<SignInCounterPurgeJob>();
         services.AddScoped<TotpCodes>();

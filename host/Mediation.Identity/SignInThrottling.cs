@@ -4,12 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Mediation.Core.Data;
-using System.Globalization;
 using Mediation.Core.Domain;
-using Mediation.Core.Errors;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +16,16 @@ namespace Mediation.Identity;
 /// attacker gets the configured attempts in all, not that many per host. Each count moves with one conditional
 /// UPDATE on the database's clock, so parallel attempts cannot all pass the limit.
 /// </summary>
-internal sealed class SignInCounts(MediationDbContext db, IOptions<IdentitySettings> settings)
+internal sealed class SignInCounts(MediationDbContext db, IOptions<IdentitySettings> settings) : IAnonymousWriteThrottle
 {
+    /// <summary>An anonymous write (an enterprise's sign-up) per client address, on a count of its own with sign-in's limit.</summary>
+    public async Task EnsureAllowedAsync(string? clientAddress, CancellationToken ct)
+    {
+        var limits = settings.Value.SignInRateLimit;
+        if (await TryCountAsync("w:" + (clientAddress ?? "unknown"), limits.PerAddress, limits.Window, ct) is { } retryAfter)
+            throw new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, retryAfter);
+    }
+
     public async Task EnsureAllowedAsync(string? clientAddress, string normalizedUserName, CancellationToken ct)
     {
         var limits = settings.Value.SignInRateLimit;
@@ -146,29 +149,4 @@ public sealed class SignInConcurrency : IDisposable
     }
 
     public void Dispose() => _concurrent.Dispose();
-}
-
-/// <summary>
-/// <see cref="SignInThrottle.Policy"/> for other anonymous endpoints (an enterprise's sign-up): a fixed window of
-/// <see cref="SignInRateLimitSettings.PerAddress"/> per client address, in this host's memory. Sign-in itself is
-/// counted in the database by <see cref="SignInCounts"/>.
-/// </summary>
-internal static class SignInThrottlePolicy
-{
-    internal static void AddPolicy(RateLimiterOptions options, IdentitySettings settings)
-    {
-        var limits = settings.SignInRateLimit;
-        options.AddPolicy(SignInThrottle.Policy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PerAddress, Window = limits.Window, QueueLimit = 0 }));
-        options.OnRejected = async (context, ct) =>
-        {
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.Window;
-            var refused = new TooManyRequestsException(IdentityErrorCodes.TooManySignInAttempts, retryAfter);
-            context.HttpContext.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>()
-                .WriteAsync(context.HttpContext, refused.HttpStatus, refused.Code, refused.Parameters);
-        };
-    }
 }

@@ -31,7 +31,7 @@ internal static class ServiceDeskEndpoints
         {
             var created = await s.SignUpAsync(input, ct);
             return TypedResults.Created($"/api/service-desk/portal/enterprise", created);
-        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.Policy).WithSummary("An enterprise signs up; a desk officer approves it before it files");
+        }).AllowAnonymous().RequireSignInThrottle().WithSummary("An enterprise signs up; a desk officer approves it before it files");
 
         var portal = g.MapGroup("/portal");
         portal.MapGet("/enterprise", (EnterpriseAppService s, CancellationToken ct) => s.MineAsync(ct)).RequirePermission(ServiceDeskPermissions.Portal.Use);

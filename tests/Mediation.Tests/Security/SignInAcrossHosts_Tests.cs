@@ -64,6 +64,28 @@ public abstract class SignInAcrossHosts_Tests
     }
 
     [Fact]
+    public async Task An_address_gets_six_enterprise_sign_ups_in_all_however_they_are_spread_over_the_hosts()
+    {
+        // The sign-up was limited in each host's memory: two hosts gave an address twice the attempts.
+        var address = Address(201);
+        async Task<HttpResponseMessage> SignUpAsync(int host)
+        {
+            var client = (await HostsAsync())[host].CreateClient();
+            client.DefaultRequestHeaders.Add(ClientAddressFromTestHeader.Header, address);
+            return await client.PostJsonAsync("/api/service-desk/enterprises/sign-up",
+                ServiceDesk.DeskSetup.SignUpInput(userName: Unique("ent.")) with { ContactPhone = "12345" });
+        }
+        for (var i = 0; i < 6; i++)
+            (await SignUpAsync(i % 2)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var refused = await SignUpAsync(1);
+        (await AnswerAsync(refused)).ShouldBe((HttpStatusCode.TooManyRequests, IdentityErrorCodes.TooManySignInAttempts));
+        int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 300);
+        (await AnswerAsync(await SignUpAsync(0))).ShouldBe((HttpStatusCode.TooManyRequests, IdentityErrorCodes.TooManySignInAttempts));
+        (await TokenAsync(0, address, Unique("addr"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "sign-ups have a count of their own");
+    }
+
+    [Fact]
     public async Task A_name_that_is_no_account_locks_after_three_failures_counted_on_both_hosts()
     {
         var name = Unique("nobody");
