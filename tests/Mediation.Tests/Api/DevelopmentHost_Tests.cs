@@ -1,7 +1,7 @@
 using System.Net;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

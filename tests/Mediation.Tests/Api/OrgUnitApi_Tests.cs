@@ -1,5 +1,5 @@
 using System.Net;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Domain;
 using Mediation.Tests.Deadlines;

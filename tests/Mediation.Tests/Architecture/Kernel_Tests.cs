@@ -7,8 +7,9 @@ using Shouldly;
 namespace Mediation.Tests.Architecture;
 
 /// <summary>
-/// The kernel stays mechanism: accounts, sign-in and their pages run in host-side projects, which no module may reference.
-/// Each check below fails on a tree where Mediation.Core still held the identity feature area.
+/// The kernel stays mechanism: accounts and sign-in, and the kernel areas' APIs, pages and jobs, run in host-side projects
+/// (host/Mediation.Identity, host/Mediation.Web) which no module may reference. Each check below fails on a tree where
+/// Mediation.Core still held those feature areas.
 /// </summary>
 public sealed class Kernel_Tests
 {
@@ -42,6 +43,27 @@ public sealed class Kernel_Tests
         (result.FailingTypeNames ?? []).ShouldBeEmpty();
         KernelAssemblies.Core.GetTypes().Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel)))
             .Select(t => t.FullName).ShouldNotContain(n => n!.Contains(".Account.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_kernel_declares_no_module_endpoint_or_page_of_its_own()
+    {
+        var types = KernelAssemblies.Core.GetTypes().Where(t => !t.IsAbstract && !t.IsInterface).ToList();
+        types.Where(t => typeof(Mediation.Core.Modularity.IModule).IsAssignableFrom(t)).ShouldBeEmpty();
+        types.Where(t => t.IsSubclassOf(typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel))).ShouldBeEmpty();
+        var mapping = Types.InAssembly(KernelAssemblies.Core).ShouldNot()
+            .HaveDependencyOnAny("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions").GetResult();
+        (mapping.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_host_side_kernel_holds_the_kernel_areas_modules()
+    {
+        var kernelModules = HostModules.Create().Modules.Where(m => KernelAssemblies.Contains(m.GetType().Assembly)).Select(m => m.Name).ToList();
+        kernelModules.ShouldBe(["org-units", "documents", "auth", "identity", "audit", "calendar", "deadlines", "notifications"], ignoreOrder: true);
+        var mapping = Types.InAssembly(typeof(Mediation.Web.OrgUnits.OrgUnitsModule).Assembly).ShouldNot()
+            .HaveDependencyOnAny("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions").GetResult();
+        mapping.IsSuccessful.ShouldBeFalse();
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Playwright;

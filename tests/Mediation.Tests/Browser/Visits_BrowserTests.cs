@@ -2,7 +2,7 @@ using System.Net;
 using Deque.AxeCore.Playwright;
 using Mediation.Cases;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Shouldly;

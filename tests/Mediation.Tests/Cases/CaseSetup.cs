@@ -1,7 +1,7 @@
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Tests.Infrastructure;
 using Shouldly;
 

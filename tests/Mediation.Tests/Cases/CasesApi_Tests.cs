@@ -8,7 +8,7 @@ using Mediation.Core.Identity;
 using Mediation.Core.Messaging;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Core.OrgUnits.Domain;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -55,7 +55,7 @@ public sealed class Localization_Tests
         var policies = HostModules.Create().Modules.SelectMany(m => m.DeadlinePolicies).Select(p => p.Name).ToList();
         policies.ShouldContain("petition.acceptance-notice");
         foreach (var culture in TextCatalog.SupportedCultures)
-            policies.Where(p => !Catalog.TextsOf(culture).ContainsKey(Mediation.Core.Deadlines.Jobs.DeadlineSweepJob.PolicyNameKey(p)))
+            policies.Where(p => !Catalog.TextsOf(culture).ContainsKey(Mediation.Web.Deadlines.DeadlineSweepJob.PolicyNameKey(p)))
                 .ShouldBeEmpty($"deadline policies without a name in {culture}");
     }
 

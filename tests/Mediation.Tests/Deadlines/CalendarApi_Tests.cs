@@ -5,7 +5,7 @@ using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.Validation;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
-using Mediation.Core.Deadlines.Jobs;
+using Mediation.Web.Deadlines;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

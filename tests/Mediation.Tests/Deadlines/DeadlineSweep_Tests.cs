@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
-using Mediation.Core.Deadlines.Jobs;
+using Mediation.Web.Deadlines;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -50,7 +50,7 @@ public sealed class NoticeEmail_Tests
 
         var step = (await app.StepsAsync(clock.Id)).First();
         var again = new Mediation.Core.Deadlines.Domain.DeadlineStep(Guid.NewGuid(), step.ClockId, step.Step, step.Kind, step.DueInstant, time.GetUtcNow(), null);
-        (await app.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Deadlines.Jobs.StepInserter>().TryInsertAsync(again, CancellationToken.None)))
+        (await app.InScopeAsync(sp => sp.GetRequiredService<Mediation.Web.Deadlines.StepInserter>().TryInsertAsync(again, CancellationToken.None)))
             .ShouldBeFalse("the same clock, step and due instant is skipped");
         (await app.StepsAsync(clock.Id)).Count.ShouldBe(2);
 

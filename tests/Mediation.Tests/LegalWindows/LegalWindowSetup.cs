@@ -1,7 +1,7 @@
 using System.Net;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.LegalWindows;

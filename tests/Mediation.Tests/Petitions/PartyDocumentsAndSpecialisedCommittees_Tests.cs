@@ -1,6 +1,6 @@
 using System.Net;
 using Mediation.Cases;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.PersonalData;
 using Mediation.Petitions;
 using Mediation.Tests.Api;

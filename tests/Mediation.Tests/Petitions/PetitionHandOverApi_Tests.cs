@@ -6,7 +6,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.Messaging;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Petitions;
 using Mediation.Tests.Api;
 using Mediation.Tests.Documents;

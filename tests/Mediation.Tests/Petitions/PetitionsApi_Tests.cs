@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Petitions;

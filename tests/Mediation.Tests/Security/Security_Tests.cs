@@ -5,7 +5,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Tests.Api;

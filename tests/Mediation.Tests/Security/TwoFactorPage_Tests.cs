@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;

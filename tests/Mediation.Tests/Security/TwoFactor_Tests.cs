@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;

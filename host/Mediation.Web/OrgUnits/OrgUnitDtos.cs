@@ -1,7 +1,9 @@
+using Mediation.Core.OrgUnits.Data;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Messaging;
 using Mediation.Core.OrgUnits.Domain;
 
-namespace Mediation.Core.OrgUnits.Application;
+namespace Mediation.Web.OrgUnits;
 
 public sealed record OrgUnitDto(
     Guid Id, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, int Depth, int SortOrder, bool IsActive, string ConcurrencyStamp,

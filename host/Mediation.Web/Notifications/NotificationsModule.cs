@@ -1,3 +1,5 @@
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.Notifications;
 using Hangfire;
 using Mediation.Core.Modularity;
 using Mediation.Core.Notifications.Application;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mediation.Core.Notifications;
+namespace Mediation.Web.Notifications;
 
 /// <summary>Notices to staff: in-app inbox per org unit, e-mail (MailKit), SMS (behind ISmsSender), from Scriban templates.</summary>
 public sealed class NotificationsModule : IModule

@@ -1,10 +1,13 @@
+using Mediation.Core.Notifications.Data;
+using Mediation.Core.Notifications.Application;
+using Mediation.Core.Notifications;
 using Mediation.Core.Data;
 using Mediation.Core.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Notifications.Application;
+namespace Mediation.Web.Notifications;
 
 /// <summary>
 /// Delivers queued e-mail and SMS notices. Each notice is claimed with a conditional UPDATE (a

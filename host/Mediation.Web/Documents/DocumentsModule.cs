@@ -1,8 +1,9 @@
+using Mediation.Core.Documents.Domain;
+using Mediation.Core.Documents;
 using Mediation.Core.Security;
 using Hangfire;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Data;
-using Mediation.Core.Documents.Endpoints;
 using Mediation.Core.Documents.Templates;
 using Mediation.Core.Modularity;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Mediation.Core.Documents;
+namespace Mediation.Web.Documents;
 
 /// <summary>
 /// Printed documents for every module: PDF layout on PDFsharp, Scriban templates with versioned

@@ -1,3 +1,5 @@
+using Mediation.Core.Deadlines.Data;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
@@ -7,7 +9,7 @@ using Mediation.Core.OrgUnits.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Mediation.Core.Deadlines.Jobs;
+namespace Mediation.Web.Deadlines;
 
 /// <summary>
 /// The recurring enforcement of every running clock. The database is the source of truth: one

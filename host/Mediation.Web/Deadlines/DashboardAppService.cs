@@ -1,3 +1,6 @@
+using Mediation.Core.Deadlines.Data;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
@@ -5,10 +8,10 @@ using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Deadlines.Application;
+namespace Mediation.Web.Deadlines;
 
 /// <summary>"Due soon / overdue" for one org unit and every unit below it (a prefix match on the unit path).</summary>
-public sealed class DashboardAppService(MediationDbContext db, TimeProvider clock, Security.IDataScope scope)
+public sealed class DashboardAppService(MediationDbContext db, TimeProvider clock, Mediation.Core.Security.IDataScope scope)
 {
     public const int DefaultWithinDays = 3;
 

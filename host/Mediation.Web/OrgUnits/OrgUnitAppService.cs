@@ -1,3 +1,5 @@
+using Mediation.Core.OrgUnits.Data;
+using Mediation.Core.OrgUnits;
 using System.Text.RegularExpressions;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
@@ -7,7 +9,7 @@ using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.OrgUnits.Application;
+namespace Mediation.Web.OrgUnits;
 
 public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegrationEventPublisher events, IDataScope scope)
 {

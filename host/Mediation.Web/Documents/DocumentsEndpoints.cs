@@ -1,3 +1,6 @@
+using Mediation.Core.Documents.Data;
+using Mediation.Core.Documents.Domain;
+using Mediation.Core.Documents;
 using Mediation.Core.Security;
 using System.Text.Json;
 using Mediation.Core.Documents.Application;
@@ -5,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Mediation.Core.Documents.Endpoints;
+namespace Mediation.Web.Documents;
 
 internal static class DocumentsEndpoints
 {

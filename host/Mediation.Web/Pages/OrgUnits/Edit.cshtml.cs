@@ -1,10 +1,11 @@
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
+using Mediation.Web.Deadlines;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Mediation.Core.Pages.OrgUnits;
+namespace Mediation.Web.Pages.OrgUnits;
 
 [Authorize(Policy = CorePermissions.OrgUnits.Manage)]
 public sealed class EditModel(OrgUnitAppService orgUnits) : FormPageModel

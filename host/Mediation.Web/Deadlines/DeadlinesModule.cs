@@ -1,8 +1,8 @@
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Deadlines;
 using Hangfire;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Data;
-using Mediation.Core.Deadlines.Endpoints;
-using Mediation.Core.Deadlines.Jobs;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mediation.Core.Deadlines;
+namespace Mediation.Web.Deadlines;
 
 /// <summary>Clocks on records, the enforcement sweep and the "due soon / overdue" dashboard: /api/deadlines.</summary>
 public sealed class DeadlinesModule : IModule

@@ -1,13 +1,14 @@
 using Mediation.Core.Deadlines.Application;
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
+using Mediation.Web.Deadlines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Mediation.Core.Pages.Deadlines;
+namespace Mediation.Web.Pages.Deadlines;
 
 /// <summary>"Due soon / overdue" for a unit and the units below it. Permission: DeadlinesPermissions.Dashboard.Read (wired with sign-in).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.Read)]
-public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Security.ICurrentUser user) : PageModel
+public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? OrgUnitId { get; set; }
@@ -30,7 +31,7 @@ public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService 
             {
                 Board = await dashboard.GetAsync(id, Math.Clamp(WithinDays ?? DashboardAppService.DefaultWithinDays, 0, 60), ct);
             }
-            catch (Domain.EntityNotFoundException)
+            catch (Mediation.Core.Domain.EntityNotFoundException)
             {
                 Board = null;
             }

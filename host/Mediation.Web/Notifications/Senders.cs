@@ -1,10 +1,14 @@
+using Mediation.Core.Notifications.Data;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.Notifications.Application;
+using Mediation.Core.Notifications;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Mediation.Core.Notifications.Application;
+namespace Mediation.Web.Notifications;
 
 public interface IEmailSender
 {

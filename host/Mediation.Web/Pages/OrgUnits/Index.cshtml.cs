@@ -1,7 +1,8 @@
-using Mediation.Core.OrgUnits.Application;
+using Mediation.Web.OrgUnits;
+using Mediation.Web.Deadlines;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Mediation.Core.Pages.OrgUnits;
+namespace Mediation.Web.Pages.OrgUnits;
 
 [Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class IndexModel(OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user) : PageModel

@@ -1,12 +1,13 @@
+using Mediation.Core.OrgUnits.Data;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Web;
-using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Mediation.Core.OrgUnits.Endpoints;
+namespace Mediation.Web.OrgUnits;
 
 internal static class OrgUnitEndpoints
 {

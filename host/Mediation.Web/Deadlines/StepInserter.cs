@@ -1,3 +1,6 @@
+using Mediation.Core.Deadlines.Data;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Mediation.Core.Deadlines.Jobs;
+namespace Mediation.Web.Deadlines;
 
 /// <summary>
 /// Insert-or-skip of one step row against the unique key (clock, step, due instant), in the

@@ -1,7 +1,8 @@
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Deadlines;
 using Hangfire;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Data;
-using Mediation.Core.Deadlines.Endpoints;
 using Mediation.Core.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Mediation.Core.Deadlines;
+namespace Mediation.Web.Deadlines;
 
 public sealed class CalendarOptions
 {
@@ -23,7 +24,7 @@ public sealed class CalendarOptions
 
     public string ResolvePath() => Path is { Length: > 0 } configured
         ? configured
-        : Notifications.Application.NotificationOptions.BesideAppOrUpwards("calendars", System.IO.Path.Combine("etc", "calendars"));
+        : Mediation.Core.Notifications.Application.NotificationOptions.BesideAppOrUpwards("calendars", System.IO.Path.Combine("etc", "calendars"));
 }
 
 /// <summary>The working calendar (statutory holidays, 调休) and the deadline policies: /api/calendar.</summary>

@@ -1,10 +1,13 @@
+using Mediation.Core.Deadlines.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Mediation.Core.Deadlines.Endpoints;
+namespace Mediation.Web.Deadlines;
 
 internal static class DeadlineEndpoints
 {

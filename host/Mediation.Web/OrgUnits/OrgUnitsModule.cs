@@ -1,15 +1,15 @@
+using Mediation.Core.OrgUnits.Domain;
+using Mediation.Core.OrgUnits;
 using Hangfire;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
-using Mediation.Core.OrgUnits.Application;
 using Mediation.Core.OrgUnits.Data;
-using Mediation.Core.OrgUnits.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Mediation.Core.OrgUnits;
+namespace Mediation.Web.OrgUnits;
 
 /// <summary>The organisation tree every scoped record hangs on; part of the shared kernel.</summary>
 public sealed class OrgUnitsModule : IModule
