@@ -1,5 +1,7 @@
 using System.Net;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Notifications.Application;
@@ -63,6 +65,30 @@ public abstract class DeadlineDashboardApi_Tests : ProviderTests
         (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={await (await AppAsync()).UnitIdAsync("370902")}&withinDays=999"))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_extended_clock_shows_its_statutory_due_date_beside_the_adjusted_one()
+    {
+        // 信访工作条例 Art. 34: 60 days, extended by at most 30 with approval; the list shows both dates.
+        var app = await AppAsync();
+        var started = await app.StartClockAsync("370902002001", "petition.handling", China(2026, 1, 16));
+        var extended = await app.InScopeAsync(sp => sp.GetRequiredService<IDeadlineClocks>()
+            .ExtendAsync(started.Id, new ExtendClockInput(30, "李局长", "情况复杂", started.ConcurrencyStamp), CancellationToken.None));
+        extended.DueDate.ShouldNotBe(started.DueDate);
+        var plain = await app.StartClockAsync("370902002001", "petition.handling", China(2026, 1, 20));
+
+        var client = await ClientAsync(userName: "demo.coordinator");
+        var unit = await app.UnitIdAsync("370902002001");
+        var board = await (await client.GetAsync($"/api/deadlines/dashboard?orgUnitId={unit}&withinDays=60")).ReadAsync<DashboardDto>();
+        var item = board.DueSoon.Single(i => i.ClockId == started.Id);
+        item.DueDate.ShouldBe(extended.DueDate);
+        item.StatutoryDueDate.ShouldBe(started.DueDate);
+        board.Overdue.Concat(board.DueSoon).Single(i => i.ClockId == plain.Id).StatutoryDueDate.ShouldBeNull();
+
+        var html = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/Deadlines?orgUnitId={unit}&withinDays=60")).Content.ReadAsStringAsync());
+        html.ShouldContain($"{extended.DueDate:yyyy-MM-dd} <span class=\"statutory-due\">（规定期限 {started.DueDate:yyyy-MM-dd}）</span>");
+        html.Split("statutory-due").Length.ShouldBe(2, "only the extended clock shows a second date");
     }
 
     [Fact]

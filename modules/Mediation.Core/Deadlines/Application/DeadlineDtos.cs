@@ -38,9 +38,10 @@ public sealed record DeadlineClockDto(
     DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, int ExtensionDays, string ConcurrencyStamp,
     IReadOnlyList<ClockEventDto> History, IReadOnlyList<ClockStepDto> Steps, DateOnly? StatutoryDueDate = null);
 
+/// <summary><paramref name="StatutoryDueDate"/>: the date the period's article fixes, only when an extension or suspension moved <paramref name="DueDate"/>.</summary>
 public sealed record DashboardItemDto(
     Guid ClockId, string RecordType, Guid RecordId, Guid OrgUnitId, string OrgUnitName, string Policy,
-    DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, DeadlineStepKind? LastEscalation);
+    DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, DeadlineStepKind? LastEscalation, DateOnly? StatutoryDueDate = null);
 
 public sealed record DashboardDto(Guid OrgUnitId, string OrgUnitName, DateTimeOffset Now, int WithinDays,
     IReadOnlyList<DashboardItemDto> Overdue, IReadOnlyList<DashboardItemDto> DueSoon);
