@@ -218,6 +218,17 @@ public sealed record CaseAgreementEffectiveEto(Guid CaseId, string Number, Guid 
     public const string EventName = "cases.agreement-effective";
 }
 
+/// <summary>
+/// After the court refused to confirm its agreement the case was opened for mediation again (人民调解法 Art. 33 ¶2): the agreement
+/// reported by <see cref="CaseConcludedEto"/> and <see cref="CaseAgreementEffectiveEto"/> no longer settles the record it came from
+/// (<paramref name="Source"/>, <paramref name="SourceRecordId"/>); a later conclusion is published again.
+/// </summary>
+public sealed record CaseReopenedEto(Guid CaseId, string Number, Guid OrgUnitId, CaseSource Source, string? SourceRecordId,
+    DateTimeOffset ReopenedAt, string? CourtName, DateOnly? RefusedOn) : IIntegrationEvent
+{
+    public const string EventName = "cases.case-reopened";
+}
+
 /// <summary>A case was raised to red: the supervising 综治中心 is told at once and the police liaison is asked for.</summary>
 public sealed record CaseRaisedToRedEto(Guid CaseId, string Number, Guid OrgUnitId, string? Reason) : IIntegrationEvent
 {

@@ -37,6 +37,7 @@ public sealed class CasesModule : IModule
         services.AddIntegrationEventHandler<CaseRaisedToRedEto, RedAlertHandler>();
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
         services.AddIntegrationEvent<CaseAgreementEffectiveEto>(CaseAgreementEffectiveEto.EventName);
+        services.AddIntegrationEvent<CaseReopenedEto>(CaseReopenedEto.EventName);
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

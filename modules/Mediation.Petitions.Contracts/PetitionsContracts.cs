@@ -193,6 +193,8 @@ public enum PetitionEventKind
     SuggestionAnswered,
     /// <summary>A task the joint meeting assigned on this petition was accepted as done (through joint-meetings.task-accepted).</summary>
     JointMeetingTaskAccepted,
+    /// <summary>The handed-over case was opened again after the court refused to confirm its agreement (through cases.case-reopened).</summary>
+    MediationReopened,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>

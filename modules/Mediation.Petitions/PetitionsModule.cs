@@ -37,6 +37,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<IPetitionStatusReader, PetitionStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
+        services.AddIntegrationEventHandler<CaseReopenedEto, CaseReopenedHandler>();
         services.AddIntegrationEventHandler<JointMeetingTaskAcceptedEto, JointMeetingTaskAcceptedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
     }

@@ -214,7 +214,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     {
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
+        var (courtName, refusedOn) = (mediationCase.CourtName, mediationCase.CourtDecidedOn);
         mediationCase.ReopenAfterRefusal(clock.GetUtcNow());
+        events.Publish(new CaseReopenedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, mediationCase.Source,
+            mediationCase.SourceRecordId, mediationCase.ReopenedAt!.Value, courtName, refusedOn));
         // The case was concluded once: its term clock stays stopped (no fresh month starts), and the refused agreement's
         // pending visits go, so that concluding again schedules one set of 回访, not two.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

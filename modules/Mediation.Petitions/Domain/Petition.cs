@@ -449,6 +449,29 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         return true;
     }
 
+    /// <summary>
+    /// The handed-over case was opened again after the court refused to confirm its agreement (人民调解法 Art. 33 ¶2): the agreement
+    /// no longer resolves the matter. Before the reply the petition waits for mediation again, so the next conclusion comes back;
+    /// after it the reply stands and the timeline records the change for the officer. A repeated report changes nothing.
+    /// </summary>
+    public bool RecordMediationReopened(Guid caseId, string? courtName, DateOnly? refusedOn, DateTimeOffset reopenedAt)
+    {
+        if (MediationCaseId != caseId || _events.Any(v => v.Kind is PetitionEventKind.MediationReopened && v.At == reopenedAt)) return false;
+        if (Status is PetitionStatus.Accepted && MediationResult is not null)
+        {
+            Status = PetitionStatus.HandedOverToMediation;
+            MediationResult = null;
+            MediationConcludedAt = null;
+            MediationResultDetail = null;
+            MediationAgreementEffectiveOn = null;
+        }
+        var court = string.IsNullOrWhiteSpace(courtName) ? "人民法院" : courtName.Trim();
+        var when = refusedOn is { } d ? PetitionWording.Date(d) : "";
+        var text = $"{MediationCaseNumber}：{court}{when}裁定不予确认调解协议，调解委员会重新调解";
+        Record(PetitionEventKind.MediationReopened, null, reopenedAt, text.Length > MaxEventDetailLength ? text[..(MaxEventDetailLength - 1)] + "…" : text);
+        return true;
+    }
+
     public void NoticeIssued(PetitionNoticeKind kind, Guid documentId, string number, string? actor, DateTimeOffset now)
     {
         _notices.Add(new PetitionNotice(_notices.Count + 1, kind, documentId, number, now));

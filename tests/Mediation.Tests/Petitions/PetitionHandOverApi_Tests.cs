@@ -285,6 +285,81 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
     }
 
     [Fact]
+    public async Task A_handed_over_case_reopened_after_the_court_refused_its_agreement_is_told_to_the_petition_and_its_officer()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var officer = await OfficerAsync();
+        var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)));
+        var caseId = handedOver.Mediation!.CaseId;
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var registered = await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{caseId}"));
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/conclude", new ConcludeCaseInput(CaseOutcome.Succeeded,
+                "李某翻建院墙向王某一侧延伸约0.3米", "宅基地边界", "李某负主要责任",
+                [new AgreementTermInput("李某将院墙恢复原位", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)))],
+                null, null, null, false, null, registered.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostAsync($"/api/cases/{caseId}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var back = await DeliveredAsync(petition.Id, p => p.Mediation?.AgreementEffectiveOn is not null);
+        back.Mediation!.Result.ShouldBe(MediationResult.Succeeded);
+
+        // 人民调解法 Art. 33 ¶2: after the court refuses the agreement the parties may mediate again.
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/judicial-application", new RecordJudicialApplicationInput("泰安市泰山区人民法院", today, null)))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/court-decision",
+            new RecordCourtDecisionInput(CourtDecision.Refused, today, "泰安市泰山区人民法院", null)));
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/reopen", new ReopenCaseInput(refused.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var reopened = await DeliveredAsync(petition.Id, p => p.Timeline.Any(e => e.Kind == PetitionEventKind.MediationReopened));
+        reopened.Status.ShouldBe(PetitionStatus.HandedOverToMediation);
+        reopened.Mediation!.Result.ShouldBeNull();
+        reopened.Mediation.AgreementEffectiveOn.ShouldBeNull();
+        reopened.Timeline.Single(e => e.Kind == PetitionEventKind.MediationReopened).Detail
+            .ShouldBe($"{handedOver.Mediation.CaseNumber}：泰安市泰山区人民法院{today.Year}年{today.Month}月{today.Day}日裁定不予确认调解协议，调解委员会重新调解");
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
+            new IssueOpinionInput(OpinionDecision.Support, "r", "f", "b", reopened.ConcurrencyStamp)), PetitionsErrorCodes.NotInHandling);
+
+        var me = await (await officer.GetAsync("/api/auth/me")).ReadAsync<MeDto>();
+        var app = await AppAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var notice = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<Mediation.Core.Notifications.Domain.Notice>().AsNoTracking()
+                .SingleAsync(n => n.Template == "petition-mediation-reopened" && n.Channel == Mediation.Core.Notifications.Domain.NoticeChannel.InApp
+                    && n.SourceKey!.StartsWith(petition.Id.ToString("N")));
+            notice.Subject.ShouldBe($"【访调对接】信访事项{petition.Number}移交的调解案件{handedOver.Mediation.CaseNumber}重新调解");
+            notice.Body.ShouldContain(me.DisplayName + "：");
+            notice.Body.ShouldContain($"泰安市泰山区人民法院于{today.Year}年{today.Month}月{today.Day}日裁定不予确认");
+            notice.Body.ShouldContain("《中华人民共和国人民调解法》第三十三条第二款");
+            notice.Body.ShouldContain("请待重新调解结果反馈后再作答复");
+            notice.Body.ShouldNotContain(petition.Id.ToString());
+            notice.Link.ShouldBe($"/Petitions/{petition.Id}");
+        }
+
+        // The inbox keeps a second delivery from recording it twice; the next conclusion comes back as the first did.
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        (await PetitionAsync(petition.Id)).Timeline.Count(e => e.Kind == PetitionEventKind.MediationReopened).ShouldBe(1);
+        var again = await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{caseId}"));
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/conclude", new ConcludeCaseInput(CaseOutcome.Failed, null, null, null, [], null, null,
+            "双方分歧较大，调解不成", false, null, again.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await DeliveredAsync(petition.Id, p => p.Mediation?.Result is not null)).Mediation!.Result.ShouldBe(MediationResult.Failed);
+    }
+
+    private async Task<PetitionDto> DeliveredAsync(Guid petitionId, Func<PetitionDto, bool> arrived)
+    {
+        var app = await AppAsync();
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var petition = await PetitionAsync(petitionId);
+        for (var i = 0; i < 100 && !arrived(petition); i++)
+        {
+            await Task.Delay(100);
+            petition = await PetitionAsync(petitionId);
+        }
+        arrived(petition).ShouldBeTrue();
+        return petition;
+    }
+
+    [Fact]
     public async Task A_foreign_county_officer_neither_sees_nor_hands_over_the_petition()
     {
         var committee = await CommitteeAsync();
