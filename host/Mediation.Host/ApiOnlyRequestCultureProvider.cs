@@ -10,5 +10,5 @@ namespace Mediation.Host;
 internal sealed class ApiOnlyRequestCultureProvider(IRequestCultureProvider inner) : RequestCultureProvider
 {
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-        ApiErrorMiddleware.IsApi(httpContext.Request) ? inner.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
+        ApiRequests.IsApi(httpContext.Request) ? inner.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
 }

@@ -7,6 +7,7 @@ using Mediation.Core.OrgUnits;
 using Mediation.Identity;
 using Mediation.Web.Deadlines;
 using Mediation.Web.Documents;
+using Mediation.Web.Http;
 using Mediation.Web.Notifications;
 using Mediation.Web.OrgUnits;
 using Mediation.JointMeetings;
@@ -29,6 +30,7 @@ public static class HostModules
         new CalendarModule(),
         new DeadlinesModule(),
         new NotificationsModule(),
+        new IdempotencyModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),

@@ -11,6 +11,7 @@ using Mediation.Core.Web;
 using Mediation.Host;
 using Mediation.Host.Data;
 using Mediation.Identity;
+using Mediation.Web.Http;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;

@@ -114,7 +114,7 @@ public static class SecurityServiceCollectionExtensions
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (ApiErrorMiddleware.IsApi(context.Request)) context.Response.StatusCode = status;
+        if (ApiRequests.IsApi(context.Request)) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

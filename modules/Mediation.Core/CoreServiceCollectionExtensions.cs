@@ -41,8 +41,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddScoped<OutboxCleanupJob>();
-        services.Configure<Web.IdempotencyOptions>(configuration.GetSection(Web.IdempotencyOptions.Section));
-        services.AddScoped<Web.IdempotencyPurgeJob>();
         services.AddScoped<INumberSequence, NumberSequence>();
         services.AddScoped<IWorkLeases, WorkLeases>();
 
@@ -76,6 +74,5 @@ public static class CoreServiceCollectionExtensions
     public static void ConfigureCoreJobs(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<OutboxCleanupJob>("core:outbox-cleanup", j => j.RunAsync(CancellationToken.None), Cron.Daily(3));
-        jobs.AddOrUpdate<Web.IdempotencyPurgeJob>(Web.IdempotencyPurgeJob.JobId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }

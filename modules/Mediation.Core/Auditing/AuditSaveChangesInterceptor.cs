@@ -17,7 +17,7 @@ namespace Mediation.Core.Auditing;
 internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(IdentityUserToken<Guid>), typeof(Lease), typeof(Web.IdempotencyRecord)];
+        [typeof(AuditEntry), typeof(OutboxMessage), typeof(InboxMessage), typeof(IdentityUserToken<Guid>), typeof(Lease)];
 
     internal const int MaxTextLength = 4000;
 

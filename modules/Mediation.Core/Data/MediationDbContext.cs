@@ -30,7 +30,6 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         AuditModelConfiguration.Configure(modelBuilder);
-        Web.IdempotencyModelConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new Numbering.NumberSequenceRowConfiguration());
         foreach (var module in modules.Modules)
             module.ConfigureModel(modelBuilder);

@@ -9,6 +9,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mediation.Core.Errors;
 
+public static class ApiRequests
+{
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+}
+
 /// <summary>Writes RFC 9457 problem details with the stable error code and a message in the request's language.</summary>
 public sealed class ProblemWriter(TextCatalog texts)
 {

@@ -35,7 +35,6 @@ public sealed class OutboxDispatcher(
 {
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Delivers what is due now; returns the number of messages finished.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
         List<Guid> candidates;

@@ -1,6 +1,5 @@
 namespace Mediation.Core.Modularity;
 
-/// <summary>The ordered, explicit list of modules a host runs; registered as a singleton.</summary>
 public sealed class ModuleCatalog(IReadOnlyList<IModule> modules)
 {
     public IReadOnlyList<IModule> Modules { get; } = Validate(modules);

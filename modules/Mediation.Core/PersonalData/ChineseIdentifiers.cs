@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Mediation.Core.PersonalData;
 
-/// <summary>Format and check-digit rules of the identifiers people give us.</summary>
 public static partial class ChineseIdentifiers
 {
     private static readonly int[] IdCardWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

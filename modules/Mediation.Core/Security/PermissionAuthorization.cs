@@ -25,7 +25,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 }
 
 /// <summary>
-/// Audits every denial; the status codes themselves become problem details in ApiErrorMiddleware.
+/// Audits every denial; the status codes themselves become problem details in the host's ApiErrorMiddleware.
 /// A singleton (ASP.NET Core resolves the handler once): the scoped audit log is taken from the
 /// request, so a denial is recorded with this request's user, not the first request's.
 /// </summary>

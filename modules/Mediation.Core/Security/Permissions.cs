@@ -54,7 +54,6 @@ public static class CorePermissions
     ];
 }
 
-/// <summary>Every permission of every module, collected from explicit registrations.</summary>
 public sealed class PermissionCatalog
 {
     public PermissionCatalog(IEnumerable<PermissionRegistration> registrations)

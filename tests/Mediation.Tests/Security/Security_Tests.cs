@@ -336,8 +336,8 @@ public abstract class Security_Tests : ProviderTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
         (await db.Set<AuditEntry>().CountAsync(a => a.Action == AuditActions.PersonalDataRevealed && a.EntityId == petitionId)).ShouldBe(2);
-        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == revealKey || r.Key == revealKey + "-token")).ShouldBeFalse();
-        var stored = await db.Set<Mediation.Core.Web.IdempotencyRecord>().SingleAsync(r => r.Key == createKey);
+        (await db.Set<Mediation.Web.Http.IdempotencyRecord>().AnyAsync(r => r.Key == revealKey || r.Key == revealKey + "-token")).ShouldBeFalse();
+        var stored = await db.Set<Mediation.Web.Http.IdempotencyRecord>().SingleAsync(r => r.Key == createKey);
         var storedText = System.Text.Encoding.UTF8.GetString(stored.Body!);
         storedText.ShouldNotContain(petitionId);
         storedText.ShouldNotContain("幂等某");
@@ -358,11 +358,11 @@ public abstract class Security_Tests : ProviderTests
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
         var longAgo = DateTimeOffset.UtcNow.AddDays(-2);
-        await db.Set<Mediation.Core.Web.IdempotencyRecord>().Where(r => r.Key == oldKey).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, longAgo));
+        await db.Set<Mediation.Web.Http.IdempotencyRecord>().Where(r => r.Key == oldKey).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, longAgo));
 
-        (await scope.ServiceProvider.GetRequiredService<Mediation.Core.Web.IdempotencyPurgeJob>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
-        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == oldKey)).ShouldBeFalse();
-        (await db.Set<Mediation.Core.Web.IdempotencyRecord>().AnyAsync(r => r.Key == newKey)).ShouldBeTrue();
+        (await scope.ServiceProvider.GetRequiredService<Mediation.Web.Http.IdempotencyPurgeJob>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        (await db.Set<Mediation.Web.Http.IdempotencyRecord>().AnyAsync(r => r.Key == oldKey)).ShouldBeFalse();
+        (await db.Set<Mediation.Web.Http.IdempotencyRecord>().AnyAsync(r => r.Key == newKey)).ShouldBeTrue();
     }
 }
 

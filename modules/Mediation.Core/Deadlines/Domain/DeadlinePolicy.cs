@@ -16,7 +16,6 @@ public enum EscalationKind
     Circulate,
 }
 
-/// <summary>Which unit above the owning unit supervises a step.</summary>
 public enum SupervisorLevel
 {
     ParentUnit,

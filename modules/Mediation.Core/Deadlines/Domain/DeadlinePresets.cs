@@ -1,6 +1,5 @@
 namespace Mediation.Core.Deadlines.Domain;
 
-/// <summary>Reminder and escalation ladders that modules' policies share.</summary>
 public static class DeadlinePresets
 {
     public static IReadOnlyList<TimeSpan> ThreeDaysAndOneDay { get; } = [TimeSpan.FromDays(3), TimeSpan.FromDays(1)];

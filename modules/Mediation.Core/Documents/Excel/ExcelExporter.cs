@@ -5,7 +5,6 @@ using MiniExcelLibs.OpenXml;
 
 namespace Mediation.Core.Documents.Excel;
 
-/// <summary>One column of an export: a (Chinese) header, how to read the value, and an Excel number format.</summary>
 public sealed record ExcelColumn<T>(string Header, Func<T, object?> Value, string? Format = null, double Width = 14);
 
 /// <summary>

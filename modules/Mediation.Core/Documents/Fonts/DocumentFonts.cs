@@ -3,7 +3,6 @@ using PdfSharp.Fonts;
 
 namespace Mediation.Core.Documents.Fonts;
 
-/// <summary>Where the CJK font was found, or why it was not.</summary>
 public sealed record FontLookup(string? Path, string? Problem)
 {
     public bool Found => Path is not null;

@@ -12,10 +12,8 @@ public readonly record struct TextLine(string Text, double Width);
 /// </summary>
 public static class ChineseLineBreaker
 {
-    /// <summary>Must not start a line.</summary>
     public const string NoLineStart = "，。、；：？！）》」』】〕〉〗”’…—·%％,.;:?!)]}～";
 
-    /// <summary>Must not end a line.</summary>
     public const string NoLineEnd = "（《「『【〔〈〖“‘([{";
 
     private enum Kind

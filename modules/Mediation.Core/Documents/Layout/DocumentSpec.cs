@@ -59,5 +59,4 @@ public enum ChartKind
 
 public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
 
-/// <summary>A bar or line chart drawn as vectors, with axes, category labels and a legend.</summary>
 public sealed record ChartBlock(ChartKind Kind, string Title, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series, double Height = 220) : DocumentBlock;

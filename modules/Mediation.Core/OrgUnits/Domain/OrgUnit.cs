@@ -59,7 +59,6 @@ internal sealed class OrgUnit : AggregateRoot<Guid>
 
     public void NameIssuingBody(string? name) => IssuingBodyName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 
-    /// <summary>The ids on a <see cref="Path"/>, root first.</summary>
     public static IReadOnlyList<Guid> IdsOnPath(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.ParseExact(s, "N")).ToList();
 

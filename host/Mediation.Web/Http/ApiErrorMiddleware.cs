@@ -1,3 +1,5 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Errors;
 using System.Text.Json;
 using Mediation.Core.Domain;
 using Mediation.Core.Localization;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Mediation.Core.Errors;
+namespace Mediation.Web.Http;
 
 /// <summary>
 /// Turns every failure of an API request into problem details. Unexpected exceptions are logged
@@ -17,7 +19,7 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsApi(context.Request))
+        if (!ApiRequests.IsApi(context.Request))
         {
             await next(context);
             return;
@@ -36,8 +38,6 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
         if (!context.Response.HasStarted && context.Response.ContentLength is null && string.IsNullOrEmpty(context.Response.ContentType))
             await WriteForBareStatusAsync(context);
     }
-
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private Task WriteAsync(HttpContext context, Exception exception)
     {

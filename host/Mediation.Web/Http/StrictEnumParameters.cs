@@ -1,10 +1,13 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Web;
+using Mediation.Core.Errors;
 using System.Reflection;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Mediation.Core.Web;
+namespace Mediation.Web.Http;
 
 /// <summary>
 /// Enum parameters of the API's query, route and headers follow the JSON rule (<see cref="StrictEnumJsonConverter"/>):

@@ -1,3 +1,5 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Core.Domain;
 using Mediation.Core.Errors;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 
-namespace Mediation.Core.Web;
+namespace Mediation.Web.Http;
 
 /// <summary>
 /// Headers every response carries: scripts and styles only from our own files (the pages have no inline script or
@@ -46,7 +48,7 @@ public sealed class ApiCookieForgeryMiddleware(RequestDelegate next, IAntiforger
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (ApiErrorMiddleware.IsApi(request)
+        if (ApiRequests.IsApi(request)
             && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
             && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && context.User.Identity?.IsAuthenticated == true

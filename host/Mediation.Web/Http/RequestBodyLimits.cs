@@ -1,7 +1,10 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Web;
+using Mediation.Core.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Mediation.Core.Web;
+namespace Mediation.Web.Http;
 
 /// <summary>
 /// A JSON API body is small (the longest field, a template, is 200,000 characters): anything over 1 MB is refused with a
