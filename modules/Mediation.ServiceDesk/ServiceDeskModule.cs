@@ -39,6 +39,8 @@ public sealed class ServiceDeskModule : IModule
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => ServiceDeskDeadlinePolicies.All;
 
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ServiceDeskDemoSeed.ApplyAsync(services, ct);
+
     public void ConfigureModel(ModelBuilder model) => ServiceDeskModelConfiguration.Configure(model);
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapServiceDeskEndpoints();
