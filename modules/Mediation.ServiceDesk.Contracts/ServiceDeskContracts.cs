@@ -142,7 +142,7 @@ public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid
     IReadOnlyList<MaterialItem> MissingMaterials, DateOnly? FeedbackDueOn, DateTimeOffset? FeedbackDueAt, bool FeedbackPaused,
     IReadOnlyList<TransferDto> Transfers, IReadOnlyList<MaterialsNoticeDto> MaterialsNotices, string? Result, DateTimeOffset? ConcludedAt,
     ServiceRating? Rating, string? RatingComment, DateTimeOffset? RatedAt, LegalRouteDto? LegalRoute, Guid? VisitId,
-    IReadOnlyList<TimelineEntryDto> Timeline, string ConcurrencyStamp);
+    IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, string ConcurrencyStamp);
 
 public sealed record DeskRequestSummaryDto(Guid Id, string Number, string EnterpriseName, RequestKind Kind, string Title, bool Urgent,
     RequestStatus Status, DateTimeOffset SubmittedAt, string? OwnerName, string? FirstResponderName, DateOnly? DueOn, DateTimeOffset? DueAt,

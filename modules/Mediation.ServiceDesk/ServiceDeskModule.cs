@@ -29,6 +29,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<DeskScope>();
         services.AddScoped<EnterpriseAppService>();
         services.AddScoped<RequestAppService>();
+        services.AddScoped<DeskDocuments>();
         services.AddScoped<HandOffAppService>();
         services.AddScoped<VisitAppService>();
         services.AddScoped<LedgerAppService>();

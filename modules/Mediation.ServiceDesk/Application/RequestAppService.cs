@@ -2,6 +2,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
 using Mediation.Core.Numbering;
@@ -19,7 +20,7 @@ namespace Mediation.ServiceDesk.Application;
 /// supply of every item resumes it; 办结告知 stops it; a reopening after review starts a new one.
 /// </summary>
 internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, INumberSequence numbers, IDeadlineClocks clocks, IUserDirectory users,
-    IOptions<ServiceDeskOptions> options, ICurrentUser user, TimeProvider clock)
+    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, DocumentArchiveAppService archive, TimeProvider clock)
 {
     public const string RecordType = nameof(DeskRequest);
     public const string NumberKind = "service-desk.request";
@@ -72,6 +73,15 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await SummariesAsync((await scope.MyEnterpriseRequestsAsync(ct)).IgnoreQueryFilters(), ct);
 
     public async Task<DeskRequestDto> PortalGetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.MyEnterpriseRequestAsync(id, ct), ct);
+
+    /// <summary>Only a document issued on this enterprise's own request; any other id is simply not found.</summary>
+    public async Task<(string Number, byte[] Content)> PortalDocumentAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var request = await scope.MyEnterpriseRequestAsync(id, ct);
+        var issued = new[] { request.AcknowledgementDocumentId, request.CompletionDocumentId }.Concat(request.Notices.Select(n => n.DocumentId));
+        if (!issued.Contains(documentId)) throw new EntityNotFoundException(DocumentArchiveAppService.EntityName, documentId);
+        return await archive.ContentAsync(documentId, ct);
+    }
 
     public async Task<DeskRequestDto> SupplyAsync(Guid id, SupplyMaterialsInput input, CancellationToken ct)
     {
@@ -127,18 +137,19 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         request.Take(scope.Actor, input.Complex is true, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await StartFeedbackAsync(request, now, ct);
+        var feedback = await StartFeedbackAsync(request, now, ct);
+        await documents.AcknowledgementAsync(request, feedback.DueDate!.Value, ct);
         await transaction.CommitAsync(ct);
         return await ToDtoAsync(request, ct);
     }
 
     /// <summary>Stops the acknowledgement clock (the human acknowledgement is given) and starts the feedback period.</summary>
-    internal async Task StartFeedbackAsync(DeskRequest request, DateTimeOffset now, CancellationToken ct)
+    internal async Task<DeadlineClockDto> StartFeedbackAsync(DeskRequest request, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var running in (await clocks.ForRecordAsync(RecordType, request.Id, ct))
                      .Where(c => c.Status != ClockStatus.Stopped && c.Policy is ServiceDeskPolicies.Acknowledgement or ServiceDeskPolicies.AcknowledgementUrgent))
             await clocks.StopAsync(running.Id, new StopClockInput("已受理（人工回复）", user.UserName, running.ConcurrencyStamp), ct);
-        await StartFeedbackClockAsync(request, now, ct);
+        return await StartFeedbackClockAsync(request, now, ct);
     }
 
     private Task<DeadlineClockDto> StartFeedbackClockAsync(DeskRequest request, DateTimeOffset now, CancellationToken ct) =>
@@ -181,6 +192,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await db.SaveChangesAsync(ct);
         if (await FeedbackClockAsync(request, ct) is { Status: ClockStatus.Running } running)
             await clocks.PauseAsync(running.Id, new PauseClockInput("一次性告知补正材料", user.UserName, running.ConcurrencyStamp), ct);
+        await documents.MaterialsNoticeAsync(request, notice, ct);
         await transaction.CommitAsync(ct);
         return (request, notice);
     }
@@ -195,6 +207,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await db.SaveChangesAsync(ct);
         if (await FeedbackClockAsync(request, ct) is { } open)
             await clocks.StopAsync(open.Id, new StopClockInput("办结告知", user.UserName, open.ConcurrencyStamp), ct);
+        await documents.CompletionAsync(request, ct);
         await transaction.CommitAsync(ct);
         return request;
     }
@@ -278,6 +291,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             r.Notices.OrderBy(n => n.Sequence).Select(n => new MaterialsNoticeDto(n.Sequence,
                 n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId)).ToList(),
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
-            r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note)).ToList(), r.ConcurrencyStamp);
+            r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note)).ToList(), r.AcknowledgementDocumentId,
+            r.CompletionDocumentId, r.ConcurrencyStamp);
     }
 }

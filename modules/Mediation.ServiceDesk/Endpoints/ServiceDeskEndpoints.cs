@@ -47,6 +47,12 @@ internal static class ServiceDeskEndpoints
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
         portal.MapPost("/requests/{id:guid}/materials", (Guid id, SupplyMaterialsInput input, RequestAppService s, CancellationToken ct) => s.SupplyAsync(id, input, ct))
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapGet("/requests/{id:guid}/documents/{documentId:guid}", async (Guid id, Guid documentId, RequestAppService s, CancellationToken ct) =>
+            {
+                var (number, content) = await s.PortalDocumentAsync(id, documentId, ct);
+                return TypedResults.File(content, "application/pdf", number + ".pdf");
+            }).RequirePermission(ServiceDeskPermissions.Portal.Use)
+            .WithSummary("A notice the desk issued on the enterprise's own request: 受理回执, 一次性告知书 or 办结告知书, as archived");
         portal.MapPost("/requests/{id:guid}/rating", (Guid id, RateInput input, RequestAppService s, CancellationToken ct) => s.RateAsync(id, input, ct))
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
 

@@ -238,6 +238,8 @@ public static class HostileProbes
         // The 接诉即办 desk: the portal (an enterprise's user), the anonymous sign-up and the officers' endpoints.
         new("desk request kind as a number in a string", EnterpriseUser, "POST", "/api/service-desk/portal/requests",
             """{"kind":"3","title":"工程款","description":"拖欠工程款"}""", HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
+        new("desk notice of a request not the enterprise's", EnterpriseUser, "GET", $"/api/service-desk/portal/requests/{NoSuchId}/documents/{NoSuchId}", null,
+            HttpStatusCode.NotFound),
         new("desk rating as a flag combination", EnterpriseUser, "POST", $"/api/service-desk/portal/requests/{NoSuchId}/rating",
             """{"rating":"Satisfied,Dissatisfied"}""", HttpStatusCode.BadRequest, "rating", CoreErrorCodes.Validation.NotAMember),
         new("enterprise sign-up with a wrong check character", EnterpriseUser, "POST", "/api/service-desk/enterprises/sign-up",
