@@ -24,6 +24,7 @@ public sealed class ServiceDeskModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalizationSource(typeof(ServiceDeskModuleInfo).Assembly);
+        services.AddLocalizationSource(typeof(ServiceDeskModule).Assembly);
         services.AddPermissions(ServiceDeskPermissions.Definitions);
         services.Configure<ServiceDeskOptions>(configuration.GetSection(ServiceDeskOptions.Section));
         services.AddScoped<DeskScope>();
@@ -37,6 +38,12 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
     }
+
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("ServiceDeskUi:Nav", "/ServiceDesk", ServiceDeskPermissions.Desk.Read),
+        new("ServiceDeskUi:PortalNav", "/ServiceDesk/Portal", ServiceDeskPermissions.Portal.Use),
+    ];
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => ServiceDeskDeadlinePolicies.All;
 

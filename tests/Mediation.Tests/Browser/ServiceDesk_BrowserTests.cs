@@ -1,0 +1,82 @@
+using Mediation.Tests.Infrastructure;
+using Mediation.Tests.ServiceDesk;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace Mediation.Tests.Browser;
+
+/// <summary>The desk's main path in the browser: an enterprise files, an officer takes and concludes it, the enterprise rates it.</summary>
+public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private async Task<IPage> SignedInAsync(string userName)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task NoErrorsAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync();
+        (await page.Locator(".field-error, .error").AllTextContentsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_enterprise_files_a_request_an_officer_takes_and_concludes_it_and_the_enterprise_rates_it()
+    {
+        var (enterprise, _, userName) = await DeskSetup.EnterpriseAsync(app.Factory);
+        var portal = await SignedInAsync(userName);
+        await portal.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "企业服务" }).ClickAsync();
+        await Assertions.Expect(portal.GetByRole(AriaRole.Heading, new() { Name = "我的诉求", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(portal.Locator("p.lead")).ToContainTextAsync(enterprise.Name);
+        await portal.GetByRole(AriaRole.Link, new() { Name = "提交诉求" }).ClickAsync();
+        await portal.GetByLabel("类别", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "政策咨询" });
+        await portal.GetByRole(AriaRole.Button, new() { Name = "选择类别" }).ClickAsync();
+        await portal.GetByLabel("事项", new() { Exact = true }).FillAsync("建筑业企业资质升级条件");
+        await portal.GetByLabel("诉求内容").FillAsync("咨询施工总承包二级资质升级为一级的业绩和人员条件。");
+        await portal.GetByLabel("营业执照（副本）复印件").CheckAsync();
+        await portal.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await NoErrorsAsync(portal);
+        var heading = portal.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await Assertions.Expect(heading).ToContainTextAsync("肥城接诉〔");
+        var number = (await heading.TextContentAsync())!.Trim().Split(' ')[0];
+        await Assertions.Expect(portal.GetByRole(AriaRole.Status)).ToContainTextAsync("已收到您的诉求，编号" + number);
+        await Assertions.Expect(portal.Locator("#request-status")).ToHaveTextAsync("待受理");
+
+        var officer = await SignedInAsync(DeskSetup.Officer);
+        await officer.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "接诉即办" }).ClickAsync();
+        await officer.GetByLabel("范围").SelectOptionAsync(new SelectOptionValue { Label = "待受理" });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        officer.Url.ShouldContain("view=Unassigned", Case.Sensitive, "the filter is kept in the address");
+        await officer.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "受理（首问负责）" }).ClickAsync();
+        await NoErrorsAsync(officer);
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("办理中");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "受理回执（PDF）" })).ToBeVisibleAsync();
+        await officer.GetByLabel("办理结果").FillAsync("已告知资质升级标准及申报材料，并推送办事指南。");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "办结并告知企业" }).ClickAsync();
+        await NoErrorsAsync(officer);
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("已办结待评价");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "办结告知书（PDF）" })).ToBeVisibleAsync();
+
+        await portal.ReloadAsync();
+        await Assertions.Expect(portal.Locator("#request-status")).ToHaveTextAsync("已办结待评价");
+        await Assertions.Expect(portal.GetByRole(AriaRole.Link, new() { Name = "办结告知书（PDF）" })).ToBeVisibleAsync();
+        await portal.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(portal.Locator(".field-error")).ToBeVisibleAsync();
+        await portal.GetByLabel("评价", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "满意" });
+        await portal.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await NoErrorsAsync(portal);
+        await Assertions.Expect(portal.Locator("#request-status")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(portal.Locator("ol.timeline")).ToContainTextAsync("评价");
+
+        // The enterprise's account reaches no staff page.
+        await portal.GotoAsync("/ServiceDesk");
+        (await portal.GetByRole(AriaRole.Heading, new() { Name = "接诉即办诉求" }).CountAsync()).ShouldBe(0);
+        (await portal.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).CountAsync()).ShouldBe(0);
+    }
+}
