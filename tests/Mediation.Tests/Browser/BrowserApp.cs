@@ -42,6 +42,10 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(ContextOptions());
+        // A first page of a fresh host (views compiled, seed read) under a full suite on two cores
+        // has passed Playwright's 30 s navigation default; a real hang still fails, only later.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
