@@ -99,3 +99,14 @@ public sealed record HandOverCaseRequest(Guid CommitteeId, string SourceRecordId
     decimal? AmountInDispute = null, string? Place = null, CaseSource Source = CaseSource.PetitionHandover);
 
 public sealed record HandedOverCaseDto(Guid CaseId, string Number, bool AlreadyRegistered);
+
+/// <summary>
+/// What another module may read of cases it links (a joint meeting's agenda item): number, status and outcome now, under the
+/// caller's data scope — a case the caller may not see is simply absent.
+/// </summary>
+public interface ICaseStatusReader
+{
+    Task<IReadOnlyList<CaseStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}
+
+public sealed record CaseStatusDto(Guid Id, string Number, CaseStatus Status, CaseOutcome? Outcome);

@@ -33,6 +33,7 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseTermAppService>();
         services.AddScoped<CaseDocumentsAppService>();
         services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();
+        services.AddScoped<ICaseStatusReader, CaseStatusReader>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEventHandler<CaseRaisedToRedEto, RedAlertHandler>();
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);

@@ -122,7 +122,8 @@ public sealed record LinkedRecordDto(LinkedRecordType Type, Guid Id, string? Num
 
 /// <summary>
 /// <paramref name="Status"/>: the owning module's state name (a petition's PetitionStatus; a legal-window record's referral result,
-/// "Referred", its errand status or "Recorded"); <paramref name="Finished"/>: nothing is pending there.
+/// "Referred", its errand status or "Recorded"; a mediation case's outcome once concluded, else its CaseStatus);
+/// <paramref name="Finished"/>: nothing is pending there.
 /// </summary>
 public sealed record LinkedRecordLiveDto(string Status, bool Finished);
 

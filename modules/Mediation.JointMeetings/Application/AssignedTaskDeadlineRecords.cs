@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
+using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ internal sealed class AssignedTaskDeadlineRecords(MediationDbContext db) : IDead
         string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
     {
         var rows = await (
-                from t in db.Set<AssignedTask>().AsNoTracking()
+                from t in db.Tasks().AsNoTracking()
                 join m in db.Set<Meeting>().AsNoTracking() on t.MeetingId equals m.Id
                 where recordIds.Contains(t.Id)
                 select new { t.Id, t.Number, Meeting = m.Title, t.LeadUnitName })

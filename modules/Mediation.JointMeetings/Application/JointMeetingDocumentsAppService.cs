@@ -4,6 +4,7 @@ using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Excel;
 using Mediation.Core.Documents.Templates;
 using Mediation.Core.Numbering;
+using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
         meeting.EnsureMinutesNotIssued();
         var group = await meetings.FindGroupAsync(meeting.GroupId, ct);
         var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.ProposedAt).ToListAsync(ct);
-        var tasks = await db.Set<AssignedTask>().AsNoTracking().Where(t => t.MeetingId == meetingId).OrderBy(t => t.Number).ToListAsync(ct);
+        var tasks = await db.Tasks().AsNoTracking().Where(t => t.MeetingId == meetingId).OrderBy(t => t.Number).ToListAsync(ct);
         var order = await db.Set<MemberUnit>().AsNoTracking().Where(u => u.GroupId == group.Id).ToDictionaryAsync(u => u.Id, u => u.Order, ct);
         var model = new Dictionary<string, object?>
         {
@@ -78,7 +79,7 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
     public async Task<IReadOnlyList<SupervisionRow>> RowsAsync(bool openOnly, IQueryable<Guid>? orgUnitIds, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var query = db.Set<AssignedTask>().AsNoTracking().Where(t => !openOnly || t.Status != AssignedTaskStatus.Accepted);
+        var query = db.Tasks().AsNoTracking().Where(t => !openOnly || t.Status != AssignedTaskStatus.Accepted);
         if (orgUnitIds is not null) query = query.Where(t => orgUnitIds.Contains(t.OrgUnitId));
         var tasks = await query.ToListAsync(ct);
         var meetingIds = tasks.Select(t => t.MeetingId).Distinct().ToList();

@@ -9,6 +9,7 @@ using Mediation.Core.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
+using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         var item = await NewItemAsync(input, ct);
         db.Add(item);
         await db.SaveChangesAsync(ct);
-        return ToDto(item);
+        return ToDto(item, await linkedRecords.ReadAsync([item], ct));
     }
 
     /// <summary>An item the office puts straight on a meeting's agenda (also after the meeting, as a 临时动议): created and placed in one write.</summary>
@@ -153,7 +154,7 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         var meeting = await FindMeetingAsync(id, ct, tracked: false);
         var group = await FindGroupAsync(meeting.GroupId, ct);
         var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.ProposedAt).ToListAsync(ct);
-        var tasks = await db.Set<AssignedTask>().AsNoTracking().Where(t => t.MeetingId == id).OrderBy(t => t.Number).ToListAsync(ct);
+        var tasks = await db.Tasks().AsNoTracking().Where(t => t.MeetingId == id).OrderBy(t => t.Number).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var live = await linkedRecords.ReadAsync(items, ct);
         return new MeetingDto(meeting.Id, meeting.GroupId, meeting.Level, group.Name, group.Convener, meeting.Title, meeting.ScheduledAt, meeting.HeldAt,
@@ -218,7 +219,7 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         item.Decide(meeting, input.Decision!.Trim());
         var units = await db.Set<MemberUnit>().Where(u => u.GroupId == item.GroupId).ToDictionaryAsync(u => u.Id, ct);
         MemberUnit Unit(Guid id) => units.TryGetValue(id, out var unit) ? unit : throw new BusinessException(JointMeetingsErrorCodes.MemberUnitNotInGroup);
-        var number = await db.Set<AssignedTask>().CountAsync(t => t.MeetingId == meeting.Id, ct);
+        var number = await db.Tasks().CountAsync(t => t.MeetingId == meeting.Id, ct);
         var created = tasks.Select(t => new AssignedTask(Guid.CreateVersion7(), item, meeting, ++number, t.Requirement!.Trim(), Unit(t.LeadUnitId!.Value),
             (t.CooperatingUnitIds ?? []).Select(Unit).ToList(), t.Urgent ? JointMeetingPolicies.UrgentTask : JointMeetingPolicies.Task, meeting.HeldAt!.Value)).ToList();
 

@@ -1,3 +1,4 @@
+using Mediation.Cases;
 using Mediation.JointMeetings.Domain;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
@@ -5,7 +6,7 @@ using Mediation.Petitions;
 namespace Mediation.JointMeetings.Application;
 
 /// <summary>The live state of the records agenda items link, asked of their modules' read contracts in one call per module.</summary>
-internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServiceRecordStatusReader windowRecords)
+internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServiceRecordStatusReader windowRecords, ICaseStatusReader cases)
 {
     public async Task<IReadOnlyDictionary<Guid, LinkedRecordLiveDto>> ReadAsync(IEnumerable<AgendaItem> items, CancellationToken ct)
     {
@@ -17,6 +18,8 @@ internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServi
             live[p.Id] = new LinkedRecordLiveDto(p.Status.ToString(), p.Handled);
         foreach (var r in await windowRecords.FindAsync(Ids(LinkedRecordType.LegalWindowRecord), ct))
             live[r.Id] = WindowRecordLive(r);
+        foreach (var c in await cases.FindAsync(Ids(LinkedRecordType.MediationCase), ct))
+            live[c.Id] = c.Outcome is { } outcome ? new LinkedRecordLiveDto(outcome.ToString(), true) : new LinkedRecordLiveDto(c.Status.ToString(), false);
         return live;
     }
 

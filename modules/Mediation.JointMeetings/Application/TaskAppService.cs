@@ -8,6 +8,7 @@ using Mediation.Core.Messaging;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
+using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -142,10 +143,10 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
 
     private IQueryable<AssignedTask> TasksFor(bool mine)
     {
-        if (SeesWholeGroup && !mine) return db.Set<AssignedTask>();
+        if (SeesWholeGroup && !mine) return db.Tasks();
         var id = user.Id ?? Guid.Empty;
         var units = db.Set<MemberUnit>().Where(u => u.Liaisons.Any(l => l.UserId == id)).Select(u => u.Id);
-        return db.Set<AssignedTask>().Where(t => units.Contains(t.LeadUnitId) || t.Cooperating.Any(c => units.Contains(c.MemberUnitId)));
+        return db.Tasks().Where(t => units.Contains(t.LeadUnitId) || t.Cooperating.Any(c => units.Contains(c.MemberUnitId)));
     }
 
     /// <summary>Only the lead unit's liaison reports; a cooperating unit is told so, any other caller does not learn the task exists.</summary>
@@ -160,7 +161,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     }
 
     private async Task<AssignedTask> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Set<AssignedTask>().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
+        await db.Tasks().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
 
     private static TaskAttachmentDto ToDto(TaskAttachment a) => new(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy);
 

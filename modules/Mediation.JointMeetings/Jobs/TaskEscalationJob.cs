@@ -2,6 +2,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Notifications;
+using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,7 @@ internal sealed class TaskEscalationJob(MediationDbContext db, IDeadlineClocks c
     public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         now = now.ToUniversalTime();
-        var overdue = await db.Set<AssignedTask>()
+        var overdue = await db.Tasks()
             .Where(t => (t.Status == AssignedTaskStatus.Assigned || t.Status == AssignedTaskStatus.InProgress) && t.DueAt != null && t.DueAt < now)
             .ToListAsync(ct);
         var taken = 0;

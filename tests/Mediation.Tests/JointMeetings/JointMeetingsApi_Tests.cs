@@ -432,6 +432,39 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task A_linked_mediation_case_shows_its_state_now_through_the_cases_contract_and_its_conclusion()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await Cases.CaseSetup.CommitteeAsync(app);
+        var registered = await Cases.CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var proposed = await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "跨区域排水沟纠纷", null, LinkedRecordType.MediationCase, registered.Id, registered.Number)), HttpStatusCode.Created);
+        proposed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(CaseStatus.Registered), false));
+
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var inMediation = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
+            DateTimeOffset.UtcNow.AddHours(-1), "岱东社区调解室", ["调解员", "王某某", "李某某"], "双方陈述", [], registered.ConcurrencyStamp)));
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        item.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(CaseStatus.InMediation), false));
+        var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("属地调处", [new TaskInput("配合调解委员会调处", UnitId(group, Housing), [])], null)));
+        var page = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Meetings/{meeting.Id}"));
+        page.ShouldContain($"调解案件 {registered.Number}");
+        page.ShouldContain("当前状态：调解中");
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Failed, null, null, null, [], null, null,
+            "双方分歧较大", false, null, inMediation.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var closed = await EventuallyAsync(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
+            .AgendaItems.FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
+        closed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(CaseOutcome.Failed), true));
+        closed.LinkedRecord.ClosedNote.ShouldBe("调解不成");
+        var taskPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Tasks/{decided.Tasks.Single().Id}"));
+        taskPage.ShouldContain("当前状态：调解不成");
+    }
+
+    [Fact]
     public async Task A_meeting_without_every_units_attendance_is_refused_and_nothing_is_written()
     {
         var coordinator = await ClientAsync(userName: Coordinator);

@@ -1,7 +1,11 @@
 using System.Net;
 using Mediation.Cases;
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Messaging;
+using Mediation.Core.Security;
 using Mediation.LegalWindows;
 using Mediation.LegalWindows.Application;
 using Mediation.LegalWindows.Domain;
@@ -9,6 +13,7 @@ using Mediation.Tests.Api;
 using Mediation.Tests.Cases;
 using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using static Mediation.Tests.LegalWindows.LegalWindowSetup;
@@ -67,6 +72,41 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
         foreach (var field in new[] { "person.idCardNumber", "person.phone", "advice" }) errors.TryGetProperty(field, out _).ShouldBeTrue(field);
+    }
+
+    [Fact]
+    public async Task A_holder_of_the_reveal_permission_sees_the_full_numbers_and_the_reveal_is_audited()
+    {
+        var window = await DaidongAsync();
+        var record = await OkAsync<ServiceRecordDto>(await (await AdvisorClientAsync()).PostJsonAsync("/api/legal-windows/records", Consultation(window.Id)),
+            HttpStatusCode.Created);
+        // No role holds both by default: the security administrator grants Pii.Reveal to the 司法所's unit heads, as a deployment would.
+        var security = await ClientAsync(userName: "demo.securityadmin");
+        var unitHeads = (await OkAsync<List<RoleDto>>(await security.GetAsync("/api/identity/roles"))).Single(r => r.Name == RoleNames.UnitHead).Permissions;
+        var head = await ClientAsync(userName: UnitHead);
+        (await head.PostAsync($"/api/legal-windows/records/{record.Id}/reveal", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await security.PutJsonAsync($"/api/identity/roles/{RoleNames.UnitHead}/permissions", new SetRolePermissionsInput([.. unitHeads, CorePermissions.Pii.Reveal])))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        try
+        {
+            var revealed = await OkAsync<RevealedPersonDto>(await head.PostAsync($"/api/legal-windows/records/{record.Id}/reveal", null));
+            revealed.ShouldBe(new RevealedPersonDto(PersonId, "13800138000"));
+
+            await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var audit = await db.Set<AuditEntry>().Where(a => a.Action == AuditActions.PersonalDataRevealed && a.EntityId == record.Id.ToString()).ToListAsync();
+            var entry = audit.ShouldHaveSingleItem();
+            (entry.EntityType, entry.UserName).ShouldBe(("ServiceRecord", UnitHead));
+            entry.Details.ShouldNotBeNull().ShouldContain("IdCardNumber");
+            entry.Details.ShouldNotContain(PersonId);
+            // The record itself still shows the masked numbers.
+            (await OkAsync<ServiceRecordDto>(await head.GetAsync($"/api/legal-windows/records/{record.Id}"))).IdCardNumber.ShouldBe("1101**********002X");
+        }
+        finally
+        {
+            (await security.PutJsonAsync($"/api/identity/roles/{RoleNames.UnitHead}/permissions", new SetRolePermissionsInput(unitHeads)))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
     }
 
     [Fact]
