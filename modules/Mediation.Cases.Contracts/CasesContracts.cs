@@ -159,8 +159,9 @@ public sealed record RecordSessionInput(DateTimeOffset? HeldAt, string? Place, I
 
 public sealed record PartyStatementDto(Guid PartyId, string Statement);
 
+/// <summary><paramref name="Participants"/>: those who took part at the mediator's invitation (人民调解法 Art. 20), e.g. a village's legal advisor.</summary>
 public sealed record CaseSessionDto(int Number, DateTimeOffset HeldAt, string Place, IReadOnlyList<string> Attendees, string Minutes,
-    IReadOnlyList<PartyStatementDto> Statements, string? RecordedBy, DateTimeOffset RecordedAt);
+    IReadOnlyList<PartyStatementDto> Statements, string? RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<SessionParticipantDto>? Participants = null);
 
 public sealed record AgreementTermInput(string? Description, decimal? Amount, DateOnly? DueOn);
 

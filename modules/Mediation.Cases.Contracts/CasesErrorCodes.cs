@@ -51,4 +51,8 @@ public static class CasesErrorCodes
     public const string DaysOrUntil = "Cases:DaysOrUntil";
     public const string ConsentInFuture = "Cases:ConsentInFuture";
     public const string SourceReservedForHandOver = "Cases:SourceReservedForHandOver";
+    public const string ParticipantConsentMissing = "Cases:ParticipantConsentMissing";
+    public const string AlreadyParticipant = "Cases:AlreadyParticipant";
+    public const string CaseNumberNotFound = "Cases:CaseNumberNotFound";
+    public const string SessionNotFound = "Cases:SessionNotFound";
 }

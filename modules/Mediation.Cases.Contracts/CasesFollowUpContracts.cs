@@ -110,3 +110,34 @@ public interface ICaseStatusReader
 }
 
 public sealed record CaseStatusDto(Guid Id, string Number, CaseStatus Status, CaseOutcome? Outcome);
+
+/// <summary>Someone the mediator invited to a session (人民调解法 Art. 20: 具有专门知识、特定经验的人员), here a legal window's advisor.</summary>
+public enum ParticipantRole
+{
+    Lawyer,
+    GrassrootsLegalWorker,
+}
+
+/// <summary><paramref name="Capacity"/>: in what capacity he took part, e.g. 岱东社区法律顾问.</summary>
+public sealed record SessionParticipantDto(string Name, ParticipantRole Role, string? Organisation, string? Capacity);
+
+/// <summary>
+/// 律师参与调解: an advisor took part in session <paramref name="SessionNumber"/> of the case numbered <paramref name="CaseNumber"/>
+/// at the mediator's invitation; <paramref name="PartiesConsented"/> must be true (人民调解法 Art. 20: 在征得当事人的同意后).
+/// <paramref name="SourceRecordId"/>: the calling module's record of the service (a legal window's service record).
+/// </summary>
+public sealed record AddSessionParticipantRequest(string CaseNumber, int SessionNumber, string Name, ParticipantRole Role, string? Organisation,
+    string? Capacity, string SourceRecordId, bool PartiesConsented);
+
+public sealed record SessionParticipationDto(Guid CaseId, string CaseNumber, int SessionNumber, DateTimeOffset HeldAt, string Summary);
+
+/// <summary>
+/// How another module (LegalWindows) records that its advisor took part in a mediation session. Runs under the calling user's data
+/// scope and in the caller's transaction: a case outside the scope is not found (field <c>caseNumber</c>), a session not on record
+/// is refused (field <c>sessionNumber</c>), and so is a session whose 调解笔录 was already printed (the archived copy would no
+/// longer match).
+/// </summary>
+public interface ICaseParticipationIntegrationService
+{
+    Task<SessionParticipationDto> AddSessionParticipantAsync(AddSessionParticipantRequest request, CancellationToken ct);
+}

@@ -34,6 +34,7 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseDocumentsAppService>();
         services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();
         services.AddScoped<ICaseStatusReader, CaseStatusReader>();
+        services.AddScoped<ICaseParticipationIntegrationService, CaseParticipationIntegrationService>();
         services.AddIntegrationEvent<CaseRaisedToRedEto>(CaseRaisedToRedEto.EventName);
         services.AddIntegrationEventHandler<CaseRaisedToRedEto, RedAlertHandler>();
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);

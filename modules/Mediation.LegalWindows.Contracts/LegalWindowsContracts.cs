@@ -98,10 +98,20 @@ public sealed record ErrandDto(ErrandStatus Status, DateOnly? DueOn, DateTimeOff
 public sealed record ReferralDto(Guid CaseId, string CaseNumber, DateTimeOffset ReferredAt, string? ReferredBy, IReadOnlyList<string> ConsentingParties,
     ReferralResult? Result, DateTimeOffset? ConcludedAt, string? Detail);
 
+/// <summary>律师参与调解: the mediation case and session the advisor took part in.</summary>
+public sealed record MediationParticipationDto(Guid CaseId, string CaseNumber, int SessionNumber);
+
 public sealed record ServiceRecordDto(Guid Id, string Number, Guid WindowId, string WindowName, Guid OrgUnitId, Guid AdvisorId, string AdvisorName,
     ServiceKind Kind, DateTimeOffset ServedAt, string? PersonName, string? IdCardNumber, string? Phone, string? Matter, string? Advice, int? Minutes,
     string? LawsCited, bool FollowUpNeeded, string? FollowUpNote, string? Topic, string? Place, int? Attendance, ErrandDto? Errand,
-    ReferralDto? Referral, Guid? DocumentId, string ConcurrencyStamp);
+    ReferralDto? Referral, Guid? DocumentId, string ConcurrencyStamp, MediationParticipationDto? Participation = null);
+
+/// <summary>
+/// 律师参与调解: the advisor took part in session <paramref name="SessionNumber"/> of the mediation case numbered <paramref name="CaseNumber"/>
+/// at the mediator's invitation, the parties having consented (<paramref name="PartiesConsent"/>, 人民调解法 Art. 20). Recorded as a
+/// 民事调解 service of the window; <paramref name="Note"/>: what he contributed (the legal opinion given).
+/// </summary>
+public sealed record ParticipateInMediationInput(Guid? WindowId, string? CaseNumber, int? SessionNumber, int? Minutes, string? Note, bool? PartiesConsent);
 
 public sealed record ServiceRecordSummaryDto(Guid Id, string Number, Guid WindowId, ServiceKind Kind, DateTimeOffset ServedAt, string? PersonName,
     string? Matter, string AdvisorName, ErrandStatus? ErrandStatus, Guid? CaseId);

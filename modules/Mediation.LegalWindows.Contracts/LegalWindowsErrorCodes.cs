@@ -28,4 +28,5 @@ public static class LegalWindowsErrorCodes
     public const string AttendanceRequired = "LegalWindows:AttendanceRequired";
     public const string MonthInvalid = "LegalWindows:MonthInvalid";
     public const string NoDocumentForKind = "LegalWindows:NoDocumentForKind";
+    public const string AlreadyInMediation = "LegalWindows:AlreadyInMediation";
 }

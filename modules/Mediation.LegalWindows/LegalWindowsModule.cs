@@ -31,6 +31,7 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<ServiceRecordAppService>();
         services.AddScoped<IDeadlineRecordDescriber, ServiceRecordDeadlineRecords>();
         services.AddScoped<ReferralAppService>();
+        services.AddScoped<MediationParticipationAppService>();
         services.AddScoped<ServiceDocumentsAppService>();
         services.AddScoped<UncoveredShiftsJob>();
         services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();

@@ -220,7 +220,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             s.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries), s.Minutes,
             c.Statements.Where(x => x.SessionNumber == s.Number)
                 .OrderBy(x => c.Parties.FirstOrDefault(p => p.Id == x.PartyId)?.Position ?? int.MaxValue).Select(x => new PartyStatementDto(x.PartyId, x.Statement)).ToList(),
-            s.RecordedBy, s.RecordedAt)).ToList(),
+            s.RecordedBy, s.RecordedAt, c.Participants.Where(p => p.SessionNumber == s.Number).OrderBy(p => p.RecordedAt)
+                .Select(p => new SessionParticipantDto(p.Name, p.Role, p.Organisation, p.Capacity)).ToList())).ToList(),
         c.Outcome is not { } outcome ? null : new CaseOutcomeDto(outcome, c.ConcludedAt!.Value, c.ConcludedBy, c.AgreementFacts, c.DisputedPoints,
             c.Responsibilities, c.Terms.OrderBy(t => t.Number).Select(t => new AgreementTermDto(t.Number, t.Description, t.Amount, t.DueOn)).ToList(),
             c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,

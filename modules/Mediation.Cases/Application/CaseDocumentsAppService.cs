@@ -13,6 +13,12 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
     public const string TerminationNoticeTemplate = "termination-notice";
     public const string MinutesTemplate = "session-minutes";
 
+    private static readonly Dictionary<ParticipantRole, string> ParticipantRoleNames = new()
+    {
+        [ParticipantRole.Lawyer] = "律师",
+        [ParticipantRole.GrassrootsLegalWorker] = "基层法律服务工作者",
+    };
+
     private static readonly Dictionary<DisputeType, string> DisputeTypeNames = new()
     {
         [DisputeType.MarriageFamily] = "婚姻家庭纠纷",
@@ -82,7 +88,9 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
         var committee = await cases.FindCommitteeAsync(mediationCase.CommitteeId, ct);
         var parties = mediationCase.Parties.OrderBy(p => p.Position).ToList();
         var attendees = session.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var signers = attendees.Concat(parties.Select(p => p.Name)).Distinct(StringComparer.Ordinal).Select(n => n + "（签名）").ToList();
+        var invited = mediationCase.Participants.Where(p => p.SessionNumber == session.Number).OrderBy(p => p.RecordedAt).ToList();
+        var signers = attendees.Concat(invited.Select(p => p.Name)).Concat(parties.Select(p => p.Name)).Distinct(StringComparer.Ordinal)
+            .Select(n => n + "（签名）").ToList();
         var model = new Dictionary<string, object?>
         {
             ["committee"] = committee.Name,
@@ -93,6 +101,8 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
             ["dispute_type"] = DisputeTypeNames[mediationCase.DisputeType],
             ["summary"] = mediationCase.Summary,
             ["attendees"] = string.Join("、", attendees),
+            ["invited"] = string.Join("、", invited.Select(p => $"{p.Name}（{string.Join("，", new[] { ParticipantRoleNames[p.Role], p.Organisation, p.Capacity }
+                .Where(x => !string.IsNullOrEmpty(x)))}）")),
             ["mediator"] = MediatorNames(mediationCase, committee),
             ["recorded_by"] = session.RecordedBy,
             ["parties"] = Parties(mediationCase),

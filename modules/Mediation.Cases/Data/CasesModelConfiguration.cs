@@ -129,6 +129,20 @@ internal static class CasesModelConfiguration
                 x.HasIndex("CaseId", nameof(SessionStatement.SessionNumber));
                 x.Property(s => s.Statement).HasMaxLength(4000);
             });
+            b.OwnsMany(c => c.Participants, x =>
+            {
+                x.ToTable("CaseSessionParticipants", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(SessionParticipant.SessionNumber));
+                x.Property(p => p.Name).HasMaxLength(100);
+                x.Property(p => p.Role).HasConversion<string>().HasMaxLength(30);
+                x.Property(p => p.Organisation).HasMaxLength(200);
+                x.Property(p => p.Capacity).HasMaxLength(100);
+                x.Property(p => p.SourceRecordId).HasMaxLength(100);
+                x.Property(p => p.RecordedBy).HasMaxLength(256);
+            });
             b.OwnsMany(c => c.Terms, x =>
             {
                 x.ToTable("CaseAgreementTerms", Schema);
@@ -152,7 +166,8 @@ internal static class CasesModelConfiguration
                 x.Ignore(t => t.Days);
             });
             foreach (var navigation in new[] { nameof(MediationCase.Parties), nameof(MediationCase.Mediators), nameof(MediationCase.RiskHistory),
-                         nameof(MediationCase.Sessions), nameof(MediationCase.Statements), nameof(MediationCase.Terms), nameof(MediationCase.Continuations) })
+                         nameof(MediationCase.Sessions), nameof(MediationCase.Statements), nameof(MediationCase.Participants), nameof(MediationCase.Terms),
+                         nameof(MediationCase.Continuations) })
                 b.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 

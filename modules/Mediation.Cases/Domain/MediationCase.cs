@@ -20,6 +20,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     private readonly List<SessionStatement> _statements = [];
     private readonly List<AgreementTerm> _terms = [];
     private readonly List<TermContinuation> _continuations = [];
+    private readonly List<SessionParticipant> _participants = [];
 
     private MediationCase() { }
 
@@ -42,6 +43,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public IReadOnlyList<RiskAssessment> RiskHistory => _riskHistory;
     public IReadOnlyList<CaseSession> Sessions => _sessions;
     public IReadOnlyList<SessionStatement> Statements => _statements;
+    public IReadOnlyList<SessionParticipant> Participants => _participants;
 
     public CaseOutcome? Outcome { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
@@ -164,6 +166,25 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _statements.AddRange(statements.Select(s => new SessionStatement(session.Number, s.PartyId, s.Statement)));
         if (Status is CaseStatus.Registered) Status = CaseStatus.InMediation;
         return session;
+    }
+
+    /// <summary>
+    /// 人民调解法 Art. 20: with the parties' consent the mediator may invite people of special knowledge or experience — a village's
+    /// legal advisor — to take part. Recorded against a session on record, also after the conclusion, but not once its 调解笔录 is
+    /// printed: the archived copy names everyone who took part.
+    /// </summary>
+    public SessionParticipant AddSessionParticipant(int sessionNumber, string name, ParticipantRole role, string? organisation, string? capacity,
+        string? sourceRecordId, bool partiesConsented, string? recordedBy, DateTimeOffset now)
+    {
+        var session = _sessions.FirstOrDefault(s => s.Number == sessionNumber)
+            ?? throw new BusinessException(CasesErrorCodes.SessionNotFound, new Dictionary<string, object?> { ["session"] = sessionNumber });
+        session.EnsureMinutesCanBeIssued();
+        if (!partiesConsented) throw new BusinessException(CasesErrorCodes.ParticipantConsentMissing);
+        if (_participants.Any(p => p.SessionNumber == sessionNumber && p.Name == name))
+            throw new BusinessException(CasesErrorCodes.AlreadyParticipant, new Dictionary<string, object?> { ["name"] = name, ["session"] = sessionNumber });
+        var participant = new SessionParticipant(sessionNumber, name, role, organisation, capacity, sourceRecordId, recordedBy, now);
+        _participants.Add(participant);
+        return participant;
     }
 
     public void Conclude(CaseConclusion conclusion, string? concludedBy, DateTimeOffset now)
@@ -418,6 +439,34 @@ public sealed class TermContinuation
     public DateTimeOffset RecordedAt { get; private set; }
 
     public int Days => PreviousDueDate is { } previous ? NewDueDate.DayNumber - previous.DayNumber : 0;
+}
+
+/// <summary>Someone who took part in a session at the mediator's invitation (Art. 20), with the record of the module that sent him.</summary>
+public sealed class SessionParticipant
+{
+    private SessionParticipant() { }
+
+    public SessionParticipant(int sessionNumber, string name, ParticipantRole role, string? organisation, string? capacity, string? sourceRecordId,
+        string? recordedBy, DateTimeOffset recordedAt)
+    {
+        SessionNumber = sessionNumber;
+        Name = name;
+        Role = role;
+        Organisation = organisation;
+        Capacity = capacity;
+        SourceRecordId = sourceRecordId;
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    public int SessionNumber { get; private set; }
+    public string Name { get; private set; } = "";
+    public ParticipantRole Role { get; private set; }
+    public string? Organisation { get; private set; }
+    public string? Capacity { get; private set; }
+    public string? SourceRecordId { get; private set; }
+    public string? RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
 }
 
 /// <summary>What one party said at one session.</summary>

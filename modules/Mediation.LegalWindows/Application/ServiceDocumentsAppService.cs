@@ -96,7 +96,7 @@ internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceR
         var rows = query.OrderBy(r => r.ServedAt)
             .Select(r => new LedgerRow(r.Number, r.ServedAt, windowNames.Where(x => x.Id == r.WindowId).Select(x => x.Name).First(),
                 advisorNames.Where(x => x.Id == r.AdvisorId).Select(x => x.Name).First(), r.Kind, r.PersonName, r.Matter ?? r.Topic, r.Advice,
-                r.Minutes, r.Attendance, r.ErrandStatus, r.CaseNumber, r.ReferralResult))
+                r.Minutes, r.Attendance, r.ErrandStatus, r.CaseNumber, r.ReferralResult, r.ParticipationCaseNumber, r.ParticipationSessionNumber))
             .AsAsyncEnumerable();
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         await ExcelExporter.WriteAsync(file, rows, Columns, $"{first:yyyy-MM}台账", ct);
@@ -105,7 +105,8 @@ internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceR
     }
 
     internal sealed record LedgerRow(string Number, DateTimeOffset ServedAt, string Window, string Advisor, ServiceKind Kind, string? Person,
-        string? Matter, string? Advice, int? Minutes, int? Attendance, ErrandStatus? Errand, string? CaseNumber, ReferralResult? Result);
+        string? Matter, string? Advice, int? Minutes, int? Attendance, ErrandStatus? Errand, string? CaseNumber, ReferralResult? Result,
+        string? JoinedCaseNumber, int? JoinedSession);
 
     private static readonly IReadOnlyList<ExcelColumn<LedgerRow>> Columns =
     [
@@ -136,5 +137,6 @@ internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceR
             ReferralResult.Terminated => "终止调解",
             _ => null,
         }),
+        new("参与调解", r => r.JoinedCaseNumber is null ? null : $"{r.JoinedCaseNumber}第{r.JoinedSession}次调解", Width: 24),
     ];
 }

@@ -116,7 +116,8 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
             : null;
         return new ServiceRecordDto(r.Id, r.Number, r.WindowId, window, r.OrgUnitId, r.AdvisorId, advisor, r.Kind, r.ServedAt, r.PersonName,
             r.IdCardMasked, r.PhoneMasked, r.Matter, r.Advice, r.Minutes, r.LawsCited, r.FollowUpNeeded, r.FollowUpNote, r.Topic, r.Place,
-            r.Attendance, errand, referral, r.DocumentId, r.ConcurrencyStamp);
+            r.Attendance, errand, referral, r.DocumentId, r.ConcurrencyStamp,
+            r.ParticipationCaseId is { } joined ? new MediationParticipationDto(joined, r.ParticipationCaseNumber!, r.ParticipationSessionNumber!.Value) : null);
     }
 
     private (ServedPerson? Person, ServiceDetails Details) Validate(RecordServiceInput input, DateTimeOffset now)

@@ -93,6 +93,8 @@ internal static class LegalWindowsModelConfiguration
             b.Property(r => r.ErrandStatus).HasConversion<string>().HasMaxLength(20);
             b.Property(r => r.ErrandNote).HasMaxLength(1000);
             b.Property(r => r.CaseNumber).HasMaxLength(60);
+            b.Property(r => r.ParticipationCaseNumber).HasMaxLength(60);
+            b.HasIndex(r => r.ParticipationCaseId);
             b.Property(r => r.ReferredBy).HasMaxLength(256);
             b.Property(r => r.ConsentingParties).HasMaxLength(1000);
             b.Property(r => r.ReferralResult).HasConversion<string>().HasMaxLength(20);

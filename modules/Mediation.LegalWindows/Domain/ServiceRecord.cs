@@ -70,6 +70,11 @@ public sealed class ServiceRecord : AggregateRoot<Guid>, IOrgScoped
 
     public Guid? DocumentId { get; private set; }
 
+    /// <summary>律师参与调解: the case and session the advisor took part in at the mediator's invitation.</summary>
+    public Guid? ParticipationCaseId { get; private set; }
+    public string? ParticipationCaseNumber { get; private set; }
+    public int? ParticipationSessionNumber { get; private set; }
+
     public Guid? CaseId { get; private set; }
     public string? CaseNumber { get; private set; }
     public DateTimeOffset? ReferredAt { get; private set; }
@@ -107,10 +112,25 @@ public sealed class ServiceRecord : AggregateRoot<Guid>, IOrgScoped
         if (Kind is not ServiceKind.CivilAgency) throw new BusinessException(LegalWindowsErrorCodes.NotAnErrand);
     }
 
+    /// <summary>
+    /// 律师参与调解 is a 民事调解 service of the window: the advisor's time and opinion in a committee's session, with the case linked.
+    /// No person is recorded; the parties are the case's.
+    /// </summary>
+    public static ServiceRecord MediationParticipation(Guid id, LegalWindow window, LegalAdvisor advisor, string number, int year, int sequence,
+        DateTimeOffset heldAt, Guid caseId, string caseNumber, int sessionNumber, ServiceDetails details, DateTimeOffset now)
+    {
+        var record = Record(id, window, advisor, number, year, sequence, ServiceKind.CivilMediation, heldAt, null, details, now);
+        record.ParticipationCaseId = caseId;
+        record.ParticipationCaseNumber = caseNumber;
+        record.ParticipationSessionNumber = sessionNumber;
+        return record;
+    }
+
     /// <summary>Only a dispute (a consultation or a mediation at the window) is referred, once, with every party's consent.</summary>
     public void EnsureReferable()
     {
         if (Kind is not (ServiceKind.Consultation or ServiceKind.CivilMediation)) throw new BusinessException(LegalWindowsErrorCodes.NotReferable);
+        if (ParticipationCaseId is not null) throw new BusinessException(LegalWindowsErrorCodes.AlreadyInMediation);
         if (CaseId is not null) throw new BusinessException(LegalWindowsErrorCodes.AlreadyReferred);
     }
 

@@ -48,6 +48,11 @@ internal static class LegalWindowsEndpoints
             var created = await s.RecordAsync(input, ct);
             return TypedResults.Created($"/api/legal-windows/records/{created.Id}", created);
         }).RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
+        g.MapPost("/records/mediation-participation", async (ParticipateInMediationInput input, MediationParticipationAppService s, CancellationToken ct) =>
+        {
+            var created = await s.RecordAsync(input, ct);
+            return TypedResults.Created($"/api/legal-windows/records/{created.Id}", created);
+        }).RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
         g.MapGet("/records/{id:guid}", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.GetAsync(id, ct))
             .RequirePermission(LegalWindowsPermissions.Services.Read);
         g.MapPost("/records/{id:guid}/reveal", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.RevealAsync(id, ct))

@@ -26,6 +26,28 @@ public sealed class MediationCase_Tests
             CaseSource.WalkIn, null, parties ?? [Party(), Party()], mediators ?? [MediatorId], grade, "初评", "demo.mediator", Now);
 
     [Fact]
+    public void A_legal_advisor_takes_part_in_a_session_on_record_with_the_parties_consent_until_its_minutes_are_printed()
+    {
+        var mediationCase = Register();
+        Should.Throw<BusinessException>(() => mediationCase.AddSessionParticipant(1, "张律师", ParticipantRole.Lawyer, "泰安律师事务所", "岱东社区法律顾问",
+            "record-1", partiesConsented: true, "demo.legaladvisor", Now)).Code.ShouldBe(CasesErrorCodes.SessionNotFound);
+        mediationCase.RecordSession(Now, "调解室", ["张调解"], "双方陈述", [], "demo.mediator", Now);
+        // 人民调解法 Art. 20: others are invited only with the parties' consent.
+        Should.Throw<BusinessException>(() => mediationCase.AddSessionParticipant(1, "张律师", ParticipantRole.Lawyer, null, null, "record-1",
+            partiesConsented: false, "demo.legaladvisor", Now)).Code.ShouldBe(CasesErrorCodes.ParticipantConsentMissing);
+
+        var joined = mediationCase.AddSessionParticipant(1, "张律师", ParticipantRole.Lawyer, "泰安律师事务所", "岱东社区法律顾问", "record-1", true, "demo.legaladvisor", Now);
+        (joined.SessionNumber, joined.Name, joined.Role, joined.Capacity).ShouldBe((1, "张律师", ParticipantRole.Lawyer, (string?)"岱东社区法律顾问"));
+        Should.Throw<BusinessException>(() => mediationCase.AddSessionParticipant(1, "张律师", ParticipantRole.Lawyer, null, null, "record-2", true, null, Now))
+            .Code.ShouldBe(CasesErrorCodes.AlreadyParticipant);
+
+        mediationCase.Session(1).MinutesIssued(Guid.NewGuid());
+        Should.Throw<BusinessException>(() => mediationCase.AddSessionParticipant(1, "李律师", ParticipantRole.GrassrootsLegalWorker, null, null, "record-3",
+            true, null, Now)).Code.ShouldBe(CasesErrorCodes.MinutesAlreadyIssued);
+        mediationCase.Participants.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_registered_case_is_numbered_by_committee_year_and_sequence()
     {
         var registered = Register();

@@ -216,6 +216,19 @@ public sealed class LegalWindow_Tests
     }
 
     [Fact]
+    public void Taking_part_in_a_committees_mediation_is_a_civil_mediation_service_that_is_not_referred_again()
+    {
+        var caseId = Guid.NewGuid();
+        var joined = ServiceRecord.MediationParticipation(Guid.NewGuid(), Window(Zhang), Zhang, "岱东法〔2026〕2号", 2026, 2, Now, caseId, "泰山调〔2026〕3号", 2,
+            Details(matter: "参与调解泰山调〔2026〕3号第2次调解：宅基地界址", advice: "释明民法典第二百八十八条"), Now);
+        (joined.Kind, joined.ParticipationCaseId, joined.ParticipationCaseNumber, joined.ParticipationSessionNumber, joined.PersonName)
+            .ShouldBe((ServiceKind.CivilMediation, (Guid?)caseId, (string?)"泰山调〔2026〕3号", (int?)2, (string?)null));
+        Should.Throw<BusinessException>(joined.EnsureReferable).Code.ShouldBe(LegalWindowsErrorCodes.AlreadyInMediation);
+        Should.Throw<BusinessException>(() => ServiceRecord.MediationParticipation(Guid.NewGuid(), Window(Zhang), Li, "岱东法〔2026〕3号", 2026, 3, Now, caseId,
+            "泰山调〔2026〕3号", 2, Details(), Now)).Code.ShouldBe(LegalWindowsErrorCodes.NotAdvisorOfWindow);
+    }
+
+    [Fact]
     public void A_window_closes_after_it_opens()
     {
         Should.Throw<BusinessException>(() => new LegalWindow(Guid.NewGuid(), Village, "窗口", "窗", "大厅", new TimeOnly(17, 0), new TimeOnly(9, 0), null, null))

@@ -184,6 +184,59 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task An_advisor_takes_part_in_a_committees_session_which_names_him_and_counts_as_a_civil_mediation_of_his_window()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var heldAt = DateTimeOffset.UtcNow.AddHours(-3);
+        var inSession = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
+            heldAt, "岱东社区调解室", ["张调解", "王某某", "李某某"], "双方陈述排水沟改道经过", [], registered.ConcurrencyStamp)));
+        var window = await DaidongAsync();
+        var advisor = await AdvisorClientAsync();
+        var input = new ParticipateInMediationInput(window.Id, registered.Number, 1, 90, "释明民法典第二百九十条相邻排水规定", true);
+
+        // Refused before anything is written: no consent (人民调解法 Art. 20), no such case, no such session, a case of another county.
+        await ShouldBeRefusedAsync(await advisor.PostJsonAsync("/api/legal-windows/records/mediation-participation", input with { PartiesConsent = false }),
+            CasesErrorCodes.ParticipantConsentMissing);
+        var unknown = await advisor.PostJsonAsync("/api/legal-windows/records/mediation-participation", input with { CaseNumber = "泰山调〔2026〕99999号" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.ReadJsonAsync()).GetProperty("errors").TryGetProperty("caseNumber", out _).ShouldBeTrue();
+        await ShouldBeRefusedAsync(await advisor.PostJsonAsync("/api/legal-windows/records/mediation-participation", input with { SessionNumber = 2 }),
+            CasesErrorCodes.SessionNotFound);
+        (await (await ForeignAdvisorAsync(app)).PostJsonAsync("/api/legal-windows/records/mediation-participation", input))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound); // his scope holds neither the window nor the case
+        (await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{registered.Id}"))).Sessions.Single().Participants.ShouldBeEmpty();
+
+        var record = await OkAsync<ServiceRecordDto>(await advisor.PostJsonAsync("/api/legal-windows/records/mediation-participation", input), HttpStatusCode.Created);
+        (record.Kind, record.AdvisorName, record.Minutes, record.Advice).ShouldBe((ServiceKind.CivilMediation, "演示法律顾问", (int?)90, "释明民法典第二百九十条相邻排水规定"));
+        record.Participation.ShouldBe(new MediationParticipationDto(registered.Id, registered.Number, 1));
+        record.Matter.ShouldNotBeNull().ShouldStartWith($"参与调解{registered.Number}第1次调解");
+        record.ServedAt.ShouldBe(heldAt, TimeSpan.FromSeconds(1));
+        await ShouldBeRefusedAsync(await advisor.PostJsonAsync("/api/legal-windows/records/mediation-participation", input), CasesErrorCodes.AlreadyParticipant);
+        await ShouldBeRefusedAsync(await advisor.PostJsonAsync($"/api/legal-windows/records/{record.Id}/referral", new ReferToMediationInput(committee.Id,
+            DisputeType.Neighbourhood, null, true, [new ReferralPartyInput(PartyKind.Person, "李某某", CaseSetup.PartyId2, null, null, null, true)],
+            record.ConcurrencyStamp)), LegalWindowsErrorCodes.AlreadyInMediation);
+
+        var participant = (await OkAsync<CaseDto>(await mediator.GetAsync($"/api/cases/{registered.Id}"))).Sessions.Single().Participants.ShouldHaveSingleItem();
+        participant.ShouldBe(new SessionParticipantDto("演示法律顾问", ParticipantRole.Lawyer, "泰安演示律师事务所", "岱东社区法律顾问"));
+        var page = System.Net.WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}"));
+        page.ShouldContain("邀请参与调解</strong>：演示法律顾问（律师，泰安演示律师事务所，岱东社区法律顾问）");
+
+        var minutes = await OkAsync<CaseDocumentIssuedDto>(await mediator.PostAsync($"/api/cases/{registered.Id}/sessions/1/minutes", null), HttpStatusCode.Created);
+        var text = Documents.PdfText.AllText(await (await mediator.GetAsync($"/api/documents/{minutes.DocumentId}")).Content.ReadAsByteArrayAsync());
+        text.ShouldContain("邀请参与调解");
+        text.ShouldContain("演示法律顾问（律师，泰安演示律师事务所，岱东社区法律顾问）");
+        text.ShouldContain("演示法律顾问（签名）");
+
+        var month = ChinaTime.ToChina(record.ServedAt).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var ledger = new MemoryStream(await (await advisor.GetAsync($"/api/legal-windows/ledger?month={month}&windowId={window.Id}")).Content.ReadAsByteArrayAsync());
+        var row = MiniExcelLibs.MiniExcel.Query(ledger, useHeaderRow: true).Cast<IDictionary<string, object?>>().Single(r => (string?)r["编号"] == record.Number);
+        (row["服务类别"], row["参与调解"]).ShouldBe(((object?)"民事调解", (object?)$"{registered.Number}第1次调解"));
+    }
+
+    [Fact]
     public async Task A_daiyue_advisor_sees_nothing_of_taishan()
     {
         var app = await AppAsync();

@@ -40,6 +40,39 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_advisor_records_on_the_form_that_he_took_part_in_a_committees_session_and_the_case_page_names_him()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await Cases.CaseSetup.CommitteeAsync(app);
+        var registered = await Cases.CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new Mediation.Cases.RecordSessionInput(DateTimeOffset.UtcNow.AddHours(-1),
+            "岱东社区调解室", ["张调解"], "双方陈述", [], registered.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var advisor = await ClientAsync(userName: Advisor);
+        var daidong = (await OkAsync<List<WindowDto>>(await advisor.GetAsync("/api/legal-windows/windows"))).Single(w => w.ShortName == "岱东法");
+        WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows?windowId={daidong.Id}")).ShouldContain($"/LegalWindows/Participate?windowId={daidong.Id}");
+
+        var form = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows/Participate?windowId={daidong.Id}"));
+        form.ShouldContain("<label for=\"case-number\">调解案件编号</label>");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Dictionary<string, string> Form(string caseNumber) => new()
+        {
+            ["__RequestVerificationToken"] = token, ["Form.WindowId"] = daidong.Id.ToString(), ["Form.CaseNumber"] = caseNumber,
+            ["Form.SessionNumber"] = "1", ["Form.Minutes"] = "60", ["Form.Note"] = "释明相邻关系规定", ["Form.PartiesConsent"] = "true",
+        };
+        var unknown = await advisor.PostAsync("/LegalWindows/Participate", new FormUrlEncodedContent(Form("泰山调〔2026〕99999号")));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()).ShouldContain("未找到该编号的调解案件。");
+
+        var saved = await advisor.PostAsync("/LegalWindows/Participate", new FormUrlEncodedContent(Form(registered.Number)));
+        // The PRG redirect left the form; the record page is read anew (the test client does not carry its sign-in across redirects).
+        var recordPath = saved.RequestMessage!.RequestUri!.AbsolutePath;
+        recordPath.ShouldStartWith("/LegalWindows/Records/");
+        WebUtility.HtmlDecode(await advisor.GetStringAsync(recordPath)).ShouldContain($"应邀参与 {registered.Number} 第1次调解");
+        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain("演示法律顾问（律师，泰安演示律师事务所，岱东社区法律顾问）");
+    }
+
+    [Fact]
     public async Task A_statistician_may_not_record_and_a_daiyue_advisor_finds_nothing_of_taishan()
     {
         var advisor = await ClientAsync(userName: Advisor);

@@ -208,6 +208,12 @@ public static class HostileProbes
             """{"orgUnitId":"{foreignUnit}","name":"赵律师","kind":"Lawyer","firm":"所","licenceNumber":"1370920151000000"}""",
             HttpStatusCode.BadRequest, "licenceNumber", "LegalWindows:LicenceNumberInvalid"),
         new("coverage of another county", "demo.unithead", "GET", "/api/legal-windows/coverage?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+        new("mediation session number as a word", Advisor, "POST", "/api/legal-windows/records/mediation-participation",
+            """{"windowId":"{committee}","caseNumber":"泰山调〔2026〕1号","sessionNumber":"first","minutes":30,"note":"意见","partiesConsent":true}""",
+            HttpStatusCode.BadRequest, "sessionNumber", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+        new("mediation session number 0", Advisor, "POST", "/api/legal-windows/records/mediation-participation",
+            """{"windowId":"{committee}","caseNumber":"泰山调〔2026〕1号","sessionNumber":0,"minutes":30,"note":"意见","partiesConsent":true}""",
+            HttpStatusCode.BadRequest, "sessionNumber", CoreErrorCodes.Validation.OutOfRange),
 
         // Joint meetings: every input checked before a record is looked up or written.
         new("joint meeting scheduled in year 1", Convener, "POST", "/api/joint-meetings/meetings",
