@@ -4,6 +4,7 @@ using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Identity;
+using Mediation.Identity;
 using Mediation.Core.Messaging;
 using Mediation.Core.Security;
 using Mediation.LegalWindows;
