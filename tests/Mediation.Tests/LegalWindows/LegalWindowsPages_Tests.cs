@@ -66,9 +66,11 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
 
         var saved = await advisor.PostAsync("/LegalWindows/Participate", new FormUrlEncodedContent(Form(registered.Number)));
         // The PRG redirect left the form; the record page is read anew (the test client does not carry its sign-in across redirects).
-        var recordPath = saved.RequestMessage!.RequestUri!.AbsolutePath;
-        recordPath.ShouldStartWith("/LegalWindows/Records/");
-        WebUtility.HtmlDecode(await advisor.GetStringAsync(recordPath)).ShouldContain($"应邀参与 {registered.Number} 第1次调解");
+        saved.RequestMessage!.RequestUri!.AbsolutePath.ShouldNotBe("/LegalWindows/Participate");
+        var record = (await OkAsync<List<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}")))
+            .Single(r => r.Matter?.StartsWith($"参与调解{registered.Number}", StringComparison.Ordinal) == true);
+        record.Kind.ShouldBe(ServiceKind.CivilMediation);
+        WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows/Records/{record.Id}")).ShouldContain($"应邀参与 {registered.Number} 第1次调解");
         WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain("演示法律顾问（律师，泰安演示律师事务所，岱东社区法律顾问）");
     }
 
