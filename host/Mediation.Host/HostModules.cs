@@ -14,6 +14,7 @@ using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
 using Mediation.ServiceDesk;
+using Mediation.Statistics;
 
 namespace Mediation.Host;
 
@@ -36,5 +37,6 @@ public static class HostModules
         new LegalWindowsModule(),
         new ServiceDeskModule(),
         new JointMeetingsModule(),
+        new StatisticsModule(),
     ]);
 }

@@ -40,6 +40,9 @@ public sealed class CasesModule : IModule
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
         services.AddIntegrationEvent<CaseAgreementEffectiveEto>(CaseAgreementEffectiveEto.EventName);
         services.AddIntegrationEvent<CaseReopenedEto>(CaseReopenedEto.EventName);
+        services.AddIntegrationEvent<CasesChangedEto>(CasesChangedEto.EventName);
+        services.AddScoped<ICaseStatisticsSource, CaseStatisticsSource>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CaseChangeFeed>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -37,6 +37,9 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<RegisterExportAppService>();
         services.AddScoped<RegisterExportJob>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);
+        services.AddIntegrationEvent<TasksChangedEto>(TasksChangedEto.EventName);
+        services.AddScoped<ITaskStatisticsSource, TaskStatisticsSource>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, TaskChangeFeed>();
         services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();
         services.AddIntegrationEventHandler<CaseConcludedEto, LinkedCaseConcludedHandler>();
     }

@@ -36,6 +36,9 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<UncoveredShiftsJob>();
         services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();
+        services.AddIntegrationEvent<ServiceRecordsChangedEto>(ServiceRecordsChangedEto.EventName);
+        services.AddScoped<IServiceStatisticsSource, ServiceStatisticsSource>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, ServiceRecordChangeFeed>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -40,6 +40,9 @@ public sealed class PetitionsModule : IModule
         services.AddIntegrationEventHandler<CaseReopenedEto, CaseReopenedHandler>();
         services.AddIntegrationEventHandler<JointMeetingTaskAcceptedEto, JointMeetingTaskAcceptedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
+        services.AddIntegrationEvent<PetitionsChangedEto>(PetitionsChangedEto.EventName);
+        services.AddScoped<IPetitionStatisticsSource, PetitionStatisticsSource>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, PetitionChangeFeed>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -34,9 +34,12 @@ public static class KernelSecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Interceptors every provider's context gets: the audit rows join the change's own SaveChanges.</summary>
+    /// <summary>
+    /// Interceptors every provider's context gets: the modules' change feeds (they add outbox rows), then the audit rows, all in
+    /// the change's own SaveChanges.
+    /// </summary>
     public static IInterceptor[] DbContextInterceptors(IServiceProvider services) =>
-        [services.GetRequiredService<AuditSaveChangesInterceptor>()];
+        [.. services.GetServices<ISaveChangesInterceptor>(), services.GetRequiredService<AuditSaveChangesInterceptor>()];
 
     /// <summary>
     /// Without configured keys, a demo gets keys generated once into data/personal-data-keys.json;

@@ -273,6 +273,17 @@ public static class HostileProbes
         .. EnumRows("cases page status", Mediator, "/Cases", "status", typeof(CaseStatus)),
         .. EnumRows("cases page risk", Mediator, "/Cases", "risk", typeof(RiskGrade)),
         .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
+
+        // Statistics: periods and scope are checked before a figure is counted.
+        new("statistics period as a flag combination", "demo.statistician", "GET", "/api/statistics/figures?period=Month,Year&year=2026", null,
+            HttpStatusCode.BadRequest, "period", CoreErrorCodes.Validation.NotAMember),
+        new("statistics from a word", "demo.statistician", "GET", "/api/statistics/figures?period=Custom&from=soon&to=2026-01-01", null,
+            HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+        new("statistics of another county", "demo.statistician", "GET", "/api/statistics/figures?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
+        new("statistics drill-down into another county", "demo.statistician", "GET", "/api/statistics/figures/received/records?orgUnitId={foreignUnit}",
+            null, HttpStatusCode.NotFound),
+        new("statistics drill-down of a year out of range", "demo.statistician", "GET", "/api/statistics/figures/received/records?period=Year&year=99999",
+            null, HttpStatusCode.BadRequest, "year", CoreErrorCodes.Validation.OutOfRange),
     ];
 
     /// <summary>A number, a number list, a flag combination, an unknown name and the parameter given twice: each a 400 naming it.</summary>

@@ -2356,6 +2356,94 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Visits", "service_desk");
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.RecordFact", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CriminalOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecisionDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HandlingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JudicialConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Kind", "RecordId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+
+                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+
+                    b.ToTable("RecordFacts", "statistics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

@@ -2359,6 +2359,94 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Visits", "service_desk");
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.RecordFact", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CriminalOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecisionDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HandlingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JudicialConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Kind", "RecordId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+
+                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+
+                    b.ToTable("RecordFacts", "statistics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

@@ -2349,6 +2349,94 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("service_desk_Visits", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.RecordFact", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CriminalOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandlingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("JudicialAppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JudicialConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "RecordId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+
+                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+
+                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+
+                    b.ToTable("statistics_RecordFacts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,57 @@
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Mediation.Cases.Application;
+
+internal sealed class CaseStatisticsSource(MediationDbContext db, IDeadlineClocks clocks) : ICaseStatisticsSource
+{
+    public async Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        var ids = caseIds.Distinct().ToList();
+        var cases = await db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id, c.Number, c.OrgUnitId, c.DisputeType, c.Source, c.RegisteredAt, c.Status, c.ConcludedAt, c.Outcome,
+                c.BecameCriminalOn, c.JudicialAppliedOn, c.CourtDecision, c.CourtDecidedOn,
+            })
+            .ToListAsync(ct);
+        var visits = await db.Set<FollowUpVisit>().IgnoreQueryFilters().AsNoTracking()
+            .Where(v => ids.Contains(v.CaseId) && v.Status == FollowUpVisitStatus.Recorded && v.Satisfactions.Any())
+            .Select(v => new { v.CaseId, v.VisitedAt, v.RecordedAt, Dissatisfied = v.Satisfactions.Any(s => s.Satisfaction == PartySatisfaction.Dissatisfied) })
+            .ToListAsync(ct);
+        var latestVisit = visits.GroupBy(v => v.CaseId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.VisitedAt ?? v.RecordedAt).Last());
+
+        var rows = new List<CaseStatisticsRow>(cases.Count);
+        foreach (var c in cases)
+        {
+            var term = (await clocks.ForRecordAsync(CaseAppService.RecordType, c.Id, ct)).FirstOrDefault(k => k.Policy == CasesPolicies.Term);
+            var visit = latestVisit.GetValueOrDefault(c.Id);
+            // A reopened case is in mediation again: its earlier conclusion no longer counts.
+            var concluded = c.Status is CaseStatus.Concluded;
+            rows.Add(new CaseStatisticsRow(c.Id, c.Number, c.OrgUnitId, c.DisputeType, c.Source, c.RegisteredAt,
+                concluded ? c.ConcludedAt : null, concluded ? c.Outcome : null, term?.DueDate, visit is not null, visit is { Dissatisfied: false },
+                c.BecameCriminalOn, c.JudicialAppliedOn, c.CourtDecision, c.CourtDecidedOn));
+        }
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
+        await db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+}
+
+/// <summary>Any change to a case or its 回访 — also a reopened case or a rating given months later — names the case.</summary>
+internal sealed class CaseChangeFeed(IServiceProvider services) : RecordChangeFeed<CasesChangedEto>(services)
+{
+    protected override CasesChangedEto? Describe(ChangeTracker changes)
+    {
+        var ids = changes.Entries<MediationCase>().Where(IsChanged).Select(e => e.Entity.Id)
+            .Concat(changes.Entries<FollowUpVisit>().Where(IsChanged).Select(e => e.Entity.CaseId))
+            .Distinct().ToList();
+        return ids.Count > 0 ? new CasesChangedEto(ids) : null;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mediation.Core.Messaging;
+
+/// <summary>
+/// Publishes an event naming the records a save changes, in that save's transaction — also changes no business event
+/// describes. A module registers its feed as an <see cref="ISaveChangesInterceptor"/> (scoped); every provider's context runs it.
+/// </summary>
+public abstract class RecordChangeFeed<TEvent>(IServiceProvider services) : SaveChangesInterceptor
+    where TEvent : class, IIntegrationEvent
+{
+    /// <summary>The event for the changed records of this save, or null when none of the module's records changed.</summary>
+    protected abstract TEvent? Describe(ChangeTracker changes);
+
+    protected static bool IsChanged(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Publish(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Publish(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Publish(DbContext? context)
+    {
+        if (context is not null && Describe(context.ChangeTracker) is { } changed)
+            services.GetRequiredService<IIntegrationEventPublisher>().Publish(changed);
+    }
+}

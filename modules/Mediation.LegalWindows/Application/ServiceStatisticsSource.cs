@@ -1,0 +1,40 @@
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
+using Mediation.Core.Messaging;
+using Mediation.LegalWindows.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Mediation.LegalWindows.Application;
+
+internal sealed class ServiceStatisticsSource(MediationDbContext db, IDeadlineClocks clocks) : IServiceStatisticsSource
+{
+    public async Task<IReadOnlyList<ServiceStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
+    {
+        var ids = recordIds.Distinct().ToList();
+        var records = await db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Number, r.OrgUnitId, r.Kind, r.ServedAt, r.ErrandClosedAt, Referred = r.ReferredAt != null })
+            .ToListAsync(ct);
+        var rows = new List<ServiceStatisticsRow>(records.Count);
+        foreach (var r in records)
+        {
+            DateOnly? due = null;
+            if (r.Kind is ServiceKind.CivilAgency)
+                due = (await clocks.ForRecordAsync(ServiceRecordAppService.RecordType, r.Id, ct)).FirstOrDefault(c => c.Policy == LegalWindowPolicies.Errand)?.DueDate;
+            rows.Add(new ServiceStatisticsRow(r.Id, r.Number, r.OrgUnitId, r.Kind, r.ServedAt, r.ErrandClosedAt, due, r.Referred));
+        }
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
+        await db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Select(r => r.Id).ToListAsync(ct);
+}
+
+internal sealed class ServiceRecordChangeFeed(IServiceProvider services) : RecordChangeFeed<ServiceRecordsChangedEto>(services)
+{
+    protected override ServiceRecordsChangedEto? Describe(ChangeTracker changes)
+    {
+        var ids = changes.Entries<ServiceRecord>().Where(IsChanged).Select(e => e.Entity.Id).Distinct().ToList();
+        return ids.Count > 0 ? new ServiceRecordsChangedEto(ids) : null;
+    }
+}

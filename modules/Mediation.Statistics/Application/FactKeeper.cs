@@ -1,0 +1,133 @@
+using Mediation.Cases;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.OrgUnits;
+using Mediation.JointMeetings;
+using Mediation.LegalWindows;
+using Mediation.Petitions;
+using Mediation.Statistics.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Statistics.Application;
+
+/// <summary>
+/// Keeps the fact rows equal to what the modules' read contracts say now: a changed record is read again and its row replaced,
+/// a record that no longer exists (or is no longer counted) loses its row. Order and repetition of change events do not matter.
+/// </summary>
+internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units, ICaseStatisticsSource cases,
+    IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks)
+{
+    private readonly Dictionary<Guid, string> _unitKeys = [];
+
+    public static readonly IReadOnlyList<RecordKind> Kinds = [RecordKind.Case, RecordKind.Petition, RecordKind.LegalService, RecordKind.MeetingTask];
+
+    public Task<IReadOnlyList<Guid>> AllIdsAsync(RecordKind kind, CancellationToken ct) => kind switch
+    {
+        RecordKind.Case => cases.AllIdsAsync(ct),
+        RecordKind.Petition => petitions.AllIdsAsync(ct),
+        RecordKind.LegalService => services.AllIdsAsync(ct),
+        _ => tasks.AllIdsAsync(ct),
+    };
+
+    /// <summary>The facts the modules' records give now (records not counted give none).</summary>
+    public async Task<IReadOnlyList<RecordFact>> ReadAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var facts = new List<RecordFact>();
+        switch (kind)
+        {
+            case RecordKind.Case:
+                foreach (var row in await cases.ReadAsync(ids, ct)) facts.Add(await FromCaseAsync(row, ct));
+                break;
+            case RecordKind.Petition:
+                foreach (var row in await petitions.ReadAsync(ids, ct)) facts.Add(await FromPetitionAsync(row, ct));
+                break;
+            case RecordKind.LegalService:
+                foreach (var row in await services.ReadAsync(ids, ct)) facts.Add(await FromServiceAsync(row, ct));
+                break;
+            default:
+                foreach (var row in await tasks.ReadAsync(ids, ct)) facts.Add(await FromTaskAsync(row, ct));
+                break;
+        }
+        return facts;
+    }
+
+    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var facts = await ReadAsync(kind, ids, ct);
+        var idList = ids.Distinct().ToList();
+        var existing = await db.Set<RecordFact>().Where(f => f.Kind == kind && idList.Contains(f.RecordId)).ToDictionaryAsync(f => f.RecordId, ct);
+        foreach (var fact in facts)
+        {
+            if (existing.Remove(fact.RecordId, out var row)) row.CopyFrom(fact);
+            else db.Add(fact);
+        }
+        db.RemoveRange(existing.Values);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<RecordFact> NewAsync(RecordKind kind, Guid id, string number, Guid orgUnitId, DateTimeOffset receivedAt, CancellationToken ct) => new()
+    {
+        Kind = kind, RecordId = id, Number = number.Length > RecordFact.NumberMaxLength ? number[..RecordFact.NumberMaxLength] : number,
+        OrgUnitId = orgUnitId, UnitKey = await UnitKeyAsync(orgUnitId, ct), ReceivedOn = ChinaTime.DateOf(receivedAt),
+    };
+
+    private static DateOnly? DateOf(DateTimeOffset? at) => at is { } instant ? ChinaTime.DateOf(instant) : null;
+
+    private async Task<RecordFact> FromCaseAsync(CaseStatisticsRow row, CancellationToken ct)
+    {
+        var fact = await NewAsync(RecordKind.Case, row.CaseId, row.Number, row.OrgUnitId, row.RegisteredAt, ct);
+        fact.DueOn = row.TermDueDate;
+        fact.Outcome = row.Outcome?.ToString();
+        fact.Succeeded = row.Outcome is CaseOutcome.Succeeded or CaseOutcome.OralAgreement;
+        fact.Category = row.DisputeType.ToString();
+        fact.Source = row.Source.ToString();
+        (fact.Rated, fact.Satisfied) = (row.Rated, row.Satisfied);
+        fact.CriminalOn = row.BecameCriminalOn;
+        fact.JudicialAppliedOn = row.JudicialAppliedOn;
+        fact.JudicialConfirmedOn = row.CourtDecision is CourtDecision.Confirmed ? row.CourtDecidedOn : null;
+        fact.Conclude(DateOf(row.ConcludedAt));
+        return fact;
+    }
+
+    private async Task<RecordFact> FromPetitionAsync(PetitionStatisticsRow row, CancellationToken ct)
+    {
+        var fact = await NewAsync(RecordKind.Petition, row.PetitionId, row.Number, row.OrgUnitId, row.ReceivedAt, ct);
+        fact.DecidedOn = DateOf(row.DecidedAt);
+        fact.DecisionDueOn = row.AcceptanceDueDate;
+        fact.DueOn = row.HandlingDueDate;
+        fact.Outcome = row.Status.ToString();
+        fact.Category = row.Category?.ToString();
+        fact.Source = row.Channel.ToString();
+        fact.Conclude(DateOf(row.RepliedAt));
+        return fact;
+    }
+
+    private async Task<RecordFact> FromServiceAsync(ServiceStatisticsRow row, CancellationToken ct)
+    {
+        var fact = await NewAsync(RecordKind.LegalService, row.RecordId, row.Number, row.OrgUnitId, row.ServedAt, ct);
+        fact.Category = row.Kind.ToString();
+        fact.DueOn = row.ErrandDueDate;
+        fact.Outcome = row.ReferredToMediation ? "ReferredToMediation" : null;
+        fact.Conclude(DateOf(row.ErrandClosedAt));
+        return fact;
+    }
+
+    private async Task<RecordFact> FromTaskAsync(TaskStatisticsRow row, CancellationToken ct)
+    {
+        var fact = await NewAsync(RecordKind.MeetingTask, row.TaskId, row.Number, row.OrgUnitId, row.AssignedAt, ct);
+        fact.DueOn = row.DueDate;
+        fact.Outcome = row.Status.ToString();
+        fact.Conclude(DateOf(row.AcceptedAt));
+        return fact;
+    }
+
+    public async Task<string> UnitKeyAsync(Guid orgUnitId, CancellationToken ct)
+    {
+        if (_unitKeys.TryGetValue(orgUnitId, out var key)) return key;
+        var unit = await units.FindAsync(orgUnitId, ct);
+        // A record of a unit unknown to the tree counts in no subtree: no key starts with the empty one's range.
+        key = unit is null ? "" : RecordFact.UnitKeyOf(unit.Path);
+        _unitKeys[orgUnitId] = key;
+        return key;
+    }
+}

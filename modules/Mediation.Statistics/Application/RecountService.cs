@@ -1,0 +1,59 @@
+using Mediation.Core.Data;
+using Mediation.Statistics.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mediation.Statistics.Application;
+
+/// <summary>
+/// Recounts every fact from the modules' read contracts, in batches, and drops the rows of records that no longer exist. The kept
+/// rows must already equal this; <see cref="DifferencesAsync"/> says where they do not, without writing.
+/// </summary>
+internal sealed class RecountService(MediationDbContext db, FactKeeper keeper)
+{
+    public const int BatchSize = 500;
+
+    public async Task<RecountDto> RecountAsync(CancellationToken ct)
+    {
+        var counts = new Dictionary<RecordKind, int>();
+        foreach (var kind in FactKeeper.Kinds)
+        {
+            var ids = await keeper.AllIdsAsync(kind, ct);
+            foreach (var batch in ids.Chunk(BatchSize))
+            {
+                await keeper.RefreshAsync(kind, batch, ct);
+                db.ChangeTracker.Clear();
+            }
+            var present = ids.ToHashSet();
+            var kept = await db.Set<RecordFact>().AsNoTracking().Where(f => f.Kind == kind).Select(f => f.RecordId).ToListAsync(ct);
+            foreach (var gone in kept.Where(id => !present.Contains(id)).Chunk(BatchSize))
+                await db.Set<RecordFact>().Where(f => f.Kind == kind && gone.Contains(f.RecordId)).ExecuteDeleteAsync(ct);
+            counts[kind] = ids.Count;
+        }
+        return new RecountDto(counts);
+    }
+
+    /// <summary>Records whose kept row differs from a recount (missing, extra or changed).</summary>
+    public async Task<IReadOnlyList<(RecordKind Kind, Guid RecordId)>> DifferencesAsync(CancellationToken ct)
+    {
+        var differences = new List<(RecordKind, Guid)>();
+        foreach (var kind in FactKeeper.Kinds)
+        {
+            var kept = await db.Set<RecordFact>().AsNoTracking().Where(f => f.Kind == kind).ToDictionaryAsync(f => f.RecordId, ct);
+            foreach (var batch in (await keeper.AllIdsAsync(kind, ct)).Chunk(BatchSize))
+            {
+                foreach (var expected in await keeper.ReadAsync(kind, batch, ct))
+                {
+                    if (!kept.Remove(expected.RecordId, out var actual) || !actual.SameAs(expected)) differences.Add((kind, expected.RecordId));
+                }
+            }
+            differences.AddRange(kept.Keys.Select(id => (kind, id)));
+        }
+        return differences;
+    }
+}
+
+/// <summary>The recount as a background job: over millions of records it takes minutes, not a request.</summary>
+internal sealed class RecountJob(RecountService recount)
+{
+    public Task RunAsync(CancellationToken ct) => recount.RecountAsync(ct);
+}

@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+
+namespace Mediation.Statistics.Domain;
+
+/// <summary>The dates a figure is computed for: the period and the day "still open" is judged on.</summary>
+public sealed record FigureWindow(DateOnly From, DateOnly To, DateOnly Today);
+
+/// <summary>
+/// One reported figure: which records its numerator counts and, for a rate, which its denominator counts (a mean divides the sum
+/// of <see cref="RecordFact.HandlingDays"/> over the numerator's records by their number). The drill-down lists exactly these records,
+/// so a figure and its list cannot disagree.
+/// </summary>
+public sealed record Figure(string Key, FigureUnit Unit, RecordKind Kind,
+    Func<FigureWindow, Expression<Func<RecordFact, bool>>> Numerator,
+    Func<FigureWindow, Expression<Func<RecordFact, bool>>>? Denominator = null)
+{
+    /// <summary>The name as officials write it (zh-Hans, also used in the year-on-year sentence) and its written definition.</summary>
+    public string NameKey => $"Statistics:Figure:{Key}";
+    public string DefinitionKey => $"Statistics:Definition:{Key}";
+}
+
+public static class FigureCatalog
+{
+    public static readonly IReadOnlyList<Figure> All =
+    [
+        new("received", FigureUnit.Count, RecordKind.Case, w => f => f.Kind == RecordKind.Case && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
+        new("concluded", FigureUnit.Count, RecordKind.Case, w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To),
+        new("handledRate", FigureUnit.Rate, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To && f.ConcludedOn <= w.To,
+            w => f => f.Kind == RecordKind.Case && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
+        new("successRate", FigureUnit.Rate, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.Succeeded,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To),
+        // 结案率 as courts and committees count it: concluded in the period ÷ (pending at its start + received in it).
+        new("closureRate", FigureUnit.Rate, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To,
+            w => f => f.Kind == RecordKind.Case && f.ReceivedOn <= w.To && (f.ConcludedOn == null || f.ConcludedOn >= w.From)),
+        new("averageHandlingDays", FigureUnit.Days, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To),
+        new("satisfactionRate", FigureUnit.Rate, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.Rated && f.Satisfied,
+            w => f => f.Kind == RecordKind.Case && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.Rated),
+        new("becameCriminal", FigureUnit.Count, RecordKind.Case, w => f => f.Kind == RecordKind.Case && f.CriminalOn >= w.From && f.CriminalOn <= w.To),
+        new("judicialApplied", FigureUnit.Count, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.JudicialAppliedOn >= w.From && f.JudicialAppliedOn <= w.To),
+        new("judicialConfirmed", FigureUnit.Count, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.JudicialConfirmedOn >= w.From && f.JudicialConfirmedOn <= w.To),
+        new("overdue", FigureUnit.Count, RecordKind.Case,
+            w => f => f.Kind == RecordKind.Case && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To && f.DueOn != null
+                && ((f.ConcludedOn == null && f.DueOn < w.Today) || f.ConcludedOn > f.DueOn)),
+
+        new("petitionsReceived", FigureUnit.Count, RecordKind.Petition,
+            w => f => f.Kind == RecordKind.Petition && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
+        new("petitionsAcceptedOnTime", FigureUnit.Rate, RecordKind.Petition,
+            w => f => f.Kind == RecordKind.Petition && f.DecidedOn >= w.From && f.DecidedOn <= w.To && f.DecisionDueOn != null && f.DecidedOn <= f.DecisionDueOn,
+            w => f => f.Kind == RecordKind.Petition && f.DecidedOn >= w.From && f.DecidedOn <= w.To && f.DecisionDueOn != null),
+        new("petitionsRepliedOnTime", FigureUnit.Rate, RecordKind.Petition,
+            w => f => f.Kind == RecordKind.Petition && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.DueOn != null && f.ConcludedOn <= f.DueOn,
+            w => f => f.Kind == RecordKind.Petition && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.DueOn != null),
+        new("petitionsOverdue", FigureUnit.Count, RecordKind.Petition,
+            w => f => f.Kind == RecordKind.Petition && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To
+                && ((f.DecisionDueOn != null && ((f.DecidedOn == null && f.DecisionDueOn < w.Today) || f.DecidedOn > f.DecisionDueOn))
+                    || (f.DueOn != null && f.ConcludedOn > f.DueOn))),
+
+        new("legalServices", FigureUnit.Count, RecordKind.LegalService,
+            w => f => f.Kind == RecordKind.LegalService && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
+        ServiceKindFigure("legalServicesCivilAgency", nameof(Mediation.LegalWindows.ServiceKind.CivilAgency)),
+        ServiceKindFigure("legalServicesConsultation", nameof(Mediation.LegalWindows.ServiceKind.Consultation)),
+        ServiceKindFigure("legalServicesPublicWelfare", nameof(Mediation.LegalWindows.ServiceKind.PublicWelfare)),
+        ServiceKindFigure("legalServicesCivilMediation", nameof(Mediation.LegalWindows.ServiceKind.CivilMediation)),
+
+        new("meetingTasksAssigned", FigureUnit.Count, RecordKind.MeetingTask,
+            w => f => f.Kind == RecordKind.MeetingTask && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
+        new("meetingTasksOnTime", FigureUnit.Rate, RecordKind.MeetingTask,
+            w => f => f.Kind == RecordKind.MeetingTask && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To && f.DueOn != null && f.ConcludedOn <= f.DueOn,
+            w => f => f.Kind == RecordKind.MeetingTask && f.ConcludedOn >= w.From && f.ConcludedOn <= w.To),
+        new("meetingTasksOverdue", FigureUnit.Count, RecordKind.MeetingTask,
+            w => f => f.Kind == RecordKind.MeetingTask && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To && f.DueOn != null
+                && ((f.ConcludedOn == null && f.DueOn < w.Today) || f.ConcludedOn > f.DueOn)),
+    ];
+
+    private static Figure ServiceKindFigure(string key, string kind) => new(key, FigureUnit.Count, RecordKind.LegalService,
+        w => f => f.Kind == RecordKind.LegalService && f.Category == kind && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To);
+
+    public static Figure? Find(string key) => All.FirstOrDefault(f => f.Key == key);
+}
