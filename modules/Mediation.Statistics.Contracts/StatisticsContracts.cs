@@ -66,3 +66,6 @@ public sealed record CountedRecordsDto(string Figure, string Part, long Total, I
 
 /// <summary>The figures kept after a recount: how many records of each kind were read.</summary>
 public sealed record RecountDto(IReadOnlyDictionary<RecordKind, int> Records);
+
+/// <summary>One month of the trend: cases received and concluded, and the success rate of those concluded.</summary>
+public sealed record TrendPointDto(string Month, long Received, long Concluded, decimal? SuccessRate);

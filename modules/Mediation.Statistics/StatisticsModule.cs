@@ -34,11 +34,17 @@ public sealed class StatisticsModule : IModule
         services.AddScoped<FigureService>();
         services.AddScoped<RecountService>();
         services.AddScoped<RecountJob>();
+        services.AddScoped<ReportBuilder>();
         services.AddIntegrationEventHandler<CasesChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<PetitionsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<ServiceRecordsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<TasksChangedEto, RecordsChangedHandler>();
     }
+
+    public IReadOnlyList<MenuItem> MenuItems { get; } =
+    [
+        new("StatisticsUi:Nav", "/Statistics", StatisticsPermissions.Figures.Read),
+    ];
 
     public void ConfigureModel(ModelBuilder model) => StatisticsModelConfiguration.Configure(model);
 

@@ -84,6 +84,30 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             f.ReceivedOn, f.ConcludedOn, f.Outcome, f.Category, f.Source, LinkOf(f))).ToList());
     }
 
+    public const int TrendMonths = 36;
+
+    /// <summary>Cases received and concluded, and the success rate, month by month over the period (its last 36 months at most).</summary>
+    public async Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, CancellationToken ct)
+    {
+        var period = Resolve(query);
+        var unitKey = RecordFact.UnitKeyOf((await UnitInScopeAsync(query.OrgUnitId, ct)).Path);
+        var first = new DateOnly(period.From.Year, period.From.Month, 1);
+        var months = (period.To.Year - first.Year) * 12 + period.To.Month - first.Month + 1;
+        if (months > TrendMonths) first = first.AddMonths(months - TrendMonths);
+        var points = new List<TrendPointDto>();
+        for (var month = first; month <= period.To; month = month.AddMonths(1))
+        {
+            var window = new FigureWindow(month < period.From ? period.From : month,
+                month.AddMonths(1).AddDays(-1) > period.To ? period.To : month.AddMonths(1).AddDays(-1), Today);
+            var received = Sum((await CountByChildAsync(FigureCatalog.Find("received")!, unitKey, window, query, ct)).Values);
+            var concluded = Sum((await CountByChildAsync(FigureCatalog.Find("concluded")!, unitKey, window, query, ct)).Values);
+            var success = FigureCatalog.Find("successRate")!;
+            points.Add(new TrendPointDto($"{month:yyyy-MM}", received.Numerator, concluded.Numerator,
+                Value(success, Sum((await CountByChildAsync(success, unitKey, window, query, ct)).Values))));
+        }
+        return points;
+    }
+
     private ReportPeriod Resolve(FigureQuery q) => ReportPeriod.Resolve(q.Period, q.Year, q.Quarter, q.Month, q.From, q.To, Today);
 
     /// <summary>A unit the caller may see (its own or one below): another unit is not found, as for any record out of scope.</summary>

@@ -31,6 +31,31 @@ internal static class StatisticsEndpoints
             .RequirePermission(StatisticsPermissions.Figures.Read)
             .WithSummary("The records a figure counts (part=numerator, or denominator for a rate), within the caller's scope")
             .WithDescription(PeriodHelp);
+        g.MapGet("/report.pdf", async (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
+                string? disputeType, string? source, ReportBuilder reports, CancellationToken ct) =>
+            {
+                var data = await reports.ComputeAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct);
+                return TypedResults.File(reports.Pdf(data), "application/pdf", ReportBuilder.FileName(data, "pdf"));
+            })
+            .RequirePermission(StatisticsPermissions.Figures.Export)
+            .WithSummary("The report as A4 landscape PDF: tables per unit, success rate by unit, monthly trend, year on year, definitions")
+            .WithDescription(PeriodHelp);
+        g.MapGet("/report.xlsx", async (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
+                string? disputeType, string? source, ReportBuilder reports, CancellationToken ct) =>
+            {
+                var data = await reports.ComputeAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct);
+                return TypedResults.File(ReportBuilder.Excel(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ReportBuilder.FileName(data, "xlsx"));
+            })
+            .RequirePermission(StatisticsPermissions.Figures.Export)
+            .WithSummary("The same figures in Excel: one sheet per table, numbers as numbers, rates as percentages")
+            .WithDescription(PeriodHelp);
+        g.MapGet("/trend", (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
+                string? disputeType, string? source, FigureService s, CancellationToken ct) =>
+                s.TrendAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct))
+            .RequirePermission(StatisticsPermissions.Figures.Read)
+            .WithSummary("Cases received and concluded and the success rate, month by month over the period (its last 36 months at most)")
+            .WithDescription(PeriodHelp);
         g.MapPost("/recount", (IBackgroundJobClient jobs) =>
             {
                 var id = jobs.Enqueue<RecountJob>(j => j.RunAsync(CancellationToken.None));

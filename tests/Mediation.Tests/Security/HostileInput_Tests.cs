@@ -273,6 +273,11 @@ public static class HostileProbes
         .. EnumRows("cases page status", Mediator, "/Cases", "status", typeof(CaseStatus)),
         .. EnumRows("cases page risk", Mediator, "/Cases", "risk", typeof(RiskGrade)),
         .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
+        .. EnumRows("statistics page period", "demo.statistician", "/Statistics", "period", typeof(global::Mediation.Statistics.PeriodKind)),
+        .. EnumRows("statistics page dispute type", "demo.statistician", "/Statistics", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
+        .. EnumRows("statistics page source", "demo.statistician", "/Statistics", "source", typeof(global::Mediation.Cases.CaseSource)),
+        .. EnumRows("statistics records dispute type", "demo.statistician", "/Statistics/Records", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
+        .. EnumRows("statistics records source", "demo.statistician", "/Statistics/Records", "source", typeof(global::Mediation.Cases.CaseSource)),
 
         // Statistics: periods and scope are checked before a figure is counted.
         new("statistics period as a flag combination", "demo.statistician", "GET", "/api/statistics/figures?period=Month,Year&year=2026", null,

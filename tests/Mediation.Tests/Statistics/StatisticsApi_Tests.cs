@@ -177,6 +177,49 @@ public abstract class StatisticsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_report_reads_back_as_landscape_pdf_with_charts_and_definitions_and_as_excel()
+    {
+        await SeedAsync();
+        var client = await StatisticianAsync();
+        var pdf = await client.GetAsync("/api/statistics/report.pdf?period=Year&year=2021");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK, await pdf.Content.ReadAsStringAsync());
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var pages = Mediation.Tests.Documents.PdfText.PageTexts(bytes);
+        pages[0].ShouldContain("泰山区矛盾纠纷化解工作统计报表");
+        pages[0].ShouldContain("统计期间：2021年1月1日至2021年12月31日");
+        foreach (var expected in new[] { "岱庙街道", "财源街道", "合计", "75.00%", "66.67%", "18.25" }) pages[0].ShouldContain(expected); // narrow headers wrap
+        var all = string.Concat(pages);
+        foreach (var expected in new[] { "各单位调解成功率（%）", "月度趋势（件）", "民转刑案件同比下降50%。", "结案率与上年同期持平。" }) all.ShouldContain(expected);
+        var today = Mediation.Core.Deadlines.Domain.ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        all.ShouldContain($"制表日期：{today.Year}年{today.Month}月{today.Day}日"); // GB/T 9704: no padding
+        var definitions = string.Concat(pages.SkipWhile(p => !p.Contains("指标口径", StringComparison.Ordinal))); // the last pages
+        definitions.ShouldContain("平均办理天数：");
+        pages[^1].ShouldContain("超期交办事项：");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            var page = document.GetPage(1);
+            page.Width.ShouldBeGreaterThan(page.Height); // A4 landscape
+        }
+
+        var excel = await client.GetAsync("/api/statistics/report.xlsx?period=Year&year=2021");
+        excel.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+        MiniExcelLibs.MiniExcel.GetSheetNames(stream).ShouldBe(["调解工作", "信访法律服务联席会议", "同比", "月度趋势", "指标口径"]);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "调解工作").Cast<IDictionary<string, object?>>().ToList();
+        var total = rows.Single(r => (string?)r["单位"] == "合计");
+        Convert.ToDouble(total["受理纠纷"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
+        total["调解成功率"].ShouldBeOfType<double>().ShouldBe(0.75, 1e-9); // a number formatted as a percentage, not text
+        Convert.ToDouble(rows.Single(r => (string?)r["单位"] == "岱庙街道")["受理纠纷"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
+        var trend = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "月度趋势").Cast<IDictionary<string, object?>>().ToList();
+        trend.Count.ShouldBe(12);
+        Convert.ToDouble(trend.Single(r => (string?)r["月份"] == "2021-03")["受理"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+
+        (await (await ClientAsync(null, "demo.coordinator.taian")).GetAsync("/api/statistics/report.pdf?period=Year&year=2021")).StatusCode
+            .ShouldBe(HttpStatusCode.Forbidden, "reading figures does not carry exporting them");
+    }
+
+    [Fact]
     public async Task Bad_periods_and_parts_are_field_errors_and_the_recount_needs_its_permission()
     {
         var client = await StatisticianAsync("en");
