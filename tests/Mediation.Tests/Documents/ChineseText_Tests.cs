@@ -86,7 +86,7 @@ public sealed class ChineseText_Tests
         {
             ["number"] = "1", ["issued_on"] = new DateTime(2026, 3, 2), ["committee"] = "岱庙街道人民调解委员会", ["case_number"] = "岱庙调〔2026〕1号",
             ["session_number"] = 1, ["held_at"] = "2026年3月2日 9:30", ["place"] = "调解室", ["dispute_type"] = "邻里纠纷", ["summary"] = "排水",
-            ["attendees"] = "张调解", ["mediator"] = "张调解", ["recorded_by"] = "张调解",
+            ["attendees"] = "张调解", ["invited"] = "", ["mediator"] = "张调解", ["recorded_by"] = "张调解",
             ["parties"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某" } },
             ["statements"] = new List<object?> { new Dictionary<string, object?> { ["role"] = "甲方", ["name"] = "王某", ["statement"] = "沟是老沟" } },
             ["minutes"] = new List<object?> { "释法说理" }, ["sign_rows"] = new List<object?> { new List<object?> { "张调解（签名）" } },
