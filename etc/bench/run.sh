@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Intake benchmark (issue 17, P1): POST /api/petitions on the Release host with the demo seed, signed in as
+# demo.petitionofficer, against a bare endpoint doing one raw INSERT (etc/bench/Baseline) on the same
+# database and durability setting, in the same run; on SQLite and on a throwaway PostgreSQL cluster.
+# Prints requests/s, p50, p99 and timeouts for both and the ratio, as a Markdown table for the README.
+# Env: DURATION (s, default 15), WARMUP (s, 5), CONNECTIONS (32), THREADS (2), SYNCHRONOUS (SQLite: NORMAL or FULL),
+#      DATABASES ("sqlite postgresql").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source etc/lib/install.sh
+
+require_dotnet
+ensure_packages wrk curl jq postgresql fonts-wqy-microhei
+
+duration="${DURATION:-15}"
+warmup="${WARMUP:-5}"
+connections="${CONNECTIONS:-32}"
+threads="${THREADS:-2}"
+synchronous="${SYNCHRONOUS:-NORMAL}"
+databases="${DATABASES:-sqlite postgresql}"
+password="Bench-Pass-2026"
+work="$(mktemp -d /tmp/mediation-bench.XXXXXX)"
+chmod 755 "$work"
+pids=()
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+pg_data=""
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || shuf -i 20000-60000 -n 1; }
+
+wait_for() { # url, seconds
+  for _ in $(seq 1 $(( $2 * 4 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
+  echo "Not ready: $1" >&2; return 1
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# wrk with the Lua script; prints "rps p50 p99 timeouts non2xx" of the measured run.
+load() { # url, path, token
+  TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${warmup}s" -s etc/bench/petitions.lua "$1" >/dev/null
+  local out
+  out="$(TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${duration}s" -s etc/bench/petitions.lua "$1")"
+  echo "$out" | sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5/p'
+}
+
+echo "==> Building (Release)"
+dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
+baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
+
+start_postgres() {
+  local port; port="$(free_port)"
+  pg_data="$work/pg/data"
+  mkdir -p "$work/pg"; chmod 755 "$work/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  # Durability: fsync on, synchronous_commit off — a crash loses at most the last commits, never consistency
+  # (the counterpart of SQLite's WAL + synchronous=NORMAL).
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w -o \
+    "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300" start >/dev/null
+  as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U postgres mediation
+  as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U postgres baseline
+  pg_port="$port"
+}
+
+declare -A results
+for database in $databases; do
+  case "$database" in
+    sqlite)
+      host_provider=Sqlite; host_cs="Data Source=$work/sqlite/mediation.db"
+      base_provider=Sqlite; base_cs="Data Source=$work/sqlite/baseline.db"
+      mkdir -p "$work/sqlite" ;;
+    postgresql)
+      start_postgres
+      host_provider=PostgreSql; host_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation"
+      base_provider=PostgreSql; base_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline" ;;
+    *) echo "Unknown database $database" >&2; exit 1 ;;
+  esac
+
+  echo "==> $database: baseline (one raw INSERT per request)"
+  port="$(free_port)"
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Provider="$base_provider" ConnectionString="$base_cs" Synchronous="$synchronous" \
+    dotnet "$baseline_dll" >"$work/baseline-$database.log" 2>&1 &
+  pid=$!; pids+=("$pid")
+  wait_for "http://127.0.0.1:$port/health" 60
+  results["$database-baseline"]="$(load "http://127.0.0.1:$port" /items "")"
+  stop "$pid"
+
+  echo "==> $database: host, POST /api/petitions as demo.petitionofficer"
+  port="$(free_port)"
+  (cd host/Mediation.Host && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    Database__Provider="$host_provider" ConnectionStrings__Default="$host_cs" Database__SqliteSynchronous="$synchronous" \
+    Demo__Enabled=true Demo__Password="$password" Logging__LogLevel__Default=Warning \
+    PersonalData__KeyFile="$work/keys-$database.json" DataProtection__KeysPath="$work/dp-$database" \
+    exec dotnet bin/Release/net10.0/Mediation.Host.dll >"$work/host-$database.log" 2>&1) &
+  pid=$!; pids+=("$pid")
+  wait_for "http://127.0.0.1:$port/health/ready" 180
+  token="$(curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"demo.petitionofficer\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/token" | jq -r .accessToken)"
+  status="$(TOKEN="$token" BENCH_PATH=/api/petitions wrk -t1 -c1 -d1s -s etc/bench/petitions.lua "http://127.0.0.1:$port" | sed -n 's/.*non2xx=\([0-9]*\).*/\1/p')"
+  if [ "$status" != "0" ]; then echo "POST /api/petitions answers errors; see $work/host-$database.log" >&2; tail -20 "$work/host-$database.log" >&2; exit 1; fi
+  results["$database-host"]="$(load "http://127.0.0.1:$port" /api/petitions "$token")"
+  stop "$pid"
+  if [ "$database" = postgresql ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null; pg_data=""; fi
+done
+
+load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "Intake, wrk -t$threads -c$connections, ${warmup} s warm-up + ${duration} s, $(nproc) cores, load average $load_average, $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
+echo "SQLite: WAL + synchronous=$synchronous on both sides. PostgreSQL $(basename "$(dirname "$pg_bin")"): fsync=on, synchronous_commit=off on both sides."
+echo
+echo "| database | endpoint | requests/s | p50 | p99 | timeouts | errors | share of the ceiling |"
+echo "|---|---|---|---|---|---|---|---|"
+for database in $databases; do
+  read -r b_rps b_p50 b_p99 b_to b_err <<<"${results[$database-baseline]}"
+  read -r h_rps h_p50 h_p99 h_to h_err <<<"${results[$database-host]}"
+  ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
+  echo "| $database | bare endpoint + one raw INSERT (the ceiling) | $b_rps | $b_p50 ms | $b_p99 ms | $b_to | $b_err | 100% |"
+  echo "| $database | \`POST /api/petitions\` | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_to | $h_err | **$ratio** |"
+done
