@@ -2,6 +2,7 @@ using Hangfire;
 using Mediation.Core;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Application;
+using Mediation.Web.Documents.Application;
 using Mediation.Core.Errors;
 using Mediation.Core.Identity;
 using Mediation.Core.Security;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Mediation.Core.Documents.Fonts;
+using Mediation.Web.Documents.Fonts;
+using Mediation.Web.Documents.Layout;
+using Mediation.Web.Documents.Templates;
 using Mediation.Core.Documents.Layout;
 using Mediation.Core.Documents.Templates;
 using PdfSharp.Drawing;

@@ -18,7 +18,7 @@ if (args.Contains("--compression"))
     // PDFsharp's Flate modes (PdfDocumentWriter.Compression): size and CPU per document.
     var bench = new DocumentBenchmarks();
     bench.Setup();
-    var writers = new (string, Mediation.Core.Documents.Layout.PdfDocumentWriter)[]
+    var writers = new (string, Mediation.Web.Documents.Layout.PdfDocumentWriter)[]
     {
         ("PDFsharp BestSpeed", new(bench.Family) { Compression = PdfSharp.Pdf.PdfFlateEncodeMode.BestSpeed }),
         ("PDFsharp Default", new(bench.Family) { Compression = PdfSharp.Pdf.PdfFlateEncodeMode.Default }),

@@ -4,6 +4,7 @@ using Mediation.Core.Documents;
 using Mediation.Core.Security;
 using System.Text.Json;
 using Mediation.Core.Documents.Application;
+using Mediation.Web.Documents.Application;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

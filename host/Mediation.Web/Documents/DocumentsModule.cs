@@ -4,7 +4,8 @@ using Mediation.Core.Security;
 using Hangfire;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Data;
-using Mediation.Core.Documents.Templates;
+using Mediation.Web.Documents.Application;
+using Mediation.Web.Documents.Templates;
 using Mediation.Core.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +29,13 @@ public sealed class DocumentsModule : IModule
     {
         services.Configure<DocumentsOptions>(configuration.GetSection(DocumentsOptions.Section));
         services.AddSingleton<DocumentPdf>();
+        services.AddSingleton<IDocumentPdf>(sp => sp.GetRequiredService<DocumentPdf>());
         services.AddSingleton<TemplateFolder>();
         services.AddPermissions(DocumentsPermissions.Definitions);
         services.TryAddScoped<ICurrentUserName, CurrentUserName>();
         services.AddScoped<DocumentTemplateAppService>();
         services.AddScoped<DocumentArchiveAppService>();
+        services.AddScoped<IDocumentArchive>(sp => sp.GetRequiredService<DocumentArchiveAppService>());
     }
 
     public void ConfigureModel(ModelBuilder model)

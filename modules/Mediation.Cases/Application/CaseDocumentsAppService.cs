@@ -8,7 +8,7 @@ using Mediation.Core.Documents.Templates;
 namespace Mediation.Cases.Application;
 
 /// <summary>调解笔录 and 终止调解告知书, issued into the document archive like the agreement: printed once, reprinted from the archive.</summary>
-internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppService cases, DocumentArchiveAppService documents)
+internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppService cases, IDocumentArchive documents)
 {
     public const string TerminationNoticeTemplate = "termination-notice";
     public const string MinutesTemplate = "session-minutes";

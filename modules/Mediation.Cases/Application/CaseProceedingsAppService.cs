@@ -19,7 +19,7 @@ namespace Mediation.Cases.Application;
 
 /// <summary>From the first session to the court's judicial confirmation: 调解笔录, 结案, 调解协议书, 司法确认.</summary>
 internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DocumentArchiveAppService documents, FollowUpAppService followUps,
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, IDocumentArchive documents, FollowUpAppService followUps,
     PersonalDataProtector protector, SecurityAuditLog auditLog, TimeProvider clock)
 {
     public const string AgreementTemplate = "mediation-agreement";

@@ -14,7 +14,7 @@ namespace Mediation.JointMeetings.Application;
 /// 会议纪要, issued once per held meeting into the archive with the working group's number (泰安政法联〔2026〕3号, GB/T 9704
 /// without padding), and the 督办清单 of open tasks by lead unit, printed or exported on demand (not archived: it is a snapshot).
 /// </summary>
-internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, JointMeetingsAppService meetings, DocumentArchiveAppService documents,
+internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, JointMeetingsAppService meetings, IDocumentArchive documents,
     INumberSequence numbers, TimeProvider clock)
 {
     public const string MinutesTemplate = "joint-meeting-minutes";

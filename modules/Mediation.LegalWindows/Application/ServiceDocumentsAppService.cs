@@ -17,7 +17,7 @@ namespace Mediation.LegalWindows.Application;
 /// from it; the monthly service ledger (工作台账) per window or advisor in Excel.
 /// </summary>
 internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceRecordAppService records, WindowAppService windows, AdvisorScope scope,
-    IOrgUnitDirectory directory, DocumentArchiveAppService documents)
+    IOrgUnitDirectory directory, IDocumentArchive documents)
 {
     public const string ConsultationFormTemplate = "legal-consultation-form";
     public const string ErrandReceiptTemplate = "errand-receipt";

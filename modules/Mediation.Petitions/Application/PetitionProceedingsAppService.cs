@@ -22,7 +22,7 @@ namespace Mediation.Petitions.Application;
 /// clocks, and issues its written notice into the document archive, all in one transaction.
 /// </summary>
 internal sealed class PetitionProceedingsAppService(MediationDbContext db, PetitionAppService petitions, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, DocumentArchiveAppService documents, IOrgUnitDirectory orgUnits,
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, IDocumentArchive documents, IOrgUnitDirectory orgUnits,
     IConfiguration configuration, TimeProvider clock)
 {
     /// <summary>The local rule that lets this deployment pause the 60 days; none by default, as Art. 34 provides no pause.</summary>

@@ -16,7 +16,7 @@ namespace Mediation.ServiceDesk.Application;
 /// GB/T 9704 without padding: the receipt carries the request's own (肥城接诉〔2026〕3号 → 肥城接诉受〔2026〕3号); materials and
 /// completion notices, of which a request may have several, take the desk's yearly sequences (肥城接诉补〔2026〕1号, 肥城接诉结〔2026〕1号).
 /// </summary>
-internal sealed class DeskDocuments(MediationDbContext db, DocumentArchiveAppService documents, INumberSequence numbers, IOrgUnitDirectory directory,
+internal sealed class DeskDocuments(MediationDbContext db, IDocumentArchive documents, INumberSequence numbers, IOrgUnitDirectory directory,
     IOptions<ServiceDeskOptions> options, TimeProvider clock)
 {
     public const string AcknowledgementTemplate = "desk-acknowledgement";

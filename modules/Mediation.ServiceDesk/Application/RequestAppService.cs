@@ -20,7 +20,7 @@ namespace Mediation.ServiceDesk.Application;
 /// supply of every item resumes it; 办结告知 stops it; a reopening after review starts a new one.
 /// </summary>
 internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, INumberSequence numbers, IDeadlineClocks clocks, IUserDirectory users,
-    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, DocumentArchiveAppService archive, TimeProvider clock)
+    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, IDocumentArchive archive, TimeProvider clock)
 {
     public const string RecordType = nameof(DeskRequest);
     public const string NumberKind = "service-desk.request";
@@ -79,7 +79,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     {
         var request = await scope.MyEnterpriseRequestAsync(id, ct);
         var issued = new[] { request.AcknowledgementDocumentId, request.CompletionDocumentId }.Concat(request.Notices.Select(n => n.DocumentId));
-        if (!issued.Contains(documentId)) throw new EntityNotFoundException(DocumentArchiveAppService.EntityName, documentId);
+        if (!issued.Contains(documentId)) throw new EntityNotFoundException(IDocumentArchive.EntityName, documentId);
         return await archive.ContentAsync(documentId, ct);
     }
 

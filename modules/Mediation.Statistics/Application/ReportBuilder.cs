@@ -16,7 +16,7 @@ internal sealed record ReportData(FiguresDto Figures, IReadOnlyList<TrendPointDt
 /// The statistics report: A4 landscape PDF (summary tables per unit, bar chart of the success rate by unit, line chart of the monthly
 /// trend, the definitions on the last page) and the same figures in Excel, one sheet per table, numbers as numbers.
 /// </summary>
-internal sealed class ReportBuilder(FigureService figures, DocumentPdf pdf)
+internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
 {
     public const string CaseSheet = "调解工作";
     public const string OtherSheet = "信访法律服务联席会议";

@@ -34,6 +34,16 @@ public sealed class Kernel_Tests
     }
 
     [Fact]
+    public void The_kernel_lays_out_no_pdf_and_renders_no_template_only_modules_contracts_do()
+    {
+        // Modules print through IDocumentArchive / IDocumentPdf; the PDF layout and the Scriban documents live host-side.
+        var result = Types.InAssembly(KernelAssemblies.Core).ShouldNot().HaveDependencyOnAny("PdfSharp").GetResult();
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+        KernelAssemblies.Core.GetTypes().Select(t => t.Name)
+            .ShouldNotContain(n => n == "DocumentArchiveAppService" || n == "DocumentTemplateRenderer" || n == "PdfDocumentWriter");
+    }
+
+    [Fact]
     public void The_kernel_signs_no_one_in_and_administers_no_accounts()
     {
         var result = Types.InAssembly(KernelAssemblies.Core).ShouldNot()

@@ -2,6 +2,7 @@ using Mediation.Core.Documents.Templates;
 using Mediation.Core.Notifications.Application;
 using Microsoft.Extensions.Options;
 using Shouldly;
+using Mediation.Web.Documents.Templates;
 
 namespace Mediation.Tests.Documents;
 

@@ -10,6 +10,7 @@ using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
+using Mediation.Web.Documents.Application;
 
 namespace Mediation.Tests.Documents;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Mediation.Core.Documents.Layout;
 using Shouldly;
+using Mediation.Web.Documents.Layout;
 
 namespace Mediation.Tests.Documents;
 

@@ -1,7 +1,8 @@
-using Mediation.Core.Documents.Fonts;
 using Mediation.Core.Documents.Layout;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using Mediation.Web.Documents.Fonts;
+using Mediation.Web.Documents.Layout;
 
 namespace Mediation.Tests.Documents;
 

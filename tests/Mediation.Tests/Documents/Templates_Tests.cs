@@ -3,6 +3,7 @@ using Mediation.Core.Documents.Layout;
 using Mediation.Core.Documents.Templates;
 using Mediation.Core.Domain;
 using Shouldly;
+using Mediation.Web.Documents.Templates;
 
 namespace Mediation.Tests.Documents;
 

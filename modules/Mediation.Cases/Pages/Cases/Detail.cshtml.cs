@@ -22,7 +22,7 @@ internal enum TimelineKind
 internal sealed record TimelineEntry(DateTimeOffset At, TimelineKind Kind, string? Detail);
 
 [Authorize(Policy = CasesPermissions.Cases.Read)]
-internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, DocumentArchiveAppService documents,
+internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, IDocumentArchive documents,
     IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]

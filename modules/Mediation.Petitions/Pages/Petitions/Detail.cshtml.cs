@@ -13,7 +13,7 @@ namespace Mediation.Petitions.Pages.Petitions;
 /// (each form only when his permissions and the petition's state allow it; the service decides again on submit).
 /// </summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Read)]
-internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, DocumentArchiveAppService documents,
+internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, IDocumentArchive documents,
     IOrgUnitDirectory orgUnits, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty]

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Domain;
-using Mediation.Core.Documents.Templates;
+using Mediation.Core.Documents;
+using Mediation.Core.Documents.Application;
+using Mediation.Web.Documents.Templates;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Documents.Application;
+namespace Mediation.Web.Documents.Application;
 
 /// <summary>
 /// Template texts: the shipped file, unless an administrator saved an override. Every save is a new

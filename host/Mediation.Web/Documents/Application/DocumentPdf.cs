@@ -1,11 +1,14 @@
 using Mediation.Core.Documents.Domain;
-using Mediation.Core.Documents.Fonts;
+using Mediation.Core.Documents;
+using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Layout;
+using Mediation.Web.Documents.Fonts;
+using Mediation.Web.Documents.Layout;
 using Mediation.Core.Domain;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Mediation.Core.Documents.Application;
+namespace Mediation.Web.Documents.Application;
 
 /// <summary>The font is a deployment matter: without it the server cannot print, so 503 rather than 422.</summary>
 public sealed class FontMissingException(string problem)
@@ -15,7 +18,7 @@ public sealed class FontMissingException(string problem)
 }
 
 /// <summary>Turns document specs into PDF bytes with the configured CJK font (located and loaded once).</summary>
-public sealed class DocumentPdf(IOptions<DocumentsOptions> options)
+public sealed class DocumentPdf(IOptions<DocumentsOptions> options) : IDocumentPdf
 {
     private readonly Lazy<(PdfDocumentWriter? Writer, string? Problem)> _writer = new(() => Load(options.Value.FontPath));
 

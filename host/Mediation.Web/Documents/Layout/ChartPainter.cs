@@ -1,7 +1,8 @@
 using System.Globalization;
 using PdfSharp.Drawing;
+using Mediation.Core.Documents.Layout;
 
-namespace Mediation.Core.Documents.Layout;
+namespace Mediation.Web.Documents.Layout;
 
 /// <summary>Bar and line charts as PDF vectors: title, legend, y axis with a round scale, category labels.</summary>
 internal static class ChartPainter

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Mediation.Core.Documents;
 
-namespace Mediation.Core.Documents.Templates;
+namespace Mediation.Web.Documents.Templates;
 
 /// <summary>
 /// The folder of shipped templates (templates/documents/*.sbn): <c>Documents:TemplatesPath</c>, else the

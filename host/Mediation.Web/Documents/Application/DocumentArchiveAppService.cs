@@ -2,48 +2,40 @@ using System.Text.Json;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Domain;
 using Mediation.Core.Documents.Layout;
-using Mediation.Core.Documents.Templates;
+using Mediation.Core.Documents.Application;
+using Mediation.Web.Documents.Templates;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mediation.Core.Documents.Application;
+namespace Mediation.Web.Documents.Application;
 
-/// <summary>
-/// Issues documents (template or code-built), keeps their exact bytes with a SHA-256, reprints
-/// them unchanged, and tells whether a presented copy is the one that was issued. Issuing is
-/// in-process only: a module issues a document by its own action on its own record, with the
-/// number it assigned, so no API caller can mint a genuine-looking copy or take a number first.
-/// </summary>
+/// <summary>Keeps each issued document's exact bytes with a SHA-256, reprints them unchanged, and tells whether a presented copy is the one issued.</summary>
 public sealed class DocumentArchiveAppService(
-    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, TimeProvider clock)
+    MediationDbContext db, DocumentTemplateAppService templates, DocumentPdf pdf, ICurrentUserName user, TimeProvider clock) : IDocumentArchive
 {
-    public const string EntityName = "IssuedDocument";
+    private const string EntityName = IDocumentArchive.EntityName;
     public const string PreviewNumber = "（预览）";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private IQueryable<IssuedDocument> Documents => db.Set<IssuedDocument>().AsNoTracking();
 
     /// <summary>Renders a template without archiving it (for the editor's preview); the number is never the caller's.</summary>
-    public async Task<byte[]> PreviewAsync(string template, JsonElement? model, CancellationToken ct)
+    public async Task<byte[]> PreviewAsync(string templateName, JsonElement? model, CancellationToken ct)
     {
-        var (text, _) = await templates.CurrentTextAsync(template, ct);
+        var (text, _) = await templates.CurrentTextAsync(templateName, ct);
         var values = ModelOf(model);
         values["number"] = PreviewNumber;
         values.TryAdd("issued_on", clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-        return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
+        return pdf.Write(DocumentTemplateRenderer.Render(templateName, text, values));
     }
 
-    /// <summary>
-    /// A copy with the record's own number that is not archived: for copies the archive must not keep, such as a
-    /// committee's file copy showing full personal data. The calling module audits it.
-    /// </summary>
-    public async Task<byte[]> RenderUnarchivedAsync(string template, string number, IReadOnlyDictionary<string, object?> model, CancellationToken ct)
+    public async Task<byte[]> RenderUnarchivedAsync(string templateName, string number, IReadOnlyDictionary<string, object?> model, CancellationToken ct)
     {
-        var (text, _) = await templates.CurrentTextAsync(template, ct);
+        var (text, _) = await templates.CurrentTextAsync(templateName, ct);
         var values = new Dictionary<string, object?>(model, StringComparer.Ordinal) { ["number"] = number };
         values.TryAdd("issued_on", clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-        return pdf.Write(DocumentTemplateRenderer.Render(template, text, values));
+        return pdf.Write(DocumentTemplateRenderer.Render(templateName, text, values));
     }
 
     public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct)
@@ -57,7 +49,6 @@ public sealed class DocumentArchiveAppService(
         return await StoreAsync(spec, request.Template, request.Number, request.RecordType, request.RecordId, request.OrgUnitId, version, issuedAt, ct);
     }
 
-    /// <summary>For documents a module builds in code (statistics reports with charts).</summary>
     public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct) =>
         StoreAsync(spec, kind, number, recordType, recordId, orgUnitId, null, clock.GetUtcNow(), ct);
 

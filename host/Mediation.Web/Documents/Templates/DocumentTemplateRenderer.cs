@@ -7,8 +7,9 @@ using Mediation.Core.Domain;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using Mediation.Core.Documents.Templates;
 
-namespace Mediation.Core.Documents.Templates;
+namespace Mediation.Web.Documents.Templates;
 
 /// <summary>
 /// Renders a Scriban template (zh-CN culture, strict variables, bounded loops) into

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Mediation.Core.Documents.Fonts;
+namespace Mediation.Web.Documents.Fonts;
 
 /// <summary>
 /// PDFsharp reads standalone TrueType files only; a .ttc holds several faces that share tables.

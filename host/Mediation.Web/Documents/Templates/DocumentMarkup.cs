@@ -1,7 +1,8 @@
 using System.Globalization;
 using Mediation.Core.Documents.Layout;
+using Mediation.Core.Documents.Templates;
 
-namespace Mediation.Core.Documents.Templates;
+namespace Mediation.Web.Documents.Templates;
 
 /// <summary>
 /// The small line-based language a rendered template speaks; each line becomes a block:

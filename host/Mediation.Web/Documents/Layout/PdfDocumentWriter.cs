@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Mediation.Core.Documents.Layout;
+using Mediation.Web.Documents.Fonts;
 
-namespace Mediation.Core.Documents.Layout;
+namespace Mediation.Web.Documents.Layout;
 
 /// <summary>
 /// Flows a <see cref="DocumentSpec"/> onto A4 pages with PDFsharp, in the CJK font registered under

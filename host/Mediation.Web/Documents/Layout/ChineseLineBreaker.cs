@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Mediation.Core.Documents.Layout;
+namespace Mediation.Web.Documents.Layout;
 
 public readonly record struct TextLine(string Text, double Width);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-namespace Mediation.Core.Documents.Fonts;
+namespace Mediation.Web.Documents.Fonts;
 
 public sealed record FontLookup(string? Path, string? Problem)
 {

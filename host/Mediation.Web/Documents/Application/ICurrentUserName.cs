@@ -1,6 +1,6 @@
 using Mediation.Core.Security;
 
-namespace Mediation.Core.Documents.Application;
+namespace Mediation.Web.Documents.Application;
 
 /// <summary>Who is acting, for the "changed by" / "issued by" columns.</summary>
 public interface ICurrentUserName
