@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test: unit, architecture, HTTP integration on SQLite and on a PostgreSQL cluster the
 # tests start themselves, and browser tests in Debian's Chromium.
-# Installs what a fresh Debian/Ubuntu machine lacks: postgresql, chromium, the CJK font.
+# Installs what a fresh Debian/Ubuntu machine lacks: postgresql, chromium, the CJK font, Node.js for the OpenAPI linter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source etc/lib/install.sh
 
 require_dotnet
-ensure_packages postgresql chromium fonts-wqy-microhei
+ensure_packages postgresql chromium fonts-wqy-microhei nodejs
 
+echo "==> OpenAPI linter (Redocly CLI, pinned in etc/openapi/package-lock.json; OpenApiContract_Tests runs it)"
+command -v npm >/dev/null 2>&1 || ensure_packages npm
+npm ci --prefix etc/openapi --no-audit --no-fund --silent
 echo "==> Building"
 dotnet build Mediation.sln -c Release -nologo -v quiet
 echo "==> Testing"

@@ -23,34 +23,34 @@ internal static class DocumentsEndpoints
         // Preview renders any model, so it belongs to the template editors, and its number reads （预览）.
 
         var templates = g.MapGroup("/templates");
-        templates.MapGet("/", (DocumentTemplateAppService s, CancellationToken ct) => s.ListAsync(ct)).WithName("ListDocumentTemplates").RequirePermission(DocumentsPermissions.Templates.Read);
-        templates.MapGet("/{name}", (string name, DocumentTemplateAppService s, CancellationToken ct) => s.GetAsync(name, ct)).WithName("GetDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapGet("/", (DocumentTemplateAppService s, CancellationToken ct) => s.ListAsync(ct)).WithName("Documents_ListTemplates").WithSummary("列出文书模板").RequirePermission(DocumentsPermissions.Templates.Read);
+        templates.MapGet("/{name}", (string name, DocumentTemplateAppService s, CancellationToken ct) => s.GetAsync(name, ct)).WithName("Documents_GetTemplate").WithSummary("查询文书模板").RequirePermission(DocumentsPermissions.Templates.Read);
         templates.MapPut("/{name}", (string name, SaveTemplateInput input, DocumentTemplateAppService s, CancellationToken ct)
-            => s.SaveAsync(name, input, ct)).WithName("SaveDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Manage);
+            => s.SaveAsync(name, input, ct)).WithName("Documents_SaveTemplate").WithSummary("保存文书模板的新版本").RequirePermission(DocumentsPermissions.Templates.Manage);
         templates.MapDelete("/{name}/override", (string name, int? expectedVersion, DocumentTemplateAppService s, CancellationToken ct)
-            => s.ResetAsync(name, expectedVersion, ct)).WithName("ResetDocumentTemplate").RequirePermission(DocumentsPermissions.Templates.Manage);
+            => s.ResetAsync(name, expectedVersion, ct)).WithName("Documents_ResetTemplate").WithSummary("恢复文书模板的内置版本").RequirePermission(DocumentsPermissions.Templates.Manage);
         templates.MapGet("/{name}/versions", (string name, DocumentTemplateAppService s, CancellationToken ct)
-            => s.VersionsAsync(name, ct)).WithName("ListDocumentTemplateVersions").RequirePermission(DocumentsPermissions.Templates.Read);
+            => s.VersionsAsync(name, ct)).WithName("Documents_ListTemplateVersions").WithSummary("列出文书模板的历史版本").RequirePermission(DocumentsPermissions.Templates.Read);
         templates.MapGet("/{name}/versions/{version:int}", (string name, int version, DocumentTemplateAppService s, CancellationToken ct)
-            => s.VersionAsync(name, version, ct)).WithName("GetDocumentTemplateVersion").RequirePermission(DocumentsPermissions.Templates.Read);
+            => s.VersionAsync(name, version, ct)).WithName("Documents_GetTemplateVersion").WithSummary("查询文书模板的某一版本").RequirePermission(DocumentsPermissions.Templates.Read);
         templates.MapPost("/{name}/preview", async (string name, PreviewDocumentInput input, DocumentArchiveAppService s, CancellationToken ct)
-            => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("PreviewDocument").RequirePermission(DocumentsPermissions.Templates.Manage);
+            => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("Documents_PreviewTemplate").WithSummary("预览文书（PDF，标注预览）").RequirePermission(DocumentsPermissions.Templates.Manage);
 
         g.MapGet("/", (string? recordType, string? recordId, DocumentArchiveAppService s, CancellationToken ct)
-            => s.ListAsync(recordType, recordId, ct)).WithName("ListIssuedDocuments").RequirePermission(DocumentsPermissions.Archive.Read);
+            => s.ListAsync(recordType, recordId, ct)).WithName("Documents_ListIssued").WithSummary("列出已出具的文书").RequirePermission(DocumentsPermissions.Archive.Read);
         g.MapGet("/{id:guid}", async (Guid id, DocumentArchiveAppService s, CancellationToken ct) =>
         {
             var (number, content) = await s.ContentAsync(id, ct);
             return TypedResults.File(content, Pdf, FileName(number));
-        }).WithName("GetIssuedDocumentPdf").RequirePermission(DocumentsPermissions.Archive.Read);
-        g.MapGet("/{id:guid}/info", (Guid id, DocumentArchiveAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetIssuedDocument").RequirePermission(DocumentsPermissions.Archive.Read);
+        }).WithName("Documents_GetIssuedPdf").WithSummary("重印已归档的文书（PDF）").RequirePermission(DocumentsPermissions.Archive.Read);
+        g.MapGet("/{id:guid}/info", (Guid id, DocumentArchiveAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("Documents_GetIssued").WithSummary("查询已出具文书的信息").RequirePermission(DocumentsPermissions.Archive.Read);
         g.MapGet("/{id:guid}/verify", (Guid id, string? sha256, DocumentArchiveAppService s, CancellationToken ct)
-            => s.VerifyAsync(id, null, sha256, ct)).WithName("VerifyIssuedDocumentHash").RequirePermission(DocumentsPermissions.Archive.Verify);
+            => s.VerifyAsync(id, null, sha256, ct)).WithName("Documents_VerifyHash").WithSummary("按SHA-256校验文书是否为本系统出具").RequirePermission(DocumentsPermissions.Archive.Verify);
         g.MapPost("/{id:guid}/verify", async (Guid id, HttpRequest request, DocumentArchiveAppService s, CancellationToken ct) =>
         {
             var (bytes, sha256) = await ReadPresentedAsync(request, ct);
             return await s.VerifyAsync(id, bytes, sha256, ct);
-        }).WithName("VerifyIssuedDocument").RequirePermission(DocumentsPermissions.Archive.Verify);
+        }).WithName("Documents_VerifyFile").WithSummary("上传文件校验是否与归档文书一致").RequirePermission(DocumentsPermissions.Archive.Verify);
     }
 
     private static string FileName(string number) =>

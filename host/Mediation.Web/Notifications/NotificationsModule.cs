@@ -37,13 +37,13 @@ public sealed class NotificationsModule : IModule
     {
         api.WithTags("Notifications");
         api.RequireAuthorization();
-        api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, InboxAppService s, CancellationToken ct) => s.ListAsync(orgUnitId, unreadOnly, ct))
-            .WithName("ListInbox");
+        api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, InboxAppService s, CancellationToken ct) => s.ListAsync(orgUnitId, unreadOnly, ct)).WithName("Notifications_ListInbox").WithSummary("查询本单位收件箱")
+            ;
         api.MapPost("/{id:guid}/read", async (Guid id, InboxAppService s, CancellationToken ct) =>
         {
             await s.MarkReadAsync(id, ct);
             return TypedResults.NoContent();
-        }).WithName("MarkNoticeRead");
+        }).WithName("Notifications_MarkRead").WithSummary("标记通知为已读");
     }
 
     public void ConfigureJobs(IRecurringJobManager jobs) =>

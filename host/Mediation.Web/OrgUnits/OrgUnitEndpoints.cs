@@ -16,22 +16,22 @@ internal static class OrgUnitEndpoints
         g.WithTags("OrgUnits");
         g.RequireAuthorization();
         g.MapGet("/", (Guid? parentId, OrgUnitKind? kind, string? search, OrgUnitAppService s, CancellationToken ct)
-            => s.ListAsync(parentId, kind, search, ct)).WithName("ListOrgUnits");
-        g.MapGet("/tree", (OrgUnitAppService s, CancellationToken ct) => s.TreeAsync(ct)).WithName("GetOrgUnitTree");
-        g.MapGet("/{id:guid}", (Guid id, OrgUnitAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetOrgUnit");
+            => s.ListAsync(parentId, kind, search, ct)).WithName("OrgUnits_List").WithSummary("列出组织机构");
+        g.MapGet("/tree", (OrgUnitAppService s, CancellationToken ct) => s.TreeAsync(ct)).WithName("OrgUnits_GetTree").WithSummary("查询组织机构树");
+        g.MapGet("/{id:guid}", (Guid id, OrgUnitAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("OrgUnits_Get").WithSummary("查询组织机构");
         g.MapPost("/", async (CreateOrgUnitInput input, OrgUnitAppService s, CancellationToken ct) =>
         {
             var created = await s.CreateAsync(input, ct);
             return TypedResults.Created($"/api/org-units/{created.Id}", created);
-        }).WithName("CreateOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage).Idempotent();
+        }).WithName("OrgUnits_Create").WithSummary("新建组织机构").RequirePermission(CorePermissions.OrgUnits.Manage).Idempotent();
         g.MapPut("/{id:guid}", (Guid id, UpdateOrgUnitInput input, OrgUnitAppService s, CancellationToken ct)
-            => s.UpdateAsync(id, input, ct)).WithName("UpdateOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage);
+            => s.UpdateAsync(id, input, ct)).WithName("OrgUnits_Update").WithSummary("修改组织机构名称、发文机关或启用状态").RequirePermission(CorePermissions.OrgUnits.Manage);
         g.MapPost("/{id:guid}/move", (Guid id, MoveOrgUnitInput input, OrgUnitAppService s, CancellationToken ct)
-            => s.MoveAsync(id, input, ct)).WithName("MoveOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage);
+            => s.MoveAsync(id, input, ct)).WithName("OrgUnits_Move").WithSummary("连同下级移动组织机构").RequirePermission(CorePermissions.OrgUnits.Manage);
         g.MapDelete("/{id:guid}", async (Guid id, string? concurrencyStamp, OrgUnitAppService s, CancellationToken ct) =>
         {
             await s.DeleteAsync(id, concurrencyStamp, ct);
             return TypedResults.NoContent();
-        }).WithName("DeleteOrgUnit").RequirePermission(CorePermissions.OrgUnits.Manage);
+        }).WithName("OrgUnits_Delete").WithSummary("删除无下级的组织机构").RequirePermission(CorePermissions.OrgUnits.Manage);
     }
 }

@@ -11,70 +11,70 @@ internal static class LegalWindowsEndpoints
 {
     public static void MapLegalWindowsEndpoints(this RouteGroupBuilder g)
     {
-        g.MapGet("/windows", (WindowAppService s, CancellationToken ct) => s.ListWindowsAsync(ct)).RequirePermission(LegalWindowsPermissions.Windows.Read);
+        g.MapGet("/windows", (WindowAppService s, CancellationToken ct) => s.ListWindowsAsync(ct)).WithName("LegalWindows_ListWindows").WithSummary("列出法律顾问服务窗口").RequirePermission(LegalWindowsPermissions.Windows.Read);
         g.MapPost("/windows", async (CreateWindowInput input, WindowAppService s, CancellationToken ct) =>
         {
             var created = await s.CreateWindowAsync(input, ct);
             return TypedResults.Created($"/api/legal-windows/windows/{created.Id}", created);
-        }).RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
-        g.MapGet("/windows/{id:guid}", (Guid id, WindowAppService s, CancellationToken ct) => s.GetWindowAsync(id, ct))
+        }).WithName("LegalWindows_CreateWindow").WithSummary("新建服务窗口").RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
+        g.MapGet("/windows/{id:guid}", (Guid id, WindowAppService s, CancellationToken ct) => s.GetWindowAsync(id, ct)).WithName("LegalWindows_GetWindow").WithSummary("查询服务窗口")
             .RequirePermission(LegalWindowsPermissions.Windows.Read);
         g.MapPost("/windows/{id:guid}/advisors", (Guid id, AttachAdvisorInput input, WindowAppService s, CancellationToken ct)
-            => s.AttachAsync(id, input, ct)).RequirePermission(LegalWindowsPermissions.Windows.Manage);
+            => s.AttachAsync(id, input, ct)).WithName("LegalWindows_AttachAdvisor").WithSummary("为窗口配备法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Manage);
         g.MapDelete("/windows/{id:guid}/advisors/{advisorId:guid}", (Guid id, Guid advisorId, string? concurrencyStamp, WindowAppService s, CancellationToken ct)
-            => s.DetachAsync(id, advisorId, concurrencyStamp, ct)).RequirePermission(LegalWindowsPermissions.Windows.Manage);
+            => s.DetachAsync(id, advisorId, concurrencyStamp, ct)).WithName("LegalWindows_DetachAdvisor").WithSummary("解除窗口的法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Manage);
         g.MapPost("/windows/{id:guid}/roster", (Guid id, GenerateRosterInput input, WindowAppService s, CancellationToken ct)
-            => s.GenerateRosterAsync(id, input, ct)).RequirePermission(LegalWindowsPermissions.Windows.Manage);
+            => s.GenerateRosterAsync(id, input, ct)).WithName("LegalWindows_GenerateRoster").WithSummary("排定值班表").RequirePermission(LegalWindowsPermissions.Windows.Manage);
         g.MapGet("/windows/{id:guid}/shifts", (Guid id, DateOnly? from, DateOnly? to, WindowAppService s, CancellationToken ct)
-            => s.ListShiftsAsync(id, from, to, ct)).RequirePermission(LegalWindowsPermissions.Windows.Read);
-        g.MapGet("/windows/{id:guid}/on-duty", (Guid id, WindowAppService s, CancellationToken ct) => s.OnDutyAsync(id, ct))
+            => s.ListShiftsAsync(id, from, to, ct)).WithName("LegalWindows_ListShifts").WithSummary("查询窗口值班").RequirePermission(LegalWindowsPermissions.Windows.Read);
+        g.MapGet("/windows/{id:guid}/on-duty", (Guid id, WindowAppService s, CancellationToken ct) => s.OnDutyAsync(id, ct)).WithName("LegalWindows_GetOnDuty").WithSummary("查询当前值班的法律顾问")
             .RequirePermission(LegalWindowsPermissions.Windows.Read);
-        g.MapPost("/shifts/{id:guid}/swap", (Guid id, SwapShiftInput input, WindowAppService s, CancellationToken ct) => s.SwapAsync(id, input, ct))
+        g.MapPost("/shifts/{id:guid}/swap", (Guid id, SwapShiftInput input, WindowAppService s, CancellationToken ct) => s.SwapAsync(id, input, ct)).WithName("LegalWindows_SwapShift").WithSummary("调换值班")
             .RequirePermission(LegalWindowsPermissions.Windows.SwapShift);
-        g.MapGet("/coverage", (Guid? orgUnitId, WindowAppService s, CancellationToken ct) => s.CoverageAsync(orgUnitId, ct))
+        g.MapGet("/coverage", (Guid? orgUnitId, WindowAppService s, CancellationToken ct) => s.CoverageAsync(orgUnitId, ct)).WithName("LegalWindows_GetCoverage").WithSummary("查询法律顾问覆盖情况")
             .RequirePermission(LegalWindowsPermissions.Windows.Read);
 
-        g.MapGet("/advisors", (WindowAppService s, CancellationToken ct) => s.ListAdvisorsAsync(ct)).RequirePermission(LegalWindowsPermissions.Windows.Read);
+        g.MapGet("/advisors", (WindowAppService s, CancellationToken ct) => s.ListAdvisorsAsync(ct)).WithName("LegalWindows_ListAdvisors").WithSummary("列出法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Read);
         g.MapPost("/advisors", async (RegisterAdvisorInput input, WindowAppService s, CancellationToken ct) =>
         {
             var created = await s.RegisterAdvisorAsync(input, ct);
             return TypedResults.Created($"/api/legal-windows/advisors/{created.Id}", created);
-        }).RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
+        }).WithName("LegalWindows_RegisterAdvisor").WithSummary("登记法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
 
-        g.MapGet("/records", (Guid? windowId, DateOnly? on, ServiceRecordAppService s, CancellationToken ct) => s.ListAsync(windowId, on, ct))
+        g.MapGet("/records", (Guid? windowId, DateOnly? on, ServiceRecordAppService s, CancellationToken ct) => s.ListAsync(windowId, on, ct)).WithName("LegalWindows_ListRecords").WithSummary("列出服务记录")
             .RequirePermission(LegalWindowsPermissions.Services.Read);
         g.MapPost("/records", async (RecordServiceInput input, ServiceRecordAppService s, CancellationToken ct) =>
         {
             var created = await s.RecordAsync(input, ct);
             return TypedResults.Created($"/api/legal-windows/records/{created.Id}", created);
-        }).RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
+        }).WithName("LegalWindows_RecordService").WithSummary("登记服务记录").RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
         g.MapPost("/records/mediation-participation", async (ParticipateInMediationInput input, MediationParticipationAppService s, CancellationToken ct) =>
         {
             var created = await s.RecordAsync(input, ct);
             return TypedResults.Created($"/api/legal-windows/records/{created.Id}", created);
-        }).RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
-        g.MapGet("/records/{id:guid}", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.GetAsync(id, ct))
+        }).WithName("LegalWindows_RecordMediationParticipation").WithSummary("登记律师参与调解").RequirePermission(LegalWindowsPermissions.Services.Record).Idempotent();
+        g.MapGet("/records/{id:guid}", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("LegalWindows_GetRecord").WithSummary("查询服务记录")
             .RequirePermission(LegalWindowsPermissions.Services.Read);
-        g.MapPost("/records/{id:guid}/reveal", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.RevealAsync(id, ct))
+        g.MapPost("/records/{id:guid}/reveal", (Guid id, ServiceRecordAppService s, CancellationToken ct) => s.RevealAsync(id, ct)).WithName("LegalWindows_RevealRecord").WithSummary("查看服务对象完整个人信息（留痕）")
             .RequirePermission(LegalWindowsPermissions.Services.Read).RequirePermission(CorePermissions.Pii.Reveal);
         g.MapPost("/records/{id:guid}/errand/start", (Guid id, ErrandStepInput input, ServiceRecordAppService s, CancellationToken ct)
-            => s.StartErrandAsync(id, input, ct)).RequirePermission(LegalWindowsPermissions.Services.Record);
+            => s.StartErrandAsync(id, input, ct)).WithName("LegalWindows_StartErrand").WithSummary("开始办理民事代办").RequirePermission(LegalWindowsPermissions.Services.Record);
         g.MapPost("/records/{id:guid}/errand/done", (Guid id, ErrandStepInput input, ServiceRecordAppService s, CancellationToken ct)
-            => s.CloseErrandAsync(id, done: true, input, ct)).RequirePermission(LegalWindowsPermissions.Services.Record);
+            => s.CloseErrandAsync(id, done: true, input, ct)).WithName("LegalWindows_CompleteErrand").WithSummary("民事代办办结").RequirePermission(LegalWindowsPermissions.Services.Record);
         g.MapPost("/records/{id:guid}/errand/cannot-be-done", (Guid id, ErrandStepInput input, ServiceRecordAppService s, CancellationToken ct)
-            => s.CloseErrandAsync(id, done: false, input, ct)).RequirePermission(LegalWindowsPermissions.Services.Record);
-        g.MapGet("/records/{id:guid}/referral", (Guid id, ReferralAppService s, CancellationToken ct) => s.CheckAsync(id, ct))
+            => s.CloseErrandAsync(id, done: false, input, ct)).WithName("LegalWindows_ErrandCannotBeDone").WithSummary("民事代办无法办理").RequirePermission(LegalWindowsPermissions.Services.Record);
+        g.MapGet("/records/{id:guid}/referral", (Guid id, ReferralAppService s, CancellationToken ct) => s.CheckAsync(id, ct)).WithName("LegalWindows_CheckReferral").WithSummary("检查能否转交调解")
             .RequirePermission(LegalWindowsPermissions.Services.Refer);
         g.MapPost("/records/{id:guid}/referral", (Guid id, ReferToMediationInput input, ReferralAppService s, CancellationToken ct)
-            => s.ReferAsync(id, input, ct)).RequirePermission(LegalWindowsPermissions.Services.Refer);
+            => s.ReferAsync(id, input, ct)).WithName("LegalWindows_ReferToMediation").WithSummary("转交人民调解").RequirePermission(LegalWindowsPermissions.Services.Refer);
         g.MapPost("/records/{id:guid}/document", async (Guid id, ServiceDocumentsAppService s, CancellationToken ct) =>
         {
             var issued = await s.IssueAsync(id, ct);
             return TypedResults.Created($"/api/documents/{issued.DocumentId}", issued);
-        }).RequirePermission(LegalWindowsPermissions.Services.Record);
+        }).WithName("LegalWindows_IssueDocument").WithSummary("出具法律咨询登记表或代办事项回执").RequirePermission(LegalWindowsPermissions.Services.Record);
         g.MapGet("/ledger", async (string? month, Guid? windowId, Guid? advisorId, ServiceDocumentsAppService s, CancellationToken ct) =>
                 TypedResults.File(await s.LedgerAsync(month, windowId, advisorId, ct),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"legal-window-ledger-{month}.xlsx"))
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"legal-window-ledger-{month}.xlsx")).WithName("LegalWindows_GetLedger").WithSummary("月度服务台账（Excel）")
             .RequirePermission(LegalWindowsPermissions.Services.Ledger);
     }
 }

@@ -21,48 +21,43 @@ internal static class StatisticsEndpoints
     {
         g.MapGet("/figures", (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
                 string? disputeType, string? source, FigureService s, CancellationToken ct) =>
-                s.GetAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct))
+                s.GetAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct)).WithName("Statistics_GetFigures").WithSummary("统计指标（含下级单位与同比）")
             .RequirePermission(StatisticsPermissions.Figures.Read)
-            .WithSummary("The figures of a unit, rolled up over its subtree, with its units one level down and the change year on year")
-            .WithDescription(PeriodHelp + "\n\n" + FigureDefinitionsMarkdown.Text);
+            .WithDescription("The figures of a unit, rolled up over its subtree, with its units one level down and the change year on year\n\n" + PeriodHelp + "\n\n" + FigureDefinitionsMarkdown.Text);
         g.MapGet("/figures/{figure}/records", (string figure, string? part, Guid? orgUnitId, string? period, int? year, int? quarter,
                 int? month, DateOnly? from, DateOnly? to, string? disputeType, string? source, FigureService s, CancellationToken ct) =>
-                s.RecordsAsync(figure, part, Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct))
+                s.RecordsAsync(figure, part, Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct)).WithName("Statistics_ListFigureRecords").WithSummary("统计指标明细（穿透查询）")
             .RequirePermission(StatisticsPermissions.Figures.Read)
-            .WithSummary("The records a figure counts (part=numerator, or denominator for a rate), within the caller's scope")
-            .WithDescription(PeriodHelp);
+            .WithDescription("The records a figure counts (part=numerator, or denominator for a rate), within the caller's scope\n\n" + PeriodHelp);
         g.MapGet("/report.pdf", async (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
                 string? disputeType, string? source, ReportBuilder reports, CancellationToken ct) =>
             {
                 var data = await reports.ComputeAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct);
                 return TypedResults.File(reports.Pdf(data), "application/pdf", ReportBuilder.FileName(data, "pdf"));
-            })
+            }).WithName("Statistics_GetReportPdf").WithSummary("统计报告（PDF）")
             .RequirePermission(StatisticsPermissions.Figures.Export)
-            .WithSummary("The report as A4 landscape PDF: tables per unit, success rate by unit, monthly trend, year on year, definitions")
-            .WithDescription(PeriodHelp);
+            .WithDescription("The report as A4 landscape PDF: tables per unit, success rate by unit, monthly trend, year on year, definitions\n\n" + PeriodHelp);
         g.MapGet("/report.xlsx", async (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
                 string? disputeType, string? source, ReportBuilder reports, CancellationToken ct) =>
             {
                 var data = await reports.ComputeAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct);
                 return TypedResults.File(ReportBuilder.Excel(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     ReportBuilder.FileName(data, "xlsx"));
-            })
+            }).WithName("Statistics_GetReportXlsx").WithSummary("统计报告（Excel）")
             .RequirePermission(StatisticsPermissions.Figures.Export)
-            .WithSummary("The same figures in Excel: one sheet per table, numbers as numbers, rates as percentages")
-            .WithDescription(PeriodHelp);
+            .WithDescription("The same figures in Excel: one sheet per table, numbers as numbers, rates as percentages\n\n" + PeriodHelp);
         g.MapGet("/trend", (Guid? orgUnitId, string? period, int? year, int? quarter, int? month, DateOnly? from, DateOnly? to,
                 string? disputeType, string? source, FigureService s, CancellationToken ct) =>
-                s.TrendAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct))
+                s.TrendAsync(Query(orgUnitId, period, year, quarter, month, from, to, disputeType, source), ct)).WithName("Statistics_GetTrend").WithSummary("按月趋势")
             .RequirePermission(StatisticsPermissions.Figures.Read)
-            .WithSummary("Cases received and concluded and the success rate, month by month over the period (its last 36 months at most)")
-            .WithDescription(PeriodHelp);
+            .WithDescription("Cases received and concluded and the success rate, month by month over the period (its last 36 months at most)\n\n" + PeriodHelp);
         g.MapPost("/recount", (IBackgroundJobClient jobs) =>
             {
                 var id = jobs.Enqueue<RecountJob>(j => j.RunAsync(CancellationToken.None));
                 return TypedResults.Accepted((string?)null, new { jobId = id });
-            })
+            }).WithName("Statistics_Recount").WithSummary("后台重新统计全部指标")
             .RequirePermission(StatisticsPermissions.Figures.Recount)
-            .WithSummary("Recount every figure from the modules' records, in the background");
+            .WithDescription("Recount every figure from the modules' records, in the background");
     }
 
     /// <summary>
