@@ -1,39 +1,16 @@
-using Mediation.Core.Web.Pages;
 using Mediation.LegalWindows.Application;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Mediation.LegalWindows.Pages.LegalWindows;
 
 /// <summary>The quick form: kind, who, the matter and the advice; the 公益 fields only for a welfare event.</summary>
 [Authorize(Policy = LegalWindowsPermissions.Services.Record)]
-internal sealed class RecordModel(WindowAppService windows, ServiceRecordAppService records) : FormPageModel
+internal sealed class RecordModel(WindowAppService windows, ServiceRecordAppService records) : WindowFormPageModel<RecordForm>(windows)
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? WindowId { get; set; }
-
-    [BindProperty]
-    public RecordForm Form { get; set; } = new();
-
-    public IReadOnlyList<WindowDto> Windows { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Windows = await windows.ListWindowsAsync(ct);
-        Form.WindowId = WindowId ?? (Windows.Count > 0 ? Windows[0].Id : null);
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        ServiceRecordDto? created = null;
-        if (await TryAsync(nameof(Form), async () => created = await records.RecordAsync(Form.ToInput(), ct)))
-            return Redirect($"/LegalWindows/Records/{created!.Id}");
-        Windows = await windows.ListWindowsAsync(ct);
-        return Page();
-    }
+    protected override Task<ServiceRecordDto> SaveAsync(RecordForm form, CancellationToken ct) => records.RecordAsync(form.ToInput(), ct);
 }
 
-internal sealed class RecordForm
+internal sealed class RecordForm : IWindowForm
 {
     public Guid? WindowId { get; set; }
     public ServiceKind? Kind { get; set; } = ServiceKind.Consultation;
