@@ -26,10 +26,13 @@ internal sealed class CaseStatisticsSource(MediationDbContext db, IDeadlineClock
         var latestVisit = visits.GroupBy(v => v.CaseId)
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.VisitedAt ?? v.RecordedAt).Last());
 
+        var terms = (await clocks.DueDatesAsync(CaseAppService.RecordType, ids, ct)).Where(k => k.Policy == CasesPolicies.Term)
+            .GroupBy(k => k.RecordId).ToDictionary(g => g.Key, g => g.First());
+
         var rows = new List<CaseStatisticsRow>(cases.Count);
         foreach (var c in cases)
         {
-            var term = (await clocks.ForRecordAsync(CaseAppService.RecordType, c.Id, ct)).FirstOrDefault(k => k.Policy == CasesPolicies.Term);
+            var term = terms.GetValueOrDefault(c.Id);
             var visit = latestVisit.GetValueOrDefault(c.Id);
             // A reopened case is in mediation again: its earlier conclusion no longer counts.
             var concluded = c.Status is CaseStatus.Concluded;

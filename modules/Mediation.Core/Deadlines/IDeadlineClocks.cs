@@ -27,6 +27,9 @@ public interface IDeadlineClocks
 
     Task<IReadOnlyList<DeadlineClockDto>> ForRecordAsync(string recordType, Guid recordId, CancellationToken ct);
 
+    /// <summary>Every clock of many records, open or stopped, in one query per few hundred ids (read models and recounts).</summary>
+    Task<IReadOnlyList<RecordDueDate>> DueDatesAsync(string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct);
+
     /// <summary>
     /// The open (running or paused) clocks of a record type, as a query the caller composes into its
     /// own: a list ordered by due date stays one database query, so paging never cuts off an old item due soon.
@@ -36,6 +39,8 @@ public interface IDeadlineClocks
     /// <summary>Preview without a clock: when would a period under <paramref name="policy"/> started at <paramref name="start"/> end.</summary>
     Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct);
 }
+
+public sealed record RecordDueDate(Guid RecordId, string Policy, DateTimeOffset StartedAt, ClockStatus Status, DateOnly? DueDate);
 
 /// <summary>A clock as a list query sees it; a class with setters so that EF composes filters on it.</summary>
 public sealed class OpenClock

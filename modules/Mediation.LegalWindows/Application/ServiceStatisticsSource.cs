@@ -15,15 +15,10 @@ internal sealed class ServiceStatisticsSource(MediationDbContext db, IDeadlineCl
         var records = await db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Number, r.OrgUnitId, r.Kind, r.ServedAt, r.ErrandClosedAt, Referred = r.ReferredAt != null })
             .ToListAsync(ct);
-        var rows = new List<ServiceStatisticsRow>(records.Count);
-        foreach (var r in records)
-        {
-            DateOnly? due = null;
-            if (r.Kind is ServiceKind.CivilAgency)
-                due = (await clocks.ForRecordAsync(ServiceRecordAppService.RecordType, r.Id, ct)).FirstOrDefault(c => c.Policy == LegalWindowPolicies.Errand)?.DueDate;
-            rows.Add(new ServiceStatisticsRow(r.Id, r.Number, r.OrgUnitId, r.Kind, r.ServedAt, r.ErrandClosedAt, due, r.Referred));
-        }
-        return rows;
+        var errands = (await clocks.DueDatesAsync(ServiceRecordAppService.RecordType, records.Where(r => r.Kind is ServiceKind.CivilAgency).Select(r => r.Id).ToList(), ct))
+            .Where(c => c.Policy == LegalWindowPolicies.Errand).GroupBy(c => c.RecordId).ToDictionary(g => g.Key, g => g.First().DueDate);
+        return records.Select(r => new ServiceStatisticsRow(r.Id, r.Number, r.OrgUnitId, r.Kind, r.ServedAt, r.ErrandClosedAt,
+            errands.GetValueOrDefault(r.Id), r.Referred)).ToList();
     }
 
     public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>

@@ -20,10 +20,11 @@ internal sealed class PetitionStatisticsSource(MediationDbContext db, IDeadlineC
                 RepliedAt = p.Opinions.Where(o => o.Kind == OpinionKind.Reply).Max(o => (DateTimeOffset?)o.IssuedAt),
             })
             .ToListAsync(ct);
+        var clocksOf = (await clocks.DueDatesAsync(Petition.RecordType, ids, ct)).ToLookup(c => c.RecordId);
         var rows = new List<PetitionStatisticsRow>(petitions.Count);
         foreach (var p in petitions)
         {
-            var petitionClocks = await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct);
+            var petitionClocks = clocksOf[p.Id];
             rows.Add(new PetitionStatisticsRow(p.Id, p.Number, p.OrgUnitId, p.Channel, p.Status, p.Category, p.ReceivedAt, p.DecidedAt,
                 petitionClocks.FirstOrDefault(c => c.Policy == PetitionPolicies.AcceptanceNotice)?.DueDate, p.RepliedAt,
                 petitionClocks.FirstOrDefault(c => c.Policy == PetitionPolicies.Handling)?.DueDate));

@@ -19,6 +19,30 @@ public abstract class DeadlineDashboardApi_Tests : ProviderTests
     public static readonly FakeTimeProvider Time = new(China(2026, 3, 20, 10).ToUniversalTime());
 
     [Fact]
+    public async Task Due_dates_of_many_records_come_in_one_read_open_and_stopped_alike_and_equal_each_records_own_clocks()
+    {
+        var app = await AppAsync();
+        var open = await app.StartClockAsync("370902001", "petition.handling", China(2026, 3, 2));
+        var second = await app.StartClockAsync("370902001", "petition.acceptance-notice", China(2026, 3, 3));
+        var stopped = await app.StartClockAsync("370902", "petition.handling", China(2026, 2, 2));
+        await app.InScopeAsync(sp => sp.GetRequiredService<IDeadlineClocks>()
+            .StopAsync(stopped.Id, new StopClockInput("办结", "测试", stopped.ConcurrencyStamp), CancellationToken.None));
+        // The real records sit past the first few hundred ids, so the read must go through every chunk.
+        var ids = Enumerable.Range(0, 1_100).Select(_ => Guid.NewGuid()).Concat([open.RecordId, second.RecordId, stopped.RecordId]).ToList();
+
+        var dues = await app.InScopeAsync(sp => sp.GetRequiredService<IDeadlineClocks>().DueDatesAsync("petition", ids, CancellationToken.None));
+
+        dues.Select(d => d.RecordId).ShouldBe([stopped.RecordId, open.RecordId, second.RecordId]); // by start
+        foreach (var clock in new[] { open, second, stopped })
+        {
+            var own = (await app.InScopeAsync(sp => sp.GetRequiredService<IDeadlineClocks>().ForRecordAsync("petition", clock.RecordId, CancellationToken.None))).Single();
+            dues.Single(d => d.RecordId == clock.RecordId).ShouldBe(new RecordDueDate(own.RecordId, own.Policy, own.StartedAt, own.Status, own.DueDate));
+        }
+        dues.Single(d => d.RecordId == stopped.RecordId).Status.ShouldBe(ClockStatus.Stopped);
+        (await app.InScopeAsync(sp => sp.GetRequiredService<IDeadlineClocks>().DueDatesAsync("case", ids, CancellationToken.None))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_dashboard_lists_overdue_and_due_soon_clocks_of_a_unit_and_the_units_below_it()
     {
         var app = await AppAsync();

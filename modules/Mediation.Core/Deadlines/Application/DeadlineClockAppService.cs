@@ -111,6 +111,16 @@ internal sealed class DeadlineClockAppService(
         return result;
     }
 
+    public async Task<IReadOnlyList<RecordDueDate>> DueDatesAsync(string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
+    {
+        var result = new List<RecordDueDate>();
+        // Chunks keep the IN list under every provider's parameter limit (SQL Server: 2,100).
+        foreach (var chunk in recordIds.Distinct().Chunk(500))
+            result.AddRange(await Clocks.AsNoTracking().Where(c => c.RecordType == recordType && chunk.Contains(c.RecordId))
+                .Select(c => new RecordDueDate(c.RecordId, c.PolicyName, c.StartedAt, c.Status, c.DueDate)).ToListAsync(ct));
+        return result.OrderBy(c => c.StartedAt).ToList();
+    }
+
     public Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct) => calendarService.DueAsync(policy, start, ct);
 
     // Two starts of the same record and policy raced past the AnyAsync check; the unique index decides.
