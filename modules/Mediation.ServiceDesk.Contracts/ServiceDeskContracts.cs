@@ -142,7 +142,12 @@ public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid
     IReadOnlyList<MaterialItem> MissingMaterials, DateOnly? FeedbackDueOn, DateTimeOffset? FeedbackDueAt, bool FeedbackPaused,
     IReadOnlyList<TransferDto> Transfers, IReadOnlyList<MaterialsNoticeDto> MaterialsNotices, string? Result, DateTimeOffset? ConcludedAt,
     ServiceRating? Rating, string? RatingComment, DateTimeOffset? RatedAt, LegalRouteDto? LegalRoute, Guid? VisitId,
-    IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, string ConcurrencyStamp);
+    IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, IReadOnlyList<DeskAttachmentDto> Attachments,
+    string ConcurrencyStamp);
+
+/// <summary><paramref name="Material"/>: the checklist or notice item the file answers, when the uploader named one.</summary>
+public sealed record DeskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
+    string? UploadedBy, bool FromEnterprise, string? Material, string? MaterialName);
 
 public sealed record DeskRequestSummaryDto(Guid Id, string Number, string EnterpriseName, RequestKind Kind, string Title, bool Urgent,
     RequestStatus Status, DateTimeOffset SubmittedAt, string? OwnerName, string? FirstResponderName, DateOnly? DueOn, DateTimeOffset? DueAt,

@@ -35,4 +35,9 @@ public static class ServiceDeskErrorCodes
     public const string UnknownProblem = "ServiceDesk:UnknownProblem";
     public const string PeriodInvalid = "ServiceDesk:PeriodInvalid";
     public const string DeskNotConfigured = "ServiceDesk:DeskNotConfigured";
+    public const string RequestClosed = "ServiceDesk:RequestClosed";
+    public const string AttachmentMissing = "ServiceDesk:AttachmentMissing";
+    public const string AttachmentTooLarge = "ServiceDesk:AttachmentTooLarge";
+    public const string AttachmentTypeNotAllowed = "ServiceDesk:AttachmentTypeNotAllowed";
+    public const string TooManyAttachments = "ServiceDesk:TooManyAttachments";
 }

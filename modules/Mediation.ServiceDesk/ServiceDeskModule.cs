@@ -30,6 +30,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<DeskScope>();
         services.AddScoped<EnterpriseAppService>();
         services.AddScoped<RequestAppService>();
+        services.AddScoped<AttachmentAppService>();
         services.AddScoped<DeskDocuments>();
         services.AddScoped<HandOffAppService>();
         services.AddScoped<VisitAppService>();

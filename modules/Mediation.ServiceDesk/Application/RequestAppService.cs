@@ -20,7 +20,8 @@ namespace Mediation.ServiceDesk.Application;
 /// supply of every item resumes it; 办结告知 stops it; a reopening after review starts a new one.
 /// </summary>
 internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, INumberSequence numbers, IDeadlineClocks clocks, IUserDirectory users,
-    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, IDocumentArchive archive, TimeProvider clock)
+    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, IDocumentArchive archive, AttachmentAppService attachments,
+    TimeProvider clock)
 {
     public const string RecordType = nameof(DeskRequest);
     public const string NumberKind = "service-desk.request";
@@ -292,6 +293,6 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
                 n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId)).ToList(),
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
             r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note)).ToList(), r.AcknowledgementDocumentId,
-            r.CompletionDocumentId, r.ConcurrencyStamp);
+            r.CompletionDocumentId, await attachments.ListAsync(r, ct), r.ConcurrencyStamp);
     }
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Attachments;
 using Mediation.ServiceDesk.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,6 +114,14 @@ internal static class ServiceDeskModelConfiguration
             b.Navigation(r => r.Transfers).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(r => r.Notices).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(r => r.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<DeskAttachment>(b =>
+        {
+            StoredAttachment.Configure(b, "RequestAttachments", Schema);
+            b.Property(a => a.Material).HasMaxLength(100);
+            b.HasIndex(a => a.RequestId);
+            b.HasOne<DeskRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<Visit>(b =>

@@ -259,6 +259,22 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         return true;
     }
 
+    /// <summary>
+    /// A file joins the request. The enterprise adds files while the request is open, and names only an item its kind's checklist or
+    /// a materials notice asks for; the desk may add to any request it holds.
+    /// </summary>
+    public void AttachmentAdded(string fileName, string? material, bool fromEnterprise, string? actor, DateTimeOffset now)
+    {
+        if (fromEnterprise && !IsOpen) throw new BusinessException(ServiceDeskErrorCodes.RequestClosed);
+        if (material is not null && !RequestableMaterials().Contains(material)) throw new BusinessException(ServiceDeskErrorCodes.UnknownMaterial,
+            new Dictionary<string, object?> { ["item"] = material });
+        Log(now, "AttachmentAdded", actor, material is null ? fileName : $"{MaterialsChecklist.NameOf(material)}：{fileName}");
+    }
+
+    /// <summary>What a file may answer: the kind's checklist and every item a materials notice named.</summary>
+    public IReadOnlySet<string> RequestableMaterials() =>
+        MaterialsChecklist.For(Kind).Select(m => m.Code).Concat(_notices.SelectMany(n => n.ItemList)).ToHashSet();
+
     public void AcknowledgementIssued(Guid documentId) => AcknowledgementDocumentId = documentId;
 
     public void CompletionNoticeIssued(Guid documentId) => CompletionDocumentId = documentId;

@@ -53,6 +53,19 @@ internal static class ServiceDeskEndpoints
                 return TypedResults.File(content, "application/pdf", number + ".pdf");
             }).WithName("ServiceDesk_Portal_GetDocument").WithSummary("下载窗口出具的告知书").RequirePermission(ServiceDeskPermissions.Portal.Use)
             .WithDescription("A notice the desk issued on the enterprise's own request: 受理回执, 一次性告知书 or 办结告知书, as archived");
+        // The form is read by the service (not bound as IFormFile), so the size limit applies while the body is read.
+        portal.MapPost("/requests/{id:guid}/attachments", async (Guid id, HttpRequest request, AttachmentAppService s, CancellationToken ct) =>
+            {
+                var added = await s.PortalAddAsync(id, await AttachmentAppService.ReadUploadAsync(request, ct), ct);
+                return TypedResults.Created($"/api/service-desk/portal/requests/{id}/attachments/{added.Id}", added);
+            }).WithName("ServiceDesk_Portal_AddAttachment").WithSummary("上传诉求材料").RequirePermission(ServiceDeskPermissions.Portal.Use).DisableAntiforgery()
+            .WithDescription("The enterprise uploads a material (form field \"file\", optional \"material\": a checklist or notice item) while the request is open");
+        portal.MapGet("/requests/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, AttachmentAppService s, CancellationToken ct) =>
+            {
+                var (fileName, contentType, content) = await s.PortalContentAsync(id, attachmentId, ct);
+                return TypedResults.File(content, contentType, fileName);
+            }).WithName("ServiceDesk_Portal_GetAttachment").WithSummary("下载本企业诉求的材料").RequirePermission(ServiceDeskPermissions.Portal.Use)
+            .WithDescription("A file of the enterprise's own request; the download is audited");
         portal.MapPost("/requests/{id:guid}/rating", (Guid id, RateInput input, RequestAppService s, CancellationToken ct) => s.RateAsync(id, input, ct)).WithName("ServiceDesk_Portal_Rate").WithSummary("评价办理结果")
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
 
@@ -68,6 +81,18 @@ internal static class ServiceDeskEndpoints
         g.MapGet("/requests", (QueueView? view, RequestStatus? status, RequestAppService s, CancellationToken ct) => s.QueueAsync(view ?? QueueView.All, status, ct)).WithName("ServiceDesk_ListRequests").WithSummary("查询诉求队列")
             .RequirePermission(ServiceDeskPermissions.Desk.Read).WithDescription("The officer's queue: Mine (owned or first received), Unassigned, Overdue, All");
         g.MapGet("/requests/{id:guid}", (Guid id, RequestAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("ServiceDesk_GetRequest").WithSummary("查询诉求详情").RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapPost("/requests/{id:guid}/attachments", async (Guid id, HttpRequest request, AttachmentAppService s, CancellationToken ct) =>
+            {
+                var added = await s.StaffAddAsync(id, await AttachmentAppService.ReadUploadAsync(request, ct), ct);
+                return TypedResults.Created($"/api/service-desk/requests/{id}/attachments/{added.Id}", added);
+            }).WithName("ServiceDesk_AddAttachment").WithSummary("上传诉求附件").RequirePermission(ServiceDeskPermissions.Desk.Handle).DisableAntiforgery()
+            .WithDescription("An officer attaches a file (form field \"file\", optional \"material\") to a request in scope");
+        g.MapGet("/requests/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, AttachmentAppService s, CancellationToken ct) =>
+            {
+                var (fileName, contentType, content) = await s.StaffContentAsync(id, attachmentId, ct);
+                return TypedResults.File(content, contentType, fileName);
+            }).WithName("ServiceDesk_GetAttachment").WithSummary("下载诉求附件").RequirePermission(ServiceDeskPermissions.Desk.Read)
+            .WithDescription("A file of a request in scope; the download is audited");
         g.MapPost("/requests/{id:guid}/take", (Guid id, TakeInput input, RequestAppService s, CancellationToken ct) => s.TakeAsync(id, input, ct)).WithName("ServiceDesk_Take").WithSummary("首问负责：签收诉求")
             .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("首问负责: the human acknowledgement; the officer becomes first responder and owner");
         g.MapPost("/requests/{id:guid}/transfer", (Guid id, TransferInput input, RequestAppService s, CancellationToken ct) => s.TransferAsync(id, input, ct)).WithName("ServiceDesk_Transfer").WithSummary("转办诉求")

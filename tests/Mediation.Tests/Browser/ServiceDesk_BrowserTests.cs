@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace Mediation.Tests.Browser;
 
-/// <summary>The desk's main path in the browser: an enterprise files, an officer takes and concludes it, the enterprise rates it.</summary>
+/// <summary>The desk's main path in the browser: an enterprise files and uploads a material, an officer takes and concludes it, the enterprise rates it.</summary>
 public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private async Task<IPage> SignedInAsync(string userName)
@@ -47,12 +47,25 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(portal.GetByRole(AriaRole.Status)).ToContainTextAsync("已收到您的诉求，编号" + number);
         await Assertions.Expect(portal.Locator("#request-status")).ToHaveTextAsync("待受理");
 
+        // Materials: a renamed program is refused on the page; a PDF is listed with the checklist item it answers.
+        var fileInput = portal.GetByLabel("文件（PDF、JPG、PNG、DOCX，不超过10 MB）");
+        await fileInput.SetInputFilesAsync(new FilePayload { Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = "MZ\u0090 program"u8.ToArray() });
+        await portal.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Assertions.Expect(portal.Locator("p.error")).ToContainTextAsync("文件内容须与扩展名一致");
+        await fileInput.SetInputFilesAsync(new FilePayload { Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = Petitions.AttachmentTypes_Tests.Pdf() });
+        await portal.GetByLabel("对应材料（可不选）").SelectOptionAsync(new SelectOptionValue { Label = "营业执照（副本）复印件" });
+        await portal.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await NoErrorsAsync(portal);
+        await Assertions.Expect(portal.Locator("#attachments")).ToContainTextAsync("营业执照.pdf（营业执照（副本）复印件）");
+
         var officer = await SignedInAsync(DeskSetup.Officer);
         await officer.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "接诉即办" }).ClickAsync();
         await officer.GetByLabel("范围").SelectOptionAsync(new SelectOptionValue { Label = "待受理" });
         await officer.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         officer.Url.ShouldContain("view=Unassigned", Case.Sensitive, "the filter is kept in the address");
         await officer.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "营业执照.pdf", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("#attachments")).ToContainTextAsync("企业提交");
         await officer.GetByRole(AriaRole.Button, new() { Name = "受理（首问负责）" }).ClickAsync();
         await NoErrorsAsync(officer);
         await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("办理中");

@@ -210,4 +210,22 @@ public sealed class DeskRequest_Tests
         request.RaisedOnVisit(visitId, Li, Now);
         (request.VisitId, request.FirstResponderId, request.Status).ShouldBe(((Guid?)visitId, (Guid?)Li.UserId, RequestStatus.InHandling));
     }
+
+    [Fact]
+    public void The_enterprise_adds_files_only_while_open_and_names_only_an_item_asked_for()
+    {
+        var request = Taken(RequestKind.ComplaintReport);
+        Should.Throw<BusinessException>(() => request.AttachmentAdded("合同.pdf", MaterialsChecklist.Contract.Code, fromEnterprise: true, "企业", Now))
+            .Code.ShouldBe(ServiceDeskErrorCodes.UnknownMaterial);
+        request.IssueMaterialsNotice(Wang, ["现场照片"], null, Now);
+        request.AttachmentAdded("现场.png", "现场照片", fromEnterprise: true, "企业", Now);
+        request.Events[^1].Kind.ShouldBe("AttachmentAdded");
+        request.Events[^1].Note.ShouldBe("现场照片：现场.png");
+
+        request.Supply(request.OpenNotice!.ItemList, "企业", null, Now);
+        request.Conclude(Wang, "已处理", Now);
+        Should.Throw<BusinessException>(() => request.AttachmentAdded("补充.pdf", null, fromEnterprise: true, "企业", Now))
+            .Code.ShouldBe(ServiceDeskErrorCodes.RequestClosed);
+        request.AttachmentAdded("回访记录.pdf", null, fromEnterprise: false, Wang.Name, Now);
+    }
 }

@@ -18,3 +18,11 @@ internal static class DeskDisplay
     /// <summary>Timeline kinds are stable codes (Filed, Taken …); the page names them.</summary>
     public static string EventKey(string kind) => $"ServiceDeskUi:Event:{kind}";
 }
+
+/// <summary>The attachments section as both sides show it: the portal and the staff page differ in where a file downloads from.</summary>
+internal sealed record AttachmentsView(DeskRequestDto Request, string DownloadBase, bool CanUpload)
+{
+    /// <summary>What a file may answer: the kind's checklist and every item a materials notice named.</summary>
+    public IEnumerable<(string Value, string Text)> Materials => Request.Checklist
+        .Concat(Request.MaterialsNotices.SelectMany(n => n.Items)).DistinctBy(m => m.Code).Select(m => (m.Code, m.Name));
+}

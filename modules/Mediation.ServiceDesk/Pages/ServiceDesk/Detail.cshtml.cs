@@ -13,7 +13,8 @@ namespace Mediation.ServiceDesk.Pages.ServiceDesk;
 /// take (首问负责), 一次性告知, transfer, conclude (办结告知), the legal route or the hand-off to mediation, the desk head's review.
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.Desk.Read)]
-internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, IUserDirectory users, ICurrentUser user) : FormPageModel
+internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, AttachmentAppService attachments, IUserDirectory users, ICurrentUser user)
+    : FormPageModel
 {
     public sealed class TakeForm
     {
@@ -137,6 +138,10 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
         ActAsync("Review", () => requests.ReviewAsync(Id, new ReviewInput(Review.Reopen, DeskDisplay.Blank(Review.Note), ConcurrencyStamp), ct), ct);
+
+    public Task<IActionResult> OnPostAttachmentAsync(CancellationToken ct) => CanHandle
+        ? ActAsync("Attachment", async () => await attachments.StaffAddAsync(Id, await AttachmentAppService.ReadUploadAsync(Request, ct), ct), ct)
+        : Task.FromResult<IActionResult>(Forbid());
 
     public Task<IActionResult> OnPostHandOffAsync(CancellationToken ct) =>
         ActAsync("HandOff", () => handOff.HandOffAsync(Id, new HandOffToMediationInput(HandOff.CommitteeId, HandOff.DisputeType, null, HandOff.EnterpriseConsents,

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mediation.ServiceDesk.Pages.ServiceDesk;
 
-/// <summary>The enterprise's own request: status and timeline, the desk's notices, supplying what the 一次性告知 asked for, the rating.</summary>
+/// <summary>The enterprise's own request: status and timeline, the desk's notices, its materials, supplying what the 一次性告知 asked for, the rating.</summary>
 [Authorize(Policy = ServiceDeskPermissions.Portal.Use)]
-internal sealed class PortalRequestModel(RequestAppService requests) : FormPageModel
+internal sealed class PortalRequestModel(RequestAppService requests, AttachmentAppService attachments) : FormPageModel
 {
     public sealed class SupplyForm
     {
@@ -39,6 +39,9 @@ internal sealed class PortalRequestModel(RequestAppService requests) : FormPageM
 
     public Task<IActionResult> OnPostSupplyAsync(CancellationToken ct) =>
         ActAsync("Supply", () => requests.SupplyAsync(Id, new SupplyMaterialsInput(Supply.Items, DeskDisplay.Blank(Supply.Note)), ct), ct);
+
+    public Task<IActionResult> OnPostAttachmentAsync(CancellationToken ct) =>
+        ActAsync("Attachment", async () => await attachments.PortalAddAsync(Id, await AttachmentAppService.ReadUploadAsync(Request, ct), ct), ct);
 
     public Task<IActionResult> OnPostRateAsync(CancellationToken ct) =>
         ActAsync("Rate", () => requests.RateAsync(Id, new RateInput(Rate.Rating, DeskDisplay.Blank(Rate.Comment)), ct), ct);

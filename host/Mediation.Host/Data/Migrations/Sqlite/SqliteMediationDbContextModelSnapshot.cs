@@ -879,48 +879,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_OrgUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Mediation.Core.Web.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Caller")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("Completed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Caller", "Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("core_IdempotencyRecords", (string)null);
-                });
-
             modelBuilder.Entity("Mediation.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2046,6 +2004,62 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("petitions_PetitionAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.ServiceDesk.Domain.DeskAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromEnterprise")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Material")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("service_desk_RequestAttachments", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.ServiceDesk.Domain.DeskRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2435,6 +2449,48 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "UnitKey", "ReceivedOn");
 
                     b.ToTable("statistics_RecordFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Mediation.Web.Http.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("core_IdempotencyRecords", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -3666,6 +3722,15 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mediation.ServiceDesk.Domain.DeskAttachment", b =>
+                {
+                    b.HasOne("Mediation.ServiceDesk.Domain.DeskRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
