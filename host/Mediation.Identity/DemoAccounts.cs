@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Mediation.Identity;
 
 /// <summary>
-/// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区 and petition officers of 泰安市
-/// and 岱庙街道 (so 复查 and 复核 can be tried up the tree). Each missing account is created, so an account added in a later
+/// One account per role (demo.&lt;role&gt; in 泰山区) plus demo.mediator.daiyue in 岱岳区 and petition officers and unit heads of
+/// 泰安市 and 岱庙街道 (so 复查 and 复核 can be tried up the tree, each opinion signed off by its issuing body's head). Each missing account is created, so an account added in a later
 /// release also appears on a database seeded earlier. The password comes from Demo:Password, or is generated and printed. Outside the demo these accounts
 /// must not exist: their password is known, so the host refuses to start while they do.
 /// </summary>
@@ -33,6 +33,9 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContex
             .Append(($"{Prefix}mediator.daiyue", RoleNames.Mediator, DaiyueCode, "岱岳区演示调解员"))
             .Append(($"{Prefix}petitionofficer.taian", RoleNames.PetitionOfficer, TaianCode, "泰安市信访局演示信访干部"))
             .Append(($"{Prefix}petitionofficer.daimiao", RoleNames.PetitionOfficer, DaimiaoCode, "岱庙街道演示信访干部"))
+            // The heads who sign off the opinions issued in their body's name along the 复查 / 复核 path (泰山区's is demo.unithead).
+            .Append(($"{Prefix}unithead.daimiao", RoleNames.UnitHead, DaimiaoCode, "岱庙街道办事处演示主任"))
+            .Append(($"{Prefix}unithead.taian", RoleNames.UnitHead, TaianCode, "泰安市信访局演示局长"))
             .Append(($"{Prefix}coordinator.taian", RoleNames.Coordinator, TaianCode, "泰安市委政法委演示协调员"))
             .Append(($"{Prefix}memberunit", RoleNames.UnitHead, TaianCode, "市住建局演示联络员"))
             .Append(($"{Prefix}deskofficer2", RoleNames.DeskOfficer, FeichengCode, "演示接诉即办窗口人员乙"))

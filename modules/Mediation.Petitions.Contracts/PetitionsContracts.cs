@@ -145,6 +145,17 @@ public enum OpinionKind
     Reexamination,
 }
 
+/// <summary>
+/// An opinion issued in the body's name is signed off by the body's head (负责人) before it is issued: the officer's draft awaits
+/// sign-off, is returned with a reason (and revised and submitted again), or is signed off and thereby issued.
+/// </summary>
+public enum OpinionState
+{
+    AwaitingSignOff,
+    Returned,
+    Issued,
+}
+
 public enum PetitionNoticeKind
 {
     AcceptanceNotice,
@@ -195,6 +206,10 @@ public enum PetitionEventKind
     JointMeetingTaskAccepted,
     /// <summary>The handed-over case was opened again after the court refused to confirm its agreement (through cases.case-reopened).</summary>
     MediationReopened,
+    /// <summary>An opinion was drafted and submitted to the head of the issuing body for sign-off.</summary>
+    OpinionSubmitted,
+    OpinionSignedOff,
+    OpinionReturned,
 }
 
 /// <summary>How the mediation case the petition was handed to ended (mirrors the Cases module's outcome).</summary>
@@ -238,9 +253,21 @@ public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, Date
 
 public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId, string Number, DateTimeOffset IssuedAt);
 
-/// <summary><paramref name="ServedOn"/>: the day the petitioner received it (null while unserved: no request window runs).</summary>
+/// <summary>
+/// <paramref name="IssuedBy"/>: the officer who drafted it; <paramref name="IssuedAt"/>: set once the head of
+/// <paramref name="IssuingOrgUnitId"/> (<paramref name="SignedOffBy"/>) signed it off; <paramref name="ServedOn"/>: the day the
+/// petitioner received it (null while unserved: no request window runs).
+/// </summary>
 public sealed record PetitionOpinionDto(OpinionKind Kind, OpinionDecision Decision, string Request, string FactsAndReasons, string LegalBasis,
-    DateTimeOffset IssuedAt, string? IssuedBy, ServiceMethod? ServiceMethod = null, DateOnly? ServedOn = null, string? ServiceReference = null);
+    DateTimeOffset? IssuedAt, string? IssuedBy, ServiceMethod? ServiceMethod = null, DateOnly? ServedOn = null, string? ServiceReference = null,
+    OpinionState State = OpinionState.Issued, Guid? IssuingOrgUnitId = null, DateTimeOffset? SubmittedAt = null, string? SignedOffBy = null,
+    string? SignedOffByName = null, string? ReturnReason = null, string? ReturnedBy = null, DateTimeOffset? ReturnedAt = null);
+
+/// <summary>The head of the issuing body signs the awaiting <paramref name="Opinion"/> off, which issues it.</summary>
+public sealed record SignOffOpinionInput(OpinionKind? Opinion, string? ConcurrencyStamp);
+
+/// <summary>The head returns the awaiting <paramref name="Opinion"/> to the officer with the reason.</summary>
+public sealed record ReturnOpinionInput(OpinionKind? Opinion, string? Reason, string? ConcurrencyStamp);
 
 /// <summary>
 /// Arts. 35, 36 "自收到书面答复之日起30日内": how and when the latest opinion of <paramref name="Opinion"/> kind reached the

@@ -55,4 +55,9 @@ public static class PetitionsErrorCodes
     public const string DisciplineBodyRequired = "Petitions:DisciplineBodyRequired";
     public const string NoSuggestionPending = "Petitions:NoSuggestionPending";
     public const string AccusedUnitUnknown = "Petitions:AccusedUnitUnknown";
+    public const string OpinionAwaitingSignOff = "Petitions:OpinionAwaitingSignOff";
+    public const string NoOpinionAwaitingSignOff = "Petitions:NoOpinionAwaitingSignOff";
+    public const string SignOffNeedsUnitHead = "Petitions:SignOffNeedsUnitHead";
+    public const string NotTheIssuingUnitsHead = "Petitions:NotTheIssuingUnitsHead";
+    public const string SignerIsDrafter = "Petitions:SignerIsDrafter";
 }

@@ -26,6 +26,15 @@ public static class PetitionsPermissions
         public const string Approve = "Petitions.Extensions.ApproveAsUnitHead";
     }
 
+    public static class Opinions
+    {
+        /// <summary>
+        /// The 处理意见书, 复查意见 and 复核意见 are issued in the body's name (Arts. 32, 35, 36: "有权处理的机关、单位", "提出复查意见，并予以书面答复"),
+        /// so its head (负责人, UnitHead) signs them off before issue — the officer drafts, the head of that very unit signs or returns.
+        /// </summary>
+        public const string SignOff = "Petitions.Opinions.SignOffAsUnitHead";
+    }
+
     public static readonly IReadOnlyList<PermissionDefinition> Definitions =
     [
         new(Petitions.Read, [RoleNames.PetitionOfficer, RoleNames.UnitHead, RoleNames.Coordinator, RoleNames.Statistician]),
@@ -34,5 +43,6 @@ public static class PetitionsPermissions
         new(Petitions.Handle, [RoleNames.PetitionOfficer]),
         new(Petitions.HandOver, [RoleNames.PetitionOfficer]),
         new(Extensions.Approve, [RoleNames.UnitHead]),
+        new(Opinions.SignOff, [RoleNames.UnitHead]),
     ];
 }

@@ -6,6 +6,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Messaging;
+using Mediation.Core.Notifications;
 using Mediation.Core.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
@@ -23,7 +24,7 @@ namespace Mediation.Petitions.Application;
 /// </summary>
 internal sealed class PetitionProceedingsAppService(MediationDbContext db, PetitionAppService petitions, ICurrentUser user,
     IIntegrationEventPublisher events, IDeadlineClocks clocks, DeadlinePolicies policies, IDocumentArchive documents, IOrgUnitDirectory orgUnits,
-    IConfiguration configuration, TimeProvider clock)
+    IConfiguration configuration, INoticeOutbox notices, TimeProvider clock)
 {
     /// <summary>The local rule that lets this deployment pause the 60 days; none by default, as Art. 34 provides no pause.</summary>
     public const string PauseRuleSetting = "Petitions:HandlingPauseRule";
@@ -256,14 +257,90 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         ValidateOpinion(input);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
-        var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
+        var opinion = petition.Reply(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), petition.OrgUnitId,
+            user.UserName, now);
+        await AskForSignOffAsync(petition, opinion, ct);
+        await db.SaveChangesAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>
+    /// The head of the issuing unit signs the draft off and it is issued in one transaction: the answer clock stops now (the
+    /// period ran while the draft waited — Arts. 34–36 know no pause for it), the PDF is archived, and only then can it be served.
+    /// </summary>
+    public async Task<PetitionDto> SignOffAsync(Guid id, SignOffOpinionInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Opinion, "opinion").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var kind = input.Opinion!.Value;
+        var opinion = petition.SignOff(kind, Signer(), clock.GetUtcNow());
+        var issuingUnit = kind is OpinionKind.Reply ? null : await orgUnits.GetAsync(opinion.IssuingOrgUnitId!.Value, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        // The 30 days to ask for 复查 start when the reply is served (RecordServiceAsync), not at issue (Art. 35).
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.Handling], "已出具处理意见书", ct);
-        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReplyOpinion, ct);
+        var (answerClock, stopReason, noticeKind) = kind switch
+        {
+            // The 30 days to ask for 复查 / 复核 start when the opinion is served (RecordServiceAsync), not at issue (Arts. 35, 36).
+            OpinionKind.Reply => (PetitionPolicies.Handling, "已出具处理意见书", PetitionNoticeKind.ReplyOpinion),
+            OpinionKind.Review => (PetitionPolicies.ReviewAnswer, "已出具复查意见书", PetitionNoticeKind.ReviewOpinion),
+            _ => (PetitionPolicies.ReexaminationAnswer, "已出具复核意见书", PetitionNoticeKind.ReexaminationOpinion),
+        };
+        await petitions.StopClocksAsync(petition.Id, [answerClock], stopReason, ct);
+        await IssueOpinionAsync(petition, opinion, noticeKind, ct, issuingUnit);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    /// <summary>The head sends the draft back with the reason; the officer's unit is told. Nothing is issued and no clock changes.</summary>
+    public async Task<PetitionDto> ReturnOpinionAsync(Guid id, ReturnOpinionInput input, CancellationToken ct)
+    {
+        new InputValidator().Required(input.Opinion, "opinion").Required(input.Reason, "reason").MaxLength(input.Reason, 1000, "reason").ThrowIfInvalid();
+        var petition = await petitions.FindAsync(id, ct);
+        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
+        var opinion = petition.ReturnOpinion(input.Opinion!.Value, input.Reason!.Trim(), Signer(), clock.GetUtcNow());
+        await notices.AddAsync(new NoticeRequest(OpinionReturnedNotice, opinion.IssuingOrgUnitId!.Value, new Dictionary<string, object?>
+        {
+            ["petition_number"] = petition.Number,
+            ["title"] = PetitionWording.OpinionTitle(opinion.Kind),
+            ["head"] = user.DisplayName ?? user.UserName,
+            ["reason"] = opinion.ReturnReason,
+            ["on"] = ChinaTime.DateOf(opinion.ReturnedAt!.Value),
+        }, $"{petition.Id:N}:opinion-returned:{opinion.Kind}:{opinion.ReturnedAt.Value.ToUnixTimeMilliseconds()}", $"/Petitions/{petition.Id}"), ct);
+        await db.SaveChangesAsync(ct);
+        return await petitions.ToDtoAsync(petition, ct);
+    }
+
+    public const string SignOffNotice = "petition-opinion-awaiting-sign-off";
+    public const string OpinionReturnedNotice = "petition-opinion-returned";
+
+    private OpinionSigner Signer() => new(user.UserName ?? "", user.DisplayName ?? user.UserName ?? "", user.OrgUnitId,
+        user.HasPermission(PetitionsPermissions.Opinions.SignOff));
+
+    /// <summary>
+    /// Tells the issuing unit that a draft waits for its head's sign-off, with the answer clock's statutory date: the waiting does
+    /// not stop the period (Arts. 34–36).
+    /// </summary>
+    private async Task AskForSignOffAsync(Petition petition, PetitionOpinion opinion, CancellationToken ct)
+    {
+        var unitId = opinion.IssuingOrgUnitId!.Value;
+        var unit = await orgUnits.GetAsync(unitId, ct);
+        var policy = opinion.Kind switch
+        {
+            OpinionKind.Reply => PetitionPolicies.Handling,
+            OpinionKind.Review => PetitionPolicies.ReviewAnswer,
+            _ => PetitionPolicies.ReexaminationAnswer,
+        };
+        var running = (await clocks.ForRecordAsync(Petition.RecordType, petition.Id, ct)).Where(c => c.Policy == policy && c.Status != ClockStatus.Stopped)
+            .MaxBy(c => c.StartedAt);
+        await notices.AddAsync(new NoticeRequest(SignOffNotice, unitId, new Dictionary<string, object?>
+        {
+            ["unit_name"] = unit.IssuingBodyName,
+            ["petition_number"] = petition.Number,
+            ["title"] = PetitionWording.OpinionTitle(opinion.Kind),
+            ["drafter"] = user.DisplayName ?? user.UserName,
+            ["due_date"] = running?.DueDate,
+            ["on"] = ChinaTime.DateOf(opinion.SubmittedAt!.Value),
+        }, $"{petition.Id:N}:opinion-submitted:{opinion.Kind}:{opinion.SubmittedAt.Value.ToUnixTimeMilliseconds()}", $"/Petitions/{petition.Id}"), ct);
     }
 
     public async Task<PetitionDto> RequestReviewAsync(Guid id, RequestReviewInput input, CancellationToken ct)
@@ -291,13 +368,10 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
         var now = clock.GetUtcNow();
-        var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), user.UserName, now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), reviewing.Id,
+            user.UserName, now);
+        await AskForSignOffAsync(petition, opinion, ct);
         await db.SaveChangesAsync(ct);
-        // The 30 days to ask for 复核 start when the review opinion is served (Art. 36).
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewAnswer], "已出具复查意见书", ct);
-        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReviewOpinion, ct, reviewing);
-        await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
 
@@ -326,12 +400,9 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
         var opinion = petition.AnswerReexamination(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(),
-            user.UserName, clock.GetUtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            reexamining.Id, user.UserName, clock.GetUtcNow());
+        await AskForSignOffAsync(petition, opinion, ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationAnswer], "已出具复核意见书", ct);
-        await IssueOpinionAsync(petition, opinion, PetitionNoticeKind.ReexaminationOpinion, ct, reexamining);
-        await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
 
@@ -464,12 +535,7 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
             model["office"] = OfficeName(issuingUnit);
             model["issuer"] = model["office"];
         }
-        model["title"] = kind switch
-        {
-            PetitionNoticeKind.ReviewOpinion => "信访事项复查意见书",
-            PetitionNoticeKind.ReexaminationOpinion => "信访事项复核意见书",
-            _ => "信访事项处理意见书",
-        };
+        model["title"] = PetitionWording.OpinionTitle(opinion.Kind);
         model["request"] = opinion.Request;
         var mediated = kind is PetitionNoticeKind.ReplyOpinion && petition.MediationSucceeded && petition.MediationAgreementEffectiveOn is { } effectiveOn
             && opinion.Decision is OpinionDecision.Support;

@@ -96,6 +96,13 @@ internal static class PetitionsModelConfiguration
                 x.Property(v => v.FactsAndReasons).HasMaxLength(8000);
                 x.Property(v => v.LegalBasis).HasMaxLength(2000);
                 x.Property(v => v.IssuedBy).HasMaxLength(256);
+                // Opinions stored before the head's sign-off existed were issued at once: they read as issued. The sentinel is no
+                // member, so every state a new opinion has is written as it is.
+                x.Property(v => v.State).HasConversion<string>().HasMaxLength(20).HasDefaultValue(OpinionState.Issued).HasSentinel((OpinionState)(-1));
+                x.Property(v => v.SignedOffBy).HasMaxLength(256);
+                x.Property(v => v.SignedOffByName).HasMaxLength(256);
+                x.Property(v => v.ReturnedBy).HasMaxLength(256);
+                x.Property(v => v.ReturnReason).HasMaxLength(1000);
                 x.Property(v => v.ServiceMethod).HasConversion<string>().HasMaxLength(20);
                 x.Property(v => v.ServiceReference).HasMaxLength(100);
                 x.Property(v => v.ServiceRecordedBy).HasMaxLength(256);

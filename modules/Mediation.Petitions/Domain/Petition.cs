@@ -191,7 +191,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         var opinion = LatestOpinion(kind) ?? throw new BusinessException(PetitionsErrorCodes.NoOpinionToServe);
         if (opinion.ServedOn is not null) throw new BusinessException(PetitionsErrorCodes.AlreadyServed);
         if (servedOn > today) throw new BusinessException(PetitionsErrorCodes.DateInFuture);
-        if (servedOn < opinion.IssuedOn) throw new BusinessException(PetitionsErrorCodes.ServedBeforeIssued);
+        if (servedOn < opinion.IssuedOn!.Value) throw new BusinessException(PetitionsErrorCodes.ServedBeforeIssued);
         opinion.Served(method, servedOn, reference, actor, now);
         Record(PetitionEventKind.OpinionServed, actor, now, PetitionWording.Service(kind, method, servedOn, reference));
         return (kind, Status) is (OpinionKind.Reply, PetitionStatus.Replied) or (OpinionKind.Review, PetitionStatus.Reviewed);
@@ -257,6 +257,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         if (string.IsNullOrWhiteSpace(localRule)) throw new BusinessException(PetitionsErrorCodes.PauseNotProvided);
         EnsureHandling();
         if (HandlingPaused) throw new BusinessException(PetitionsErrorCodes.AlreadyPaused);
+        if (AwaitsSignOff) throw new BusinessException(PetitionsErrorCodes.OpinionAwaitingSignOff);
         HandlingPaused = true;
         Record(PetitionEventKind.HandlingPaused, actor, now, $"{reason}（依据：{localRule}）");
     }
@@ -283,13 +284,16 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.HandlingExtended, approver, now, $"{days}日：{reason}");
     }
 
-    /// <summary>The 处理意见书 ends the handling (Art. 34) and opens the 30 days to ask for 复查 (Art. 35).</summary>
-    public PetitionOpinion Reply(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    /// <summary>
+    /// The officer drafts the 处理意见书 and submits it for the body's head to sign off; it is issued (and the handling ends,
+    /// Art. 34) only at <see cref="SignOff"/>. A draft the head returned is revised in place and submitted again.
+    /// </summary>
+    public PetitionOpinion Reply(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, Guid issuingOrgUnitId, string? actor,
+        DateTimeOffset now)
     {
         EnsureHandling();
         if (HandlingPaused) throw new BusinessException(PetitionsErrorCodes.HandlingPaused);
-        Status = PetitionStatus.Replied;
-        return AddOpinion(OpinionKind.Reply, PetitionEventKind.Replied, decision, request, factsAndReasons, legalBasis, actor, now);
+        return SubmitOpinion(OpinionKind.Reply, decision, request, factsAndReasons, legalBasis, issuingOrgUnitId, actor, now);
     }
 
     /// <summary>
@@ -304,11 +308,12 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.ReviewRequested, actor, now, null);
     }
 
-    public PetitionOpinion AnswerReview(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    /// <summary>Art. 35: the reviewing body's 复查意见, drafted and submitted for its head's sign-off.</summary>
+    public PetitionOpinion AnswerReview(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, Guid issuingOrgUnitId, string? actor,
+        DateTimeOffset now)
     {
         if (Status is not PetitionStatus.UnderReview) throw new BusinessException(PetitionsErrorCodes.NoReviewPending);
-        Status = PetitionStatus.Reviewed;
-        return AddOpinion(OpinionKind.Review, PetitionEventKind.ReviewAnswered, decision, request, factsAndReasons, legalBasis, actor, now);
+        return SubmitOpinion(OpinionKind.Review, decision, request, factsAndReasons, legalBasis, issuingOrgUnitId, actor, now);
     }
 
     /// <summary>Art. 36: within 30 days of receiving the review opinion; unserved, no period has begun (see <see cref="RequestReview"/>).</summary>
@@ -347,13 +352,70 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.PetitionerDetailsKnown, actor, now, $"{first.Name}，{address}");
     }
 
-    /// <summary>After 复核 the same matter is not accepted again (Art. 36).</summary>
-    public PetitionOpinion AnswerReexamination(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? actor, DateTimeOffset now)
+    /// <summary>Art. 36: the re-examining body's 复核意见, drafted and submitted for its head's sign-off.</summary>
+    public PetitionOpinion AnswerReexamination(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, Guid issuingOrgUnitId,
+        string? actor, DateTimeOffset now)
     {
         if (Status is not PetitionStatus.UnderReexamination) throw new BusinessException(PetitionsErrorCodes.NoReexaminationPending);
-        Status = PetitionStatus.Reexamined;
-        return AddOpinion(OpinionKind.Reexamination, PetitionEventKind.ReexaminationAnswered, decision, request, factsAndReasons, legalBasis, actor, now);
+        return SubmitOpinion(OpinionKind.Reexamination, decision, request, factsAndReasons, legalBasis, issuingOrgUnitId, actor, now);
     }
+
+    /// <summary>
+    /// The head (负责人) of the body in whose name the opinion is issued signs it off, and it is issued: the reply ends the handling
+    /// (Art. 34), the 复查 / 复核 opinion answers the request (Arts. 35, 36; after 复核 the matter is closed). Only a holder of the
+    /// sign-off duty at that very unit may sign — not the officer who drafted it, not a head of another unit, above or below.
+    /// The clocks are not stopped by the waiting: the period runs until this moment.
+    /// </summary>
+    public PetitionOpinion SignOff(OpinionKind kind, OpinionSigner signer, DateTimeOffset now)
+    {
+        var opinion = PendingOpinion(kind) ?? throw new BusinessException(PetitionsErrorCodes.NoOpinionAwaitingSignOff);
+        EnsureSigner(opinion, signer);
+        if (Status != StatusAwaitingOpinion(kind)) throw new BusinessException(PetitionsErrorCodes.NoOpinionAwaitingSignOff);
+        opinion.Issue(signer, now);
+        Status = kind switch
+        {
+            OpinionKind.Reply => PetitionStatus.Replied,
+            OpinionKind.Review => PetitionStatus.Reviewed,
+            _ => PetitionStatus.Reexamined,
+        };
+        Record(PetitionEventKind.OpinionSignedOff, signer.UserName, now, $"{PetitionWording.OpinionTitle(kind)}由{signer.DisplayName}签发");
+        Record(kind switch
+        {
+            OpinionKind.Reply => PetitionEventKind.Replied,
+            OpinionKind.Review => PetitionEventKind.ReviewAnswered,
+            _ => PetitionEventKind.ReexaminationAnswered,
+        }, signer.UserName, now, opinion.Decision.ToString());
+        return opinion;
+    }
+
+    /// <summary>The head sends the draft back with the reason; the officer revises and submits it again (the clocks keep running).</summary>
+    public PetitionOpinion ReturnOpinion(OpinionKind kind, string reason, OpinionSigner signer, DateTimeOffset now)
+    {
+        var opinion = PendingOpinion(kind) ?? throw new BusinessException(PetitionsErrorCodes.NoOpinionAwaitingSignOff);
+        EnsureSigner(opinion, signer);
+        opinion.Returned(reason, signer.UserName, now);
+        Record(PetitionEventKind.OpinionReturned, signer.UserName, now, $"{PetitionWording.OpinionTitle(kind)}退回修改：{reason}");
+        return opinion;
+    }
+
+    /// <summary>The draft of <paramref name="kind"/> waiting for the head's sign-off, or null.</summary>
+    public PetitionOpinion? PendingOpinion(OpinionKind kind) => _opinions.LastOrDefault(o => o.Kind == kind && o.State is OpinionState.AwaitingSignOff);
+
+    public bool AwaitsSignOff => _opinions.Any(o => o.State is OpinionState.AwaitingSignOff);
+
+    private static void EnsureSigner(PetitionOpinion opinion, OpinionSigner signer)
+    {
+        if (!signer.HoldsSignOffDuty) throw new BusinessException(PetitionsErrorCodes.SignOffNeedsUnitHead);
+        if (opinion.IssuingOrgUnitId is { } issuing && signer.OrgUnitId != issuing) throw new BusinessException(PetitionsErrorCodes.NotTheIssuingUnitsHead);
+        if (string.Equals(signer.UserName, opinion.IssuedBy, StringComparison.Ordinal)) throw new BusinessException(PetitionsErrorCodes.SignerIsDrafter);
+    }
+
+    private static PetitionStatus StatusAwaitingOpinion(OpinionKind kind) => kind switch
+    {
+        OpinionKind.Reply => PetitionStatus.Accepted,
+        OpinionKind.Review => PetitionStatus.UnderReview,
+        _ => PetitionStatus.UnderReexamination,
+    };
 
     /// <summary>Art. 24: a matter involving several departments goes to the joint meeting; proposed once.</summary>
     public void RequestJointMeeting(string reason, IReadOnlyList<string> departments, string? actor, DateTimeOffset now)
@@ -373,6 +435,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         if (MediationCaseId is not null) return PetitionsErrorCodes.AlreadyHandedOver;
         if (Status is not PetitionStatus.Accepted) return PetitionsErrorCodes.NotInHandling;
         if (HandlingPaused) return PetitionsErrorCodes.HandlingPaused;
+        if (AwaitsSignOff) return PetitionsErrorCodes.OpinionAwaitingSignOff;
         if (declaration is null) return null;
         // Labour, medical, traffic and consumer disputes are mediated by the matching specialised committee, and only by it.
         if (declaration.SpecialisedBodyMatter && !declaration.SpecialisedCommitteeMatches) return PetitionsErrorCodes.HandOverSpecialisedBodyMatter;
@@ -459,6 +522,8 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         if (MediationCaseId != caseId || _events.Any(v => v.Kind is PetitionEventKind.MediationReopened && v.At == reopenedAt)) return false;
         if (Status is PetitionStatus.Accepted && MediationResult is not null)
         {
+            // A reply drafted on the refused agreement no longer fits the matter: it goes back to the officer.
+            PendingOpinion(OpinionKind.Reply)?.Returned("调解协议未获司法确认，调解委员会重新调解", "system", reopenedAt);
             Status = PetitionStatus.HandedOverToMediation;
             MediationResult = null;
             MediationConcludedAt = null;
@@ -484,14 +549,21 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         Record(PetitionEventKind.AttachmentAdded, actor, now, fileName);
     }
 
-    public PetitionOpinion? LatestOpinion(OpinionKind kind) => _opinions.LastOrDefault(o => o.Kind == kind);
+    /// <summary>The latest issued opinion of <paramref name="kind"/>: a draft has not been given to anyone.</summary>
+    public PetitionOpinion? LatestOpinion(OpinionKind kind) => _opinions.LastOrDefault(o => o.Kind == kind && o.State is OpinionState.Issued);
 
-    private PetitionOpinion AddOpinion(OpinionKind kind, PetitionEventKind eventKind, OpinionDecision decision, string request, string factsAndReasons,
-        string legalBasis, string? actor, DateTimeOffset now)
+    private PetitionOpinion SubmitOpinion(OpinionKind kind, OpinionDecision decision, string request, string factsAndReasons, string legalBasis,
+        Guid issuingOrgUnitId, string? actor, DateTimeOffset now)
     {
-        var opinion = new PetitionOpinion(kind, decision, request, factsAndReasons, legalBasis, actor, now);
-        _opinions.Add(opinion);
-        Record(eventKind, actor, now, decision.ToString());
+        if (PendingOpinion(kind) is not null) throw new BusinessException(PetitionsErrorCodes.OpinionAwaitingSignOff);
+        var opinion = _opinions.LastOrDefault(o => o.Kind == kind && o.State is OpinionState.Returned);
+        if (opinion is null)
+        {
+            opinion = new PetitionOpinion(kind, decision, request, factsAndReasons, legalBasis, issuingOrgUnitId, actor, now);
+            _opinions.Add(opinion);
+        }
+        else opinion.Revise(decision, request, factsAndReasons, legalBasis, actor, now);
+        Record(PetitionEventKind.OpinionSubmitted, actor, now, $"{PetitionWording.OpinionTitle(kind)}报请签发");
         return opinion;
     }
 
@@ -622,28 +694,47 @@ public sealed class PetitionNotice
     public DateTimeOffset IssuedAt { get; private set; }
 }
 
+/// <summary>
+/// 处理意见书 / 复查意见书 / 复核意见书. Drafted by an officer (<see cref="IssuedBy"/>), signed off by the head of the body in whose name it
+/// is issued (<see cref="IssuingOrgUnitId"/>), and only then issued (<see cref="IssuedAt"/>) and served. Opinions stored before the
+/// sign-off existed read as issued (the column's default).
+/// </summary>
 public sealed class PetitionOpinion
 {
     private PetitionOpinion() { }
 
-    public PetitionOpinion(OpinionKind kind, OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? issuedBy, DateTimeOffset issuedAt)
+    public PetitionOpinion(OpinionKind kind, OpinionDecision decision, string request, string factsAndReasons, string legalBasis, Guid issuingOrgUnitId,
+        string? draftedBy, DateTimeOffset submittedAt)
     {
         Kind = kind;
         Decision = decision;
         Request = request;
         FactsAndReasons = factsAndReasons;
         LegalBasis = legalBasis;
-        IssuedBy = issuedBy;
-        IssuedAt = issuedAt;
+        IssuingOrgUnitId = issuingOrgUnitId;
+        IssuedBy = draftedBy;
+        SubmittedAt = submittedAt;
+        State = OpinionState.AwaitingSignOff;
     }
 
     public OpinionKind Kind { get; private set; }
+    public OpinionState State { get; private set; }
     public OpinionDecision Decision { get; private set; }
     public string Request { get; private set; } = "";
     public string FactsAndReasons { get; private set; } = "";
     public string LegalBasis { get; private set; } = "";
+    /// <summary>The unit in whose name it is issued: the handling unit for the reply, the unit above for 复查, the next for 复核.</summary>
+    public Guid? IssuingOrgUnitId { get; private set; }
+    /// <summary>The officer who drafted it (承办人).</summary>
     public string? IssuedBy { get; private set; }
-    public DateTimeOffset IssuedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Set at sign-off: the day of issue (成文日期) and the earliest it can have been served.</summary>
+    public DateTimeOffset? IssuedAt { get; private set; }
+    public string? SignedOffBy { get; private set; }
+    public string? SignedOffByName { get; private set; }
+    public string? ReturnedBy { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+    public string? ReturnReason { get; private set; }
     public ServiceMethod? ServiceMethod { get; private set; }
     public DateOnly? ServedOn { get; private set; }
     /// <summary>The return receipt's number (邮寄) or the system's delivery reference (电子送达).</summary>
@@ -652,7 +743,34 @@ public sealed class PetitionOpinion
     public DateTimeOffset? ServiceRecordedAt { get; private set; }
 
     /// <summary>The day of issue in China time: the earliest day it can have been served.</summary>
-    public DateOnly IssuedOn => DateOnly.FromDateTime(IssuedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly? IssuedOn => IssuedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime) : null;
+
+    internal void Revise(OpinionDecision decision, string request, string factsAndReasons, string legalBasis, string? draftedBy, DateTimeOffset submittedAt)
+    {
+        Decision = decision;
+        Request = request;
+        FactsAndReasons = factsAndReasons;
+        LegalBasis = legalBasis;
+        IssuedBy = draftedBy;
+        SubmittedAt = submittedAt;
+        State = OpinionState.AwaitingSignOff;
+    }
+
+    internal void Issue(OpinionSigner signer, DateTimeOffset now)
+    {
+        State = OpinionState.Issued;
+        SignedOffBy = signer.UserName;
+        SignedOffByName = signer.DisplayName;
+        IssuedAt = now;
+    }
+
+    internal void Returned(string reason, string returnedBy, DateTimeOffset now)
+    {
+        State = OpinionState.Returned;
+        ReturnReason = reason;
+        ReturnedBy = returnedBy;
+        ReturnedAt = now;
+    }
 
     internal void Served(ServiceMethod method, DateOnly servedOn, string? reference, string? recordedBy, DateTimeOffset recordedAt)
     {
@@ -663,6 +781,12 @@ public sealed class PetitionOpinion
         ServiceRecordedAt = recordedAt;
     }
 }
+
+/// <summary>
+/// Who signs an opinion off: the user, his unit, and whether he holds the sign-off duty (the 负责人's permission,
+/// <c>Petitions.Opinions.SignOffAsUnitHead</c>, granted by default to UnitHead only).
+/// </summary>
+public sealed record OpinionSigner(string UserName, string DisplayName, Guid? OrgUnitId, bool HoldsSignOffDuty);
 
 /// <summary>
 /// An uploaded file, kept in the database (never under the web root, never by its client name); scoped like its petition.

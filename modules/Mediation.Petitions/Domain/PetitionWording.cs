@@ -45,6 +45,13 @@ internal static class PetitionWording
     public static string MediatedDecision(DateOnly effectiveOn) =>
         $"经调解，双方当事人达成的调解协议已于{Date(effectiveOn)}生效，您反映的问题已通过人民调解化解，本机关对该信访事项予以办结。";
 
+    public static string OpinionTitle(OpinionKind kind) => kind switch
+    {
+        OpinionKind.Review => "信访事项复查意见书",
+        OpinionKind.Reexamination => "信访事项复核意见书",
+        _ => "信访事项处理意见书",
+    };
+
     public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>The item's class as the timeline and notices name it (Arts. 29–31).</summary>

@@ -51,16 +51,22 @@ internal static class PetitionsEndpoints
             .RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/extension", (Guid id, ExtendHandlingInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ExtendAsync(id, input, ct)).WithName("Petitions_ExtendHandling").WithSummary("延长办理期限")
             .RequirePermission(PetitionsPermissions.Extensions.Approve);
-        g.MapPost("/{id:guid}/reply", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ReplyAsync(id, input, ct)).WithName("Petitions_Reply").WithSummary("出具处理意见书")
+        g.MapPost("/{id:guid}/reply", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.ReplyAsync(id, input, ct)).WithName("Petitions_Reply").WithSummary("拟制处理意见书报请签发")
             .RequirePermission(PetitionsPermissions.Petitions.Handle);
+        g.MapPost("/{id:guid}/opinion/sign-off", (Guid id, SignOffOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.SignOffAsync(id, input, ct)).WithName("Petitions_SignOffOpinion").WithSummary("单位负责人签发意见书（签发即印发）")
+            .RequirePermission(PetitionsPermissions.Opinions.SignOff);
+        g.MapPost("/{id:guid}/opinion/return", (Guid id, ReturnOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct)
+            => s.ReturnOpinionAsync(id, input, ct)).WithName("Petitions_ReturnOpinion").WithSummary("单位负责人退回意见书修改")
+            .RequirePermission(PetitionsPermissions.Opinions.SignOff);
         g.MapPost("/{id:guid}/review", (Guid id, RequestReviewInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.RequestReviewAsync(id, input, ct)).WithName("Petitions_RequestReview").WithSummary("登记复查请求")
             .RequirePermission(PetitionsPermissions.Petitions.Handle);
-        g.MapPost("/{id:guid}/review/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.AnswerReviewAsync(id, input, ct)).WithName("Petitions_AnswerReview").WithSummary("出具复查意见书")
+        g.MapPost("/{id:guid}/review/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct) => s.AnswerReviewAsync(id, input, ct)).WithName("Petitions_AnswerReview").WithSummary("拟制复查意见书报请签发")
             .RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/reexamination", (Guid id, RequestReviewInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.RequestReexaminationAsync(id, input, ct)).WithName("Petitions_RequestReexamination").WithSummary("登记复核请求").RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/reexamination/answer", (Guid id, IssueOpinionInput input, PetitionProceedingsAppService s, CancellationToken ct)
-            => s.AnswerReexaminationAsync(id, input, ct)).WithName("Petitions_AnswerReexamination").WithSummary("出具复核意见书").RequirePermission(PetitionsPermissions.Petitions.Handle);
+            => s.AnswerReexaminationAsync(id, input, ct)).WithName("Petitions_AnswerReexamination").WithSummary("拟制复核意见书报请签发").RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/reexamination/hearing", (Guid id, ReexaminationHearingInput input, PetitionProceedingsAppService s, CancellationToken ct)
             => s.RecordReexaminationHearingAsync(id, input, ct)).WithName("Petitions_RecordReexaminationHearing").WithSummary("登记复核听证").RequirePermission(PetitionsPermissions.Petitions.Handle);
         g.MapPost("/{id:guid}/service", (Guid id, RecordServiceInput input, PetitionProceedingsAppService s, CancellationToken ct)

@@ -104,6 +104,8 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
             new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await daimiao.PostJsonAsync($"/api/petitions/{petition.Id}/reply", new IssueOpinionInput(OpinionDecision.Explain, "恢复原停车收费标准",
             "经核查，物业公司调价已按合同约定公示并经业主大会表决。", "《物业管理条例》第四十条", null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.Factory.ClientAsAsync("demo.unithead.daimiao")).PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
+            new SignOffOpinionInput(OpinionKind.Reply, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var county = await SignedInAsync("demo.petitionofficer");
         await county.GotoAsync($"/Petitions/{petition.Id}");
@@ -113,12 +115,20 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await county.GetByRole(AriaRole.Button, new() { Name = "登记复查申请" }).ClickAsync();
         await Assertions.Expect(facts).ToContainTextAsync("复查中");
 
-        await county.Locator("summary", new() { HasText = "出具复查意见书" }).ClickAsync();
+        await county.Locator("summary", new() { HasText = "拟制复查意见书报请签发" }).ClickAsync();
         await county.Locator("#opinion-decision").SelectOptionAsync("NotSupport");
         await county.Locator("#opinion-request").FillAsync("恢复原停车收费标准");
         await county.Locator("#opinion-facts").FillAsync("经复查，原处理意见认定事实清楚，调价程序符合规定。");
         await county.Locator("#opinion-basis").FillAsync("《信访工作条例》第三十五条");
-        await county.GetByRole(AriaRole.Button, new() { Name = "出具复查意见书" }).ClickAsync();
+        await county.GetByRole(AriaRole.Button, new() { Name = "拟制复查意见书报请签发" }).ClickAsync();
+        await Assertions.Expect(county.GetByRole(AriaRole.Heading, new() { Name = "复查意见 · 不予支持 · 待签发" })).ToBeVisibleAsync();
+        await Assertions.Expect(facts).ToContainTextAsync("复查中");
+        // The review opinion is 泰山区's: its head signs it off, and only then is it issued.
+        var countyHead = await SignedInAsync("demo.unithead");
+        await countyHead.GotoAsync($"/Petitions/{petition.Id}");
+        await countyHead.GetByRole(AriaRole.Button, new() { Name = "签发并印发" }).ClickAsync();
+        await Assertions.Expect(countyHead.Locator("dl.facts")).ToContainTextAsync("已复查");
+        await county.ReloadAsync();
         await Assertions.Expect(facts).ToContainTextAsync("已复查");
 
         await county.Locator("summary", new() { HasText = "登记意见书送达" }).ClickAsync();
@@ -139,18 +149,75 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await city.Locator("summary", new() { HasText = "登记复核申请" }).ClickAsync();
         await city.GetByRole(AriaRole.Button, new() { Name = "登记复核申请" }).ClickAsync();
         await Assertions.Expect(cityFacts).ToContainTextAsync("复核中");
-        await city.Locator("summary", new() { HasText = "出具复核意见书" }).ClickAsync();
+        await city.Locator("summary", new() { HasText = "拟制复核意见书报请签发" }).ClickAsync();
         await city.Locator("#opinion-decision").SelectOptionAsync("NotSupport");
         await city.Locator("#opinion-request").FillAsync("恢复原停车收费标准");
         await city.Locator("#opinion-facts").FillAsync("经复核，复查意见正确。");
         await city.Locator("#opinion-basis").FillAsync("《信访工作条例》第三十六条");
-        await city.GetByRole(AriaRole.Button, new() { Name = "出具复核意见书" }).ClickAsync();
+        await city.GetByRole(AriaRole.Button, new() { Name = "拟制复核意见书报请签发" }).ClickAsync();
+        await Assertions.Expect(cityFacts).ToContainTextAsync("复核中");
+        // Not yet issued: no 复核意见书 to download until 泰安市's head signs it off.
+        await Assertions.Expect(city.GetByRole(AriaRole.Link, new() { Name = "复核意见书" })).ToHaveCountAsync(0);
+        var cityHead = await SignedInAsync("demo.unithead.taian");
+        await cityHead.GotoAsync($"/Petitions/{petition.Id}");
+        await cityHead.GetByRole(AriaRole.Button, new() { Name = "签发并印发" }).ClickAsync();
+        await Assertions.Expect(cityHead.Locator("dl.facts")).ToContainTextAsync("已复核");
+        await city.ReloadAsync();
         await Assertions.Expect(cityFacts).ToContainTextAsync("已复核");
 
         var download = await city.RunAndWaitForDownloadAsync(() => city.GetByRole(AriaRole.Link, new() { Name = "复核意见书" }).First.ClickAsync());
         var text = PdfText.AllText(await File.ReadAllBytesAsync((await download.PathAsync())!)).Replace(" ", "", StringComparison.Ordinal);
         text.ShouldContain("泰安市信访局（印章）");
         text.ShouldContain("不再受理");
+    }
+
+    [Fact]
+    public async Task An_officer_drafts_the_reply_the_unit_head_returns_it_then_signs_it_off_and_the_document_downloads()
+    {
+        var officerApi = await app.Factory.ClientAsAsync("demo.petitionofficer");
+        var filed = await officerApi.PostJsonAsync("/api/petitions", new RegisterPetitionInput(PetitionChannel.Letter, DateTimeOffset.UtcNow.AddDays(-3), null,
+            [new PetitionerInput("钱某某", null, null, "财源街道 5 号")], "楼上住户装修漏水，物业拒不协调维修，请求督促维修。", "督促维修", "财源街道", null, null, null, null));
+        filed.StatusCode.ShouldBe(HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+        var petition = await filed.ReadAsync<PetitionDto>();
+        (await officerApi.PostJsonAsync($"/api/petitions/{petition.Id}/accept",
+            new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var officer = await SignedInAsync("demo.petitionofficer");
+        await officer.GotoAsync($"/Petitions/{petition.Id}");
+        await officer.Locator("summary", new() { HasText = "拟制处理意见书报请签发" }).ClickAsync();
+        await officer.Locator("#opinion-decision").SelectOptionAsync("Support");
+        await officer.Locator("#opinion-request").FillAsync("督促物业维修");
+        await officer.Locator("#opinion-facts").FillAsync("经现场查看，漏水系楼上防水层破损所致。");
+        await officer.Locator("#opinion-basis").FillAsync("《物业管理条例》第三十五条");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "拟制处理意见书报请签发" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "处理意见 · 支持 · 待签发" })).ToBeVisibleAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "处理意见书" })).ToHaveCountAsync(0);
+        await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "签发并印发" })).ToHaveCountAsync(0);
+
+        var head = await SignedInAsync("demo.unithead");
+        await head.GotoAsync($"/Petitions/{petition.Id}");
+        await head.GetByLabel("退回理由").FillAsync("请写明维修责任人");
+        await head.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Assertions.Expect(head.GetByRole(AriaRole.Heading, new() { Name = "处理意见 · 支持 · 已退回" })).ToBeVisibleAsync();
+
+        await officer.ReloadAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Status).Filter(new() { HasText = "请写明维修责任人" })).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("#opinion-facts")).ToHaveValueAsync("经现场查看，漏水系楼上防水层破损所致。");
+        await officer.Locator("#opinion-facts").FillAsync("经现场查看，漏水系楼上防水层破损所致，维修责任人为楼上住户。");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "拟制处理意见书报请签发" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "处理意见 · 支持 · 待签发" })).ToBeVisibleAsync();
+
+        await head.ReloadAsync();
+        await head.GetByRole(AriaRole.Button, new() { Name = "签发并印发" }).ClickAsync();
+        await Assertions.Expect(head.Locator("dl.facts")).ToContainTextAsync("已答复");
+        await Assertions.Expect(head.GetByText("签发人：演示单位负责人")).ToBeVisibleAsync();
+
+        await officer.ReloadAsync();
+        var download = await officer.RunAndWaitForDownloadAsync(() => officer.GetByRole(AriaRole.Link, new() { Name = "处理意见书" }).First.ClickAsync());
+        var text = PdfText.AllText(await File.ReadAllBytesAsync((await download.PathAsync())!)).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain("信访事项处理意见书");
+        text.ShouldContain("维修责任人为楼上住户");
+        text.ShouldContain("泰山区信访局（印章）");
     }
 
     [Fact]

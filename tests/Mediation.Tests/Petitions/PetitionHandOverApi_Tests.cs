@@ -264,8 +264,10 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         back.Mediation!.AgreementEffectiveOn.ShouldBe(effectiveOn);
         back.Timeline.ShouldContain(e => e.Kind == PetitionEventKind.MediationAgreementEffective);
 
-        var replied = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
+        await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
             new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)));
+        var replied = await OkAsync<PetitionDto>(await (await ClientAsync(userName: "demo.unithead")).PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
+            new SignOffOpinionInput(OpinionKind.Reply, null)));
         replied.Status.ShouldBe(PetitionStatus.Replied);
         var opinion = replied.Opinions.ShouldHaveSingleItem();
         opinion.Decision.ShouldBe(OpinionDecision.Support);

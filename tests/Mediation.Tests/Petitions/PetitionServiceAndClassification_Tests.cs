@@ -20,7 +20,8 @@ public sealed class PetitionServiceAndClassification_Tests
     {
         var petition = Registered();
         petition.Accept(PetitionClassification.Handling, "x", Now.AddDays(-1));
-        petition.Reply(OpinionDecision.NotSupport, "恢复界址", "经查……", "《土地管理法》第十四条", "x", Now);
+        petition.Reply(OpinionDecision.NotSupport, "恢复界址", "经查……", "《土地管理法》第十四条", petition.OrgUnitId, "x", Now);
+        petition.SignOff(OpinionKind.Reply, OpinionSignOff_Tests.HeadOf(petition.OrgUnitId), Now);
         return petition;
     }
 
@@ -83,7 +84,7 @@ public sealed class PetitionServiceAndClassification_Tests
         petition.IsOpen.ShouldBeFalse();
         petition.AcceptedAt.ShouldBeNull();
         petition.Events.Select(e => e.Kind).ShouldBe([PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.LedIntoProcedure]);
-        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NotInHandling);
         petition.HandOverRefusal(null).ShouldBe(PetitionsErrorCodes.NotInHandling);
     }
 
@@ -94,7 +95,7 @@ public sealed class PetitionServiceAndClassification_Tests
         petition.Accept(PetitionClassification.Handling, "x", Now);
         petition.Status.ShouldBe(PetitionStatus.Accepted);
         petition.Events[^1].Detail.ShouldBe("申诉求决类（《信访工作条例》第三十一条第六项）");
-        petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now).Kind.ShouldBe(OpinionKind.Reply);
+        petition.Reply(OpinionDecision.Support, "r", "f", "b", petition.OrgUnitId, "x", Now).Kind.ShouldBe(OpinionKind.Reply);
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class PetitionServiceAndClassification_Tests
         petition.Accept(new PetitionClassification(PetitionCategory.Suggestion), "x", Now);
         petition.Status.ShouldBe(PetitionStatus.SuggestionUnderStudy);
         petition.IsOpen.ShouldBeTrue();
-        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => petition.ExtendHandling(10, 30, "r", "head", Now), PetitionsErrorCodes.NotInHandling);
         petition.AnswerSuggestion(SuggestionOutcome.PartlyAdopted, "已纳入明年村道维修计划。", "x", Now);
         petition.Status.ShouldBe(PetitionStatus.SuggestionAnswered);

@@ -30,7 +30,8 @@ public sealed class Petition_Tests
     private static Petition Replied()
     {
         var petition = Accepted();
-        petition.Reply(OpinionDecision.Explain, "恢复界址", "经查……", "《土地管理法》第十四条", "demo.petitionofficer", Now.AddDays(20));
+        petition.Reply(OpinionDecision.Explain, "恢复界址", "经查……", "《土地管理法》第十四条", petition.OrgUnitId, "demo.petitionofficer", Now.AddDays(20));
+        petition.SignOff(OpinionKind.Reply, OpinionSignOff_Tests.HeadOf(petition.OrgUnitId), Now.AddDays(20));
         petition.RecordService(OpinionKind.Reply, ServiceMethod.Post, new DateOnly(2026, 3, 23), "回执1", new DateOnly(2026, 3, 23), "demo.petitionofficer", Now.AddDays(21));
         return petition;
     }
@@ -39,7 +40,8 @@ public sealed class Petition_Tests
     {
         var petition = Replied();
         petition.RequestReview(Now.AddDays(25), Now.AddDays(50), "demo.petitionofficer", Now.AddDays(25));
-        petition.AnswerReview(OpinionDecision.NotSupport, "恢复界址", "复查认为……", "《信访工作条例》第三十五条", "demo.petitionofficer", Now.AddDays(40));
+        petition.AnswerReview(OpinionDecision.NotSupport, "恢复界址", "复查认为……", "《信访工作条例》第三十五条", OpinionSignOff_Tests.County, "demo.petitionofficer", Now.AddDays(40));
+        petition.SignOff(OpinionKind.Review, OpinionSignOff_Tests.HeadOf(OpinionSignOff_Tests.County), Now.AddDays(40));
         petition.RecordService(OpinionKind.Review, ServiceMethod.InPerson, new DateOnly(2026, 4, 11), null, new DateOnly(2026, 4, 11), "demo.petitionofficer", Now.AddDays(40));
         return petition;
     }
@@ -48,7 +50,8 @@ public sealed class Petition_Tests
     {
         var petition = Reviewed();
         petition.RequestReexamination(Now.AddDays(45), Now.AddDays(70), "demo.petitionofficer", Now.AddDays(45));
-        petition.AnswerReexamination(OpinionDecision.NotSupport, "恢复界址", "复核认为……", "《信访工作条例》第三十六条", "demo.petitionofficer", Now.AddDays(60));
+        petition.AnswerReexamination(OpinionDecision.NotSupport, "恢复界址", "复核认为……", "《信访工作条例》第三十六条", OpinionSignOff_Tests.City, "demo.petitionofficer", Now.AddDays(60));
+        petition.SignOff(OpinionKind.Reexamination, OpinionSignOff_Tests.HeadOf(OpinionSignOff_Tests.City), Now.AddDays(60));
         return petition;
     }
 
@@ -277,7 +280,7 @@ public sealed class Petition_Tests
         petition.HandlingPaused.ShouldBeTrue();
         petition.Events[^1].Detail.ShouldBe($"等待信访人补充材料（依据：{LocalRule}）");
         ShouldRefuse(() => petition.PauseHandling("再次", LocalRule, "x", Now), PetitionsErrorCodes.AlreadyPaused);
-        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.HandlingPaused);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.HandlingPaused);
         petition.ResumeHandling("demo.petitionofficer", Now);
         petition.HandlingPaused.ShouldBeFalse();
         ShouldRefuse(() => petition.ResumeHandling("x", Now), PetitionsErrorCodes.NotPaused);
@@ -288,8 +291,8 @@ public sealed class Petition_Tests
     {
         ShouldRefuse(() => Register().PauseHandling("r", LocalRule, "x", Now), PetitionsErrorCodes.NotInHandling);
         ShouldRefuse(() => Register().ExtendHandling(10, 30, "复杂", "demo.unithead", Now), PetitionsErrorCodes.NotInHandling);
-        ShouldRefuse(() => Register().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
-        ShouldRefuse(() => Replied().Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Register().Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => Replied().Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NotInHandling);
     }
 
     [Fact]
@@ -320,7 +323,7 @@ public sealed class Petition_Tests
     {
         ShouldRefuse(() => Accepted().RequestReview(Now, Now.AddDays(30), "x", Now), PetitionsErrorCodes.NotReplied);
         ShouldRefuse(() => Replied().RequestReview(Now.AddDays(51), Now.AddDays(50), "x", Now.AddDays(51)), PetitionsErrorCodes.RequestPeriodOver);
-        ShouldRefuse(() => Replied().AnswerReview(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NoReviewPending);
+        ShouldRefuse(() => Replied().AnswerReview(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NoReviewPending);
         Reviewed().Status.ShouldBe(PetitionStatus.Reviewed);
     }
 
@@ -329,7 +332,7 @@ public sealed class Petition_Tests
     {
         ShouldRefuse(() => Replied().RequestReexamination(Now, Now.AddDays(30), "x", Now), PetitionsErrorCodes.NotReviewed);
         ShouldRefuse(() => Reviewed().RequestReexamination(Now.AddDays(71), Now.AddDays(70), "x", Now.AddDays(71)), PetitionsErrorCodes.RequestPeriodOver);
-        ShouldRefuse(() => Reviewed().AnswerReexamination(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NoReexaminationPending);
+        ShouldRefuse(() => Reviewed().AnswerReexamination(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NoReexaminationPending);
         var petition = Reexamined();
         petition.Status.ShouldBe(PetitionStatus.Reexamined);
         petition.Opinions.Select(o => o.Kind).ShouldBe([OpinionKind.Reply, OpinionKind.Review, OpinionKind.Reexamination]);
@@ -419,7 +422,7 @@ public sealed class Petition_Tests
         var petition = Accepted();
         var caseId = Guid.NewGuid();
         petition.HandOverToMediation(Eligible, caseId, "岱东调〔2026〕1号", "x", Now);
-        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now), PetitionsErrorCodes.NotInHandling);
+        ShouldRefuse(() => petition.Reply(OpinionDecision.Support, "r", "f", "b", Guid.Empty, "x", Now), PetitionsErrorCodes.NotInHandling);
 
         petition.RecordMediationResult(Guid.NewGuid(), MediationResult.Succeeded, "赔偿2000元", Now.AddDays(10), Now.AddDays(10)).ShouldBeFalse();
         petition.RecordMediationResult(caseId, MediationResult.Succeeded, "赔偿2000元", Now.AddDays(10), Now.AddDays(10)).ShouldBeTrue();
@@ -431,7 +434,9 @@ public sealed class Petition_Tests
         petition.MediationResultDetail.ShouldBe("赔偿2000元");
         petition.Events[^1].Kind.ShouldBe(PetitionEventKind.MediationConcluded);
         petition.Events[^1].Detail!.ShouldContain("调解成功");
-        petition.Reply(OpinionDecision.Support, "r", "f", "b", "x", Now.AddDays(12));
+        petition.Reply(OpinionDecision.Support, "r", "f", "b", petition.OrgUnitId, "x", Now.AddDays(12));
+        petition.Status.ShouldBe(PetitionStatus.Accepted, "the draft waits for the head's sign-off");
+        petition.SignOff(OpinionKind.Reply, OpinionSignOff_Tests.HeadOf(petition.OrgUnitId), Now.AddDays(12));
         petition.Status.ShouldBe(PetitionStatus.Replied);
     }
 
@@ -454,11 +459,14 @@ public sealed class Petition_Tests
         var petition = Reexamined();
         petition.NoticeIssued(PetitionNoticeKind.ReexaminationOpinion, Guid.NewGuid(), "泰山信复核〔2026〕1号", "x", Now.AddDays(60));
         petition.Events.Select(e => e.Kind).ShouldBe([
-            PetitionEventKind.Registered, PetitionEventKind.Accepted, PetitionEventKind.Replied, PetitionEventKind.OpinionServed, PetitionEventKind.ReviewRequested,
-            PetitionEventKind.ReviewAnswered, PetitionEventKind.OpinionServed, PetitionEventKind.ReexaminationRequested, PetitionEventKind.ReexaminationAnswered,
+            PetitionEventKind.Registered, PetitionEventKind.Accepted,
+            PetitionEventKind.OpinionSubmitted, PetitionEventKind.OpinionSignedOff, PetitionEventKind.Replied, PetitionEventKind.OpinionServed,
+            PetitionEventKind.ReviewRequested, PetitionEventKind.OpinionSubmitted, PetitionEventKind.OpinionSignedOff, PetitionEventKind.ReviewAnswered,
+            PetitionEventKind.OpinionServed,
+            PetitionEventKind.ReexaminationRequested, PetitionEventKind.OpinionSubmitted, PetitionEventKind.OpinionSignedOff, PetitionEventKind.ReexaminationAnswered,
             PetitionEventKind.NoticeIssued,
         ]);
-        petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 10));
+        petition.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, 16));
         petition.Notices.ShouldHaveSingleItem().Number.ShouldBe("泰山信复核〔2026〕1号");
     }
 

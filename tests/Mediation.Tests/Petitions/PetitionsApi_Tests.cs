@@ -52,6 +52,14 @@ public abstract class PetitionsApi_Tests : ProviderTests
         (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(code);
     }
 
+    /// <summary>The officer's draft goes to the head of the issuing unit, who signs it off: only then is it issued (OpinionSignOffApi_Tests).</summary>
+    private async Task<PetitionDto> SignedOffAsync(HttpResponseMessage drafted, OpinionKind kind, string head = "demo.unithead")
+    {
+        var draft = await OkAsync(drafted);
+        draft.Opinions.ShouldContain(o => o.Kind == kind && o.State == OpinionState.AwaitingSignOff);
+        return await OkAsync(await (await ClientAsync(userName: head)).PostJsonAsync($"/api/petitions/{draft.Id}/opinion/sign-off", new SignOffOpinionInput(kind, null)));
+    }
+
     private async Task<PetitionDto> RegisteredAsync(RegisterPetitionInput? input = null) =>
         await CreatedAsync(await (await OfficerAsync()).PostJsonAsync("/api/petitions", input ?? Letter()));
 
@@ -348,7 +356,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
                  })
         {
             var accepted = await AcceptedAsync();
-            var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(decision)));
+            var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(decision)), OpinionKind.Reply);
             var text = await PdfTextAsync(officer, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId);
             text.ShouldContain("经调查核实，您的请求");
             text.ShouldContain(expected);
@@ -393,7 +401,12 @@ public abstract class PetitionsApi_Tests : ProviderTests
         foreach (var expected in new[] { "信访事项延期办理告知书", "涉及自然资源、住建两个部门，需联合勘查", "延长30日" })
             extensionText.ShouldContain(expected);
 
-        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
+        // Drafted, the reply waits for the head's sign-off and the 60 days keep running (Art. 34 knows no pause for it).
+        var drafted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
+        drafted.Status.ShouldBe(PetitionStatus.Accepted);
+        drafted.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Running");
+        drafted.Notices.ShouldNotContain(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
+        var replied = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/sign-off", new SignOffOpinionInput(OpinionKind.Reply, null)));
         replied.Status.ShouldBe(PetitionStatus.Replied);
         replied.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Stopped");
         // Art. 35: the 30 days run from receipt of the written reply, so none runs until its service is recorded.
@@ -411,7 +424,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var accepted = await AcceptedAsync();
-        var replied = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()));
+        var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), OpinionKind.Reply);
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
         var future = await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(1), null, null));
@@ -538,7 +551,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var registered = await CreatedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter()));
         registered.Number.ShouldStartWith("岱庙信〔");
         await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
-        var replied = await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion()));
+        var replied = await SignedOffAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion()), OpinionKind.Reply, "demo.unithead.daimiao");
         (await PdfTextAsync(daimiao, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId)).ShouldContain("岱庙街道信访办公室（印章）");
         // A request dated in the future is no request that happened (issue 12 item 2); the lapsed period is Petition_Tests' case.
         (await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), null)))
@@ -550,7 +563,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         underReview.Clocks.Single(c => c.Policy == "petition.review-answer").Status.ShouldBe("Running");
         (await ClockOwnerAsync(registered.Id, "petition.review-answer")).ShouldBe("泰山区");
         await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()), PetitionsErrorCodes.NotTheReviewingUnit);
-        var reviewed = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()));
+        var reviewed = await SignedOffAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()), OpinionKind.Review);
         reviewed.Status.ShouldBe(PetitionStatus.Reviewed);
         var reviewText = await PdfTextAsync(taishan, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId);
         reviewText.ShouldContain("信访事项复查意见书");
@@ -580,7 +593,8 @@ public abstract class PetitionsApi_Tests : ProviderTests
         after.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(before.DueDate!.Value.AddDays(3));
         heard.Timeline[^1].Kind.ShouldBe(PetitionEventKind.ReexaminationHearing);
 
-        var reexamined = await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()));
+        var reexamined = await SignedOffAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()), OpinionKind.Reexamination,
+            "demo.unithead.taian");
         reexamined.Status.ShouldBe(PetitionStatus.Reexamined);
         reexamined.Clocks.ShouldAllBe(c => c.Status == "Stopped");
         var finalText = await PdfTextAsync(taian, reexamined.Notices[^1].DocumentId);

@@ -15,7 +15,7 @@ public sealed class DemoAccounts_Tests
         var folder = Path.Combine(Path.GetTempPath(), "mediation-tests", "demo-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var connection = $"Data Source={Path.Combine(folder, "demo.db")}";
-        string[] later = ["demo.unithead", "demo.petitionofficer.taian", "demo.petitionofficer.daimiao"];
+        string[] later = ["demo.unithead", "demo.petitionofficer.taian", "demo.petitionofficer.daimiao", "demo.unithead.daimiao", "demo.unithead.taian"];
         await using (var first = new MediationAppFactory(DatabaseProvider.Sqlite, connection))
         {
             first.StartServer();
@@ -38,6 +38,7 @@ public sealed class DemoAccounts_Tests
         (await check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AppUser>().IgnoreQueryFilters()
             .SingleAsync(u => u.UserName == "demo.mediator")).DisplayName.ShouldBe("演示调解员", "the Latin name of an earlier release is replaced");
         (await next.ClientAsAsync("demo.petitionofficer.taian")).ShouldNotBeNull();
+        (await next.ClientAsAsync("demo.unithead.daimiao")).ShouldNotBeNull();
     }
 
     [Fact]

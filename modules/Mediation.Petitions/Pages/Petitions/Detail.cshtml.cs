@@ -59,6 +59,9 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public ReviewRequestForm ReviewRequest { get; set; } = new();
 
     [BindProperty]
+    public SignOffForm SignOff { get; set; } = new();
+
+    [BindProperty]
     public string? ConcurrencyStamp { get; set; }
 
     public PetitionDto Petition { get; private set; } = null!;
@@ -80,17 +83,28 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     public bool CanPause => Handles && proceedings.PauseRule is not null && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
     public bool CanResume => Handles && Status is PetitionStatus.Accepted && Petition.HandlingPaused;
     public bool CanExtend => user.HasPermission(PetitionsPermissions.Extensions.Approve) && Status is PetitionStatus.Accepted && Petition.ExtensionDays == 0;
-    public bool CanReply => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused;
+    public bool CanReply => Handles && Status is PetitionStatus.Accepted && !Petition.HandlingPaused && !OpinionAwaits(OpinionKind.Reply);
     public bool CanRequestReview => Handles && Status is PetitionStatus.Replied;
-    public bool CanAnswerReview => Handles && Status is PetitionStatus.UnderReview;
+    public bool CanAnswerReview => Handles && Status is PetitionStatus.UnderReview && !OpinionAwaits(OpinionKind.Review);
     public bool CanRequestReexamination => Handles && Status is PetitionStatus.Reviewed;
-    public bool CanAnswerReexamination => Handles && Status is PetitionStatus.UnderReexamination;
+    public bool CanAnswerReexamination => Handles && Status is PetitionStatus.UnderReexamination && !OpinionAwaits(OpinionKind.Reexamination);
+
+    /// <summary>The draft waiting for sign-off that this user, as head of its issuing unit, may sign off or return (the service checks again).</summary>
+    public PetitionOpinionDto? OpinionToSignOff => user.HasPermission(PetitionsPermissions.Opinions.SignOff)
+        ? Petition.Opinions.FirstOrDefault(o => o.State is OpinionState.AwaitingSignOff && o.IssuingOrgUnitId == user.OrgUnitId)
+        : null;
+
+    /// <summary>A draft the head sent back: the officer's form starts from it, with the reason beside it.</summary>
+    public PetitionOpinionDto? ReturnedOpinion => OpinionDue is { } kind ? Petition.Opinions.LastOrDefault(o => o.Kind == kind && o.State is OpinionState.Returned) : null;
+
+    private bool OpinionAwaits(OpinionKind kind) => Petition.Opinions.Any(o => o.Kind == kind && o.State is OpinionState.AwaitingSignOff);
     public bool CanAttach => user.HasPermission(PetitionsPermissions.Petitions.Register);
     public bool CanAnswerSuggestion => Handles && Status is PetitionStatus.SuggestionUnderStudy;
     public bool CanRecordHearing => Handles && Status is PetitionStatus.UnderReexamination;
 
     /// <summary>Arts. 35, 36: the latest opinion, while its service is not recorded (the service decides again who may record it).</summary>
-    public PetitionOpinionDto? UnservedOpinion => Handles && Petition.Opinions.Count > 0 && Petition.Opinions[^1].ServedOn is null ? Petition.Opinions[^1] : null;
+    public PetitionOpinionDto? UnservedOpinion => Handles && Petition.Opinions.LastOrDefault(o => o.State is OpinionState.Issued) is { ServedOn: null } latest
+        ? latest : null;
 
     /// <summary>访调对接: an accepted petition that is still being handled may go to a mediation committee (the hand-over page checks the rest).</summary>
     public bool CanHandOver => user.HasPermission(PetitionsPermissions.Petitions.HandOver) && Status is PetitionStatus.Accepted
@@ -206,6 +220,20 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
         }, ct);
     }
 
+    /// <summary>The head of the issuing unit signs the draft off (which issues it) or returns it with the reason.</summary>
+    public async Task<IActionResult> OnPostSignOffAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(PetitionsPermissions.Opinions.SignOff)) return Forbid();
+        return await WriteAsync(nameof(SignOff), () => proceedings.SignOffAsync(Id, new SignOffOpinionInput(SignOff.Opinion, ConcurrencyStamp), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostReturnOpinionAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(PetitionsPermissions.Opinions.SignOff)) return Forbid();
+        return await WriteAsync(nameof(SignOff), () => proceedings.ReturnOpinionAsync(Id,
+            new ReturnOpinionInput(SignOff.Opinion, Blank(SignOff.Reason), ConcurrencyStamp), ct), ct);
+    }
+
     /// <summary>The petitioner asks for 复查 (after the reply) or 复核 (after the review), on the day it was received.</summary>
     public async Task<IActionResult> OnPostReviewRequestAsync(CancellationToken ct)
     {
@@ -234,6 +262,8 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
     private async Task LoadAsync(CancellationToken ct)
     {
         Petition = await petitions.GetAsync(Id, ct);
+        if (FailedForm != nameof(Opinion) && ReturnedOpinion is { } returned)
+            Opinion = new OpinionForm { Decision = returned.Decision, Request = returned.Request, FactsAndReasons = returned.FactsAndReasons, LegalBasis = returned.LegalBasis };
         if (!CanDecide) return;
         AccusableUnits = (await orgUnits.PathAsync(Petition.OrgUnitId, ct)).Reverse().Select(u => (u.Id, u.Name)).ToList();
     }
@@ -302,6 +332,12 @@ internal sealed class OpinionForm
     public string? Request { get; set; }
     public string? FactsAndReasons { get; set; }
     public string? LegalBasis { get; set; }
+}
+
+internal sealed class SignOffForm
+{
+    public OpinionKind? Opinion { get; set; }
+    public string? Reason { get; set; }
 }
 
 internal sealed class ReviewRequestForm

@@ -3646,12 +3646,15 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasMaxLength(8000)
                                 .HasColumnType("character varying(8000)");
 
-                            b1.Property<DateTimeOffset>("IssuedAt")
+                            b1.Property<DateTimeOffset?>("IssuedAt")
                                 .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("IssuedBy")
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)");
+
+                            b1.Property<Guid?>("IssuingOrgUnitId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
@@ -3671,6 +3674,17 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
+                            b1.Property<string>("ReturnReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateTimeOffset?>("ReturnedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReturnedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
                             b1.Property<DateOnly?>("ServedOn")
                                 .HasColumnType("date");
 
@@ -3688,6 +3702,24 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                             b1.Property<string>("ServiceReference")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("SignedOffBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("SignedOffByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasDefaultValue("Issued");
+
+                            b1.Property<DateTimeOffset?>("SubmittedAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("Id");
 

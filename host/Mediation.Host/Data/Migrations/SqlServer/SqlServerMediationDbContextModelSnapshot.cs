@@ -3649,12 +3649,15 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(8000)
                                 .HasColumnType("nvarchar(max)");
 
-                            b1.Property<DateTimeOffset>("IssuedAt")
+                            b1.Property<DateTimeOffset?>("IssuedAt")
                                 .HasColumnType("datetimeoffset");
 
                             b1.Property<string>("IssuedBy")
                                 .HasMaxLength(256)
                                 .HasColumnType("nvarchar(256)");
+
+                            b1.Property<Guid?>("IssuingOrgUnitId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
@@ -3674,6 +3677,17 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasMaxLength(2000)
                                 .HasColumnType("nvarchar(2000)");
 
+                            b1.Property<string>("ReturnReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateTimeOffset?>("ReturnedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ReturnedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
                             b1.Property<DateOnly?>("ServedOn")
                                 .HasColumnType("date");
 
@@ -3691,6 +3705,24 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                             b1.Property<string>("ServiceReference")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("SignedOffBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<string>("SignedOffByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasDefaultValue("Issued");
+
+                            b1.Property<DateTimeOffset?>("SubmittedAt")
+                                .HasColumnType("datetimeoffset");
 
                             b1.HasKey("Id");
 

@@ -3595,11 +3595,14 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(8000)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<long>("IssuedAt")
+                            b1.Property<long?>("IssuedAt")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("IssuedBy")
                                 .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("IssuingOrgUnitId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Kind")
@@ -3620,6 +3623,17 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ReturnReason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ReturnedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ReturnedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
                             b1.Property<DateOnly?>("ServedOn")
                                 .HasColumnType("TEXT");
 
@@ -3637,6 +3651,24 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                             b1.Property<string>("ServiceReference")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("SignedOffBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SignedOffByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("Issued");
+
+                            b1.Property<long?>("SubmittedAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
