@@ -56,6 +56,7 @@ internal static class ApiContract
         ["LinkedRecordType"] = "JointMeetingsUi:Linked",
         ["MeetingLevel"] = "OrgUnitKind",
         ["OpinionKind"] = "PetitionsUi:Opinion",
+        ["OpinionState"] = "PetitionsUi:OpinionState",
         ["PetitionCategory"] = "PetitionsUi:Category",
         ["PetitionChannel"] = "PetitionsUi:Channel",
         ["PetitionEventKind"] = "PetitionsUi:Event",
