@@ -23,15 +23,16 @@ internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransform
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == LoadedMarker)) return principal;
         if (!Guid.TryParse(principal.FindFirstValue(MediationClaimTypes.UserId), out var userId)) return new ClaimsPrincipal(new ClaimsIdentity());
 
-        var user = await db.Set<AppUser>().AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId })
+        // The account and its unit in one round trip: this runs before every API request.
+        var user = await (
+            from u in db.Set<AppUser>().AsNoTracking()
+            where u.Id == userId
+            from o in db.Set<OrgUnit>().AsNoTracking().Where(o => o.Id == u.OrgUnitId).DefaultIfEmpty()
+            select new { u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId, UnitPath = o == null ? null : o.Path, UnitName = o == null ? null : o.Name })
             .SingleOrDefaultAsync();
         var stamp = principal.FindFirstValue(SignInService.SecurityStampClaim);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
 
-        var unit = await db.Set<OrgUnit>().AsNoTracking().Where(o => o.Id == user.OrgUnitId)
-            .Select(o => new { o.Path, o.Name }).SingleOrDefaultAsync();
         var permissions = await (
             from userRole in db.Set<IdentityUserRole<Guid>>()
             join grant in db.Set<RolePermission>() on userRole.RoleId equals grant.RoleId
@@ -43,10 +44,10 @@ internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransform
         enriched.AddClaim(new Claim(LoadedMarker, "1"));
         enriched.AddClaim(new Claim(MediationClaimTypes.DisplayName, user.DisplayName));
         enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitId, user.OrgUnitId.ToString()));
-        if (unit is not null)
+        if (user is { UnitPath: { } path, UnitName: { } name })
         {
-            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitPath, unit.Path));
-            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitName, unit.Name));
+            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitPath, path));
+            enriched.AddClaim(new Claim(MediationClaimTypes.OrgUnitName, name));
         }
         // Admin duties need the second factor by permission, whichever role grants them: a session
         // signed in without a code keeps its ordinary permissions only.

@@ -2,6 +2,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Mediation.Host.Data;
 
@@ -28,15 +29,20 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteMediationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                var timeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
+                services.AddSingleton(new SqliteWriteGate(timeout));
+                var synchronous = SqliteSynchronous(configuration);
+                services.AddScoped(sp => new SqliteWriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>(), synchronous));
+                services.AddDbContext<SqliteMediationDbContext>((sp, o) => o.UseSqlite(connectionString)
+                    .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. Interceptors(sp)]));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<SqliteMediationDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<PostgreSqlMediationDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)));
+                services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(Interceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<SqlServerMediationDbContext>());
                 break;
             default:
@@ -44,6 +50,19 @@ public static class DatabaseSetup
         }
         return services;
     }
+
+    // The kernel's save interceptors, and command interceptors registered as services (the tests count commands with one).
+    private static IInterceptor[] Interceptors(IServiceProvider sp) =>
+        [.. sp.GetServices<IDbCommandInterceptor>(), .. KernelSecurityServiceCollectionExtensions.DbContextInterceptors(sp)];
+
+    /// <summary>
+    /// Database:SqliteSynchronous, NORMAL unless set. In WAL mode NORMAL syncs at checkpoints, not at every commit: the database
+    /// survives a crash of the process and cannot be corrupted, but a power loss may take the last commits. FULL syncs every commit.
+    /// </summary>
+    public static string SqliteSynchronous(IConfiguration configuration) =>
+        (configuration["Database:SqliteSynchronous"] ?? "NORMAL").ToUpperInvariant() is var value && value is "NORMAL" or "FULL" or "EXTRA"
+            ? value
+            : throw new InvalidOperationException($"Database:SqliteSynchronous is '{value}'; use NORMAL, FULL or EXTRA.");
 
     /// <summary>Makes a relative SQLite file path absolute (against the working directory) and creates its folder.</summary>
     private static string PrepareSqlite(string connectionString)

@@ -72,12 +72,16 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
         var unitIds = ChangeTracker.Entries<IOrgScoped>()
             .Where(e => e.State is EntityState.Added || (e.State is EntityState.Modified && e.Property(nameof(IOrgScoped.OrgUnitId)).IsModified))
             .Select(e => e.Entity.OrgUnitId).Distinct().ToList();
-        foreach (var unitId in unitIds)
+        foreach (var unitId in unitIds.Where(u => !_unitsInScope.Contains(u)))
         {
             if (!await Set<OrgUnit>().AnyAsync(o => o.Id == unitId && o.Path.StartsWith(ScopePath), ct))
                 throw new EntityNotFoundException(nameof(OrgUnit), unitId);
+            _unitsInScope.Add(unitId);
         }
     }
+
+    // Units found inside the caller's subtree by an earlier save of this request: a unit does not leave it meanwhile.
+    private readonly HashSet<Guid> _unitsInScope = [];
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

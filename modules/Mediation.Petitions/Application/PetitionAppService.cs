@@ -51,15 +51,16 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
         db.Add(petition);
         await db.SaveChangesAsync(ct);
+        var started = new List<DeadlineClockDto>(2);
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
-            await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct);
+            started.Add(await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
             if (transfer is not null)
-                await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct);
+                started.Add(await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
         }
         await transaction.CommitAsync(ct);
-        return await ToDtoAsync(petition, ct);
+        return await ToDtoAsync(petition, ct, newClocks: started);
     }
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>
@@ -181,12 +182,15 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             await clocks.StopAsync(running.Id, new StopClockInput(reason, user.UserName, running.ConcurrencyStamp), ct);
     }
 
-    internal async Task<PetitionDto> ToDtoAsync(Petition p, CancellationToken ct, bool withDuplicates = false)
+    /// <param name="newClocks">For a petition registered in this request: the clocks it started. Nothing else refers to it yet,
+    /// so its repeats, attachments and clocks are not read back.</param>
+    internal async Task<PetitionDto> ToDtoAsync(Petition p, CancellationToken ct, bool withDuplicates = false, IReadOnlyList<DeadlineClockDto>? newClocks = null)
     {
-        var repeats = await Visible().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
-        var attachments = await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
+        var isNew = newClocks is not null;
+        List<Guid> repeats = isNew ? [] : await Visible().AsNoTracking().Where(x => x.RepeatOfPetitionId == p.Id).OrderBy(x => x.ReceivedAt).Select(x => x.Id).ToListAsync(ct);
+        List<PetitionAttachmentDto> attachments = isNew ? [] : await db.Set<PetitionAttachment>().AsNoTracking().Where(a => a.PetitionId == p.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new PetitionAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
-        var petitionClocks = (await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct))
+        var petitionClocks = (newClocks ?? await clocks.ForRecordAsync(Petition.RecordType, p.Id, ct))
             .OrderBy(c => c.StartedAt).Select(c => new PetitionClockDto(c.Policy, c.DueDate, c.DueAt, c.Status.ToString(), c.ExtensionDays, c.StatutoryDueDate)).ToList();
         IReadOnlyList<DuplicateCandidateDto> duplicates = [];
         if (withDuplicates && p.Status is PetitionStatus.Registered)

@@ -12,12 +12,19 @@ namespace Mediation.Core.Deadlines.Application;
 /// <summary>Reads the working calendar from the database, the one place every host agrees on.</summary>
 public sealed class CalendarStore(MediationDbContext db)
 {
+    // Read once per scope: a registration starting two clocks and showing them read the whole table six times.
+    private WorkingCalendar? _loaded;
+
     public async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
     {
+        if (_loaded is not null) return _loaded;
         var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Id).ToListAsync(ct);
         var days = await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct);
-        return new WorkingCalendar(years, days.Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)));
+        return _loaded = new WorkingCalendar(years, days.Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)));
     }
+
+    /// <summary>After a calendar change in this scope, the next load reads the table again.</summary>
+    public void Forget() => _loaded = null;
 }
 
 public sealed partial class CalendarAppService(
@@ -159,6 +166,7 @@ public sealed class ClockRecomputer(MediationDbContext db, CalendarStore store, 
             .Where(c => c.Status == ClockStatus.Running && c.StartedAt < nextYearStart && (c.Provisional || c.DueAt >= yearStart))
             .ToListAsync(ct);
         if (clocks.Count == 0) return 0;
+        store.Forget();
         var calendar = await store.LoadAsync(ct);
         var now = clock.GetUtcNow();
         var changed = clocks.Count(c => policies.Find(c.PolicyName) is { } policy && c.Recompute(policy, calendar, now));

@@ -49,7 +49,7 @@ internal sealed class DeadlineClockAppService(
         {
             throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
         }
-        return await GetAsync(started.Id, ct);
+        return await ToDtoAsync(started, ct, isNew: true);
     }
 
     public async Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct)
@@ -141,9 +141,10 @@ internal sealed class DeadlineClockAppService(
         return await ToDtoAsync(target, ct);
     }
 
-    private async Task<DeadlineClockDto> ToDtoAsync(DeadlineClock c, CancellationToken ct)
+    private async Task<DeadlineClockDto> ToDtoAsync(DeadlineClock c, CancellationToken ct, bool isNew = false)
     {
-        var steps = await db.Set<DeadlineStep>().AsNoTracking().Where(s => s.ClockId == c.Id).ToListAsync(ct);
+        // A clock just started has no reminder or escalation steps yet (the sweep records them).
+        List<DeadlineStep> steps = isNew ? [] : await db.Set<DeadlineStep>().AsNoTracking().Where(s => s.ClockId == c.Id).ToListAsync(ct);
         // The period as the rule fixes it, without extensions or pauses: shown beside an adjusted due date.
         var statutory = policies.Find(c.PolicyName) is { } policy
             ? DeadlineCalculator.Compute(policy, c.StartedAt, await calendars.LoadAsync(ct)).DueDate

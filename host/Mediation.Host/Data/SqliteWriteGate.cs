@@ -1,0 +1,274 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mediation.Host.Data;
+
+/// <summary>
+/// SQLite lets one connection write at a time. Without a queue of its own the process leaves the wait to
+/// Microsoft.Data.Sqlite, which answers SQLITE_BUSY by putting the thread-pool thread to sleep for 150 ms and
+/// trying again: under load that sleep was 58% of a registration's time (issue 17). Every writer of the host
+/// therefore waits here, asynchronously and in arrival order, before it takes SQLite's write lock.
+/// </summary>
+public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _entries;
+    private int _waiting;
+
+    /// <summary>Writers queued at the gate now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>How many writes went through the gate (tests prove that writers queue here).</summary>
+    public long Entries => Interlocked.Read(ref _entries);
+
+    /// <summary>
+    /// False after the timeout: the writer then goes on without the gate and SQLite's own busy wait decides, as before
+    /// the gate — a writer that waits for itself (a second context of the same request) fails as it always did, it does not hang.
+    /// </summary>
+    public async Task<bool> EnterAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            if (!await _gate.WaitAsync(timeout, ct)) return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+        Interlocked.Increment(ref _entries);
+        return true;
+    }
+
+    public bool Enter()
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            if (!_gate.Wait(timeout)) return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+        Interlocked.Increment(ref _entries);
+        return true;
+    }
+
+    public void Exit() => _gate.Release();
+
+    public void Dispose() => _gate.Dispose();
+}
+
+/// <summary>
+/// One per DbContext scope: takes the gate when a transaction begins (EF's BEGIN IMMEDIATE, or SaveChanges' own) or when a
+/// write runs outside any transaction (a single-row SaveChanges, ExecuteUpdate), and gives it back at commit, rollback,
+/// failure or when the connection closes. Also sets the durability of every opened connection (synchronous is per connection).
+/// </summary>
+internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string synchronous)
+    : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    private bool _held;
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (!_held) _held = await gate.EnterAsync(cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (!_held) _held = gate.Enter();
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release();
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release();
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    // A write outside a transaction holds SQLite's lock for its own statement only.
+    async ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    InterceptionResult<int> IDbCommandInterceptor.NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<DbDataReader>> IDbCommandInterceptor.ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    InterceptionResult<DbDataReader> IDbCommandInterceptor.ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    async ValueTask<InterceptionResult<object>> IDbCommandInterceptor.ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken)
+    {
+        await EnterForAsync(command, cancellationToken);
+        return result;
+    }
+
+    InterceptionResult<object> IDbCommandInterceptor.ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterFor(command);
+        return result;
+    }
+
+    ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken)
+    {
+        ReleaseAfter(command);
+        return ValueTask.FromResult(result);
+    }
+
+    int IDbCommandInterceptor.NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        ReleaseAfter(command);
+        return result;
+    }
+
+    ValueTask<object?> IDbCommandInterceptor.ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken)
+    {
+        ReleaseAfter(command);
+        return ValueTask.FromResult(result);
+    }
+
+    object? IDbCommandInterceptor.ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        ReleaseAfter(command);
+        return result;
+    }
+
+    // A reader (INSERT … RETURNING) steps its statement while it is read: the lock is SQLite's until the reader closes.
+    InterceptionResult IDbCommandInterceptor.DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        ReleaseAfter(command);
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbCommandInterceptor.DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        ReleaseAfter(command);
+        return ValueTask.FromResult(result);
+    }
+
+    InterceptionResult IDbCommandInterceptor.DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        ReleaseAfter(command);
+        return result;
+    }
+
+    void IDbCommandInterceptor.CommandFailed(DbCommand command, CommandErrorEventData eventData) => ReleaseAfter(command);
+
+    Task IDbCommandInterceptor.CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken)
+    {
+        ReleaseAfter(command);
+        return Task.CompletedTask;
+    }
+
+    void IDbCommandInterceptor.CommandCanceled(DbCommand command, CommandEndEventData eventData) => ReleaseAfter(command);
+
+    Task IDbCommandInterceptor.CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken)
+    {
+        ReleaseAfter(command);
+        return Task.CompletedTask;
+    }
+
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetDurability(connection);
+
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        SetDurability(connection);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback (an exception) rolls back when its connection closes.
+    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release();
+
+    Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => Release();
+
+    private async ValueTask EnterForAsync(DbCommand command, CancellationToken ct)
+    {
+        if (!_held && command.Transaction is null && IsWrite(command.CommandText)) _held = await gate.EnterAsync(ct);
+    }
+
+    private void EnterFor(DbCommand command)
+    {
+        if (!_held && command.Transaction is null && IsWrite(command.CommandText)) _held = gate.Enter();
+    }
+
+    private void ReleaseAfter(DbCommand command)
+    {
+        if (command.Transaction is null) Release();
+    }
+
+    private void Release()
+    {
+        if (!_held) return;
+        _held = false;
+        gate.Exit();
+    }
+
+    private void SetDurability(DbConnection connection)
+    {
+        if (connection is not SqliteConnection) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=" + synchronous;
+        command.ExecuteNonQuery();
+    }
+
+    internal static bool IsWrite(string sql)
+    {
+        var text = sql.AsSpan().TrimStart();
+        while (text.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('\n');
+            if (end < 0) return false;
+            text = text[(end + 1)..].TrimStart();
+        }
+        foreach (var verb in WriteVerbs)
+            if (text.StartsWith(verb, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] WriteVerbs = ["INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"];
+}

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Mediation.Petitions;
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
+using Mediation.Host.Data;
+using Mediation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit.Abstractions;
+
+namespace Mediation.Tests.Petitions;
+
+/// <summary>
+/// Issue 17: what intake costs, asserted by its causes and not by a stopwatch — the SQL commands one registration runs, and
+/// SQLite writers queueing at the process's write gate instead of sleeping on SQLITE_BUSY.
+/// </summary>
+public abstract class IntakeCost_Tests(ITestOutputHelper output)
+{
+    internal const string CountHeader = "X-Test-Count-Commands";
+
+    // 28 before issue 17 on SQLite (3 to sign the caller in, the calendar table six times, the new clocks and petition read back).
+    protected abstract int MaxCommandsPerRegistration { get; }
+
+    protected abstract Task<MediationAppFactory> AppAsync();
+
+    internal static readonly IReadOnlyDictionary<string, string?> QuietBackground = new Dictionary<string, string?>
+    {
+        ["Outbox:DispatcherEnabled"] = "false",
+        ["Audit:SealInterval"] = "01:00:00",
+    };
+
+    internal static void CountCommands(IServiceCollection services) => services.AddSingleton<IDbCommandInterceptor, SqlCommandLog>();
+
+    internal static RegisterPetitionInput Letter(int n) => new(PetitionChannel.Visit, null, null,
+        [new PetitionerInput("王某" + n, "11010519491231002X", "13800138000", "岱东社区 3 号")],
+        PetitionTextSimilarity_Tests.Noise + n, "依法查处", "岱东社区", null, null, null, null);
+
+    [Fact]
+    public async Task One_registration_runs_a_bounded_number_of_SQL_commands()
+    {
+        var app = await AppAsync();
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        (await client.PostJsonAsync("/api/petitions", Letter(0))).StatusCode.ShouldBe(HttpStatusCode.Created); // warm caches, token
+        var log = app.Services.GetServices<IDbCommandInterceptor>().OfType<SqlCommandLog>().Single();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/petitions") { Content = JsonContent.Create(Letter(1), options: HttpJson.Options) };
+        request.Headers.Add(CountHeader, "registration");
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var commands = log.Of("registration");
+        output.WriteLine($"{commands.Count} commands:\n{string.Join("\n", commands)}");
+        commands.Count.ShouldBeLessThanOrEqualTo(MaxCommandsPerRegistration, string.Join("\n", commands));
+        commands.Count(c => c.Contains("CalendarDays", StringComparison.Ordinal)).ShouldBe(1, "the calendar is read once per request");
+        commands.ShouldContain(c => c.Contains("AuditEntries", StringComparison.Ordinal), "the registration is still audited");
+        commands.ShouldContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("INSERT", StringComparison.Ordinal));
+    }
+
+    /// <summary>Commands whose request carried <see cref="CountHeader"/>, by its value (background work has no request).</summary>
+    internal sealed class SqlCommandLog(IHttpContextAccessor http) : DbCommandInterceptor
+    {
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byTag = new();
+
+        public IReadOnlyList<string> Of(string tag) => _byTag.TryGetValue(tag, out var q) ? q.ToList() : [];
+
+        private void Log(DbCommand command)
+        {
+            if (http.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } tag)
+                _byTag.GetOrAdd(tag, _ => new ConcurrentQueue<string>()).Enqueue(command.CommandText.TrimStart());
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Log(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Log(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Log(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Log(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Log(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Log(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
+
+public sealed class IntakeCostApp() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, settings: IntakeCost_Tests.QuietBackground,
+    services: IntakeCost_Tests.CountCommands));
+
+public sealed class IntakeCost_Tests_on_Sqlite(IntakeCostApp app, ITestOutputHelper output) : IntakeCost_Tests(output), IClassFixture<IntakeCostApp>
+{
+    protected override int MaxCommandsPerRegistration => 22;
+
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+
+    private SqliteWriteGate Gate => app.Factory.Services.GetRequiredService<SqliteWriteGate>();
+
+    [Fact]
+    public async Task A_registration_waits_at_the_write_gate_while_another_writer_holds_it()
+    {
+        var client = await app.Factory.ClientAsAsync("demo.petitionofficer");
+        (await Gate.EnterAsync(CancellationToken.None)).ShouldBeTrue();
+        Task<HttpResponseMessage> registration;
+        try
+        {
+            registration = client.PostJsonAsync("/api/petitions", Letter(2));
+            await WaitForQueuedWriterAsync();
+            registration.IsCompleted.ShouldBeFalse("the registration cannot write while the gate is held");
+        }
+        finally
+        {
+            Gate.Exit();
+        }
+        (await registration).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_audit_sealer_takes_the_same_gate()
+    {
+        (await (await app.Factory.ClientAsAsync("demo.petitionofficer")).PostJsonAsync("/api/petitions", Letter(3))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var chain = app.Factory.Services.GetRequiredService<AuditChain>();
+        (await Gate.EnterAsync(CancellationToken.None)).ShouldBeTrue();
+        Task<int> sealing;
+        try
+        {
+            sealing = chain.SealAsync(CancellationToken.None);
+            await WaitForQueuedWriterAsync();
+            sealing.IsCompleted.ShouldBeFalse();
+        }
+        finally
+        {
+            Gate.Exit();
+        }
+        await sealing;
+    }
+
+    [Fact]
+    public async Task Concurrent_registrations_all_pass_through_the_gate()
+    {
+        var client = await app.Factory.ClientAsAsync("demo.petitionofficer");
+        var before = Gate.Entries;
+        var responses = await Task.WhenAll(Enumerable.Range(10, 16).Select(i => client.PostJsonAsync("/api/petitions", Letter(i))));
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        (Gate.Entries - before).ShouldBeGreaterThanOrEqualTo(16, "each registration's transaction entered the gate");
+    }
+
+    [Fact]
+    public async Task Connections_run_with_synchronous_NORMAL_in_WAL_mode()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        await db.Database.OpenConnectionAsync();
+        (await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()).Single().ShouldBe(1L); // 1 = NORMAL, 2 = FULL
+        (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single().ShouldBe("wal");
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO \"petitions_Petitions\" …", true)]
+    [InlineData("  UPDATE \"core_Leases\" SET …", true)]
+    [InlineData("-- tag\nDELETE FROM x", true)]
+    [InlineData("SELECT 1", false)]
+    [InlineData("PRAGMA synchronous", false)]
+    public void Writes_are_told_from_reads(string sql, bool write) => SqliteWriteGateInterceptor.IsWrite(sql).ShouldBe(write);
+
+    // The writer shows up in the gate's queue; there is no timing in the assertion, only an upper bound on how long to look.
+    private async Task WaitForQueuedWriterAsync()
+    {
+        for (var i = 0; i < 1200 && Gate.Waiting == 0; i++) await Task.Delay(50);
+        Gate.Waiting.ShouldBeGreaterThan(0);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class IntakeCost_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : IntakeCost_Tests(output)
+{
+    // PostgreSQL batches a SaveChanges' inserts into one command.
+    protected override int MaxCommandsPerRegistration => 16;
+
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), CountCommands, QuietBackground);
+}
