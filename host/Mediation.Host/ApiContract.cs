@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Text.Json.Nodes;
 using Mediation.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -97,6 +98,7 @@ internal static class ApiContract
         {
             if (!context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) ?? true) return Task.CompletedTask;
             operation.Responses ??= new OpenApiResponses();
+            DescribePaging(operation);
             // Generated clients send no token where none is needed (the document's default is the bearer scheme).
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()) operation.Security = [];
             foreach (var (status, description) in Problems)
@@ -134,6 +136,22 @@ internal static class ApiContract
             return Task.CompletedTask;
         })
         .AddSchemaTransformer<EnumLabelsSchemaTransformer>();
+
+    /// <summary>The paging convention (Mediation.Core.Web.Paging) on every list that takes page and pageSize.</summary>
+    private static void DescribePaging(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            if (parameter is not { Name: "page" or "pageSize", Schema: OpenApiSchema schema }) continue;
+            var size = parameter.Name == "pageSize";
+            schema.Minimum = "1";
+            schema.Maximum = (size ? Mediation.Core.Web.Paging.MaxPageSize : Mediation.Core.Web.Paging.MaxPage).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            schema.Default = size ? Mediation.Core.Web.Paging.DefaultPageSize : 1;
+            parameter.Description = size ? $"每页条数，1–{Mediation.Core.Web.Paging.MaxPageSize}，默认 {Mediation.Core.Web.Paging.DefaultPageSize}" : "页码，从 1 开始";
+        }
+        if (operation.Parameters?.Any(p => p.Name == "page") == true)
+            operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + Mediation.Core.Web.Paging.Description;
+    }
 
     private static string ProblemResponse(int status) => "Problem" + status;
 

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Documents.Data;
 using Mediation.Core.Documents.Domain;
 using Mediation.Core.Documents;
@@ -36,8 +37,8 @@ internal static class DocumentsEndpoints
         templates.MapPost("/{name}/preview", async (string name, PreviewDocumentInput input, DocumentArchiveAppService s, CancellationToken ct)
             => TypedResults.File(await s.PreviewAsync(name, input.Model, ct), Pdf, name + ".pdf")).WithName("Documents_PreviewTemplate").WithSummary("预览文书（PDF，标注预览）").RequirePermission(DocumentsPermissions.Templates.Manage);
 
-        g.MapGet("/", (string? recordType, string? recordId, DocumentArchiveAppService s, CancellationToken ct)
-            => s.ListAsync(recordType, recordId, ct)).WithName("Documents_ListIssued").WithSummary("列出已出具的文书").RequirePermission(DocumentsPermissions.Archive.Read);
+        g.MapGet("/", (string? recordType, string? recordId, int? page, int? pageSize, DocumentArchiveAppService s, CancellationToken ct)
+            => s.ListAsync(recordType, recordId, Paging.From(page, pageSize), ct)).WithName("Documents_ListIssued").WithSummary("列出已出具的文书").RequirePermission(DocumentsPermissions.Archive.Read);
         g.MapGet("/{id:guid}", async (Guid id, DocumentArchiveAppService s, CancellationToken ct) =>
         {
             var (number, content) = await s.ContentAsync(id, ct);

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Notifications.Data;
 using Mediation.Core.Notifications.Application;
 using Mediation.Core.Notifications;
@@ -14,7 +15,7 @@ public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string 
 
 public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, Mediation.Core.Security.IDataScope scope)
 {
-    public async Task<IReadOnlyList<NoticeDto>> ListAsync(Guid? orgUnitId, bool? unreadOnly, CancellationToken ct)
+    public async Task<PagedList<NoticeDto>> ListAsync(Guid? orgUnitId, bool? unreadOnly, Paging paging, CancellationToken ct)
     {
         new InputValidator().Required(orgUnitId, "orgUnitId").ThrowIfInvalid();
         // Another county's inbox is "not found", like its records.
@@ -23,9 +24,9 @@ public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, M
             throw new EntityNotFoundException(nameof(Mediation.Core.OrgUnits.Domain.OrgUnit), orgUnitId!.Value);
         var query = db.Set<Notice>().AsNoTracking().Where(n => n.OrgUnitId == orgUnitId && n.Channel == NoticeChannel.InApp);
         if (unreadOnly is true) query = query.Where(n => n.ReadAt == null);
-        var notices = await query.ToListAsync(ct);
-        return notices.OrderByDescending(n => n.CreatedAt).Take(200)
-            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, n.Body, n.CreatedAt, n.ReadAt, n.Link)).ToList();
+        return await query.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
+            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, n.Body, n.CreatedAt, n.ReadAt, n.Link))
+            .ToPagedListAsync(paging, ct);
     }
 
     public async Task MarkReadAsync(Guid id, CancellationToken ct)

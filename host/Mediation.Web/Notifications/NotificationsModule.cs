@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Core.Notifications;
 using Hangfire;
@@ -37,7 +38,8 @@ public sealed class NotificationsModule : IModule
     {
         api.WithTags("Notifications");
         api.RequireAuthorization();
-        api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, InboxAppService s, CancellationToken ct) => s.ListAsync(orgUnitId, unreadOnly, ct)).WithName("Notifications_ListInbox").WithSummary("查询本单位收件箱")
+        api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, int? page, int? pageSize, InboxAppService s, CancellationToken ct)
+            => s.ListAsync(orgUnitId, unreadOnly, Paging.From(page, pageSize), ct)).WithName("Notifications_ListInbox").WithSummary("查询本单位收件箱")
             ;
         api.MapPost("/{id:guid}/read", async (Guid id, InboxAppService s, CancellationToken ct) =>
         {

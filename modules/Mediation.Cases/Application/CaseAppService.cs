@@ -51,12 +51,18 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         return ToDto(committee);
     }
 
-    public async Task<IReadOnlyList<CaseSummaryDto>> ListCasesAsync(CancellationToken ct) =>
-        await db.Set<MediationCase>().AsNoTracking()
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber)
+    /// <summary>Cases in the caller's scope, the latest number first (per committee and year), optionally of one status, risk grade or committee.</summary>
+    public async Task<PagedList<CaseSummaryDto>> ListCasesAsync(CaseStatus? status, RiskGrade? riskGrade, Guid? committeeId, Paging paging, CancellationToken ct)
+    {
+        var cases = db.Set<MediationCase>().AsNoTracking();
+        if (status is { } s) cases = cases.Where(c => c.Status == s);
+        if (riskGrade is { } r) cases = cases.Where(c => c.RiskGrade == r);
+        if (committeeId is { } k) cases = cases.Where(c => c.CommitteeId == k);
+        return await cases
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber).ThenBy(c => c.Id)
             .Select(c => new CaseSummaryDto(c.Id, c.Number, c.DisputeType, c.Summary, c.Status, c.RiskGrade, c.CommitteeId, c.RegisteredAt))
-            .Take(500)
-            .ToListAsync(ct);
+            .ToPagedListAsync(paging, ct);
+    }
 
     public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
 

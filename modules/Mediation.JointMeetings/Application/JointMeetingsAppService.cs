@@ -11,6 +11,7 @@ using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.JointMeetings.Application;
@@ -115,11 +116,12 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         return ToDto(item, await linkedRecords.ReadAsync([item], ct));
     }
 
-    public async Task<IReadOnlyList<AgendaItemDto>> ListProposedAsync(CancellationToken ct)
+    public async Task<PagedList<AgendaItemDto>> ListProposedAsync(Paging paging, CancellationToken ct)
     {
-        var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.Status == AgendaItemStatus.Proposed).OrderBy(i => i.ProposedAt).Take(500).ToListAsync(ct);
-        var live = await linkedRecords.ReadAsync(items, ct);
-        return items.Select(i => ToDto(i, live)).ToList();
+        var items = await db.Set<AgendaItem>().AsNoTracking().Where(i => i.Status == AgendaItemStatus.Proposed).OrderBy(i => i.ProposedAt).ThenBy(i => i.Id)
+            .ToPagedListAsync(paging, ct);
+        var live = await linkedRecords.ReadAsync([.. items.Items], ct);
+        return items.Map(i => ToDto(i, live));
     }
 
     public async Task<MeetingDto> ScheduleAsync(ScheduleMeetingInput input, CancellationToken ct)

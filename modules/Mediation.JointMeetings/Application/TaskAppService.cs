@@ -11,6 +11,7 @@ using Mediation.Core.Validation;
 using Mediation.JointMeetings.Data;
 using Mediation.JointMeetings.Domain;
 using Microsoft.AspNetCore.Http;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.JointMeetings.Application;
@@ -35,11 +36,11 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     }
 
     /// <summary><paramref name="mine"/>: only the caller's units' tasks, even for a convener; a liaison always gets only those.</summary>
-    public async Task<IReadOnlyList<AssignedTaskDto>> ListAsync(bool mine, bool openOnly, CancellationToken ct)
+    public async Task<PagedList<AssignedTaskDto>> ListAsync(bool mine, bool openOnly, Paging paging, CancellationToken ct)
     {
         var tasks = await TasksFor(mine).Where(t => !openOnly || t.Status != AssignedTaskStatus.Accepted)
-            .OrderBy(t => t.DueAt).ThenBy(t => t.Number).Take(1000).ToListAsync(ct);
-        return await ToDtosAsync(tasks, ct);
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Number).ThenBy(t => t.Id).ToPagedListAsync(paging, ct);
+        return new PagedList<AssignedTaskDto>(await ToDtosAsync([.. tasks.Items], ct), tasks.Page, tasks.PageSize, tasks.Total);
     }
 
     public async Task<AssignedTaskDto> GetAsync(Guid id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Security;
 using Mediation.JointMeetings.Application;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ internal static class JointMeetingsEndpoints
             return TypedResults.Created($"/api/joint-meetings/groups/{id}", created);
         }).WithName("JointMeetings_AddMemberUnit").WithSummary("添加成员单位").RequirePermission(Manage);
 
-        g.MapGet("/agenda-items/proposed", (JointMeetingsAppService s, CancellationToken ct) => s.ListProposedAsync(ct)).WithName("JointMeetings_ListProposedItems").WithSummary("列出待定议题").RequirePermission(Read);
+        g.MapGet("/agenda-items/proposed", (int? page, int? pageSize, JointMeetingsAppService s, CancellationToken ct) => s.ListProposedAsync(Paging.From(page, pageSize), ct)).WithName("JointMeetings_ListProposedItems").WithSummary("列出待定议题").RequirePermission(Read);
         g.MapPost("/agenda-items", async (ProposeAgendaItemInput input, JointMeetingsAppService s, CancellationToken ct) =>
         {
             var created = await s.ProposeAsync(input, ct);
@@ -72,8 +73,8 @@ internal static class JointMeetingsEndpoints
         g.MapGet("/exports/{id:guid}/file", async (Guid id, RegisterExportAppService s, CancellationToken ct) =>
             TypedResults.File(await s.ContentAsync(id, ct), Xlsx, RegisterExportAppService.FileName)).WithName("JointMeetings_GetExportFile").WithSummary("下载导出的台账").RequirePermission(Read);
 
-        g.MapGet("/tasks", (bool? openOnly, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: false, openOnly ?? false, ct)).WithName("JointMeetings_ListTasks").WithSummary("列出交办任务").RequirePermission(Read);
-        g.MapGet("/tasks/mine", (bool? openOnly, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: true, openOnly ?? false, ct)).WithName("JointMeetings_ListMyTasks").WithSummary("列出本单位承办的任务").RequirePermission(Report);
+        g.MapGet("/tasks", (bool? openOnly, int? page, int? pageSize, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: false, openOnly ?? false, Paging.From(page, pageSize), ct)).WithName("JointMeetings_ListTasks").WithSummary("列出交办任务").RequirePermission(Read);
+        g.MapGet("/tasks/mine", (bool? openOnly, int? page, int? pageSize, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: true, openOnly ?? false, Paging.From(page, pageSize), ct)).WithName("JointMeetings_ListMyTasks").WithSummary("列出本单位承办的任务").RequirePermission(Report);
         g.MapGet("/my-units", (TaskAppService s, CancellationToken ct) => s.MyUnitsAsync(ct)).WithName("JointMeetings_ListMyUnits").WithSummary("列出本人联络的成员单位").RequirePermission(Report);
         g.MapGet("/tasks/{id:guid}", (Guid id, TaskAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("JointMeetings_GetTask").WithSummary("查询交办任务")
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(MediationClaimTypes.Permission, Read, Report));

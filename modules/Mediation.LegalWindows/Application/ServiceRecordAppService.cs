@@ -9,6 +9,7 @@ using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.LegalWindows.Domain;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.LegalWindows.Application;
@@ -44,7 +45,7 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
     }
 
     /// <summary>Records of the caller's windows, newest first; <paramref name="on"/> narrows to one day (China time).</summary>
-    public async Task<IReadOnlyList<ServiceRecordSummaryDto>> ListAsync(Guid? windowId, DateOnly? on, CancellationToken ct)
+    public async Task<PagedList<ServiceRecordSummaryDto>> ListAsync(Guid? windowId, DateOnly? on, Paging paging, CancellationToken ct)
     {
         var records = (await scope.RecordsAsync(ct)).AsNoTracking();
         if (windowId is { } w) records = records.Where(r => r.WindowId == w);
@@ -55,10 +56,10 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
             var end = start.AddDays(1);
             records = records.Where(r => r.ServedAt >= start && r.ServedAt < end);
         }
-        var rows = await records.OrderByDescending(r => r.ServedAt).Take(500).ToListAsync(ct);
-        var names = await windows.AdvisorNamesAsync(rows.Select(r => r.AdvisorId), ct);
-        return rows.Select(r => new ServiceRecordSummaryDto(r.Id, r.Number, r.WindowId, r.Kind, r.ServedAt, r.PersonName, r.Matter ?? r.Topic,
-            names.GetValueOrDefault(r.AdvisorId, "?"), r.ErrandStatus, r.CaseId)).ToList();
+        var rows = await records.OrderByDescending(r => r.ServedAt).ThenBy(r => r.Id).ToPagedListAsync(paging, ct);
+        var names = await windows.AdvisorNamesAsync(rows.Items.Select(r => r.AdvisorId), ct);
+        return rows.Map(r => new ServiceRecordSummaryDto(r.Id, r.Number, r.WindowId, r.Kind, r.ServedAt, r.PersonName, r.Matter ?? r.Topic,
+            names.GetValueOrDefault(r.AdvisorId, "?"), r.ErrandStatus, r.CaseId));
     }
 
     public async Task<ServiceRecordDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct);

@@ -41,7 +41,8 @@ internal static class LegalWindowsEndpoints
             return TypedResults.Created($"/api/legal-windows/advisors/{created.Id}", created);
         }).WithName("LegalWindows_RegisterAdvisor").WithSummary("登记法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
 
-        g.MapGet("/records", (Guid? windowId, DateOnly? on, ServiceRecordAppService s, CancellationToken ct) => s.ListAsync(windowId, on, ct)).WithName("LegalWindows_ListRecords").WithSummary("列出服务记录")
+        g.MapGet("/records", (Guid? windowId, DateOnly? on, int? page, int? pageSize, ServiceRecordAppService s, CancellationToken ct)
+                => s.ListAsync(windowId, on, Paging.From(page, pageSize), ct)).WithName("LegalWindows_ListRecords").WithSummary("列出服务记录")
             .RequirePermission(LegalWindowsPermissions.Services.Read);
         g.MapPost("/records", async (RecordServiceInput input, ServiceRecordAppService s, CancellationToken ct) =>
         {

@@ -11,7 +11,7 @@ internal static class PetitionsEndpoints
 {
     public static void MapPetitionsEndpoints(this RouteGroupBuilder g)
     {
-        g.MapGet("/", (PetitionAppService s, CancellationToken ct) => s.ListAsync(ct)).WithName("Petitions_List").WithSummary("列出信访事项").RequirePermission(PetitionsPermissions.Petitions.Read);
+        g.MapGet("/", (PetitionStatus? status, int? page, int? pageSize, PetitionAppService s, CancellationToken ct) => s.ListAsync(status, Paging.From(page, pageSize), ct)).WithName("Petitions_List").WithSummary("列出信访事项").RequirePermission(PetitionsPermissions.Petitions.Read);
         g.MapGet("/{id:guid}", (Guid id, PetitionAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("Petitions_Get").WithSummary("查询信访事项详情").RequirePermission(PetitionsPermissions.Petitions.Read);
         g.MapPost("/", async (RegisterPetitionInput input, PetitionAppService s, CancellationToken ct) =>
         {

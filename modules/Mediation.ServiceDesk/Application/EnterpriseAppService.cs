@@ -6,6 +6,7 @@ using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.ServiceDesk.Domain;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.ServiceDesk.Application;
@@ -74,11 +75,11 @@ internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scop
         return ToDto(enterprise);
     }
 
-    public async Task<IReadOnlyList<EnterpriseDto>> ListAsync(EnterpriseStatus? status, CancellationToken ct)
+    public async Task<PagedList<EnterpriseDto>> ListAsync(EnterpriseStatus? status, Paging paging, CancellationToken ct)
     {
         var query = db.Set<Enterprise>().AsNoTracking();
         if (status is { } s) query = query.Where(e => e.Status == s);
-        return (await query.OrderByDescending(e => e.SignedUpAt).Take(500).ToListAsync(ct)).Select(ToDto).ToList();
+        return (await query.OrderByDescending(e => e.SignedUpAt).ThenBy(e => e.Id).ToPagedListAsync(paging, ct)).Map(ToDto);
     }
 
     public async Task<EnterpriseDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await scope.StaffEnterpriseAsync(id, ct));

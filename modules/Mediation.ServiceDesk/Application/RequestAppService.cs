@@ -9,6 +9,7 @@ using Mediation.Core.Numbering;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.ServiceDesk.Domain;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -70,8 +71,8 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         return request;
     }
 
-    public async Task<IReadOnlyList<DeskRequestSummaryDto>> PortalListAsync(CancellationToken ct) =>
-        await SummariesAsync((await scope.MyEnterpriseRequestsAsync(ct)).IgnoreQueryFilters(), ct);
+    public async Task<PagedList<DeskRequestSummaryDto>> PortalListAsync(Paging paging, CancellationToken ct) =>
+        await SummariesAsync((await scope.MyEnterpriseRequestsAsync(ct)).IgnoreQueryFilters(), paging, ct);
 
     public async Task<DeskRequestDto> PortalGetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.MyEnterpriseRequestAsync(id, ct), ct);
 
@@ -111,7 +112,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     // ---- staff ----
 
     /// <summary>The officer's queue. Mine: he owns it or received it first. Unassigned: nobody took it yet. Overdue: an open clock is past due.</summary>
-    public async Task<IReadOnlyList<DeskRequestSummaryDto>> QueueAsync(QueueView view, RequestStatus? status, CancellationToken ct)
+    public async Task<PagedList<DeskRequestSummaryDto>> QueueAsync(QueueView view, RequestStatus? status, Paging paging, CancellationToken ct)
     {
         var query = scope.StaffRequests.AsNoTracking();
         var me = user.Id;
@@ -125,7 +126,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             _ => query,
         };
         if (status is { } s) query = query.Where(r => r.Status == s);
-        return await SummariesAsync(query, ct);
+        return await SummariesAsync(query, paging, ct);
     }
 
     public async Task<DeskRequestDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.StaffRequestAsync(id, ct), ct);
@@ -256,23 +257,24 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         .Where(c => c.Status != ClockStatus.Stopped && c.Policy is ServiceDeskPolicies.Feedback or ServiceDeskPolicies.FeedbackComplex)
         .MaxBy(c => c.StartedAt);
 
-    private async Task<IReadOnlyList<DeskRequestSummaryDto>> SummariesAsync(IQueryable<DeskRequest> query, CancellationToken ct)
+    private async Task<PagedList<DeskRequestSummaryDto>> SummariesAsync(IQueryable<DeskRequest> query, Paging paging, CancellationToken ct)
     {
-        var rows = await query.AsNoTracking().OrderByDescending(r => r.SubmittedAt).Take(500)
+        var page = await query.AsNoTracking().OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.FeedbackClockKey, r.Number, r.EnterpriseId, r.Kind, r.Title, r.Urgent, r.Status, r.SubmittedAt, r.OwnerName, r.FirstResponderName })
-            .ToListAsync(ct);
+            .ToPagedListAsync(paging, ct);
+        var rows = page.Items;
         var ids = rows.Select(r => r.Id).Concat(rows.Select(r => r.FeedbackClockKey)).Distinct().ToList();
         var enterpriseIds = rows.Select(r => r.EnterpriseId).Distinct().ToList();
         var names = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var due = (await clocks.OpenClocks(RecordType).Where(c => ids.Contains(c.RecordId)).ToListAsync(ct))
             .GroupBy(c => c.RecordId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.DueAt ?? DateTimeOffset.MaxValue).First());
         var now = clock.GetUtcNow();
-        return rows.Select(r =>
+        return page.Map(r =>
         {
             var open = due.GetValueOrDefault(r.FeedbackClockKey) ?? due.GetValueOrDefault(r.Id);
             return new DeskRequestSummaryDto(r.Id, r.Number, names.GetValueOrDefault(r.EnterpriseId, "?"), r.Kind, r.Title, r.Urgent, r.Status,
                 r.SubmittedAt, r.OwnerName, r.FirstResponderName, open?.DueDate, open?.DueAt, open?.DueAt < now);
-        }).ToList();
+        });
     }
 
     internal async Task<DeskRequestDto> ToDtoAsync(DeskRequest r, CancellationToken ct)

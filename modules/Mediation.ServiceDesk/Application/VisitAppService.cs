@@ -3,6 +3,7 @@ using Mediation.Core.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.ServiceDesk.Domain;
+using Mediation.Core.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.ServiceDesk.Application;
@@ -31,14 +32,14 @@ internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, Re
         return ToDto(visit, enterprise.Name);
     }
 
-    public async Task<IReadOnlyList<VisitDto>> ListAsync(Guid? enterpriseId, CancellationToken ct)
+    public async Task<PagedList<VisitDto>> ListAsync(Guid? enterpriseId, Paging paging, CancellationToken ct)
     {
         var query = db.Set<Visit>().AsNoTracking();
         if (enterpriseId is { } e) query = query.Where(v => v.EnterpriseId == e);
-        var visits = await query.OrderByDescending(v => v.VisitedOn).Take(500).ToListAsync(ct);
-        var ids = visits.Select(v => v.EnterpriseId).Distinct().ToList();
+        var visits = await query.OrderByDescending(v => v.VisitedOn).ThenBy(v => v.Id).ToPagedListAsync(paging, ct);
+        var ids = visits.Items.Select(v => v.EnterpriseId).Distinct().ToList();
         var names = await db.Set<Enterprise>().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        return visits.Select(v => ToDto(v, names.GetValueOrDefault(v.EnterpriseId, "?"))).ToList();
+        return visits.Map(v => ToDto(v, names.GetValueOrDefault(v.EnterpriseId, "?")));
     }
 
     /// <summary>One step: the problem is filed as a request of the visited enterprise and taken by the officer who raises it.</summary>

@@ -37,7 +37,7 @@ internal static class ServiceDeskEndpoints
         portal.MapGet("/enterprise", (EnterpriseAppService s, CancellationToken ct) => s.MineAsync(ct)).WithName("ServiceDesk_Portal_GetEnterprise").WithSummary("查询本企业信息").RequirePermission(ServiceDeskPermissions.Portal.Use);
         portal.MapPost("/enterprise/colleagues", (AddColleagueInput input, EnterpriseAppService s, CancellationToken ct) => s.AddColleagueAsync(input, ct)).WithName("ServiceDesk_Portal_AddColleague").WithSummary("添加本企业用户")
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
-        portal.MapGet("/requests", (RequestAppService s, CancellationToken ct) => s.PortalListAsync(ct)).WithName("ServiceDesk_Portal_ListRequests").WithSummary("列出本企业的诉求").RequirePermission(ServiceDeskPermissions.Portal.Use);
+        portal.MapGet("/requests", (int? page, int? pageSize, RequestAppService s, CancellationToken ct) => s.PortalListAsync(Paging.From(page, pageSize), ct)).WithName("ServiceDesk_Portal_ListRequests").WithSummary("列出本企业的诉求").RequirePermission(ServiceDeskPermissions.Portal.Use);
         portal.MapPost("/requests", async (FileRequestInput input, RequestAppService s, CancellationToken ct) =>
         {
             var created = await s.FileAsync(input, ct);
@@ -69,7 +69,7 @@ internal static class ServiceDeskEndpoints
         portal.MapPost("/requests/{id:guid}/rating", (Guid id, RateInput input, RequestAppService s, CancellationToken ct) => s.RateAsync(id, input, ct)).WithName("ServiceDesk_Portal_Rate").WithSummary("评价办理结果")
             .RequirePermission(ServiceDeskPermissions.Portal.Use);
 
-        g.MapGet("/enterprises", (EnterpriseStatus? status, EnterpriseAppService s, CancellationToken ct) => s.ListAsync(status, ct)).WithName("ServiceDesk_ListEnterprises").WithSummary("列出企业")
+        g.MapGet("/enterprises", (EnterpriseStatus? status, int? page, int? pageSize, EnterpriseAppService s, CancellationToken ct) => s.ListAsync(status, Paging.From(page, pageSize), ct)).WithName("ServiceDesk_ListEnterprises").WithSummary("列出企业")
             .RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapGet("/enterprises/{id:guid}", (Guid id, EnterpriseAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("ServiceDesk_GetEnterprise").WithSummary("查询企业")
             .RequirePermission(ServiceDeskPermissions.Desk.Read);
@@ -78,7 +78,8 @@ internal static class ServiceDeskEndpoints
         g.MapPost("/enterprises/{id:guid}/reveal", async (Guid id, EnterpriseAppService s, CancellationToken ct) => new { contactPhone = await s.RevealPhoneAsync(id, ct) }).WithName("ServiceDesk_RevealEnterprise").WithSummary("查看企业联系人完整电话（留痕）")
             .RequirePermission(ServiceDeskPermissions.Desk.Read).RequirePermission(CorePermissions.Pii.Reveal);
 
-        g.MapGet("/requests", (QueueView? view, RequestStatus? status, RequestAppService s, CancellationToken ct) => s.QueueAsync(view ?? QueueView.All, status, ct)).WithName("ServiceDesk_ListRequests").WithSummary("查询诉求队列")
+        g.MapGet("/requests", (QueueView? view, RequestStatus? status, int? page, int? pageSize, RequestAppService s, CancellationToken ct)
+                => s.QueueAsync(view ?? QueueView.All, status, Paging.From(page, pageSize), ct)).WithName("ServiceDesk_ListRequests").WithSummary("查询诉求队列")
             .RequirePermission(ServiceDeskPermissions.Desk.Read).WithDescription("The officer's queue: Mine (owned or first received), Unassigned, Overdue, All");
         g.MapGet("/requests/{id:guid}", (Guid id, RequestAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("ServiceDesk_GetRequest").WithSummary("查询诉求详情").RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapPost("/requests/{id:guid}/attachments", async (Guid id, HttpRequest request, AttachmentAppService s, CancellationToken ct) =>
@@ -115,7 +116,7 @@ internal static class ServiceDeskEndpoints
         g.MapPost("/requests/{id:guid}/mediation", (Guid id, HandOffToMediationInput input, HandOffAppService s, CancellationToken ct) => s.HandOffAsync(id, input, ct)).WithName("ServiceDesk_HandOffToMediation").WithSummary("转交人民调解")
             .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("Hand a 涉法案件 to a mediation committee through the Cases contract");
 
-        g.MapGet("/visits", (Guid? enterpriseId, VisitAppService s, CancellationToken ct) => s.ListAsync(enterpriseId, ct)).WithName("ServiceDesk_ListVisits").WithSummary("列出走访记录").RequirePermission(ServiceDeskPermissions.Desk.Read);
+        g.MapGet("/visits", (Guid? enterpriseId, int? page, int? pageSize, VisitAppService s, CancellationToken ct) => s.ListAsync(enterpriseId, Paging.From(page, pageSize), ct)).WithName("ServiceDesk_ListVisits").WithSummary("列出走访记录").RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapPost("/visits", async (RecordEnterpriseVisitInput input, VisitAppService s, CancellationToken ct) =>
         {
             var created = await s.RecordAsync(input, ct);

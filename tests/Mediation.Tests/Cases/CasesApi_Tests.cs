@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Data;
@@ -270,7 +271,7 @@ public abstract class CasesApi_Tests : ProviderTests
             });
             forged.StatusCode.ShouldBeOneOf(HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
         }
-        (await (await mediator.GetAsync($"/api/documents?recordType=MediationCase&recordId={inMediation.Id}")).ReadAsync<List<IssuedDocumentDto>>())
+        ((await (await mediator.GetAsync($"/api/documents?recordType=MediationCase&recordId={inMediation.Id}")).ReadAsync<PagedList<IssuedDocumentDto>>()).Items)
             .ShouldBeEmpty();
 
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);

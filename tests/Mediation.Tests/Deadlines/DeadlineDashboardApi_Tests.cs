@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
@@ -71,13 +72,13 @@ public abstract class DeadlineDashboardApi_Tests : ProviderTests
 
         // The 催办 reached the inbox of the supervising unit (岱庙街道, the community's parent).
         var town = await app.UnitIdAsync("370902001");
-        var inbox = await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>();
+        var inbox = (await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<PagedList<NoticeDto>>()).Items;
         // The notice names the owning unit and the period, never the record's id (that clock's record is no real petition).
         var urge = inbox.Single(n => n.Body.StartsWith("岱东社区：", StringComparison.Ordinal) && n.Subject.Contains("受理告知期限", StringComparison.Ordinal));
         urge.Subject.ShouldStartWith("【催办】");
         urge.Body.ShouldNotContain(overdueInCommunity.RecordId.ToString());
         (await client.PostAsync($"/api/notifications/{urge.Id}/read", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<List<NoticeDto>>())
+        ((await (await client.GetAsync($"/api/notifications/inbox?orgUnitId={town}&unreadOnly=true")).ReadAsync<PagedList<NoticeDto>>()).Items)
             .ShouldNotContain(n => n.Id == urge.Id);
     }
 

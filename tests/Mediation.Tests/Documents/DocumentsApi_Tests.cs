@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -70,7 +71,7 @@ public abstract class DocumentsApi_Tests : ProviderTests
                  })
             text.ShouldContain(expected.Replace(" ", "", StringComparison.Ordinal));
 
-        var listed = await (await client.GetAsync("/api/documents?recordType=MediationCase&recordId=case-1")).ReadAsync<List<IssuedDocumentDto>>();
+        var listed = (await (await client.GetAsync("/api/documents?recordType=MediationCase&recordId=case-1")).ReadAsync<PagedList<IssuedDocumentDto>>()).Items;
         listed.ShouldContain(d => d.Id == issued.Id && d.Sha256 == issued.Sha256);
     }
 

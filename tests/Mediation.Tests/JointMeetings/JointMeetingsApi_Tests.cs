@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Data;
@@ -100,7 +101,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         group.MemberUnits.Count.ShouldBe(27);
         group.IssuerCode.ShouldBe("泰安政法联");
         group.MemberUnits.Single(u => u.Name == Housing).Liaisons.ShouldContain(l => l.UserId != null);
-        var tasks = await OkAsync<List<AssignedTaskDto>>(await (await ClientAsync(userName: Coordinator)).GetAsync("/api/joint-meetings/tasks"));
+        var tasks = (await OkAsync<PagedList<AssignedTaskDto>>(await (await ClientAsync(userName: Coordinator)).GetAsync("/api/joint-meetings/tasks"))).Items;
         tasks.Select(t => t.Status).Distinct().Order().ShouldBe(Enum.GetValues<AssignedTaskStatus>());
         tasks.ShouldContain(t => t.Supervisions.Any(s => s.Kind == SupervisionKind.ListedSupervision));
     }
@@ -118,7 +119,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
 
         var coordinator = await ClientAsync(userName: Coordinator);
         var proposed = await EventuallyAsync(async () =>
-            (await OkAsync<List<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).FirstOrDefault(i => i.LinkedRecord?.Id == accepted.Id),
+            ((await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Items).FirstOrDefault(i => i.LinkedRecord?.Id == accepted.Id),
             "the proposed agenda item");
         return (accepted, proposed);
     }
@@ -300,7 +301,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var foreign = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
         var liaison = await ClientAsync(userName: Liaison);
 
-        var mine = await OkAsync<List<AssignedTaskDto>>(await liaison.GetAsync("/api/joint-meetings/tasks/mine"));
+        var mine = (await OkAsync<PagedList<AssignedTaskDto>>(await liaison.GetAsync("/api/joint-meetings/tasks/mine"))).Items;
         mine.Select(t => t.Id).ShouldContain(led.Id);
         mine.Select(t => t.Id).ShouldContain(cooperating.Id);
         mine.ShouldNotContain(t => t.Id == foreign.Id);
@@ -317,7 +318,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         reported.Reports.Single().By!.ShouldContain(Liaison);
 
         var unlinked = await ClientAsync(userName: "demo.unithead");
-        (await OkAsync<List<AssignedTaskDto>>(await unlinked.GetAsync("/api/joint-meetings/tasks/mine"))).ShouldBeEmpty();
+        ((await OkAsync<PagedList<AssignedTaskDto>>(await unlinked.GetAsync("/api/joint-meetings/tasks/mine"))).Items).ShouldBeEmpty();
     }
 
     [Fact]
@@ -426,7 +427,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         }
 
         var closed = await EventuallyAsync(async () =>
-            (await OkAsync<List<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed")))
+            ((await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Items)
                 .FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
         closed.LinkedRecord!.ClosedNote.ShouldBe("调解成功，达成书面调解协议");
     }

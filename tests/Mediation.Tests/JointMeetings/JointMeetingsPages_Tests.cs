@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.JointMeetings;
 using Mediation.Tests.Api;
@@ -38,7 +39,7 @@ public abstract class JointMeetingsPages_Tests : ProviderTests
     public async Task A_liaison_opens_only_his_units_tasks_and_acts_only_on_those_his_unit_leads()
     {
         var coordinator = await ClientAsync(userName: JointMeetingsApi_Tests.Coordinator);
-        var tasks = await JointMeetingsApi_Tests.OkAsync<List<AssignedTaskDto>>(await coordinator.GetAsync("/api/joint-meetings/tasks"));
+        var tasks = (await JointMeetingsApi_Tests.OkAsync<PagedList<AssignedTaskDto>>(await coordinator.GetAsync("/api/joint-meetings/tasks"))).Items;
         var foreign = tasks.First(t => t.LeadUnit.Name != "市住房和城乡建设局" && t.CooperatingUnits.All(c => c.Name != "市住房和城乡建设局"));
         var led = tasks.First(t => t.LeadUnit.Name == "市住房和城乡建设局" && t.Status == AssignedTaskStatus.InProgress);
 

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Collections.Concurrent;
 using System.Net;
 using Mediation.Core.Data;
@@ -47,14 +48,14 @@ public sealed class JointMeetingsQueries_Tests(CartesianQueryWatchApp app) : ICl
         meetings.Count.ShouldBeGreaterThanOrEqualTo(2);
         var held = meetings.First(m => m.Status is MeetingStatus.Held);
         var meeting = await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{held.Id}"));
-        var tasks = await JointMeetingsApi_Tests.OkAsync<List<AssignedTaskDto>>(await coordinator.GetAsync("/api/joint-meetings/tasks"));
+        var tasks = (await JointMeetingsApi_Tests.OkAsync<PagedList<AssignedTaskDto>>(await coordinator.GetAsync("/api/joint-meetings/tasks"))).Items;
         tasks.ShouldNotBeEmpty();
         await JointMeetingsApi_Tests.OkAsync<AssignedTaskDto>(await coordinator.GetAsync($"/api/joint-meetings/tasks/{tasks[0].Id}"));
         (await coordinator.GetAsync("/api/joint-meetings/supervision-list.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coordinator.GetAsync($"/JointMeetings/Meetings/{meeting.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coordinator.GetAsync("/JointMeetings/Supervision")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var liaison = await _app.ClientAsAsync(JointMeetingsApi_Tests.Liaison);
-        (await JointMeetingsApi_Tests.OkAsync<List<AssignedTaskDto>>(await liaison.GetAsync("/api/joint-meetings/tasks/mine"))).ShouldNotBeEmpty();
+        ((await JointMeetingsApi_Tests.OkAsync<PagedList<AssignedTaskDto>>(await liaison.GetAsync("/api/joint-meetings/tasks/mine"))).Items).ShouldNotBeEmpty();
 
         app.CartesianQueries.Where(q => q.Contains("joint-meetings", StringComparison.OrdinalIgnoreCase) || q.Contains("JointMeetings", StringComparison.Ordinal))
             .ShouldBeEmpty();

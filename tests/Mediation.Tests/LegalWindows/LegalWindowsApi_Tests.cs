@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Auditing;
@@ -47,7 +48,7 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         duty.Shift.ShouldNotBeNull().AdvisorName.ShouldBe("演示法律顾问");
 
         var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
-        var records = await OkAsync<List<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}&on={today:yyyy-MM-dd}"));
+        var records = (await OkAsync<PagedList<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}&on={today:yyyy-MM-dd}"))).Items;
         records.Select(r => r.Kind).ShouldContain(ServiceKind.Consultation);
         records.Select(r => r.Kind).ShouldContain(ServiceKind.CivilAgency);
         records.ShouldAllBe(r => r.Number.StartsWith("岱东法〔"));
@@ -247,7 +248,7 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         var foreign = await ForeignAdvisorAsync(app);
 
         (await OkAsync<List<WindowDto>>(await foreign.GetAsync("/api/legal-windows/windows"))).ShouldBeEmpty();
-        (await OkAsync<List<ServiceRecordSummaryDto>>(await foreign.GetAsync("/api/legal-windows/records"))).ShouldBeEmpty();
+        ((await OkAsync<PagedList<ServiceRecordSummaryDto>>(await foreign.GetAsync("/api/legal-windows/records"))).Items).ShouldBeEmpty();
         (await OkAsync<List<AdvisorDto>>(await foreign.GetAsync("/api/legal-windows/advisors"))).ShouldNotContain(a => a.Name == "演示法律顾问");
         foreach (var url in new[]
                  {

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.LegalWindows;
 using Mediation.Tests.Api;
@@ -67,7 +68,7 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
         var saved = await advisor.PostAsync("/LegalWindows/Participate", new FormUrlEncodedContent(Form(registered.Number)));
         // The PRG redirect left the form; the record page is read anew (the test client does not carry its sign-in across redirects).
         saved.RequestMessage!.RequestUri!.AbsolutePath.ShouldNotBe("/LegalWindows/Participate");
-        var record = (await OkAsync<List<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}")))
+        var record = ((await OkAsync<PagedList<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}"))).Items)
             .Single(r => r.Matter?.StartsWith($"参与调解{registered.Number}", StringComparison.Ordinal) == true);
         record.Kind.ShouldBe(ServiceKind.CivilMediation);
         WebUtility.HtmlDecode(await advisor.GetStringAsync($"/LegalWindows/Records/{record.Id}")).ShouldContain($"应邀参与 {registered.Number} 第1次调解");
@@ -79,7 +80,7 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
     {
         var advisor = await ClientAsync(userName: Advisor);
         var daidong = (await OkAsync<List<WindowDto>>(await advisor.GetAsync("/api/legal-windows/windows"))).Single(w => w.ShortName == "岱东法");
-        var record = (await OkAsync<List<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}")))[0];
+        var record = ((await OkAsync<PagedList<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?windowId={daidong.Id}"))).Items)[0];
 
         var statistician = await ClientAsync(userName: "demo.statistician");
         (await statistician.GetAsync("/LegalWindows/Record")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

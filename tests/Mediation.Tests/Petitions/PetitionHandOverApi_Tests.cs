@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Cases.Application;
@@ -420,7 +421,7 @@ public sealed class PetitionHandOverRollback_Tests(SqliteAppWithFailingCases app
         after.ConcurrencyStamp.ShouldBe(petition.ConcurrencyStamp);
         after.Timeline.ShouldNotContain(e => e.Kind == PetitionEventKind.HandedOverToMediation);
         (await HandlingClockAsync(petition.Id)).ShouldBe(ClockStatus.Running);
-        var cases = await OkAsync<List<CaseSummaryDto>>(await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/cases"));
+        var cases = (await OkAsync<PagedList<CaseSummaryDto>>(await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/cases"))).Items;
         cases.ShouldNotContain(c => c.Summary == petition.Matter);
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -683,7 +684,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var officer = await OfficerAsync();
         var older = await RegisteredAsync(Letter() with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-10) });
         var newer = await RegisteredAsync();
-        var queue = await (await officer.GetAsync("/api/petitions")).ReadAsync<List<PetitionSummaryDto>>();
+        var queue = (await (await officer.GetAsync("/api/petitions")).ReadAsync<PagedList<PetitionSummaryDto>>()).Items.ToList();
         var olderIndex = queue.FindIndex(p => p.Id == older.Id);
         var newerIndex = queue.FindIndex(p => p.Id == newer.Id);
         olderIndex.ShouldBeGreaterThanOrEqualTo(0);

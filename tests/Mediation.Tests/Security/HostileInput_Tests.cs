@@ -291,6 +291,25 @@ public static class HostileProbes
         .. EnumRows("statistics records dispute type", "demo.statistician", "/Statistics/Records", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
         .. EnumRows("statistics records source", "demo.statistician", "/Statistics/Records", "source", typeof(global::Mediation.Cases.CaseSource)),
 
+        // Issue 19: the lists' new filters are enum parameters like any other.
+        .. EnumRows("cases list status", Mediator, "/api/cases/", "status", typeof(CaseStatus)),
+        .. EnumRows("cases list risk grade", Mediator, "/api/cases/", "riskGrade", typeof(RiskGrade)),
+        .. EnumRows("petitions list status", Officer, "/api/petitions/", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
+
+        // Issue 19: every list pages; a page or size out of bounds is refused, never quietly capped.
+        .. PagingRows("cases list", Mediator, "/api/cases", all: true),
+        .. PagingRows("petitions list", Officer, "/api/petitions"),
+        .. PagingRows("issued documents", Mediator, "/api/documents?recordType=MediationCase"),
+        .. PagingRows("inbox", "demo.coordinator", "/api/notifications/inbox?orgUnitId={foreignUnit}"),
+        .. PagingRows("legal-window records", Advisor, "/api/legal-windows/records"),
+        .. PagingRows("desk queue", DeskOfficer, "/api/service-desk/requests?view=All"),
+        .. PagingRows("desk visits", DeskOfficer, "/api/service-desk/visits"),
+        .. PagingRows("desk enterprises", DeskOfficer, "/api/service-desk/enterprises"),
+        .. PagingRows("portal requests", EnterpriseUser, "/api/service-desk/portal/requests"),
+        .. PagingRows("proposed agenda items", "demo.coordinator.taian", "/api/joint-meetings/agenda-items/proposed"),
+        .. PagingRows("joint-meeting tasks", "demo.coordinator.taian", "/api/joint-meetings/tasks?openOnly=true"),
+        .. PagingRows("my joint-meeting tasks", "demo.memberunit", "/api/joint-meetings/tasks/mine"),
+
         // Statistics: periods and scope are checked before a figure is counted.
         new("statistics period as a flag combination", "demo.statistician", "GET", "/api/statistics/figures?period=Month,Year&year=2026", null,
             HttpStatusCode.BadRequest, "period", CoreErrorCodes.Validation.NotAMember),
@@ -315,6 +334,28 @@ public static class HostileProbes
         ];
         return values.Select(v => new HostileProbe($"{name} {v.Kind}", user, "GET", $"{path}?{parameter}={v.Value}", null,
             HttpStatusCode.BadRequest, parameter, CoreErrorCodes.Validation.NotAMember, CoreErrorCodes.ValidationFailed));
+    }
+
+    /// <summary>
+    /// Out of range (zero, negative, one past the bound) is a field error; a number past int (huge) a format error. Every list
+    /// gets the two bounds; <paramref name="all"/> adds the rest once.
+    /// </summary>
+    public static IEnumerable<HostileProbe> PagingRows(string name, string user, string path, bool all = false)
+    {
+        var sep = path.Contains('?') ? '&' : '?';
+        HostileProbe Row(string kind, string query, string field, string code, string problem) =>
+            new($"{name} {kind}", user, "GET", $"{path}{sep}{query}", null, HttpStatusCode.BadRequest, field, code, problem);
+        const string range = CoreErrorCodes.Validation.OutOfRange, format = CoreErrorCodes.Validation.WrongFormat;
+        yield return Row("page 0", "page=0", "page", range, CoreErrorCodes.ValidationFailed);
+        yield return Row("page size 201", "pageSize=201", "pageSize", range, CoreErrorCodes.ValidationFailed);
+        if (!all) yield break;
+        yield return Row("negative page", "page=-1", "page", range, CoreErrorCodes.ValidationFailed);
+        yield return Row("page past the last allowed", "page=1000001", "page", range, CoreErrorCodes.ValidationFailed);
+        yield return Row("negative page size", "pageSize=-5", "pageSize", range, CoreErrorCodes.ValidationFailed);
+        yield return Row("page size 0", "pageSize=0", "pageSize", range, CoreErrorCodes.ValidationFailed);
+        yield return Row("huge page", "page=99999999999999999999", "page", format, CoreErrorCodes.MalformedRequest);
+        yield return Row("huge page size", "pageSize=2147483648", "pageSize", format, CoreErrorCodes.MalformedRequest);
+        yield return Row("page as a word", "page=last", "page", format, CoreErrorCodes.MalformedRequest);
     }
 
     public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });

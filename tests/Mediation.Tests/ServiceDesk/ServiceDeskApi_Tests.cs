@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Deadlines.Application;
@@ -50,7 +51,7 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         (clock.Policy, clock.DueAt).ShouldBe((ServiceDeskPolicies.AcknowledgementUrgent, (DateTimeOffset?)filed.AcknowledgementDueAt));
         (filed.AcknowledgementDueAt - filed.SubmittedAt).ShouldBeInRange(TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
 
-        var unassigned = await OkAsync<List<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Unassigned"));
+        var unassigned = (await OkAsync<PagedList<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Unassigned"))).Items;
         unassigned.ShouldContain(r => r.Id == filed.Id);
     }
 
@@ -63,7 +64,7 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         var theirs = await FileAsync(other);
         var own = await FileAsync(me);
 
-        var list = await OkAsync<List<DeskRequestSummaryDto>>(await me.GetAsync("/api/service-desk/portal/requests"));
+        var list = (await OkAsync<PagedList<DeskRequestSummaryDto>>(await me.GetAsync("/api/service-desk/portal/requests"))).Items;
         list.Select(r => r.Id).ShouldBe([own.Id]);
         (await me.GetAsync($"/api/service-desk/portal/requests/{theirs.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await me.PostJsonAsync($"/api/service-desk/portal/requests/{theirs.Id}/rating", new RateInput(ServiceRating.Satisfied, null)))
@@ -113,7 +114,7 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
             new AddColleagueInput(userName, "孙某某", MediationAppFactory.DemoPassword)));
         enterprise.Members.Count.ShouldBe(2);
         var colleague = await app.ClientAsAsync(userName);
-        (await OkAsync<List<DeskRequestSummaryDto>>(await colleague.GetAsync("/api/service-desk/portal/requests"))).ShouldHaveSingleItem().Id.ShouldBe(filed.Id);
+        ((await OkAsync<PagedList<DeskRequestSummaryDto>>(await colleague.GetAsync("/api/service-desk/portal/requests"))).Items).ShouldHaveSingleItem().Id.ShouldBe(filed.Id);
         await ShouldBeRefusedAsync(await colleague.PostJsonAsync("/api/service-desk/portal/enterprise/colleagues",
             new AddColleagueInput("ent.x." + Suffix(), "周某某", MediationAppFactory.DemoPassword)), ServiceDeskErrorCodes.NotEnterpriseAdmin, HttpStatusCode.Forbidden);
     }
@@ -139,8 +140,8 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         (transferred.OwnerName, transferred.FirstResponderName) .ShouldBe(("演示接诉即办窗口人员乙", "演示接诉即办窗口人员"));
         transferred.Transfers.ShouldHaveSingleItem().Reason.ShouldBe("乙熟悉建设工程款纠纷");
 
-        (await OkAsync<List<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Mine"))).ShouldContain(r => r.Id == taken.Id);
-        (await OkAsync<List<DeskRequestSummaryDto>>(await colleague.GetAsync("/api/service-desk/requests?view=Mine"))).ShouldContain(r => r.Id == taken.Id);
+        ((await OkAsync<PagedList<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Mine"))).Items).ShouldContain(r => r.Id == taken.Id);
+        ((await OkAsync<PagedList<DeskRequestSummaryDto>>(await colleague.GetAsync("/api/service-desk/requests?view=Mine"))).Items).ShouldContain(r => r.Id == taken.Id);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/conclude",
             new ConcludeInput("已办结", transferred.ConcurrencyStamp)), ServiceDeskErrorCodes.NotOwner, HttpStatusCode.Forbidden);
         var concluded = await OkAsync<DeskRequestDto>(await colleague.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/conclude",
@@ -265,8 +266,8 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
             (RequestStatus.InHandling, (Guid?)visit.Id, "演示接诉即办窗口人员", "农民工工资专户开设慢"));
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/service-desk/visits/{visit.Id}/problems/1/request",
             new RaiseProblemInput(RequestKind.ServiceRequest, null, false)), ServiceDeskErrorCodes.ProblemAlreadyRaised);
-        (await OkAsync<List<DeskRequestSummaryDto>>(await client.GetAsync("/api/service-desk/portal/requests"))).ShouldContain(r => r.Id == request.Id);
-        (await OkAsync<List<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={enterprise.Id}"))).ShouldHaveSingleItem()
+        ((await OkAsync<PagedList<DeskRequestSummaryDto>>(await client.GetAsync("/api/service-desk/portal/requests"))).Items).ShouldContain(r => r.Id == request.Id);
+        ((await OkAsync<PagedList<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={enterprise.Id}"))).Items).ShouldHaveSingleItem()
             .Problems[0].RequestNumber.ShouldBe(request.Number);
     }
 

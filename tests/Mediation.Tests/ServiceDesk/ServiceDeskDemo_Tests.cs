@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net;
 using Mediation.Core.Data;
 using Mediation.ServiceDesk;
@@ -24,13 +25,13 @@ public abstract class ServiceDeskDemo_Tests : ProviderTests
         var portal = await app.ClientAsAsync("demo.enterpriseuser");
         var mine = await OkAsync<EnterpriseDto>(await portal.GetAsync("/api/service-desk/portal/enterprise"));
         (mine.Name, mine.Status, mine.CreditCode).ShouldBe(("肥城市演示建筑安装有限公司", EnterpriseStatus.Approved, ServiceDeskDemoSeed.DemoCreditCode));
-        var requests = await OkAsync<List<DeskRequestSummaryDto>>(await portal.GetAsync("/api/service-desk/portal/requests"));
+        var requests = (await OkAsync<PagedList<DeskRequestSummaryDto>>(await portal.GetAsync("/api/service-desk/portal/requests"))).Items;
         requests.Select(r => r.Status).Distinct().Order().ShouldBe(Enum.GetValues<RequestStatus>());
         var detail = await OkAsync<DeskRequestDto>(await portal.GetAsync($"/api/service-desk/portal/requests/{requests.First(r => r.Status == RequestStatus.AwaitingMaterials).Id}"));
         (detail.FeedbackPaused, detail.MaterialsNotices.Count).ShouldBe((true, 1));
 
         var officer = await app.ClientAsAsync(Officer);
-        var seeded = (await OkAsync<List<EnterpriseDto>>(await officer.GetAsync("/api/service-desk/enterprises")))
+        var seeded = ((await OkAsync<PagedList<EnterpriseDto>>(await officer.GetAsync("/api/service-desk/enterprises"))).Items)
             .Where(e => e.CreditCode.StartsWith("91370983MA3C8D", StringComparison.Ordinal)).ToList();
         seeded.Count(e => e.Status == EnterpriseStatus.Approved).ShouldBe(6);
         seeded.ShouldContain(e => e.Status == EnterpriseStatus.Pending);
@@ -48,9 +49,9 @@ public abstract class ServiceDeskDemo_Tests : ProviderTests
         rows.ShouldContain(r => (string?)r["法律途径"] == "诉讼");
         rows.ShouldContain(r => ((string)r["时间线"]!).Contains("Transferred"));
 
-        var overdue = await OkAsync<List<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Overdue"));
+        var overdue = (await OkAsync<PagedList<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Overdue"))).Items;
         overdue.Count(r => seeded.Any(e => e.Name == r.EnterpriseName)).ShouldBeGreaterThan(2);
-        var visits = await OkAsync<List<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={mine.Id}"));
+        var visits = (await OkAsync<PagedList<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={mine.Id}"))).Items;
         visits.ShouldHaveSingleItem().Problems[0].RequestNumber.ShouldNotBeNull();
     }
 

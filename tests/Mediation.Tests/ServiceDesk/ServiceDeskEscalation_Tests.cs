@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Net.Http.Headers;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Application;
@@ -54,7 +55,7 @@ public sealed class ServiceDeskEscalation_Tests
         var clock = (await OkAsync<List<DeadlineClockDto>>(await officer.GetAsync(
             $"/api/deadlines/clocks?recordType={RequestAppService.RecordType}&recordId={taken.Id}"))).Single(c => c.Policy == ServiceDeskPolicies.Feedback);
         (await app.StepsAsync(clock.Id)).Where(s => s.Kind != DeadlineStepKind.Reminder).Select(s => s.Kind).ShouldBe([DeadlineStepKind.Urge]);
-        var overdue = await OkAsync<List<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Overdue"));
+        var overdue = (await OkAsync<PagedList<DeskRequestSummaryDto>>(await officer.GetAsync("/api/service-desk/requests?view=Overdue"))).Items;
         overdue.ShouldContain(r => r.Id == taken.Id && r.Overdue);
 
         _time.SetUtcNow(China(2026, 10, 16, 12).ToUniversalTime());

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Text.Json;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Domain;
@@ -52,15 +53,14 @@ public sealed class DocumentArchiveAppService(
     public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct) =>
         StoreAsync(spec, kind, number, recordType, recordId, orgUnitId, null, clock.GetUtcNow(), ct);
 
-    public async Task<IReadOnlyList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, CancellationToken ct)
+    public async Task<PagedList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, Paging paging, CancellationToken ct)
     {
         var query = Documents;
         if (!string.IsNullOrWhiteSpace(recordType)) query = query.Where(d => d.RecordType == recordType);
         if (!string.IsNullOrWhiteSpace(recordId)) query = query.Where(d => d.RecordId == recordId);
-        var list = await query.OrderByDescending(d => d.IssuedAt).Take(500)
+        return await query.OrderByDescending(d => d.IssuedAt).ThenBy(d => d.Id)
             .Select(d => new IssuedDocumentDto(d.Id, d.Number, d.Kind, d.Title, d.RecordType, d.RecordId, d.Sha256, d.SizeBytes, d.TemplateVersion, d.IssuedBy, d.IssuedAt))
-            .ToListAsync(ct);
-        return list;
+            .ToPagedListAsync(paging, ct);
     }
 
     public async Task<IssuedDocumentDto> GetAsync(Guid id, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using System.Text.Json;
 using Mediation.Core.Documents.Layout;
 
@@ -20,7 +21,7 @@ public interface IDocumentArchive
 
     Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct);
 
-    Task<IReadOnlyList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, CancellationToken ct);
+    Task<PagedList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, Paging paging, CancellationToken ct);
 
     Task<IssuedDocumentDto> GetAsync(Guid id, CancellationToken ct);
 

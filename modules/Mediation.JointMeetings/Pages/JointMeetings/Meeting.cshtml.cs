@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
 using Mediation.JointMeetings.Application;
@@ -55,7 +56,7 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
     private async Task LoadAsync(CancellationToken ct)
     {
         Meeting = await meetings.GetMeetingAsync(Id, ct);
-        if (CanManage) Proposed = (await meetings.ListProposedAsync(ct)).Where(i => i.GroupId == Meeting.GroupId).ToList();
+        if (CanManage) Proposed = (await meetings.ListProposedAsync(Paging.WebPageList, ct)).Items.Where(i => i.GroupId == Meeting.GroupId).ToList();
     }
 }
 

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Web.Pages;
 using Mediation.JointMeetings.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ internal sealed class SupervisionModel(TaskAppService tasks, RegisterExportAppSe
     public IReadOnlyList<AssignedTaskDto> Tasks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Tasks = (await tasks.ListAsync(mine: false, openOnly: true, ct)).Where(t => !OverdueOnly || t.Overdue).ToList();
+        Tasks = (await tasks.ListAsync(mine: false, openOnly: true, Paging.WebPageList, ct)).Items.Where(t => !OverdueOnly || t.Overdue).ToList();
 
     /// <summary>The whole register, open and accepted tasks, written in the background.</summary>
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct) => Redirect($"/JointMeetings/Exports/{(await exports.RequestAsync(ct)).Id}");

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Web.Pages;
 using Mediation.JointMeetings.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,6 @@ internal sealed class TasksModel(TaskAppService tasks) : FormPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Units = await tasks.MyUnitsAsync(ct);
-        Tasks = await tasks.ListAsync(mine: true, openOnly: !All, ct);
+        Tasks = (await tasks.ListAsync(mine: true, openOnly: !All, Paging.WebPageList, ct)).Items;
     }
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
@@ -32,6 +33,6 @@ internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppServi
         Window = WindowId is { } id ? Windows.FirstOrDefault(w => w.Id == id) : Windows.Count > 0 ? Windows[0] : null;
         if (Window is null) return;
         Duty = await windows.OnDutyAsync(Window.Id, ct);
-        if (CanReadRecords) Today = await records.ListAsync(Window.Id, ChinaTime.DateOf(clock.GetUtcNow()), ct);
+        if (CanReadRecords) Today = (await records.ListAsync(Window.Id, ChinaTime.DateOf(clock.GetUtcNow()), Paging.WebPageList, ct)).Items;
     }
 }

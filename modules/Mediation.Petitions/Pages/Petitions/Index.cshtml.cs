@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Web.Pages;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
@@ -26,7 +27,7 @@ internal sealed class IndexModel(PetitionAppService petitions, PetitionPageQuery
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ChinaTime.DateOf(clock.GetUtcNow());
-        var all = await petitions.ListAsync(ct);
+        var all = (await petitions.ListAsync(null, Paging.WebPageList, ct)).Items;
         Petitions = Status is { } status ? all.Where(p => p.Status == status).ToList() : all;
         Petitioners = await queue.PetitionerNamesAsync(Petitions.Select(p => p.Id).ToList(), ct);
     }

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
@@ -28,6 +29,6 @@ internal sealed class IndexModel(RequestAppService requests, ICurrentUser user, 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ChinaTime.DateOf(clock.GetUtcNow());
-        Requests = await requests.QueueAsync(Shown, Status, ct);
+        Requests = (await requests.QueueAsync(Shown, Status, Paging.WebPageList, ct)).Items;
     }
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Web;
 using Mediation.Core.Web.Pages;
 using Mediation.ServiceDesk.Application;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,6 @@ internal sealed class PortalModel(RequestAppService requests, EnterpriseAppServi
     public async Task OnGetAsync(CancellationToken ct)
     {
         Enterprise = await enterprises.MineAsync(ct);
-        Requests = await requests.PortalListAsync(ct);
+        Requests = (await requests.PortalListAsync(Paging.WebPageList, ct)).Items;
     }
 }
