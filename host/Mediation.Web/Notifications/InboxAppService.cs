@@ -13,7 +13,10 @@ namespace Mediation.Web.Notifications;
 public sealed record NoticeDto(Guid Id, Guid OrgUnitId, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt,
     string? Link = null);
 
-public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, Mediation.Core.Security.IDataScope scope)
+public sealed record InboxSummary(int Unread, IReadOnlyList<NoticeDto> Latest);
+
+public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, Mediation.Core.Security.IDataScope scope,
+    Mediation.Core.Security.ICurrentUser user)
 {
     public async Task<PagedList<NoticeDto>> ListAsync(Guid? orgUnitId, bool? unreadOnly, Paging paging, CancellationToken ct)
     {
@@ -35,5 +38,25 @@ public sealed class InboxAppService(MediationDbContext db, TimeProvider clock, M
             ?? throw new EntityNotFoundException(nameof(Notice), id);
         notice.ReadAt ??= clock.GetUtcNow().ToUniversalTime();
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The header's bell for the caller's own unit: how many in-app notices are unread, and the latest unread few.</summary>
+    public async Task<InboxSummary> SummaryAsync(int latest, CancellationToken ct)
+    {
+        if (user.OrgUnitId is not { } unit) return new InboxSummary(0, []);
+        var unread = db.Set<Notice>().AsNoTracking().Where(n => n.OrgUnitId == unit && n.Channel == NoticeChannel.InApp && n.ReadAt == null);
+        var count = await unread.CountAsync(ct);
+        if (count == 0) return new InboxSummary(0, []);
+        var notices = await unread.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Take(latest)
+            .Select(n => new NoticeDto(n.Id, n.OrgUnitId, n.Template, n.Subject, "", n.CreatedAt, n.ReadAt, n.Link)).ToListAsync(ct);
+        return new InboxSummary(count, notices);
+    }
+
+    /// <summary>Marks the notice read and tells where its record is handled; only a site-relative link is followed.</summary>
+    public async Task<string?> OpenAsync(Guid id, CancellationToken ct)
+    {
+        await MarkReadAsync(id, ct);
+        var link = await db.Set<Notice>().AsNoTracking().Where(n => n.Id == id).Select(n => n.Link).SingleAsync(ct);
+        return link is ['/', not '/' and not '\\', ..] ? link : null;
     }
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Security;
 using Mediation.Core.Web;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Core.Notifications;
@@ -37,7 +38,7 @@ public sealed class NotificationsModule : IModule
     public void MapEndpoints(RouteGroupBuilder api)
     {
         api.WithTags("Notifications");
-        api.RequireAuthorization();
+        api.RequireAuthorization(CorePermissions.Notices.Read);
         api.MapGet("/inbox", (Guid? orgUnitId, bool? unreadOnly, int? page, int? pageSize, InboxAppService s, CancellationToken ct)
             => s.ListAsync(orgUnitId, unreadOnly, Paging.From(page, pageSize), ct)).WithName("Notifications_ListInbox").WithSummary("查询本单位收件箱")
             ;

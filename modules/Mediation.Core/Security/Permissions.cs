@@ -36,6 +36,12 @@ public static class CorePermissions
         public const string Dashboard = "Core.Jobs.Dashboard";
     }
 
+    public static class Notices
+    {
+        /// <summary>Read the own unit's in-app notices. Not an enterprise's portal account: it belongs to the desk's unit, not to its staff.</summary>
+        public const string Read = "Core.Notices.Read";
+    }
+
     public static class Pii
     {
         /// <summary>See unmasked 身份证号 and phone numbers; every reveal is audited.</summary>
@@ -51,6 +57,7 @@ public static class CorePermissions
         new(Audit.Read, [RoleNames.AuditAdmin]),
         new(Jobs.Dashboard, [RoleNames.SystemAdmin]),
         new(Pii.Reveal, [RoleNames.Mediator, RoleNames.PetitionOfficer]),
+        new(Notices.Read, [.. RoleNames.All.Where(r => r != RoleNames.EnterpriseUser)]),
     ];
 }
 
