@@ -12,6 +12,7 @@ using Mediation.JointMeetings.Domain;
 using Mediation.JointMeetings.Endpoints;
 using Mediation.JointMeetings.Jobs;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, TaskChangeFeed>();
         services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();
         services.AddIntegrationEventHandler<CaseConcludedEto, LinkedCaseConcludedHandler>();
+        services.AddIntegrationEventHandler<DeskRequestConcludedEto, LinkedDeskRequestConcludedHandler>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

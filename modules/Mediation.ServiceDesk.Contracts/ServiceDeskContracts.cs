@@ -1,3 +1,4 @@
+using Mediation.Core.Messaging;
 namespace Mediation.ServiceDesk;
 
 public enum EnterpriseStatus
@@ -208,3 +209,12 @@ public interface IDeskRequestStatusReader
 /// </summary>
 public sealed record DeskRequestStatusDto(Guid Id, string Number, string Title, RequestKind Kind, RequestStatus Status, string StatusText, bool Handled,
     string HandlingUnit, string? Owner, DateOnly? DueOn, DateTimeOffset? DueAt, DateTimeOffset? ConcludedAt);
+
+/// <summary>
+/// 办结告知 given: the desk concluded the request with <paramref name="Result"/>. Published in the conclusion's own transaction, so a
+/// module linking the request (a joint meeting's agenda item and its tasks) learns it closed.
+/// </summary>
+public sealed record DeskRequestConcludedEto(Guid RequestId, string Number, Guid OrgUnitId, DateTimeOffset ConcludedAt, string Result) : IIntegrationEvent
+{
+    public const string EventName = "service-desk.request-concluded";
+}

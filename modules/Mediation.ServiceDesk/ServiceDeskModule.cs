@@ -38,6 +38,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
         services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
+        services.AddIntegrationEvent<DeskRequestConcludedEto>(DeskRequestConcludedEto.EventName);
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -2,11 +2,13 @@ using Mediation.Cases;
 using Mediation.JointMeetings.Domain;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 
 namespace Mediation.JointMeetings.Application;
 
 /// <summary>The live state of the records agenda items link, asked of their modules' read contracts in one call per module.</summary>
-internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServiceRecordStatusReader windowRecords, ICaseStatusReader cases)
+internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServiceRecordStatusReader windowRecords, ICaseStatusReader cases,
+    IDeskRequestStatusReader deskRequests)
 {
     public async Task<IReadOnlyDictionary<Guid, LinkedRecordLiveDto>> ReadAsync(IEnumerable<AgendaItem> items, CancellationToken ct)
     {
@@ -20,6 +22,8 @@ internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServi
             live[r.Id] = WindowRecordLive(r);
         foreach (var c in await cases.FindAsync(Ids(LinkedRecordType.MediationCase), ct))
             live[c.Id] = c.Outcome is { } outcome ? new LinkedRecordLiveDto(outcome.ToString(), true) : new LinkedRecordLiveDto(c.Status.ToString(), false);
+        foreach (var r in await deskRequests.FindAsync(Ids(LinkedRecordType.DeskRequest), ct))
+            live[r.Id] = new LinkedRecordLiveDto(r.Status.ToString(), r.Handled);
         return live;
     }
 

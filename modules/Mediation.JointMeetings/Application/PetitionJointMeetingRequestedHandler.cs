@@ -4,6 +4,7 @@ using Mediation.Core.Messaging;
 using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings.Domain;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,19 @@ internal sealed class PetitionJointMeetingRequestedHandler(MediationDbContext db
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>A linked desk request concluded (办结告知): its agenda items, and so their tasks, show that with the desk's result.</summary>
+internal sealed class LinkedDeskRequestConcludedHandler(MediationDbContext db) : IIntegrationEventHandler<DeskRequestConcludedEto>
+{
+    public async Task HandleAsync(DeskRequestConcludedEto e, IntegrationEventContext context, CancellationToken ct)
+    {
+        var items = await db.Set<AgendaItem>().Where(i => i.LinkedRecordType == LinkedRecordType.DeskRequest && i.LinkedRecordId == e.RequestId).ToListAsync(ct);
+        var note = "接诉即办已办结告知：" + e.Result;
+        var changed = false;
+        foreach (var item in items) changed |= item.LinkedRecordClosed(e.ConcludedAt, note.Length > 500 ? note[..499] + "…" : note);
+        if (changed) await db.SaveChangesAsync(ct);
+    }
 }
 
 /// <summary>A linked mediation case concluded: its agenda items show that, with the outcome, from the Cases module's own event.</summary>

@@ -5,6 +5,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Domain;
 using Mediation.Core.Identity;
+using Mediation.Core.Messaging;
 using Mediation.Core.Numbering;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
@@ -22,7 +23,7 @@ namespace Mediation.ServiceDesk.Application;
 /// </summary>
 internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, INumberSequence numbers, IDeadlineClocks clocks, IUserDirectory users,
     IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, IDocumentArchive archive, AttachmentAppService attachments,
-    TimeProvider clock)
+    IIntegrationEventPublisher events, TimeProvider clock)
 {
     public const string RecordType = nameof(DeskRequest);
     public const string NumberKind = "service-desk.request";
@@ -205,6 +206,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var request = await scope.StaffRequestAsync(id, ct);
         db.ExpectConcurrencyStamp(request, input.ConcurrencyStamp);
         request.Conclude(scope.Actor, input.Result!.Trim(), clock.GetUtcNow());
+        events.Publish(new DeskRequestConcludedEto(request.Id, request.Number, request.OrgUnitId, request.ConcludedAt!.Value, request.Result!));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (await FeedbackClockAsync(request, ct) is { } open)

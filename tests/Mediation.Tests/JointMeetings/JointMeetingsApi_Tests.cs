@@ -466,6 +466,36 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task A_linked_desk_request_shows_its_state_now_through_the_desk_contract_and_its_conclusion()
+    {
+        var app = await AppAsync();
+        var (_, enterprise, _) = await ServiceDesk.DeskSetup.EnterpriseAsync(app);
+        var filed = await ServiceDesk.DeskSetup.FileAsync(enterprise);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        var proposed = await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "建安企业工程款拖欠协调", null, LinkedRecordType.DeskRequest, filed.Id, filed.Number)), HttpStatusCode.Created);
+        proposed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.ServiceDesk.RequestStatus.Submitted), false));
+
+        var officer = await ClientAsync(userName: ServiceDesk.DeskSetup.Officer);
+        var taken = await ServiceDesk.DeskSetup.TakeAsync(officer, filed);
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        item.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.ServiceDesk.RequestStatus.InHandling), false));
+        var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
+            new DecideAgendaItemInput("住建部门督促总包方支付", [new TaskInput("督促总包方支付工程款", UnitId(group, Housing), [])], null)));
+        (await officer.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/conclude",
+            new Mediation.ServiceDesk.ConcludeInput("总包方已支付工程款120万元", taken.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+        var closed = await EventuallyAsync(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
+            .AgendaItems.FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the desk's conclusion on the item");
+        closed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.ServiceDesk.RequestStatus.Concluded), true));
+        closed.LinkedRecord.ClosedNote.ShouldBe("接诉即办已办结告知：总包方已支付工程款120万元");
+        var taskPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Tasks/{decided.Tasks.Single().Id}"));
+        taskPage.ShouldContain("当前状态：已办结待评价");
+        taskPage.ShouldContain("接诉即办已办结告知：总包方已支付工程款120万元");
+    }
+
+    [Fact]
     public async Task A_meeting_without_every_units_attendance_is_refused_and_nothing_is_written()
     {
         var coordinator = await ClientAsync(userName: Coordinator);
