@@ -7,6 +7,7 @@ using Mediation.Core.OrgUnits;
 using Mediation.Identity;
 using Mediation.Web.Deadlines;
 using Mediation.Web.Documents;
+using Mediation.Web.Exports;
 using Mediation.Web.Http;
 using Mediation.Web.Notifications;
 using Mediation.Web.OrgUnits;
@@ -32,6 +33,7 @@ public static class HostModules
         new DeadlinesModule(),
         new NotificationsModule(),
         new IdempotencyModule(),
+        new ExportsModule(),
         new CasesModule(),
         new PetitionsModule(),
         new LegalWindowsModule(),

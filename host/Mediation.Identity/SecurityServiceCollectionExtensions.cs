@@ -62,6 +62,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IKernelSeed, KernelSeed>();
         services.AddScoped<UserClaimsLoader>();
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<UserClaimsLoader>());
+        services.AddScoped<IUserPrincipals, UserPrincipals>();
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = context =>

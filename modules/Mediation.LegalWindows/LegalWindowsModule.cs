@@ -3,6 +3,7 @@ using Mediation.Cases;
 using Mediation.Core;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Exports;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
@@ -33,6 +34,7 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<ReferralAppService>();
         services.AddScoped<MediationParticipationAppService>();
         services.AddScoped<ServiceDocumentsAppService>();
+        services.AddScoped<IExportProducer, LedgerExport>();
         services.AddScoped<UncoveredShiftsJob>();
         services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();

@@ -6,6 +6,7 @@ using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Excel;
 using Mediation.Core.Documents.Templates;
 using Mediation.Core.Domain;
+using Mediation.Core.Exports;
 using Mediation.Core.Validation;
 using Mediation.LegalWindows.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -79,34 +80,58 @@ internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceR
     /// <summary>
     /// 工作台账 of one month (China time) for the caller's windows, narrowed to a window or an advisor. Rows stream from the
     /// database into a temporary file (MiniExcel writes synchronously), which the response then sends and deletes.
+    /// A large month goes through the background export (<see cref="LedgerExport"/>) instead, with its progress shown.
     /// </summary>
     public async Task<Stream> LedgerAsync(string? month, Guid? windowId, Guid? advisorId, CancellationToken ct)
+    {
+        var first = await CheckLedgerAsync(month, windowId, ct);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        await WriteLedgerAsync(first, windowId, advisorId, file, null, ct);
+        file.Position = 0;
+        return file;
+    }
+
+    /// <summary>The month's first day; refuses a malformed month and a window outside the caller's scope (404).</summary>
+    public async Task<DateOnly> CheckLedgerAsync(string? month, Guid? windowId, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
             || first < InputValidator.EarliestDate || first.Year > 2100)
             throw new InputValidationException([new FieldError("month", LegalWindowsErrorCodes.MonthInvalid, new Dictionary<string, object?>())]);
         if (windowId is { } w) await windows.FindWindowAsync(w, ct);
+        return first;
+    }
+
+    public async Task WriteLedgerAsync(DateOnly first, Guid? windowId, Guid? advisorId, Stream output, IExportProgress? progress, CancellationToken ct)
+    {
         var start = ChinaTime.StartOfDay(first).ToUniversalTime();
         var end = ChinaTime.StartOfDay(first.AddMonths(1)).ToUniversalTime();
         var query = (await scope.RecordsAsync(ct)).AsNoTracking().Where(r => r.ServedAt >= start && r.ServedAt < end);
         if (windowId is { } window) query = query.Where(r => r.WindowId == window);
         if (advisorId is { } advisor) query = query.Where(r => r.AdvisorId == advisor);
         var windowNames = db.Set<LegalWindow>().Select(x => new { x.Id, x.Name });
-        var advisorNames = db.Set<LegalAdvisor>().IgnoreQueryFilters().Select(x => new { x.Id, x.Name });
-        var rows = query.OrderBy(r => r.ServedAt)
+        // Advisors may be registered above the caller's unit, so their names are read past the scope — in a query of their own:
+        // IgnoreQueryFilters inside the ledger's query would lift the scope of the whole query, records included.
+        var advisorIds = await query.Select(r => r.AdvisorId).Distinct().ToListAsync(ct);
+        var advisorNames = await db.Set<LegalAdvisor>().IgnoreQueryFilters().AsNoTracking().Where(a => advisorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var rows = Named(query.OrderBy(r => r.ServedAt)
             .Select(r => new LedgerRow(r.Number, r.ServedAt, windowNames.Where(x => x.Id == r.WindowId).Select(x => x.Name).First(),
-                advisorNames.Where(x => x.Id == r.AdvisorId).Select(x => x.Name).First(), r.Kind, r.PersonName, r.Matter ?? r.Topic, r.Advice,
-                r.Minutes, r.Attendance, r.ErrandStatus, r.CaseNumber, r.ReferralResult, r.ParticipationCaseNumber, r.ParticipationSessionNumber))
-            .AsAsyncEnumerable();
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        await ExcelExporter.WriteAsync(file, rows, Columns, $"{first:yyyy-MM}台账", ct);
-        file.Position = 0;
-        return file;
+                "", r.Kind, r.PersonName, r.Matter ?? r.Topic, r.Advice, r.Minutes, r.Attendance, r.ErrandStatus, r.CaseNumber, r.ReferralResult,
+                r.ParticipationCaseNumber, r.ParticipationSessionNumber, r.AdvisorId))
+            .AsAsyncEnumerable(), advisorNames);
+        if (progress is not null) rows = rows.Reporting(progress, await query.LongCountAsync(ct), ct);
+        await ExcelExporter.WriteAsync(output, rows, Columns, $"{first:yyyy-MM}台账", ct);
+    }
+
+    private static async IAsyncEnumerable<LedgerRow> Named(IAsyncEnumerable<LedgerRow> rows, Dictionary<Guid, string> advisorNames)
+    {
+        await foreach (var row in rows)
+            yield return row with { Advisor = advisorNames.GetValueOrDefault(row.AdvisorId, "") };
     }
 
     internal sealed record LedgerRow(string Number, DateTimeOffset ServedAt, string Window, string Advisor, ServiceKind Kind, string? Person,
         string? Matter, string? Advice, int? Minutes, int? Attendance, ErrandStatus? Errand, string? CaseNumber, ReferralResult? Result,
-        string? JoinedCaseNumber, int? JoinedSession);
+        string? JoinedCaseNumber, int? JoinedSession, Guid AdvisorId);
 
     private static readonly IReadOnlyList<ExcelColumn<LedgerRow>> Columns =
     [

@@ -70,7 +70,7 @@ public sealed class Kernel_Tests
     public void The_host_side_kernel_holds_the_kernel_areas_modules()
     {
         var kernelModules = HostModules.Create().Modules.Where(m => KernelAssemblies.Contains(m.GetType().Assembly)).Select(m => m.Name).ToList();
-        kernelModules.ShouldBe(["org-units", "documents", "auth", "identity", "audit", "calendar", "deadlines", "notifications", "idempotency"], ignoreOrder: true);
+        kernelModules.ShouldBe(["org-units", "documents", "auth", "identity", "audit", "calendar", "deadlines", "notifications", "idempotency", "exports"], ignoreOrder: true);
         var mapping = Types.InAssembly(typeof(Mediation.Web.OrgUnits.OrgUnitsModule).Assembly).ShouldNot()
             .HaveDependencyOnAny("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions").GetResult();
         mapping.IsSuccessful.ShouldBeFalse();

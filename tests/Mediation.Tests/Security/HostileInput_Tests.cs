@@ -245,6 +245,20 @@ public static class HostileProbes
         new("meeting calendar from a word", Convener, "GET", "/api/joint-meetings/meetings?from=soon", null,
             HttpStatusCode.BadRequest, "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
 
+        // Background exports (kernel): refused in the request, never queued; another user's export is not found.
+        new("export of an unknown kind", Advisor, "POST", "/api/exports", """{"kind":"legal-windows.everything"}""",
+            HttpStatusCode.BadRequest, "kind", "Exports:UnknownKind"),
+        new("export parameters as an array", Advisor, "POST", "/api/exports", """{"kind":"legal-windows.ledger","parameters":[1]}""",
+            HttpStatusCode.BadRequest, "parameters", CoreErrorCodes.Validation.WrongFormat),
+        new("export parameters of 4001 characters", Advisor, "POST", "/api/exports",
+            $$$"""{"kind":"legal-windows.ledger","parameters":{"month":"{{{new string('9', 4001)}}}"}}""", HttpStatusCode.BadRequest, "parameters", "Exports:ParametersTooLong"),
+        new("ledger export of month 13", Advisor, "POST", "/api/exports", """{"kind":"legal-windows.ledger","parameters":{"month":"2026-13"}}""",
+            HttpStatusCode.BadRequest, "month", "LegalWindows:MonthInvalid"),
+        new("ledger export with a window id as a number", Advisor, "POST", "/api/exports",
+            """{"kind":"legal-windows.ledger","parameters":{"month":"2026-03","windowId":7}}""", HttpStatusCode.BadRequest, "parameters", CoreErrorCodes.Validation.WrongFormat),
+        new("export status of another user", Advisor, "GET", $"/api/exports/{NoSuchId}", null, HttpStatusCode.NotFound),
+        new("export file of another user", Advisor, "GET", $"/api/exports/{NoSuchId}/file", null, HttpStatusCode.NotFound),
+
         // The 接诉即办 desk: the portal (an enterprise's user), the anonymous sign-up and the officers' endpoints.
         new("desk request kind as a number in a string", EnterpriseUser, "POST", "/api/service-desk/portal/requests",
             """{"kind":"3","title":"工程款","description":"拖欠工程款"}""", HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),

@@ -1,5 +1,6 @@
 using Mediation.Core.Web;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Exports;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
 using Mediation.LegalWindows.Application;
@@ -10,8 +11,12 @@ namespace Mediation.LegalWindows.Pages.LegalWindows;
 
 /// <summary>Today at my window: who is on duty now and the services recorded today.</summary>
 [Authorize(Policy = LegalWindowsPermissions.Windows.Read)]
-internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppService records, ICurrentUser user, TimeProvider clock) : FormPageModel
+internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppService records, ICurrentUser user, TimeProvider clock, IExportJobs exports)
+    : FormPageModel
 {
+    [BindProperty]
+    public LedgerForm Ledger { get; set; } = new();
+
     [BindProperty(SupportsGet = true)]
     public Guid? WindowId { get; set; }
 
@@ -27,7 +32,26 @@ internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppServi
 
     public bool CanReadRecords => user.HasPermission(LegalWindowsPermissions.Services.Read);
 
+    public bool CanExportLedger => user.HasPermission(LegalWindowsPermissions.Services.Ledger);
+
     public async Task OnGetAsync(CancellationToken ct)
+    {
+        Ledger.Month ??= ChinaTime.DateOf(clock.GetUtcNow()).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await LoadAsync(ct);
+    }
+
+    /// <summary>The month's ledger is written in the background; its progress and download are on 我的导出.</summary>
+    public async Task<IActionResult> OnPostLedgerAsync(CancellationToken ct)
+    {
+        if (!CanExportLedger) return Forbid();
+        var window = Ledger.ThisWindowOnly ? WindowId : null;
+        if (await TryAsync(nameof(Ledger), () => exports.EnqueueAsync(LedgerExport.ExportKind, new LedgerExportParameters(Ledger.Month, window, null), ct)))
+            return Redirect(ExportJobDto.Page);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Windows = await windows.ListWindowsAsync(ct);
         Window = WindowId is { } id ? Windows.FirstOrDefault(w => w.Id == id) : Windows.Count > 0 ? Windows[0] : null;
@@ -35,4 +59,13 @@ internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppServi
         Duty = await windows.OnDutyAsync(Window.Id, ct);
         if (CanReadRecords) Today = (await records.ListAsync(Window.Id, ChinaTime.DateOf(clock.GetUtcNow()), Paging.WebPageList, ct)).Items;
     }
+}
+
+internal sealed class LedgerForm
+{
+    /// <summary>yyyy-MM; this month by default.</summary>
+    public string? Month { get; set; }
+
+    /// <summary>Only the shown window's rows; otherwise every window the user sees.</summary>
+    public bool ThisWindowOnly { get; set; }
 }
