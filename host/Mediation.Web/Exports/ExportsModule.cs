@@ -43,16 +43,16 @@ public sealed class ExportsModule : IModule
         {
             var requested = await s.RequestAsync(input, ct);
             return TypedResults.Accepted($"{ExportJobDto.ApiPrefix}/{requested.Id}", requested);
-        }).WithName("RequestExport")
+        }).WithName("Exports_Request").WithSummary("申请后台导出")
             .WithDescription("Starts a background export of the given kind (legal-windows.ledger, joint-meetings.register, statistics.report-pdf, "
                 + "statistics.report-xlsx) with its parameters; 202 with the export's address. Poll it until its state is Done, then download the file.");
-        api.MapGet("/", (ExportsAppService s, CancellationToken ct) => s.ListMineAsync(ct)).WithName("ListMyExports");
-        api.MapGet("/{id:guid}", (Guid id, ExportsAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetExport");
+        api.MapGet("/", (ExportsAppService s, CancellationToken ct) => s.ListMineAsync(ct)).WithName("Exports_ListMine").WithSummary("查询我的导出");
+        api.MapGet("/{id:guid}", (Guid id, ExportsAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("Exports_Get").WithSummary("查询导出进度");
         api.MapGet("/{id:guid}/file", async (Guid id, ExportsAppService s, CancellationToken ct) =>
         {
             var (fileName, contentType, content) = await s.DownloadAsync(id, ct);
             return TypedResults.File(content, contentType, fileName);
-        }).WithName("DownloadExport");
+        }).WithName("Exports_Download").WithSummary("下载导出文件");
     }
 
     public void ConfigureJobs(IRecurringJobManager jobs) =>
