@@ -39,6 +39,9 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEvent<DeskRequestConcludedEto>(DeskRequestConcludedEto.EventName);
+        services.AddIntegrationEvent<DeskRequestsChangedEto>(DeskRequestsChangedEto.EventName);
+        services.AddScoped<IDeskRequestStatisticsSource, DeskRequestStatisticsSource>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, DeskRequestChangeFeed>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -21,13 +21,14 @@ public enum FigureUnit
     Days,
 }
 
-/// <summary>Which records a figure counts: a case, a petition, a legal-window service, a joint meeting's task.</summary>
+/// <summary>Which records a figure counts: a case, a petition, a legal-window service, a joint meeting's task, a 接诉即办 desk request.</summary>
 public enum RecordKind
 {
     Case = 1,
     Petition = 2,
     LegalService = 3,
     MeetingTask = 4,
+    DeskRequest = 5,
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ using Mediation.Core.Security;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 using Mediation.Statistics.Application;
 using Mediation.Statistics.Data;
 using Mediation.Statistics.Endpoints;
@@ -39,6 +40,7 @@ public sealed class StatisticsModule : IModule
         services.AddIntegrationEventHandler<PetitionsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<ServiceRecordsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<TasksChangedEto, RecordsChangedHandler>();
+        services.AddIntegrationEventHandler<DeskRequestsChangedEto, RecordsChangedHandler>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

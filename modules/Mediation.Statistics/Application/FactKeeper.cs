@@ -5,6 +5,7 @@ using Mediation.Core.OrgUnits;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 using Mediation.Statistics.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,17 +16,18 @@ namespace Mediation.Statistics.Application;
 /// a record that no longer exists (or is no longer counted) loses its row. Order and repetition of change events do not matter.
 /// </summary>
 internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units, ICaseStatisticsSource cases,
-    IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks)
+    IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks, IDeskRequestStatisticsSource desk)
 {
     private readonly Dictionary<Guid, string> _unitKeys = [];
 
-    public static readonly IReadOnlyList<RecordKind> Kinds = [RecordKind.Case, RecordKind.Petition, RecordKind.LegalService, RecordKind.MeetingTask];
+    public static readonly IReadOnlyList<RecordKind> Kinds = [RecordKind.Case, RecordKind.Petition, RecordKind.LegalService, RecordKind.MeetingTask, RecordKind.DeskRequest];
 
     public Task<IReadOnlyList<Guid>> AllIdsAsync(RecordKind kind, CancellationToken ct) => kind switch
     {
         RecordKind.Case => cases.AllIdsAsync(ct),
         RecordKind.Petition => petitions.AllIdsAsync(ct),
         RecordKind.LegalService => services.AllIdsAsync(ct),
+        RecordKind.DeskRequest => desk.AllIdsAsync(ct),
         _ => tasks.AllIdsAsync(ct),
     };
 
@@ -43,6 +45,9 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
                 break;
             case RecordKind.LegalService:
                 foreach (var row in await services.ReadAsync(ids, ct)) facts.Add(await FromServiceAsync(row, ct));
+                break;
+            case RecordKind.DeskRequest:
+                foreach (var row in await desk.ReadAsync(ids, ct)) facts.Add(await FromDeskRequestAsync(row, ct));
                 break;
             default:
                 foreach (var row in await tasks.ReadAsync(ids, ct)) facts.Add(await FromTaskAsync(row, ct));
@@ -118,6 +123,18 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
         fact.DueOn = row.DueDate;
         fact.Outcome = row.Status.ToString();
         fact.Conclude(DateOf(row.AcceptedAt));
+        return fact;
+    }
+
+    private async Task<RecordFact> FromDeskRequestAsync(DeskRequestStatisticsRow row, CancellationToken ct)
+    {
+        var fact = await NewAsync(RecordKind.DeskRequest, row.RequestId, row.Number, row.OrgUnitId, row.SubmittedAt, ct);
+        fact.DecidedOn = DateOf(row.AcknowledgedAt);
+        fact.Succeeded = row.RespondedOnTime;
+        fact.Outcome = row.Status.ToString();
+        fact.Category = row.Kind.ToString();
+        (fact.Rated, fact.Satisfied) = (row.Rating is not null, row.Satisfied);
+        fact.Conclude(DateOf(row.ConcludedAt));
         return fact;
     }
 

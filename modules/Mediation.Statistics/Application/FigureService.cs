@@ -190,6 +190,7 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         RecordKind.Case => $"/Cases/{fact.RecordId}",
         RecordKind.Petition => $"/Petitions/{fact.RecordId}",
         RecordKind.LegalService => $"/LegalWindows/Records/{fact.RecordId}",
+        RecordKind.DeskRequest => $"/ServiceDesk/Requests/{fact.RecordId}",
         _ => $"/JointMeetings/Tasks/{fact.RecordId}",
     };
 }

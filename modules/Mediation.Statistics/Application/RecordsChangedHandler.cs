@@ -3,12 +3,13 @@ using Mediation.Core.Messaging;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
+using Mediation.ServiceDesk;
 
 namespace Mediation.Statistics.Application;
 
 /// <summary>Each module's change event re-reads the records it names.</summary>
 internal sealed class RecordsChangedHandler(FactKeeper keeper) : IIntegrationEventHandler<CasesChangedEto>, IIntegrationEventHandler<PetitionsChangedEto>,
-    IIntegrationEventHandler<ServiceRecordsChangedEto>, IIntegrationEventHandler<TasksChangedEto>
+    IIntegrationEventHandler<ServiceRecordsChangedEto>, IIntegrationEventHandler<TasksChangedEto>, IIntegrationEventHandler<DeskRequestsChangedEto>
 {
     public Task HandleAsync(CasesChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
         keeper.RefreshAsync(RecordKind.Case, integrationEvent.CaseIds, cancellationToken);
@@ -21,4 +22,7 @@ internal sealed class RecordsChangedHandler(FactKeeper keeper) : IIntegrationEve
 
     public Task HandleAsync(TasksChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
         keeper.RefreshAsync(RecordKind.MeetingTask, integrationEvent.TaskIds, cancellationToken);
+
+    public Task HandleAsync(DeskRequestsChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
+        keeper.RefreshAsync(RecordKind.DeskRequest, integrationEvent.RequestIds, cancellationToken);
 }

@@ -20,6 +20,7 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
 {
     public const string CaseSheet = "调解工作";
     public const string OtherSheet = "信访法律服务联席会议";
+    public const string DeskSheet = "接诉即办";
     public const string YearOnYearSheet = "同比";
     public const string TrendSheet = "月度趋势";
     public const string DefinitionsSheet = "指标口径";
@@ -32,6 +33,8 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
         ["petitionsReceived", "petitionsAcceptedOnTime", "petitionsRepliedOnTime", "petitionsOverdue", "legalServices", "legalServicesCivilAgency",
          "legalServicesConsultation", "legalServicesPublicWelfare", "legalServicesCivilMediation", "meetingTasksAssigned", "meetingTasksOnTime",
          "meetingTasksOverdue"];
+
+    private static readonly string[] DeskKeys = ["deskReceived", "deskResponseRate", "deskResolutionRate", "deskSatisfactionRate"];
 
     public async Task<ReportData> ComputeAsync(FigureQuery query, CancellationToken ct) =>
         new(await figures.GetAsync(query, ct), await figures.TrendAsync(query, ct), figures.Today);
@@ -75,7 +78,9 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
             Table(report, CaseKeys),
             new Heading("二、信访、法律服务和联席会议交办事项", 2),
             Table(report, OtherKeys),
-            new Heading("三、同比情况", 2),
+            new Heading("三、接诉即办", 2),
+            Table(report, DeskKeys),
+            new Heading("四、同比情况", 2),
         };
         blocks.AddRange(report.YearOnYear.Select(y => new Paragraph(y.Wording + "。")));
         var success = report.Units.Where(u => u.Figures.Any(f => f.Key == "successRate")).ToList();
@@ -121,6 +126,7 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
 
         sheets[CaseSheet] = UnitSheet("c_", CaseKeys);
         sheets[OtherSheet] = UnitSheet("o_", OtherKeys);
+        sheets[DeskSheet] = UnitSheet("k_", DeskKeys);
         columns.AddRange([new DynamicExcelColumn("y_name") { Name = "指标", Index = 0, Width = 18 }, new DynamicExcelColumn("y_before") { Name = "上年同期", Index = 1 },
             new DynamicExcelColumn("y_now") { Name = "本期", Index = 2 }, new DynamicExcelColumn("y_change") { Name = "增减", Index = 3 },
             new DynamicExcelColumn("y_text") { Name = "表述", Index = 4, Width = 40 }]);

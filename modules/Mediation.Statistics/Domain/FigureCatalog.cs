@@ -69,6 +69,13 @@ public static class FigureCatalog
         ServiceKindFigure("legalServicesPublicWelfare", nameof(Mediation.LegalWindows.ServiceKind.PublicWelfare)),
         ServiceKindFigure("legalServicesCivilMediation", nameof(Mediation.LegalWindows.ServiceKind.CivilMediation)),
 
+        // The desk's three rates as the desk itself counts them (GET /api/service-desk/rates): every request filed in the period.
+        new("deskReceived", FigureUnit.Count, RecordKind.DeskRequest, DeskFiled),
+        new("deskResponseRate", FigureUnit.Rate, RecordKind.DeskRequest, w => And(DeskFiled(w), f => f.Succeeded), DeskFiled),
+        new("deskResolutionRate", FigureUnit.Rate, RecordKind.DeskRequest, w => And(DeskFiled(w), f => f.ConcludedOn != null), DeskFiled),
+        new("deskSatisfactionRate", FigureUnit.Rate, RecordKind.DeskRequest, w => And(DeskFiled(w), f => f.Rated && f.Satisfied),
+            w => And(DeskFiled(w), f => f.Rated)),
+
         new("meetingTasksAssigned", FigureUnit.Count, RecordKind.MeetingTask,
             w => f => f.Kind == RecordKind.MeetingTask && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To),
         new("meetingTasksOnTime", FigureUnit.Rate, RecordKind.MeetingTask,
@@ -81,6 +88,19 @@ public static class FigureCatalog
 
     private static Figure ServiceKindFigure(string key, string kind) => new(key, FigureUnit.Count, RecordKind.LegalService,
         w => f => f.Kind == RecordKind.LegalService && f.Category == kind && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To);
+
+    private static Expression<Func<RecordFact, bool>> DeskFiled(FigureWindow w) =>
+        f => f.Kind == RecordKind.DeskRequest && f.ReceivedOn >= w.From && f.ReceivedOn <= w.To;
+
+    /// <summary>Both conditions in one expression over the same parameter, so the provider translates it as one WHERE.</summary>
+    private static Expression<Func<RecordFact, bool>> And(Expression<Func<RecordFact, bool>> first, Expression<Func<RecordFact, bool>> second) =>
+        Expression.Lambda<Func<RecordFact, bool>>(Expression.AndAlso(first.Body,
+            new ParameterSwap(second.Parameters[0], first.Parameters[0]).Visit(second.Body)), first.Parameters);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 
     public static Figure? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 }

@@ -26,6 +26,7 @@ public sealed class RecordFact : INotAudited
     public DateOnly? DecidedOn { get; set; }
     public DateOnly? DecisionDueOn { get; set; }
     public string? Outcome { get; set; }
+    /// <summary>A case mediated to an agreement; a desk request taken by an officer within its acknowledgement limit (响应).</summary>
     public bool Succeeded { get; set; }
     /// <summary>Dispute type of a case, service kind of a legal-window record, classification of a petition.</summary>
     public string? Category { get; set; }

@@ -205,7 +205,7 @@ public abstract class StatisticsApi_Tests : ProviderTests
         var excel = await client.GetAsync("/api/statistics/report.xlsx?period=Year&year=2021");
         excel.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
-        MiniExcelLibs.MiniExcel.GetSheetNames(stream).ShouldBe(["调解工作", "信访法律服务联席会议", "同比", "月度趋势", "指标口径"]);
+        MiniExcelLibs.MiniExcel.GetSheetNames(stream).ShouldBe(["调解工作", "信访法律服务联席会议", "接诉即办", "同比", "月度趋势", "指标口径"]);
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "调解工作").Cast<IDictionary<string, object?>>().ToList();
         var total = rows.Single(r => (string?)r["单位"] == "合计");
         Convert.ToDouble(total["受理纠纷"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
