@@ -120,7 +120,7 @@ public abstract class DeskFiguresApi_Tests : ProviderTests
     }
 
     /// <summary>The change events are delivered after the save: wait until the kept facts equal what the desk's contract says now.</summary>
-    private async Task FactsKeptAsync(IReadOnlyCollection<Guid> ids)
+    private async Task FactsKeptAsync(List<Guid> ids)
     {
         var app = await AppAsync();
         var deadline = DateTime.UtcNow.AddSeconds(90);
