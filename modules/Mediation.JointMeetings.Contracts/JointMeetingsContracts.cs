@@ -158,17 +158,7 @@ public sealed record AssignedTaskDto(Guid Id, Guid GroupId, Guid MeetingId, Guid
     bool Overdue, IReadOnlyList<TaskReportDto> Reports, IReadOnlyList<SupervisionDto> Supervisions, LinkedRecordDto? LinkedRecord, string ConcurrencyStamp,
     IReadOnlyList<TaskAttachmentDto>? Attachments = null);
 
-public enum RegisterExportStatus
-{
-    Queued,
-    Done,
-}
-
 public sealed record TaskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
-
-/// <summary><paramref name="DownloadUrl"/>: set once the file is ready.</summary>
-public sealed record RegisterExportDto(Guid Id, RegisterExportStatus Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, int? RowCount,
-    string? DownloadUrl);
 
 public sealed record MinutesIssuedDto(Guid MeetingId, Guid DocumentId, string Number);
 

@@ -25,5 +25,4 @@ public static class JointMeetingsErrorCodes
     public const string AttachmentMissing = "JointMeetings:AttachmentMissing";
     public const string AttachmentTooLarge = "JointMeetings:AttachmentTooLarge";
     public const string AttachmentTypeNotAllowed = "JointMeetings:AttachmentTypeNotAllowed";
-    public const string ExportNotReady = "JointMeetings:ExportNotReady";
 }

@@ -3,6 +3,7 @@ using Mediation.Cases;
 using Mediation.Core;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Exports;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
@@ -35,8 +36,7 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<LinkedRecordReader>();
         services.AddScoped<JointMeetingDocumentsAppService>();
         services.AddScoped<TaskEscalationJob>();
-        services.AddScoped<RegisterExportAppService>();
-        services.AddScoped<RegisterExportJob>();
+        services.AddScoped<IExportProducer, RegisterExport>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);
         services.AddIntegrationEvent<TasksChangedEto>(TasksChangedEto.EventName);
         services.AddScoped<ITaskStatisticsSource, TaskStatisticsSource>();

@@ -118,19 +118,22 @@ internal sealed class JointMeetingDocumentsAppService(MediationDbContext db, Joi
     public static byte[] Excel(IReadOnlyList<SupervisionRow> rows, string sheetName)
     {
         using var output = new MemoryStream();
-        ExcelExporter.Write(output, rows,
-        [
-            new ExcelColumn<SupervisionRow>("牵头单位", r => r.LeadUnit, Width: 24),
-            new ExcelColumn<SupervisionRow>("会议", r => r.Meeting, Width: 24),
-            new ExcelColumn<SupervisionRow>("序号", r => r.Number, Width: 6),
-            new ExcelColumn<SupervisionRow>("交办事项", r => r.Requirement, Width: 40),
-            new ExcelColumn<SupervisionRow>("状态", r => r.Status, Width: 10),
-            new ExcelColumn<SupervisionRow>("办结时限", r => r.DueDate, ExcelExporter.DateFormat, Width: 12),
-            new ExcelColumn<SupervisionRow>("是否逾期", r => r.Overdue ? "是" : "否", Width: 8),
-            new ExcelColumn<SupervisionRow>("督办情况", r => r.Supervision, Width: 40),
-        ], sheetName);
+        ExcelExporter.Write(output, rows, Columns, sheetName);
         return output.ToArray();
     }
+
+    /// <summary>The columns of the 督办清单 and the register alike.</summary>
+    public static readonly IReadOnlyList<ExcelColumn<SupervisionRow>> Columns =
+    [
+        new("牵头单位", r => r.LeadUnit, Width: 24),
+        new("会议", r => r.Meeting, Width: 24),
+        new("序号", r => r.Number, Width: 6),
+        new("交办事项", r => r.Requirement, Width: 40),
+        new("状态", r => r.Status, Width: 10),
+        new("办结时限", r => r.DueDate, ExcelExporter.DateFormat, Width: 12),
+        new("是否逾期", r => r.Overdue ? "是" : "否", Width: 8),
+        new("督办情况", r => r.Supervision, Width: 40),
+    ];
 
     internal static string StatusName(AssignedTaskStatus status) => status switch
     {

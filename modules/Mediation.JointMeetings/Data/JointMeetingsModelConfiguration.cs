@@ -102,16 +102,6 @@ internal static class JointMeetingsModelConfiguration
             b.HasOne<AssignedTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        model.Entity<RegisterExport>(b =>
-        {
-            b.ToTable("RegisterExports", Schema);
-            b.HasKey(e => e.Id);
-            b.Property(e => e.Id).ValueGeneratedNever();
-            b.Property(e => e.RequestedBy).HasMaxLength(256);
-            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-            b.HasIndex(e => e.RequestedById);
-        });
-
         model.Entity<AssignedTask>(b =>
         {
             b.ToTable("Tasks", Schema);

@@ -64,14 +64,6 @@ internal static class JointMeetingsEndpoints
             TypedResults.File(await s.SupervisionListExcelAsync(ct), Xlsx, "督办清单.xlsx")).WithName("JointMeetings_GetSupervisionListXlsx").WithSummary("督办清单（Excel）")
             .RequirePermission(Read);
 
-        g.MapPost("/exports", async (RegisterExportAppService s, CancellationToken ct) =>
-        {
-            var requested = await s.RequestAsync(ct);
-            return TypedResults.Accepted($"/api/joint-meetings/exports/{requested.Id}", requested);
-        }).WithName("JointMeetings_StartExport").WithSummary("后台导出工作台账").RequirePermission(Read);
-        g.MapGet("/exports/{id:guid}", (Guid id, RegisterExportAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("JointMeetings_GetExport").WithSummary("查询导出进度").RequirePermission(Read);
-        g.MapGet("/exports/{id:guid}/file", async (Guid id, RegisterExportAppService s, CancellationToken ct) =>
-            TypedResults.File(await s.ContentAsync(id, ct), Xlsx, RegisterExportAppService.FileName)).WithName("JointMeetings_GetExportFile").WithSummary("下载导出的台账").RequirePermission(Read);
 
         g.MapGet("/tasks", (bool? openOnly, int? page, int? pageSize, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: false, openOnly ?? false, Paging.From(page, pageSize), ct)).WithName("JointMeetings_ListTasks").WithSummary("列出交办任务").RequirePermission(Read);
         g.MapGet("/tasks/mine", (bool? openOnly, int? page, int? pageSize, TaskAppService s, CancellationToken ct) => s.ListAsync(mine: true, openOnly ?? false, Paging.From(page, pageSize), ct)).WithName("JointMeetings_ListMyTasks").WithSummary("列出本单位承办的任务").RequirePermission(Report);

@@ -7,7 +7,10 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
 using Mediation.JointMeetings;
 using Mediation.JointMeetings.Domain;
+using Mediation.Core.Exports;
+using Mediation.JointMeetings.Application;
 using Mediation.JointMeetings.Jobs;
+using Mediation.Tests.Exports;
 using Mediation.Petitions;
 using Mediation.Tests.Api;
 using Mediation.Tests.Documents;
@@ -261,36 +264,28 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task The_register_is_exported_by_a_background_job_and_downloaded_by_its_requester_when_done()
+    public async Task The_register_is_exported_through_the_shared_exports_and_downloaded_by_its_requester_alone()
     {
         var open = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3), lead: "市教育局", cooperating: null);
         var coordinator = await ClientAsync(userName: Coordinator);
-        var requested = await OkAsync<RegisterExportDto>(await coordinator.PostAsync("/api/joint-meetings/exports", null), HttpStatusCode.Accepted);
-        requested.Status.ShouldBe(RegisterExportStatus.Queued);
-        requested.DownloadUrl.ShouldBeNull();
-        await ShouldBeRefusedAsync(await coordinator.GetAsync($"/api/joint-meetings/exports/{requested.Id}/file"),
-            HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.ExportNotReady);
+        var requested = await OkAsync<ExportJobDto>(await coordinator.PostJsonAsync("/api/exports", new { kind = RegisterExport.ExportKind }), HttpStatusCode.Accepted);
+        (requested.State, requested.FileName, requested.DownloadUrl).ShouldBe((ExportJobState.Queued, RegisterExport.FileName, (string?)null));
 
-        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
-        {
-            var enqueued = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000);
-            enqueued.ShouldContain(j => j.Value.Job.Type == typeof(RegisterExportJob) && (Guid)j.Value.Job.Args[0] == requested.Id, "the export runs as a Hangfire job");
-            await scope.ServiceProvider.GetRequiredService<RegisterExportJob>().RunAsync(requested.Id, CancellationToken.None);
-        }
-
-        var done = await OkAsync<RegisterExportDto>(await coordinator.GetAsync($"/api/joint-meetings/exports/{requested.Id}"));
-        done.Status.ShouldBe(RegisterExportStatus.Done);
-        done.DownloadUrl.ShouldBe($"/api/joint-meetings/exports/{requested.Id}/file");
-        var file = await coordinator.GetAsync(done.DownloadUrl!);
-        file.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await ExportRuns.RunAsync(await AppAsync(), requested.Id);
+        var done = await OkAsync<ExportJobDto>(await coordinator.GetAsync($"/api/exports/{requested.Id}"));
+        (done.State, done.Percent).ShouldBe((ExportJobState.Done, 100), done.Error);
+        var file = await coordinator.GetAsync(done.DownloadUrl);
+        file.Content.Headers.ContentType!.MediaType.ShouldBe(ExportFile.Xlsx);
         using var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true, sheetName: RegisterExportJob.SheetName).Cast<IDictionary<string, object?>>().ToList();
-        rows.Count.ShouldBe(done.RowCount!.Value);
+        var rows = stream.Query(useHeaderRow: true, sheetName: RegisterExport.SheetName).Cast<IDictionary<string, object?>>().ToList();
+        rows.Count.ShouldBe((int)done.RowsTotal!.Value);
         rows.ShouldContain(r => (string?)r["牵头单位"] == "市教育局" && (string?)r["交办事项"] == open.Requirement && (string?)r["状态"] == "已交办");
         rows.ShouldContain(r => (string?)r["状态"] == "已验收办结", "the register holds accepted tasks too, unlike the supervision list");
 
-        (await (await ClientAsync(userName: "demo.statistician")).GetAsync($"/api/joint-meetings/exports/{requested.Id}")).StatusCode
+        (await (await ClientAsync(userName: "demo.statistician")).GetAsync($"/api/exports/{requested.Id}")).StatusCode
             .ShouldBe(HttpStatusCode.NotFound, "an export is its requester's");
+        (await (await ClientAsync(userName: Liaison)).PostJsonAsync("/api/exports", new { kind = RegisterExport.ExportKind })).StatusCode
+            .ShouldBe(HttpStatusCode.Forbidden, "a member unit's liaison does not read the whole register");
     }
 
     [Fact]

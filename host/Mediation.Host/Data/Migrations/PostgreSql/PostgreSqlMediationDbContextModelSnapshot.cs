@@ -1317,45 +1317,6 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("MemberUnits", "joint_meetings");
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("RegisterExports", "joint_meetings");
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")

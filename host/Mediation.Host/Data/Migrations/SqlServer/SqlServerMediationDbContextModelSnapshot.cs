@@ -1320,45 +1320,6 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("MemberUnits", "joint_meetings");
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("RegisterExports", "joint_meetings");
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")

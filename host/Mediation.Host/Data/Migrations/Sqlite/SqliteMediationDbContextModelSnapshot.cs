@@ -1310,45 +1310,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("joint_meetings_MemberUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("joint_meetings_RegisterExports", (string)null);
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")
