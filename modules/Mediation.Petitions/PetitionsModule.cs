@@ -28,6 +28,7 @@ public sealed class PetitionsModule : IModule
         services.AddLocalizationSource(typeof(PetitionsModuleInfo).Assembly);
         services.AddLocalizationSource(typeof(PetitionsModule).Assembly);
         services.AddPermissions(PetitionsPermissions.Definitions);
+        services.AddSingleton(DuplicateCheckSettings.From(configuration));
         services.AddScoped<PetitionAppService>();
         services.AddScoped<IDeadlineRecordDescriber, PetitionDeadlineRecords>();
         services.AddScoped<PetitionProceedingsAppService>();

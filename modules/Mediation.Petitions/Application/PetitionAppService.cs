@@ -20,9 +20,9 @@ namespace Mediation.Petitions.Application;
 
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, SecurityAuditLog auditLog, TimeProvider clock)
+    IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, SecurityAuditLog auditLog, TimeProvider clock,
+    DuplicateCheckSettings duplicateCheck)
 {
-    private const int MaxCandidates = 2000;
     private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
 
     private static readonly PetitionStatus[] ComparedStatuses =
@@ -228,18 +228,24 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     {
         var countyPath = CountyPathOf(unit);
         var countyUnits = orgUnits.SubtreeIds(countyPath);
+        var hashList = hashes.ToArray();
+        // Only what scoring needs, one row per candidate: loading whole petitions joined every event, notice and opinion.
         var candidates = await Visible().AsNoTracking()
             .Where(p => countyUnits.Contains(p.OrgUnitId) && ComparedStatuses.Contains(p.Status) && p.Id != excludeId)
-            .OrderByDescending(p => p.ReceivedAt).Take(MaxCandidates)
+            .OrderByDescending(p => p.ReceivedAt).Take(duplicateCheck.MaxCandidates)
+            .Select(p => new
+            {
+                p.Id, p.Number, p.Status, p.Matter, p.RequestedOutcome, p.Place, p.ReceivedAt,
+                SamePetitioner = p.Petitioners.Any(x => (x.IdCardHash != null && hashList.Contains(x.IdCardHash))
+                    || (x.PhoneHash != null && hashList.Contains(x.PhoneHash))),
+            })
             .ToListAsync(ct);
         if (candidates.Count == 0) return [];
 
         var scores = PetitionTextSimilarity.Scores(PetitionTextSimilarity.Words(text),
             candidates.Select(c => PetitionTextSimilarity.Words(TextOf(c.Matter, c.RequestedOutcome, c.Place))).ToList());
         return candidates
-            .Select((c, i) => new DuplicateCandidateDto(c.Id, c.Number, c.Status, c.Matter,
-                c.Petitioners.Any(x => (x.IdCardHash is not null && hashes.Contains(x.IdCardHash)) || (x.PhoneHash is not null && hashes.Contains(x.PhoneHash))),
-                Math.Round(scores[i], 3), c.ReceivedAt))
+            .Select((c, i) => new DuplicateCandidateDto(c.Id, c.Number, c.Status, c.Matter, c.SamePetitioner, Math.Round(scores[i], 3), c.ReceivedAt))
             .Where(d => d.SamePetitioner || d.TextSimilarity >= PetitionTextSimilarity.DuplicateThreshold)
             .OrderByDescending(d => d.SamePetitioner && d.TextSimilarity >= PetitionTextSimilarity.DuplicateThreshold)
             .ThenByDescending(d => d.TextSimilarity)

@@ -29,10 +29,14 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
 
     protected abstract Task<MediationAppFactory> AppAsync();
 
+    // Small enough that the test below registers more matching items than the check may score.
+    private static readonly KeyValuePair<string, string> DuplicateCheckCap = new("Petitions:DuplicateCheck:MaxCandidates", "5");
+
     internal static readonly IReadOnlyDictionary<string, string?> QuietBackground = new Dictionary<string, string?>
     {
         ["Outbox:DispatcherEnabled"] = "false",
         ["Audit:SealInterval"] = "01:00:00",
+        [DuplicateCheckCap.Key] = DuplicateCheckCap.Value,
     };
 
     internal static void CountCommands(IServiceCollection services) => services.AddSingleton<IDbCommandInterceptor, SqlCommandLog>();
@@ -60,6 +64,45 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         commands.Count(c => c.Contains("CalendarDays", StringComparison.Ordinal)).ShouldBe(1, "the calendar is read once per request");
         commands.ShouldContain(c => c.Contains("AuditEntries", StringComparison.Ordinal), "the registration is still audited");
         commands.ShouldContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("INSERT", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Issue 12: the duplicate check reads one row per candidate with only the fields scoring needs. Loading whole petitions
+    /// joined every petitioner, event, notice and opinion of up to 2,000 items into one result.
+    /// </summary>
+    [Fact]
+    public async Task The_duplicate_check_reads_only_what_it_scores_and_as_many_commands_for_eight_candidates_as_for_two()
+    {
+        var app = await AppAsync();
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var log = app.Services.GetServices<IDbCommandInterceptor>().OfType<SqlCommandLog>().Single();
+        var draft = new DuplicateQueryInput(null, [new PetitionerInput("王某", "11010519491231002X", null, null)], PetitionTextSimilarity_Tests.Noise,
+            "依法查处", "岱东社区");
+
+        foreach (var n in Enumerable.Range(200, 2))
+            (await client.PostJsonAsync("/api/petitions", Letter(n))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var few = await CheckAsync("duplicates-few");
+        foreach (var n in Enumerable.Range(202, 6))
+            (await client.PostJsonAsync("/api/petitions", Letter(n))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var many = await CheckAsync("duplicates-many");
+
+        output.WriteLine($"{few.Commands.Count} and {many.Commands.Count} commands:\n{string.Join("\n", many.Commands)}");
+        many.Commands.Count.ShouldBe(few.Commands.Count, "the candidates are read in one command however many there are");
+        many.Commands.ShouldContain(c => c.Contains("Petitions", StringComparison.Ordinal));
+        foreach (var table in new[] { "PetitionEvents", "PetitionNotices", "PetitionOpinions" })
+            many.Commands.ShouldNotContain(c => c.Contains(table, StringComparison.Ordinal), $"scoring needs nothing from {table}");
+        few.Found.Count.ShouldBeGreaterThanOrEqualTo(2);
+        many.Found.Count.ShouldBe(int.Parse(DuplicateCheckCap.Value), "eight items match, the setting lets five be scored");
+        many.Found.ShouldAllBe(d => d.SamePetitioner);
+
+        async Task<(IReadOnlyList<string> Commands, IReadOnlyList<DuplicateCandidateDto> Found)> CheckAsync(string tag)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/petitions/duplicates") { Content = JsonContent.Create(draft, options: HttpJson.Options) };
+            request.Headers.Add(CountHeader, tag);
+            var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (log.Of(tag), (await response.Content.ReadFromJsonAsync<List<DuplicateCandidateDto>>(HttpJson.Options))!);
+        }
     }
 
     /// <summary>Commands whose request carried <see cref="CountHeader"/>, by its value (background work has no request).</summary>
