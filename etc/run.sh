@@ -12,6 +12,7 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 export Database__Provider="${Database__Provider:-Sqlite}"
 export Demo__Enabled="${Demo__Enabled:-true}"
+export Demo__Records="${Demo__Records:-true}"
 # `dotnet run` starts the app in the project folder; pin every file to ./data of the checkout.
 data_dir="$PWD/data"
 mkdir -p "$data_dir"

@@ -55,6 +55,8 @@ public sealed class PetitionsModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
 
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Data.PetitionsDemoSeed.ApplyAsync(services, ct);
+
     public void MapEndpoints(RouteGroupBuilder api) => api.MapPetitionsEndpoints();
 
     // Acceptance, handling, review and re-examination periods run on the kernel's clocks and its sweep.
