@@ -36,11 +36,13 @@ public sealed class StatisticsModule : IModule
         services.AddScoped<RecountService>();
         services.AddScoped<RecountJob>();
         services.AddScoped<ReportBuilder>();
+        services.AddScoped<Mediation.Core.Exports.IExportProducer, ReportExport>();
         services.AddIntegrationEventHandler<CasesChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<PetitionsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<ServiceRecordsChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<TasksChangedEto, RecordsChangedHandler>();
         services.AddIntegrationEventHandler<DeskRequestsChangedEto, RecordsChangedHandler>();
+        services.AddIntegrationEventHandler<Mediation.Core.OrgUnits.OrgUnitChangedEto, UnitMovedHandler>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

@@ -1,6 +1,5 @@
 using Mediation.Core.OrgUnits.Data;
 using Mediation.Core.OrgUnits;
-using Mediation.Core.Messaging;
 using Mediation.Core.OrgUnits.Domain;
 
 namespace Mediation.Web.OrgUnits;
@@ -18,18 +17,3 @@ public sealed record CreateOrgUnitInput(Guid? ParentId, string? Code, string? Na
 public sealed record UpdateOrgUnitInput(string? Name, int? SortOrder, bool? IsActive, string? ConcurrencyStamp, string? IssuingBodyName = null);
 
 public sealed record MoveOrgUnitInput(Guid? NewParentId, string? ConcurrencyStamp);
-
-public enum OrgUnitChange
-{
-    Created,
-    Updated,
-    Moved,
-    Deleted,
-}
-
-/// <summary>Published whenever the tree changes, so modules that cache unit names or paths can refresh.</summary>
-public sealed record OrgUnitChangedEto(Guid OrgUnitId, string Code, string Name, OrgUnitKind Kind, Guid? ParentId, OrgUnitChange Change)
-    : IIntegrationEvent
-{
-    public const string EventName = "core.org-unit-changed";
-}

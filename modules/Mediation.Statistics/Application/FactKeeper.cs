@@ -138,6 +138,22 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
         return fact;
     }
 
+    /// <summary>
+    /// The facts of every unit at or below <paramref name="orgUnitId"/> get the key of the unit's place in the tree now: one UPDATE per
+    /// unit over the OrgUnitId index, touching only rows whose key changed, so a repeated or late delivery changes nothing.
+    /// </summary>
+    public async Task RekeySubtreeAsync(Guid orgUnitId, CancellationToken ct)
+    {
+        if (await units.FindAsync(orgUnitId, ct) is not { } moved) return;
+        foreach (var unit in await units.SubtreeAsync(moved.Path, ct))
+        {
+            var key = RecordFact.UnitKeyOf(unit.Path);
+            await db.Set<RecordFact>().Where(f => f.OrgUnitId == unit.Id && f.UnitKey != key)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.UnitKey, key), ct);
+            _unitKeys[unit.Id] = key;
+        }
+    }
+
     public async Task<string> UnitKeyAsync(Guid orgUnitId, CancellationToken ct)
     {
         if (_unitKeys.TryGetValue(orgUnitId, out var key)) return key;

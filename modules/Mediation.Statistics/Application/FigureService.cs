@@ -21,7 +21,10 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
 
     public DateOnly Today => ChinaTime.DateOf(clock.GetUtcNow());
 
-    public async Task<FiguresDto> GetAsync(FigureQuery query, CancellationToken ct)
+    public Task<FiguresDto> GetAsync(FigureQuery query, CancellationToken ct) => GetAsync(query, null, ct);
+
+    /// <summary>The figures; <paramref name="step"/> is called after each figure (a report in the background shows it as progress).</summary>
+    public async Task<FiguresDto> GetAsync(FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
     {
         var period = Resolve(query);
         var unit = await UnitInScopeAsync(query.OrgUnitId, ct);
@@ -45,6 +48,7 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             var current = totals[^1].Value;
             var change = YearOnYearChange.Of(texts.Find(figure.NameKey, Official) ?? figure.Key, figure.Unit, current, previous);
             yearOnYear.Add(new YearOnYearDto(figure.Key, previous, current, change.Amount, change.Wording));
+            if (step is not null) await step();
         }
 
         var rows = new List<UnitFiguresDto>();
@@ -53,8 +57,10 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             var key = RecordFact.UnitKeyOf(child.Path);
             // The unit itself appears only when records are registered at its own level.
             if (child.Id == unit.Id && !byUnit.ContainsKey(key)) continue;
-            var figures = byUnit.GetValueOrDefault(key)
-                ?? FigureCatalog.All.Select(f => ToDto(f, new Counts(0, f.Denominator is null ? null : 0, 0), child.Id, query, period)).ToList();
+            // Every figure in every row: a unit may have records for one figure (a case pending from before) and none for another.
+            var counted = byUnit.GetValueOrDefault(key) ?? [];
+            var figures = FigureCatalog.All.Select(f => counted.FirstOrDefault(c => c.Key == f.Key)
+                ?? ToDto(f, new Counts(0, f.Denominator is null ? null : 0, 0), child.Id, query, period)).ToList();
             rows.Add(new UnitFiguresDto(child.Id, child.Name, figures.Select(f => f with { DrillDown = DrillDown(f.Key, "numerator", child.Id, query, period) }).ToList()));
         }
         return new FiguresDto(unit.Id, unit.Name, period.From, period.To, totals, rows, yearOnYear);
@@ -87,13 +93,13 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
     public const int TrendMonths = 36;
 
     /// <summary>Cases received and concluded, and the success rate, month by month over the period (its last 36 months at most).</summary>
-    public async Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, CancellationToken ct)
+    public Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, CancellationToken ct) => TrendAsync(query, null, ct);
+
+    public async Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
     {
         var period = Resolve(query);
         var unitKey = RecordFact.UnitKeyOf((await UnitInScopeAsync(query.OrgUnitId, ct)).Path);
-        var first = new DateOnly(period.From.Year, period.From.Month, 1);
-        var months = (period.To.Year - first.Year) * 12 + period.To.Month - first.Month + 1;
-        if (months > TrendMonths) first = first.AddMonths(months - TrendMonths);
+        var first = FirstTrendMonth(period);
         var points = new List<TrendPointDto>();
         for (var month = first; month <= period.To; month = month.AddMonths(1))
         {
@@ -104,11 +110,26 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             var success = FigureCatalog.Find("successRate")!;
             points.Add(new TrendPointDto($"{month:yyyy-MM}", received.Numerator, concluded.Numerator,
                 Value(success, Sum((await CountByChildAsync(success, unitKey, window, query, ct)).Values))));
+            if (step is not null) await step();
         }
         return points;
     }
 
-    private ReportPeriod Resolve(FigureQuery q) => ReportPeriod.Resolve(q.Period, q.Year, q.Quarter, q.Month, q.From, q.To, Today);
+    private static DateOnly FirstTrendMonth(ReportPeriod period)
+    {
+        var first = new DateOnly(period.From.Year, period.From.Month, 1);
+        var months = (period.To.Year - first.Year) * 12 + period.To.Month - first.Month + 1;
+        return months > TrendMonths ? first.AddMonths(months - TrendMonths) : first;
+    }
+
+    /// <summary>How many months the trend of the period has (its last 36 at most).</summary>
+    public static int TrendMonthCount(ReportPeriod period)
+    {
+        var first = FirstTrendMonth(period);
+        return (period.To.Year - first.Year) * 12 + period.To.Month - first.Month + 1;
+    }
+
+    public ReportPeriod Resolve(FigureQuery q) => ReportPeriod.Resolve(q.Period, q.Year, q.Quarter, q.Month, q.From, q.To, Today);
 
     /// <summary>A unit the caller may see (its own or one below): another unit is not found, as for any record out of scope.</summary>
     public async Task<OrgUnitInfo> UnitInScopeAsync(Guid? orgUnitId, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediation.Core.Documents.Application;
 using Mediation.Core.Documents.Excel;
 using Mediation.Core.Documents.Layout;
+using Mediation.Core.Exports;
 using Mediation.Statistics.Domain;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -36,11 +37,24 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
 
     private static readonly string[] DeskKeys = ["deskReceived", "deskResponseRate", "deskResolutionRate", "deskSatisfactionRate"];
 
-    public async Task<ReportData> ComputeAsync(FigureQuery query, CancellationToken ct) =>
-        new(await figures.GetAsync(query, ct), await figures.TrendAsync(query, ct), figures.Today);
+    public Task<ReportData> ComputeAsync(FigureQuery query, CancellationToken ct) => ComputeAsync(query, null, ct);
 
-    public static string FileName(ReportData data, string extension) =>
-        $"统计报表{data.Figures.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{data.Figures.To.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{extension}";
+    /// <summary>Steps of a report's progress: each figure, each month of the trend, and the file.</summary>
+    public static int ProgressTotal(ReportPeriod period) => FigureCatalog.All.Count + FigureService.TrendMonthCount(period) + 1;
+
+    /// <summary>The report's figures; <paramref name="progress"/> counts each figure and each month of the trend (the writer counts the file).</summary>
+    public async Task<ReportData> ComputeAsync(FigureQuery query, IExportProgress? progress, CancellationToken ct)
+    {
+        var total = ProgressTotal(figures.Resolve(query));
+        var done = 0;
+        Func<ValueTask>? step = progress is null ? null : () => progress.ReportAsync(++done, total, ct);
+        return new(await figures.GetAsync(query, step, ct), await figures.TrendAsync(query, step, ct), figures.Today);
+    }
+
+    public static string FileName(ReportData data, string extension) => FileName(new ReportPeriod(data.Figures.From, data.Figures.To), extension);
+
+    public static string FileName(ReportPeriod period, string extension) =>
+        $"统计报表{period.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{period.To.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.{extension}";
 
     /// <summary>GB/T 9704: 2026年3月1日, no padding.</summary>
     public static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Mediation.Core.Data;
 using Mediation.Core.Messaging;
+using Mediation.Core.OrgUnits;
 using Mediation.Web.OrgUnits;
 using Mediation.Core.OrgUnits.Domain;
 using Mediation.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Mediation.Tests.Exports;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Shouldly;
@@ -35,5 +36,19 @@ public sealed class Statistics_BrowserTests(BrowserApp app) : IClassFixture<Brow
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Mediation.Tests.Documents.PdfText.AllText(bytes).ShouldContain("泰山区矛盾纠纷化解工作统计报表");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载 Excel 报表" })).ToBeVisibleAsync();
+
+        // The same report written in the background: queued, shown on 我的导出 with its progress, run, downloaded.
+        await page.GetByRole(AriaRole.Button, new() { Name = "后台生成 Excel 报表" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的导出", Level = 1 })).ToBeVisibleAsync();
+        var year = Mediation.Core.Deadlines.Domain.ChinaTime.ToChina(DateTimeOffset.UtcNow).Year;
+        var fileName = $"统计报表{year}0101-{year}1231.xlsx";
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = fileName });
+        await Assertions.Expect(row).ToContainTextAsync("排队中");
+        await ExportRuns.RunQueuedAsync(app.Factory);
+        await Assertions.Expect(row).ToContainTextAsync("已完成");
+        var excel = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = $"下载 {fileName}" }).ClickAsync());
+        excel.SuggestedFilename.ShouldBe(fileName);
+        await using var file = File.OpenRead((await excel.PathAsync())!);
+        MiniExcelLibs.MiniExcel.GetSheetNames(file).ShouldContain("接诉即办");
     }
 }

@@ -3,11 +3,15 @@ using Mediation.Cases;
 using Mediation.Core.Data;
 using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits;
+using Mediation.Core.Exports;
 using Mediation.Core.Security;
 using Mediation.Statistics;
+using Mediation.Statistics.Application;
 using Mediation.Statistics.Domain;
 using Mediation.Tests.Api;
+using Mediation.Tests.Exports;
 using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
@@ -217,6 +221,110 @@ public abstract class StatisticsApi_Tests : ProviderTests
 
         (await (await ClientAsync(null, "demo.coordinator.taian")).GetAsync("/api/statistics/report.pdf?period=Year&year=2021")).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden, "reading figures does not carry exporting them");
+    }
+
+    [Fact]
+    public async Task The_report_runs_as_a_background_export_with_progress_and_reads_back_as_pdf_and_excel()
+    {
+        await SeedAsync();
+        var app = await AppAsync();
+        var client = await StatisticianAsync();
+        async Task<(ExportJobDto Job, byte[] File)> ExportAsync(string format)
+        {
+            var response = await client.PostJsonAsync("/api/exports", new { kind = ReportExport.ExportKind, parameters = new { format, period = "Year", year = 2021 } });
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+            var requested = await response.ReadAsync<ExportJobDto>();
+            (requested.State, requested.FileName).ShouldBe((ExportJobState.Queued, $"统计报表20210101-20211231.{format}"));
+            await ExportRuns.RunAsync(app, requested.Id);
+            var done = await (await client.GetAsync($"/api/exports/{requested.Id}")).ReadAsync<ExportJobDto>();
+            (done.State, done.Percent).ShouldBe((ExportJobState.Done, 100), done.Error);
+            // Progress counted each figure and each month of the trend, not one step for the whole report.
+            done.RowsTotal.ShouldBe(FigureCatalog.All.Count + 12 + 1);
+            var file = await client.GetAsync(done.DownloadUrl);
+            file.StatusCode.ShouldBe(HttpStatusCode.OK);
+            file.Content.Headers.ContentType!.MediaType.ShouldBe(format == "pdf" ? ExportFile.Pdf : ExportFile.Xlsx);
+            return (done, await file.Content.ReadAsByteArrayAsync());
+        }
+
+        var (_, pdf) = await ExportAsync("pdf");
+        var pages = Mediation.Tests.Documents.PdfText.PageTexts(pdf);
+        pages[0].ShouldContain("泰山区矛盾纠纷化解工作统计报表");
+        pages[0].ShouldContain("统计期间：2021年1月1日至2021年12月31日");
+        foreach (var expected in new[] { "75.00%", "66.67%", "18.25" }) pages[0].ShouldContain(expected);
+        string.Concat(pages).ShouldContain("三、接诉即办");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+            document.GetPage(1).Width.ShouldBeGreaterThan(document.GetPage(1).Height);
+
+        var (_, xlsx) = await ExportAsync("xlsx");
+        using var stream = new MemoryStream(xlsx);
+        MiniExcelLibs.MiniExcel.GetSheetNames(stream).ShouldContain("接诉即办");
+        var total = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "调解工作").Cast<IDictionary<string, object?>>()
+            .Single(r => (string?)r["单位"] == "合计");
+        total["调解成功率"].ShouldBeOfType<double>().ShouldBe(0.75, 1e-9);
+
+        // Refused in the request, before any job: a unit outside the caller's subtree, a bad period, an unknown format, no export permission.
+        var daiyue = (await (await ClientAsync(null, "demo.coordinator.taian")).GetAsync("/api/org-units")).ReadAsync<List<Mediation.Web.OrgUnits.OrgUnitDto>>();
+        (await client.PostJsonAsync("/api/exports", new { kind = ReportExport.ExportKind, parameters = new { orgUnitId = (await daiyue).Single(u => u.Code == "370911").Id } }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PostJsonAsync("/api/exports", new { kind = ReportExport.ExportKind, parameters = new { period = "Quarter", year = 2021, quarter = 5 } }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostJsonAsync("/api/exports", new { kind = ReportExport.ExportKind, parameters = new { format = "docx" } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await (await ClientAsync(null, "demo.coordinator.taian")).PostJsonAsync("/api/exports", new { kind = ReportExport.ExportKind, parameters = new { } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task When_a_unit_moves_in_the_tree_its_records_roll_up_under_its_new_parent()
+    {
+        var admin = await ClientAsync();
+        var units = await (await admin.GetAsync("/api/org-units")).ReadAsync<List<Mediation.Web.OrgUnits.OrgUnitDto>>();
+        var (caiyuan, daimiao) = (units.Single(u => u.Code == "370902002"), units.Single(u => u.Code == "370902001"));
+        var created = await admin.PostJsonAsync("/api/org-units", new Mediation.Web.OrgUnits.CreateOrgUnitInput(caiyuan.Id, "S" + Guid.NewGuid().ToString("N")[..10],
+            "统计迁移测试社区", Mediation.Core.OrgUnits.Domain.OrgUnitKind.Community, 0));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var moving = await created.ReadAsync<Mediation.Web.OrgUnits.OrgUnitDto>();
+        var app = await AppAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>();
+            var key = RecordFact.UnitKeyOf((await directory.GetAsync(moving.Id, CancellationToken.None)).Path);
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            foreach (var (n, received) in new[] { (1, "2017-03-01"), (2, "2017-05-01"), (3, "2017-09-01") })
+            {
+                var fact = Fact(7000 + n, key, received, "2017-12-01", "Succeeded"); // concluded: no later period counts it as pending
+                fact.OrgUnitId = moving.Id;
+                db.Add(fact);
+            }
+            // 财源街道's own case pending from 2016 and concluded in 2017: its row has figures but no case received in 2017.
+            var pending = Fact(7010, RecordFact.UnitKeyOf((await directory.GetAsync(caiyuan.Id, CancellationToken.None)).Path), "2016-06-01", "2017-02-01", "Succeeded");
+            pending.OrgUnitId = caiyuan.Id;
+            db.Add(pending);
+            await db.SaveChangesAsync();
+        }
+        var statistician = await StatisticianAsync();
+        async Task<Dictionary<string, decimal?>> ReceivedByUnitAsync(Guid? unitId = null) =>
+            (await (await statistician.GetAsync($"/api/statistics/figures?period=Year&year=2017{(unitId is null ? "" : $"&orgUnitId={unitId}")}"))
+                .ReadAsync<FiguresDto>()).Units.ToDictionary(u => u.OrgUnitName, u => ByKey(u.Figures)["received"].Value);
+
+        var before = await ReceivedByUnitAsync();
+        (before["财源街道"], before["岱庙街道"]).ShouldBe((3m, 0m));
+
+        var moved = await admin.PostJsonAsync($"/api/org-units/{moving.Id}/move", new Mediation.Web.OrgUnits.MoveOrgUnitInput(daimiao.Id, moving.ConcurrencyStamp));
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Dictionary<string, decimal?> after;
+        while ((after = await ReceivedByUnitAsync()).GetValueOrDefault("岱庙街道") != 3m && DateTime.UtcNow < deadline) await Task.Delay(250);
+        (after["岱庙街道"], after["财源街道"]).ShouldBe((3m, 0m), "the move re-keys the unit's facts under its new parent");
+        (await ReceivedByUnitAsync(daimiao.Id))["统计迁移测试社区"].ShouldBe(3m);
+        (await ReceivedByUnitAsync(caiyuan.Id)).Keys.ShouldNotContain("统计迁移测试社区");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var path = (await scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>().GetAsync(moving.Id, CancellationToken.None)).Path;
+            var keys = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<RecordFact>().AsNoTracking()
+                .Where(f => f.OrgUnitId == moving.Id).Select(f => f.UnitKey).Distinct().ToListAsync();
+            keys.ShouldBe([RecordFact.UnitKeyOf(path)], "equal to what a recount writes");
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Mediation.Cases;
+using Mediation.Core.Exports;
 using Mediation.Core.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
@@ -10,7 +11,7 @@ namespace Mediation.Statistics.Pages.Statistics;
 
 /// <summary>The statistician's dashboard: the figures of a unit and period with their definitions, drill-down, charts and the export.</summary>
 [Authorize(Policy = StatisticsPermissions.Figures.Read)]
-internal sealed class IndexModel(FigureService figures, IOrgUnitDirectory units, ICurrentUser user) : FormPageModel
+internal sealed class IndexModel(FigureService figures, IOrgUnitDirectory units, ICurrentUser user, IExportJobs exports) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? OrgUnitId { get; set; }
     [BindProperty(SupportsGet = true)] public PeriodKind? Period { get; set; }
@@ -37,6 +38,17 @@ internal sealed class IndexModel(FigureService figures, IOrgUnitDirectory units,
         var own = await figures.UnitInScopeAsync(null, ct);
         // The caller's unit and two levels below: a county statistician picks a township, a city one a county or township.
         Units = (await units.SubtreeAsync(own.Path, ct)).Where(u => u.Path.Length <= own.Path.Length + 2 * 33).ToList();
+    }
+
+    /// <summary>The report of what the page shows, written in the background; its progress and download are on 我的导出.</summary>
+    public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken ct)
+    {
+        if (!CanExport) return Forbid();
+        if (await TryAsync("", () => exports.EnqueueAsync(ReportExport.ExportKind, new ReportExportParameters(format, OrgUnitId, Period?.ToString(), Year,
+                Quarter, Month, From, To, DisputeType?.ToString(), Source?.ToString()), ct)))
+            return Redirect(ExportJobDto.Page);
+        await OnGetAsync(ct);
+        return Page();
     }
 
     /// <summary>The report of exactly what the page shows: the resolved unit and dates, and the filters.</summary>
