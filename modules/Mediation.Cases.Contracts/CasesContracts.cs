@@ -122,7 +122,29 @@ public sealed record PartyDto(Guid Id, PartyKind Kind, string Name, string? IdCa
     string? Phone, string? Address, bool ConsentsToMediation, string? LegalRepresentative = null, string? Agent = null,
     Mediation.Core.PersonalData.IdDocumentKind? IdDocumentKind = null, string? NoIdReason = null);
 
-public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy);
+/// <summary>A step of a case's history. Detail: the reason of an assessment, a session's place, the outcome of a conclusion
+/// (<c>CaseOutcome</c>), the agreement's number, the court applied to, the court's decision (<c>CourtDecision</c>), a continued term's
+/// new due date.</summary>
+public enum CaseEventKind
+{
+    Registered,
+    RiskAssessed,
+    Session,
+    Concluded,
+    AgreementIssued,
+    AgreementSigned,
+    JudicialApplied,
+    CourtDecision,
+    Reopened,
+    TermContinued,
+    BecameCriminal,
+}
+
+/// <summary>One step of a case's history, in the order it happened (<see cref="Sequence"/>); <c>Actor</c> is the login name,
+/// <c>ActorName</c> and <c>ActorUnit</c> what a page prints.</summary>
+public sealed record CaseEventDto(int Sequence, CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Detail, string? ActorName, string? ActorUnit);
+
+public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy, string? AssessedByName = null);
 
 public sealed record CaseSummaryDto(Guid Id, string Number, DisputeType DisputeType, string Summary, CaseStatus Status,
     RiskGrade RiskGrade, Guid CommitteeId, DateTimeOffset RegisteredAt);
@@ -131,7 +153,7 @@ public sealed record CaseDto(Guid Id, string Number, Guid CommitteeId, Guid OrgU
     decimal? AmountInDispute, string? Place, CaseSource Source, string? SourceRecordId, CaseStatus Status, RiskGrade RiskGrade,
     IReadOnlyList<PartyDto> Parties, IReadOnlyList<Guid> MediatorIds, IReadOnlyList<RiskAssessmentDto> RiskHistory,
     DateTimeOffset RegisteredAt, string ConcurrencyStamp, IReadOnlyList<CaseSessionDto> Sessions, CaseOutcomeDto? Outcome,
-    PoliceReportDto? PoliceReport = null, BecameCriminalDto? BecameCriminal = null);
+    PoliceReportDto? PoliceReport = null, BecameCriminalDto? BecameCriminal = null, IReadOnlyList<CaseEventDto>? Timeline = null);
 
 /// <summary>The police were told the dispute may turn criminal (人民调解法 Art. 25).</summary>
 public sealed record PoliceReportDto(DateOnly ReportedOn, string? Station);

@@ -249,7 +249,10 @@ public sealed record PetitionerDto(string Name, string? IdCardNumber, string? Ph
 /// <summary>The full 身份证号 and phone, for a holder of Pii.Reveal; each reveal is audited.</summary>
 public sealed record RevealedPetitionerDto(int Position, string Name, string? IdCardNumber, string? Phone);
 
-public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, DateTimeOffset At, string? Actor, string? Detail);
+/// <summary>One step of the petition's history, in the order it happened (<see cref="Sequence"/>); <c>Actor</c> is the login name,
+/// <c>ActorName</c> and <c>ActorUnit</c> what a page prints.</summary>
+public sealed record PetitionEventDto(int Sequence, PetitionEventKind Kind, DateTimeOffset At, string? Actor, string? Detail, string? ActorName = null,
+    string? ActorUnit = null);
 
 public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId, string Number, DateTimeOffset IssuedAt);
 
@@ -296,7 +299,7 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
     DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null,
-    PetitionClassificationDto? Classification = null);
+    PetitionClassificationDto? Classification = null, string? RecordedByName = null);
 
 /// <summary>Arts. 29–31 as decided at acceptance.</summary>
 public sealed record PetitionClassificationDto(PetitionCategory Category, GrievanceRoute? Route, string? RoutedTo, Guid? AccusedOrgUnitId,

@@ -131,7 +131,10 @@ public sealed record TransferDto(Guid FromUserId, string FromName, Guid? ToUserI
 public sealed record MaterialsNoticeDto(int Sequence, IReadOnlyList<MaterialItem> Items, string? Reason, DateTimeOffset IssuedAt, string? IssuedBy,
     DateTimeOffset? SatisfiedAt, Guid? DocumentId);
 
-public sealed record TimelineEntryDto(DateTimeOffset At, string Kind, string? Actor, string? Note);
+/// <summary>One line of a request's timeline, in the order it happened (<see cref="Sequence"/>). <c>Actor</c> as recorded (a login name
+/// or, for an officer's step, the officer's name); <c>ActorName</c> and <c>ActorUnit</c> when it names an account.</summary>
+public sealed record TimelineEntryDto(DateTimeOffset At, string Kind, string? Actor, string? Note, int Sequence = 0, string? ActorName = null,
+    string? ActorUnit = null);
 
 public sealed record LegalRouteDto(LegalRoute Route, string? Body, string? Note, Guid? CaseId, string? CaseNumber, DateTimeOffset RecordedAt,
     string? Outcome, DateTimeOffset? OutcomeAt);

@@ -64,7 +64,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             .ToPagedListAsync(paging, ct);
     }
 
-    public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => ToDto(await FindCaseAsync(id, ct));
+    public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindCaseAsync(id, ct), ct);
 
     /// <summary>Sources whose cases only another module's hand-over creates: their outcome drives that module's record.</summary>
     internal static readonly IReadOnlySet<CaseSource> HandOverSources = new HashSet<CaseSource> { CaseSource.PetitionHandover, CaseSource.LegalWindowReferral, CaseSource.ServiceDeskReferral };
@@ -102,7 +102,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         // registering transaction: a case never exists without its term clock, and a failed start gives the number back.
         await clocks.StartAsync(new StartClockInput(RecordType, mediationCase.Id, mediationCase.OrgUnitId, CasesPolicies.Term, now, user.UserName), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
-        return ToDto(mediationCase);
+        return await ToDtoAsync(mediationCase, ct);
     }
 
     public async Task<CaseDto> AssessRiskAsync(Guid id, AssessRiskInput input, CancellationToken ct)
@@ -117,7 +117,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         if (mediationCase.AssessRisk(input.Grade!.Value, input.Reason, report, user.UserName, clock.GetUtcNow()))
             events.Publish(new CaseRaisedToRedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Reason));
         await db.SaveChangesAsync(ct);
-        return ToDto(mediationCase);
+        return await ToDtoAsync(mediationCase, ct);
     }
 
     /// <summary>民转刑: the dispute became a criminal case — a separate, later record from the Art. 25 risk flag.</summary>
@@ -126,9 +126,9 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         new InputValidator().Required(input.On, "on").Required(input.Note, "note").MaxLength(input.Note, 500, "note").ThrowIfInvalid();
         var mediationCase = await FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        mediationCase.RecordBecameCriminal(input.On!.Value, input.Note!.Trim(), clock.GetUtcNow());
+        mediationCase.RecordBecameCriminal(input.On!.Value, input.Note!.Trim(), clock.GetUtcNow(), user.UserName);
         await db.SaveChangesAsync(ct);
-        return ToDto(mediationCase);
+        return await ToDtoAsync(mediationCase, ct);
     }
 
     /// <summary>A committee head assigns several cases at once; all or none change.</summary>
@@ -215,12 +215,16 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
     private static CommitteeDto ToDto(MediationCommittee c) => new(c.Id, c.OrgUnitId, c.Name, c.ShortName, c.Kind,
         c.Mediators.Select(m => new CommitteeMediatorDto(m.UserId, m.Name, m.IsHead)).ToList(), c.ConcurrencyStamp, c.Specialty);
 
-    internal static CaseDto ToDto(MediationCase c) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
+    /// <summary>The case with the people of its history named, in one directory query.</summary>
+    internal async Task<CaseDto> ToDtoAsync(MediationCase c, CancellationToken ct) =>
+        ToDto(c, await users.DescribeActorsAsync(c.Events.Select(e => e.Actor).Concat(c.RiskHistory.Select(r => r.AssessedBy)), ct));
+
+    internal static CaseDto ToDto(MediationCase c, IReadOnlyDictionary<string, ActorInfo>? actors = null) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
         c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
         c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation,
             p.LegalRepresentative, p.Agent, p.Kind is PartyKind.Person ? p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard : null, p.NoIdReason)).ToList(),
         c.Mediators.Select(m => m.UserId).ToList(),
-        c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy)).ToList(),
+        c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy, Named(actors, r.AssessedBy)?.Label)).ToList(),
         c.RegisteredAt, c.ConcurrencyStamp,
         c.Sessions.OrderBy(s => s.Number).Select(s => new CaseSessionDto(s.Number, s.HeldAt, s.Place,
             s.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries), s.Minutes,
@@ -233,5 +237,10 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,
             c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn, c.JudicialAppliedOn, c.MayConcernPersonalStatus),
         c.ReportedToPoliceOn is { } reportedOn ? new PoliceReportDto(reportedOn, c.PoliceStation) : null,
-        c.BecameCriminalOn is { } becameCriminalOn ? new BecameCriminalDto(becameCriminalOn, c.BecameCriminalNote) : null);
+        c.BecameCriminalOn is { } becameCriminalOn ? new BecameCriminalDto(becameCriminalOn, c.BecameCriminalNote) : null,
+        c.Events.OrderBy(e => e.Sequence).Select(e => new CaseEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,
+            Named(actors, e.Actor)?.DisplayName, Named(actors, e.Actor)?.UnitName)).ToList());
+
+    private static ActorInfo? Named(IReadOnlyDictionary<string, ActorInfo>? actors, string? actor) =>
+        actor is not null && actors is not null && actors.TryGetValue(actor, out var named) ? named : null;
 }

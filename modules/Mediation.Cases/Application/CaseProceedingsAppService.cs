@@ -50,7 +50,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         // sessions recorded at once cannot both take the same number.
         db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
         await db.SaveChangesAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     public async Task<CaseDto> ConcludeAsync(Guid id, ConcludeCaseInput input, CancellationToken ct)
@@ -86,7 +86,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await StopClocksAsync(mediationCase.Id, CasesPolicies.Term, "结案", ct);
         await followUps.ScheduleAsync(mediationCase, ct);
         await transaction.CommitAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     /// <summary>Issues the 调解协议书 (Art. 29) into the document archive; the archived PDF is the one the parties sign.</summary>
@@ -98,7 +98,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
             mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
-        mediationCase.AgreementIssued(issued.Id);
+        mediationCase.AgreementIssued(issued.Id, issued.Number, issued.IssuedAt, user.UserName);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AgreementIssuedDto(mediationCase.Id, issued.Id, issued.Number);
@@ -173,14 +173,14 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var signedAt = input.SignedAt ?? now;
-        mediationCase.MarkAgreementSigned(signedAt, now);
+        mediationCase.MarkAgreementSigned(signedAt, now, user.UserName);
         PublishAgreementEffective(mediationCase);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(CaseAppService.RecordType, mediationCase.Id, mediationCase.OrgUnitId,
             CasesPolicies.JudicialConfirmation, signedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     /// <summary>The parties applied jointly for 司法确认 (Art. 33): recorded with the court, and the window's reminders stop.</summary>
@@ -189,12 +189,12 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         new InputValidator().Required(input.Court, "court").MaxLength(input.Court, 100, "court").Required(input.AppliedOn, "appliedOn").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        mediationCase.RecordJudicialApplication(input.Court!.Trim(), input.AppliedOn!.Value, clock.GetUtcNow());
+        mediationCase.RecordJudicialApplication(input.Court!.Trim(), input.AppliedOn!.Value, clock.GetUtcNow(), user.UserName);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await StopClocksAsync(mediationCase.Id, CasesPolicies.JudicialConfirmation, "当事人已共同申请司法确认", ct);
         await transaction.CommitAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     public async Task<CaseDto> RecordCourtDecisionAsync(Guid id, RecordCourtDecisionInput input, CancellationToken ct)
@@ -204,9 +204,9 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
             .ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        mediationCase.RecordCourtDecision(input.Decision!.Value, input.DecidedOn!.Value, input.CourtName?.Trim());
+        mediationCase.RecordCourtDecision(input.Decision!.Value, input.DecidedOn!.Value, input.CourtName?.Trim(), user.UserName);
         await db.SaveChangesAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     /// <summary>After the court refused to confirm the agreement, the parties may mediate again (Art. 33 ¶2).</summary>
@@ -215,7 +215,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
         var (courtName, refusedOn) = (mediationCase.CourtName, mediationCase.CourtDecidedOn);
-        mediationCase.ReopenAfterRefusal(clock.GetUtcNow());
+        mediationCase.ReopenAfterRefusal(clock.GetUtcNow(), user.UserName);
         events.Publish(new CaseReopenedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, mediationCase.Source,
             mediationCase.SourceRecordId, mediationCase.ReopenedAt!.Value, courtName, refusedOn));
         // The case was concluded once: its term clock stays stopped (no fresh month starts), and the refused agreement's
@@ -224,7 +224,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         await db.SaveChangesAsync(ct);
         await followUps.WithdrawScheduledAsync(mediationCase.Id, "调解协议未获司法确认，重新调解", ct);
         await transaction.CommitAsync(ct);
-        return CaseAppService.ToDto(mediationCase);
+        return await cases.ToDtoAsync(mediationCase, ct);
     }
 
     private void PublishAgreementEffective(MediationCase mediationCase) =>

@@ -93,6 +93,17 @@ internal static class CasesModelConfiguration
                 r.Property(x => x.Reason).HasMaxLength(500);
                 r.Property(x => x.AssessedBy).HasMaxLength(256);
             });
+            b.OwnsMany(c => c.Events, x =>
+            {
+                x.ToTable("CaseEvents", Schema);
+                x.WithOwner().HasForeignKey("CaseId");
+                x.Property<int>("Id");
+                x.HasKey("Id");
+                x.HasIndex("CaseId", nameof(CaseEvent.Sequence)).IsUnique();
+                x.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+                x.Property(e => e.Actor).HasMaxLength(256);
+                x.Property(e => e.Detail).HasMaxLength(CaseEvent.MaxDetailLength);
+            });
             b.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
             b.Property(c => c.ConcludedBy).HasMaxLength(256);
             b.Property(c => c.AgreementFacts).HasMaxLength(4000);

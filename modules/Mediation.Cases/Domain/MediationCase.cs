@@ -21,6 +21,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     private readonly List<AgreementTerm> _terms = [];
     private readonly List<TermContinuation> _continuations = [];
     private readonly List<SessionParticipant> _participants = [];
+    private readonly List<CaseEvent> _events = [];
 
     private MediationCase() { }
 
@@ -70,6 +71,9 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     public DateTimeOffset? ReopenedAt { get; private set; }
     public IReadOnlyList<TermContinuation> Continuations => _continuations;
 
+    /// <summary>The case's history in the order its steps were recorded; a reopened case keeps the conclusion it had.</summary>
+    public IReadOnlyList<CaseEvent> Events => _events;
+
     public static MediationCase Register(Guid id, MediationCommittee committee, CaseNumber number, DisputeType disputeType, string summary,
         decimal? amount, string? place, CaseSource source, string? sourceRecordId, IReadOnlyList<CaseParty> parties,
         IReadOnlyList<Guid> mediatorIds, RiskGrade riskGrade, string? riskReason, string? assessedBy, DateTimeOffset now)
@@ -101,6 +105,8 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         mediationCase._parties.AddRange(parties);
         mediationCase._mediators.AddRange(mediatorIds.Distinct().Select(m => new CaseMediator(m)));
         mediationCase._riskHistory.Add(new RiskAssessment(riskGrade, riskReason, now, assessedBy));
+        mediationCase.Log(CaseEventKind.Registered, now, assessedBy, null);
+        mediationCase.Log(CaseEventKind.RiskAssessed, now, assessedBy, riskReason);
         return mediationCase;
     }
 
@@ -121,6 +127,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         var raisedToRed = grade is RiskGrade.Red && RiskGrade is not RiskGrade.Red;
         RiskGrade = grade;
         _riskHistory.Add(new RiskAssessment(grade, reason, now, assessedBy));
+        Log(CaseEventKind.RiskAssessed, now, assessedBy, reason);
         return raisedToRed;
     }
 
@@ -138,12 +145,13 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     /// 民转刑: the dispute actually became a criminal case (a police or prosecution file was opened). A separate, later
     /// record from the Art. 25 risk flag; it is what the 民转刑 figure counts. Recorded once, open or concluded.
     /// </summary>
-    public void RecordBecameCriminal(DateOnly on, string note, DateTimeOffset now)
+    public void RecordBecameCriminal(DateOnly on, string note, DateTimeOffset now, string? recordedBy = null)
     {
         if (BecameCriminalOn is not null) throw new BusinessException(CasesErrorCodes.BecameCriminalRecorded);
         if (on > ChinaTime.DateOf(now) || on < ChinaTime.DateOf(RegisteredAt)) throw new BusinessException(CasesErrorCodes.BecameCriminalDateOutOfRange);
         BecameCriminalOn = on;
         BecameCriminalNote = note;
+        Log(CaseEventKind.BecameCriminal, now, recordedBy, note);
     }
 
     public void AssignMediators(MediationCommittee committee, IReadOnlyList<Guid> mediatorIds)
@@ -165,6 +173,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _sessions.Add(session);
         _statements.AddRange(statements.Select(s => new SessionStatement(session.Number, s.PartyId, s.Statement)));
         if (Status is CaseStatus.Registered) Status = CaseStatus.InMediation;
+        Log(CaseEventKind.Session, heldAt, recordedBy, place);
         return session;
     }
 
@@ -218,6 +227,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         Status = CaseStatus.Concluded;
         ConcludedAt = now;
         ConcludedBy = concludedBy;
+        Log(CaseEventKind.Concluded, now, concludedBy, conclusion.Outcome.ToString());
     }
 
     /// <summary>Art. 26: parties whose dispute was not settled are told the routes open to it, and only those.</summary>
@@ -234,11 +244,12 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _ => [OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court],
     };
 
-    public void AgreementIssued(Guid documentId)
+    public void AgreementIssued(Guid documentId, string? number = null, DateTimeOffset? issuedAt = null, string? issuedBy = null)
     {
         if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
         if (AgreementDocumentId is not null) throw new BusinessException(CasesErrorCodes.AgreementAlreadyIssued);
         AgreementDocumentId = documentId;
+        Log(CaseEventKind.AgreementIssued, issuedAt ?? ConcludedAt!.Value, issuedBy, number);
     }
 
     public void EnsureAgreementCanBeIssued()
@@ -251,7 +262,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     /// The last signature or seal was put on the written agreement: it takes effect that day (Art. 29 ¶2) and the
     /// 30 days to apply for judicial confirmation start (Art. 33). It cannot be signed before it was concluded, nor later than now.
     /// </summary>
-    public void MarkAgreementSigned(DateTimeOffset signedAt, DateTimeOffset now)
+    public void MarkAgreementSigned(DateTimeOffset signedAt, DateTimeOffset now, string? recordedBy = null)
     {
         if (Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.NoWrittenAgreement);
         if (AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
@@ -259,6 +270,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         if (ChinaTime.DateOf(signedAt) < ChinaTime.DateOf(ConcludedAt!.Value) || signedAt > now.AddMinutes(5))
             throw new BusinessException(CasesErrorCodes.SigningDateOutOfRange);
         AgreementSignedAt = signedAt;
+        Log(CaseEventKind.AgreementSigned, signedAt, recordedBy, null);
     }
 
     /// <summary>
@@ -276,17 +288,18 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     /// The parties applied jointly to a court for 司法确认 (Art. 33; 民事诉讼法 Art. 205): the reminders of the 30-day
     /// window stop. An application after the window is recorded all the same — the court decides whether to accept it.
     /// </summary>
-    public void RecordJudicialApplication(string court, DateOnly appliedOn, DateTimeOffset now)
+    public void RecordJudicialApplication(string court, DateOnly appliedOn, DateTimeOffset now, string? recordedBy = null)
     {
         if (AgreementEffectiveOn is not { } effectiveOn || Outcome is not CaseOutcome.Succeeded) throw new BusinessException(CasesErrorCodes.AgreementNotSigned);
         if (JudicialAppliedOn is not null) throw new BusinessException(CasesErrorCodes.JudicialApplicationRecorded);
         if (appliedOn < effectiveOn || appliedOn > ChinaTime.DateOf(now)) throw new BusinessException(CasesErrorCodes.JudicialApplicationDateOutOfRange);
         JudicialAppliedOn = appliedOn;
         CourtName = court;
+        Log(CaseEventKind.JudicialApplied, ChinaTime.StartOfDay(appliedOn), recordedBy, court);
     }
 
     /// <summary>The court's answer to the application: confirmed, refused (协议无效或驳回申请), not accepted, or withdrawn.</summary>
-    public void RecordCourtDecision(CourtDecision decision, DateOnly decidedOn, string? courtName)
+    public void RecordCourtDecision(CourtDecision decision, DateOnly decidedOn, string? courtName, string? recordedBy = null)
     {
         if (AgreementSignedAt is null) throw new BusinessException(CasesErrorCodes.AgreementNotSigned);
         if (JudicialAppliedOn is null) throw new BusinessException(CasesErrorCodes.JudicialApplicationMissing);
@@ -295,6 +308,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         CourtDecision = decision;
         CourtDecidedOn = decidedOn;
         if (!string.IsNullOrWhiteSpace(courtName)) CourtName = courtName;
+        Log(CaseEventKind.CourtDecision, ChinaTime.StartOfDay(decidedOn), recordedBy, decision.ToString());
     }
 
     /// <summary>
@@ -307,7 +321,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     /// After the court refused to confirm the agreement the parties may change it or reach a new one by mediation (Art. 33 ¶2):
     /// the case is open again; the refused agreement stays in the archive and the audit trail.
     /// </summary>
-    public void ReopenAfterRefusal(DateTimeOffset now)
+    public void ReopenAfterRefusal(DateTimeOffset now, string? reopenedBy = null)
     {
         if (CourtDecision is not global::Mediation.Cases.CourtDecision.Refused) throw new BusinessException(CasesErrorCodes.NotRefusedByCourt);
         Status = _sessions.Count > 0 ? CaseStatus.InMediation : CaseStatus.Registered;
@@ -323,6 +337,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         CourtDecidedOn = null;
         CourtName = null;
         ReopenedAt = now;
+        Log(CaseEventKind.Reopened, now, reopenedBy, null);
     }
 
     /// <summary>
@@ -341,6 +356,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         var continuation = new TermContinuation(_continuations.Count + 1, string.Join(',', _parties.OrderBy(p => p.Position).Select(p => p.Id)),
             consentedOn, previousDueDate, newDueDate, note, recordedBy, now);
         _continuations.Add(continuation);
+        Log(CaseEventKind.TermContinued, now, recordedBy, newDueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return continuation;
     }
 
@@ -359,6 +375,10 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
 
     public CaseSession Session(int number) =>
         _sessions.FirstOrDefault(s => s.Number == number) ?? throw new EntityNotFoundException(nameof(CaseSession), number);
+
+    private void Log(CaseEventKind kind, DateTimeOffset at, string? actor, string? detail) =>
+        _events.Add(new CaseEvent(_events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1, kind, at.ToUniversalTime(), actor,
+            detail is { Length: > CaseEvent.MaxDetailLength } ? detail[..CaseEvent.MaxDetailLength] : detail));
 
     private void EnsureOpen()
     {
@@ -595,3 +615,27 @@ public sealed class RiskAssessment
     public string? AssessedBy { get; private set; }
 }
 
+
+/// <summary>One step of a case's history. <see cref="Sequence"/> is the order the steps were recorded in, which is the order the
+/// timeline reads: steps of the same second, or a signing entered to the minute, cannot swap.</summary>
+public sealed class CaseEvent
+{
+    public const int MaxDetailLength = 500;
+
+    private CaseEvent() { }
+
+    public CaseEvent(int sequence, CaseEventKind kind, DateTimeOffset at, string? actor, string? detail)
+    {
+        Sequence = sequence;
+        Kind = kind;
+        At = at;
+        Actor = actor;
+        Detail = detail;
+    }
+
+    public int Sequence { get; private set; }
+    public CaseEventKind Kind { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? Actor { get; private set; }
+    public string? Detail { get; private set; }
+}

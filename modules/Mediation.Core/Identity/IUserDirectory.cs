@@ -6,10 +6,22 @@ namespace Mediation.Core.Identity;
 
 public sealed record UserInfo(Guid Id, string UserName, string DisplayName, Guid OrgUnitId, bool IsActive);
 
+/// <summary>Who did something on a record, as a page names them: display name and unit, never the login name alone.</summary>
+public sealed record ActorInfo(string UserName, string DisplayName, string? UnitName)
+{
+    public string Label => UnitName is null ? DisplayName : $"{DisplayName}（{UnitName}）";
+}
+
 /// <summary>How modules read user accounts (in the caller's data scope): they never open the kernel's table.</summary>
 public interface IUserDirectory
 {
     Task<UserInfo?> FindAsync(Guid id, CancellationToken ct);
 
     Task<UserInfo?> FindByUserNameAsync(string userName, CancellationToken ct);
+
+    /// <summary>
+    /// Names the people in a record's history in one query. Outside the caller's data scope too: an officer of the county above
+    /// may have acted on a township's record, and who signed is part of what the reader of that record may see.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, ActorInfo>> DescribeActorsAsync(IEnumerable<string?> userNames, CancellationToken ct);
 }

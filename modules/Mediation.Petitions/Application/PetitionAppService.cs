@@ -20,7 +20,7 @@ namespace Mediation.Petitions.Application;
 
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, SecurityAuditLog auditLog, TimeProvider clock,
+    IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, IUserDirectory users, SecurityAuditLog auditLog, TimeProvider clock,
     DuplicateCheckSettings duplicateCheck)
 {
     private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
@@ -200,6 +200,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             var hashes = p.Petitioners.SelectMany(x => new[] { x.IdCardHash, x.PhoneHash }).OfType<string>().ToHashSet(StringComparer.Ordinal);
             duplicates = await DuplicatesAsync(unit, p.Id, hashes, TextOf(p.Matter, p.RequestedOutcome, p.Place), ct);
         }
+        var actors = await users.DescribeActorsAsync(p.Events.Select(e => e.Actor).Append(p.RecordedBy), ct);
         return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
             p.TransferringBody, p.TransferReference,
             p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
@@ -210,14 +211,19 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                 o.ReturnReason, o.ReturnedBy, o.ReturnedAt)).ToList(),
             p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
             attachments,
-            p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail)).ToList(),
+            p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,
+                Actor(actors, e.Actor)?.DisplayName, Actor(actors, e.Actor)?.UnitName)).ToList(),
             petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp,
             p.MediationCaseId is { } caseId
                 ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail,
                     p.MediationAgreementEffectiveOn)
                 : null,
-            p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null);
+            p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null,
+            Actor(actors, p.RecordedBy)?.Label);
     }
+
+    private static ActorInfo? Actor(IReadOnlyDictionary<string, ActorInfo> actors, string? userName) =>
+        userName is not null && actors.TryGetValue(userName, out var actor) ? actor : null;
 
     /// <summary>
     /// Likely duplicates among the open (and re-examined) petitions of the same county in the caller's scope:

@@ -287,6 +287,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var route = r.Route is { } kind
             ? new LegalRouteDto(kind, r.RouteBody, r.RouteNote, r.CaseId, r.CaseNumber, r.RouteRecordedAt!.Value, r.RouteOutcome, r.RouteOutcomeAt)
             : null;
+        var actors = await users.DescribeActorsAsync(r.Events.Select(e => e.Actor), ct);
         return new DeskRequestDto(r.Id, r.Number, r.OrgUnitId, r.EnterpriseId, enterprise, r.Kind, r.Title, r.Description, r.Project, r.Urgent, r.Complex,
             r.Status, r.SubmittedAt, r.SubmittedBy, r.AcknowledgementDueAt, r.AcknowledgedAt, r.FirstResponderId, r.FirstResponderName, r.OwnerId,
             r.OwnerName, r.OwnerDepartment, MaterialsChecklist.For(r.Kind), r.Supplied, r.Missing,
@@ -296,7 +297,11 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             r.Notices.OrderBy(n => n.Sequence).Select(n => new MaterialsNoticeDto(n.Sequence,
                 n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId)).ToList(),
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
-            r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note)).ToList(), r.AcknowledgementDocumentId,
+            r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note, e.Sequence,
+                Named(actors, e.Actor)?.DisplayName, Named(actors, e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
             r.CompletionDocumentId, await attachments.ListAsync(r, ct), r.ConcurrencyStamp);
     }
+
+    private static ActorInfo? Named(IReadOnlyDictionary<string, ActorInfo> actors, string? actor) =>
+        actor is not null && actors.TryGetValue(actor, out var named) ? named : null;
 }

@@ -41,6 +41,41 @@ public abstract partial class CasesPages_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_timeline_reads_in_the_order_things_happened_and_names_the_mediator_on_the_page_and_in_the_api()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        // The forms take minutes: a session and a signing typed for this minute read earlier than the registration seconds before.
+        var thisMinute = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMinute));
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(thisMinute, "岱东社区调解室", ["调解员"], "释法说理",
+            [], null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Succeeded, "院墙越界", "边界", "李某负主要责任",
+            [new AgreementTermInput("李某恢复院墙原位", null, null)], null, null, null, false, null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostAsync($"/api/cases/{registered.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var signed = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(thisMinute, null));
+        signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
+
+        var timeline = (await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>()).Timeline!;
+        timeline.Select(e => e.Kind).ShouldBe([CaseEventKind.Registered, CaseEventKind.RiskAssessed, CaseEventKind.Session, CaseEventKind.Concluded,
+            CaseEventKind.AgreementIssued, CaseEventKind.AgreementSigned]);
+        timeline.Select(e => e.Sequence).ShouldBe([1, 2, 3, 4, 5, 6]);
+        timeline.ShouldAllBe(e => e.Actor == "demo.mediator" && e.ActorName == "演示调解员" && e.ActorUnit != null);
+
+        var page = WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}"));
+        var main = page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        var history = main[main.IndexOf("id=\"timeline-heading\"", StringComparison.Ordinal)..];
+        history = history[..history.IndexOf("</section>", StringComparison.Ordinal)];
+        string[] steps = ["受理登记", "风险评估", "调解", "结案", "出具调解协议书", "协议签署"];
+        var positions = steps.Select(step => history.IndexOf("<strong>" + step + "</strong>", StringComparison.Ordinal)).ToList();
+        positions.ShouldAllBe(p => p >= 0);
+        positions.ShouldBeInOrder();
+        history.ShouldContain("演示调解员（" + timeline[0].ActorUnit + "）");
+        history.ShouldNotContain("demo.mediator");
+    }
+
+    [Fact]
     public async Task A_user_without_the_read_permission_has_no_cases_link_and_no_list()
     {
         var officer = await ClientAsync(userName: "demo.deskofficer");

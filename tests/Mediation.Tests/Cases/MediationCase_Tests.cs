@@ -158,6 +158,41 @@ public sealed class MediationCase_Tests
     }
 
     [Fact]
+    public void The_history_reads_in_the_order_the_steps_were_recorded_even_within_one_second_and_with_a_signing_typed_to_the_minute()
+    {
+        var mediationCase = Register();
+        mediationCase.AssessRisk(RiskGrade.Yellow, "双方情绪激动", "demo.mediator", Now);
+        mediationCase.RecordSession(Now, "调解室", ["张调解"], "双方陈述", [], "demo.mediator", Now);
+        mediationCase.Conclude(Written(), "demo.mediator", Now);
+        mediationCase.AgreementIssued(Guid.NewGuid(), "岱庙调〔2026〕7号", Now, "demo.mediator");
+        // The page's field takes minutes: the signing reads 00:59 while the case was registered at 01:00:00.
+        mediationCase.MarkAgreementSigned(Now.AddSeconds(-59), Now, "demo.mediator");
+
+        mediationCase.Events.Select(e => e.Kind).ShouldBe([CaseEventKind.Registered, CaseEventKind.RiskAssessed, CaseEventKind.RiskAssessed,
+            CaseEventKind.Session, CaseEventKind.Concluded, CaseEventKind.AgreementIssued, CaseEventKind.AgreementSigned]);
+        mediationCase.Events.Select(e => e.Sequence).ShouldBe([1, 2, 3, 4, 5, 6, 7]);
+        mediationCase.Events.ShouldAllBe(e => e.Actor == "demo.mediator");
+        mediationCase.Events.Single(e => e.Kind == CaseEventKind.Concluded).Detail.ShouldBe(nameof(CaseOutcome.Succeeded));
+    }
+
+    [Fact]
+    public void A_case_reopened_after_the_courts_refusal_keeps_its_first_conclusion_in_its_history()
+    {
+        var mediationCase = InSession();
+        mediationCase.Conclude(Written(), null, Now);
+        mediationCase.AgreementIssued(Guid.NewGuid());
+        mediationCase.MarkAgreementSigned(Now, Now);
+        mediationCase.RecordJudicialApplication("泰山区人民法院", new DateOnly(2026, 3, 2), Now);
+        mediationCase.RecordCourtDecision(CourtDecision.Refused, new DateOnly(2026, 3, 20), null);
+        mediationCase.ReopenAfterRefusal(Now.AddDays(20));
+        mediationCase.Conclude(Written(), null, Now.AddDays(21));
+
+        mediationCase.Events.Count(e => e.Kind == CaseEventKind.Concluded).ShouldBe(2);
+        mediationCase.Events.SkipWhile(e => e.Kind != CaseEventKind.CourtDecision).Select(e => e.Kind)
+            .ShouldBe([CaseEventKind.CourtDecision, CaseEventKind.Reopened, CaseEventKind.Concluded]);
+    }
+
+    [Fact]
     public void The_agreement_is_issued_then_signed_then_confirmed_by_the_court_in_that_order()
     {
         var mediationCase = InSession();

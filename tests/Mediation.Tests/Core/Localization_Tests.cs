@@ -39,7 +39,7 @@ public sealed class Localization_Tests
     // The timelines render L[$"{prefix}{kind}"]; a kind without a text would show its raw key to the user.
     [Theory]
     [InlineData("Mediation.Petitions.PetitionEventKind, Mediation.Petitions.Contracts", "PetitionsUi:Event:")]
-    [InlineData("Mediation.Cases.Pages.Cases.TimelineKind, Mediation.Cases", "CasesUi:Timeline:")]
+    [InlineData("Mediation.Cases.CaseEventKind, Mediation.Cases.Contracts", "CasesUi:CaseEventKind:")]
     public void Every_timeline_event_kind_has_a_text_in_both_languages(string enumType, string prefix)
     {
         var kinds = Enum.GetNames(Type.GetType(enumType, throwOnError: true)!);

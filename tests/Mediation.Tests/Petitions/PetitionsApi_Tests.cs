@@ -78,6 +78,26 @@ public abstract class PetitionsApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_timeline_names_each_actor_by_display_name_and_unit_and_the_page_does_not_print_the_login_name()
+    {
+        var officer = await OfficerAsync();
+        var me = await (await officer.GetAsync("/api/auth/me")).ReadAsync<Mediation.Identity.MeDto>();
+        var registered = await RegisteredAsync();
+        registered.RecordedByName.ShouldBe($"{me.DisplayName}（{me.OrgUnitName}）");
+        var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
+            new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
+
+        var read = await OkAsync(await officer.GetAsync($"/api/petitions/{accepted.Id}"));
+        read.Timeline.Count.ShouldBeGreaterThan(1);
+        read.Timeline.Select(e => e.Sequence).ShouldBeInOrder();
+        read.Timeline.Where(e => e.Actor == Officer).ShouldAllBe(e => e.ActorName == me.DisplayName && e.ActorUnit == me.OrgUnitName);
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{accepted.Id}"));
+        var main = page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        main.ShouldContain($"{me.DisplayName}（{me.OrgUnitName}）");
+        main.ShouldNotContain(Officer);
+    }
+
+    [Fact]
     public async Task A_letter_is_registered_with_encrypted_masked_petitioners_a_number_and_the_acceptance_clock()
     {
         var officer = await OfficerAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Mediation.Cases.Pages.Cases;
 
@@ -14,6 +15,17 @@ internal static class CaseDisplay
     public static string RiskClass(RiskGrade grade) => "risk risk-" + grade.ToString().ToLowerInvariant();
 
     public static string Time(DateTimeOffset instant) => instant.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A person by name and unit; the login name only when no account bears it.</summary>
+    public static string Actor(string? name, string? unit, string login) => name is null ? login : unit is null ? name : $"{name}（{unit}）";
+
+    /// <summary>Outcomes and court decisions are stored as codes and printed in words; the other details are text.</summary>
+    public static string EventDetail(CaseEventDto e, IStringLocalizer l) => e.Kind switch
+    {
+        CaseEventKind.Concluded when Enum.TryParse<CaseOutcome>(e.Detail, out var outcome) => l[$"CasesUi:CaseOutcome:{outcome}"],
+        CaseEventKind.CourtDecision when Enum.TryParse<CourtDecision>(e.Detail, out var decision) => l[$"CasesUi:CourtDecision:{decision}"],
+        _ => e.Detail ?? "",
+    };
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

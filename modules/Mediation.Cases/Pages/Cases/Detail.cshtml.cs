@@ -8,19 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mediation.Cases.Pages.Cases;
 
-internal enum TimelineKind
-{
-    Registered,
-    RiskAssessed,
-    Session,
-    Concluded,
-    AgreementIssued,
-    AgreementSigned,
-    CourtDecision,
-}
-
-internal sealed record TimelineEntry(DateTimeOffset At, TimelineKind Kind, string? Detail);
-
 [Authorize(Policy = CasesPermissions.Cases.Read)]
 internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, IDocumentArchive documents,
     IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : FormPageModel
@@ -54,7 +41,6 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     /// <summary>The one-month term before the parties agreed to continue; shown beside an adjusted <see cref="DueDate"/>.</summary>
     public DateOnly? StatutoryDueDate { get; private set; }
 
-    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
     public bool IsOpen => Case.Status is not CaseStatus.Concluded;
     public bool CanAssessRisk => IsOpen && user.HasPermission(CasesPermissions.Cases.AssessRisk);
@@ -145,28 +131,6 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
             .MaxBy(c => c.DueDate);
         DueDate = term?.DueDate;
         StatutoryDueDate = term?.StatutoryDueDate;
-        Timeline = await TimelineAsync(ct);
-    }
-
-    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(CancellationToken ct)
-    {
-        var entries = new List<TimelineEntry> { new(Case.RegisteredAt, TimelineKind.Registered, null) };
-        entries.AddRange(Case.RiskHistory.Select(r => new TimelineEntry(r.AssessedAt, TimelineKind.RiskAssessed, r.Reason)));
-        entries.AddRange(Case.Sessions.Select(s => new TimelineEntry(s.HeldAt, TimelineKind.Session, s.Place)));
-        if (Case.Outcome is { } outcome)
-        {
-            entries.Add(new(outcome.ConcludedAt, TimelineKind.Concluded, null));
-            if (outcome.AgreementDocumentId is { } documentId)
-            {
-                var issued = await documents.GetAsync(documentId, ct);
-                entries.Add(new(issued.IssuedAt, TimelineKind.AgreementIssued, issued.Number));
-            }
-            if (outcome.AgreementSignedAt is { } signedAt) entries.Add(new(signedAt, TimelineKind.AgreementSigned, null));
-            if (outcome.CourtDecidedOn is { } decidedOn)
-                entries.Add(new(new DateTimeOffset(decidedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimelineKind.CourtDecision, outcome.CourtName));
-        }
-        // A stable sort: what happened at the same instant keeps the order of the steps (registered before its first assessment).
-        return entries.OrderBy(e => e.At).ToList();
     }
 
     private static string? Blank(string? value) => RegisterForm.Blank(value);

@@ -8,6 +8,9 @@ internal static class PetitionDisplay
     private const int ExcerptLength = 40;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    /// <summary>A person by name and unit; the login name only when no account bears it (a system step).</summary>
+    public static string Actor(string? name, string? unit, string login) => name is null ? login : unit is null ? name : $"{name}（{unit}）";
+
     /// <summary>Lists show a petitioner by surname only (王某某 → 王＊＊).</summary>
     public static string PersonName(string name) => name.Length <= 1 ? name : name[..1] + new string('＊', name.Length - 1);
 

@@ -2779,6 +2779,47 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseEvents", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3120,6 +3161,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 

@@ -2782,6 +2782,47 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseEvents", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3123,6 +3164,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 

@@ -2762,6 +2762,45 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("cases_CaseEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3091,6 +3130,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 

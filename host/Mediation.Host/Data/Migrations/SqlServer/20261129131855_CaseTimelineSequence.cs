@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mediation.Host.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CaseTimelineSequence : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CaseEvents",
+                schema: "cases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalSchema: "cases",
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvents_CaseId_Sequence",
+                schema: "cases",
+                table: "CaseEvents",
+                columns: new[] { "CaseId", "Sequence" },
+                unique: true);
+
+            // Cases registered before the log existed get their history back in the order it was recorded: by time, and within the
+            // same instant registration, assessment, session, conclusion, agreement, signing, application, decision; the steps after
+            // the conclusion follow it in that order whatever time was typed for them.
+            migrationBuilder.Sql(@"INSERT INTO ""cases"".""CaseEvents"" (""CaseId"", ""Sequence"", ""Kind"", ""At"", ""Actor"", ""Detail"")
+SELECT ""CaseId"", ROW_NUMBER() OVER (PARTITION BY ""CaseId"" ORDER BY ""OrderAt"", ""Rank"", ""SourceId""), ""Kind"", ""At"", ""Actor"", ""Detail"" FROM (
+  SELECT c.""Id"" AS ""CaseId"", 'Registered' AS ""Kind"", c.""RegisteredAt"" AS ""At"", c.""RegisteredAt"" AS ""OrderAt"", CAST(NULL AS varchar(256)) AS ""Actor"", CAST(NULL AS varchar(500)) AS ""Detail"", 0 AS ""Rank"", 0 AS ""SourceId"" FROM ""cases"".""Cases"" c
+  UNION ALL SELECT r.""CaseId"", 'RiskAssessed', r.""AssessedAt"", r.""AssessedAt"", r.""AssessedBy"", r.""Reason"", 1, r.""Id"" FROM ""cases"".""CaseRiskAssessments"" r
+  UNION ALL SELECT s.""CaseId"", 'Session', s.""HeldAt"", s.""RecordedAt"", s.""RecordedBy"", s.""Place"", 2, s.""Id"" FROM ""cases"".""CaseSessions"" s
+  UNION ALL SELECT k.""CaseId"", 'TermContinued', k.""RecordedAt"", k.""RecordedAt"", k.""RecordedBy"", CONVERT(varchar(10), k.""NewDueDate"", 23), 2, k.""Id"" FROM ""cases"".""CaseTermContinuations"" k
+  UNION ALL SELECT c.""Id"", 'Concluded', c.""ConcludedAt"", c.""ConcludedAt"", c.""ConcludedBy"", c.""Outcome"", 3, 0 FROM ""cases"".""Cases"" c WHERE c.""ConcludedAt"" IS NOT NULL
+  UNION ALL SELECT c.""Id"", 'AgreementIssued', d.""IssuedAt"", c.""ConcludedAt"", d.""IssuedBy"", d.""Number"", 4, 0 FROM ""cases"".""Cases"" c JOIN ""core"".""IssuedDocuments"" d ON d.""Id"" = c.""AgreementDocumentId"" WHERE c.""ConcludedAt"" IS NOT NULL
+  UNION ALL SELECT c.""Id"", 'AgreementSigned', c.""AgreementSignedAt"", c.""ConcludedAt"", NULL, NULL, 5, 0 FROM ""cases"".""Cases"" c WHERE c.""AgreementSignedAt"" IS NOT NULL AND c.""ConcludedAt"" IS NOT NULL
+  UNION ALL SELECT c.""Id"", 'JudicialApplied', TODATETIMEOFFSET(DATEADD(hour, -8, CAST(c.""JudicialAppliedOn"" AS datetime2)), '+00:00'), c.""ConcludedAt"", NULL, c.""CourtName"", 6, 0 FROM ""cases"".""Cases"" c WHERE c.""JudicialAppliedOn"" IS NOT NULL AND c.""ConcludedAt"" IS NOT NULL
+  UNION ALL SELECT c.""Id"", 'CourtDecision', TODATETIMEOFFSET(DATEADD(hour, -8, CAST(c.""CourtDecidedOn"" AS datetime2)), '+00:00'), c.""ConcludedAt"", NULL, c.""CourtDecision"", 7, 0 FROM ""cases"".""Cases"" c WHERE c.""CourtDecidedOn"" IS NOT NULL AND c.""ConcludedAt"" IS NOT NULL
+  UNION ALL SELECT c.""Id"", 'Reopened', c.""ReopenedAt"", c.""ReopenedAt"", NULL, NULL, 8, 0 FROM ""cases"".""Cases"" c WHERE c.""ReopenedAt"" IS NOT NULL
+) h;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseEvents",
+                schema: "cases");
+        }
+    }
+}
