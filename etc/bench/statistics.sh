@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Statistics at scale (issue 16): ROWS synthetic fact rows (default 5,000,000) spread over 泰安市's units and 2019–2026, written
+# straight into statistics.RecordFacts of a Release host started with the demo seed (the rows the change events would keep),
+# then GET /api/statistics/figures for the whole city — every figure with the year before and each county, about 120 GROUP BY
+# queries — and one drill-down, as the city's coordinator. Baseline in the same run: one full COUNT(*) scan of the same table
+# through the database's own CLI. Prints the median of RUNS requests and the ratio as a Markdown table for the README.
+# Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source etc/lib/install.sh
+
+require_dotnet
+ensure_packages curl jq sqlite3 postgresql fonts-wqy-microhei
+
+rows="${ROWS:-5000000}"
+databases="${DATABASES:-sqlite postgresql}"
+runs="${RUNS:-3}"
+year="${YEAR:-2024}"
+password="Bench-Pass-2026"
+work="$(mktemp -d /tmp/mediation-statbench.XXXXXX)"
+chmod 755 "$work"
+pids=()
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+pg_data=""
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+  || shuf -i 20000-60000 -n 1; }
+wait_for() { # url, seconds
+  for _ in $(seq 1 $(( $2 * 4 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
+  echo "Not ready: $1" >&2; return 1
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+seconds() { local start; start="$(date +%s.%N)"; "$@" >/dev/null; awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+start_host() { # provider, connection string, log
+  port="$(free_port)"
+  (cd host/Mediation.Host && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    Database__Provider="$1" ConnectionStrings__Default="$2" Demo__Enabled=true Demo__Password="$password" Logging__LogLevel__Default=Warning \
+    PersonalData__KeyFile="$work/keys-$database.json" DataProtection__KeysPath="$work/dp-$database" \
+    exec dotnet bin/Release/net10.0/Mediation.Host.dll >>"$3" 2>&1) &
+  host_pid=$!; pids+=("$host_pid")
+  wait_for "http://127.0.0.1:$port/health/ready" 300
+}
+
+start_postgres() {
+  pg_port="$(free_port)"
+  pg_data="$work/pg/data"
+  mkdir -p "$work/pg"; chmod 755 "$work/pg"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
+  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres mediation
+}
+
+# Kinds as the county's work divides: half cases, a fifth petitions, legal-window services, desk requests, meeting tasks.
+# Received over 2019–2026; 85% concluded within 90 days; 80% succeeded; a third rated; 1% became criminal; petitions decided
+# within 20 days of a 15-day limit. Every unit of the city gets rows in turn.
+sqlite_fill() {
+  sqlite3 "$1" <<SQL
+.timeout 60000
+CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY Path) - 1 AS i, Id, replace(Path, '/', '') AS k FROM core_OrgUnits
+  WHERE Path LIKE (SELECT Path FROM core_OrgUnits WHERE Code = '370900') || '%';
+BEGIN;
+WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $rows),
+x AS (SELECT n, abs(random()) % 2900 AS d, abs(random()) % 90 AS h, abs(random()) % 100 AS r, n % (SELECT count(*) FROM u) AS ui FROM s)
+INSERT INTO statistics_RecordFacts (Kind, RecordId, Number, OrgUnitId, UnitKey, ReceivedOn, ConcludedOn, HandlingDays, DueOn, DecidedOn,
+  DecisionDueOn, Outcome, Succeeded, Category, Source, Rated, Satisfied, CriminalOn, JudicialAppliedOn, JudicialConfirmedOn)
+SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END,
+  upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))),
+  '统测〔' || (2019 + d / 365) || '〕' || n || '号', u.Id, u.k, date('2019-01-01', '+' || d || ' days'),
+  CASE WHEN r < 85 THEN date('2019-01-01', '+' || (d + h) || ' days') END, CASE WHEN r < 85 THEN h END,
+  date('2019-01-01', '+' || (d + 60) || ' days'), date('2019-01-01', '+' || (d + h % 20) || ' days'), date('2019-01-01', '+' || (d + 15) || ' days'),
+  'Succeeded', r < 80, 'Neighbourhood', 'WalkIn', r % 3 = 0, r % 3 = 0 AND r < 95,
+  CASE WHEN r = 99 THEN date('2019-01-01', '+' || (d + 30) || ' days') END, CASE WHEN r % 10 = 1 THEN date('2019-01-01', '+' || (d + h + 3) || ' days') END,
+  CASE WHEN r % 10 = 1 AND r < 80 THEN date('2019-01-01', '+' || (d + h + 20) || ' days') END
+FROM x JOIN u ON u.i = x.ui;
+COMMIT;
+ANALYZE;
+SQL
+}
+
+pg_fill() {
+  as_postgres "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -v ON_ERROR_STOP=1 <<SQL
+CREATE TEMP TABLE u AS SELECT (row_number() OVER (ORDER BY "Path") - 1)::int AS i, "Id", replace("Path", '/', '') AS k FROM core."OrgUnits"
+  WHERE "Path" LIKE (SELECT "Path" FROM core."OrgUnits" WHERE "Code" = '370900') || '%';
+INSERT INTO statistics."RecordFacts" ("Kind", "RecordId", "Number", "OrgUnitId", "UnitKey", "ReceivedOn", "ConcludedOn", "HandlingDays", "DueOn",
+  "DecidedOn", "DecisionDueOn", "Outcome", "Succeeded", "Category", "Source", "Rated", "Satisfied", "CriminalOn", "JudicialAppliedOn", "JudicialConfirmedOn")
+SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END, gen_random_uuid(),
+  '统测〔' || (2019 + d / 365) || '〕' || n || '号', u."Id", u.k, date '2019-01-01' + d,
+  CASE WHEN r < 85 THEN date '2019-01-01' + d + h END, CASE WHEN r < 85 THEN h END,
+  date '2019-01-01' + d + 60, date '2019-01-01' + d + h % 20, date '2019-01-01' + d + 15,
+  'Succeeded', r < 80, 'Neighbourhood', 'WalkIn', r % 3 = 0, r % 3 = 0 AND r < 95,
+  CASE WHEN r = 99 THEN date '2019-01-01' + d + 30 END, CASE WHEN r % 10 = 1 THEN date '2019-01-01' + d + h + 3 END,
+  CASE WHEN r % 10 = 1 AND r < 80 THEN date '2019-01-01' + d + h + 20 END
+FROM (SELECT n, (random() * 2899)::int AS d, (random() * 89)::int AS h, (random() * 99)::int AS r,
+        (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
+JOIN u ON u.i = x.ui;
+ANALYZE statistics."RecordFacts";
+SQL
+}
+
+echo "==> Building (Release)"
+dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+
+declare -A results
+for database in $databases; do
+  log="$work/host-$database.log"
+  case "$database" in
+    sqlite)
+      mkdir -p "$work/sqlite"; db="$work/sqlite/mediation.db"
+      provider=Sqlite; cs="Data Source=$db" ;;
+    postgresql)
+      start_postgres
+      db=""; provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation" ;;
+    *) echo "Unknown database $database" >&2; exit 1 ;;
+  esac
+  # Filled while the host runs, after its start: every start runs the demo seed, whose statistics recount drops the facts of
+  # records that do not exist.
+  echo "==> $database: host with the demo seed"
+  start_host "$provider" "$cs" "$log"
+  echo "==> $database: $rows fact rows"
+  fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
+  if [ "$database" = sqlite ]; then
+    scan() { sqlite3 -cmd '.timeout 60000' "$db" 'SELECT count(*), sum(HandlingDays) FROM statistics_RecordFacts;'; }
+  else
+    scan() { as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c 'SELECT count(*), sum("HandlingDays") FROM statistics."RecordFacts";'; }
+  fi
+  scan >/dev/null
+  baseline="$(for _ in $(seq 1 "$runs"); do seconds scan; echo -n ' '; done | median)"
+
+  token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.coordinator.taian\",\"password\":\"$password\"}" \
+    "http://127.0.0.1:$port/api/auth/token" | jq -r .accessToken)"
+  get() { curl -fsS -o "$work/out.json" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$1"; }
+  figures="/api/statistics/figures?period=Year&year=$year"
+  drill="/api/statistics/figures/received/records?period=Year&year=$year"
+  get "$figures"
+  counted="$(jq '[.figures[] | select(.key == "received")][0].numerator' "$work/out.json")"
+  results["$database-figures"]="$(for _ in $(seq 1 "$runs"); do seconds get "$figures"; echo -n ' '; done | median)"
+  get "$drill"
+  results["$database-drill"]="$(for _ in $(seq 1 "$runs"); do seconds get "$drill"; echo -n ' '; done | median)"
+  results["$database-baseline"]="$baseline"
+  results["$database-fill"]="$fill_seconds"
+  results["$database-counted"]="$counted"
+  stop "$host_pid"
+  if [ "$database" = postgresql ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null; pg_data=""; fi
+done
+
+echo
+echo "Statistics over $rows fact rows (2019–2026, every unit of 泰安市), median of $runs, $(nproc) cores," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
+echo
+echo "| database | request | seconds | one full COUNT(*) scan (baseline) | ratio |"
+echo "|---|---|---|---|---|"
+for database in $databases; do
+  b="${results[$database-baseline]}"
+  for what in figures drill; do
+    t="${results[$database-$what]}"
+    name="\`GET /figures\` for the city, year $year (every figure, the year before, each county; received = ${results[$database-counted]})"
+    [ "$what" = drill ] && name="\`GET /figures/received/records\` (count + first 1,000)"
+    echo "| $database | $name | $t | $b | $(awk -v t="$t" -v b="$b" 'BEGIN { printf "%.2f", t / b }') |"
+  done
+done
+echo
+for database in $databases; do echo "$database: filled in ${results[$database-fill]} s"; done
