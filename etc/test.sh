@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source etc/lib/install.sh
 
 require_dotnet
-ensure_packages postgresql chromium fonts-wqy-microhei nodejs
+ensure_packages postgresql chromium fonts-wqy-microhei nodejs sqlite3
 
 echo "==> OpenAPI linter (Redocly CLI, pinned in etc/openapi/package-lock.json; OpenApiContract_Tests runs it)"
 command -v npm >/dev/null 2>&1 || ensure_packages npm
