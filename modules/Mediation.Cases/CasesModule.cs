@@ -53,6 +53,8 @@ public sealed class CasesModule : IModule
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => CaseDeadlinePolicies.All;
 
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards => CaseWorkbenchCards.All;
+
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => CasesDemoSeed.ApplyAsync(services, ct);

@@ -53,6 +53,8 @@ public sealed class PetitionsModule : IModule
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => PetitionDeadlinePolicies.All;
 
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards => PetitionWorkbenchCards.All;
+
     public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Data.PetitionsDemoSeed.ApplyAsync(services, ct);

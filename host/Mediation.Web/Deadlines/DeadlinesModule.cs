@@ -24,6 +24,7 @@ public sealed class DeadlinesModule : IModule
         services.AddPermissions(DeadlinesPermissions.Definitions);
         services.AddScoped<IDeadlineClocks, DeadlineClockAppService>();
         services.AddScoped<DashboardAppService>();
+        services.AddScoped<IRecordReferences, RecordReferences>();
         services.AddScoped<StepInserter>();
         services.AddScoped<DeadlineSweepJob>();
     }

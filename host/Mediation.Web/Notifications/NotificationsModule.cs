@@ -35,6 +35,17 @@ public sealed class NotificationsModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => model.ApplyConfiguration(new NoticeConfiguration());
 
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards { get; } =
+    [
+        new("notices.unread", WorkbenchSection.Notices, "Workbench:UnreadNotices", CorePermissions.Notices.Read, async (sp, ct) =>
+        {
+            var summary = await sp.GetRequiredService<InboxAppService>().SummaryAsync(WorkbenchCardContent.MaxLines, ct);
+            // Only a site-relative link is a record's page (as when the bell opens a notice); any other goes to the list.
+            return new WorkbenchCardContent(summary.Unread, "/Notices?unreadOnly=true", summary.Latest
+                .Select(n => new WorkbenchLine(n.Subject, n.Link is ['/', not '/' and not '\\', ..] ? n.Link : "/Notices")).ToList());
+        }),
+    ];
+
     public void MapEndpoints(RouteGroupBuilder api)
     {
         api.WithTags("Notifications");

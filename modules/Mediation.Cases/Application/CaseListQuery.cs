@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Cases.Application;
 
-internal sealed record CaseListFilter(bool OnlyMine, CaseStatus? Status, RiskGrade? Risk);
+internal sealed record CaseListFilter(bool OnlyMine, CaseStatus? Status, RiskGrade? Risk, DateOnly? DueFrom = null, DateOnly? DueTo = null);
+
+/// <summary>The workbench's filters of the list: past the term, or within three working days of it.</summary>
+internal enum CaseDueFilter
+{
+    Overdue,
+    Soon,
+}
 
 internal sealed record CaseListPartyDto(PartyKind Kind, string Name);
 
@@ -25,6 +32,15 @@ internal sealed record CaseListItemDto(Guid Id, string Number, DisputeType Dispu
 internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks)
 {
     public const int MaxRows = 500;
+
+    /// <summary>The filter of the list the workbench links to: overdue is before today, soon is today up to three working days on.</summary>
+    public async Task<CaseListFilter> DueFilterAsync(bool onlyMine, CaseDueFilter due, DateOnly today, CancellationToken ct) => due switch
+    {
+        CaseDueFilter.Overdue => new CaseListFilter(onlyMine, null, null, null, today.AddDays(-1)),
+        _ => new CaseListFilter(onlyMine, null, null, today, await clocks.WorkingDaysAfterAsync(today, DueSoonWorkingDays, ct)),
+    };
+
+    public const int DueSoonWorkingDays = 3;
 
     public async Task<IReadOnlyList<CaseListItemDto>> ListAsync(CaseListFilter filter, CancellationToken ct)
     {
@@ -47,6 +63,8 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, ID
                 .Select(k => k.DueDate)
                 .Max(),
         });
+        if (filter.DueFrom is { } from) rows = rows.Where(r => r.DueDate >= from);
+        if (filter.DueTo is { } to) rows = rows.Where(r => r.DueDate <= to);
         var items = await rows
             .OrderBy(r => r.Case.Status == CaseStatus.Concluded ? 1 : 0)
             .ThenBy(r => r.DueDate == null ? 1 : 0)

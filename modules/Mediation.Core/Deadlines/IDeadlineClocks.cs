@@ -36,6 +36,10 @@ public interface IDeadlineClocks
     /// </summary>
     IQueryable<OpenClock> OpenClocks(string recordType);
 
+    /// <summary>The day <paramref name="workingDays"/> working days after <paramref name="from"/> on the loaded calendar (调休 counted):
+    /// the horizon of "due soon" lists.</summary>
+    Task<DateOnly> WorkingDaysAfterAsync(DateOnly from, int workingDays, CancellationToken ct);
+
     /// <summary>Preview without a clock: when would a period under <paramref name="policy"/> started at <paramref name="start"/> end.</summary>
     Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct);
 }

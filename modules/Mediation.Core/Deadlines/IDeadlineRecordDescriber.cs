@@ -19,4 +19,21 @@ public interface IDeadlineRecordDescriber
 /// <param name="Label">Kind and number as an official writes it: "信访事项泰山信〔2026〕12号", "调解案件泰山调〔2026〕3号".</param>
 /// <param name="Link">The page (or API path) where the record is handled, relative to the site root; null when there is none.</param>
 /// <param name="Holder">Who holds the record (承办人, 调解员, 牵头单位), as a person reads it; null when nobody is named.</param>
-public sealed record DeadlineRecordDescription(string Label, string? Link = null, string? Holder = null);
+/// <param name="OrgUnitId">The unit the record belongs to, and <paramref name="ReadPermission"/> the permission its page needs: a page that
+/// points to the record links it only for a reader who may open it (<see cref="IRecordReferences"/>). Describe records whatever the caller's
+/// data scope (<c>IgnoreQueryFilters</c>); the kernel applies it.</param>
+public sealed record DeadlineRecordDescription(string Label, string? Link = null, string? Holder = null, Guid? OrgUnitId = null,
+    string? ReadPermission = null);
+
+/// <summary>
+/// How a page names a record of another module it points to (a case's source petition, an agenda item's case): kind and number with a
+/// link when the reader may open it, otherwise only who handles it ("由泰山区信访局办理") — never an id.
+/// </summary>
+public interface IRecordReferences
+{
+    Task<IReadOnlyDictionary<Guid, RecordReference>> DescribeAsync(string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct);
+}
+
+/// <param name="Text">"信访事项泰山信〔2026〕12号", or "由泰山区信访局办理" for a reader who may not open it.</param>
+/// <param name="Link">The record's page, when the reader may open it.</param>
+public sealed record RecordReference(string Text, string? Link);

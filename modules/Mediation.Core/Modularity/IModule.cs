@@ -30,6 +30,9 @@ public interface IModule
     /// <summary>The module's entries in the shell's navigation, in order; the layout filters them by permission.</summary>
     IReadOnlyList<MenuItem> MenuItems => [];
 
+    /// <summary>The module's cards on the workbench (the home page); the kernel shows those whose permission the user holds.</summary>
+    IReadOnlyList<WorkbenchCard> WorkbenchCards => [];
+
     /// <summary>The module's time limits, each citing its article; the kernel's clocks only apply them.</summary>
     IReadOnlyList<DeadlinePolicy> DeadlinePolicies => [];
 

@@ -14,13 +14,13 @@ internal sealed class ServiceRecordDeadlineRecords(MediationDbContext db) : IDea
         string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
     {
         var rows = await (
-                from r in db.Set<ServiceRecord>().AsNoTracking()
-                join w in db.Set<LegalWindow>().AsNoTracking() on r.WindowId equals w.Id
-                join a in db.Set<LegalAdvisor>().AsNoTracking() on r.AdvisorId equals a.Id
+                from r in db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking()
+                join w in db.Set<LegalWindow>().IgnoreQueryFilters().AsNoTracking() on r.WindowId equals w.Id
+                join a in db.Set<LegalAdvisor>().IgnoreQueryFilters().AsNoTracking() on r.AdvisorId equals a.Id
                 where recordIds.Contains(r.Id)
-                select new { r.Id, r.Number, Window = w.Name, Advisor = a.Name })
+                select new { r.Id, r.Number, Window = w.Name, Advisor = a.Name, r.OrgUnitId })
             .ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new DeadlineRecordDescription(
-            $"{r.Window}民事代办事项{r.Number}", $"/LegalWindows/Records/{r.Id}", "法律顾问" + r.Advisor));
+            $"{r.Window}民事代办事项{r.Number}", $"/LegalWindows/Records/{r.Id}", "法律顾问" + r.Advisor, r.OrgUnitId, LegalWindowsPermissions.Services.Read));
     }
 }

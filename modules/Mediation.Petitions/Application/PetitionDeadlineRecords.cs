@@ -14,13 +14,14 @@ internal sealed class PetitionDeadlineRecords(MediationDbContext db, IUserDirect
     public async Task<IReadOnlyDictionary<Guid, DeadlineRecordDescription>> DescribeAsync(
         string recordType, IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
     {
-        var rows = await db.Set<Petition>().AsNoTracking().Where(p => recordIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Number, Holder = p.HandledBy ?? p.RecordedBy }).ToListAsync(ct);
+        var rows = await db.Set<Petition>().IgnoreQueryFilters().AsNoTracking().Where(p => recordIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Number, p.OrgUnitId, Holder = p.HandledBy ?? p.RecordedBy }).ToListAsync(ct);
         var result = new Dictionary<Guid, DeadlineRecordDescription>();
         foreach (var row in rows)
         {
             var holder = row.Holder is null ? null : (await users.FindByUserNameAsync(row.Holder, ct))?.DisplayName;
-            result[row.Id] = new DeadlineRecordDescription($"信访事项{row.Number}", $"/Petitions/{row.Id}", holder);
+            result[row.Id] = new DeadlineRecordDescription($"信访事项{row.Number}", $"/Petitions/{row.Id}", holder, row.OrgUnitId,
+                PetitionsPermissions.Petitions.Read);
         }
         return result;
     }

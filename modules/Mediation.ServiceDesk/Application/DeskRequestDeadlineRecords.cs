@@ -17,13 +17,13 @@ internal sealed class DeskRequestDeadlineRecords(MediationDbContext db) : IDeadl
                 from r in db.Set<DeskRequest>().IgnoreQueryFilters().AsNoTracking()
                 join e in db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking() on r.EnterpriseId equals e.Id
                 where recordIds.Contains(r.Id) || recordIds.Contains(r.FeedbackClockKey)
-                select new { r.Id, r.FeedbackClockKey, r.Number, Enterprise = e.Name, r.OwnerName })
+                select new { r.Id, r.FeedbackClockKey, r.Number, Enterprise = e.Name, r.OwnerName, r.OrgUnitId })
             .ToListAsync(ct);
         var described = new Dictionary<Guid, DeadlineRecordDescription>();
         foreach (var r in rows)
         {
             var description = new DeadlineRecordDescription($"{r.Enterprise}诉求{r.Number}", $"/ServiceDesk/Requests/{r.Id}",
-                r.OwnerName is null ? null : "承办人" + r.OwnerName);
+                r.OwnerName is null ? null : "承办人" + r.OwnerName, r.OrgUnitId, ServiceDeskPermissions.Desk.Read);
             described[r.Id] = description;
             described[r.FeedbackClockKey] = description;
         }

@@ -123,9 +123,10 @@ public abstract class DeadlineDashboardApi_Tests : ProviderTests
         await app.StartClockAsync("370902002001-01", "petition.acceptance-notice", China(2026, 3, 1));
         var client = await ClientAsync(userName: "demo.coordinator");
         var caiyuan = await app.UnitIdAsync("370902002");
-        var html = await (await client.GetAsync($"/Deadlines?orgUnitId={caiyuan}")).Content.ReadAsStringAsync();
+        var html = System.Net.WebUtility.HtmlDecode(await (await client.GetAsync($"/Deadlines?orgUnitId={caiyuan}")).Content.ReadAsStringAsync());
         html.ShouldContain("宝盛网格");
-        html.ShouldContain("petition.acceptance-notice");
+        html.ShouldContain("受理告知期限"); // the period by its name, never its code
+        html.ShouldNotContain("petition.acceptance-notice");
         html.ShouldContain("已超期");
     }
 }

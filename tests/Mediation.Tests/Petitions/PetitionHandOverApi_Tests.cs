@@ -197,6 +197,25 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
     }
 
     [Fact]
+    public async Task The_handed_over_case_names_its_petition_by_number_linked_for_an_officer_and_by_its_unit_for_a_mediator()
+    {
+        var committee = await CommitteeAsync();
+        var petition = await AcceptedAsync();
+        var officer = await OfficerAsync();
+        var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOver(committee.Id, petition.ConcurrencyStamp)));
+        var caseId = handedOver.Mediation!.CaseId;
+
+        static string Main(string page) => WebUtility.HtmlDecode(page[page.IndexOf("<main", StringComparison.Ordinal)..]);
+        Main(await officer.GetStringAsync($"/Cases/{caseId}"))
+            .ShouldContain($"<a href=\"/Petitions/{petition.Id}\" id=\"case-source\">信访事项{petition.Number}</a>");
+        // The mediator may not open petitions: he reads who handles it, not a link and never the petition's id.
+        var mediatorsPage = Main(await (await ClientAsync(userName: "demo.mediator")).GetStringAsync($"/Cases/{caseId}"));
+        mediatorsPage.ShouldContain("信访移交 · 由泰山区办理");
+        mediatorsPage.ShouldNotContain(petition.Id.ToString());
+        mediatorsPage.ShouldNotContain(petition.Number);
+    }
+
+    [Fact]
     public async Task A_petition_goes_to_mediation_and_the_agreement_flows_back_into_the_reply_opinion()
     {
         var committee = await CommitteeAsync();

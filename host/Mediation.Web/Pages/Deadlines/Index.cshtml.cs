@@ -8,7 +8,8 @@ namespace Mediation.Web.Pages.Deadlines;
 
 /// <summary>"Due soon / overdue" for a unit and the units below it. Permission: DeadlinesPermissions.Dashboard.Read (wired with sign-in).</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.Read)]
-public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user) : PageModel
+public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user,
+    Mediation.Core.Deadlines.IRecordReferences references) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? OrgUnitId { get; set; }
@@ -20,6 +21,9 @@ public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService 
 
     public DashboardDto? Board { get; private set; }
 
+    /// <summary>Each row's record by kind and number, one describer call per record type.</summary>
+    public Dictionary<(string Type, Guid Id), Mediation.Core.Deadlines.RecordReference> Records { get; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Units = await orgUnits.ListAsync(null, null, null, ct);
@@ -30,6 +34,9 @@ public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService 
             try
             {
                 Board = await dashboard.GetAsync(id, Math.Clamp(WithinDays ?? DashboardAppService.DefaultWithinDays, 0, 60), ct);
+                foreach (var type in Board.Overdue.Concat(Board.DueSoon).GroupBy(i => i.RecordType))
+                    foreach (var (recordId, reference) in await references.DescribeAsync(type.Key, type.Select(i => i.RecordId).Distinct().ToList(), ct))
+                        Records[(type.Key, recordId)] = reference;
             }
             catch (Mediation.Core.Domain.EntityNotFoundException)
             {

@@ -10,7 +10,7 @@ namespace Mediation.Cases.Pages.Cases;
 
 [Authorize(Policy = CasesPermissions.Cases.Read)]
 internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, IDocumentArchive documents,
-    IDeadlineClocks clocks, ICurrentUser user, TimeProvider clock) : FormPageModel
+    IDeadlineClocks clocks, IRecordReferences references, ICurrentUser user, TimeProvider clock) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -131,6 +131,24 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
             .MaxBy(c => c.DueDate);
         DueDate = term?.DueDate;
         StatutoryDueDate = term?.StatutoryDueDate;
+        Source = await SourceAsync(ct);
+    }
+
+    /// <summary>The record the case came from, by its number (and a link when the reader may open it); never its id.</summary>
+    public RecordReference? Source { get; private set; }
+
+    // The record types the handing-over modules start clocks for (Petition, ServiceRecord, DeskRequest): their describers name them.
+    private async Task<RecordReference?> SourceAsync(CancellationToken ct)
+    {
+        var recordType = Case.Source switch
+        {
+            CaseSource.PetitionHandover => "Petition",
+            CaseSource.LegalWindowReferral => "ServiceRecord",
+            CaseSource.ServiceDeskReferral => "DeskRequest",
+            _ => null,
+        };
+        if (recordType is null || !Guid.TryParse(Case.SourceRecordId, out var sourceId)) return null;
+        return (await references.DescribeAsync(recordType, [sourceId], ct)).GetValueOrDefault(sourceId);
     }
 
     private static string? Blank(string? value) => RegisterForm.Blank(value);

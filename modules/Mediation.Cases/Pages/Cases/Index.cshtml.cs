@@ -26,11 +26,15 @@ internal sealed class IndexModel(CaseListQuery query, ICurrentUser user, TimePro
 
     public DateOnly Today { get; private set; }
 
+    [BindProperty(SupportsGet = true)]
+    public CaseDueFilter? Due { get; set; }
+
     public IReadOnlyList<CaseListItemDto> Cases { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ChinaTime.DateOf(clock.GetUtcNow());
-        Cases = await query.ListAsync(new CaseListFilter(WorksCases && !All, Status, Risk), ct);
+        var filter = Due is { } due ? await query.DueFilterAsync(WorksCases && !All, due, Today, ct) : new CaseListFilter(WorksCases && !All, null, null);
+        Cases = await query.ListAsync(filter with { Status = Status, Risk = Risk }, ct);
     }
 }

@@ -157,4 +157,16 @@ internal sealed class DeadlineClockAppService(
                 .Select(s => new ClockStepDto(s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId)).ToList(),
             statutory);
     }
+
+    public async Task<DateOnly> WorkingDaysAfterAsync(DateOnly from, int workingDays, CancellationToken ct)
+    {
+        var calendar = await calendars.LoadAsync(ct);
+        var day = from;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(1);
+            if (calendar.IsWorkingDay(day)) counted++;
+        }
+        return day;
+    }
 }

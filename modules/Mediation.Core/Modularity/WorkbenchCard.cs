@@ -1,0 +1,34 @@
+namespace Mediation.Core.Modularity;
+
+/// <summary>Where a card stands on the workbench; the kernel lays the sections out in this order.</summary>
+public enum WorkbenchSection
+{
+    /// <summary>待办: my open records.</summary>
+    Mine,
+    /// <summary>即将到期: due within three working days.</summary>
+    DueSoon,
+    /// <summary>已超期.</summary>
+    Overdue,
+    /// <summary>Today's sessions, visits, duties.</summary>
+    Today,
+    /// <summary>Waiting for my approval (an opinion to sign off, a review).</summary>
+    Approval,
+    /// <summary>Unread notices, and a unit head's overdue records by unit.</summary>
+    Notices,
+}
+
+/// <summary>
+/// A card a module puts on the workbench (the home page) for the users holding <see cref="Permission"/>. <see cref="LoadAsync"/> reads
+/// the card with one query in the caller's data scope; the kernel only lays the cards out.
+/// </summary>
+public sealed record WorkbenchCard(string Key, WorkbenchSection Section, string TitleKey, string Permission,
+    Func<IServiceProvider, CancellationToken, Task<WorkbenchCardContent>> LoadAsync);
+
+/// <summary>How many there are (the count links to the list filtered the same way) and the first few, each linking to its record.</summary>
+public sealed record WorkbenchCardContent(int Count, string ListLink, IReadOnlyList<WorkbenchLine> Lines)
+{
+    public const int MaxLines = 5;
+}
+
+/// <summary>One record on a card, named as an official writes it (its number), never by id.</summary>
+public sealed record WorkbenchLine(string Text, string Link, string? Note = null);

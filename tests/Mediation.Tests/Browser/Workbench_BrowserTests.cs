@@ -1,0 +1,96 @@
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Tests.Cases;
+using Mediation.Tests.Deadlines;
+using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Mediation.Tests.Browser;
+
+/// <summary>The home page is where a mediator starts the day: what is due soon, what is overdue, the unit's unread notices.</summary>
+public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_mediators_workbench_shows_a_case_due_tomorrow_and_an_overdue_one_and_both_links_lead_to_them()
+    {
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app.Factory);
+        var dueTomorrow = await CaseSetup.RegisterAsync(app.Factory, committee.Id, mediatorId);
+        var overdue = await CaseSetup.RegisterAsync(app.Factory, committee.Id, mediatorId);
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        await TermDueAsync(dueTomorrow.Id, today.AddDays(1));
+        await TermDueAsync(overdue.Id, today.AddDays(-3));
+
+        var page = await SignedInAsync("demo.mediator");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
+        var soonCard = page.Locator("[data-card='cases.due-soon']");
+        var overdueCard = page.Locator("[data-card='cases.overdue']");
+        await Assertions.Expect(soonCard.GetByRole(AriaRole.Link, new() { Name = dueTomorrow.Number })).ToBeVisibleAsync();
+        await Assertions.Expect(soonCard).ToContainTextAsync($"期限 {today.AddDays(1):yyyy-MM-dd}");
+        await Assertions.Expect(soonCard).Not.ToContainTextAsync(overdue.Number);
+        await Assertions.Expect(overdueCard.GetByRole(AriaRole.Link, new() { Name = overdue.Number })).ToBeVisibleAsync();
+        await Assertions.Expect(overdueCard).Not.ToContainTextAsync(dueTomorrow.Number);
+
+        await soonCard.GetByRole(AriaRole.Link, new() { Name = dueTomorrow.Number }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(dueTomorrow.Number);
+        await page.GoBackAsync();
+        await overdueCard.GetByRole(AriaRole.Link, new() { Name = overdue.Number }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(overdue.Number);
+
+        // The count opens the list filtered the same way, the filter kept in the address.
+        await page.GotoAsync("/");
+        await overdueCard.Locator("a.count").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Cases\\?due=Overdue$"));
+        var main = page.Locator("main");
+        await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = overdue.Number })).ToBeVisibleAsync();
+        await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = dueTomorrow.Number })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("期限")).ToHaveValueAsync("Overdue");
+    }
+
+    [Fact]
+    public async Task The_bell_counts_the_units_unread_notices_and_opening_one_marks_it_read_and_shows_its_record()
+    {
+        var taishan = await app.Factory.UnitIdAsync("370902");
+        var subject = $"【提醒】期限提醒 {Random.Shared.Next(1000, 9999)}";
+        await app.Factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            db.Add(new Notice(Guid.CreateVersion7(), NoticeChannel.InApp, taishan, null, "test", subject, "正文", null, DateTimeOffset.UtcNow, "/Deadlines"));
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await SignedInAsync("demo.coordinator");
+        var bell = page.Locator("#notices-bell");
+        var before = int.Parse(System.Text.RegularExpressions.Regex.Match((await bell.TextContentAsync())!, "(\\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        await bell.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = subject }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Deadlines$"));
+        await Assertions.Expect(bell).ToHaveTextAsync(before == 1 ? "通知" : $"通知（{before - 1}条未读）");
+        await bell.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = subject })).ToHaveCountAsync(0);
+    }
+
+    private Task<int> TermDueAsync(Guid caseId, DateOnly due) => app.Factory.InScopeAsync(async sp =>
+    {
+        var dueAt = ChinaTime.EndOfDay(due).ToUniversalTime();
+        return await sp.GetRequiredService<MediationDbContext>().Set<DeadlineClock>()
+            .Where(c => c.RecordId == caseId && c.PolicyName == "mediation.term")
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DueDate, due).SetProperty(c => c.DueAt, dueAt));
+    });
+
+    private async Task<IPage> SignedInAsync(string userName)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        return page;
+    }
+}
