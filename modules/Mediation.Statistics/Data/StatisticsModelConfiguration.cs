@@ -19,14 +19,15 @@ internal static class StatisticsModelConfiguration
             b.Property(f => f.Outcome).HasMaxLength(40);
             b.Property(f => f.Category).HasMaxLength(40);
             b.Property(f => f.Source).HasMaxLength(40);
-            // Every figure is a count over (kind, a subtree's key range, one date in the period): one index per date a figure
-            // puts records in its period by.
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.ReceivedOn });
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.ConcludedOn });
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.CriminalOn });
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.JudicialAppliedOn });
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.JudicialConfirmedOn });
-            b.HasIndex(f => new { f.Kind, f.UnitKey, f.DecidedOn });
+            // Every figure is a count over (kind, one date in the period, a subtree's key range): one index per date a figure puts
+            // records in its period by, the date before the unit key so that the period is sought, not filtered out of every row of
+            // the kind in the subtree (SQLite CLI, 200,000 rows, a year out of eight: 1.4 s before, 0.15–0.3 s after).
+            b.HasIndex(f => new { f.Kind, f.ReceivedOn, f.UnitKey });
+            b.HasIndex(f => new { f.Kind, f.ConcludedOn, f.UnitKey });
+            b.HasIndex(f => new { f.Kind, f.CriminalOn, f.UnitKey });
+            b.HasIndex(f => new { f.Kind, f.JudicialAppliedOn, f.UnitKey });
+            b.HasIndex(f => new { f.Kind, f.JudicialConfirmedOn, f.UnitKey });
+            b.HasIndex(f => new { f.Kind, f.DecidedOn, f.UnitKey });
             b.HasIndex(f => f.OrgUnitId);
         });
     }

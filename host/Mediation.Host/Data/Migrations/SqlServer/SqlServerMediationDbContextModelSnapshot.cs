@@ -2407,17 +2407,17 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+                    b.HasIndex("Kind", "ConcludedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+                    b.HasIndex("Kind", "CriminalOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+                    b.HasIndex("Kind", "DecidedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+                    b.HasIndex("Kind", "ReceivedOn", "UnitKey");
 
                     b.ToTable("RecordFacts", "statistics");
                 });
