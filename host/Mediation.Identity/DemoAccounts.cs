@@ -39,6 +39,8 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, MediationDbContex
             .Append(($"{Prefix}coordinator.taian", RoleNames.Coordinator, TaianCode, "泰安市委政法委演示协调员"))
             .Append(($"{Prefix}memberunit", RoleNames.UnitHead, TaianCode, "市住建局演示联络员"))
             .Append(($"{Prefix}deskofficer2", RoleNames.DeskOfficer, FeichengCode, "演示接诉即办窗口人员乙"))
+            // The unit above the 肥城 desk, which receives the requests the desk escalates (上报).
+            .Append(($"{Prefix}deskofficer.taian", RoleNames.DeskOfficer, TaianCode, "泰安市接诉即办演示窗口人员"))
             .Append(($"{Prefix}deskhead", RoleNames.UnitHead, FeichengCode, "肥城市政法服务先行区演示负责人"))
             .Append(($"{Prefix}statistician.dongping", RoleNames.Statistician, DongpingCode, "东平县演示统计员"));
 

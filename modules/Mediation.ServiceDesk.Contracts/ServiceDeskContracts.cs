@@ -147,7 +147,16 @@ public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid
     IReadOnlyList<TransferDto> Transfers, IReadOnlyList<MaterialsNoticeDto> MaterialsNotices, string? Result, DateTimeOffset? ConcludedAt,
     ServiceRating? Rating, string? RatingComment, DateTimeOffset? RatedAt, LegalRouteDto? LegalRoute, Guid? VisitId,
     IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, IReadOnlyList<DeskAttachmentDto> Attachments,
-    string ConcurrencyStamp);
+    DeskEscalationDto? Escalation, string ConcurrencyStamp);
+
+/// <summary>上报: to which unit, why, by whom and when; <paramref name="AcceptedAt"/> once an officer of that unit took it over.</summary>
+public sealed record DeskEscalationDto(Guid ToUnitId, string ToUnitName, string Reason, string? EscalatedBy, DateTimeOffset EscalatedAt,
+    DateTimeOffset? AcceptedAt, string? AcceptedBy);
+
+/// <summary>上报 to the unit above the one holding the request; the reason is required.</summary>
+public sealed record EscalateInput(string? Reason, string? ConcurrencyStamp);
+
+public sealed record AcceptEscalationInput(string? ConcurrencyStamp);
 
 /// <summary><paramref name="Material"/>: the checklist or notice item the file answers, when the uploader named one.</summary>
 public sealed record DeskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
@@ -164,6 +173,8 @@ public enum QueueView
     Unassigned,
     Overdue,
     All,
+    /// <summary>上报: requests escalated to the caller's own unit that no officer of it has accepted yet.</summary>
+    Escalated,
 }
 
 public sealed record VisitProblemInput(string? Description);
@@ -220,4 +231,15 @@ public sealed record DeskRequestStatusDto(Guid Id, string Number, string Title, 
 public sealed record DeskRequestConcludedEto(Guid RequestId, string Number, Guid OrgUnitId, DateTimeOffset ConcludedAt, string Result) : IIntegrationEvent
 {
     public const string EventName = "service-desk.request-concluded";
+}
+
+/// <summary>
+/// 上报: the owner escalated request <paramref name="Number"/> from <paramref name="FromUnitId"/> to <paramref name="ToUnitId"/>, the unit
+/// above. Published in the escalation's transaction; the desk's own handler notifies the unit above from the outbox, where no caller's
+/// data scope applies (the escalating officer may not write into his parent unit's inbox himself).
+/// </summary>
+public sealed record DeskRequestEscalatedEto(Guid RequestId, string Number, Guid FromUnitId, Guid ToUnitId, string Reason, string EscalatedBy,
+    DateTimeOffset EscalatedAt) : IIntegrationEvent
+{
+    public const string EventName = "service-desk.request-escalated";
 }

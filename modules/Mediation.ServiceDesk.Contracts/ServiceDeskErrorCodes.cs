@@ -40,4 +40,9 @@ public static class ServiceDeskErrorCodes
     public const string AttachmentTooLarge = "ServiceDesk:AttachmentTooLarge";
     public const string AttachmentTypeNotAllowed = "ServiceDesk:AttachmentTypeNotAllowed";
     public const string TooManyAttachments = "ServiceDesk:TooManyAttachments";
+    public const string EscalationReasonRequired = "ServiceDesk:EscalationReasonRequired";
+    public const string EscalationPending = "ServiceDesk:EscalationPending";
+    public const string NoUnitAbove = "ServiceDesk:NoUnitAbove";
+    public const string NotEscalated = "ServiceDesk:NotEscalated";
+    public const string NotEscalatedToYourUnit = "ServiceDesk:NotEscalatedToYourUnit";
 }

@@ -33,6 +33,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<AttachmentAppService>();
         services.AddScoped<DeskDocuments>();
         services.AddScoped<HandOffAppService>();
+        services.AddScoped<EscalationAppService>();
         services.AddScoped<VisitAppService>();
         services.AddScoped<LedgerAppService>();
         services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
@@ -42,6 +43,8 @@ public sealed class ServiceDeskModule : IModule
         services.AddIntegrationEvent<DeskRequestsChangedEto>(DeskRequestsChangedEto.EventName);
         services.AddScoped<IDeskRequestStatisticsSource, DeskRequestStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, DeskRequestChangeFeed>();
+        services.AddIntegrationEvent<DeskRequestEscalatedEto>(DeskRequestEscalatedEto.EventName);
+        services.AddIntegrationEventHandler<DeskRequestEscalatedEto, EscalationNoticeHandler>();
     }
 
     public IReadOnlyList<MenuItem> MenuItems { get; } =

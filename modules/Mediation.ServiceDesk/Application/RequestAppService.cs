@@ -117,11 +117,14 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     {
         var query = scope.StaffRequests.AsNoTracking();
         var me = user.Id;
+        var myUnit = user.OrgUnitId;
         var now = clock.GetUtcNow();
         query = view switch
         {
             QueueView.Mine => query.Where(r => r.OwnerId == me || r.FirstResponderId == me),
             QueueView.Unassigned => query.Where(r => r.Status == RequestStatus.Submitted),
+            QueueView.Escalated => query.Where(r => r.EscalatedToUnitId == myUnit && r.EscalationAcceptedAt == null
+                && (r.Status == RequestStatus.InHandling || r.Status == RequestStatus.AwaitingMaterials)),
             QueueView.Overdue => query.Where(r => clocks.OpenClocks(RecordType)
                 .Any(c => (c.RecordId == r.Id || c.RecordId == r.FeedbackClockKey) && c.DueAt != null && c.DueAt < now)),
             _ => query,
@@ -299,7 +302,10 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
             r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note, e.Sequence,
                 Named(actors, e.Actor)?.DisplayName, Named(actors, e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
-            r.CompletionDocumentId, await attachments.ListAsync(r, ct), r.ConcurrencyStamp);
+            r.CompletionDocumentId, await attachments.ListAsync(r, ct),
+            r.EscalatedToUnitId is { } above ? new DeskEscalationDto(above, r.EscalatedToUnitName!, r.EscalationReason!, r.EscalatedBy, r.EscalatedAt!.Value,
+                r.EscalationAcceptedAt, r.EscalationAcceptedAt is null ? null : r.OwnerName) : null,
+            r.ConcurrencyStamp);
     }
 
     private static ActorInfo? Named(IReadOnlyDictionary<string, ActorInfo> actors, string? actor) =>

@@ -66,6 +66,12 @@ internal static class ServiceDeskModelConfiguration
             b.Property(r => r.RouteNote).HasMaxLength(1000);
             b.Property(r => r.CaseNumber).HasMaxLength(60);
             b.Property(r => r.RouteOutcome).HasMaxLength(1000);
+            b.Property(r => r.EscalatedToUnitName).HasMaxLength(100);
+            b.Property(r => r.EscalationReason).HasMaxLength(500);
+            b.Property(r => r.EscalatedBy).HasMaxLength(100);
+            b.HasIndex(r => r.EscalatedToUnitId);
+            b.Ignore(r => r.EscalationPending);
+            b.Ignore(r => r.HoldingUnitId);
             b.HasIndex(r => new { r.OrgUnitId, r.Year, r.SequenceNumber }).IsUnique();
             b.HasIndex(r => r.Number).IsUnique();
             b.HasIndex(r => new { r.EnterpriseId, r.SubmittedAt });

@@ -86,6 +86,22 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
     public Guid FeedbackClockKey { get; private set; }
     public Guid? AcknowledgementDocumentId { get; private set; }
     public Guid? CompletionDocumentId { get; private set; }
+    /// <summary>上报: the unit above the one holding the request, which receives it with the reason; kept after it is accepted.</summary>
+    public Guid? EscalatedToUnitId { get; private set; }
+    public string? EscalatedToUnitName { get; private set; }
+    public string? EscalationReason { get; private set; }
+    public string? EscalatedBy { get; private set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    public DateTimeOffset? EscalationAcceptedAt { get; private set; }
+
+    /// <summary>Escalated and not yet taken by an officer of the unit above.</summary>
+    public bool EscalationPending => EscalatedToUnitId is not null && EscalationAcceptedAt is null;
+
+    /// <summary>The unit above that accepted the last escalation; the request stays the desk's record (its data scope) all along.</summary>
+    public Guid? HeldByUnitId { get; private set; }
+
+    /// <summary>The unit handling the request now: the desk's, or the last unit that accepted it on escalation.</summary>
+    public Guid HoldingUnitId => HeldByUnitId ?? OrgUnitId;
 
     public IReadOnlyList<RequestTransfer> Transfers => _transfers;
     public IReadOnlyList<MaterialsNotice> Notices => _notices;
@@ -135,6 +151,40 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         }
         else OwnerDepartment = toDepartment;
         Log(now, "Transferred", from.Name, $"{toColleague?.Name ?? toDepartment}：{reason}");
+    }
+
+    /// <summary>
+    /// 上报: the owner sends an open request to the unit above the one holding it, with the reason. The request keeps its desk and its
+    /// first responder (首问负责 stays with him); an officer of the unit above accepts it and becomes its owner.
+    /// </summary>
+    public void Escalate(DeskActor owner, Guid unitAboveId, string unitAboveName, string reason, DateTimeOffset now)
+    {
+        EnsureOwner(owner.UserId);
+        if (!IsOpen) throw new BusinessException(ServiceDeskErrorCodes.NotInHandling);
+        if (EscalationPending) throw new BusinessException(ServiceDeskErrorCodes.EscalationPending);
+        if (string.IsNullOrWhiteSpace(reason)) throw new BusinessException(ServiceDeskErrorCodes.EscalationReasonRequired);
+        EscalatedToUnitId = unitAboveId;
+        EscalatedToUnitName = unitAboveName;
+        EscalationReason = reason.Trim();
+        EscalatedBy = owner.Name;
+        EscalatedAt = now;
+        EscalationAcceptedAt = null;
+        Log(now, "Escalated", owner.Name, $"{unitAboveName}：{EscalationReason}");
+    }
+
+    /// <summary>An officer of the unit the request was escalated to takes it over; the hand-over is a transfer on the record.</summary>
+    public void AcceptEscalation(DeskActor officer, DateTimeOffset now)
+    {
+        if (!EscalationPending) throw new BusinessException(ServiceDeskErrorCodes.NotEscalated);
+        if (!IsOpen) throw new BusinessException(ServiceDeskErrorCodes.NotInHandling);
+        _transfers.Add(new RequestTransfer(_transfers.Count + 1, OwnerId!.Value, OwnerName ?? "", officer.UserId, officer.Name, null,
+            "上报" + EscalatedToUnitName + "：" + EscalationReason, now));
+        OwnerId = officer.UserId;
+        OwnerName = officer.Name;
+        OwnerDepartment = null;
+        HeldByUnitId = EscalatedToUnitId;
+        EscalationAcceptedAt = now;
+        Log(now, "EscalationAccepted", officer.Name, EscalatedToUnitName);
     }
 
     /// <summary>

@@ -98,6 +98,10 @@ internal static class ServiceDeskEndpoints
             .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("首问负责: the human acknowledgement; the officer becomes first responder and owner");
         g.MapPost("/requests/{id:guid}/transfer", (Guid id, TransferInput input, RequestAppService s, CancellationToken ct) => s.TransferAsync(id, input, ct)).WithName("ServiceDesk_Transfer").WithSummary("转办诉求")
             .RequirePermission(ServiceDeskPermissions.Desk.Handle);
+        g.MapPost("/requests/{id:guid}/escalate", (Guid id, EscalateInput input, EscalationAppService s, CancellationToken ct) => s.EscalateAsync(id, input, ct)).WithName("ServiceDesk_Escalate").WithSummary("上报上级单位")
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("上报: the owner escalates the request, with the reason, to the unit above the one holding it; that unit gets a notice");
+        g.MapPost("/requests/{id:guid}/escalation/accept", (Guid id, AcceptEscalationInput input, EscalationAppService s, CancellationToken ct) => s.AcceptAsync(id, input, ct)).WithName("ServiceDesk_AcceptEscalation").WithSummary("接收上报的诉求")
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("An officer of the unit the request was escalated to takes it over and becomes its owner; the first responder stays accountable");
         g.MapPost("/requests/{id:guid}/materials-notice", async (Guid id, MaterialsNoticeInput input, RequestAppService s, CancellationToken ct) =>
         {
             var (request, _) = await s.MaterialsNoticeAsync(id, input, ct);

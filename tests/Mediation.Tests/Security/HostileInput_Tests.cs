@@ -284,6 +284,10 @@ public static class HostileProbes
             null, HttpStatusCode.NotFound),
         new("desk transfer without a reason", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/transfer",
             $$"""{"toDepartment":"市住建局"}""", HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.Required),
+        new("desk escalation without a reason", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/escalate",
+            $$"""{"reason":"   "}""", HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.Required),
+        new("desk escalation accepted on a request out of scope", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/escalation/accept",
+            "{}", HttpStatusCode.NotFound),
 
         // Item 1 for query strings: an enum parameter is one member by name, in the API and on the pages
         // (EnumParameters_Tests requires these rows for every enum parameter of every list).

@@ -228,4 +228,32 @@ public sealed class DeskRequest_Tests
             .Code.ShouldBe(ServiceDeskErrorCodes.RequestClosed);
         request.AttachmentAdded("回访记录.pdf", null, fromEnterprise: false, Wang.Name, Now);
     }
+    [Fact]
+    public void The_owner_escalates_once_with_a_reason_and_the_unit_above_takes_it_over_while_the_first_responder_stays()
+    {
+        var request = Taken();
+        var taian = Guid.NewGuid();
+        Should.Throw<ForbiddenException>(() => request.Escalate(Li, taian, "泰安市", "需市级协调", Now)).Code.ShouldBe(ServiceDeskErrorCodes.NotOwner);
+        Should.Throw<BusinessException>(() => request.Escalate(Wang, taian, "泰安市", " ", Now)).Code.ShouldBe(ServiceDeskErrorCodes.EscalationReasonRequired);
+        Should.Throw<BusinessException>(() => request.AcceptEscalation(Li, Now)).Code.ShouldBe(ServiceDeskErrorCodes.NotEscalated);
+
+        request.Escalate(Wang, taian, "泰安市", "需市级协调", Now.AddHours(1));
+        (request.EscalationPending, request.HoldingUnitId, request.OwnerId).ShouldBe((true, request.OrgUnitId, (Guid?)Wang.UserId));
+        Should.Throw<BusinessException>(() => request.Escalate(Wang, taian, "泰安市", "再报", Now)).Code.ShouldBe(ServiceDeskErrorCodes.EscalationPending);
+
+        var city = new DeskActor(Guid.NewGuid(), "市窗口");
+        request.AcceptEscalation(city, Now.AddHours(2));
+        (request.EscalationPending, request.HoldingUnitId, request.OwnerId, request.FirstResponderId).ShouldBe((false, taian, (Guid?)city.UserId, (Guid?)Wang.UserId));
+        request.IsMine(Wang.UserId).ShouldBeTrue();
+        request.Transfers.ShouldHaveSingleItem().ToName.ShouldBe("市窗口");
+        request.Events.Select(e => e.Kind).ShouldBe(["Filed", "Taken", "Escalated", "EscalationAccepted"]);
+    }
+
+    [Fact]
+    public void A_concluded_request_is_not_escalated()
+    {
+        var request = Taken();
+        request.Conclude(Wang, "已办结", Now);
+        Should.Throw<BusinessException>(() => request.Escalate(Wang, Guid.NewGuid(), "泰安市", "需市级协调", Now)).Code.ShouldBe(ServiceDeskErrorCodes.NotInHandling);
+    }
 }

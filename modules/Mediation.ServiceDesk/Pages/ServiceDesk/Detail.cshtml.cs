@@ -1,5 +1,6 @@
 using Mediation.Cases;
 using Mediation.Core.Identity;
+using Mediation.Core.OrgUnits;
 using Mediation.Core.Security;
 using Mediation.Core.Web.Pages;
 using Mediation.ServiceDesk.Application;
@@ -13,7 +14,8 @@ namespace Mediation.ServiceDesk.Pages.ServiceDesk;
 /// take (首问负责), 一次性告知, transfer, conclude (办结告知), the legal route or the hand-off to mediation, the desk head's review.
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.Desk.Read)]
-internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, AttachmentAppService attachments, IUserDirectory users, ICurrentUser user)
+internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, EscalationAppService escalation, AttachmentAppService attachments,
+    IUserDirectory users, IOrgUnitDirectory units, ICurrentUser user)
     : FormPageModel
 {
     public sealed class TakeForm
@@ -53,6 +55,11 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
         public string? Note { get; set; }
     }
 
+    public sealed class EscalateForm
+    {
+        public string? Reason { get; set; }
+    }
+
     public sealed class HandOffForm
     {
         public Guid? CommitteeId { get; set; }
@@ -90,6 +97,9 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     [BindProperty]
     public HandOffForm HandOff { get; set; } = new();
 
+    [BindProperty]
+    public EscalateForm Escalate { get; set; } = new();
+
     public DeskRequestDto Desk { get; private set; } = null!;
 
     public IReadOnlyList<CommitteeSummaryDto> Committees { get; private set; } = [];
@@ -99,6 +109,9 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     public bool CanSupervise => user.HasPermission(ServiceDeskPermissions.Desk.Supervise);
 
     public bool IsOwner => Desk.OwnerId == user.Id;
+
+    /// <summary>An officer of the unit the request was escalated to, or of a unit above it, while no one there has accepted it.</summary>
+    public bool CanAcceptEscalation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -139,6 +152,12 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
         ActAsync("Review", () => requests.ReviewAsync(Id, new ReviewInput(Review.Reopen, DeskDisplay.Blank(Review.Note), ConcurrencyStamp), ct), ct);
 
+    public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) =>
+        ActAsync("Escalate", () => escalation.EscalateAsync(Id, new EscalateInput(DeskDisplay.Blank(Escalate.Reason), ConcurrencyStamp), ct), ct);
+
+    public Task<IActionResult> OnPostAcceptEscalationAsync(CancellationToken ct) =>
+        ActAsync("AcceptEscalation", () => escalation.AcceptAsync(Id, new AcceptEscalationInput(ConcurrencyStamp), ct), ct);
+
     public Task<IActionResult> OnPostAttachmentAsync(CancellationToken ct) => CanHandle
         ? ActAsync("Attachment", async () => await attachments.StaffAddAsync(Id, await AttachmentAppService.ReadUploadAsync(Request, ct), ct), ct)
         : Task.FromResult<IActionResult>(Forbid());
@@ -159,6 +178,9 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     private async Task LoadAsync(CancellationToken ct)
     {
         Desk = await requests.GetAsync(Id, ct);
+        if (CanHandle && Desk.Escalation is { AcceptedAt: null } pending && Desk.Status is RequestStatus.InHandling or RequestStatus.AwaitingMaterials
+            && user.OrgUnitPath is { } mine)
+            CanAcceptEscalation = (await units.GetAsync(pending.ToUnitId, ct)).Path.StartsWith(mine, StringComparison.Ordinal);
         if (CanHandle && Desk.Kind is RequestKind.LegalMatter && Desk.LegalRoute is null && Desk.Status is RequestStatus.InHandling && IsOwner)
             Committees = await handOff.CommitteesAsync(Id, ct);
     }

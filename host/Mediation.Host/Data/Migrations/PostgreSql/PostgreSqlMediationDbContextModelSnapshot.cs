@@ -2076,6 +2076,27 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("EscalatedToUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EscalatedToUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("EscalationAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("FeedbackClockKey")
                         .HasColumnType("uuid");
 
@@ -2085,6 +2106,9 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.Property<string>("FirstResponderName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("HeldByUnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2188,6 +2212,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EscalatedToUnitId");
 
                     b.HasIndex("FirstResponderId");
 

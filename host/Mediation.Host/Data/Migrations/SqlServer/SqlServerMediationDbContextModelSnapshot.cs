@@ -2079,6 +2079,27 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EscalatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("EscalatedToUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EscalatedToUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("EscalationAcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid>("FeedbackClockKey")
                         .HasColumnType("uniqueidentifier");
 
@@ -2088,6 +2109,9 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.Property<string>("FirstResponderName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("HeldByUnitId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2191,6 +2215,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EscalatedToUnitId");
 
                     b.HasIndex("FirstResponderId");
 

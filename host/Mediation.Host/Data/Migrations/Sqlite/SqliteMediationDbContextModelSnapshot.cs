@@ -2069,6 +2069,27 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalatedToUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedToUnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalationAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FeedbackClockKey")
                         .HasColumnType("TEXT");
 
@@ -2077,6 +2098,9 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.Property<string>("FirstResponderName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HeldByUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -2181,6 +2205,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EscalatedToUnitId");
 
                     b.HasIndex("FirstResponderId");
 
