@@ -26,11 +26,11 @@ public abstract class ServiceDeskEscalationApi_Tests : ProviderTests
 {
     private const string CityOfficer = "demo.deskofficer.taian";
 
-    private async Task<List<NoticeDto>> InboxAsync(HttpClient client, Guid unitId) =>
+    private static async Task<List<NoticeDto>> InboxAsync(HttpClient client, Guid unitId) =>
         (await OkAsync<PagedList<NoticeDto>>(await client.GetAsync($"/api/notifications/inbox?orgUnitId={unitId}&pageSize=200"))).Items.ToList();
 
     /// <summary>The outbox runs in the background too (every 200 ms in tests): dispatch now, then wait for whichever delivered it.</summary>
-    private async Task<NoticeDto> EscalationNoticeAsync(MediationAppFactory app, HttpClient client, Guid unitId, string number)
+    private static async Task<NoticeDto> EscalationNoticeAsync(MediationAppFactory app, HttpClient client, Guid unitId, string number)
     {
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         for (var i = 0; i < 100; i++)
