@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mediation.Host.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMediationDbContext))]
-    [Migration("20261129125207_AddDeskRequestEscalation")]
+    [Migration("20261129143910_AddDeskRequestEscalation")]
     partial class AddDeskRequestEscalation
     {
         /// <inheritdoc />
@@ -1323,45 +1323,6 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("MemberUnits", "joint_meetings");
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("RegisterExports", "joint_meetings");
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2475,17 +2436,17 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+                    b.HasIndex("Kind", "ConcludedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+                    b.HasIndex("Kind", "CriminalOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+                    b.HasIndex("Kind", "DecidedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+                    b.HasIndex("Kind", "ReceivedOn", "UnitKey");
 
                     b.ToTable("RecordFacts", "statistics");
                 });
@@ -2850,6 +2811,47 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseEvents", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3191,6 +3193,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mediation.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMediationDbContext))]
-    [Migration("20261129124521_AddDeskRequestEscalation")]
+    [Migration("20261129143859_AddDeskRequestEscalation")]
     partial class AddDeskRequestEscalation
     {
         /// <inheritdoc />
@@ -1313,45 +1313,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("joint_meetings_MemberUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("joint_meetings_RegisterExports", (string)null);
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2465,17 +2426,17 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+                    b.HasIndex("Kind", "ConcludedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+                    b.HasIndex("Kind", "CriminalOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+                    b.HasIndex("Kind", "DecidedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+                    b.HasIndex("Kind", "ReceivedOn", "UnitKey");
 
                     b.ToTable("statistics_RecordFacts", (string)null);
                 });
@@ -2830,6 +2791,45 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("cases_CaseEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3159,6 +3159,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 

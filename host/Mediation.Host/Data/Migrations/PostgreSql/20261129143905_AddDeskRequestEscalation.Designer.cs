@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mediation.Host.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMediationDbContext))]
-    [Migration("20261129124837_AddDeskRequestEscalation")]
+    [Migration("20261129143905_AddDeskRequestEscalation")]
     partial class AddDeskRequestEscalation
     {
         /// <inheritdoc />
@@ -1320,45 +1320,6 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("MemberUnits", "joint_meetings");
                 });
 
-            modelBuilder.Entity("Mediation.JointMeetings.Domain.RegisterExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid>("OrgUnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequestedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("RowCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedById");
-
-                    b.ToTable("RegisterExports", "joint_meetings");
-                });
-
             modelBuilder.Entity("Mediation.JointMeetings.Domain.TaskAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2472,17 +2433,17 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("Kind", "UnitKey", "ConcludedOn");
+                    b.HasIndex("Kind", "ConcludedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "CriminalOn");
+                    b.HasIndex("Kind", "CriminalOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "DecidedOn");
+                    b.HasIndex("Kind", "DecidedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialAppliedOn");
+                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "JudicialConfirmedOn");
+                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey");
 
-                    b.HasIndex("Kind", "UnitKey", "ReceivedOn");
+                    b.HasIndex("Kind", "ReceivedOn", "UnitKey");
 
                     b.ToTable("RecordFacts", "statistics");
                 });
@@ -2847,6 +2808,47 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Mediation.Cases.Domain.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Actor")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId", "Sequence")
+                                .IsUnique();
+
+                            b1.ToTable("CaseEvents", "cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Mediation.Cases.Domain.CaseMediator", "Mediators", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -3188,6 +3190,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Continuations");
+
+                    b.Navigation("Events");
 
                     b.Navigation("Mediators");
 
