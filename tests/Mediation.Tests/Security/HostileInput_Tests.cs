@@ -302,6 +302,7 @@ public static class HostileProbes
         .. EnumRows("org units kind", "demo.coordinator", "/api/org-units/", "kind", typeof(Mediation.Core.OrgUnits.Domain.OrgUnitKind)),
         .. EnumRows("cases page status", Mediator, "/Cases", "status", typeof(CaseStatus)),
         .. EnumRows("cases page risk", Mediator, "/Cases", "risk", typeof(RiskGrade)),
+        .. EnumRows("cases page due", Mediator, "/Cases", "due", typeof(global::Mediation.Cases.Application.CaseDueFilter)),
         .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
         .. EnumRows("statistics page period", "demo.statistician", "/Statistics", "period", typeof(global::Mediation.Statistics.PeriodKind)),
         .. EnumRows("statistics page dispute type", "demo.statistician", "/Statistics", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
