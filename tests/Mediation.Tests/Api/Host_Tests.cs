@@ -66,13 +66,16 @@ public abstract class Host_Tests : ProviderTests
     [Fact]
     public async Task The_home_page_speaks_Chinese_by_default_even_to_an_English_browser()
     {
-        var client = await ClientAsync("en-US");
-        var chinese = await client.GetStringAsync("/");
+        var anonymous = await AnonymousClientAsync("en-US");
+        var chinese = await anonymous.GetStringAsync("/");
         chinese.ShouldContain("lang=\"zh-Hans\"");
         WebUtility.HtmlDecode(chinese).ShouldContain("欢迎使用访调对接平台");
+        (await anonymous.GetStringAsync("/?culture=en")).ShouldContain("Welcome to the petitions and mediation platform");
 
-        var english = await client.GetStringAsync("/?culture=en");
-        english.ShouldContain("Welcome to the petitions and mediation platform");
+        // Signed in, the home page is the user's workbench, in Chinese too unless English is chosen.
+        var client = await ClientAsync("en-US");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/")).ShouldContain("<h1>工作台</h1>");
+        (await client.GetStringAsync("/?culture=en")).ShouldContain("<h1>Workbench</h1>");
     }
 
     [Fact]
