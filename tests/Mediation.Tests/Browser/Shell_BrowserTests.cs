@@ -29,7 +29,7 @@ public sealed class Shell_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await page.GetByLabel("语言").SelectOptionAsync("en");
         await page.GetByRole(AriaRole.Button, new() { Name = "切换" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to the petitions and mediation platform", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Workbench", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Organisation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisation units", Level = 1 })).ToBeVisibleAsync();
