@@ -7,6 +7,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Mediation.Core.PersonalData;
 
 namespace Mediation.Web.Notifications;
 
@@ -43,12 +44,15 @@ internal sealed class SmtpEmailSender(IOptions<NotificationOptions> options) : I
     }
 }
 
-/// <summary>Stands in for an SMS gateway (none is contracted yet): writes the message to the log.</summary>
+/// <summary>
+/// Stands in for an SMS gateway (none is contracted yet): writes the message to the log, the number masked (139****5678), since a
+/// person's number is personal data and logs are kept and read more widely than the data. A deployment registers its gateway instead.
+/// </summary>
 internal sealed class LoggingSmsSender(ILogger<LoggingSmsSender> logger) : ISmsSender
 {
     public Task SendAsync(string phoneNumber, string text, CancellationToken ct)
     {
-        logger.LogInformation("SMS to {PhoneNumber}: {Text}", phoneNumber, text);
+        logger.LogInformation("SMS to {PhoneNumber}: {Text}", Masking.Mask(PersonalDataKind.Mobile, phoneNumber), text);
         return Task.CompletedTask;
     }
 }
