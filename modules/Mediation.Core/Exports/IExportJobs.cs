@@ -58,19 +58,37 @@ public sealed record ExportJobDto(Guid Id, string Kind, string FileName, ExportJ
 
 public static class ExportParameters
 {
-    /// <summary>The parameters as the producer's record; a value of the wrong type is a 400 on the "parameters" field.</summary>
+    // Keyed by the caller's options so each producer's strict copy is made once; the copy refuses members the record lacks.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = new();
+
+    /// <summary>
+    /// The parameters as the producer's record. A value of the wrong type, or a parameter the export does not have (a misspelt
+    /// filter would otherwise export everything unfiltered), is a 400 on the "parameters" field.
+    /// </summary>
     public static T Read<T>(JsonElement parameters, JsonSerializerOptions options)
     {
+        var strict = Strict.GetValue(options, o => new JsonSerializerOptions(o)
+            { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow });
         try
         {
-            return parameters.Deserialize<T>(options) ?? throw new JsonException();
+            return parameters.Deserialize<T>(strict) ?? throw new JsonException();
         }
         catch (JsonException)
         {
-            throw new Validation.InputValidationException([new Validation.FieldError("parameters", Domain.CoreErrorCodes.Validation.WrongFormat,
-                new Dictionary<string, object?>())]);
+            throw WrongParameters();
         }
     }
+
+    /// <summary>For an export that takes no parameters: anything but an empty object is refused rather than ignored.</summary>
+    public static void None(JsonElement parameters)
+    {
+        if (parameters.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null)
+            && (parameters.ValueKind is not JsonValueKind.Object || parameters.EnumerateObject().Any()))
+            throw WrongParameters();
+    }
+
+    private static Validation.InputValidationException WrongParameters() =>
+        new([new Validation.FieldError("parameters", Domain.CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
 
     /// <summary>Passes the rows on, reporting each to <paramref name="progress"/> against <paramref name="total"/>.</summary>
     public static async IAsyncEnumerable<T> Reporting<T>(this IAsyncEnumerable<T> rows, IExportProgress progress, long total,

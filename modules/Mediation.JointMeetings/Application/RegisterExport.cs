@@ -19,7 +19,11 @@ internal sealed class RegisterExport(JointMeetingDocumentsAppService documents) 
     public string Permission => JointMeetingsPermissions.Meetings.Read;
 
     /// <summary>The register takes no parameters: the requester's scope is its only filter.</summary>
-    public Task<ExportFile> PrepareAsync(JsonElement parameters, CancellationToken ct) => Task.FromResult(new ExportFile(FileName, ExportFile.Xlsx));
+    public Task<ExportFile> PrepareAsync(JsonElement parameters, CancellationToken ct)
+    {
+        ExportParameters.None(parameters);
+        return Task.FromResult(new ExportFile(FileName, ExportFile.Xlsx));
+    }
 
     public async Task WriteAsync(JsonElement parameters, Stream output, IExportProgress progress, CancellationToken ct)
     {

@@ -17,15 +17,6 @@ public sealed class DemoRecordsApp() : SqliteApp(new MediationAppFactory(Databas
 
 public sealed class DemoRecords_Tests(DemoRecordsApp app) : IClassFixture<DemoRecordsApp>
 {
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(200);
-        }
-        throw new ShouldAssertException($"{what} did not happen within 20 s");
-    }
 
     [Fact]
     public async Task The_demo_mediator_finds_cases_in_every_state_and_the_petition_office_finds_petitions_in_every_step()
@@ -47,7 +38,7 @@ public sealed class DemoRecords_Tests(DemoRecordsApp app) : IClassFixture<DemoRe
 
         var coordinator = await app.Factory.ClientAsAsync("demo.coordinator.taian");
         var arrears = petitions.Single(p => p.Matter.Contains("拖欠农民工工资"));
-        await EventuallyAsync(async () => (await (await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed")).ReadAsync<PagedList<AgendaItemDto>>())
+        await Eventually.Async(async () => (await (await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed")).ReadAsync<PagedList<AgendaItemDto>>())
             .Items.FirstOrDefault(i => i.LinkedRecord?.Id == arrears.Id), "the joint meeting's proposed item for the arrears petition");
     }
 

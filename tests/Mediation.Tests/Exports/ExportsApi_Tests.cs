@@ -133,6 +133,10 @@ public abstract class ExportsApi_Tests : ProviderTests
         (await unknown.ReadJsonAsync()).GetProperty("errors").TryGetProperty("kind", out _).ShouldBeTrue();
         var wrongType = await advisor.PostJsonAsync("/api/exports", new { kind = LedgerExport.ExportKind, parameters = new { month, windowId = 12 } });
         wrongType.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A misspelt filter must not export the whole ledger unfiltered.
+        var misspelt = await advisor.PostJsonAsync("/api/exports", new { kind = LedgerExport.ExportKind, parameters = new { month, window = windowId } });
+        misspelt.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await misspelt.ReadJsonAsync()).GetProperty("errors").TryGetProperty("parameters", out _).ShouldBeTrue();
 
         (await (await ForeignAdvisorAsync(app)).PostJsonAsync("/api/exports", Ledger(month, windowId))).StatusCode
             .ShouldBe(HttpStatusCode.NotFound, "another county's window is not found");

@@ -87,15 +87,6 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         return decided.Tasks.Single();
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await probe() is { } found) return found;
-            await Task.Delay(200);
-        }
-        throw new ShouldAssertException($"{what} did not happen within 20 s");
-    }
 
     [Fact]
     public async Task The_demo_city_group_has_its_27_member_units_and_a_held_meeting_with_tasks_in_every_state()
@@ -121,7 +112,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             new RequestJointMeetingInput("涉及人社与住建两个部门的职责", ["市人社局", "市住建局"], accepted.ConcurrencyStamp)));
 
         var coordinator = await ClientAsync(userName: Coordinator);
-        var proposed = await EventuallyAsync(async () =>
+        var proposed = await Eventually.Async(async () =>
             ((await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Items).FirstOrDefault(i => i.LinkedRecord?.Id == accepted.Id),
             "the proposed agenda item");
         return (accepted, proposed);
@@ -189,7 +180,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
 
         await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, "同意办结", null)));
 
-        var shown = await EventuallyAsync(async () => (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
+        var shown = await Eventually.Async(async () => (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
             .FirstOrDefault(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted), "the accepted task on the petition's timeline");
         shown.Detail.ShouldBe($"{Housing}：{requirement}");
         var page = System.Net.WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{petition.Id}"));
@@ -286,6 +277,9 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             .ShouldBe(HttpStatusCode.NotFound, "an export is its requester's");
         (await (await ClientAsync(userName: Liaison)).PostJsonAsync("/api/exports", new { kind = RegisterExport.ExportKind })).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden, "a member unit's liaison does not read the whole register");
+        var filtered = await coordinator.PostJsonAsync("/api/exports", new { kind = RegisterExport.ExportKind, parameters = new { openOnly = true } });
+        filtered.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the register has no filters; one asked for is refused, not ignored");
+        (await filtered.ReadJsonAsync()).GetProperty("errors").TryGetProperty("parameters", out _).ShouldBeTrue();
     }
 
     [Fact]
@@ -421,7 +415,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             await scope.ServiceProvider.GetRequiredService<MediationDbContext>().SaveChangesAsync();
         }
 
-        var closed = await EventuallyAsync(async () =>
+        var closed = await Eventually.Async(async () =>
             ((await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Items)
                 .FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
         closed.LinkedRecord!.ClosedNote.ShouldBe("调解成功，达成书面调解协议");
@@ -452,7 +446,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Failed, null, null, null, [], null, null,
             "双方分歧较大", false, null, inMediation.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var closed = await EventuallyAsync(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
+        var closed = await Eventually.Async(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
             .AgendaItems.FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
         closed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(CaseOutcome.Failed), true));
         closed.LinkedRecord.ClosedNote.ShouldBe("调解不成");
@@ -481,7 +475,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         (await officer.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/conclude",
             new Mediation.ServiceDesk.ConcludeInput("总包方已支付工程款120万元", taken.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var closed = await EventuallyAsync(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
+        var closed = await Eventually.Async(async () => (await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
             .AgendaItems.FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the desk's conclusion on the item");
         closed.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.ServiceDesk.RequestStatus.Concluded), true));
         closed.LinkedRecord.ClosedNote.ShouldBe("接诉即办已办结告知：总包方已支付工程款120万元");

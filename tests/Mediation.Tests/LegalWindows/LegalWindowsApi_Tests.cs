@@ -175,12 +175,8 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var back = await OkAsync<ServiceRecordDto>(await advisor.GetAsync($"/api/legal-windows/records/{record.Id}"));
-        for (var i = 0; i < 100 && back.Referral!.Result is null; i++)
-        {
-            await Task.Delay(100);
-            back = await OkAsync<ServiceRecordDto>(await advisor.GetAsync($"/api/legal-windows/records/{record.Id}"));
-        }
+        var back = await Eventually.Async(async () => await OkAsync<ServiceRecordDto>(await advisor.GetAsync($"/api/legal-windows/records/{record.Id}")),
+            r => r.Referral!.Result is not null, "the mediation's result on the service record");
         back.Referral!.Result.ShouldBe(ReferralResult.Succeeded);
         back.Referral.Detail.ShouldNotBeNull().ShouldContain("测绘图");
     }

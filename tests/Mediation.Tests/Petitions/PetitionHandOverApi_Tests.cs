@@ -249,12 +249,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
 
         var app = await AppAsync();
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var back = await PetitionAsync(petition.Id);
-        for (var i = 0; i < 100 && back.Mediation?.Result is null; i++)
-        {
-            await Task.Delay(100);
-            back = await PetitionAsync(petition.Id);
-        }
+        var back = await Eventually.Async(() => PetitionAsync(petition.Id), p => p.Mediation?.Result is not null, "the mediation's result on the petition");
         back.Mediation!.Result.ShouldBe(MediationResult.Succeeded);
         back.Status.ShouldBe(PetitionStatus.Accepted);
         back.HandlingPaused.ShouldBeFalse();
@@ -275,11 +270,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
         (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(signedOn, null)))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        for (var i = 0; i < 100 && back.Mediation!.AgreementEffectiveOn is null; i++)
-        {
-            await Task.Delay(100);
-            back = await PetitionAsync(petition.Id);
-        }
+        back = await Eventually.Async(() => PetitionAsync(petition.Id), p => p.Mediation!.AgreementEffectiveOn is not null, "the agreement's effective date on the petition");
         var effectiveOn = DateOnly.FromDateTime(signedOn.ToOffset(TimeSpan.FromHours(8)).DateTime);
         back.Mediation!.AgreementEffectiveOn.ShouldBe(effectiveOn);
         back.Timeline.ShouldContain(e => e.Kind == PetitionEventKind.MediationAgreementEffective);
@@ -371,14 +362,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
     {
         var app = await AppAsync();
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var petition = await PetitionAsync(petitionId);
-        for (var i = 0; i < 100 && !arrived(petition); i++)
-        {
-            await Task.Delay(100);
-            petition = await PetitionAsync(petitionId);
-        }
-        arrived(petition).ShouldBeTrue();
-        return petition;
+        return await Eventually.Async(() => PetitionAsync(petitionId), arrived, "the delivery to the petition");
     }
 
     [Fact]

@@ -33,13 +33,9 @@ public abstract class ServiceDeskEscalationApi_Tests : ProviderTests
     private static async Task<NoticeDto> EscalationNoticeAsync(MediationAppFactory app, HttpClient client, Guid unitId, string number)
     {
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        for (var i = 0; i < 100; i++)
-        {
-            var found = (await InboxAsync(client, unitId)).Where(n => n.Subject.Contains(number, StringComparison.Ordinal)).ToList();
-            if (found.Count > 0) return found.ShouldHaveSingleItem();
-            await Task.Delay(200);
-        }
-        throw new ShouldAssertException($"no escalation notice of {number} within 20 s");
+        var found = await Eventually.Async(async () => (await InboxAsync(client, unitId)).Where(n => n.Subject.Contains(number, StringComparison.Ordinal)).ToList(),
+            notices => notices.Count > 0, $"the escalation notice of {number}");
+        return found.ShouldHaveSingleItem();
     }
 
     private static async Task<List<DeskRequestSummaryDto>> QueueAsync(HttpClient client, QueueView view) =>
