@@ -46,3 +46,12 @@ internal sealed class RolePermission
     public Guid RoleId { get; init; }
     public required string Permission { get; init; }
 }
+
+/// <summary>
+/// A permission whose default roles this database has been given. Recorded once, so a permission added by a later release reaches the
+/// roles of an existing database at its next start, and a grant SecurityAdmin revokes afterwards is never given back.
+/// </summary>
+internal sealed class AppliedPermissionDefault
+{
+    public required string Permission { get; init; }
+}

@@ -93,6 +93,12 @@ internal static class IdentityModelConfiguration
             b.Property(p => p.Permission).HasMaxLength(200);
             b.HasOne<AppRole>().WithMany().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<AppliedPermissionDefault>(b =>
+        {
+            b.ToTable("AppliedPermissionDefaults", Schema);
+            b.HasKey(p => p.Permission);
+            b.Property(p => p.Permission).HasMaxLength(200);
+        });
         model.Entity<SignInCounter>(b =>
         {
             b.ToTable("SignInCounters", Schema);

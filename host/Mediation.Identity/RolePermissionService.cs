@@ -6,6 +6,7 @@ using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Mediation.Identity;
 
@@ -15,7 +16,7 @@ public sealed record SetRolePermissionsInput(IReadOnlyList<string>? Permissions)
 
 /// <summary>SecurityAdmin's surface: which role holds which permission.</summary>
 internal sealed class RolePermissionService(RoleManager<AppRole> roles, MediationDbContext db, PermissionCatalog catalog, SecurityAuditLog auditLog,
-    ICurrentUser caller)
+    ICurrentUser caller, ILogger<RolePermissionService> logger)
 {
     public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken ct)
     {
@@ -76,7 +77,10 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
     internal static BusinessException AdminDutiesSeparated(IEnumerable<string> duties) =>
         new(IdentityErrorCodes.AdminDutiesSeparated, new Dictionary<string, object?> { ["roles"] = string.Join(", ", duties.Order()) });
 
-    /// <summary>Creates missing roles and, for a role created now, its default grants. Existing grants are SecurityAdmin's and stay.</summary>
+    /// <summary>
+    /// Creates missing roles with every permission's default grants, then gives existing roles the defaults of each permission this
+    /// database has not met before. Grants SecurityAdmin made or revoked for a permission already met stay as they are.
+    /// </summary>
     public async Task EnsureRolesAsync(CancellationToken ct)
     {
         foreach (var name in RoleNames.All)
@@ -87,5 +91,39 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
             db.AddRange(catalog.Definitions.Where(d => d.DefaultRoles.Contains(name)).Select(d => new RolePermission { RoleId = role.Id, Permission = d.Name }));
             await db.SaveChangesAsync(ct);
         }
+        await ApplyNewPermissionDefaultsAsync(ct);
+    }
+
+    private async Task ApplyNewPermissionDefaultsAsync(CancellationToken ct)
+    {
+        var pending = await PendingDefaultsAsync(ct);
+        if (pending.Count == 0) return;
+        var names = pending.Select(d => d.Name).ToList();
+        var roleIds = await db.Set<AppRole>().AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var held = (await db.Set<RolePermission>().AsNoTracking().Where(g => names.Contains(g.Permission)).ToListAsync(ct))
+            .Select(g => (g.RoleId, g.Permission)).ToHashSet();
+        foreach (var definition in pending)
+        {
+            db.Add(new AppliedPermissionDefault { Permission = definition.Name });
+            var granted = definition.DefaultRoles.Where(r => roleIds.ContainsKey(r) && !held.Contains((roleIds[r], definition.Name))).ToList();
+            db.AddRange(granted.Select(r => new RolePermission { RoleId = roleIds[r], Permission = definition.Name }));
+            if (granted.Count > 0) logger.LogInformation("Permission {Permission} granted to its default roles {Roles}", definition.Name, string.Join(", ", granted));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Hosts starting together: another one may have recorded them first, with the same grants.
+            db.ChangeTracker.Clear();
+            if ((await PendingDefaultsAsync(ct)).Count > 0) throw;
+        }
+    }
+
+    private async Task<List<PermissionDefinition>> PendingDefaultsAsync(CancellationToken ct)
+    {
+        var applied = (await db.Set<AppliedPermissionDefault>().AsNoTracking().Select(a => a.Permission).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return catalog.Definitions.Where(d => !applied.Contains(d.Name)).ToList();
     }
 }

@@ -16,9 +16,12 @@ internal static class OrgUnitEndpoints
         g.WithTags("OrgUnits");
         g.RequireAuthorization();
         g.MapGet("/", (Guid? parentId, OrgUnitKind? kind, string? search, OrgUnitAppService s, CancellationToken ct)
-            => s.ListAsync(parentId, kind, search, ct)).WithName("OrgUnits_List").WithSummary("列出组织机构");
-        g.MapGet("/tree", (OrgUnitAppService s, CancellationToken ct) => s.TreeAsync(ct)).WithName("OrgUnits_GetTree").WithSummary("查询组织机构树");
-        g.MapGet("/{id:guid}", (Guid id, OrgUnitAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("OrgUnits_Get").WithSummary("查询组织机构");
+            => s.ListAsync(parentId, kind, search, ct)).WithName("OrgUnits_List").WithSummary("列出组织机构")
+            .RequirePermission(CorePermissions.OrgUnits.Read);
+        g.MapGet("/tree", (OrgUnitAppService s, CancellationToken ct) => s.TreeAsync(ct)).WithName("OrgUnits_GetTree").WithSummary("查询组织机构树")
+            .RequirePermission(CorePermissions.OrgUnits.Read);
+        g.MapGet("/{id:guid}", (Guid id, OrgUnitAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("OrgUnits_Get").WithSummary("查询组织机构")
+            .RequirePermission(CorePermissions.OrgUnits.Read);
         g.MapPost("/", async (CreateOrgUnitInput input, OrgUnitAppService s, CancellationToken ct) =>
         {
             var created = await s.CreateAsync(input, ct);

@@ -4,7 +4,8 @@ namespace Mediation.Core.Security;
 
 /// <summary>
 /// A permission a module declares in its Contracts, with the roles that hold it out of the box.
-/// SecurityAdmin may change the grants later; the defaults only seed an empty database.
+/// A database gives the defaults once per permission — to a role when it is created, to the existing roles at the first start that
+/// knows the permission — and SecurityAdmin's later changes stand.
 /// </summary>
 public sealed record PermissionDefinition(string Name, IReadOnlyList<string> DefaultRoles);
 
@@ -12,6 +13,8 @@ public static class CorePermissions
 {
     public static class OrgUnits
     {
+        /// <summary>Read the tree and its units. Staff only: an enterprise's portal account has no reason to see the county's structure.</summary>
+        public const string Read = "Core.OrgUnits.Read";
         public const string Manage = "Core.OrgUnits.Manage";
     }
 
@@ -50,6 +53,7 @@ public static class CorePermissions
 
     public static readonly IReadOnlyList<PermissionDefinition> Definitions =
     [
+        new(OrgUnits.Read, [.. RoleNames.All.Where(r => r != RoleNames.EnterpriseUser)]),
         new(OrgUnits.Manage, [RoleNames.SystemAdmin]),
         new(Users.Read, [RoleNames.SystemAdmin, RoleNames.SecurityAdmin]),
         new(Users.Manage, [RoleNames.SystemAdmin]),

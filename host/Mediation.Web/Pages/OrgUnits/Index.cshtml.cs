@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mediation.Web.Pages.OrgUnits;
 
-[Microsoft.AspNetCore.Authorization.Authorize]
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Security.CorePermissions.OrgUnits.Read)]
 public sealed class IndexModel(OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user) : PageModel
 {
     public bool CanManage => user.HasPermission(Mediation.Core.Security.CorePermissions.OrgUnits.Manage);

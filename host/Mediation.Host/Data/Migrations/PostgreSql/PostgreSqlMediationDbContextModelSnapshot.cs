@@ -1024,6 +1024,17 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Users", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Identity.AppliedPermissionDefault", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("AppliedPermissionDefaults", "core");
+                });
+
             modelBuilder.Entity("Mediation.Identity.RolePermission", b =>
                 {
                     b.Property<Guid>("RoleId")

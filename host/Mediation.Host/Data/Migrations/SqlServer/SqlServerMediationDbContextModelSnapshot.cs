@@ -1027,6 +1027,17 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Users", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Identity.AppliedPermissionDefault", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("AppliedPermissionDefaults", "core");
+                });
+
             modelBuilder.Entity("Mediation.Identity.RolePermission", b =>
                 {
                     b.Property<Guid>("RoleId")

@@ -1017,6 +1017,17 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_Users", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Identity.AppliedPermissionDefault", b =>
+                {
+                    b.Property<string>("Permission")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Permission");
+
+                    b.ToTable("core_AppliedPermissionDefaults", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Identity.RolePermission", b =>
                 {
                     b.Property<Guid>("RoleId")
