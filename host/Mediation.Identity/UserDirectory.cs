@@ -13,6 +13,14 @@ internal sealed class UserDirectory(MediationDbContext db, ICurrentUser currentU
 
     public Task<UserInfo?> FindByUserNameAsync(string userName, CancellationToken ct) => Find(u => u.UserName == userName, ct);
 
+    public async Task<IReadOnlyDictionary<Guid, UserInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0) return new Dictionary<Guid, UserInfo>();
+        return await db.Set<AppUser>().AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .Select(u => new UserInfo(u.Id, u.UserName!, u.DisplayName, u.OrgUnitId, u.IsActive)).ToDictionaryAsync(u => u.Id, ct);
+    }
+
     public async Task<IReadOnlyDictionary<string, ActorInfo>> DescribeActorsAsync(IEnumerable<string?> userNames, CancellationToken ct)
     {
         var names = userNames.OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();

@@ -64,28 +64,48 @@ internal sealed class DeadlineSweepJob(
         var units = await LoadUnitsAsync(missing.Select(m => m.Clock.OrgUnitId).Distinct().ToList(), ct);
         var described = new Described(await DescribeAsync(missing.Select(m => m.Clock).ToList(), ct), ChinaTime.DateOf(now));
         var performed = 0;
-        foreach (var (candidate, policy, step) in missing)
-        {
-            if (await RecordAsync(candidate, policy, step, units, described, now, ct)) performed++;
-        }
-        if (performed > 0) logger.LogInformation("Deadline sweep recorded {Count} reminder/escalation steps", performed);
+        // Key order, so hosts sweeping at the same moment lock the same keys in the same order; a batch per transaction, so a
+        // deadline storm of thousands of steps is a few round trips rather than one transaction per step.
+        var ordered = missing.OrderBy(m => m.Clock.Id).ThenBy(m => m.Step.Step, StringComparer.Ordinal).ThenBy(m => m.Step.DueInstant).ToList();
+        foreach (var batch in ordered.Chunk(StepInserter.BatchSize))
+            performed += await RecordAsync(batch, units, described, now, ct);
+        if (performed > 0)
+            logger.LogInformation("Deadline sweep recorded {Count} reminder/escalation steps of {Clocks} clocks in {Milliseconds} ms", performed,
+                candidates.Count, (int)(clock.GetUtcNow() - now).TotalMilliseconds);
         return performed;
     }
 
-    private async Task<bool> RecordAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, IReadOnlyDictionary<Guid, UnitInfo> units,
-        Described described, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> RecordAsync(IReadOnlyList<(Candidate Clock, DeadlinePolicy Policy, PlannedStep Step)> batch,
+        IReadOnlyDictionary<Guid, UnitInfo> units, Described described, DateTimeOffset now, CancellationToken ct)
     {
-        units.TryGetValue(c.OrgUnitId, out var owner);
-        var supervisor = step.Supervisor is { } level && owner is not null ? Supervisor(owner, level, units) : null;
+        var rows = batch.Select(m =>
+        {
+            units.TryGetValue(m.Clock.OrgUnitId, out var owner);
+            var supervisor = m.Step.Supervisor is { } level && owner is not null ? Supervisor(owner, level, units) : null;
+            var row = new DeadlineStep(Guid.CreateVersion7(), m.Clock.Id, m.Step.Step, m.Step.Kind, m.Step.DueInstant.ToUniversalTime(), now, supervisor?.Id);
+            return (m.Clock, m.Policy, m.Step, Owner: owner, Supervisor: supervisor, Row: row);
+        }).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = new DeadlineStep(Guid.CreateVersion7(), c.Id, step.Step, step.Kind, step.DueInstant.ToUniversalTime(), now, supervisor?.Id);
-        if (!await inserter.TryInsertAsync(row, ct))
+        // The steps another sweep recorded first are skipped here, with their notices: the unique key decides who notifies.
+        var inserted = await inserter.InsertNewAsync(rows.Select(r => r.Row).ToList(), ct);
+        if (inserted.Count == 0)
         {
             await transaction.RollbackAsync(ct);
-            return false;
+            return 0;
         }
+        foreach (var (c, policy, step, owner, supervisor, row) in rows)
+        {
+            if (inserted.Contains(row.Id)) await NotifyAsync(c, policy, step, owner, supervisor, described, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return inserted.Count;
+    }
 
+    private async Task NotifyAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, UnitInfo? owner, UnitInfo? supervisor, Described described,
+        CancellationToken ct)
+    {
         var record = described.Records.GetValueOrDefault((c.RecordType, c.RecordId), Unnamed);
         var model = new Dictionary<string, object?>
         {
@@ -114,9 +134,6 @@ internal sealed class DeadlineSweepJob(
             if (supervisor?.Id != c.OrgUnitId)
                 await notices.AddAsync(new NoticeRequest("deadline-escalation", c.OrgUnitId, model, key, record.Link), ct);
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
     }
 
     /// <summary>Each module names its own records; one call per record type for all the clocks of this sweep.</summary>

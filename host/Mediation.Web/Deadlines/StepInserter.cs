@@ -1,6 +1,3 @@
-using Mediation.Core.Deadlines.Data;
-using Mediation.Core.Deadlines.Application;
-using Mediation.Core.Deadlines;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -11,54 +8,74 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Mediation.Web.Deadlines;
 
 /// <summary>
-/// Insert-or-skip of one step row against the unique key (clock, step, due instant), in the
-/// caller's transaction. PostgreSQL and SQLite: ON CONFLICT DO NOTHING (a concurrent insert of the
-/// same key waits for the other transaction, then skips). SQL Server: INSERT … WHERE NOT EXISTS
-/// under UPDLOCK/HOLDLOCK. Parameters go through the model's type mappings, so SQLite's binary
-/// date-times and enum-as-text conversions apply exactly as for EF's own inserts.
+/// Insert-or-skip of step rows against the unique key (clock, step, due instant), in the caller's transaction.
+/// PostgreSQL and SQLite: one multi-row INSERT … ON CONFLICT DO NOTHING RETURNING the ids actually inserted (a concurrent insert
+/// of the same key waits for the other transaction, then skips). SQL Server: INSERT … WHERE NOT EXISTS under UPDLOCK/HOLDLOCK,
+/// row by row. Parameters go through the model's type mappings, so SQLite's binary date-times and enum-as-text conversions apply
+/// exactly as for EF's own inserts.
 /// </summary>
 internal sealed class StepInserter(MediationDbContext db)
 {
-    public async Task<bool> TryInsertAsync(DeadlineStep step, CancellationToken ct)
+    /// <summary>Rows per statement: 500 × 7 parameters stays far below SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    public const int BatchSize = 500;
+
+    public async Task<bool> TryInsertAsync(DeadlineStep step, CancellationToken ct) => (await InsertNewAsync([step], ct)).Count == 1;
+
+    /// <summary>
+    /// The ids of the rows inserted; a row whose key exists (recorded by another sweep) is skipped. Callers pass rows in key order,
+    /// so two hosts inserting overlapping batches wait for each other in the same order and cannot deadlock.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> InsertNewAsync(IReadOnlyList<DeadlineStep> steps, CancellationToken ct)
     {
+        var inserted = new HashSet<Guid>();
+        if (steps.Count == 0) return inserted;
         var entity = db.Model.FindEntityType(typeof(DeadlineStep))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var properties = entity.GetProperties().ToList();
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        var columnList = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
 
         if (db.Database.GetDbConnection().State is not System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
 
-        var columns = new List<string>();
-        var parameters = new Dictionary<string, string>();
-        for (var i = 0; i < properties.Count; i++)
+        foreach (var batch in steps.Chunk(sqlServer ? 1 : BatchSize))
         {
-            var property = properties[i];
-            var name = "@p" + i;
-            columns.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
-            parameters[property.Name] = name;
-            command.Parameters.Add(property.GetRelationalTypeMapping()
-                .CreateParameter(command, name, property.GetGetter().GetClrValue(step), property.IsNullable));
-        }
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var rows = new List<string>(batch.Length);
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var names = new List<string>(properties.Count);
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    var property = properties[i];
+                    var name = $"@p{r}_{i}";
+                    names.Add(name);
+                    command.Parameters.Add(property.GetRelationalTypeMapping()
+                        .CreateParameter(command, name, property.GetGetter().GetClrValue(batch[r]), property.IsNullable));
+                }
+                rows.Add(string.Join(", ", names));
+            }
 
-        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-        var columnList = string.Join(", ", columns);
-        var valueList = string.Join(", ", properties.Select(p => parameters[p.Name]));
-        if (db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true)
-        {
-            string Match(string property) =>
-                $"{sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!)} = {parameters[property]}";
-            command.CommandText =
-                $"INSERT INTO {tableName} ({columnList}) SELECT {valueList} WHERE NOT EXISTS (SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) " +
-                $"WHERE {Match(nameof(DeadlineStep.ClockId))} AND {Match(nameof(DeadlineStep.Step))} AND {Match(nameof(DeadlineStep.DueInstant))})";
+            if (sqlServer)
+            {
+                string Match(string property) => $"{Column(property)} = @p0_{properties.FindIndex(p => p.Name == property)}";
+                command.CommandText =
+                    $"INSERT INTO {tableName} ({columnList}) SELECT {rows[0]} WHERE NOT EXISTS (SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) " +
+                    $"WHERE {Match(nameof(DeadlineStep.ClockId))} AND {Match(nameof(DeadlineStep.Step))} AND {Match(nameof(DeadlineStep.DueInstant))})";
+                if (await command.ExecuteNonQueryAsync(ct) == 1) inserted.Add(batch[0].Id);
+                continue;
+            }
+
+            command.CommandText = $"INSERT INTO {tableName} ({columnList}) VALUES ({string.Join("), (", rows)}) " +
+                $"ON CONFLICT DO NOTHING RETURNING {Column(nameof(DeadlineStep.Id))}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) inserted.Add(reader.GetFieldValue<Guid>(0));
         }
-        else
-        {
-            command.CommandText = $"INSERT INTO {tableName} ({columnList}) VALUES ({valueList}) ON CONFLICT DO NOTHING";
-        }
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        return inserted;
     }
 }

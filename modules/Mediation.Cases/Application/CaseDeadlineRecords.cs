@@ -24,14 +24,12 @@ internal sealed class CaseDeadlineRecords(MediationDbContext db, IUserDirectory 
         var cases = await db.Set<MediationCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, Mediators = c.Mediators.Select(m => m.UserId).ToList() }).ToListAsync(ct);
 
+        // One query for every mediator of every case: a sweep after a long outage names thousands of cases at once.
+        var mediators = await users.FindManyAsync(cases.SelectMany(c => c.Mediators), ct);
         var byCase = new Dictionary<Guid, DeadlineRecordDescription>();
         foreach (var mediationCase in cases)
         {
-            var names = new List<string>();
-            foreach (var mediatorId in mediationCase.Mediators)
-            {
-                if (await users.FindAsync(mediatorId, ct) is { } user) names.Add(user.DisplayName);
-            }
+            var names = mediationCase.Mediators.Select(id => mediators.GetValueOrDefault(id)?.DisplayName).OfType<string>().ToList();
             byCase[mediationCase.Id] = new DeadlineRecordDescription(
                 $"调解案件{mediationCase.Number}", $"/Cases/{mediationCase.Id}", names.Count == 0 ? null : "调解员" + string.Join("、", names));
         }

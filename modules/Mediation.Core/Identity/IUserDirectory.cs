@@ -19,6 +19,9 @@ public interface IUserDirectory
 
     Task<UserInfo?> FindByUserNameAsync(string userName, CancellationToken ct);
 
+    /// <summary>Many users by id in one query (a sweep naming the mediators of thousands of cases); ids not found are absent.</summary>
+    Task<IReadOnlyDictionary<Guid, UserInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct);
+
     /// <summary>
     /// Names the people in a record's history in one query. Outside the caller's data scope too: an officer of the county above
     /// may have acted on a township's record, and who signed is part of what the reader of that record may see.

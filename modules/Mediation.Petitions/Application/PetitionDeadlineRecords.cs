@@ -16,10 +16,12 @@ internal sealed class PetitionDeadlineRecords(MediationDbContext db, IUserDirect
     {
         var rows = await db.Set<Petition>().IgnoreQueryFilters().AsNoTracking().Where(p => recordIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Number, p.OrgUnitId, Holder = p.HandledBy ?? p.RecordedBy }).ToListAsync(ct);
+        // One query for every holder: a sweep after a long outage names thousands of petitions at once.
+        var holders = await users.DescribeActorsAsync(rows.Select(r => r.Holder), ct);
         var result = new Dictionary<Guid, DeadlineRecordDescription>();
         foreach (var row in rows)
         {
-            var holder = row.Holder is null ? null : (await users.FindByUserNameAsync(row.Holder, ct))?.DisplayName;
+            var holder = row.Holder is null ? null : holders.GetValueOrDefault(row.Holder)?.DisplayName;
             result[row.Id] = new DeadlineRecordDescription($"信访事项{row.Number}", $"/Petitions/{row.Id}", holder, row.OrgUnitId,
                 PetitionsPermissions.Petitions.Read);
         }

@@ -65,6 +65,7 @@ public abstract class DeadlineNotices_Tests
         reminder.Body.ShouldStartWith($"{TaishanBody}：");
         reminder.Body.ShouldContain($"你单位办理的信访事项{petition.Number}，受理告知期限将于{CnDate(acceptance.DueDate.Value)}届满");
         reminder.Body.ShouldContain("依据：信访工作条例（2022）第二十三条");
+        reminder.Body.ShouldContain("承办：演示", Case.Sensitive, "the officer who registered it, by display name");
         reminder.Link.ShouldBe($"/Petitions/{petition.Id}");
 
         // Eight days after the case's month: 催办 by 岱庙街道's parent, 督办 by 泰山区, 通报 by 泰安市.

@@ -9,6 +9,9 @@ namespace Mediation.Core.Notifications.Application;
 internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templates, IOptions<NotificationOptions> options, TimeProvider clock)
     : INoticeOutbox
 {
+    // Scoped: a deadline storm notifies the same few supervising units thousands of times in one sweep; their codes are read once.
+    private readonly Dictionary<Guid, string?> codes = [];
+
     public async Task AddAsync(NoticeRequest request, CancellationToken ct)
     {
         var rendered = templates.Render(request.Template, request.Model);
@@ -16,7 +19,8 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
         var now = clock.GetUtcNow();
         Add(NoticeChannel.InApp, null);
 
-        var code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == request.OrgUnitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
+        if (!codes.TryGetValue(request.OrgUnitId, out var code))
+            codes[request.OrgUnitId] = code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == request.OrgUnitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
         if (code is not null && options.Value.Mailboxes.TryGetValue(code, out var mailbox)) Add(NoticeChannel.Email, mailbox);
         if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
 
