@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
+source etc/lib/bench.sh
 
 require_dotnet
 ensure_packages curl jq sqlite3 postgresql fonts-wqy-microhei
@@ -20,46 +21,7 @@ password="Bench-Pass-2026"
 work="$(mktemp -d /tmp/mediation-statbench.XXXXXX)"
 chmod 755 "$work"
 pids=()
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-pg_data=""
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1; }
-wait_for() { # url, seconds
-  for _ in $(seq 1 $(( $2 * 4 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
-  echo "Not ready: $1" >&2; return 1
-}
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-seconds() { local start; start="$(date +%s.%N)"; "$@" >/dev/null; awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }'; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-start_host() { # provider, connection string, log
-  port="$(free_port)"
-  (cd host/Mediation.Host && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider="$1" ConnectionStrings__Default="$2" Demo__Enabled=true Demo__Password="$password" Logging__LogLevel__Default=Warning \
-    PersonalData__KeyFile="$work/keys-$database.json" DataProtection__KeysPath="$work/dp-$database" \
-    exec dotnet bin/Release/net10.0/Mediation.Host.dll >>"$3" 2>&1) &
-  host_pid=$!; pids+=("$host_pid")
-  wait_for "http://127.0.0.1:$port/health/ready" 300
-}
-
-start_postgres() {
-  pg_port="$(free_port)"
-  pg_data="$work/pg/data"
-  mkdir -p "$work/pg"; chmod 755 "$work/pg"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
-  as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
-  as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres mediation
-}
+trap bench_cleanup EXIT
 
 # Kinds as the county's work divides: half cases, a fifth petitions, legal-window services, desk requests, meeting tasks.
 # Received over 2019–2026; 85% concluded within 90 days; 80% succeeded; a third rated; 1% became criminal; petitions decided
@@ -151,7 +113,7 @@ for database in $databases; do
   results["$database-fill"]="$fill_seconds"
   results["$database-counted"]="$counted"
   stop "$host_pid"
-  if [ "$database" = postgresql ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null; pg_data=""; fi
+  [ "$database" = postgresql ] && stop_postgres
 done
 
 echo

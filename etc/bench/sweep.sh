@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Deadline sweep at scale (issue 17, P2): CLOCKS running clocks (default 1,000,000) written straight into core.DeadlineClocks of a
+# Release host on a throwaway PostgreSQL cluster, OVERDUE of them (default 10,000) due an hour ago — each owes its 催办 — and the
+# rest due in 200 days. The host's own recurring sweep (Hangfire, every minute) records them; its duration comes from its log line.
+# Baseline in the same run, on the same data before the sweep: one hand-written set-based INSERT of the same step rows
+# (`INSERT … SELECT … FROM DeadlineClocks WHERE due … ON CONFLICT DO NOTHING`, rolled back), timed by psql. Then checks that each
+# overdue clock got exactly one step, that a later sweep adds none, and prints the figures with the ratio as a Markdown table.
+# Env: CLOCKS (1000000), OVERDUE (10000).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source etc/lib/install.sh
+source etc/lib/bench.sh
+
+require_dotnet
+ensure_packages curl postgresql fonts-wqy-microhei
+
+clocks="${CLOCKS:-1000000}"
+overdue="${OVERDUE:-10000}"
+password="Bench-Pass-2026"
+work="$(mktemp -d /tmp/mediation-sweepbench.XXXXXX)"
+chmod 755 "$work"
+pids=()
+trap bench_cleanup EXIT
+log="$work/host.log"
+
+echo "==> Building (Release)"
+dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+
+echo "==> PostgreSQL and the host with the demo seed"
+start_postgres
+start_host PostgreSql "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation" "$log" \
+  Logging__LogLevel__Mediation.Web.Deadlines=Information
+
+# Every unit of the city in turn owns the clocks; RecordType 'Petition' with ids no petition has (the notices then name
+# "你单位办理的事项"). One transaction, so a sweep sees all of them or none.
+echo "==> $clocks clocks, $overdue of them overdue"
+fill_seconds="$(seconds psql_mediation <<SQL
+CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY "Path") - 1 AS i, "Id" FROM core."OrgUnits"
+  WHERE "Path" LIKE (SELECT "Path" FROM core."OrgUnits" WHERE "Code" = '370900') || '%';
+BEGIN;
+INSERT INTO core."DeadlineClocks" ("Id", "ConcurrencyStamp", "DueAt", "DueDate", "ExtensionDays", "OrgUnitId", "PausedAt", "PolicyName",
+  "Provisional", "RecordId", "RecordType", "StartedAt", "Status", "StoppedAt")
+SELECT gen_random_uuid(), 'bench', d, (d AT TIME ZONE 'Asia/Shanghai')::date, 0, u."Id", NULL, 'petition.acceptance-notice',
+  false, gen_random_uuid(), 'Petition', d - interval '15 days', 'Running', NULL
+FROM (SELECT n, CASE WHEN n <= $overdue THEN now() - interval '1 hour' ELSE now() + interval '200 days' END AS d,
+        n % (SELECT count(*) FROM u) AS ui FROM generate_series(1, $clocks) n) s
+JOIN u ON u.i = s.ui;
+COMMIT;
+ANALYZE core."DeadlineClocks";
+SQL
+)"
+
+# The least work that records each due step once: the same rows, one statement, through the same index.
+baseline_ms="$(psql_mediation <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
+BEGIN;
+\timing on
+INSERT INTO core."DeadlineSteps" ("Id", "ClockId", "Step", "Kind", "DueInstant", "RecordedAt", "SupervisorOrgUnitId")
+SELECT gen_random_uuid(), c."Id", 'escalation:Urge', 'Urge', c."DueAt", now(), NULL
+FROM core."DeadlineClocks" c WHERE c."Status" = 'Running' AND c."DueAt" <= now()
+ON CONFLICT DO NOTHING;
+\timing off
+ROLLBACK;
+SQL
+)"
+
+echo "==> Waiting for the host's sweep (every minute)"
+line=""
+for _ in $(seq 1 600); do
+  line="$(grep -a "Deadline sweep recorded" "$log" | awk -v n="$overdue" '{ for (i = 1; i <= NF; i++) if ($i == "recorded" && $(i+1) + 0 >= n) print }' | tail -1)"
+  [ -n "$line" ] && break
+  sleep 1
+done
+[ -n "$line" ] || { echo "No sweep recorded the $overdue steps; log: $log" >&2; tail -50 "$log" >&2; exit 1; }
+sweep_ms="$(echo "$line" | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')"
+recorded="$(echo "$line" | sed -n 's/.*recorded \([0-9]*\) .*/\1/p')"
+
+steps="$(psql_mediation -c "SELECT count(*), count(DISTINCT s.\"ClockId\") FROM core.\"DeadlineSteps\" s JOIN core.\"DeadlineClocks\" c ON c.\"Id\" = s.\"ClockId\" WHERE c.\"ConcurrencyStamp\" = 'bench'")"
+notices="$(psql_mediation -c "SELECT count(*) FROM core.\"Notices\" WHERE \"Template\" = 'deadline-escalation'")"
+[ "$steps" = "$overdue|$overdue" ] || { echo "Expected $overdue steps on $overdue clocks, found $steps" >&2; exit 1; }
+echo "==> Waiting a minute: the next sweep must record nothing more"
+sleep 65
+again="$(psql_mediation -c "SELECT count(*) FROM core.\"DeadlineSteps\" s JOIN core.\"DeadlineClocks\" c ON c.\"Id\" = s.\"ClockId\" WHERE c.\"ConcurrencyStamp\" = 'bench'")"
+[ "$again" = "$overdue" ] || { echo "A later sweep changed the steps: $again" >&2; exit 1; }
+
+echo
+echo "Deadline sweep over $clocks running clocks, $overdue newly overdue, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), $(nproc) cores," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD); filled in $fill_seconds s"
+echo
+echo "| work | ms | baseline: one set-based INSERT of the same steps (ms) | ratio |"
+echo "|---|---|---|---|"
+echo "| one sweep: $recorded steps recorded, $notices escalation notices, each overdue clock once | $sweep_ms | $baseline_ms |" \
+  "$(awk -v t="$sweep_ms" -v b="$baseline_ms" 'BEGIN { printf "%.1f", t / b }') |"
