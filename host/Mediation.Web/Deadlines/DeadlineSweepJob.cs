@@ -100,6 +100,8 @@ internal sealed class DeadlineSweepJob(
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Saved notices (and their audit rows) need no tracking; left tracked, each later batch's change detection walks them all again.
+        db.ChangeTracker.Clear();
         return inserted.Count;
     }
 
