@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 18 R5 soak: the malformed-input test (tests/Mediation.Tests/Hostile/MalformedInput_Tests.cs) with N generated requests
-# per provider (default 10,000) instead of the 1,000 that etc/test.sh sends; prints the requests sent, the statuses and the failures.
+# per provider (default 10,000; capped at the requests generated, ~9,000) instead of the 1,000 that etc/test.sh sends; prints the requests sent, the statuses and the failures.
 # Usage: etc/soak.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
