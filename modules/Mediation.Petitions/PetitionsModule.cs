@@ -36,6 +36,7 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<PetitionHandOverAppService>();
         services.AddScoped<AttachmentEncryptionJob>();
         services.AddScoped<IPetitionStatusReader, PetitionStatusReader>();
+        services.AddScoped<IPetitionReferralIntegrationService, PetitionReferralIntegrationService>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<CaseAgreementEffectiveEto, AgreementEffectiveHandler>();
         services.AddIntegrationEventHandler<CaseReopenedEto, CaseReopenedHandler>();

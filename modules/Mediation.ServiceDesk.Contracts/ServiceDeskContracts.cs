@@ -137,7 +137,19 @@ public sealed record TimelineEntryDto(DateTimeOffset At, string Kind, string? Ac
     string? ActorUnit = null);
 
 public sealed record LegalRouteDto(LegalRoute Route, string? Body, string? Note, Guid? CaseId, string? CaseNumber, DateTimeOffset RecordedAt,
-    string? Outcome, DateTimeOffset? OutcomeAt);
+    string? Outcome, DateTimeOffset? OutcomeAt, PetitionLinkDto? Petition = null);
+
+/// <summary>
+/// The petition a 涉法案件 was handed to: its number, and its status now as the petition office names it (<paramref name="StatusText"/>,
+/// <paramref name="Handled"/>: concluded there) — both null when the caller may not see the petition.
+/// </summary>
+public sealed record PetitionLinkDto(Guid PetitionId, string Number, string? StatusText, bool? Handled);
+
+/// <summary>
+/// Hand a 涉法案件 that is a complaint about a body to the petition office (转送): with the enterprise's consent; the matter defaults to the
+/// request's description under the enterprise's name, the petitioner is its contact.
+/// </summary>
+public sealed record HandOffToPetitionInput(string? Matter, string? RequestedOutcome, bool? EnterpriseConsents, string? ConcurrencyStamp);
 
 public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid EnterpriseId, string EnterpriseName, RequestKind Kind, string Title,
     string Description, string? Project, bool Urgent, bool Complex, RequestStatus Status, DateTimeOffset SubmittedAt, string? SubmittedBy,

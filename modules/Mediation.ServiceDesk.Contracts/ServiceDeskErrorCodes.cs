@@ -40,6 +40,7 @@ public static class ServiceDeskErrorCodes
     public const string AttachmentTooLarge = "ServiceDesk:AttachmentTooLarge";
     public const string AttachmentTypeNotAllowed = "ServiceDesk:AttachmentTypeNotAllowed";
     public const string TooManyAttachments = "ServiceDesk:TooManyAttachments";
+    public const string PetitionNeedsHandOff = "ServiceDesk:PetitionNeedsHandOff";
     public const string EscalationReasonRequired = "ServiceDesk:EscalationReasonRequired";
     public const string EscalationPending = "ServiceDesk:EscalationPending";
     public const string NoUnitAbove = "ServiceDesk:NoUnitAbove";

@@ -32,13 +32,16 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<RequestAppService>();
         services.AddScoped<AttachmentAppService>();
         services.AddScoped<DeskDocuments>();
+        services.AddScoped<ContactMessages>();
         services.AddScoped<HandOffAppService>();
         services.AddScoped<EscalationAppService>();
+        services.AddScoped<PetitionHandOffAppService>();
         services.AddScoped<VisitAppService>();
         services.AddScoped<LedgerAppService>();
         services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
         services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
+        services.AddIntegrationEventHandler<Mediation.Petitions.PetitionsChangedEto, PetitionFollowHandler>();
         services.AddIntegrationEvent<DeskRequestConcludedEto>(DeskRequestConcludedEto.EventName);
         services.AddIntegrationEvent<DeskRequestsChangedEto>(DeskRequestsChangedEto.EventName);
         services.AddScoped<IDeskRequestStatisticsSource, DeskRequestStatisticsSource>();

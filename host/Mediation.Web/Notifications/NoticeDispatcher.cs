@@ -3,6 +3,7 @@ using Mediation.Core.Notifications.Application;
 using Mediation.Core.Notifications;
 using Mediation.Core.Data;
 using Mediation.Core.Notifications.Domain;
+using Mediation.Core.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace Mediation.Web.Notifications;
 /// but before marking it sent repeats that one message).
 /// </summary>
 public sealed class NoticeDispatcher(
-    MediationDbContext db, IEmailSender email, ISmsSender sms, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NoticeDispatcher> logger)
+    MediationDbContext db, IEmailSender email, ISmsSender sms, PersonalDataProtector protector, TimeProvider clock, IOptions<NotificationOptions> options,
+    ILogger<NoticeDispatcher> logger)
 {
     public const string JobId = "notifications:dispatch";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -37,8 +39,11 @@ public sealed class NoticeDispatcher(
             var notice = await db.Set<Notice>().AsNoTracking().SingleAsync(n => n.Id == id, ct);
             try
             {
-                if (notice.Channel is NoticeChannel.Email) await email.SendAsync(notice.Recipient!, notice.Subject, notice.Body, ct);
-                else await sms.SendAsync(notice.Recipient!, notice.Subject + "\n" + notice.Body, ct);
+                var recipient = notice.Recipient!.StartsWith(Notice.ProtectedRecipientPrefix, StringComparison.Ordinal)
+                    ? protector.Decrypt(notice.Recipient[Notice.ProtectedRecipientPrefix.Length..])
+                    : notice.Recipient;
+                if (notice.Channel is NoticeChannel.Email) await email.SendAsync(recipient, notice.Subject, notice.Body, ct);
+                else await sms.SendAsync(recipient, notice.Subject + "\n" + notice.Body, ct);
                 var at = clock.GetUtcNow().ToUniversalTime();
                 await db.Set<Notice>().Where(n => n.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentAt, at).SetProperty(n => n.LastError, (string?)null), ct);

@@ -33,6 +33,13 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
     public async Task<PetitionDto> RegisterAsync(RegisterPetitionInput input, CancellationToken ct)
     {
+        var (petition, started) = await RegisterCoreAsync(input, ct);
+        return await ToDtoAsync(petition, ct, newClocks: started);
+    }
+
+    /// <summary>Registers and starts the clocks; joins the caller's transaction when there is one (a referral from another module).</summary>
+    internal async Task<(Petition Petition, List<DeadlineClockDto> Started)> RegisterCoreAsync(RegisterPetitionInput input, CancellationToken ct)
+    {
         var petitioners = ValidateRegistration(input);
         var unit = await FindUnitAsync(input.OrgUnitId ?? user.OrgUnitId, ct);
         var now = clock.GetUtcNow();
@@ -44,7 +51,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             ? new PetitionTransfer(input.TransferKind!.Value, input.TransferringBody!.Trim(), input.TransferReference!.Trim())
             : null;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var number = new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct));
         var petition = Petition.Register(Guid.CreateVersion7(), unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
             receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
@@ -59,8 +66,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             if (transfer is not null)
                 started.Add(await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
         }
-        await transaction.CommitAsync(ct);
-        return await ToDtoAsync(petition, ct, newClocks: started);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return (petition, started);
     }
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>

@@ -22,8 +22,8 @@ namespace Mediation.ServiceDesk.Application;
 /// supply of every item resumes it; 办结告知 stops it; a reopening after review starts a new one.
 /// </summary>
 internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, INumberSequence numbers, IDeadlineClocks clocks, IUserDirectory users,
-    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, IDocumentArchive archive, AttachmentAppService attachments,
-    IIntegrationEventPublisher events, TimeProvider clock)
+    IOptions<ServiceDeskOptions> options, ICurrentUser user, DeskDocuments documents, ContactMessages contact, IDocumentArchive archive, AttachmentAppService attachments,
+    IIntegrationEventPublisher events, Mediation.Petitions.IPetitionReferralIntegrationService petitions, TimeProvider clock)
 {
     public const string RecordType = nameof(DeskRequest);
     public const string NumberKind = "service-desk.request";
@@ -65,6 +65,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var request = DeskRequest.File(Guid.CreateVersion7(), enterprise, OfficialNumber.Format(options.Value.NumberPrefix, year, sequence), year, sequence,
             kind, title, description, project, urgent, supplied, user.UserName, now, due.DueAt.ToUniversalTime());
         db.Add(request);
+        await contact.AcknowledgedAsync(request, enterprise, ct);
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(RecordType, request.Id, request.OrgUnitId, policy, now, user.UserName), ct);
         if (afterFiling is not null) await afterFiling(request);
@@ -210,6 +211,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         db.ExpectConcurrencyStamp(request, input.ConcurrencyStamp);
         request.Conclude(scope.Actor, input.Result!.Trim(), clock.GetUtcNow());
         events.Publish(new DeskRequestConcludedEto(request.Id, request.Number, request.OrgUnitId, request.ConcludedAt!.Value, request.Result!));
+        await contact.ConcludedAsync(request, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (await FeedbackClockAsync(request, ct) is { } open)
@@ -238,6 +240,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     {
         var check = new InputValidator().Required(input.Route, "route").MaxLength(input.Body, 200, "body").MaxLength(input.Note, 1000, "note");
         if (input.Route is LegalRoute.Mediation) check.Add("route", ServiceDeskErrorCodes.MediationNeedsHandOff);
+        else if (input.Route is LegalRoute.Petition) check.Add("route", ServiceDeskErrorCodes.PetitionNeedsHandOff);
         else check.Required(input.Body, "body");
         check.ThrowIfInvalid();
         var request = await scope.StaffRequestAsync(id, ct);
@@ -255,6 +258,14 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         request.RecordRouteOutcome(input.Outcome!.Trim(), user.DisplayName ?? user.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(request, ct);
+    }
+
+    /// <summary>The handed-off petition's status now, read through the Petitions contract under the caller's data scope.</summary>
+    private async Task<PetitionLinkDto?> PetitionLinkAsync(DeskRequest r, CancellationToken ct)
+    {
+        if (r.PetitionId is not { } petitionId) return null;
+        var now = (await petitions.FollowAsync([petitionId], ct)).SingleOrDefault();
+        return new PetitionLinkDto(petitionId, r.PetitionNumber!, now?.StatusText, now?.Handled);
     }
 
     private async Task<DeadlineClockDto?> FeedbackClockAsync(DeskRequest request, CancellationToken ct) =>
@@ -288,7 +299,8 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var feedback = (await clocks.ForRecordAsync(RecordType, r.FeedbackClockKey, ct))
             .Where(c => c.Policy is ServiceDeskPolicies.Feedback or ServiceDeskPolicies.FeedbackComplex).MaxBy(c => c.StartedAt);
         var route = r.Route is { } kind
-            ? new LegalRouteDto(kind, r.RouteBody, r.RouteNote, r.CaseId, r.CaseNumber, r.RouteRecordedAt!.Value, r.RouteOutcome, r.RouteOutcomeAt)
+            ? new LegalRouteDto(kind, r.RouteBody, r.RouteNote, r.CaseId, r.CaseNumber, r.RouteRecordedAt!.Value, r.RouteOutcome, r.RouteOutcomeAt,
+                await PetitionLinkAsync(r, ct))
             : null;
         var actors = await users.DescribeActorsAsync(r.Events.Select(e => e.Actor), ct);
         return new DeskRequestDto(r.Id, r.Number, r.OrgUnitId, r.EnterpriseId, enterprise, r.Kind, r.Title, r.Description, r.Project, r.Urgent, r.Complex,

@@ -65,6 +65,8 @@ internal static class ServiceDeskModelConfiguration
             b.Property(r => r.RouteBody).HasMaxLength(200);
             b.Property(r => r.RouteNote).HasMaxLength(1000);
             b.Property(r => r.CaseNumber).HasMaxLength(60);
+            b.Property(r => r.PetitionNumber).HasMaxLength(60);
+            b.HasIndex(r => r.PetitionId);
             b.Property(r => r.RouteOutcome).HasMaxLength(1000);
             b.Property(r => r.EscalatedToUnitName).HasMaxLength(100);
             b.Property(r => r.EscalationReason).HasMaxLength(500);

@@ -75,6 +75,9 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
     public string? RouteNote { get; private set; }
     public Guid? CaseId { get; private set; }
     public string? CaseNumber { get; private set; }
+    /// <summary>The petition a 涉法案件 was handed to (转送 to the petition office), followed through the Petitions contract.</summary>
+    public Guid? PetitionId { get; private set; }
+    public string? PetitionNumber { get; private set; }
     public DateTimeOffset? RouteRecordedAt { get; private set; }
     public string? RouteOutcome { get; private set; }
     public DateTimeOffset? RouteOutcomeAt { get; private set; }
@@ -278,16 +281,22 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
     }
 
     /// <summary>A 涉法案件's route, once; the desk keeps following it until its outcome is recorded.</summary>
-    public void RecordRoute(DeskActor officer, LegalRoute route, string? body, string? note, DateTimeOffset now, Guid? caseId = null, string? caseNumber = null)
+    public void RecordRoute(DeskActor officer, LegalRoute route, string? body, string? note, DateTimeOffset now, Guid? caseId = null, string? caseNumber = null,
+        Guid? petitionId = null, string? petitionNumber = null)
     {
         EnsureRoutable(officer.UserId);
+        // A petition route is the petition it created: without one the desk would follow nothing.
+        if (route is LegalRoute.Petition != (petitionId is not null && petitionNumber is not null))
+            throw new BusinessException(ServiceDeskErrorCodes.PetitionNeedsHandOff);
         Route = route;
         RouteBody = body;
         RouteNote = note;
         CaseId = caseId;
         CaseNumber = caseNumber;
+        PetitionId = petitionId;
+        PetitionNumber = petitionNumber;
         RouteRecordedAt = now;
-        Log(now, "RouteRecorded", officer.Name, $"{route}：{caseNumber ?? body}");
+        Log(now, "RouteRecorded", officer.Name, $"{route}：{caseNumber ?? petitionNumber ?? body}");
     }
 
     public void EnsureRoutable(Guid officerId)

@@ -120,6 +120,9 @@ internal static class ServiceDeskEndpoints
         g.MapPost("/requests/{id:guid}/mediation", (Guid id, HandOffToMediationInput input, HandOffAppService s, CancellationToken ct) => s.HandOffAsync(id, input, ct)).WithName("ServiceDesk_HandOffToMediation").WithSummary("转交人民调解")
             .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("Hand a 涉法案件 to a mediation committee through the Cases contract");
 
+        g.MapPost("/requests/{id:guid}/petition", (Guid id, HandOffToPetitionInput input, PetitionHandOffAppService s, CancellationToken ct) => s.HandOffAsync(id, input, ct)).WithName("ServiceDesk_HandOffToPetition").WithSummary("转送信访部门")
+            .RequirePermission(ServiceDeskPermissions.Desk.Handle).WithDescription("Hand a 涉法案件 that is a complaint about a body to the petition office through the Petitions contract (转送), with the enterprise's consent; the petition's status and conclusion come back onto the request");
+
         g.MapGet("/visits", (Guid? enterpriseId, int? page, int? pageSize, VisitAppService s, CancellationToken ct) => s.ListAsync(enterpriseId, Paging.From(page, pageSize), ct)).WithName("ServiceDesk_ListVisits").WithSummary("列出走访记录").RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapPost("/visits", async (RecordEnterpriseVisitInput input, VisitAppService s, CancellationToken ct) =>
         {

@@ -92,4 +92,38 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
         (await portal.GetByRole(AriaRole.Heading, new() { Name = "接诉即办诉求" }).CountAsync()).ShouldBe(0);
         (await portal.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).CountAsync()).ShouldBe(0);
     }
+    [Fact]
+    public async Task An_officer_hands_a_legal_matter_to_the_petition_office_and_the_desk_head_follows_the_link_to_the_petition()
+    {
+        var (enterprise, client, _) = await DeskSetup.EnterpriseAsync(app.Factory);
+        var officerApi = await app.Factory.ClientAsAsync(DeskSetup.Officer);
+        var taken = await DeskSetup.TakeAsync(officerApi, await DeskSetup.FileAsync(client));
+
+        var officer = await SignedInAsync(DeskSetup.Officer);
+        await officer.GotoAsync($"/ServiceDesk/Requests/{taken.Id}");
+        var handOff = officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" });
+        await handOff.GetByLabel("信访请求（可不填）").FillAsync("责令住建部门依法查处拖欠工程款行为");
+        await handOff.GetByRole(AriaRole.Button, new() { Name = "转送信访" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("p.error")).ToContainTextAsync("同意");
+        await officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" }).GetByLabel("企业同意转送信访部门").CheckAsync();
+        await officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" }).GetByRole(AriaRole.Button, new() { Name = "转送信访" }).ClickAsync();
+        await NoErrorsAsync(officer);
+        var route = officer.Locator("main dd", new() { HasText = "信访" }).First;
+        await Assertions.Expect(route).ToContainTextAsync("肥城信〔");
+        await Assertions.Expect(officer.Locator("#petition-status")).ToHaveTextAsync("已登记");
+        var number = System.Text.RegularExpressions.Regex.Match((await route.TextContentAsync())!, "肥城信〔\\d{4}〕\\d+号").Value;
+        number.ShouldNotBeEmpty();
+        // The desk officer may not open petitions: he reads the number, with no link that would answer 403.
+        (await officer.Locator("main").GetByRole(AriaRole.Link, new() { Name = number }).CountAsync()).ShouldBe(0);
+        (await officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" }).CountAsync()).ShouldBe(0, "handed off once");
+
+        // The desk head may: the number links to the petition, which shows where it came from.
+        var head = await SignedInAsync(DeskSetup.Head);
+        await head.GotoAsync($"/ServiceDesk/Requests/{taken.Id}");
+        await head.Locator("main").GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
+        await NoErrorsAsync(head);
+        await Assertions.Expect(head.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
+        await Assertions.Expect(head.Locator("main")).ToContainTextAsync($"肥城市政法服务先行区 · {taken.Number}");
+        await Assertions.Expect(head.Locator("main")).ToContainTextAsync(enterprise.Name);
+    }
 }

@@ -288,6 +288,10 @@ public static class HostileProbes
             $$"""{"reason":"   "}""", HttpStatusCode.BadRequest, "reason", CoreErrorCodes.Validation.Required),
         new("desk escalation accepted on a request out of scope", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/escalation/accept",
             "{}", HttpStatusCode.NotFound),
+        new("desk petition hand-off without the enterprise's consent", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/petition",
+            $$"""{"requestedOutcome":"依法查处"}""", HttpStatusCode.BadRequest, "enterpriseConsents", CoreErrorCodes.Validation.Required),
+        new("desk petition hand-off of a request out of scope", DeskOfficer, "POST", $"/api/service-desk/requests/{NoSuchId}/petition",
+            $$"""{"enterpriseConsents":true}""", HttpStatusCode.NotFound),
 
         // Item 1 for query strings: an enum parameter is one member by name, in the API and on the pages
         // (EnumParameters_Tests requires these rows for every enum parameter of every list).

@@ -192,6 +192,24 @@ public sealed class DeskRequest_Tests
     }
 
     [Fact]
+    public void A_petition_route_is_recorded_only_with_its_petition_and_its_conclusion_comes_back_once()
+    {
+        var legal = Taken();
+        Should.Throw<BusinessException>(() => legal.RecordRoute(Wang, LegalRoute.Petition, "肥城市信访局", null, Now))
+            .Code.ShouldBe(ServiceDeskErrorCodes.PetitionNeedsHandOff);
+        Should.Throw<BusinessException>(() => legal.RecordRoute(Wang, LegalRoute.Court, "肥城市人民法院", null, Now, petitionId: Guid.NewGuid(),
+            petitionNumber: "肥城信〔2026〕1号")).Code.ShouldBe(ServiceDeskErrorCodes.PetitionNeedsHandOff);
+        legal.Route.ShouldBeNull();
+
+        var petitionId = Guid.NewGuid();
+        legal.RecordRoute(Wang, LegalRoute.Petition, null, "经企业同意转送信访部门", Now, petitionId: petitionId, petitionNumber: "肥城信〔2026〕1号");
+        (legal.Route, legal.PetitionId, legal.PetitionNumber).ShouldBe(((LegalRoute?)LegalRoute.Petition, (Guid?)petitionId, "肥城信〔2026〕1号"));
+        legal.Events[^1].Note.ShouldBe("Petition：肥城信〔2026〕1号");
+        legal.RecordRouteOutcome("信访事项肥城信〔2026〕1号不予受理", "信访部门", Now).ShouldBeTrue();
+        legal.RecordRouteOutcome("信访事项肥城信〔2026〕1号已答复", "信访部门", Now).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_visit_problem_becomes_one_request_only_once()
     {
         var visit = new Visit(Guid.NewGuid(), Enterprise(), new DateOnly(2026, 3, 9), "王窗口、李窗口", "钱经理", ["农民工工资专户开设慢", "施工许可办理咨询"], "demo.deskofficer", Now);

@@ -15,7 +15,7 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
     public async Task AddAsync(NoticeRequest request, CancellationToken ct)
     {
         var rendered = templates.Render(request.Template, request.Model);
-        var subject = rendered.Subject.Length > Notice.MaxSubjectLength ? rendered.Subject[..Notice.MaxSubjectLength] : rendered.Subject;
+        var subject = SubjectOf(rendered);
         var now = clock.GetUtcNow();
         Add(NoticeChannel.InApp, null);
 
@@ -27,4 +27,16 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
         void Add(NoticeChannel channel, string? recipient) => db.Add(new Notice(Guid.CreateVersion7(), channel, request.OrgUnitId, recipient,
             request.Template, subject, rendered.Body, request.SourceKey, now, request.Link));
     }
+
+    public Task AddToPersonAsync(PersonNoticeRequest request, CancellationToken ct)
+    {
+        if (request.Channel is NoticeChannel.InApp) throw new ArgumentException("A person outside the org tree has no inbox.", nameof(request));
+        var rendered = templates.Render(request.Template, request.Model);
+        db.Add(new Notice(Guid.CreateVersion7(), request.Channel, request.OrgUnitId, Notice.ProtectedRecipient(request.RecipientCipher), request.Template,
+            SubjectOf(rendered), rendered.Body, request.SourceKey, clock.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+
+    private static string SubjectOf(RenderedNotice rendered) =>
+        rendered.Subject.Length > Notice.MaxSubjectLength ? rendered.Subject[..Notice.MaxSubjectLength] : rendered.Subject;
 }

@@ -20,6 +20,11 @@ internal sealed class Notice : Mediation.Core.Security.IOrgScoped
     public const int MaxSourceKeyLength = 200;
     public const int MaxLinkLength = 300;
 
+    /// <summary>Marks a recipient kept encrypted (a person's number or address, not a unit's configured one): the prefix, then the cipher.</summary>
+    public const string ProtectedRecipientPrefix = "pd:";
+
+    public static string ProtectedRecipient(string cipher) => ProtectedRecipientPrefix + cipher;
+
     private Notice() { }
 
     public Notice(Guid id, NoticeChannel channel, Guid orgUnitId, string? recipient, string template, string subject, string body,

@@ -1,4 +1,5 @@
 using Mediation.Cases;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits;
 using Mediation.Core.Security;
@@ -14,8 +15,8 @@ namespace Mediation.ServiceDesk.Pages.ServiceDesk;
 /// take (首问负责), 一次性告知, transfer, conclude (办结告知), the legal route or the hand-off to mediation, the desk head's review.
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.Desk.Read)]
-internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, EscalationAppService escalation, AttachmentAppService attachments,
-    IUserDirectory users, IOrgUnitDirectory units, ICurrentUser user)
+internal sealed class DetailModel(RequestAppService requests, HandOffAppService handOff, PetitionHandOffAppService petitionHandOff, EscalationAppService escalation, AttachmentAppService attachments,
+    IUserDirectory users, IOrgUnitDirectory units, IRecordReferences references, ICurrentUser user)
     : FormPageModel
 {
     public sealed class TakeForm
@@ -53,6 +54,12 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     {
         public bool? Reopen { get; set; }
         public string? Note { get; set; }
+    }
+
+    public sealed class PetitionForm
+    {
+        public string? RequestedOutcome { get; set; }
+        public bool EnterpriseConsents { get; set; }
     }
 
     public sealed class EscalateForm
@@ -100,9 +107,15 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     [BindProperty]
     public EscalateForm Escalate { get; set; } = new();
 
+    [BindProperty]
+    public PetitionForm Petition { get; set; } = new();
+
     public DeskRequestDto Desk { get; private set; } = null!;
 
     public IReadOnlyList<CommitteeSummaryDto> Committees { get; private set; } = [];
+
+    /// <summary>The petition page, when the reader may open it (Petitions' permission and data scope); otherwise the number stands alone.</summary>
+    public string? PetitionLink { get; private set; }
 
     public bool CanHandle => user.HasPermission(ServiceDeskPermissions.Desk.Handle);
 
@@ -152,6 +165,10 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
         ActAsync("Review", () => requests.ReviewAsync(Id, new ReviewInput(Review.Reopen, DeskDisplay.Blank(Review.Note), ConcurrencyStamp), ct), ct);
 
+    public Task<IActionResult> OnPostPetitionAsync(CancellationToken ct) =>
+        ActAsync("Petition", () => petitionHandOff.HandOffAsync(Id, new HandOffToPetitionInput(null, DeskDisplay.Blank(Petition.RequestedOutcome),
+            Petition.EnterpriseConsents, ConcurrencyStamp), ct), ct);
+
     public Task<IActionResult> OnPostEscalateAsync(CancellationToken ct) =>
         ActAsync("Escalate", () => escalation.EscalateAsync(Id, new EscalateInput(DeskDisplay.Blank(Escalate.Reason), ConcurrencyStamp), ct), ct);
 
@@ -178,12 +195,16 @@ internal sealed class DetailModel(RequestAppService requests, HandOffAppService 
     private async Task LoadAsync(CancellationToken ct)
     {
         Desk = await requests.GetAsync(Id, ct);
+        if (Desk.LegalRoute?.Petition is { } petition)
+            PetitionLink = (await references.DescribeAsync(PetitionRecordType, [petition.PetitionId], ct)).GetValueOrDefault(petition.PetitionId)?.Link;
         if (CanHandle && Desk.Escalation is { AcceptedAt: null } pending && Desk.Status is RequestStatus.InHandling or RequestStatus.AwaitingMaterials
             && user.OrgUnitPath is { } mine)
             CanAcceptEscalation = (await units.GetAsync(pending.ToUnitId, ct)).Path.StartsWith(mine, StringComparison.Ordinal);
         if (CanHandle && Desk.Kind is RequestKind.LegalMatter && Desk.LegalRoute is null && Desk.Status is RequestStatus.InHandling && IsOwner)
             Committees = await handOff.CommitteesAsync(Id, ct);
     }
+
+    private const string PetitionRecordType = "Petition";
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -2145,6 +2145,13 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("PetitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PetitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Project")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -2232,6 +2239,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PetitionId");
 
                     b.HasIndex("EnterpriseId", "SubmittedAt");
 

@@ -2148,6 +2148,13 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid?>("PetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PetitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Project")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -2235,6 +2242,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PetitionId");
 
                     b.HasIndex("EnterpriseId", "SubmittedAt");
 

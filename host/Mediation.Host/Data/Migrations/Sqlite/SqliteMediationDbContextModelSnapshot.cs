@@ -2138,6 +2138,13 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PetitionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Project")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -2225,6 +2232,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PetitionId");
 
                     b.HasIndex("EnterpriseId", "SubmittedAt");
 
