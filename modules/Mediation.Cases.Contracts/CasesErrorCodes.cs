@@ -3,6 +3,8 @@ namespace Mediation.Cases;
 public static class CasesErrorCodes
 {
     public const string TooFewParties = "Cases:TooFewParties";
+    public const string ListRangeReversed = "Cases:ListRangeReversed";
+    public const string ListUnitNotInScope = "Cases:ListUnitNotInScope";
     public const string PartyConsentMissing = "Cases:PartyConsentMissing";
     public const string PersonNeedsIdCard = "Cases:PersonNeedsIdCard";
     public const string IdDocumentInvalid = "Cases:IdDocumentInvalid";

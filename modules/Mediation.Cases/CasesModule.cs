@@ -29,6 +29,7 @@ public sealed class CasesModule : IModule
         services.AddScoped<IDeadlineRecordDescriber, CaseDeadlineRecords>();
         services.AddScoped<CaseProceedingsAppService>();
         services.AddScoped<CaseListQuery>();
+        services.AddScoped<Mediation.Core.Exports.IExportProducer, CaseListExport>();
         services.AddScoped<FollowUpAppService>();
         services.AddScoped<CaseTermAppService>();
         services.AddScoped<CaseDocumentsAppService>();

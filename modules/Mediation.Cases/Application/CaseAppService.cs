@@ -15,7 +15,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Cases.Application;
 
 internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
-    IIntegrationEventPublisher events, IDeadlineClocks clocks, INumberSequence numbers, IUserDirectory users, TimeProvider clock)
+    IIntegrationEventPublisher events, IDeadlineClocks clocks, INumberSequence numbers, IUserDirectory users, TimeProvider clock,
+    CaseListQuery listQuery)
 {
     public const string RecordType = nameof(MediationCase);
 
@@ -51,17 +52,14 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         return ToDto(committee);
     }
 
-    /// <summary>Cases in the caller's scope, the latest number first (per committee and year), optionally of one status, risk grade or committee.</summary>
-    public async Task<PagedList<CaseSummaryDto>> ListCasesAsync(CaseStatus? status, RiskGrade? riskGrade, Guid? committeeId, Paging paging, CancellationToken ct)
+    /// <summary>
+    /// Cases in the caller's scope filtered as the list page filters them (every case in scope, not only the caller's own); the latest
+    /// number first (per committee and year) unless a sort is asked for.
+    /// </summary>
+    public async Task<PagedList<CaseSummaryDto>> ListCasesAsync(CaseListCriteria criteria, Guid? committeeId, Paging paging, CancellationToken ct)
     {
-        var cases = db.Set<MediationCase>().AsNoTracking();
-        if (status is { } s) cases = cases.Where(c => c.Status == s);
-        if (riskGrade is { } r) cases = cases.Where(c => c.RiskGrade == r);
-        if (committeeId is { } k) cases = cases.Where(c => c.CommitteeId == k);
-        return await cases
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.SequenceNumber).ThenBy(c => c.Id)
-            .Select(c => new CaseSummaryDto(c.Id, c.Number, c.DisputeType, c.Summary, c.Status, c.RiskGrade, c.CommitteeId, c.RegisteredAt))
-            .ToPagedListAsync(paging, ct);
+        var filter = await listQuery.FilterAsync(criteria with { All = true }, ct);
+        return await listQuery.SummariesAsync(filter with { CommitteeId = committeeId, NumberOrder = criteria.Sort is null }, paging, ct);
     }
 
     public async Task<CaseDto> GetCaseAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindCaseAsync(id, ct), ct);

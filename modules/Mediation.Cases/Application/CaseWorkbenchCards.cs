@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Modularity;
+using Mediation.Core.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -25,9 +26,9 @@ internal static class CaseWorkbenchCards
         var l = sp.GetRequiredService<IStringLocalizer>();
         var today = ChinaTime.DateOf(sp.GetRequiredService<TimeProvider>().GetUtcNow());
         var filter = due is { } d ? await query.DueFilterAsync(true, d, today, ct) : new CaseListFilter(true, null, null);
-        var open = (await query.ListAsync(filter, ct)).Where(c => c.Status != CaseStatus.Concluded).ToList();
-        return new WorkbenchCardContent(open.Count, due is { } dueFilter ? $"/Cases?due={dueFilter}" : "/Cases",
-            open.Take(WorkbenchCardContent.MaxLines).Select(c => new WorkbenchLine(c.Number, $"/Cases/{c.Id}",
+        var open = await query.PageAsync(filter with { OpenOnly = true }, new Paging(1, WorkbenchCardContent.MaxLines), ct);
+        return new WorkbenchCardContent(open.Total, due is { } dueFilter ? $"/Cases?due={dueFilter}" : "/Cases",
+            open.Items.Select(c => new WorkbenchLine(c.Number, $"/Cases/{c.Id}",
                 c.DueDate is { } date ? l["CasesUi:Workbench:Due", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value : null)).ToList());
     }
 }

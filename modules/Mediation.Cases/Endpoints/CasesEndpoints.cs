@@ -20,8 +20,9 @@ internal static class CasesEndpoints
         g.MapPost("/committees/{id:guid}/mediators", (Guid id, AddMediatorInput input, CaseAppService s, CancellationToken ct)
             => s.AddMediatorAsync(id, input, ct)).WithName("Cases_AddMediator").WithSummary("为调解委员会添加调解员").RequirePermission(CasesPermissions.Committees.Manage);
 
-        g.MapGet("/", (CaseStatus? status, RiskGrade? riskGrade, Guid? committeeId, int? page, int? pageSize, CaseAppService s, CancellationToken ct)
-            => s.ListCasesAsync(status, riskGrade, committeeId, Paging.From(page, pageSize), ct)).WithName("Cases_List").WithSummary("列出调解案件").RequirePermission(CasesPermissions.Cases.Read);
+        g.MapGet("/", (CaseStatus? status, RiskGrade? riskGrade, Guid? committeeId, CaseDueFilter? due, DateOnly? from, DateOnly? to, Guid? orgUnitId,
+                DisputeType? disputeType, CaseListSort? sort, int? page, int? pageSize, CaseAppService s, CancellationToken ct)
+            => s.ListCasesAsync(new CaseListCriteria(status, riskGrade, due, from, to, orgUnitId, disputeType, sort), committeeId, Paging.From(page, pageSize), ct)).WithName("Cases_List").WithSummary("列出调解案件").RequirePermission(CasesPermissions.Cases.Read);
         g.MapGet("/{id:guid}", (Guid id, CaseAppService s, CancellationToken ct) => s.GetCaseAsync(id, ct)).WithName("Cases_Get").WithSummary("查询调解案件详情").RequirePermission(CasesPermissions.Cases.Read);
         g.MapPost("/", async (RegisterCaseInput input, CaseAppService s, CancellationToken ct) =>
         {

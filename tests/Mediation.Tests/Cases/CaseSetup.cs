@@ -3,6 +3,11 @@ using Mediation.Cases;
 using Mediation.Core.Identity;
 using Mediation.Web.OrgUnits;
 using Mediation.Tests.Infrastructure;
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
+using Mediation.Tests.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Mediation.Tests.Cases;
@@ -30,10 +35,11 @@ internal static class CaseSetup
         return (await withMediator.ReadAsync<CommitteeDto>(), me.Id);
     }
 
-    public static async Task<CaseDto> RegisterAsync(MediationAppFactory app, Guid committeeId, Guid mediatorId, RiskGrade grade = RiskGrade.Blue)
+    public static async Task<CaseDto> RegisterAsync(MediationAppFactory app, Guid committeeId, Guid mediatorId, RiskGrade grade = RiskGrade.Blue,
+        DisputeType disputeType = DisputeType.Neighbourhood)
     {
         var response = await (await app.ClientAsAsync("demo.mediator")).PostJsonAsync("/api/cases", new RegisterCaseInput(
-            committeeId, DisputeType.Neighbourhood, "排水沟改道引发邻里纠纷", null, "岱东社区", CaseSource.WalkIn, null,
+            committeeId, disputeType, "排水沟改道引发邻里纠纷", null, "岱东社区", CaseSource.WalkIn, null,
             [
                 new PartyInput(PartyKind.Person, "王某某", PartyId1, null, null, "13800138000", "岱东社区 3 号", true),
                 new PartyInput(PartyKind.Person, "李某某", PartyId2, null, null, null, "岱东社区 5 号", true),
@@ -42,4 +48,9 @@ internal static class CaseSetup
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.ReadAsync<CaseDto>();
     }
+
+    /// <summary>Moves a case's registration back in time (what a case registered weeks ago looks like to the lists).</summary>
+    public static Task<int> RegisteredAtAsync(MediationAppFactory app, Guid caseId, DateTimeOffset registeredAt) => app.InScopeAsync(sp =>
+        sp.GetRequiredService<MediationDbContext>().Set<MediationCase>().IgnoreQueryFilters().Where(c => c.Id == caseId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.RegisteredAt, registeredAt.ToUniversalTime())));
 }

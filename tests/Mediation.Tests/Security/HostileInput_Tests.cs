@@ -307,6 +307,8 @@ public static class HostileProbes
         .. EnumRows("cases page status", Mediator, "/Cases", "status", typeof(CaseStatus)),
         .. EnumRows("cases page risk", Mediator, "/Cases", "risk", typeof(RiskGrade)),
         .. EnumRows("cases page due", Mediator, "/Cases", "due", typeof(global::Mediation.Cases.Application.CaseDueFilter)),
+        .. EnumRows("cases page dispute type", Mediator, "/Cases", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
+        .. EnumRows("cases page sort", Mediator, "/Cases", "sort", typeof(global::Mediation.Cases.Application.CaseListSort)),
         .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
         .. EnumRows("statistics page period", "demo.statistician", "/Statistics", "period", typeof(global::Mediation.Statistics.PeriodKind)),
         .. EnumRows("statistics page dispute type", "demo.statistician", "/Statistics", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
@@ -317,6 +319,16 @@ public static class HostileProbes
         // Issue 19: the lists' new filters are enum parameters like any other.
         .. EnumRows("cases list status", Mediator, "/api/cases/", "status", typeof(CaseStatus)),
         .. EnumRows("cases list risk grade", Mediator, "/api/cases/", "riskGrade", typeof(RiskGrade)),
+        // Issue 20: the case list filters and sorts on the server like the page.
+        .. EnumRows("cases list due", Mediator, "/api/cases/", "due", typeof(global::Mediation.Cases.Application.CaseDueFilter)),
+        .. EnumRows("cases list dispute type", Mediator, "/api/cases/", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
+        .. EnumRows("cases list sort", Mediator, "/api/cases/", "sort", typeof(global::Mediation.Cases.Application.CaseListSort)),
+        new("cases list with a reversed date range", Mediator, "GET", "/api/cases?from=2026-03-02&to=2026-03-01", null, HttpStatusCode.BadRequest,
+            "to", global::Mediation.Cases.CasesErrorCodes.ListRangeReversed, CoreErrorCodes.ValidationFailed),
+        new("cases list of another county's unit", Mediator, "GET", "/api/cases?orgUnitId={foreignUnit}", null, HttpStatusCode.BadRequest,
+            "orgUnitId", global::Mediation.Cases.CasesErrorCodes.ListUnitNotInScope, CoreErrorCodes.ValidationFailed),
+        new("cases list from a date that is none", Mediator, "GET", "/api/cases?from=2026-02-30", null, HttpStatusCode.BadRequest,
+            "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
         .. EnumRows("petitions list status", Officer, "/api/petitions/", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
 
         // Issue 19: every list pages; a page or size out of bounds is refused, never quietly capped.
