@@ -2,6 +2,8 @@ namespace Mediation.Petitions;
 
 public static class PetitionsErrorCodes
 {
+    public const string ListRangeReversed = "Petitions:ListRangeReversed";
+    public const string ListUnitNotInScope = "Petitions:ListUnitNotInScope";
     public const string NoPetitioner = "Petitions:NoPetitioner";
     public const string IdCardInvalid = "Petitions:IdCardInvalid";
     public const string TransferDetailsMissing = "Petitions:TransferDetailsMissing";

@@ -33,6 +33,8 @@ public sealed class PetitionsModule : IModule
         services.AddScoped<IDeadlineRecordDescriber, PetitionDeadlineRecords>();
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();
+        services.AddScoped<PetitionListQuery>();
+        services.AddScoped<Mediation.Core.Exports.IExportProducer, PetitionListExport>();
         services.AddScoped<PetitionHandOverAppService>();
         services.AddScoped<AttachmentEncryptionJob>();
         services.AddScoped<IPetitionStatusReader, PetitionStatusReader>();

@@ -102,29 +102,6 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         return await DuplicatesAsync(unit, null, hashes, string.Join(' ', input.Matter, input.RequestedOutcome, input.Place), ct);
     }
 
-    /// <summary>The work queue: petitions in scope, the one whose running clock falls due first on top, those without a running clock last.</summary>
-    public async Task<PagedList<PetitionSummaryDto>> ListAsync(PetitionStatus? status, Paging paging, CancellationToken ct)
-    {
-        var visible = Visible().AsNoTracking();
-        if (status is { } s) visible = visible.Where(p => p.Status == s);
-        var running = clocks.OpenClocks(Petition.RecordType).Where(c => c.DueAt != null);
-        var page = await visible
-            .Select(p => new
-            {
-                p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt,
-                Due = running.Where(c => c.RecordId == p.Id).OrderBy(c => c.DueAt).Select(c => new { c.Policy, c.DueAt, c.StartedAt, c.ExtensionDays }).FirstOrDefault(),
-            })
-            .OrderBy(p => p.Due == null).ThenBy(p => p.Due!.DueAt).ThenByDescending(p => p.ReceivedAt).ThenBy(p => p.Id)
-            .ToPagedListAsync(paging, ct);
-        var result = new List<PetitionSummaryDto>(page.Items.Count);
-        foreach (var p in page.Items)
-        {
-            var statutory = p.Due is { ExtensionDays: > 0 } extended ? (await clocks.PreviewAsync(extended.Policy, extended.StartedAt, ct)).DueDate : (DateOnly?)null;
-            result.Add(new PetitionSummaryDto(p.Id, p.Number, p.Channel, p.Status, p.Matter, p.OrgUnitId, p.ReceivedAt, p.Due?.Policy, p.Due?.DueAt, statutory));
-        }
-        return new PagedList<PetitionSummaryDto>(result, page.Page, page.PageSize, page.Total);
-    }
-
     public async Task<PetitionDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct, withDuplicates: true);
 
     public async Task<IReadOnlyList<RevealedPetitionerDto>> RevealPetitionersAsync(Guid id, CancellationToken ct)

@@ -11,7 +11,12 @@ internal static class PetitionsEndpoints
 {
     public static void MapPetitionsEndpoints(this RouteGroupBuilder g)
     {
-        g.MapGet("/", (PetitionStatus? status, int? page, int? pageSize, PetitionAppService s, CancellationToken ct) => s.ListAsync(status, Paging.From(page, pageSize), ct)).WithName("Petitions_List").WithSummary("列出信访事项").RequirePermission(PetitionsPermissions.Petitions.Read);
+        g.MapGet("/", async (PetitionStatus? status, PetitionCategory? category, PetitionDueFilter? due, DateOnly? from, DateOnly? to, Guid? orgUnitId,
+            PetitionListSort? sort, int? page, int? pageSize, PetitionListQuery s, CancellationToken ct) =>
+        {
+            var paging = Paging.From(page, pageSize);
+            return await s.PageAsync(await s.FilterAsync(new PetitionListCriteria(status, category, due, from, to, orgUnitId, sort), ct), paging, ct);
+        }).WithName("Petitions_List").WithSummary("列出信访事项").RequirePermission(PetitionsPermissions.Petitions.Read);
         g.MapGet("/{id:guid}", (Guid id, PetitionAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("Petitions_Get").WithSummary("查询信访事项详情").RequirePermission(PetitionsPermissions.Petitions.Read);
         g.MapPost("/", async (RegisterPetitionInput input, PetitionAppService s, CancellationToken ct) =>
         {

@@ -310,6 +310,9 @@ public static class HostileProbes
         .. EnumRows("cases page dispute type", Mediator, "/Cases", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
         .. EnumRows("cases page sort", Mediator, "/Cases", "sort", typeof(global::Mediation.Cases.Application.CaseListSort)),
         .. EnumRows("petitions page status", Officer, "/Petitions", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
+        .. EnumRows("petitions page category", Officer, "/Petitions", "category", typeof(global::Mediation.Petitions.PetitionCategory)),
+        .. EnumRows("petitions page due", Officer, "/Petitions", "due", typeof(global::Mediation.Petitions.Application.PetitionDueFilter)),
+        .. EnumRows("petitions page sort", Officer, "/Petitions", "sort", typeof(global::Mediation.Petitions.Application.PetitionListSort)),
         .. EnumRows("statistics page period", "demo.statistician", "/Statistics", "period", typeof(global::Mediation.Statistics.PeriodKind)),
         .. EnumRows("statistics page dispute type", "demo.statistician", "/Statistics", "disputeType", typeof(global::Mediation.Cases.DisputeType)),
         .. EnumRows("statistics page source", "demo.statistician", "/Statistics", "source", typeof(global::Mediation.Cases.CaseSource)),
@@ -330,6 +333,13 @@ public static class HostileProbes
         new("cases list from a date that is none", Mediator, "GET", "/api/cases?from=2026-02-30", null, HttpStatusCode.BadRequest,
             "from", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
         .. EnumRows("petitions list status", Officer, "/api/petitions/", "status", typeof(global::Mediation.Petitions.PetitionStatus)),
+        .. EnumRows("petitions list category", Officer, "/api/petitions/", "category", typeof(global::Mediation.Petitions.PetitionCategory)),
+        .. EnumRows("petitions list due", Officer, "/api/petitions/", "due", typeof(global::Mediation.Petitions.Application.PetitionDueFilter)),
+        .. EnumRows("petitions list sort", Officer, "/api/petitions/", "sort", typeof(global::Mediation.Petitions.Application.PetitionListSort)),
+        new("petitions list with a reversed date range", Officer, "GET", "/api/petitions?from=2026-03-02&to=2026-03-01", null, HttpStatusCode.BadRequest,
+            "to", global::Mediation.Petitions.PetitionsErrorCodes.ListRangeReversed, CoreErrorCodes.ValidationFailed),
+        new("petitions list of another county's unit", Officer, "GET", "/api/petitions?orgUnitId={foreignUnit}", null, HttpStatusCode.BadRequest,
+            "orgUnitId", global::Mediation.Petitions.PetitionsErrorCodes.ListUnitNotInScope, CoreErrorCodes.ValidationFailed),
 
         // Issue 19: every list pages; a page or size out of bounds is refused, never quietly capped.
         .. PagingRows("cases list", Mediator, "/api/cases", all: true),
