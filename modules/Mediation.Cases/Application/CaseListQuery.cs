@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
@@ -54,7 +53,6 @@ internal enum CaseListSort
 /// The list as its address carries it (/Cases?status=…&amp;from=…): the page, the API and the ledger export read the same criteria,
 /// so an export holds exactly the rows the list showed. <see cref="All"/>: every case in scope rather than the mediator's own.
 /// </summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CaseListCriteria(CaseStatus? Status = null, RiskGrade? Risk = null, CaseDueFilter? Due = null, DateOnly? From = null,
     DateOnly? To = null, Guid? OrgUnitId = null, DisputeType? DisputeType = null, CaseListSort? Sort = null, bool All = false);
 

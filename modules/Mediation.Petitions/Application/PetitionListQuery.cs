@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.OrgUnits;
@@ -31,7 +30,6 @@ internal enum PetitionListSort
 /// The queue as its address carries it (/Petitions?status=…&amp;from=…): the page, GET /api/petitions and the ledger export read the same
 /// criteria, so the export holds exactly the listed rows. <see cref="SignOff"/>: only opinions waiting for the caller's sign-off.
 /// </summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record PetitionListCriteria(PetitionStatus? Status = null, PetitionCategory? Category = null, PetitionDueFilter? Due = null,
     DateOnly? From = null, DateOnly? To = null, Guid? OrgUnitId = null, PetitionListSort? Sort = null, bool SignOff = false);
 
@@ -154,7 +152,7 @@ internal sealed class PetitionListQuery(PetitionAppService petitions, IDeadlineC
         });
     }
 
-    private async Task<IReadOnlyList<PetitionSummaryDto>> SummariesAsync(IReadOnlyList<Row> rows, CancellationToken ct)
+    private async Task<IReadOnlyList<PetitionSummaryDto>> SummariesAsync(List<Row> rows, CancellationToken ct)
     {
         var result = new List<PetitionSummaryDto>(rows.Count);
         foreach (var p in rows)
