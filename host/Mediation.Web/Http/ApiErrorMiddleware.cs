@@ -71,11 +71,20 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
                     },
                     new Dictionary<string, object?> { ["reason"] = reason },
                     field is null ? null : [new FieldError(field, CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
+            // A NUL in a query string or route value reaches PostgreSQL, which refuses it in text (22021); the JSON reader refuses
+            // it in bodies. The statement failed, so nothing was written.
+            case var _ when IsUnstorableText(exception):
+                logger.LogInformation("Malformed request: text the database cannot store");
+                return problems.WriteAsync(context, StatusCodes.Status400BadRequest, CoreErrorCodes.MalformedRequest,
+                    new Dictionary<string, object?> { ["reason"] = new LocalizableText(Unreadable) });
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
                 return problems.WriteAsync(context, StatusCodes.Status500InternalServerError, CoreErrorCodes.InternalError);
         }
     }
+
+    private static bool IsUnstorableText(Exception exception) =>
+        exception is System.Data.Common.DbException { SqlState: "22021" } || exception.InnerException is { } inner && IsUnstorableText(inner);
 
     private Task WriteForBareStatusAsync(HttpContext context)
     {

@@ -6,7 +6,7 @@ namespace Mediation.Core.Web;
 
 /// <summary>
 /// A free-form JSON value (a template model) is checked like every typed field: a lone UTF-16
-/// surrogate ("\ud800x") is refused while reading, not later as a 500 when the text is rendered or hashed.
+/// surrogate ("\ud800x") or a NUL is refused while reading, not later as a 500 when the text is rendered, hashed or stored.
 /// </summary>
 public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
 {
@@ -14,7 +14,7 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
     {
         var element = JsonElement.ParseValue(ref reader);
         if (!IsWellFormed(element))
-            throw new InputJsonException(CoreErrorCodes.Validation.InvalidText, "the text contains an unpaired UTF-16 surrogate");
+            throw new InputJsonException(CoreErrorCodes.Validation.InvalidText, "the text contains an unpaired UTF-16 surrogate or a NUL character");
         return element;
     }
 
@@ -34,11 +34,14 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
 
     private static bool Check(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => IsValidUtf16(element.GetString()),
+        JsonValueKind.String => IsStorable(element.GetString()),
         JsonValueKind.Array => element.EnumerateArray().All(Check),
-        JsonValueKind.Object => element.EnumerateObject().All(p => IsValidUtf16(p.Name) && Check(p.Value)),
+        JsonValueKind.Object => element.EnumerateObject().All(p => IsStorable(p.Name) && Check(p.Value)),
         _ => true,
     };
+
+    // PostgreSQL refuses U+0000 in text and jsonb (see NoNulStringJsonConverter).
+    private static bool IsStorable(string? text) => IsValidUtf16(text) && text?.Contains('\0') != true;
 
     public static bool IsValidUtf16(string? text)
     {

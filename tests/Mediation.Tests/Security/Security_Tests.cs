@@ -235,6 +235,27 @@ public abstract class Security_Tests : ProviderTests
         errors.GetProperty("mobile")[0].GetProperty("code").GetString().ShouldBe(IdentityErrorCodes.InvalidMobile);
     }
 
+    /// <summary>The soak (issue 18, R5) found PostgreSQL answering 500 where SQLite stored the NUL: now both refuse it alike.</summary>
+    [Fact]
+    public async Task A_NUL_character_is_a_400_on_every_provider_in_a_body_a_free_form_value_and_a_query()
+    {
+        var anonymous = await AnonymousClientAsync();
+        var token = await anonymous.PostAsync("/api/auth/token",
+            new StringContent("{\"userName\":\"demo.\\u0000admin\",\"password\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        token.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await token.Content.ReadAsStringAsync());
+        (await token.ReadJsonAsync()).GetProperty("errors").GetProperty("userName")[0].GetProperty("code").GetString()
+            .ShouldBe(CoreErrorCodes.Validation.InvalidText);
+
+        var admin = await ClientAsync();
+        var search = await admin.GetAsync("/api/org-units?search=a%00b");
+        ((int)search.StatusCode).ShouldBeLessThan(500, await search.Content.ReadAsStringAsync());
+        (await search.ReadJsonAsync()).ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Object);
+
+        Mediation.Core.Web.WellFormedJsonElementConverter.IsValidUtf16("a\0b").ShouldBeTrue("NUL is valid UTF-16; it is refused as unstorable");
+        Should.Throw<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(
+            "{\"model\":\"a\\u0000b\"}", HttpJson.Options));
+    }
+
     [Fact]
     public async Task The_audit_chain_verifies_and_a_tampered_row_is_found()
     {
