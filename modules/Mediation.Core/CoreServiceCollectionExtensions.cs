@@ -67,8 +67,6 @@ public static class CoreServiceCollectionExtensions
             options.Converters.Add(new StrictEnumJsonConverter());
         if (!options.Converters.OfType<WellFormedJsonElementConverter>().Any())
             options.Converters.Add(new WellFormedJsonElementConverter());
-        if (!options.Converters.OfType<NoNulStringJsonConverter>().Any())
-            options.Converters.Add(new NoNulStringJsonConverter());
         if (!options.Converters.OfType<ChinaTimeJsonConverter>().Any())
             options.Converters.Add(new ChinaTimeJsonConverter());
     }

@@ -71,8 +71,9 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
                     },
                     new Dictionary<string, object?> { ["reason"] = reason },
                     field is null ? null : [new FieldError(field, CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
-            // A NUL in a query string or route value reaches PostgreSQL, which refuses it in text (22021); the JSON reader refuses
-            // it in bodies. The statement failed, so nothing was written.
+            // A NUL (U+0000) in a string reaches PostgreSQL, which refuses it in text (22021); the statement failed, so nothing was
+            // written. A typed JSON string is not refused while reading: a converter for string would leave every string in the
+            // OpenAPI document untyped. SQLite stores the NUL.
             case var _ when IsUnstorableText(exception):
                 logger.LogInformation("Malformed request: text the database cannot store");
                 return problems.WriteAsync(context, StatusCodes.Status400BadRequest, CoreErrorCodes.MalformedRequest,

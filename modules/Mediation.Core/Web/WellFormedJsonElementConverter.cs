@@ -40,7 +40,7 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
         _ => true,
     };
 
-    // PostgreSQL refuses U+0000 in text and jsonb (see NoNulStringJsonConverter).
+    // PostgreSQL refuses U+0000 in text and jsonb (SqlState 22021).
     private static bool IsStorable(string? text) => IsValidUtf16(text) && text?.Contains('\0') != true;
 
     public static bool IsValidUtf16(string? text)
