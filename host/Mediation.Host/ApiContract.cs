@@ -56,6 +56,7 @@ internal static class ApiContract
         ["EscalationKind"] = "DeadlineStepKind",
         ["LegalRoute"] = "ServiceDeskUi:Route",
         ["LinkedRecordType"] = "JointMeetingsUi:Linked",
+        ["MediationResult"] = "CasesUi:CaseOutcome",
         ["MeetingLevel"] = "OrgUnitKind",
         ["OpinionKind"] = "PetitionsUi:Opinion",
         ["OpinionState"] = "PetitionsUi:OpinionState",
@@ -63,8 +64,10 @@ internal static class ApiContract
         ["PetitionChannel"] = "PetitionsUi:Channel",
         ["PetitionEventKind"] = "PetitionsUi:Event",
         ["PetitionNoticeKind"] = "PetitionsUi:Notice",
+        ["QueueView"] = "ServiceDeskUi:View",
         ["RequestKind"] = "ServiceDeskUi:Kind",
         ["ServiceKind"] = "LegalWindowsUi:Kind",
+        ["ServiceRating"] = "ServiceDeskUi:Rating",
         ["SupervisionKind"] = "JointMeetingsUi:Supervision",
         ["TaskReportKind"] = "JointMeetingsUi:Report",
     };
@@ -113,6 +116,13 @@ internal static class ApiContract
         {
             var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
             var nullable = type != context.JsonTypeInfo.Type;
+            // The web defaults also read numbers from JSON strings, and the generator says "integer or string matching a pattern";
+            // responses always write numbers, and generated clients could not type such a property (a default of "0" for an int).
+            if (schema.Type is { } numeric && numeric.HasFlag(JsonSchemaType.String) && (numeric & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0)
+            {
+                schema.Type = numeric & ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
             // ChinaTimeJsonConverter writes DateTimeOffset; the generator cannot see inside a converter and leaves the type out.
             if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             {

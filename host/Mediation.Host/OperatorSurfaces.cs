@@ -47,17 +47,39 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
 
 /// <summary>
 /// Enums travel as one member's name (<see cref="Mediation.Core.Web.StrictEnumJsonConverter"/>); the schema generator cannot see
-/// inside a custom converter, so each enum schema gets its names here.
+/// inside a custom converter, so each enum schema gets its names here. An optional enum (<c>T?</c>) was left untyped (<c>{}</c>) and
+/// generated clients made it <c>object</c>: it is a string of the names or null.
 /// </summary>
 internal sealed class EnumNamesSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        var type = context.JsonTypeInfo.Type;
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (type.IsEnum)
         {
-            schema.Type = JsonSchemaType.String;
+            var nullable = type != context.JsonTypeInfo.Type;
+            schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
             schema.Enum = [.. Enum.GetNames(type).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+            // JSON null is a member of an optional enum; the document writes a null node as null.
+            if (nullable) schema.Enum.Add(null!);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A shared enum schema is referenced as <c>oneOf: [null, $ref]</c> where it is optional, so the shared schema itself is the names
+/// only; when its first use was optional it came out nullable, and generators then invented a wrapper type for the optional uses.
+/// </summary>
+internal sealed class SharedEnumsNotNullableTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var schema in (document.Components?.Schemas?.Values ?? []).OfType<OpenApiSchema>())
+        {
+            if (schema.Enum is not { Count: > 0 } || schema.Type is not { } type || !type.HasFlag(JsonSchemaType.Null)) continue;
+            schema.Type = type & ~JsonSchemaType.Null;
+            schema.Enum = [.. schema.Enum.Where(value => value is not null)];
         }
         return Task.CompletedTask;
     }

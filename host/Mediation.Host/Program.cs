@@ -49,7 +49,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
     document.Info.Description = "Petitions and people's mediation working as one. Errors are RFC 9457 problem details with a stable `code`. "
         + "Authenticate with POST /api/auth/token and send `Authorization: Bearer <accessToken>`.";
     return Task.CompletedTask;
-}).AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<EnumNamesSchemaTransformer>().AddMediationContract());
+}).AddDocumentTransformer<BearerSecurityTransformer>().AddSchemaTransformer<EnumNamesSchemaTransformer>().AddMediationContract()
+    .AddDocumentTransformer<SharedEnumsNotNullableTransformer>());
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<MediationDbContext>("database", tags: ["ready"])
     .AddCheck<DocumentsHealthCheck>("documents", tags: ["ready"]);

@@ -110,7 +110,7 @@ public sealed partial class OpenApiContract_Tests(SqliteApp app) : IClassFixture
         var unlabelled = new List<string>();
         foreach (var schema in schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)))
         {
-            var members = schema.Value.GetProperty("enum").GetArrayLength();
+            var members = schema.Value.GetProperty("enum").EnumerateArray().Count(m => m.ValueKind != JsonValueKind.Null);
             if (!schema.Value.TryGetProperty("x-enum-descriptions", out var labels)) { unlabelled.Add(schema.Name); continue; }
             if (labels.GetArrayLength() != members || labels.EnumerateArray().Any(l => !Chinese().IsMatch(l.GetString()!))) unlabelled.Add(schema.Name);
         }
