@@ -66,14 +66,19 @@ internal static class LegalWindowsDemoSeed
         // Today is always on the rota in the demo, even on a weekend, so the "on duty now" panel shows someone.
         if (!calendar.IsWorkingDay(today)) db.Add(new DutyShift(Guid.CreateVersion7(), windows[0], today, advisor.Id, onHoliday: true));
 
+        // Earlier today, never yesterday: seeded between midnight and 2 a.m. China time, "two hours ago" fell on the day before
+        // and the window's list of today's services was empty.
+        var startOfToday = ChinaTime.StartOfDay(today);
+        DateTimeOffset EarlierToday(int hours) => now.AddHours(-hours) is var at && at >= startOfToday ? at : startOfToday;
+
         var numbers = sp.GetRequiredService<INumberSequence>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var consultation = await RecordAsync(db, numbers, windows[0], advisor, ServiceKind.Consultation, now.AddHours(-2),
+        var consultation = await RecordAsync(db, numbers, windows[0], advisor, ServiceKind.Consultation, EarlierToday(2),
             new ServedPerson("王某某", protector.Protect(PersonalDataKind.IdCardNumber, "11010519491231002X"), null),
             new ServiceDetails("邻居翻建院墙占用本人宅基地约0.3米，协商未果，询问如何处理", "告知可申请人民调解，也可向人民法院起诉；建议先由社区调委会调解",
                 20, "《中华人民共和国民法典》第二百八十八条；《中华人民共和国人民调解法》第十七条", false, null, null, null, null), year, now, ct);
-        var errand = await RecordAsync(db, numbers, windows[0], advisor, ServiceKind.CivilAgency, now.AddHours(-1),
+        var errand = await RecordAsync(db, numbers, windows[0], advisor, ServiceKind.CivilAgency, EarlierToday(1),
             new ServedPerson("李某某", null, protector.Protect(PersonalDataKind.Mobile, "13900139000")),
             new ServiceDetails("代为向区法律援助中心提交法律援助申请材料", null, 15, null, false, null, null, null, null), year, now, ct);
         // A finished errand: an open one would need a running clock, and a demo clock would escalate in every test that moves time on.
