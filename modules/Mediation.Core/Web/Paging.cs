@@ -47,3 +47,16 @@ public static class PagingExtensions
         return new PagedList<T>(items, paging.Page, paging.PageSize, total);
     }
 }
+
+public static class PageLinks
+{
+    /// <summary>The address of a filtered list on another page (null or 1: the first), every other query parameter kept.</summary>
+    public static string Keeping(Microsoft.AspNetCore.Http.HttpRequest request, string path, int? page)
+    {
+        var query = request.Query
+            .Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase) && !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        if (page is > 1) query = query.Append(new KeyValuePair<string, string?>("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return path + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+    }
+}

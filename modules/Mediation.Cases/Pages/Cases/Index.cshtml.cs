@@ -87,13 +87,7 @@ internal sealed class IndexModel(CaseListQuery query, IExportJobs exports, IOrgU
     }
 
     /// <summary>The address of this list on another page (null: the first), every filter kept.</summary>
-    public string PageLink(int? page)
-    {
-        var query = Request.Query.Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase) && !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        if (page is > 1) query = query.Append(new KeyValuePair<string, string?>("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return "/Cases" + QueryString.Create(query).ToUriComponent();
-    }
+    public string PageLink(int? page) => Mediation.Core.Web.PageLinks.Keeping(Request, "/Cases", page);
 
     private async Task LoadAsync(CancellationToken ct)
     {
