@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
+source etc/lib/bench.sh
 
 require_dotnet
 ensure_packages wrk curl jq postgresql fonts-wqy-microhei
@@ -22,26 +23,8 @@ password="Bench-Pass-2026"
 work="$(mktemp -d /tmp/mediation-bench.XXXXXX)"
 chmod 755 "$work"
 pids=()
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-pg_data=""
 
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1; }
-
-wait_for() { # url, seconds
-  for _ in $(seq 1 $(( $2 * 4 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
-  echo "Not ready: $1" >&2; return 1
-}
-
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+trap bench_cleanup EXIT
 
 # wrk with the Lua script; prints "rps p50 p99 timeouts non2xx" of the measured run.
 load() { # url, path, token
