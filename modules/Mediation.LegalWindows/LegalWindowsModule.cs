@@ -48,6 +48,8 @@ public sealed class LegalWindowsModule : IModule
         new("LegalWindowsUi:Nav", "/LegalWindows", LegalWindowsPermissions.Windows.Read),
     ];
 
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards => LegalWindowWorkbenchCards.All;
+
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => LegalWindowDeadlinePolicies.All;
 
     public void ConfigureModel(ModelBuilder model) => LegalWindowsModelConfiguration.Configure(model);

@@ -22,6 +22,8 @@ public sealed class DeadlinesModule : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissions(DeadlinesPermissions.Definitions);
+        services.AddAuthorizationBuilder().AddPolicy(DeadlinesPermissions.Dashboard.PagePolicy, p => p.RequireAuthenticatedUser()
+            .RequireClaim(MediationClaimTypes.Permission, DeadlinesPermissions.Dashboard.Read, DeadlinesPermissions.Dashboard.ReadByUnit));
         services.AddScoped<IDeadlineClocks, DeadlineClockAppService>();
         services.AddScoped<DashboardAppService>();
         services.AddScoped<IRecordReferences, RecordReferences>();
@@ -35,6 +37,8 @@ public sealed class DeadlinesModule : IModule
         model.ApplyConfiguration(new DeadlineClockEventConfiguration());
         model.ApplyConfiguration(new DeadlineStepConfiguration());
     }
+
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards { get; } = [OverdueByUnitCard.Card];
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapDeadlineEndpoints();
 

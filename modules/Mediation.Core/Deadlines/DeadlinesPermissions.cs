@@ -18,6 +18,12 @@ public static class DeadlinesPermissions
     public static class Dashboard
     {
         public const string Read = "Deadlines.Dashboard.Read";
+
+        /// <summary>A unit head's or the 综治中心's workbench card: the subtree's overdue records, one line per unit below his own.</summary>
+        public const string ReadByUnit = "Deadlines.Dashboard.ReadByUnit";
+
+        /// <summary>The dashboard page's policy: either permission, since the by-unit card's lines open it.</summary>
+        public const string PagePolicy = "Deadlines.Dashboard.Page";
     }
 
     private static readonly string[] CaseWorkers =
@@ -28,5 +34,6 @@ public static class DeadlinesPermissions
         new(CalendarPermissions.Manage, [RoleNames.SystemAdmin]),
         new(Clocks.Read, [.. CaseWorkers, RoleNames.Statistician]),
         new(Dashboard.Read, [.. CaseWorkers, RoleNames.Statistician]),
+        new(Dashboard.ReadByUnit, [RoleNames.UnitHead, RoleNames.Coordinator]),
     ];
 }

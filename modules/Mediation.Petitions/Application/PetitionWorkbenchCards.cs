@@ -1,20 +1,42 @@
+using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Modularity;
 using Mediation.Core.Security;
+using Mediation.Core.Web;
 using Mediation.Petitions.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace Mediation.Petitions.Application;
 
-/// <summary>A unit head's card: the opinions drafted in his unit's name that wait for his sign-off (信访工作条例 Art. 33).</summary>
+/// <summary>
+/// The officer's cards: petitions whose running clock falls due within three working days or is past it (the queue filtered as the count's
+/// link shows it); the unit head's: the opinions drafted in his unit's name that wait for his sign-off (信访工作条例 Art. 33).
+/// </summary>
 internal static class PetitionWorkbenchCards
 {
     private const int MaxRows = 200;
 
     public static IReadOnlyList<WorkbenchCard> All { get; } =
     [
+        new("petitions.due-soon", WorkbenchSection.DueSoon, "PetitionsUi:Workbench:DueSoon", PetitionsPermissions.Petitions.Handle,
+            (sp, ct) => DueAsync(sp, PetitionDueFilter.Soon, ct)),
+        new("petitions.overdue", WorkbenchSection.Overdue, "PetitionsUi:Workbench:Overdue", PetitionsPermissions.Petitions.Handle,
+            (sp, ct) => DueAsync(sp, PetitionDueFilter.Overdue, ct)),
         new("petitions.sign-off", WorkbenchSection.Approval, "PetitionsUi:Workbench:SignOff", PetitionsPermissions.Opinions.SignOff, AwaitingSignOffAsync),
     ];
+
+    private static async Task<WorkbenchCardContent> DueAsync(IServiceProvider sp, PetitionDueFilter due, CancellationToken ct)
+    {
+        var query = sp.GetRequiredService<PetitionListQuery>();
+        var l = sp.GetRequiredService<IStringLocalizer>();
+        var filter = await query.FilterAsync(new PetitionListCriteria(Due: due), ct);
+        var page = await query.PageAsync(filter, new Paging(1, WorkbenchCardContent.MaxLines), ct);
+        return new WorkbenchCardContent(page.Total, $"/Petitions?due={due}",
+            page.Items.Select(p => new WorkbenchLine(p.Number, $"/Petitions/{p.Id}",
+                p.DueAt is { } at ? l["PetitionsUi:Workbench:Due", ChinaTime.DateOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value : null))
+                .ToList());
+    }
 
     private static async Task<WorkbenchCardContent> AwaitingSignOffAsync(IServiceProvider sp, CancellationToken ct)
     {

@@ -51,6 +51,31 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_unit_head_sees_the_overdue_records_of_each_unit_below_his_own_and_a_line_opens_that_units_dashboard()
+    {
+        var daimiao = await app.Factory.UnitIdAsync("370902001");
+        var page = await SignedInAsync("demo.unithead");
+        await page.GotoAsync("/");
+        var card = page.Locator("[data-card='deadlines.overdue-by-unit']");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        var line = card.Locator("li", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "岱庙街道", Exact = true }) });
+        var before = await line.CountAsync() == 0 ? 0
+            : int.Parse(System.Text.RegularExpressions.Regex.Match((await line.TextContentAsync())!, "超期 (\\d+) 件").Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture);
+
+        // Two handling terms at the 街道 that ran out long ago.
+        await app.Factory.StartClockAsync("370902001", "petition.handling", DateTimeOffset.UtcNow.AddDays(-200));
+        await app.Factory.StartClockAsync("370902001", "petition.handling", DateTimeOffset.UtcNow.AddDays(-200));
+        await page.ReloadAsync();
+        await Assertions.Expect(line).ToContainTextAsync($"岱庙街道 · 超期 {before + 2} 件");
+
+        await line.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Deadlines\\?orgUnitId={daimiao}$"));
+        await Assertions.Expect(page.Locator("#orgUnitId")).ToHaveValueAsync(daimiao.ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "已超期", Level = 2 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_bell_counts_the_units_unread_notices_and_opening_one_marks_it_read_and_shows_its_record()
     {
         var taishan = await app.Factory.UnitIdAsync("370902");

@@ -73,6 +73,47 @@ public abstract class PetitionList_Tests : ProviderTests
             "petitioners are masked in the ledger as in the queue");
     }
 
+    [Fact]
+    public async Task The_officers_workbench_shows_a_petition_past_its_time_and_one_due_tomorrow_each_linking_to_it()
+    {
+        var app = await AppAsync();
+        var officer = await ClientAsync(userName: Officer);
+        var overdue = await RegisteredAsync(officer, 3);
+        var soon = await RegisteredAsync(officer, 4);
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        await RunningClocksDueAsync(app, overdue.Id, today.AddDays(-2));
+        await RunningClocksDueAsync(app, soon.Id, today.AddDays(1));
+
+        var home = WebUtility.HtmlDecode(await officer.GetStringAsync("/"));
+        var overdueCard = Card(home, "petitions.overdue");
+        var soonCard = Card(home, "petitions.due-soon");
+        overdueCard.ShouldContain($"<a href=\"/Petitions/{overdue.Id}\">{overdue.Number}</a>");
+        overdueCard.ShouldContain("href=\"/Petitions?due=Overdue\"");
+        overdueCard.ShouldNotContain(soon.Number);
+        soonCard.ShouldContain($"<a href=\"/Petitions/{soon.Id}\">{soon.Number}</a> · 期限 {Day(today.AddDays(1))}");
+        soonCard.ShouldNotContain(overdue.Number);
+        // The count is the queue's own total under the same filter.
+        var listed = await ListAsync(officer, "due=Overdue&pageSize=1");
+        overdueCard.ShouldContain($"aria-label=\"已超期的信访事项：{listed.Total} 件，查看列表\">{listed.Total}</a>");
+    }
+
+    /// <summary>The card's markup: up to the next card or the end of its section.</summary>
+    private static string Card(string page, string key)
+    {
+        var start = page.IndexOf($"data-card=\"{key}\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, $"the workbench has no card {key}");
+        var ends = new[] { page.IndexOf("data-card=", start + 10, StringComparison.Ordinal), page.IndexOf("</section>", start, StringComparison.Ordinal) };
+        return page[start..ends.Where(e => e > 0).Min()];
+    }
+
+    private static Task<int> RunningClocksDueAsync(MediationAppFactory app, Guid petitionId, DateOnly due) => app.InScopeAsync(sp =>
+    {
+        var dueAt = ChinaTime.EndOfDay(due).ToUniversalTime();
+        return sp.GetRequiredService<MediationDbContext>().Set<DeadlineClock>()
+            .Where(c => c.RecordId == petitionId && c.Status == ClockStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DueDate, due).SetProperty(c => c.DueAt, dueAt));
+    });
+
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<PagedList<PetitionSummaryDto>> ListAsync(HttpClient client, string query)

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mediation.Web.Pages.Deadlines;
 
-/// <summary>"Due soon / overdue" for a unit and the units below it. Permission: DeadlinesPermissions.Dashboard.Read (wired with sign-in).</summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.Read)]
+/// <summary>
+/// "Due soon / overdue" for a unit and the units below it. Dashboard.Read, or Dashboard.ReadByUnit for the unit heads whose workbench
+/// card (overdue by unit) links here.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Mediation.Core.Deadlines.DeadlinesPermissions.Dashboard.PagePolicy)]
 public sealed class IndexModel(DashboardAppService dashboard, OrgUnitAppService orgUnits, Mediation.Core.Security.ICurrentUser user,
     Mediation.Core.Deadlines.IRecordReferences references) : PageModel
 {
