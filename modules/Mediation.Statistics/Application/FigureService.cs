@@ -23,7 +23,7 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
 
     public Task<FiguresDto> GetAsync(FigureQuery query, CancellationToken ct) => GetAsync(query, null, ct);
 
-    /// <summary>The figures; <paramref name="step"/> is called after each figure (a report in the background shows it as progress).</summary>
+    /// <summary>The figures; <paramref name="step"/> is called after each query (a report in the background shows it as progress).</summary>
     public async Task<FiguresDto> GetAsync(FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
     {
         var period = Resolve(query);
@@ -37,18 +37,19 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         var byUnit = new Dictionary<string, List<FigureDto>>();
         var yearOnYear = new List<YearOnYearDto>();
         var unitKey = RecordFact.UnitKeyOf(unit.Path);
+        var counted = await CountByChildAsync(FigureCatalog.All, unitKey, window, query, step, ct);
+        var previousCounted = await CountByChildAsync(FigureCatalog.All, unitKey, previousWindow, query, step, ct);
         foreach (var figure in FigureCatalog.All)
         {
-            var groups = await CountByChildAsync(figure, unitKey, window, query, ct);
+            var groups = counted[figure.Key];
             totals.Add(ToDto(figure, Sum(groups.Values), unit.Id, query, period));
             foreach (var (key, counts) in groups)
                 (byUnit.TryGetValue(key, out var list) ? list : byUnit[key] = []).Add(ToDto(figure, counts, unit.Id, query, period));
 
-            var previous = Value(figure, Sum((await CountByChildAsync(figure, unitKey, previousWindow, query, ct)).Values));
+            var previous = Value(figure, Sum(previousCounted[figure.Key].Values));
             var current = totals[^1].Value;
             var change = YearOnYearChange.Of(texts.Find(figure.NameKey, Official) ?? figure.Key, figure.Unit, current, previous);
             yearOnYear.Add(new YearOnYearDto(figure.Key, previous, current, change.Amount, change.Wording));
-            if (step is not null) await step();
         }
 
         var rows = new List<UnitFiguresDto>();
@@ -58,8 +59,8 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             // The unit itself appears only when records are registered at its own level.
             if (child.Id == unit.Id && !byUnit.ContainsKey(key)) continue;
             // Every figure in every row: a unit may have records for one figure (a case pending from before) and none for another.
-            var counted = byUnit.GetValueOrDefault(key) ?? [];
-            var figures = FigureCatalog.All.Select(f => counted.FirstOrDefault(c => c.Key == f.Key)
+            var ofUnit = byUnit.GetValueOrDefault(key) ?? [];
+            var figures = FigureCatalog.All.Select(f => ofUnit.FirstOrDefault(c => c.Key == f.Key)
                 ?? ToDto(f, new Counts(0, f.Denominator is null ? null : 0, 0), child.Id, query, period)).ToList();
             rows.Add(new UnitFiguresDto(child.Id, child.Name, figures.Select(f => f with { DrillDown = DrillDown(f.Key, "numerator", child.Id, query, period) }).ToList()));
         }
@@ -83,7 +84,7 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             throw new InvalidOperationException();
         }
         var unit = await UnitInScopeAsync(query.OrgUnitId, ct);
-        var records = Filtered(figure, RecordFact.UnitKeyOf(unit.Path), query).Where(expression(new FigureWindow(period.From, period.To, Today)));
+        var records = Filtered(figure.Kind, RecordFact.UnitKeyOf(unit.Path), query).Where(expression(new FigureWindow(period.From, period.To, Today)));
         var total = await records.LongCountAsync(ct);
         var items = await records.OrderBy(f => f.ReceivedOn).ThenBy(f => f.Number).Take(DrillDownLimit).ToListAsync(ct);
         return new CountedRecordsDto(figure.Key, part, total, items.Select(f => new CountedRecordDto(f.Kind, f.RecordId, f.Number, f.OrgUnitId,
@@ -91,6 +92,11 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
     }
 
     public const int TrendMonths = 36;
+
+    private static readonly Figure[] TrendFigures = new[] { "received", "concluded", "successRate" }.Select(k => FigureCatalog.Find(k)!).ToArray();
+
+    /// <summary>Steps of <see cref="GetAsync(FigureQuery, Func{ValueTask}?, CancellationToken)"/>: its queries, for the period and the year before.</summary>
+    public static int FigureSteps => 2 * Scans(FigureCatalog.All).Count;
 
     /// <summary>Cases received and concluded, and the success rate, month by month over the period (its last 36 months at most).</summary>
     public Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, CancellationToken ct) => TrendAsync(query, null, ct);
@@ -105,11 +111,9 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         {
             var window = new FigureWindow(month < period.From ? period.From : month,
                 month.AddMonths(1).AddDays(-1) > period.To ? period.To : month.AddMonths(1).AddDays(-1), Today);
-            var received = Sum((await CountByChildAsync(FigureCatalog.Find("received")!, unitKey, window, query, ct)).Values);
-            var concluded = Sum((await CountByChildAsync(FigureCatalog.Find("concluded")!, unitKey, window, query, ct)).Values);
-            var success = FigureCatalog.Find("successRate")!;
-            points.Add(new TrendPointDto($"{month:yyyy-MM}", received.Numerator, concluded.Numerator,
-                Value(success, Sum((await CountByChildAsync(success, unitKey, window, query, ct)).Values))));
+            var counted = await CountByChildAsync(TrendFigures, unitKey, window, query, null, ct);
+            points.Add(new TrendPointDto($"{month:yyyy-MM}", Sum(counted["received"].Values).Numerator, Sum(counted["concluded"].Values).Numerator,
+                Value(TrendFigures[2], Sum(counted["successRate"].Values))));
             if (step is not null) await step();
         }
         return points;
@@ -141,12 +145,12 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         return unit;
     }
 
-    private IQueryable<RecordFact> Filtered(Figure figure, string unitKey, FigureQuery query)
+    private IQueryable<RecordFact> Filtered(RecordKind kind, string unitKey, FigureQuery query)
     {
         var upper = unitKey + "g";
         var facts = db.Set<RecordFact>().AsNoTracking()
             .Where(f => string.Compare(f.UnitKey, unitKey) >= 0 && string.Compare(f.UnitKey, upper) < 0);
-        if (figure.Kind is RecordKind.Case)
+        if (kind is RecordKind.Case)
         {
             if (query.DisputeType is { } type) { var t = type.ToString(); facts = facts.Where(f => f.Category == t); }
             if (query.Source is { } source) { var s = source.ToString(); facts = facts.Where(f => f.Source == s); }
@@ -162,25 +166,104 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         return new Counts(list.Sum(c => c.Numerator), list.Count == 0 ? 0 : list.Sum(c => c.Denominator ?? 0), list.Sum(c => c.DaysSum));
     }
 
-    /// <summary>One GROUP BY per part: the key of each unit one level below (or the unit's own key) with its counts.</summary>
-    private async Task<Dictionary<string, Counts>> CountByChildAsync(Figure figure, string unitKey, FigureWindow window, FigureQuery query, CancellationToken ct)
+    /// <summary>A numerator or denominator of a figure: one COUNT (and for a mean one SUM of days) in the pass of its scan.</summary>
+    private sealed record Part(Figure Figure, bool IsDenominator, FactDate Date);
+
+    /// <summary>
+    /// The passes the figures need: their parts grouped by kind and date, at most <see cref="ScanRow.Slots"/> parts a pass; an unbounded
+    /// part is a pass of its own.
+    /// </summary>
+    private static List<(RecordKind Kind, FactDate Date, List<Part> Parts)> Scans(IEnumerable<Figure> figures) =>
+        figures.SelectMany(f => f.Denominator is null
+                ? new[] { new Part(f, false, f.Date) }
+                : new[] { new Part(f, false, f.Date), new Part(f, true, f.DenominatorDate ?? f.Date) })
+            .GroupBy(p => (p.Figure.Kind, p.Date))
+            .SelectMany(g => g.Chunk(g.Key.Date is FactDate.Unbounded ? 1 : ScanRow.Slots).Select(c => (g.Key.Kind, g.Key.Date, c.ToList())))
+            .ToList();
+
+    /// <summary>
+    /// The counts of the figures for each unit one level below (or the unit's own key): one GROUP BY per kind and date, each part a
+    /// filtered COUNT — about a dozen queries that each read one period of one date index instead of two queries a figure.
+    /// </summary>
+    private async Task<Dictionary<string, Dictionary<string, Counts>>> CountByChildAsync(IReadOnlyList<Figure> figures, string unitKey,
+        FigureWindow window, FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
     {
         var childLength = unitKey.Length + 32;
-        var facts = Filtered(figure, unitKey, query);
-        var numerator = await facts.Where(figure.Numerator(window))
-            .GroupBy(f => f.UnitKey.Substring(0, childLength))
-            .Select(g => new { g.Key, Count = g.LongCount(), Days = g.Sum(f => (long?)f.HandlingDays) ?? 0 })
-            .ToListAsync(ct);
-        var denominator = figure.Denominator is null
-            ? []
-            : await facts.Where(figure.Denominator(window)).GroupBy(f => f.UnitKey.Substring(0, childLength))
-                .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var keys = numerator.Select(n => n.Key).Union(denominator.Select(d => d.Key));
-        return keys.ToDictionary(k => k, k =>
+        var counted = figures.ToDictionary(f => f.Key, _ => new Dictionary<string, (long N, long D, long Days)>());
+        foreach (var (kind, date, parts) in Scans(figures))
         {
-            var n = numerator.FirstOrDefault(x => x.Key == k);
-            return new Counts(n?.Count ?? 0, figure.Denominator is null ? null : denominator.FirstOrDefault(x => x.Key == k)?.Count ?? 0, n?.Days ?? 0);
-        });
+            var facts = Filtered(kind, unitKey, query);
+            facts = date is FactDate.Unbounded ? facts.Where(Predicate(parts[0], window)) : facts.Where(FigureCatalog.Scan(kind, date, window));
+            var rows = await facts.GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(Selector(parts, window)).ToListAsync(ct);
+            foreach (var row in rows)
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    var count = row.Count(i);
+                    if (count == 0) continue;
+                    var of = counted[parts[i].Figure.Key];
+                    var (n, d, days) = of.GetValueOrDefault(row.Key);
+                    of[row.Key] = parts[i].IsDenominator ? (n, d + count, days) : (n + count, d, days + row.Days(i));
+                }
+            if (step is not null) await step();
+        }
+        // A unit is listed for a figure when it has records in the figure's numerator or denominator, as a GROUP BY of either lists it.
+        return figures.ToDictionary(f => f.Key, f => counted[f.Key].ToDictionary(e => e.Key,
+            e => new Counts(e.Value.N, f.Denominator is null ? null : e.Value.D, e.Value.Days)));
+    }
+
+    private static Expression<Func<RecordFact, bool>> Predicate(Part part, FigureWindow window) =>
+        part.IsDenominator ? part.Figure.Denominator!(window) : part.Figure.Numerator(window);
+
+    private static readonly System.Reflection.MethodInfo LongCountWhere = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.LongCount) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(RecordFact));
+
+    private static readonly System.Reflection.MethodInfo SumNullableLong = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethod && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == typeof(long?)).MakeGenericMethod(typeof(RecordFact));
+
+    /// <summary>g => new ScanRow { Key = g.Key, C0 = g.LongCount(part0), D0 = g.Sum(f => part0 ? f.HandlingDays : null), ... }.</summary>
+    private static Expression<Func<IGrouping<string, RecordFact>, ScanRow>> Selector(List<Part> parts, FigureWindow window)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<string, RecordFact>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(ScanRow).GetProperty(nameof(ScanRow.Key))!, Expression.Property(g, "Key")) };
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var where = Predicate(parts[i], window);
+            bindings.Add(Expression.Bind(typeof(ScanRow).GetProperty($"C{i}")!, Expression.Call(LongCountWhere, g, where)));
+            if (parts[i].Figure.Unit is not FigureUnit.Days || parts[i].IsDenominator) continue;
+            var f = where.Parameters[0];
+            var days = Expression.Lambda<Func<RecordFact, long?>>(Expression.Condition(where.Body,
+                Expression.Convert(Expression.Property(f, nameof(RecordFact.HandlingDays)), typeof(long?)), Expression.Constant(null, typeof(long?))), f);
+            bindings.Add(Expression.Bind(typeof(ScanRow).GetProperty($"D{i}")!, Expression.Call(SumNullableLong, g, days)));
+        }
+        return Expression.Lambda<Func<IGrouping<string, RecordFact>, ScanRow>>(Expression.MemberInit(Expression.New(typeof(ScanRow)), bindings), g);
+    }
+
+    /// <summary>One row of a pass: a unit's key, the count of each part and the days summed over a mean's part.</summary>
+    private sealed class ScanRow
+    {
+        public const int Slots = 8;
+        public string Key { get; set; } = "";
+        public long C0 { get; set; }
+        public long C1 { get; set; }
+        public long C2 { get; set; }
+        public long C3 { get; set; }
+        public long C4 { get; set; }
+        public long C5 { get; set; }
+        public long C6 { get; set; }
+        public long C7 { get; set; }
+        public long? D0 { get; set; }
+        public long? D1 { get; set; }
+        public long? D2 { get; set; }
+        public long? D3 { get; set; }
+        public long? D4 { get; set; }
+        public long? D5 { get; set; }
+        public long? D6 { get; set; }
+        public long? D7 { get; set; }
+
+        public long Count(int i) => i switch { 0 => C0, 1 => C1, 2 => C2, 3 => C3, 4 => C4, 5 => C5, 6 => C6, _ => C7 };
+
+        public long Days(int i) => (i switch { 0 => D0, 1 => D1, 2 => D2, 3 => D3, 4 => D4, 5 => D5, 6 => D6, _ => D7 }) ?? 0;
     }
 
     private static decimal? Value(Figure figure, Counts counts) => figure.Unit switch

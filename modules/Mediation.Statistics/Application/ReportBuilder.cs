@@ -39,8 +39,8 @@ internal sealed class ReportBuilder(FigureService figures, IDocumentPdf pdf)
 
     public Task<ReportData> ComputeAsync(FigureQuery query, CancellationToken ct) => ComputeAsync(query, null, ct);
 
-    /// <summary>Steps of a report's progress: each figure, each month of the trend, and the file.</summary>
-    public static int ProgressTotal(ReportPeriod period) => FigureCatalog.All.Count + FigureService.TrendMonthCount(period) + 1;
+    /// <summary>Steps of a report's progress: each query of the figures, each month of the trend, and the file.</summary>
+    public static int ProgressTotal(ReportPeriod period) => FigureService.FigureSteps + FigureService.TrendMonthCount(period) + 1;
 
     /// <summary>The report's figures; <paramref name="progress"/> counts each figure and each month of the trend (the writer counts the file).</summary>
     public async Task<ReportData> ComputeAsync(FigureQuery query, IExportProgress? progress, CancellationToken ct)

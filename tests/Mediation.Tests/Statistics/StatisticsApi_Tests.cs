@@ -238,8 +238,8 @@ public abstract class StatisticsApi_Tests : ProviderTests
             await ExportRuns.RunAsync(app, requested.Id);
             var done = await (await client.GetAsync($"/api/exports/{requested.Id}")).ReadAsync<ExportJobDto>();
             (done.State, done.Percent).ShouldBe((ExportJobState.Done, 100), done.Error);
-            // Progress counted each figure and each month of the trend, not one step for the whole report.
-            done.RowsTotal.ShouldBe(FigureCatalog.All.Count + 12 + 1);
+            // Progress counted each query of the figures and each month of the trend, not one step for the whole report.
+            done.RowsTotal.ShouldBe(FigureService.FigureSteps + 12 + 1);
             var file = await client.GetAsync(done.DownloadUrl);
             file.StatusCode.ShouldBe(HttpStatusCode.OK);
             file.Content.Headers.ContentType!.MediaType.ShouldBe(format == "pdf" ? ExportFile.Pdf : ExportFile.Xlsx);
