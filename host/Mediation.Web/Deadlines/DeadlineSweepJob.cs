@@ -5,6 +5,10 @@ using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Localization;
 using Mediation.Core.Notifications;
+using Mediation.Core.Notifications.Application;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.Auditing;
+using Mediation.Web.Data;
 using Mediation.Core.OrgUnits.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,8 +23,8 @@ namespace Mediation.Web.Deadlines;
 /// notify each step once, and a sweep that did not run for a while catches up.
 /// </summary>
 internal sealed class DeadlineSweepJob(
-    MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, INoticeOutbox notices, IEnumerable<IDeadlineRecordDescriber> describers,
-    TextCatalog texts, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
+    MediationDbContext db, DeadlinePolicies policies, StepInserter inserter, RowInserter rowInserter, NoticeOutbox notices, AuditContext audit,
+    IEnumerable<IDeadlineRecordDescriber> describers, TextCatalog texts, TimeProvider clock, ILogger<DeadlineSweepJob> logger)
 {
     public const string JobId = "deadlines:sweep";
 
@@ -94,19 +98,21 @@ internal sealed class DeadlineSweepJob(
             await transaction.RollbackAsync(ct);
             return 0;
         }
+        var told = new List<Notice>();
         foreach (var (c, policy, step, owner, supervisor, row) in rows)
         {
-            if (inserted.Contains(row.Id)) await NotifyAsync(c, policy, step, owner, supervisor, described, ct);
+            if (inserted.Contains(row.Id)) told.AddRange(await NoticesAsync(c, policy, step, owner, supervisor, described, ct));
         }
-        await db.SaveChangesAsync(ct);
+        // Thousands of notices and their audit rows as a few multi-row INSERTs: through the change tracker they cost most of a storm.
+        var noticeType = db.Model.FindEntityType(typeof(Notice))!;
+        await rowInserter.InsertAsync(told, ct);
+        await rowInserter.InsertAsync(told.Select(n => AuditSaveChangesInterceptor.Created(audit, noticeType, n)).ToList(), ct);
         await transaction.CommitAsync(ct);
-        // Saved notices (and their audit rows) need no tracking; left tracked, each later batch's change detection walks them all again.
-        db.ChangeTracker.Clear();
         return inserted.Count;
     }
 
-    private async Task NotifyAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, UnitInfo? owner, UnitInfo? supervisor, Described described,
-        CancellationToken ct)
+    private async Task<IReadOnlyList<Notice>> NoticesAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, UnitInfo? owner, UnitInfo? supervisor,
+        Described described, CancellationToken ct)
     {
         var record = described.Records.GetValueOrDefault((c.RecordType, c.RecordId), Unnamed);
         var model = new Dictionary<string, object?>
@@ -126,16 +132,10 @@ internal sealed class DeadlineSweepJob(
         };
         var key = $"{c.Id:N}:{step.Step}:{step.DueInstant.UtcTicks}";
         if (step.Kind is DeadlineStepKind.Reminder)
-        {
-            await notices.AddAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key, record.Link), ct);
-        }
-        else
-        {
-            if (supervisor is not null)
-                await notices.AddAsync(new NoticeRequest("deadline-escalation", supervisor.Id, model, key, record.Link), ct);
-            if (supervisor?.Id != c.OrgUnitId)
-                await notices.AddAsync(new NoticeRequest("deadline-escalation", c.OrgUnitId, model, key, record.Link), ct);
-        }
+            return await notices.ComposeAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key, record.Link), [c.OrgUnitId], ct);
+        // An escalation tells the supervising unit and the owner the same text; a root unit supervising itself is told once.
+        List<Guid> recipients = supervisor is null ? [c.OrgUnitId] : supervisor.Id == c.OrgUnitId ? [supervisor.Id] : [supervisor.Id, c.OrgUnitId];
+        return await notices.ComposeAsync(new NoticeRequest("deadline-escalation", recipients[0], model, key, record.Link), recipients, ct);
     }
 
     /// <summary>Each module names its own records; one call per record type for all the clocks of this sweep.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Mediation.Web.Data;
 
 namespace Mediation.Web.Deadlines;
 
@@ -29,12 +30,10 @@ internal sealed class StepInserter(MediationDbContext db)
     {
         var inserted = new HashSet<Guid>();
         if (steps.Count == 0) return inserted;
+        var values = RowValues.For<DeadlineStep>(db);
         var entity = db.Model.FindEntityType(typeof(DeadlineStep))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var properties = entity.GetProperties().ToList();
-        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-        var columnList = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
 
@@ -42,36 +41,26 @@ internal sealed class StepInserter(MediationDbContext db)
             await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
 
-        foreach (var batch in steps.Chunk(sqlServer ? 1 : BatchSize))
+        foreach (var batch in steps.Chunk(sqlServer ? 1 : Math.Min(BatchSize, values.RowsPerCommand)))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var rows = new List<string>(batch.Length);
-            for (var r = 0; r < batch.Length; r++)
-            {
-                var names = new List<string>(properties.Count);
-                for (var i = 0; i < properties.Count; i++)
-                {
-                    var property = properties[i];
-                    var name = $"@p{r}_{i}";
-                    names.Add(name);
-                    command.Parameters.Add(property.GetRelationalTypeMapping()
-                        .CreateParameter(command, name, property.GetGetter().GetClrValue(batch[r]), property.IsNullable));
-                }
-                rows.Add(string.Join(", ", names));
-            }
+            var parameters = new List<System.Data.Common.DbParameter>();
+            var rows = values.Rows(command, batch, parameters);
+            command.Parameters.AddRange(parameters.ToArray());
 
             if (sqlServer)
             {
-                string Match(string property) => $"{Column(property)} = @p0_{properties.FindIndex(p => p.Name == property)}";
+                var index = values.Properties.ToList();
+                string Match(string property) => $"{Column(property)} = @p0_{index.FindIndex(p => p.Name == property)}";
                 command.CommandText =
-                    $"INSERT INTO {tableName} ({columnList}) SELECT {rows[0]} WHERE NOT EXISTS (SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) " +
+                    $"INSERT INTO {values.TableName} ({values.ColumnList}) SELECT {rows[1..^1]} WHERE NOT EXISTS (SELECT 1 FROM {values.TableName} WITH (UPDLOCK, HOLDLOCK) " +
                     $"WHERE {Match(nameof(DeadlineStep.ClockId))} AND {Match(nameof(DeadlineStep.Step))} AND {Match(nameof(DeadlineStep.DueInstant))})";
                 if (await command.ExecuteNonQueryAsync(ct) == 1) inserted.Add(batch[0].Id);
                 continue;
             }
 
-            command.CommandText = $"INSERT INTO {tableName} ({columnList}) VALUES ({string.Join("), (", rows)}) " +
+            command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {rows} " +
                 $"ON CONFLICT DO NOTHING RETURNING {Column(nameof(DeadlineStep.Id))}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) inserted.Add(reader.GetFieldValue<Guid>(0));

@@ -26,7 +26,8 @@ public sealed class NotificationsModule : IModule
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<NoticeTemplates>();
-        services.AddScoped<INoticeOutbox, NoticeOutbox>();
+        services.AddScoped<NoticeOutbox>();
+        services.AddScoped<INoticeOutbox>(sp => sp.GetRequiredService<NoticeOutbox>());
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
         services.AddScoped<NoticeDispatcher>();

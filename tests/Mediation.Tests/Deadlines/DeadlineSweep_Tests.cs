@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Web.Deadlines;
@@ -178,6 +179,41 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
         var notices = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<Notice>().AsNoTracking()
             .CountAsync(n => n.Template == "deadline-escalation" && n.OrgUnitId == unitId));
         notices.ShouldBeGreaterThanOrEqualTo(clocks, "each 催办 is told to the owning unit once");
+
+        // The storm's notices are written as multi-row INSERTs, past the change tracker; each still has its audit row.
+        var unaudited = await app.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            var audited = db.Set<AuditEntry>().Where(a => a.EntityType == nameof(Notice) && a.Action == AuditActions.Created).Select(a => a.EntityId);
+            return db.Set<Notice>().IgnoreQueryFilters().Where(n => n.Template.StartsWith("deadline-"))
+                .CountAsync(n => !audited.Contains(n.Id.ToString()));
+        });
+        unaudited.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_notice_written_past_the_change_tracker_is_audited_in_the_same_shape_as_through_SaveChanges()
+    {
+        await using var app = Host(await cluster.CreateDatabaseAsync(), new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime()), hangfireServer: false);
+        app.StartServer();
+        var unitId = await app.UnitIdAsync("370902001001");
+        var (expected, bulk) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            await sp.GetRequiredService<Mediation.Core.Notifications.INoticeOutbox>().AddAsync(new Mediation.Core.Notifications.NoticeRequest(
+                "deadline-reminder", unitId, new Dictionary<string, object?> { ["record"] = "信访事项泰山信〔2026〕1号" }, "shape-check", "/Petitions/1"),
+                CancellationToken.None);
+            var notice = db.ChangeTracker.Entries<Notice>().Single().Entity;
+            await db.SaveChangesAsync();
+            var saved = await db.Set<AuditEntry>().AsNoTracking().SingleAsync(a => a.EntityType == nameof(Notice) && a.EntityId == notice.Id.ToString());
+            var built = AuditSaveChangesInterceptor.Created(sp.GetRequiredService<AuditContext>(), db.Model.FindEntityType(typeof(Notice))!, notice);
+            return (saved, built);
+        });
+        bulk.Details.ShouldBe(expected.Details);
+        bulk.EntityType.ShouldBe(expected.EntityType);
+        bulk.EntityId.ShouldBe(expected.EntityId);
+        bulk.Action.ShouldBe(expected.Action);
+        bulk.UserName.ShouldBe(expected.UserName);
     }
 
     /// <summary>Counts the transactions and EF commands of one piece of work, not those of the host's background services.</summary>
@@ -205,6 +241,13 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
 
         public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Counting) Interlocked.Increment(ref _commands);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
         {
             if (Counting) Interlocked.Increment(ref _commands);
             return ValueTask.FromResult(result);

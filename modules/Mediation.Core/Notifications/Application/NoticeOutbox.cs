@@ -12,20 +12,30 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
     // Scoped: a deadline storm notifies the same few supervising units thousands of times in one sweep; their codes are read once.
     private readonly Dictionary<Guid, string?> codes = [];
 
-    public async Task AddAsync(NoticeRequest request, CancellationToken ct)
+    public async Task AddAsync(NoticeRequest request, CancellationToken ct) => db.AddRange(await ComposeAsync(request, [request.OrgUnitId], ct));
+
+    /// <summary>
+    /// One message to several units, each over its channels, rendered once; not added to the context, for a caller that writes
+    /// thousands at once (a deadline storm's escalations go to the supervising unit and the owner with the same text).
+    /// </summary>
+    internal async Task<IReadOnlyList<Notice>> ComposeAsync(NoticeRequest request, IReadOnlyList<Guid> orgUnitIds, CancellationToken ct)
     {
         var rendered = templates.Render(request.Template, request.Model);
         var subject = SubjectOf(rendered);
         var now = clock.GetUtcNow();
-        Add(NoticeChannel.InApp, null);
+        var notices = new List<Notice>(orgUnitIds.Count);
+        foreach (var unitId in orgUnitIds)
+        {
+            Add(NoticeChannel.InApp, null);
+            if (!codes.TryGetValue(unitId, out var code))
+                codes[unitId] = code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
+            if (code is not null && options.Value.Mailboxes.TryGetValue(code, out var mailbox)) Add(NoticeChannel.Email, mailbox);
+            if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
 
-        if (!codes.TryGetValue(request.OrgUnitId, out var code))
-            codes[request.OrgUnitId] = code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == request.OrgUnitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
-        if (code is not null && options.Value.Mailboxes.TryGetValue(code, out var mailbox)) Add(NoticeChannel.Email, mailbox);
-        if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
-
-        void Add(NoticeChannel channel, string? recipient) => db.Add(new Notice(Guid.CreateVersion7(), channel, request.OrgUnitId, recipient,
-            request.Template, subject, rendered.Body, request.SourceKey, now, request.Link));
+            void Add(NoticeChannel channel, string? recipient) => notices.Add(new Notice(Guid.CreateVersion7(), channel, unitId, recipient,
+                request.Template, subject, rendered.Body, request.SourceKey, now, request.Link));
+        }
+        return notices;
     }
 
     public Task AddToPersonAsync(PersonNoticeRequest request, CancellationToken ct)

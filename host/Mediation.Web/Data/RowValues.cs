@@ -1,0 +1,71 @@
+using Mediation.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
+
+namespace Mediation.Web.Data;
+
+/// <summary>
+/// The column list and the parameterized VALUES rows of a multi-row INSERT for one entity type, for work that writes thousands of
+/// rows the change tracker never needs to see (a deadline storm's steps, notices and their audit rows). Parameters go through the
+/// model's type mappings, so SQLite's binary date-times and enum-as-text conversions apply exactly as for EF's own inserts.
+/// Identity columns (an integer key the database numbers) are left to the database.
+/// </summary>
+internal sealed class RowValues
+{
+    // SQL Server takes at most 2,100 parameters per command; SQLite 32,766 and PostgreSQL 65,535.
+    private const int SqlServerParameters = 2_000;
+    private const int OtherParameters = 30_000;
+    private const int MaxRowsPerCommand = 500;
+
+    private readonly List<IProperty> _properties;
+
+    private RowValues(MediationDbContext db, IEntityType entity)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        _properties = entity.GetProperties().Where(p => !IsIdentity(p)).ToList();
+        if (_properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            throw new NotSupportedException($"{entity.DisplayName()}.{shadow.Name} is a shadow property; its value has no getter to insert from.");
+        TableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        ColumnList = string.Join(", ", _properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
+        RowsPerCommand = Math.Max(1, Math.Min(MaxRowsPerCommand, (sqlServer ? SqlServerParameters : OtherParameters) / _properties.Count));
+    }
+
+    public static RowValues For<T>(MediationDbContext db) =>
+        new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."));
+
+    public string TableName { get; }
+
+    public string ColumnList { get; }
+
+    public int RowsPerCommand { get; }
+
+    public IReadOnlyList<IProperty> Properties => _properties;
+
+    /// <summary>"(@p0_0, @p0_1), (@p1_0, @p1_1)" for the rows, adding their parameters to <paramref name="parameters"/>.</summary>
+    public string Rows<T>(DbCommand command, IReadOnlyList<T> rows, ICollection<DbParameter> parameters) where T : class
+    {
+        var lines = new List<string>(rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var names = new string[_properties.Count];
+            for (var i = 0; i < _properties.Count; i++)
+            {
+                var property = _properties[i];
+                names[i] = $"@p{r}_{i}";
+                parameters.Add(property.GetRelationalTypeMapping()
+                    .CreateParameter(command, names[i], property.GetGetter().GetClrValue(rows[r]), property.IsNullable));
+            }
+            lines.Add("(" + string.Join(", ", names) + ")");
+        }
+        return string.Join(", ", lines);
+    }
+
+    /// <summary>An integer key the database numbers on insert (the audit rows' Id); EF would leave it out of its INSERT too.</summary>
+    private static bool IsIdentity(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
+}
