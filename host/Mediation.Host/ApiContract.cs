@@ -55,6 +55,7 @@ internal static class ApiContract
         ["AttendanceStatus"] = "JointMeetingsUi:Attendance",
         ["CaseDueFilter"] = "CasesUi:CaseDueFilter",
         ["CaseListSort"] = "CasesUi:CaseListSort",
+        ["DeskRequestListSort"] = "ServiceDeskUi:DeskRequestListSort",
         ["EscalationKind"] = "DeadlineStepKind",
         ["LegalRoute"] = "ServiceDeskUi:Route",
         ["LinkedRecordType"] = "JointMeetingsUi:Linked",

@@ -46,4 +46,6 @@ public static class ServiceDeskErrorCodes
     public const string NoUnitAbove = "ServiceDesk:NoUnitAbove";
     public const string NotEscalated = "ServiceDesk:NotEscalated";
     public const string NotEscalatedToYourUnit = "ServiceDesk:NotEscalatedToYourUnit";
+    public const string ListRangeReversed = "ServiceDesk:ListRangeReversed";
+    public const string ListUnitNotInScope = "ServiceDesk:ListUnitNotInScope";
 }

@@ -30,6 +30,8 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<DeskScope>();
         services.AddScoped<EnterpriseAppService>();
         services.AddScoped<RequestAppService>();
+        services.AddScoped<DeskRequestListQuery>();
+        services.AddScoped<Mediation.Core.Exports.IExportProducer, DeskRequestListExport>();
         services.AddScoped<AttachmentAppService>();
         services.AddScoped<DeskDocuments>();
         services.AddScoped<ContactMessages>();

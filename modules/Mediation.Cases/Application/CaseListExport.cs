@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Mediation.Core.Documents.Excel;
 using Mediation.Core.Exports;
 using Mediation.Core.Localization;
@@ -8,38 +6,25 @@ using Microsoft.Extensions.Options;
 
 namespace Mediation.Cases.Application;
 
-/// <summary>
-/// 导出台账 of the case list: exactly the rows the list shows for the same criteria (every page of it), in its order. The criteria are
-/// checked at the request (a bad range or an out-of-scope unit is a 400 there); the job runs as the requester, so "mine" and the data
-/// scope are his.
-/// </summary>
-internal sealed class CaseListExport(CaseListQuery query, TextCatalog texts, IOptions<JsonSerializerOptionsHolder> json) : IExportProducer
+/// <summary>导出台账 of the case list (<c>cases.list</c>); the job runs as the requester, so "mine" and the data scope are his.</summary>
+internal sealed class CaseListExport(CaseListQuery query, TextCatalog texts, IOptions<JsonSerializerOptionsHolder> json)
+    : ListExport<CaseListCriteria, CaseListFilter, CaseListItemDto>(texts, json)
 {
     public const string ExportKind = "cases.list";
-    public const string FileName = "调解案件台账.xlsx";
-    public const string SheetName = "调解案件台账";
 
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(TextCatalog.DefaultCulture);
+    public override string Kind => ExportKind;
 
-    public string Kind => ExportKind;
+    public override string Permission => CasesPermissions.Cases.Read;
 
-    public string Permission => CasesPermissions.Cases.Read;
+    protected override string LedgerName => "调解案件台账";
 
-    public async Task<ExportFile> PrepareAsync(JsonElement parameters, CancellationToken ct)
-    {
-        await query.FilterAsync(ExportParameters.Read<CaseListCriteria>(parameters, json.Value.Options), ct);
-        return new ExportFile(FileName, ExportFile.Xlsx);
-    }
+    protected override Task<CaseListFilter> FilterAsync(CaseListCriteria criteria, CancellationToken ct) => query.FilterAsync(criteria, ct);
 
-    public async Task WriteAsync(JsonElement parameters, Stream output, IExportProgress progress, CancellationToken ct)
-    {
-        var filter = await query.FilterAsync(ExportParameters.Read<CaseListCriteria>(parameters, json.Value.Options), ct);
-        var total = await query.CountAsync(filter, ct);
-        await progress.ReportAsync(0, total, ct);
-        await ExcelExporter.WriteAsync(output, query.AllAsync(filter, ct).Reporting(progress, total, ct), Columns(), SheetName, ct);
-    }
+    protected override Task<int> CountAsync(CaseListFilter filter, CancellationToken ct) => query.CountAsync(filter, ct);
 
-    private IReadOnlyList<ExcelColumn<CaseListItemDto>> Columns() =>
+    protected override IAsyncEnumerable<CaseListItemDto> RowsAsync(CaseListFilter filter, CancellationToken ct) => query.AllAsync(filter, ct);
+
+    protected override IReadOnlyList<ExcelColumn<CaseListItemDto>> Columns() =>
     [
         new("案件编号", c => c.Number, Width: 22),
         new("纠纷类型", c => Label($"CasesUi:DisputeType:{c.DisputeType}"), Width: 16),
@@ -50,6 +35,4 @@ internal sealed class CaseListExport(CaseListQuery query, TextCatalog texts, IOp
         new("法定期限", c => c.StatutoryDueDate, ExcelExporter.DateFormat, Width: 12),
         new("登记时间", c => c.RegisteredAt, ExcelExporter.DateTimeFormat, Width: 18),
     ];
-
-    private string Label(string key) => texts.Find(key, Chinese) ?? key;
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Mediation.Core.Documents.Excel;
 using Mediation.Core.Exports;
 using Mediation.Core.Localization;
@@ -9,54 +8,56 @@ using Microsoft.Extensions.Options;
 
 namespace Mediation.Petitions.Application;
 
-/// <summary>
-/// 导出台账 of the petition queue: exactly the rows the queue shows for the same criteria (every page), in its order, petitioners masked as
-/// on the page. The criteria are checked at the request; the job runs as the requester, in his data scope.
-/// </summary>
+/// <summary>One ledger row: the petition as the queue lists it, with its petitioners (masked when written).</summary>
+internal sealed record PetitionLedgerRow(PetitionSummaryDto Petition, IReadOnlyList<string> Petitioners);
+
+/// <summary>导出台账 of the petition queue (<c>petitions.list</c>), petitioners masked as on the page; streamed, names read per batch.</summary>
 internal sealed class PetitionListExport(PetitionListQuery query, PetitionPageQuery names, TextCatalog texts, IOptions<JsonSerializerOptionsHolder> json)
-    : IExportProducer
+    : ListExport<PetitionListCriteria, PetitionListQuery.Filter, PetitionLedgerRow>(texts, json)
 {
     public const string ExportKind = "petitions.list";
-    public const string FileName = "信访事项台账.xlsx";
-    public const string SheetName = "信访事项台账";
+    private const int Batch = 500;
 
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(TextCatalog.DefaultCulture);
+    public override string Kind => ExportKind;
 
-    public string Kind => ExportKind;
+    public override string Permission => PetitionsPermissions.Petitions.Read;
 
-    public string Permission => PetitionsPermissions.Petitions.Read;
+    protected override string LedgerName => "信访事项台账";
 
-    public async Task<ExportFile> PrepareAsync(JsonElement parameters, CancellationToken ct)
+    protected override Task<PetitionListQuery.Filter> FilterAsync(PetitionListCriteria criteria, CancellationToken ct) => query.FilterAsync(criteria, ct);
+
+    protected override Task<int> CountAsync(PetitionListQuery.Filter filter, CancellationToken ct) => query.CountAsync(filter, ct);
+
+    protected override async IAsyncEnumerable<PetitionLedgerRow> RowsAsync(PetitionListQuery.Filter filter, [EnumeratorCancellation] CancellationToken ct)
     {
-        await query.FilterAsync(ExportParameters.Read<PetitionListCriteria>(parameters, json.Value.Options), ct);
-        return new ExportFile(FileName, ExportFile.Xlsx);
+        var batch = new List<PetitionSummaryDto>(Batch);
+        await foreach (var row in query.AllAsync(filter, ct))
+        {
+            batch.Add(row);
+            if (batch.Count < Batch) continue;
+            foreach (var named in await NamedAsync(batch, ct)) yield return named;
+            batch.Clear();
+        }
+        foreach (var named in await NamedAsync(batch, ct)) yield return named;
     }
 
-    public async Task WriteAsync(JsonElement parameters, Stream output, IExportProgress progress, CancellationToken ct)
+    private async Task<IReadOnlyList<PetitionLedgerRow>> NamedAsync(List<PetitionSummaryDto> batch, CancellationToken ct)
     {
-        var filter = await query.FilterAsync(ExportParameters.Read<PetitionListCriteria>(parameters, json.Value.Options), ct);
-        var total = await query.CountAsync(filter, ct);
-        await progress.ReportAsync(0, total, ct);
-        var rows = new List<PetitionSummaryDto>(total);
-        await foreach (var row in query.AllAsync(filter, ct).Reporting(progress, total, ct)) rows.Add(row);
-        var petitioners = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var chunk in rows.Select(r => r.Id).Chunk(500))
-            foreach (var (id, list) in await names.PetitionerNamesAsync(chunk, ct)) petitioners[id] = list;
-        ExcelExporter.Write(output, rows, Columns(petitioners), SheetName);
+        if (batch.Count == 0) return [];
+        var petitioners = await names.PetitionerNamesAsync(batch.Select(p => p.Id).ToList(), ct);
+        return batch.Select(p => new PetitionLedgerRow(p, petitioners.GetValueOrDefault(p.Id) ?? [])).ToList();
     }
 
-    private IReadOnlyList<ExcelColumn<PetitionSummaryDto>> Columns(IReadOnlyDictionary<Guid, IReadOnlyList<string>> petitioners) =>
+    protected override IReadOnlyList<ExcelColumn<PetitionLedgerRow>> Columns() =>
     [
-        new("信访事项编号", p => p.Number, Width: 22),
-        new("信访形式", p => Label($"PetitionsUi:Channel:{p.Channel}"), Width: 12),
-        new("信访人", p => string.Join("、", (petitioners.GetValueOrDefault(p.Id) ?? []).Select(PetitionDisplay.PersonName)), Width: 20),
-        new("信访事项", p => p.Matter, Width: 40),
-        new("状态", p => Label($"PetitionsUi:PetitionStatus:{p.Status}"), Width: 14),
-        new("收到时间", p => p.ReceivedAt, ExcelExporter.DateTimeFormat, Width: 18),
-        new("期限", p => p.DueAt, ExcelExporter.DateTimeFormat, Width: 18),
-        new("期限类别", p => p.DuePolicy is { } policy ? Label(PetitionDisplay.ClockKey(policy)) : null, Width: 16),
-        new("法定期限", p => p.StatutoryDueDate, ExcelExporter.DateFormat, Width: 12),
+        new("信访事项编号", r => r.Petition.Number, Width: 22),
+        new("信访形式", r => Label($"PetitionsUi:Channel:{r.Petition.Channel}"), Width: 12),
+        new("信访人", r => string.Join("、", r.Petitioners.Select(PetitionDisplay.PersonName)), Width: 20),
+        new("信访事项", r => r.Petition.Matter, Width: 40),
+        new("状态", r => Label($"PetitionsUi:PetitionStatus:{r.Petition.Status}"), Width: 14),
+        new("收到时间", r => r.Petition.ReceivedAt, ExcelExporter.DateTimeFormat, Width: 18),
+        new("期限", r => r.Petition.DueAt, ExcelExporter.DateTimeFormat, Width: 18),
+        new("期限类别", r => r.Petition.DuePolicy is { } policy ? Label(PetitionDisplay.ClockKey(policy)) : null, Width: 16),
+        new("法定期限", r => r.Petition.StatutoryDueDate, ExcelExporter.DateFormat, Width: 12),
     ];
-
-    private string Label(string key) => texts.Find(key, Chinese) ?? key;
 }

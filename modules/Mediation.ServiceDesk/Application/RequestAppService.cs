@@ -74,7 +74,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     }
 
     public async Task<PagedList<DeskRequestSummaryDto>> PortalListAsync(Paging paging, CancellationToken ct) =>
-        await SummariesAsync((await scope.MyEnterpriseRequestsAsync(ct)).IgnoreQueryFilters(), paging, ct);
+        await SummariesAsync((await scope.MyEnterpriseRequestsAsync(ct)).IgnoreQueryFilters().OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id), paging, ct);
 
     public async Task<DeskRequestDto> PortalGetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.MyEnterpriseRequestAsync(id, ct), ct);
 
@@ -114,26 +114,6 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
     // ---- staff ----
 
     /// <summary>The officer's queue. Mine: he owns it or received it first. Unassigned: nobody took it yet. Overdue: an open clock is past due.</summary>
-    public async Task<PagedList<DeskRequestSummaryDto>> QueueAsync(QueueView view, RequestStatus? status, Paging paging, CancellationToken ct)
-    {
-        var query = scope.StaffRequests.AsNoTracking();
-        var me = user.Id;
-        var myUnit = user.OrgUnitId;
-        var now = clock.GetUtcNow();
-        query = view switch
-        {
-            QueueView.Mine => query.Where(r => r.OwnerId == me || r.FirstResponderId == me),
-            QueueView.Unassigned => query.Where(r => r.Status == RequestStatus.Submitted),
-            QueueView.Escalated => query.Where(r => r.EscalatedToUnitId == myUnit && r.EscalationAcceptedAt == null
-                && (r.Status == RequestStatus.InHandling || r.Status == RequestStatus.AwaitingMaterials)),
-            QueueView.Overdue => query.Where(r => clocks.OpenClocks(RecordType)
-                .Any(c => (c.RecordId == r.Id || c.RecordId == r.FeedbackClockKey) && c.DueAt != null && c.DueAt < now)),
-            _ => query,
-        };
-        if (status is { } s) query = query.Where(r => r.Status == s);
-        return await SummariesAsync(query, paging, ct);
-    }
-
     public async Task<DeskRequestDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.StaffRequestAsync(id, ct), ct);
 
     public async Task<DeskRequestDto> TakeAsync(Guid id, TakeInput input, CancellationToken ct)
@@ -273,9 +253,10 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         .Where(c => c.Status != ClockStatus.Stopped && c.Policy is ServiceDeskPolicies.Feedback or ServiceDeskPolicies.FeedbackComplex)
         .MaxBy(c => c.StartedAt);
 
-    private async Task<PagedList<DeskRequestSummaryDto>> SummariesAsync(IQueryable<DeskRequest> query, Paging paging, CancellationToken ct)
+    /// <summary>One page of the requests in the given (total) order, each with its enterprise and its open clock's due time.</summary>
+    internal async Task<PagedList<DeskRequestSummaryDto>> SummariesAsync(IQueryable<DeskRequest> ordered, Paging paging, CancellationToken ct)
     {
-        var page = await query.AsNoTracking().OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id)
+        var page = await ordered.AsNoTracking()
             .Select(r => new { r.Id, r.FeedbackClockKey, r.Number, r.EnterpriseId, r.Kind, r.Title, r.Urgent, r.Status, r.SubmittedAt, r.OwnerName, r.FirstResponderName })
             .ToPagedListAsync(paging, ct);
         var rows = page.Items;

@@ -78,9 +78,16 @@ internal static class ServiceDeskEndpoints
         g.MapPost("/enterprises/{id:guid}/reveal", async (Guid id, EnterpriseAppService s, CancellationToken ct) => new { contactPhone = await s.RevealPhoneAsync(id, ct) }).WithName("ServiceDesk_RevealEnterprise").WithSummary("查看企业联系人完整电话（留痕）")
             .RequirePermission(ServiceDeskPermissions.Desk.Read).RequirePermission(CorePermissions.Pii.Reveal);
 
-        g.MapGet("/requests", (QueueView? view, RequestStatus? status, int? page, int? pageSize, RequestAppService s, CancellationToken ct)
-                => s.QueueAsync(view ?? QueueView.All, status, Paging.From(page, pageSize), ct)).WithName("ServiceDesk_ListRequests").WithSummary("查询诉求队列")
-            .RequirePermission(ServiceDeskPermissions.Desk.Read).WithDescription("The officer's queue: Mine (owned or first received), Unassigned, Overdue, All");
+        g.MapGet("/requests", async (QueueView? view, RequestStatus? status, RequestKind? kind, DateOnly? from, DateOnly? to, Guid? orgUnitId,
+                DeskRequestListSort? sort, int? page, int? pageSize, DeskRequestListQuery s, CancellationToken ct) =>
+            {
+                var paging = Paging.From(page, pageSize);
+                return await s.PageAsync(await s.FilterAsync(new DeskRequestListCriteria(view ?? QueueView.All, status, kind, from, to, orgUnitId, sort), ct),
+                    paging, ct);
+            }).WithName("ServiceDesk_ListRequests").WithSummary("查询诉求队列")
+            .RequirePermission(ServiceDeskPermissions.Desk.Read)
+            .WithDescription("The officer's queue: Mine (owned or first received), Unassigned, Overdue, All, Escalated; filed from/to (China days), " +
+                "the unit's subtree, kind, status; sort Newest (default), Oldest, Due");
         g.MapGet("/requests/{id:guid}", (Guid id, RequestAppService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("ServiceDesk_GetRequest").WithSummary("查询诉求详情").RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapPost("/requests/{id:guid}/attachments", async (Guid id, HttpRequest request, AttachmentAppService s, CancellationToken ct) =>
             {

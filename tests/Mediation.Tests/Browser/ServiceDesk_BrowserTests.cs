@@ -1,5 +1,9 @@
+using Mediation.ServiceDesk;
+using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
 using Mediation.Tests.ServiceDesk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -23,6 +27,50 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
     {
         await page.WaitForLoadStateAsync();
         (await page.Locator(".field-error, .error").AllTextContentsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_filtered_desk_queue_survives_a_reload_and_its_ledger_export_has_exactly_the_listed_requests()
+    {
+        var (_, enterprise, _) = await DeskSetup.EnterpriseAsync(app.Factory);
+        var first = await DeskSetup.FileAsync(enterprise);
+        var second = await DeskSetup.FileAsync(enterprise);
+        var old = await DeskSetup.FileAsync(enterprise);
+        var consultation = await DeskSetup.FileAsync(enterprise, RequestKind.PolicyConsultation);
+        var today = Mediation.Core.Deadlines.Domain.ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        await app.Factory.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Data.MediationDbContext>().Set<Mediation.ServiceDesk.Domain.DeskRequest>()
+            .IgnoreQueryFilters().Where(r => r.Id == old.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAt, DateTimeOffset.UtcNow.AddDays(-60))));
+
+        var page = await SignedInAsync(DeskSetup.Officer);
+        await page.GotoAsync("/ServiceDesk");
+        await page.GetByLabel("范围").SelectOptionAsync("All");
+        await page.Locator("#kind").SelectOptionAsync("LegalMatter");
+        await page.GetByLabel("提交日期自").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("排序").SelectOptionAsync("Oldest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("view=All.*kind=LegalMatter.*sort=Oldest"));
+
+        // A reload (or the same link sent to a colleague) shows the same queue.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#kind")).ToHaveValueAsync("LegalMatter");
+        await Assertions.Expect(page.GetByLabel("排序")).ToHaveValueAsync("Oldest");
+        var table = page.Locator("main table.cases");
+        await Assertions.Expect(table.GetByRole(AriaRole.Link, new() { Name = first.Number })).ToBeVisibleAsync();
+        await Assertions.Expect(table).Not.ToContainTextAsync(old.Number);
+        await Assertions.Expect(table).Not.ToContainTextAsync(consultation.Number);
+        var listed = (await table.Locator("tbody tr td:first-child").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        listed.IndexOf(first.Number).ShouldBeLessThan(listed.IndexOf(second.Number), "the earliest filed first");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "导出台账" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的导出", Level = 1 })).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "接诉即办诉求台账.xlsx" });
+        await Mediation.Tests.Exports.ExportRuns.RunQueuedAsync(app.Factory);
+        await Assertions.Expect(row).ToContainTextAsync("已完成");
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Link, new() { Name = "下载 接诉即办诉求台账.xlsx" }).ClickAsync());
+        await using var file = File.OpenRead((await download.PathAsync())!);
+        var rows = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => (string)r["诉求编号"]!).ToList();
+        rows.ShouldBe(listed);
     }
 
     [Fact]

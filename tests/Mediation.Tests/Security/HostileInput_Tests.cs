@@ -341,6 +341,15 @@ public static class HostileProbes
         new("petitions list of another county's unit", Officer, "GET", "/api/petitions?orgUnitId={foreignUnit}", null, HttpStatusCode.BadRequest,
             "orgUnitId", global::Mediation.Petitions.PetitionsErrorCodes.ListUnitNotInScope, CoreErrorCodes.ValidationFailed),
 
+        // Issue 20: the desk queue filters and sorts on the server like the case and petition lists.
+        .. EnumRows("desk queue kind", DeskOfficer, "/api/service-desk/requests", "kind", typeof(global::Mediation.ServiceDesk.RequestKind)),
+        .. EnumRows("desk queue sort", DeskOfficer, "/api/service-desk/requests", "sort", typeof(global::Mediation.ServiceDesk.Application.DeskRequestListSort)),
+        .. EnumRows("desk page kind", DeskOfficer, "/ServiceDesk", "kind", typeof(global::Mediation.ServiceDesk.RequestKind)),
+        .. EnumRows("desk page sort", DeskOfficer, "/ServiceDesk", "sort", typeof(global::Mediation.ServiceDesk.Application.DeskRequestListSort)),
+        new("desk queue with a reversed date range", DeskOfficer, "GET", "/api/service-desk/requests?from=2026-03-02&to=2026-03-01", null,
+            HttpStatusCode.BadRequest, "to", global::Mediation.ServiceDesk.ServiceDeskErrorCodes.ListRangeReversed, CoreErrorCodes.ValidationFailed),
+        new("desk queue of another county's unit", DeskOfficer, "GET", "/api/service-desk/requests?orgUnitId={foreignUnit}", null, HttpStatusCode.BadRequest,
+            "orgUnitId", global::Mediation.ServiceDesk.ServiceDeskErrorCodes.ListUnitNotInScope, CoreErrorCodes.ValidationFailed),
         // Issue 19: every list pages; a page or size out of bounds is refused, never quietly capped.
         .. PagingRows("cases list", Mediator, "/api/cases", all: true),
         .. PagingRows("petitions list", Officer, "/api/petitions"),
