@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Host start-up and idle memory (issue 17, P5: warm start to /health/ready ≤ 1.5 s, idle RSS ≤ 200 MB). The Release host with the
+# demo seed (as etc/run.sh starts it), on SQLite and on a throwaway PostgreSQL: one start on a fresh database (migrations and
+# seed), then RUNS starts on the same database (warm: the median); after each start, IDLE seconds without requests, then the
+# process's resident memory (VmRSS). Baseline in the same run, measured the same way: the bare endpoint of etc/bench/Baseline
+# (ASP.NET Core with one route, no EF, no Hangfire), so the ratio says what the product adds over the runtime itself.
+# Readiness is polled every 50 ms. Prints a Markdown table for the README.
+# Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15).
+set -euo pipefail
+shopt -s inherit_errexit
+cd "$(dirname "$0")/../.."
+source etc/lib/install.sh
+source etc/lib/bench.sh
+
+require_dotnet
+ensure_packages curl postgresql fonts-wqy-microhei
+
+databases="${DATABASES:-sqlite postgresql}"
+runs="${RUNS:-3}"
+idle="${IDLE:-15}"
+password="Bench-Pass-2026"
+work="$(mktemp -d /tmp/mediation-startbench.XXXXXX)"
+chmod 755 "$work"
+pids=()
+trap bench_cleanup EXIT
+
+echo "==> Building (Release)"
+dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
+baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
+
+# Seconds from launch until the URL answers 2xx, polled every 50 ms (the pid is $launched).
+ready_after() { # url, start time (date +%s.%N)
+  for _ in $(seq 1 6000); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then awk -v s="$2" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'; return 0; fi
+    kill -0 "$launched" 2>/dev/null || { echo "The process exited before $1 answered" >&2; return 1; }
+    sleep 0.05
+  done
+  kill "$launched" 2>/dev/null || true
+  echo "Not ready: $1" >&2; return 1
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# One start of the host: prints "seconds rss_mb".
+host_once() { # provider, connection string, log
+  local start port seconds rss
+  port="$(free_port)"; start="$(date +%s.%N)"
+  (cd host/Mediation.Host && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    Database__Provider="$1" ConnectionStrings__Default="$2" Demo__Enabled=true Demo__Password="$password" \
+    Logging__LogLevel__Default=Warning PersonalData__KeyFile="$work/keys-$1.json" DataProtection__KeysPath="$work/dp-$1" \
+    dotnet bin/Release/net10.0/Mediation.Host.dll >>"$3" 2>&1) &
+  launched=$!; pids+=("$launched")
+  seconds="$(ready_after "http://127.0.0.1:$port/health/ready" "$start")"
+  sleep "$idle"; rss="$(rss_mb "$launched")"
+  stop "$launched"
+  echo "$seconds $rss"
+}
+
+# One start of the baseline on the same database: prints "seconds rss_mb".
+baseline_once() { # provider, connection string
+  local start port seconds rss
+  port="$(free_port)"; start="$(date +%s.%N)"
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Provider="$1" ConnectionString="$2" dotnet "$baseline_dll" >>"$work/baseline.log" 2>&1 &
+  launched=$!; pids+=("$launched")
+  seconds="$(ready_after "http://127.0.0.1:$port/health" "$start")"
+  sleep "$idle"; rss="$(rss_mb "$launched")"
+  stop "$launched"
+  echo "$seconds $rss"
+}
+
+declare -A results
+for database in $databases; do
+  case "$database" in
+    sqlite) mkdir -p "$work/sqlite"; provider=Sqlite; cs="Data Source=$work/sqlite/mediation.db"; base_cs="Data Source=$work/sqlite/baseline.db" ;;
+    postgresql)
+      start_postgres
+      as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres baseline
+      provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation"
+      base_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline" ;;
+    *) echo "Unknown database $database" >&2; exit 1 ;;
+  esac
+  log="$work/host-$database.log"
+  echo "==> $database: fresh database"
+  results["$database-fresh"]="$(host_once "$provider" "$cs" "$log")"
+  warm_s=""; warm_rss=""; base_s=""; base_rss=""
+  for run in $(seq 1 "$runs"); do
+    echo "==> $database: warm start $run of $runs, then the baseline"
+    read -r s r <<<"$(host_once "$provider" "$cs" "$log")"; warm_s+="$s "; warm_rss+="$r "
+    read -r s r <<<"$(baseline_once "$provider" "$base_cs")"; base_s+="$s "; base_rss+="$r "
+  done
+  results["$database-warm"]="$(echo "$warm_s" | median) $(echo "$warm_rss" | median)"
+  results["$database-baseline"]="$(echo "$base_s" | median) $(echo "$base_rss" | median)"
+  [ "$database" = postgresql ] && stop_postgres
+done
+
+echo
+echo "Start-up to ready and idle RSS (after $idle s), Release, demo seed; warm and baseline are medians of $runs; $(nproc) cores," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
+echo
+echo "| database | start | seconds to ready | baseline seconds | ratio | idle RSS (MB) | baseline RSS (MB) | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+for database in $databases; do
+  read -r bs br <<<"${results[$database-baseline]}"
+  for kind in fresh warm; do
+    read -r s r <<<"${results[$database-$kind]}"
+    awk -v d="$database" -v k="$kind" -v s="$s" -v r="$r" -v bs="$bs" -v br="$br" \
+      'BEGIN { printf "| %s | %s | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, k, s, bs, s / bs, r, br, r / br }'
+  done
+done
