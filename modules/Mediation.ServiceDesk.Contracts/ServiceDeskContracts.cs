@@ -225,6 +225,12 @@ public sealed record RouteOutcomeInput(string? Outcome, string? ConcurrencyStamp
 public interface IDeskRequestStatusReader
 {
     Task<IReadOnlyList<DeskRequestStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
+    /// <summary>
+    /// The request handed to the petition office as <paramref name="petitionId"/> (转送, 信访工作条例 Art. 23), whatever the caller's scope:
+    /// the petition page names it through <c>IRecordReferences</c>, which links it only for a reader who may open it.
+    /// </summary>
+    Task<Guid?> RequestOfPetitionAsync(Guid petitionId, CancellationToken ct);
 }
 
 /// <summary>

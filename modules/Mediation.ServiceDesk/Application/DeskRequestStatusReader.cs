@@ -16,6 +16,9 @@ namespace Mediation.ServiceDesk.Application;
 internal sealed class DeskRequestStatusReader(MediationDbContext db, IDeadlineClocks clocks, IOrgUnitDirectory units, ICurrentUser user, TextCatalog texts)
     : IDeskRequestStatusReader
 {
+    public Task<Guid?> RequestOfPetitionAsync(Guid petitionId, CancellationToken ct) =>
+        db.Set<DeskRequest>().IgnoreQueryFilters().AsNoTracking().Where(r => r.PetitionId == petitionId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+
     public async Task<IReadOnlyList<DeskRequestStatusDto>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];

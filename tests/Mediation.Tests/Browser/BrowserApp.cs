@@ -49,6 +49,18 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in through the sign-in form as the demo account <paramref name="userName"/>.</summary>
+    public async Task<IPage> SignedInAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>
     /// A browser as our users have it: Chinese, on China time. Pinned so that a test machine's own
     /// LANG or TZ (which Chromium would otherwise adopt) cannot change what the pages show.

@@ -24,12 +24,7 @@ public sealed class CasesList_BrowserTests(BrowserApp app) : IClassFixture<Brows
         var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
         await CaseSetup.RegisteredAtAsync(app.Factory, oldLabour.Id, ChinaTime.StartOfDay(today.AddDays(-60)).AddHours(10));
 
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync("demo.mediator");
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        var page = await app.SignedInAsync("demo.mediator");
 
         await page.GotoAsync("/Cases");
         await page.GetByLabel("纠纷类型").SelectOptionAsync("Labour");

@@ -14,7 +14,7 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
     public async Task A_mediator_registers_a_case_records_a_session_concludes_it_and_prints_the_agreement()
     {
         var (committee, _) = await CaseSetup.CommitteeAsync(app.Factory);
-        var page = await SignedInAsync("demo.mediator");
+        var page = await app.SignedInAsync("demo.mediator");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "人民调解" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的案件", Level = 1 })).ToBeVisibleAsync();
@@ -120,7 +120,7 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
     public async Task The_register_page_has_no_serious_accessibility_violations_and_reads_in_English()
     {
         await CaseSetup.CommitteeAsync(app.Factory);
-        var page = await SignedInAsync("demo.mediator");
+        var page = await app.SignedInAsync("demo.mediator");
         await page.GotoAsync("/Cases/Register");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
@@ -136,17 +136,6 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(page.GetByLabel("Citizen ID number").First).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "People's mediation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My cases", Level = 1 })).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task FillPersonAsync(IPage page, int index, string name, string idCard)

@@ -11,12 +11,7 @@ public sealed class Exports_BrowserTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task An_advisor_exports_the_months_ledger_in_the_background_sees_it_complete_and_downloads_it()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync("demo.legaladvisor");
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        var page = await app.SignedInAsync("demo.legaladvisor");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "法律服务窗口" }).ClickAsync();
         var month = Mediation.Core.Deadlines.Domain.ChinaTime.ToChina(DateTimeOffset.UtcNow).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

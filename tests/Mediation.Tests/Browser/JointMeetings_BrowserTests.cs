@@ -7,16 +7,6 @@ namespace Mediation.Tests.Browser;
 
 public sealed class JointMeetings_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
-    }
 
     private static async Task NoErrorsAsync(IPage page)
     {
@@ -29,7 +19,7 @@ public sealed class JointMeetings_BrowserTests(BrowserApp app) : IClassFixture<B
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var requirement = "督促总包单位清偿农民工工资" + suffix;
-        var coordinator = await SignedInAsync("demo.coordinator.taian");
+        var coordinator = await app.SignedInAsync("demo.coordinator.taian");
         await coordinator.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "联席会议" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "会议日历", Level = 1 })).ToBeVisibleAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "安排会议" }).ClickAsync();
@@ -66,7 +56,7 @@ public sealed class JointMeetings_BrowserTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(row).ToContainTextAsync("已交办");
         await Assertions.Expect(row).ToContainTextAsync("年");
 
-        var liaison = await SignedInAsync("demo.memberunit");
+        var liaison = await app.SignedInAsync("demo.memberunit");
         await liaison.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "本单位交办事项" }).ClickAsync();
         await liaison.GetByRole(AriaRole.Link, new() { Name = requirement }).ClickAsync();
         await liaison.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();

@@ -11,12 +11,7 @@ public sealed class LegalWindows_BrowserTests(BrowserApp app) : IClassFixture<Br
     public async Task An_advisor_signs_in_records_a_consultation_and_refers_the_dispute_to_mediation()
     {
         var (committee, _) = await CaseSetup.CommitteeAsync(app.Factory);
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync("demo.legaladvisor");
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        var page = await app.SignedInAsync("demo.legaladvisor");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "法律服务窗口" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "今日窗口", Level = 1 })).ToBeVisibleAsync();

@@ -23,7 +23,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
             "李某某翻建院墙越过宅基地界址，占用我家宅基地，请求恢复原界址。", "恢复宅基地界址", "岱东社区", null, null, null, null));
         seeded.StatusCode.ShouldBe(HttpStatusCode.Created, await seeded.Content.ReadAsStringAsync());
         var open = await seeded.ReadAsync<PetitionDto>();
-        var page = await SignedInAsync("demo.petitionofficer");
+        var page = await app.SignedInAsync("demo.petitionofficer");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "信访事项" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的信访事项", Level = 1 })).ToBeVisibleAsync();
@@ -107,7 +107,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         (await (await app.Factory.ClientAsAsync("demo.unithead.daimiao")).PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
             new SignOffOpinionInput(OpinionKind.Reply, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var county = await SignedInAsync("demo.petitionofficer");
+        var county = await app.SignedInAsync("demo.petitionofficer");
         await county.GotoAsync($"/Petitions/{petition.Id}");
         var facts = county.Locator("dl.facts");
         await Assertions.Expect(facts).ToContainTextAsync("已答复");
@@ -124,7 +124,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(county.GetByRole(AriaRole.Heading, new() { Name = "复查意见 · 不予支持 · 待签发" })).ToBeVisibleAsync();
         await Assertions.Expect(facts).ToContainTextAsync("复查中");
         // The review opinion is 泰山区's: its head signs it off, and only then is it issued.
-        var countyHead = await SignedInAsync("demo.unithead");
+        var countyHead = await app.SignedInAsync("demo.unithead");
         await countyHead.GotoAsync($"/Petitions/{petition.Id}");
         await countyHead.GetByRole(AriaRole.Button, new() { Name = "签发并印发" }).ClickAsync();
         await Assertions.Expect(countyHead.Locator("dl.facts")).ToContainTextAsync("已复查");
@@ -143,7 +143,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(county.GetByText("不是该事项的复核机关")).ToBeVisibleAsync();
         await Assertions.Expect(facts).ToContainTextAsync("已复查");
 
-        var city = await SignedInAsync("demo.petitionofficer.taian");
+        var city = await app.SignedInAsync("demo.petitionofficer.taian");
         await city.GotoAsync($"/Petitions/{petition.Id}");
         var cityFacts = city.Locator("dl.facts");
         await city.Locator("summary", new() { HasText = "登记复核申请" }).ClickAsync();
@@ -158,7 +158,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(cityFacts).ToContainTextAsync("复核中");
         // Not yet issued: no 复核意见书 to download until 泰安市's head signs it off.
         await Assertions.Expect(city.GetByRole(AriaRole.Link, new() { Name = "复核意见书" })).ToHaveCountAsync(0);
-        var cityHead = await SignedInAsync("demo.unithead.taian");
+        var cityHead = await app.SignedInAsync("demo.unithead.taian");
         await cityHead.GotoAsync($"/Petitions/{petition.Id}");
         await cityHead.GetByRole(AriaRole.Button, new() { Name = "签发并印发" }).ClickAsync();
         await Assertions.Expect(cityHead.Locator("dl.facts")).ToContainTextAsync("已复核");
@@ -182,7 +182,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         (await officerApi.PostJsonAsync($"/api/petitions/{petition.Id}/accept",
             new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var officer = await SignedInAsync("demo.petitionofficer");
+        var officer = await app.SignedInAsync("demo.petitionofficer");
         await officer.GotoAsync($"/Petitions/{petition.Id}");
         await officer.Locator("summary", new() { HasText = "拟制处理意见书报请签发" }).ClickAsync();
         await officer.Locator("#opinion-decision").SelectOptionAsync("Support");
@@ -194,7 +194,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "处理意见书" })).ToHaveCountAsync(0);
         await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "签发并印发" })).ToHaveCountAsync(0);
 
-        var head = await SignedInAsync("demo.unithead");
+        var head = await app.SignedInAsync("demo.unithead");
         await head.GotoAsync($"/Petitions/{petition.Id}");
         await head.GetByLabel("退回理由").FillAsync("请写明维修责任人");
         await head.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
@@ -223,7 +223,7 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
     [Fact]
     public async Task The_intake_page_has_no_serious_accessibility_violations_and_reads_in_English()
     {
-        var page = await SignedInAsync("demo.petitionofficer");
+        var page = await app.SignedInAsync("demo.petitionofficer");
         await page.GotoAsync("/Petitions/Register");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error").First).ToBeVisibleAsync();
@@ -238,16 +238,5 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Register a petition", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Petitions" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My petition queue", Level = 1 })).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -1,6 +1,9 @@
 using Mediation.Tests.Cases;
 using Mediation.Tests.Documents;
+using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -17,7 +20,7 @@ public sealed class Print_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app.Factory);
         var registered = await CaseSetup.RegisterAsync(app.Factory, committee.Id, mediatorId);
-        var page = await SignedInAsync("demo.mediator");
+        var page = await app.SignedInAsync("demo.mediator");
         await page.GotoAsync($"/Cases/{registered.Id}");
         await Assertions.Expect(page.Locator("header.topbar")).ToBeVisibleAsync();
 
@@ -48,7 +51,7 @@ public sealed class Print_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         var officer = await app.Factory.ClientAsAsync("demo.petitionofficer");
         var response = await officer.PostJsonAsync("/api/petitions", Mediation.Tests.Petitions.IntakeCost_Tests.Letter(Random.Shared.Next(10_000, 99_999)));
         var petition = await response.ReadAsync<Mediation.Petitions.PetitionDto>();
-        var page = await SignedInAsync("demo.petitionofficer");
+        var page = await app.SignedInAsync("demo.petitionofficer");
         await page.GotoAsync($"/Petitions/{petition.Id}");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator("header.topbar")).ToBeHiddenAsync();
@@ -57,14 +60,68 @@ public sealed class Print_BrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         (await page.Locator("section[aria-labelledby='matter-heading']").EvaluateAsync<string>("s => getComputedStyle(s).breakInside")).ShouldBe("avoid-page");
     }
 
-    private async Task<IPage> SignedInAsync(string userName)
+    [Fact]
+    public async Task A_desk_request_page_prints_without_the_shell_or_its_forms()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
+        var (_, enterprise, _) = await Mediation.Tests.ServiceDesk.DeskSetup.EnterpriseAsync(app.Factory);
+        var request = await Mediation.Tests.ServiceDesk.DeskSetup.FileAsync(enterprise);
+        var page = await app.SignedInAsync(Mediation.Tests.ServiceDesk.DeskSetup.Officer);
+        await page.GotoAsync($"/ServiceDesk/Requests/{request.Id}");
+        var take = page.Locator("section[aria-labelledby='take-heading']");
+        await Assertions.Expect(take).ToBeVisibleAsync();
+
+        var text = await PrintedAsync(page, request.Number);
+        text.ShouldContain(request.Title);
+        await Assertions.Expect(take).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_legal_window_record_page_prints_without_the_shell_or_its_forms()
+    {
+        // The demo seed's consultation at 岱东社区's window, which 泰山区's head may read.
+        var record = await app.Factory.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Data.MediationDbContext>()
+            .Set<Mediation.LegalWindows.Domain.ServiceRecord>().IgnoreQueryFilters().OrderBy(r => r.Number).Select(r => new { r.Id, r.Number }).FirstAsync());
+        var page = await app.SignedInAsync("demo.unithead");
+        await page.GotoAsync($"/LegalWindows/Records/{record.Id}");
+
+        await PrintedAsync(page, record.Number);
+    }
+
+    [Fact]
+    public async Task A_joint_meeting_page_prints_without_the_shell_or_its_forms()
+    {
+        var coordinator = await app.Factory.ClientAsAsync("demo.coordinator.taian");
+        var groups = await (await coordinator.GetAsync("/api/joint-meetings/groups")).ReadAsync<List<Mediation.JointMeetings.WorkingGroupDto>>();
+        var title = "欠薪问题专题联席会议" + Guid.NewGuid().ToString("N")[..4];
+        var created = await coordinator.PostJsonAsync("/api/joint-meetings/meetings", new Mediation.JointMeetings.ScheduleMeetingInput(
+            groups.Single(g => g.Level == Mediation.JointMeetings.MeetingLevel.City).Id, title, DateTimeOffset.UtcNow.AddDays(2), "市委政法委三楼会议室"));
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var meeting = await created.ReadAsync<Mediation.JointMeetings.MeetingDto>();
+        var page = await app.SignedInAsync("demo.coordinator.taian");
+        await page.GotoAsync($"/JointMeetings/Meetings/{meeting.Id}");
+        await Assertions.Expect(page.Locator("main form").First).ToBeVisibleAsync();
+
+        var text = await PrintedAsync(page, title);
+        text.ShouldContain("市委政法委三楼会议室");
+        (await page.Locator("section[aria-labelledby='agenda-heading']").EvaluateAsync<string>("s => getComputedStyle(s).breakInside")).ShouldBe("avoid-page");
+    }
+
+    /// <summary>
+    /// The page in print media: no shell, no form, its heading <paramref name="heading"/> shown; then its A4 PDF read back, which holds
+    /// the heading and none of the shell's texts. Returns the PDF's text without spaces.
+    /// </summary>
+    private static async Task<string> PrintedAsync(IPage page, string heading)
+    {
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.topbar")).ToBeHiddenAsync();
+        (await page.Locator("main form").EvaluateAllAsync<bool>("fs => fs.every(f => getComputedStyle(f).display === 'none')")).ShouldBeTrue();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
+        var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true });
+        var text = PdfText.AllText(pdf).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain(heading.Replace(" ", "", StringComparison.Ordinal));
+        foreach (var shell in ShellTexts) text.ShouldNotContain(shell.Replace(" ", "", StringComparison.Ordinal));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        (Math.Round(document.GetPage(1).Width), Math.Round(document.GetPage(1).Height)).ShouldBe((595d, 842d), "A4 in points");
+        return text;
     }
 }

@@ -12,16 +12,6 @@ namespace Mediation.Tests.Browser;
 /// <summary>The desk's main path in the browser: an enterprise files and uploads a material, an officer takes and concludes it, the enterprise rates it.</summary>
 public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
-    }
 
     private static async Task NoErrorsAsync(IPage page)
     {
@@ -42,7 +32,7 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
             .IgnoreQueryFilters().Where(r => r.Id == old.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.SubmittedAt, DateTimeOffset.UtcNow.AddDays(-60))));
 
-        var page = await SignedInAsync(DeskSetup.Officer);
+        var page = await app.SignedInAsync(DeskSetup.Officer);
         await page.GotoAsync("/ServiceDesk");
         await page.GetByLabel("范围").SelectOptionAsync("All");
         await page.Locator("#kind").SelectOptionAsync("LegalMatter");
@@ -77,7 +67,7 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
     public async Task An_enterprise_files_a_request_an_officer_takes_and_concludes_it_and_the_enterprise_rates_it()
     {
         var (enterprise, _, userName) = await DeskSetup.EnterpriseAsync(app.Factory);
-        var portal = await SignedInAsync(userName);
+        var portal = await app.SignedInAsync(userName);
         await portal.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "企业服务" }).ClickAsync();
         await Assertions.Expect(portal.GetByRole(AriaRole.Heading, new() { Name = "我的诉求", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(portal.Locator("p.lead")).ToContainTextAsync(enterprise.Name);
@@ -106,7 +96,7 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
         await NoErrorsAsync(portal);
         await Assertions.Expect(portal.Locator("#attachments")).ToContainTextAsync("营业执照.pdf（营业执照（副本）复印件）");
 
-        var officer = await SignedInAsync(DeskSetup.Officer);
+        var officer = await app.SignedInAsync(DeskSetup.Officer);
         await officer.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "接诉即办" }).ClickAsync();
         await officer.GetByLabel("范围").SelectOptionAsync(new SelectOptionValue { Label = "待受理" });
         await officer.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
@@ -147,7 +137,7 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
         var officerApi = await app.Factory.ClientAsAsync(DeskSetup.Officer);
         var taken = await DeskSetup.TakeAsync(officerApi, await DeskSetup.FileAsync(client));
 
-        var officer = await SignedInAsync(DeskSetup.Officer);
+        var officer = await app.SignedInAsync(DeskSetup.Officer);
         await officer.GotoAsync($"/ServiceDesk/Requests/{taken.Id}");
         var handOff = officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" });
         await handOff.GetByLabel("信访请求（可不填）").FillAsync("责令住建部门依法查处拖欠工程款行为");
@@ -166,12 +156,17 @@ public sealed class ServiceDesk_BrowserTests(BrowserApp app) : IClassFixture<Bro
         (await officer.GetByRole(AriaRole.Region, new() { Name = "转送信访部门" }).CountAsync()).ShouldBe(0, "handed off once");
 
         // The desk head may: the number links to the petition, which shows where it came from.
-        var head = await SignedInAsync(DeskSetup.Head);
+        var head = await app.SignedInAsync(DeskSetup.Head);
         await head.GotoAsync($"/ServiceDesk/Requests/{taken.Id}");
         await head.Locator("main").GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
         await NoErrorsAsync(head);
         await Assertions.Expect(head.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
-        await Assertions.Expect(head.Locator("main")).ToContainTextAsync($"肥城市政法服务先行区 · {taken.Number}");
-        await Assertions.Expect(head.Locator("main")).ToContainTextAsync(enterprise.Name);
+        await Assertions.Expect(head.Locator("main")).ToContainTextAsync($"肥城市政法服务先行区 · {enterprise.Name}诉求{taken.Number}");
+        // The request it came from is a link back, by its number (Issue 20 item 2), since the head may open desk requests.
+        var source = head.Locator("#petition-source");
+        await Assertions.Expect(source).ToHaveTextAsync($"{enterprise.Name}诉求{taken.Number}");
+        await source.ClickAsync();
+        await Assertions.Expect(head).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/ServiceDesk/Requests/{taken.Id}$"));
+        await Assertions.Expect(head.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(taken.Number);
     }
 }

@@ -10,12 +10,7 @@ public sealed class Statistics_BrowserTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task A_statistician_reads_the_dashboard_and_exports_the_report()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync("demo.statistician");
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        var page = await app.SignedInAsync("demo.statistician");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "统计分析", Level = 1 })).ToBeVisibleAsync();

@@ -23,7 +23,7 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await TermDueAsync(dueTomorrow.Id, today.AddDays(1));
         await TermDueAsync(overdue.Id, today.AddDays(-3));
 
-        var page = await SignedInAsync("demo.mediator");
+        var page = await app.SignedInAsync("demo.mediator");
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
         var soonCard = page.Locator("[data-card='cases.due-soon']");
@@ -54,7 +54,7 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
     public async Task A_unit_head_sees_the_overdue_records_of_each_unit_below_his_own_and_a_line_opens_that_units_dashboard()
     {
         var daimiao = await app.Factory.UnitIdAsync("370902001");
-        var page = await SignedInAsync("demo.unithead");
+        var page = await app.SignedInAsync("demo.unithead");
         await page.GotoAsync("/");
         var card = page.Locator("[data-card='deadlines.overdue-by-unit']");
         await Assertions.Expect(card).ToBeVisibleAsync();
@@ -87,7 +87,7 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
             return await db.SaveChangesAsync();
         });
 
-        var page = await SignedInAsync("demo.coordinator");
+        var page = await app.SignedInAsync("demo.coordinator");
         var bell = page.Locator("#notices-bell");
         var before = int.Parse(System.Text.RegularExpressions.Regex.Match((await bell.TextContentAsync())!, "(\\d+)").Groups[1].Value,
             System.Globalization.CultureInfo.InvariantCulture);
@@ -107,15 +107,4 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
             .Where(c => c.RecordId == caseId && c.PolicyName == "mediation.term")
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.DueDate, due).SetProperty(c => c.DueAt, dueAt));
     });
-
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediationAppFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-        return page;
-    }
 }

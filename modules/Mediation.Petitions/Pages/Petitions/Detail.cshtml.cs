@@ -14,7 +14,8 @@ namespace Mediation.Petitions.Pages.Petitions;
 /// </summary>
 [Authorize(Policy = PetitionsPermissions.Petitions.Read)]
 internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedingsAppService proceedings, IDocumentArchive documents,
-    IOrgUnitDirectory orgUnits, ICurrentUser user, TimeProvider clock) : FormPageModel
+    IOrgUnitDirectory orgUnits, ICurrentUser user, TimeProvider clock, Mediation.ServiceDesk.IDeskRequestStatusReader deskRequests,
+    Mediation.Core.Deadlines.IRecordReferences references) : FormPageModel
 {
     [BindProperty]
     public AcceptForm Accept { get; set; } = new();
@@ -259,9 +260,14 @@ internal sealed class DetailModel(PetitionAppService petitions, PetitionProceedi
         return Page();
     }
 
+    /// <summary>The desk request this petition was handed over from, by its number (linked when the reader may open it) or "由…办理".</summary>
+    public Mediation.Core.Deadlines.RecordReference? TransferSource { get; private set; }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Petition = await petitions.GetAsync(Id, ct);
+        if (Petition.Channel is PetitionChannel.Transferred && await deskRequests.RequestOfPetitionAsync(Petition.Id, ct) is { } requestId)
+            TransferSource = (await references.DescribeAsync("DeskRequest", [requestId], ct)).GetValueOrDefault(requestId);
         if (FailedForm != nameof(Opinion) && ReturnedOpinion is { } returned)
             Opinion = new OpinionForm { Decision = returned.Decision, Request = returned.Request, FactsAndReasons = returned.FactsAndReasons, LegalBasis = returned.LegalBasis };
         if (!CanDecide) return;
