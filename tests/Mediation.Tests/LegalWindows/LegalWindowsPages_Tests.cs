@@ -41,6 +41,23 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_advisors_workbench_lists_todays_services_at_his_windows_each_linking_to_its_record()
+    {
+        var advisor = await ClientAsync(userName: Advisor);
+        var today = Mediation.Core.Deadlines.Domain.ChinaTime.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var listed = await OkAsync<PagedList<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?on={today}&pageSize=5"));
+        listed.Total.ShouldBeGreaterThan(0, "the demo seed records two services earlier today");
+
+        var home = WebUtility.HtmlDecode(await advisor.GetStringAsync("/"));
+        var start = home.IndexOf("data-card=\"legal-windows.today\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "the advisor's workbench has today's services");
+        var card = home[start..];
+        card.ShouldContain($"aria-label=\"今日窗口服务：{listed.Total} 件，查看列表\">{listed.Total}</a>");
+        foreach (var record in listed.Items)
+            card.ShouldContain($"<a href=\"/LegalWindows/Records/{record.Id}\">{record.Number}</a> · ");
+    }
+
+    [Fact]
     public async Task The_advisor_records_on_the_form_that_he_took_part_in_a_committees_session_and_the_case_page_names_him()
     {
         var app = await AppAsync();
