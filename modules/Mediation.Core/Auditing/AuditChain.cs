@@ -22,14 +22,29 @@ public sealed record AuditChainReport(bool Intact, long Checked, long Pending, l
 /// <summary>
 /// Links committed audit rows into a hash chain. Only the holder of the "audit-sealer" lease
 /// seals, so several hosts never fork the chain; a row committed late simply gets the next
-/// sequence number.
+/// sequence number. Inside one host every caller shares the holder, so they take turns at a gate:
+/// two seals that read the same pending rows would number them twice, the second after the first.
 /// </summary>
-public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, ILogger<AuditChain> logger)
+public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, ILogger<AuditChain> logger) : IDisposable
 {
     private const string LeaseName = "audit-sealer";
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _sealing = new(1, 1);
 
     public async Task<int> SealAsync(CancellationToken ct)
+    {
+        await _sealing.WaitAsync(ct);
+        try
+        {
+            return await SealBatchAsync(ct);
+        }
+        finally
+        {
+            _sealing.Release();
+        }
+    }
+
+    private async Task<int> SealBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
@@ -84,6 +99,8 @@ public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, 
         }
         return new AuditChainReport(true, checkedRows, pending, null, null);
     }
+
+    public void Dispose() => _sealing.Dispose();
 
     internal async Task RunAsync(CancellationToken stoppingToken)
     {
