@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Issue 18 R5 soak: the malformed-input test (tests/Mediation.Tests/Hostile/MalformedInput_Tests.cs) with N generated requests
-# per provider (default 10,000; capped at the requests generated, ~9,000) instead of the 1,000 that etc/test.sh sends; prints the requests sent, the statuses and the failures.
-# Usage: etc/soak.sh [N]
+# Issue 18 soak, per provider (SQLite and PostgreSQL):
+# R5 the malformed-input test (tests/Mediation.Tests/Hostile/MalformedInput_Tests.cs) with N generated requests (default 10,000)
+#    instead of the 1,000 that etc/test.sh sends;
+# R2 the crash test (Hostile/CrashSafety_Tests.cs) with KILLS SIGKILLs of the host during the intake load (default 5; etc/test.sh: 1).
+# Prints the requests sent, the statuses, the kills and the failures.
+# Usage: etc/soak.sh [N] [KILLS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export MEDIATION_SOAK_REQUESTS="${1:-10000}"
+export MEDIATION_SOAK_KILLS="${2:-5}"
 dotnet build Mediation.sln -c Release -nologo -v quiet
 dotnet test tests/Mediation.Tests/Mediation.Tests.csproj -c Release --no-build -nologo \
-  --filter "FullyQualifiedName~MalformedInput_Tests" --logger "console;verbosity=detailed" | tee /tmp/mediation-soak.log \
-  | grep -E "generated requests|Passed|Failed|Total" || true
+  --filter "FullyQualifiedName~MalformedInput_Tests|FullyQualifiedName~CrashSafety_Tests" --logger "console;verbosity=detailed" | tee /tmp/mediation-soak.log \
+  | grep -E "generated requests|kills:|Passed|Failed|Total" || true
 grep -qE "Failed: +0," /tmp/mediation-soak.log || grep -q "Test Run Successful" /tmp/mediation-soak.log

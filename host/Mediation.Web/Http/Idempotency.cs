@@ -84,6 +84,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
             return;
         }
 
+        // The key's record commits in the transaction of the work it answers for: a host killed before the commit leaves
+        // neither, and a retry runs afresh; killed after it, both are there, and a retry gets the stored answer (issue 18 R2).
+        // The work joins this transaction (its services begin their own only when none is open).
+        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = clock.GetUtcNow() };
         db.Add(record);
         try
@@ -102,38 +106,56 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ProblemWriter pr
         context.Response.Body = buffer;
         try
         {
+            // An exception rolls everything back (the transaction is disposed uncommitted); the outer error middleware answers.
             await next(context);
-        }
-        catch
-        {
-            // The outer error middleware turns this into problem details; the key stays free for a retry.
-            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
-            throw;
         }
         finally
         {
             context.Response.Body = original;
         }
 
-        if (context.Response.StatusCode >= 500)
+        var status = context.Response.StatusCode;
+        var body = protector.EncryptBytes(buffer.ToArray());
+        var contentType = context.Response.ContentType;
+        var location = context.Response.Headers.Location.ToString();
+        if (status < 400)
         {
-            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+            await Complete(db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key), status, contentType, location, body);
+            await transaction.CommitAsync(CancellationToken.None);
         }
         else
         {
-            var body = protector.EncryptBytes(buffer.ToArray());
-            var contentType = context.Response.ContentType;
-            var location = context.Response.Headers.Location.ToString();
-            await db.Set<IdempotencyRecord>().Where(r => r.Caller == caller && r.Key == key).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Completed, true)
-                .SetProperty(r => r.StatusCode, context.Response.StatusCode)
-                .SetProperty(r => r.ContentType, contentType)
-                .SetProperty(r => r.Location, location)
-                .SetProperty(r => r.Body, body), CancellationToken.None);
+            // A refusal keeps nothing the request began; a client error is still remembered, so its retry gets the same answer.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (status < 500)
+            {
+                db.Add(new IdempotencyRecord
+                {
+                    Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = record.CreatedAt,
+                    Completed = true, StatusCode = status, ContentType = contentType, Location = location, Body = body,
+                });
+                try
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear(); // a retry that ran meanwhile stored its own answer
+                }
+            }
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static Task<int> Complete(IQueryable<IdempotencyRecord> record, int status, string? contentType, string location, byte[] body) =>
+        record.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Completed, true)
+            .SetProperty(r => r.StatusCode, status)
+            .SetProperty(r => r.ContentType, contentType)
+            .SetProperty(r => r.Location, location)
+            .SetProperty(r => r.Body, body), CancellationToken.None);
 
     private async Task ReplayAsync(HttpContext context, IdempotencyRecord existing, string requestHash)
     {

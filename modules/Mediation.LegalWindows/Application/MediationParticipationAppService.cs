@@ -38,7 +38,7 @@ internal sealed class MediationParticipationAppService(MediationDbContext db, Wi
 
         // The Cases module joins this transaction: a refusal there (no such case in scope, no such session, minutes printed, no consent)
         // leaves nothing written here.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var session = await cases.AddSessionParticipantAsync(new AddSessionParticipantRequest(input.CaseNumber!.Trim(), input.SessionNumber!.Value,
             advisor.Name, advisor.Kind is AdvisorKind.Lawyer ? ParticipantRole.Lawyer : ParticipantRole.GrassrootsLegalWorker, advisor.Firm,
             village.Name + "法律顾问", id.ToString(), input.PartiesConsent is true), ct);
@@ -51,7 +51,7 @@ internal sealed class MediationParticipationAppService(MediationDbContext db, Wi
                 null, null, null), now);
         db.Add(record);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return await records.ToDtoAsync(record, ct);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
         var servedAt = input.ServedAt ?? now;
         var year = ChinaTime.ToChina(servedAt).Year;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await numbers.NextAsync(NumberKind, window.Id, year, ct);
         var record = ServiceRecord.Record(Guid.CreateVersion7(), window, advisor, OfficialNumber.Format(window.ShortName, year, sequence), year, sequence,
             input.Kind!.Value, servedAt, person, details, now);
@@ -40,7 +40,7 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
         // The errand's due date runs from the day it was accepted at the window, on the module's own policy.
         if (record.Kind is ServiceKind.CivilAgency)
             await clocks.StartAsync(new StartClockInput(RecordType, record.Id, record.OrgUnitId, LegalWindowPolicies.Errand, servedAt, user.UserName), ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return await ToDtoAsync(record, ct);
     }
 

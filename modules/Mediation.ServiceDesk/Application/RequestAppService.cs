@@ -60,7 +60,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var year = ChinaTime.ToChina(now).Year;
         var policy = urgent ? ServiceDeskPolicies.AcknowledgementUrgent : ServiceDeskPolicies.Acknowledgement;
         var due = await clocks.PreviewAsync(policy, now, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await numbers.NextAsync(NumberKind, enterprise.OrgUnitId, year, ct);
         var request = DeskRequest.File(Guid.CreateVersion7(), enterprise, OfficialNumber.Format(options.Value.NumberPrefix, year, sequence), year, sequence,
             kind, title, description, project, urgent, supplied, user.UserName, now, due.DueAt.ToUniversalTime());
@@ -69,7 +69,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await db.SaveChangesAsync(ct);
         await clocks.StartAsync(new StartClockInput(RecordType, request.Id, request.OrgUnitId, policy, now, user.UserName), ct);
         if (afterFiling is not null) await afterFiling(request);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return request;
     }
 
