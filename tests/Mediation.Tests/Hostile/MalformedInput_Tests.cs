@@ -17,7 +17,7 @@ namespace Mediation.Tests.Hostile;
 /// <summary>
 /// Issue 18 R5: request bodies generated from the host's own OpenAPI document. For every operation with a JSON body, a plausible
 /// body is built from its schema and one field at a time is broken (wrong type, missing, null, empty, 1 MB, NUL, RTL mark, lone
-/// surrogate, emoji, two enum members at once, out-of-range numbers and dates, invalid 身份证号 and credit codes, SQL, HTML, Scriban
+/// surrogate, emoji, blank and zero-width text, CR/LF, two enum members at once, out-of-range numbers (the largest long) and dates, invalid 身份证号 and credit codes, SQL, HTML, Scriban
 /// and layout injections, path tricks), plus a cut-off body per operation. A seeded sample of <see cref="Requests"/> is sent, each
 /// by a role holding the operation's permission: never a 5xx, every refusal an RFC 9457 body with a code, and a refused request
 /// writes nothing (no data audit row under its correlation id). <c>etc/soak.sh</c> runs it with 10,000.
@@ -56,6 +56,10 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         ("object", _ => new JsonObject { ["a"] = 1 }),
         ("array", _ => new JsonArray(1, "x")),
         ("true", _ => true),
+        ("blank", _ => " \t\u3000 "),
+        ("zero-width", _ => "\u200B\uFEFF\u200D"),
+        ("CRLF header", _ => "a\r\nX-Injected: 1\r\n\r\n<b>"),
+        ("max long", _ => long.MaxValue),
     ];
 
     [Fact]
