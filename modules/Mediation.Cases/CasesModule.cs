@@ -58,7 +58,11 @@ public sealed class CasesModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => CasesModelConfiguration.Configure(model);
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => CasesDemoSeed.ApplyAsync(services, ct);
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await CasesDemoSeed.ApplyAsync(services, ct);
+        if (DemoVolume.Wanted(services) is { } volume) await CasesDemoVolume.ApplyAsync(services, volume, ct);
+    }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapCasesEndpoints();
 

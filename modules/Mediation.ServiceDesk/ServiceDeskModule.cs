@@ -60,7 +60,11 @@ public sealed class ServiceDeskModule : IModule
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => ServiceDeskDeadlinePolicies.All;
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => ServiceDeskDemoSeed.ApplyAsync(services, ct);
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await ServiceDeskDemoSeed.ApplyAsync(services, ct);
+        if (DemoVolume.Wanted(services) is { } volume) await ServiceDeskDemoVolume.ApplyAsync(services, volume, ct);
+    }
 
     public void ConfigureModel(ModelBuilder model) => ServiceDeskModelConfiguration.Configure(model);
 
