@@ -66,7 +66,7 @@ SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95
 FROM (SELECT n, (random() * 2899)::int AS d, (random() * 89)::int AS h, (random() * 99)::int AS r,
         (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
 JOIN u ON u.i = x.ui;
-ANALYZE statistics."RecordFacts";
+VACUUM (ANALYZE) statistics."RecordFacts";
 SQL
 }
 

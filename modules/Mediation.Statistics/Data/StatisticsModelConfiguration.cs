@@ -19,15 +19,17 @@ internal static class StatisticsModelConfiguration
             b.Property(f => f.Outcome).HasMaxLength(40);
             b.Property(f => f.Category).HasMaxLength(40);
             b.Property(f => f.Source).HasMaxLength(40);
-            // Every figure is a count over (kind, one date in the period, a subtree's key range): one index per date a figure puts
-            // records in its period by, the date before the unit key so that the period is sought, not filtered out of every row of
-            // the kind in the subtree (SQLite CLI, 200,000 rows, a year out of eight: 1.4 s before, 0.15–0.3 s after).
-            b.HasIndex(f => new { f.Kind, f.ReceivedOn, f.UnitKey });
-            b.HasIndex(f => new { f.Kind, f.ConcludedOn, f.UnitKey });
-            b.HasIndex(f => new { f.Kind, f.CriminalOn, f.UnitKey });
-            b.HasIndex(f => new { f.Kind, f.JudicialAppliedOn, f.UnitKey });
-            b.HasIndex(f => new { f.Kind, f.JudicialConfirmedOn, f.UnitKey });
-            b.HasIndex(f => new { f.Kind, f.DecidedOn, f.UnitKey });
+            // Every figure is a count over (kind, one date in the period, a subtree's key range), read in one pass per kind and date
+            // (FigureService): one index per date, the date before the unit key so that the period is sought, and after them every
+            // column a figure of that pass reads, so the pass reads the index only, never the table (SQLite CLI, 100,000 matching rows
+            // of a year: 1.41 s with (Kind, UnitKey) first, 0.15–0.3 s with the date first, 0.06 s covering).
+            b.HasIndex(f => new { f.Kind, f.ReceivedOn, f.UnitKey, f.ConcludedOn, f.DueOn, f.DecidedOn, f.DecisionDueOn, f.Succeeded, f.Rated, f.Satisfied,
+                f.Category, f.Source });
+            b.HasIndex(f => new { f.Kind, f.ConcludedOn, f.UnitKey, f.ReceivedOn, f.HandlingDays, f.DueOn, f.Succeeded, f.Rated, f.Satisfied, f.Category, f.Source });
+            b.HasIndex(f => new { f.Kind, f.CriminalOn, f.UnitKey, f.Category, f.Source });
+            b.HasIndex(f => new { f.Kind, f.JudicialAppliedOn, f.UnitKey, f.Category, f.Source });
+            b.HasIndex(f => new { f.Kind, f.JudicialConfirmedOn, f.UnitKey, f.Category, f.Source });
+            b.HasIndex(f => new { f.Kind, f.DecidedOn, f.UnitKey, f.DecisionDueOn });
             b.HasIndex(f => f.OrgUnitId);
         });
     }

@@ -2450,17 +2450,17 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("Kind", "ConcludedOn", "UnitKey");
+                    b.HasIndex("Kind", "DecidedOn", "UnitKey", "DecisionDueOn");
 
-                    b.HasIndex("Kind", "CriminalOn", "UnitKey");
+                    b.HasIndex("Kind", "CriminalOn", "UnitKey", "Category", "Source");
 
-                    b.HasIndex("Kind", "DecidedOn", "UnitKey");
+                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey", "Category", "Source");
 
-                    b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey");
+                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey", "Category", "Source");
 
-                    b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey");
+                    b.HasIndex("Kind", "ConcludedOn", "UnitKey", "ReceivedOn", "HandlingDays", "DueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source");
 
-                    b.HasIndex("Kind", "ReceivedOn", "UnitKey");
+                    b.HasIndex("Kind", "ReceivedOn", "UnitKey", "ConcludedOn", "DueOn", "DecidedOn", "DecisionDueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source");
 
                     b.ToTable("RecordFacts", "statistics");
                 });

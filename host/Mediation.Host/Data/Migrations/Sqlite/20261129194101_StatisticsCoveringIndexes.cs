@@ -1,0 +1,126 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mediation.Host.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class StatisticsCoveringIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_ConcludedOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_CriminalOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_DecidedOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialAppliedOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialConfirmedOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_ReceivedOn_UnitKey",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_ConcludedOn_UnitKey_ReceivedOn_HandlingDays_DueOn_Succeeded_Rated_Satisfied_Category_Source",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "ConcludedOn", "UnitKey", "ReceivedOn", "HandlingDays", "DueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_CriminalOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "CriminalOn", "UnitKey", "Category", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_DecidedOn_UnitKey_DecisionDueOn",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "DecidedOn", "UnitKey", "DecisionDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialAppliedOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "JudicialAppliedOn", "UnitKey", "Category", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialConfirmedOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "JudicialConfirmedOn", "UnitKey", "Category", "Source" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_ReceivedOn_UnitKey_ConcludedOn_DueOn_DecidedOn_DecisionDueOn_Succeeded_Rated_Satisfied_Category_Source",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "ReceivedOn", "UnitKey", "ConcludedOn", "DueOn", "DecidedOn", "DecisionDueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_ConcludedOn_UnitKey_ReceivedOn_HandlingDays_DueOn_Succeeded_Rated_Satisfied_Category_Source",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_CriminalOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_DecidedOn_UnitKey_DecisionDueOn",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialAppliedOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialConfirmedOn_UnitKey_Category_Source",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_statistics_RecordFacts_Kind_ReceivedOn_UnitKey_ConcludedOn_DueOn_DecidedOn_DecisionDueOn_Succeeded_Rated_Satisfied_Category_Source",
+                table: "statistics_RecordFacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_ConcludedOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "ConcludedOn", "UnitKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_CriminalOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "CriminalOn", "UnitKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_DecidedOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "DecidedOn", "UnitKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialAppliedOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "JudicialAppliedOn", "UnitKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_JudicialConfirmedOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "JudicialConfirmedOn", "UnitKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_statistics_RecordFacts_Kind_ReceivedOn_UnitKey",
+                table: "statistics_RecordFacts",
+                columns: new[] { "Kind", "ReceivedOn", "UnitKey" });
+        }
+    }
+}
