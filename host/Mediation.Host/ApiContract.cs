@@ -34,6 +34,7 @@ internal static class ApiContract
         ["service-desk"] = "接诉即办：建筑企业诉求、首问负责、一次性告知、办结与评价",
         ["joint-meetings"] = "联席会议：议题、会议、交办任务与督办",
         ["statistics"] = "统计指标、穿透查询与统计报告",
+        ["integrations"] = "系统对接：登记外部系统（12345热线等），以接口密钥推送工单，状态变化签名回调，回调投递日志",
     };
 
     private static readonly (int Status, string Description)[] Problems =

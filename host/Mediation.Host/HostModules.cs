@@ -11,6 +11,7 @@ using Mediation.Web.Exports;
 using Mediation.Web.Http;
 using Mediation.Web.Notifications;
 using Mediation.Web.OrgUnits;
+using Mediation.Integrations;
 using Mediation.JointMeetings;
 using Mediation.LegalWindows;
 using Mediation.Petitions;
@@ -40,5 +41,6 @@ public static class HostModules
         new ServiceDeskModule(),
         new JointMeetingsModule(),
         new StatisticsModule(),
+        new IntegrationsModule(),
     ]);
 }

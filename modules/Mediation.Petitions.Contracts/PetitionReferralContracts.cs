@@ -13,8 +13,10 @@ public sealed record ReferredPetitionDto(Guid PetitionId, string Number);
 /// <summary>
 /// A referred petition as the referring module follows it: <paramref name="StatusText"/> names the status in the caller's language
 /// (Chinese in background work); <paramref name="Handled"/>: answered or closed otherwise (not accepted, led into another procedure…).
+/// <paramref name="Answer"/>: what the petitioner was told — the facts and reasons of the latest issued opinion, the reply to a suggestion,
+/// or the reason it was not accepted or led elsewhere; null while nothing is decided.
 /// </summary>
-public sealed record ReferredPetitionStatusDto(Guid PetitionId, string Number, PetitionStatus Status, string StatusText, bool Handled);
+public sealed record ReferredPetitionStatusDto(Guid PetitionId, string Number, PetitionStatus Status, string StatusText, bool Handled, string? Answer = null);
 
 /// <summary>
 /// How a module that is not the petition office hands a matter to it and follows it to the end, without referencing the Petitions module.

@@ -237,10 +237,28 @@ public interface IDeskRequestStatusReader
 /// <paramref name="StatusText"/>: the status as the desk names it, in the caller's language (key <c>ServiceDesk:RequestStatus:{Status}</c>).
 /// <paramref name="HandlingUnit"/>: the department it was transferred to, else the desk's unit; <paramref name="Owner"/> the officer who holds it.
 /// <paramref name="DueOn"/>: the running acknowledgement or feedback period's due date (none once concluded or while nothing runs).
-/// <paramref name="Handled"/>: 办结告知 given and no review pending.
+/// <paramref name="Handled"/>: 办结告知 given and no review pending; <paramref name="Result"/> what the 办结告知 told the enterprise.
 /// </summary>
 public sealed record DeskRequestStatusDto(Guid Id, string Number, string Title, RequestKind Kind, RequestStatus Status, string StatusText, bool Handled,
-    string HandlingUnit, string? Owner, DateOnly? DueOn, DateTimeOffset? DueAt, DateTimeOffset? ConcludedAt);
+    string HandlingUnit, string? Owner, DateOnly? DueOn, DateTimeOffset? DueAt, DateTimeOffset? ConcludedAt, string? Result = null);
+
+/// <summary>
+/// A request another module files at a desk on a registered enterprise's behalf (a 12345 work order about it): the enterprise is
+/// named by its 统一社会信用代码 and must be approved at the desk of <paramref name="OrgUnitId"/>.
+/// </summary>
+public sealed record ChannelDeskRequest(string EnterpriseCreditCode, Guid OrgUnitId, RequestKind Kind, string Title, string Description, bool Urgent);
+
+public sealed record ChannelDeskRequestDto(Guid RequestId, string Number);
+
+/// <summary>
+/// How a module that is not the desk files a request there. <see cref="FileAsync"/> joins the caller's transaction when there is one, so
+/// the request and the caller's record of it commit together; it answers null, writing nothing, when no approved enterprise of that code
+/// is registered at that unit's desk. Later changes arrive as <see cref="DeskRequestsChangedEto"/>, read through <see cref="IDeskRequestStatusReader"/>.
+/// </summary>
+public interface IDeskRequestIntakeIntegrationService
+{
+    Task<ChannelDeskRequestDto?> FileAsync(ChannelDeskRequest request, CancellationToken ct);
+}
 
 /// <summary>
 /// 办结告知 given: the desk concluded the request with <paramref name="Result"/>. Published in the conclusion's own transaction, so a

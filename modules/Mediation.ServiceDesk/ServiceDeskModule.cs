@@ -42,6 +42,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddScoped<LedgerAppService>();
         services.AddScoped<IDeadlineRecordDescriber, DeskRequestDeadlineRecords>();
         services.AddScoped<IDeskRequestStatusReader, DeskRequestStatusReader>();
+        services.AddScoped<IDeskRequestIntakeIntegrationService, DeskRequestIntakeIntegrationService>();
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<Mediation.Petitions.PetitionsChangedEto, PetitionFollowHandler>();
         services.AddIntegrationEvent<DeskRequestConcludedEto>(DeskRequestConcludedEto.EventName);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Mediation.Core.Data;
 using Mediation.Core.Localization;
+using Mediation.Petitions.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Petitions.Application;
 
@@ -19,9 +21,24 @@ internal sealed class PetitionReferralIntegrationService(MediationDbContext db, 
         return new ReferredPetitionDto(petition.Id, petition.Number);
     }
 
-    public async Task<IReadOnlyList<ReferredPetitionStatusDto>> FollowAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct) =>
-        (await new PetitionStatusReader(db).FindAsync(petitionIds, ct))
-        .Select(p => new ReferredPetitionStatusDto(p.Id, p.Number, p.Status,
-            texts.Find($"PetitionsUi:PetitionStatus:{p.Status}", CultureInfo.CurrentUICulture) ?? p.Status.ToString(), p.Handled))
-        .ToList();
+    public async Task<IReadOnlyList<ReferredPetitionStatusDto>> FollowAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)
+    {
+        var found = await new PetitionStatusReader(db).FindAsync(petitionIds, ct);
+        var handledIds = found.Where(p => p.Handled).Select(p => p.Id).ToList();
+        var answers = handledIds.Count == 0
+            ? []
+            : (await db.Set<Petition>().AsNoTracking().Where(p => handledIds.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id, AnswerOf);
+        return found.Select(p => new ReferredPetitionStatusDto(p.Id, p.Number, p.Status,
+            texts.Find($"PetitionsUi:PetitionStatus:{p.Status}", CultureInfo.CurrentUICulture) ?? p.Status.ToString(), p.Handled,
+            answers.GetValueOrDefault(p.Id))).ToList();
+    }
+
+    private static string? AnswerOf(Petition petition) => petition.Status switch
+    {
+        PetitionStatus.Replied => petition.LatestOpinion(OpinionKind.Reply)?.FactsAndReasons,
+        PetitionStatus.Reviewed => petition.LatestOpinion(OpinionKind.Review)?.FactsAndReasons,
+        PetitionStatus.Reexamined => petition.LatestOpinion(OpinionKind.Reexamination)?.FactsAndReasons,
+        PetitionStatus.SuggestionAnswered => petition.SuggestionReply,
+        _ => petition.DecisionReason,
+    };
 }

@@ -24,7 +24,7 @@ internal sealed class DeskRequestStatusReader(MediationDbContext db, IDeadlineCl
         if (ids.Count == 0) return [];
         if (user.Id is { } me && await db.Set<Enterprise>().IgnoreQueryFilters().AnyAsync(e => e.Members.Any(m => m.UserId == me), ct)) return [];
         var found = await db.Set<DeskRequest>().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.FeedbackClockKey, r.Number, r.Title, r.Kind, r.Status, r.OrgUnitId, r.OwnerName, r.OwnerDepartment, r.ConcludedAt })
+            .Select(r => new { r.Id, r.FeedbackClockKey, r.Number, r.Title, r.Kind, r.Status, r.OrgUnitId, r.OwnerName, r.OwnerDepartment, r.ConcludedAt, r.Result })
             .ToListAsync(ct);
         if (found.Count == 0) return [];
         var clockKeys = found.Select(r => r.Id).Concat(found.Select(r => r.FeedbackClockKey)).Distinct().ToList();
@@ -38,7 +38,7 @@ internal sealed class DeskRequestStatusReader(MediationDbContext db, IDeadlineCl
             var clock = open.GetValueOrDefault(r.FeedbackClockKey) ?? open.GetValueOrDefault(r.Id);
             return new DeskRequestStatusDto(r.Id, r.Number, r.Title, r.Kind, r.Status, StatusText(r.Status),
                 r.Status is RequestStatus.Concluded or RequestStatus.Closed, r.OwnerDepartment ?? unitNames[r.OrgUnitId], r.OwnerName,
-                clock?.DueDate, clock?.DueAt, r.ConcludedAt);
+                clock?.DueDate, clock?.DueAt, r.ConcludedAt, r.Result);
         }).ToList();
     }
 

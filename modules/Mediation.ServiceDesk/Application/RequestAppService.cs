@@ -52,7 +52,10 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         return await ToDtoAsync(request, ct);
     }
 
-    /// <summary>Numbers, files and starts the acknowledgement clock in one transaction; <paramref name="afterFiling"/> runs inside it.</summary>
+    /// <summary>
+    /// Numbers, files and starts the acknowledgement clock in one transaction — the caller's, when it has one (another module filing
+    /// through <see cref="IDeskRequestIntakeIntegrationService"/>); <paramref name="afterFiling"/> runs inside it.
+    /// </summary>
     internal async Task<DeskRequest> FileCoreAsync(Enterprise enterprise, RequestKind kind, string title, string description, string? project, bool urgent,
         IReadOnlyList<string> supplied, Func<DeskRequest, Task>? afterFiling, CancellationToken ct)
     {

@@ -95,6 +95,8 @@ public abstract partial class AuthorizationMatrix_Tests
         ["POST /api/auth/token"] = "signing in is how a caller gets a token",
         ["GET /api/service-desk/checklist"] = "the public materials checklist an enterprise reads before it signs up",
         ["POST /api/service-desk/enterprises/sign-up"] = "an enterprise signs up before it has an account; a desk officer approves it",
+        ["POST /api/integrations/work-orders"] = "an integrating system (the 12345 platform) authenticates by its API key (X-Api-Key), not by a user session: "
+            + "without a valid key the service answers 401 Integrations:ApiKeyInvalid, a user's token included (WorkOrders_Tests)",
     };
 
     /// <summary>Endpoints for any signed-in caller without a permission, and why; <c>Call = false</c> for those that would change the test accounts.</summary>

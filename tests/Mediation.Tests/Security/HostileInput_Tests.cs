@@ -374,7 +374,18 @@ public static class HostileProbes
             null, HttpStatusCode.NotFound),
         new("statistics drill-down of a year out of range", "demo.statistician", "GET", "/api/statistics/figures/received/records?period=Year&year=99999",
             null, HttpStatusCode.BadRequest, "year", CoreErrorCodes.Validation.OutOfRange),
+
+        // Integrations: the registry lists page; a work order's kind is one member by name, refused while the body is read (before the key is checked).
+        .. PagingRows("integrating systems", "demo.systemadmin", "/api/integrations/systems"),
+        .. PagingRows("callback delivery log", "demo.systemadmin", "/api/integrations/deliveries"),
+        new("work order kind as a flag combination", Officer, "POST", "/api/integrations/work-orders", WorkOrderWithKind("\"Petition,DeskRequest\""),
+            HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
+        new("work order kind as a number", Officer, "POST", "/api/integrations/work-orders", WorkOrderWithKind("1"),
+            HttpStatusCode.BadRequest, "kind", CoreErrorCodes.Validation.NotAMember),
     ];
+
+    private static string WorkOrderWithKind(string kind) =>
+        $$"""{"number":"GD-1","channel":"12345热线","caller":{"name":"张某","phone":"13800138000"},"content":"噪音扰民","category":"环境","orgUnitCode":"370902","dueAt":"{{InThreeDays}}","kind":{{kind}}}""";
 
     /// <summary>A number, a number list, a flag combination, an unknown name and the parameter given twice: each a 400 naming it.</summary>
     public static IEnumerable<HostileProbe> EnumRows(string name, string user, string path, string parameter, Type enumType)
