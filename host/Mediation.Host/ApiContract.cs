@@ -176,11 +176,13 @@ internal static class ApiContract
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        // A system's API key stands for a session there: no key is a 401, a key without the right a 403.
+        var apiKey = metadata.OfType<Mediation.Core.Web.ApiKeyEndpointMetadata>().Any();
         var write = !string.Equals(context.Description.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase);
         return status switch
         {
-            401 => !anonymous,
-            403 => !anonymous && metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null),
+            401 => !anonymous || apiKey,
+            403 => apiKey || (!anonymous && metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null)),
             404 => context.Description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Path),
             409 or 422 => write,
             _ => true,

@@ -30,7 +30,7 @@ internal static class IntegrationsEndpoints
                 => s.DeliveriesAsync(systemId, Paging.From(page, pageSize), ct))
             .WithName("Integrations_ListDeliveries").WithSummary("查询回调投递日志（最新在前，含每次尝试）").RequirePermission(IntegrationsPermissions.Systems.Manage);
 
-        // Authenticated by the system's API key, not by a user session: open to the authorization middleware, refused in the service.
+        // Authenticated by the system's API key, not by a user session: open to the authorization middleware, refused in WorkOrderIntake.
         g.MapPost("/work-orders", async ([FromHeader(Name = IntegrationsModuleInfo.ApiKeyHeader)] string? apiKey, WorkOrderInput input, WorkOrderIntake s,
                 CancellationToken ct) =>
             {
@@ -41,6 +41,6 @@ internal static class IntegrationsEndpoints
             })
             .WithName("Integrations_PushWorkOrder").WithSummary("外部系统推送工单（以 X-Api-Key 认证；同一系统重复推送同一工单编号返回原记录）")
             .Produces<WorkOrderDto>(StatusCodes.Status201Created).Produces<WorkOrderDto>(StatusCodes.Status200OK)
-            .AllowAnonymous();
+            .AuthenticatedByApiKey(IntegrationsModuleInfo.ApiKeyHeader);
     }
 }
