@@ -138,12 +138,12 @@ public abstract class CrashSafety_Tests(ITestOutputHelper output)
         report.Intact.ShouldBeTrue($"broken at sequence {report.BrokenAtSequence}");
     }
 
-    private static string MatterOf(string key) => key + " 岱东社区某小区业主反映物业公司擅自提高收费标准，多次协商未果，请求依法查处";
+    internal static string MatterOf(string key) => key + " 岱东社区某小区业主反映物业公司擅自提高收费标准，多次协商未果，请求依法查处";
 
-    private static RegisterPetitionInput Letter(string key) => new(PetitionChannel.Visit, null, null,
+    internal static RegisterPetitionInput Letter(string key, DateTimeOffset? receivedAt = null) => new(PetitionChannel.Visit, receivedAt, null,
         [new PetitionerInput("王某", "11010519491231002X", "13800138000", "岱东社区 3 号")], MatterOf(key), "依法查处", "岱东社区", null, null, null, null);
 
-    private static async Task<string> TokenAsync(HostProcess host)
+    internal static async Task<string> TokenAsync(HostProcess host)
     {
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var response = await http.PostAsJsonAsync("/api/auth/token", new TokenRequest("demo.petitionofficer", MediationAppFactory.DemoPassword, null), HttpJson.Options);

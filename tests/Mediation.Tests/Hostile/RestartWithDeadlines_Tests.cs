@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Core.Web;
+using Mediation.Petitions;
+using Mediation.Tests.Infrastructure;
+using Mediation.Web.Deadlines;
+using Mediation.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit.Abstractions;
+
+namespace Mediation.Tests.Hostile;
+
+/// <summary>
+/// Issue 18 R3: petitions registered with their letters received 13 to 30 China days ago, on a host killed (SIGKILL) before any
+/// sweep ran, so their reminders and their 催办/督办/通报 fell due while it was down. The next host (Hangfire on, the real recurring
+/// sweep) sends them; it is killed too, and a third host sweeps again. Each step is then recorded once with its notices once (one
+/// per unit told), nothing is missing against the policy's plan, and a further sweep finds nothing to do.
+/// The receipt dates are whole China days back, so what is due does not depend on the hour the test runs: the 15-day acceptance
+/// notice (信访工作条例第二十四条) of a letter 13 days old has its 72-hour reminder due, 15 days old both reminders, 20 and 30 days
+/// old its escalations. (An earlier draft used 12 days: that letter's first reminder was not due yet, and it waited in vain.)
+/// </summary>
+public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
+{
+    protected abstract Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync();
+
+    private static readonly int[] DaysAgo = [13, 15, 20, 30];
+
+    [Fact]
+    public async Task Reminders_and_escalations_due_while_the_host_was_down_are_sent_once_after_it_starts()
+    {
+        var (provider, connectionString) = await DatabaseAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var host = new HostProcess(provider, connectionString, new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = "true", ["Hangfire:WorkerCount"] = "2" });
+
+        List<Guid> petitions;
+        Guid unit;
+        await using (var down = new HostProcess(provider, connectionString))
+        {
+            await down.StartAsync();
+            (petitions, unit) = await RegisterAsync(down, $"r3-{run}-down", DaysAgo);
+            down.Kill();
+        }
+
+        // The recurring sweep runs every minute; the first one after the start finds everything that fell due meanwhile.
+        await host.StartAsync();
+        await NoticesFor(host, unit, petitions);
+        host.Kill();
+
+        // A third life: its sweeps must not repeat the killed one's. A letter registered now shows that one of them ran.
+        await host.StartAsync();
+        var (witness, _) = await RegisterAsync(host, $"r3-{run}-after", [30]);
+        await NoticesFor(host, unit, witness);
+        host.Kill();
+        var killed = DateTimeOffset.UtcNow;
+        output.WriteLine($"{host.Starts} starts of the sweeping host");
+
+        await using var app = new MediationAppFactory(provider, connectionString, new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = "false" });
+        app.StartServer();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var ours = petitions.Concat(witness).ToList();
+        var clocks = await db.Set<DeadlineClock>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => ours.Contains(c.RecordId) && c.PolicyName == PetitionPolicies.AcceptanceNotice).ToListAsync();
+        clocks.Count.ShouldBe(ours.Count);
+        var clockIds = clocks.Select(c => c.Id).ToList();
+        var recordedByHosts = await db.Set<DeadlineStep>().AsNoTracking().Where(s => clockIds.Contains(s.ClockId)).Select(s => s.Id).ToListAsync();
+        await scope.ServiceProvider.GetRequiredService<DeadlineSweepJob>().RunAsync(CancellationToken.None);
+        // Only a step that fell due after the last host's last sweep (a minute before it was killed, at most) may be new here.
+        (await db.Set<DeadlineStep>().AsNoTracking().Where(s => clockIds.Contains(s.ClockId) && !recordedByHosts.Contains(s.Id)).ToListAsync())
+            .Where(s => s.DueInstant < killed.AddMinutes(-2)).Select(s => s.Step).ShouldBeEmpty("a further sweep found steps the hosts had missed");
+
+        var policies = app.Services.GetRequiredService<DeadlinePolicies>();
+        var now = DateTimeOffset.UtcNow;
+        var reminders = 0;
+        var escalations = 0;
+        foreach (var clock in clocks)
+        {
+            var steps = await db.Set<DeadlineStep>().AsNoTracking().Where(s => s.ClockId == clock.Id).ToListAsync();
+            var planned = StepPlanner.DueSteps(policies.Get(clock.PolicyName), clock.DueAt!.Value, now).Select(p => p.Step).ToList();
+            steps.Select(s => s.Step).ShouldBe(planned, ignoreOrder: true, $"the steps of the clock due {clock.DueAt}");
+            var notices = await db.Set<Notice>().AsNoTracking().Where(n => n.SourceKey!.StartsWith(clock.Id.ToString("N"))).ToListAsync();
+            notices.GroupBy(n => (n.SourceKey, n.OrgUnitId, n.Channel)).Where(g => g.Count() > 1).Select(g => g.Key.SourceKey).ShouldBeEmpty("a step told twice");
+            foreach (var step in steps)
+            {
+                var told = notices.Where(n => n.SourceKey!.StartsWith($"{clock.Id:N}:{step.Step}:", StringComparison.Ordinal) && n.Channel == NoticeChannel.InApp)
+                    .Select(n => n.OrgUnitId).ToList();
+                told.ShouldBe(step.Kind is DeadlineStepKind.Reminder || step.SupervisorOrgUnitId == clock.OrgUnitId
+                    ? [clock.OrgUnitId] : [step.SupervisorOrgUnitId!.Value, clock.OrgUnitId], ignoreOrder: true, step.Step);
+                if (step.Kind is DeadlineStepKind.Reminder) reminders++;
+                else escalations++;
+            }
+        }
+        output.WriteLine($"{clocks.Count} clocks: {reminders} reminders and {escalations} escalations, each told once");
+        reminders.ShouldBeGreaterThanOrEqualTo(3, "the letters of 13 and 15 days ago are due within three days");
+        escalations.ShouldBeGreaterThanOrEqualTo(2 * 3, "the letters of 20 and 30 days ago are overdue (and the witness of 30)");
+    }
+
+    private static async Task<(List<Guid> Ids, Guid Unit)> RegisterAsync(HostProcess host, string prefix, int[] daysAgo)
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CrashSafety_Tests.TokenAsync(host));
+        var ids = new List<Guid>();
+        var unit = Guid.Empty;
+        for (var i = 0; i < daysAgo.Length; i++)
+        {
+            var received = ChinaTime.StartOfDay(ChinaTime.DateOf(DateTimeOffset.UtcNow).AddDays(-daysAgo[i])).AddHours(12).ToUniversalTime();
+            var response = await http.PostJsonAsync("/api/petitions", CrashSafety_Tests.Letter($"{prefix}-{i}", received));
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            var petition = await response.ReadJsonAsync();
+            ids.Add(petition.GetProperty("id").GetGuid());
+            unit = petition.GetProperty("orgUnitId").GetGuid();
+        }
+        return (ids, unit);
+    }
+
+    /// <summary>Waits until the petition officer's inbox holds a deadline notice for each of the petitions (up to three minutes: the sweep runs minutely).</summary>
+    private static async Task NoticesFor(HostProcess host, Guid unit, List<Guid> petitions)
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CrashSafety_Tests.TokenAsync(host));
+        var end = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var response = await http.GetAsync($"/api/notifications/inbox?orgUnitId={unit}&pageSize=200");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var inbox = await response.ReadAsync<PagedList<NoticeDto>>();
+            if (petitions.All(id => inbox.Items.Any(n => n.Link?.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) == true))) return;
+            if (DateTime.UtcNow > end) throw new ShouldAssertException($"no deadline notice for some of {string.Join(", ", petitions)} within 3 minutes:\n{host.Log}");
+            await Task.Delay(1000);
+        }
+    }
+}
+
+public sealed class RestartWithDeadlines_Tests_on_Sqlite(ITestOutputHelper output) : RestartWithDeadlines_Tests(output)
+{
+    protected override Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mediation-tests", "r3-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        return Task.FromResult((DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "mediation.db")};Default Timeout=120"));
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class RestartWithDeadlines_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : RestartWithDeadlines_Tests(output)
+{
+    protected override async Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync() =>
+        (DatabaseProvider.PostgreSql, await cluster.CreateDatabaseAsync());
+}
