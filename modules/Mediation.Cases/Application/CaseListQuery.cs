@@ -86,16 +86,8 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, ID
     /// </summary>
     public async Task<CaseListFilter> FilterAsync(CaseListCriteria c, CancellationToken ct)
     {
-        var validator = new InputValidator()
-            .Add(c.From is { } from && c.To is { } to && to < from ? "to" : null, CasesErrorCodes.ListRangeReversed);
-        string? unitPath = null;
-        if (c.OrgUnitId is { } unitId)
-        {
-            var unit = await units.FindAsync(unitId, ct);
-            var inScope = unit is not null && (scope.OrgUnitPath is not { } mine || unit.Path.StartsWith(mine, StringComparison.Ordinal));
-            validator.Add(inScope ? null : "orgUnitId", CasesErrorCodes.ListUnitNotInScope);
-            unitPath = unit?.Path;
-        }
+        var validator = new InputValidator().DateRange(c.From, c.To, CasesErrorCodes.ListRangeReversed);
+        var unitPath = await validator.UnitPathAsync(c.OrgUnitId, units, scope, CasesErrorCodes.ListUnitNotInScope, ct);
         validator.ThrowIfInvalid();
 
         var onlyMine = user.HasPermission(CasesPermissions.Sessions.Record) && !c.All;
@@ -157,22 +149,7 @@ internal sealed class CaseListQuery(MediationDbContext db, ICurrentUser user, ID
         if (filter.Risk is { } risk) cases = cases.Where(c => c.RiskGrade == risk);
         if (filter.DisputeType is { } type) cases = cases.Where(c => c.DisputeType == type);
         if (filter.CommitteeId is { } committee) cases = cases.Where(c => c.CommitteeId == committee);
-        if (filter.UnitPath is { } path)
-        {
-            var subtree = units.SubtreeIds(path);
-            cases = cases.Where(c => subtree.Contains(c.OrgUnitId));
-        }
-        // PostgreSQL compares timestamptz parameters only in UTC.
-        if (filter.RegisteredFrom is { } from)
-        {
-            var start = ChinaTime.StartOfDay(from).ToUniversalTime();
-            cases = cases.Where(c => c.RegisteredAt >= start);
-        }
-        if (filter.RegisteredTo is { } to)
-        {
-            var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
-            cases = cases.Where(c => c.RegisteredAt < end);
-        }
+        cases = cases.InSubtree(units, filter.UnitPath, c => c.OrgUnitId).OnDays(filter.RegisteredFrom, filter.RegisteredTo, c => c.RegisteredAt);
 
         var open = clocks.OpenClocks(CaseAppService.RecordType);
         var rows = cases.Select(c => new Row

@@ -45,16 +45,8 @@ internal sealed class PetitionListQuery(PetitionAppService petitions, IDeadlineC
     /// <summary>Checked before anything is read: a reversed range or a unit unknown or outside the caller's scope is a 400 on its field.</summary>
     public async Task<Filter> FilterAsync(PetitionListCriteria c, CancellationToken ct)
     {
-        var validator = new InputValidator()
-            .Add(c.From is { } from && c.To is { } to && to < from ? "to" : null, PetitionsErrorCodes.ListRangeReversed);
-        string? unitPath = null;
-        if (c.OrgUnitId is { } unitId)
-        {
-            var unit = await units.FindAsync(unitId, ct);
-            var inScope = unit is not null && (scope.OrgUnitPath is not { } mine || unit.Path.StartsWith(mine, StringComparison.Ordinal));
-            validator.Add(inScope ? null : "orgUnitId", PetitionsErrorCodes.ListUnitNotInScope);
-            unitPath = unit?.Path;
-        }
+        var validator = new InputValidator().DateRange(c.From, c.To, PetitionsErrorCodes.ListRangeReversed);
+        var unitPath = await validator.UnitPathAsync(c.OrgUnitId, units, scope, PetitionsErrorCodes.ListUnitNotInScope, ct);
         validator.ThrowIfInvalid();
 
         var now = clock.GetUtcNow();
@@ -114,22 +106,7 @@ internal sealed class PetitionListQuery(PetitionAppService petitions, IDeadlineC
         var visible = (c.SignOff ? PetitionWorkbenchCards.AwaitingMySignOff(services) : petitions.Visible()).AsNoTracking();
         if (c.Status is { } status) visible = visible.Where(p => p.Status == status);
         if (c.Category is { } category) visible = visible.Where(p => p.Category == category);
-        if (filter.UnitPath is { } path)
-        {
-            var subtree = units.SubtreeIds(path);
-            visible = visible.Where(p => subtree.Contains(p.OrgUnitId));
-        }
-        // PostgreSQL compares timestamptz parameters only in UTC.
-        if (c.From is { } from)
-        {
-            var start = ChinaTime.StartOfDay(from).ToUniversalTime();
-            visible = visible.Where(p => p.ReceivedAt >= start);
-        }
-        if (c.To is { } to)
-        {
-            var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
-            visible = visible.Where(p => p.ReceivedAt < end);
-        }
+        visible = visible.InSubtree(units, filter.UnitPath, p => p.OrgUnitId).OnDays(c.From, c.To, p => p.ReceivedAt);
         var running = clocks.OpenClocks(Petition.RecordType).Where(k => k.DueAt != null);
         var rows = visible.Select(p => new
         {

@@ -34,16 +34,8 @@ internal sealed class DeskRequestListQuery(DeskScope scope, RequestAppService re
     /// <summary>Checked before anything is read: a reversed range, or a unit unknown or outside the caller's scope, is a 400 on its field.</summary>
     public async Task<Filter> FilterAsync(DeskRequestListCriteria c, CancellationToken ct)
     {
-        var validator = new InputValidator()
-            .Add(c.From is { } from && c.To is { } to && to < from ? "to" : null, ServiceDeskErrorCodes.ListRangeReversed);
-        string? unitPath = null;
-        if (c.OrgUnitId is { } unitId)
-        {
-            var unit = await units.FindAsync(unitId, ct);
-            var inScope = unit is not null && (dataScope.OrgUnitPath is not { } mine || unit.Path.StartsWith(mine, StringComparison.Ordinal));
-            validator.Add(inScope ? null : "orgUnitId", ServiceDeskErrorCodes.ListUnitNotInScope);
-            unitPath = unit?.Path;
-        }
+        var validator = new InputValidator().DateRange(c.From, c.To, ServiceDeskErrorCodes.ListRangeReversed);
+        var unitPath = await validator.UnitPathAsync(c.OrgUnitId, units, dataScope, ServiceDeskErrorCodes.ListUnitNotInScope, ct);
         validator.ThrowIfInvalid();
         return new Filter(c, c.View ?? DefaultView(), unitPath);
     }
@@ -86,22 +78,7 @@ internal sealed class DeskRequestListQuery(DeskScope scope, RequestAppService re
         };
         if (c.Status is { } status) query = query.Where(r => r.Status == status);
         if (c.Kind is { } kind) query = query.Where(r => r.Kind == kind);
-        if (filter.UnitPath is { } path)
-        {
-            var subtree = units.SubtreeIds(path);
-            query = query.Where(r => subtree.Contains(r.OrgUnitId));
-        }
-        // PostgreSQL compares timestamptz parameters only in UTC.
-        if (c.From is { } from)
-        {
-            var start = ChinaTime.StartOfDay(from).ToUniversalTime();
-            query = query.Where(r => r.SubmittedAt >= start);
-        }
-        if (c.To is { } to)
-        {
-            var end = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
-            query = query.Where(r => r.SubmittedAt < end);
-        }
+        query = query.InSubtree(units, filter.UnitPath, r => r.OrgUnitId).OnDays(c.From, c.To, r => r.SubmittedAt);
         return (c.Sort ?? DeskRequestListSort.Newest) switch
         {
             DeskRequestListSort.Oldest => query.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
