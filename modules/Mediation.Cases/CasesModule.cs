@@ -41,7 +41,7 @@ public sealed class CasesModule : IModule
         services.AddIntegrationEvent<CaseConcludedEto>(CaseConcludedEto.EventName);
         services.AddIntegrationEvent<CaseAgreementEffectiveEto>(CaseAgreementEffectiveEto.EventName);
         services.AddIntegrationEvent<CaseReopenedEto>(CaseReopenedEto.EventName);
-        services.AddIntegrationEvent<CasesChangedEto>(CasesChangedEto.EventName);
+        services.AddIntegrationEvent<CasesChangedEto>(CasesChangedEto.EventName, events => new([.. events.SelectMany(e => e.CaseIds).Distinct()]));
         services.AddScoped<ICaseStatisticsSource, CaseStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CaseChangeFeed>();
     }

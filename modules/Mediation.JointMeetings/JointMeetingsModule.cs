@@ -38,7 +38,7 @@ public sealed class JointMeetingsModule : IModule
         services.AddScoped<TaskEscalationJob>();
         services.AddScoped<IExportProducer, RegisterExport>();
         services.AddIntegrationEvent<JointMeetingTaskAcceptedEto>(JointMeetingTaskAcceptedEto.EventName);
-        services.AddIntegrationEvent<TasksChangedEto>(TasksChangedEto.EventName);
+        services.AddIntegrationEvent<TasksChangedEto>(TasksChangedEto.EventName, events => new([.. events.SelectMany(e => e.TaskIds).Distinct()]));
         services.AddScoped<ITaskStatisticsSource, TaskStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, TaskChangeFeed>();
         services.AddIntegrationEventHandler<PetitionJointMeetingRequestedEto, PetitionJointMeetingRequestedHandler>();

@@ -38,7 +38,7 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<UncoveredShiftsJob>();
         services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();
-        services.AddIntegrationEvent<ServiceRecordsChangedEto>(ServiceRecordsChangedEto.EventName);
+        services.AddIntegrationEvent<ServiceRecordsChangedEto>(ServiceRecordsChangedEto.EventName, events => new([.. events.SelectMany(e => e.RecordIds).Distinct()]));
         services.AddScoped<IServiceStatisticsSource, ServiceStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, ServiceRecordChangeFeed>();
     }

@@ -44,7 +44,7 @@ public sealed class PetitionsModule : IModule
         services.AddIntegrationEventHandler<CaseReopenedEto, CaseReopenedHandler>();
         services.AddIntegrationEventHandler<JointMeetingTaskAcceptedEto, JointMeetingTaskAcceptedHandler>();
         services.AddIntegrationEvent<PetitionJointMeetingRequestedEto>(PetitionJointMeetingRequestedEto.EventName);
-        services.AddIntegrationEvent<PetitionsChangedEto>(PetitionsChangedEto.EventName);
+        services.AddIntegrationEvent<PetitionsChangedEto>(PetitionsChangedEto.EventName, events => new([.. events.SelectMany(e => e.PetitionIds).Distinct()]));
         services.AddScoped<IPetitionStatisticsSource, PetitionStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, PetitionChangeFeed>();
     }

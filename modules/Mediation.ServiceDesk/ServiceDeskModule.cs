@@ -46,7 +46,7 @@ public sealed class ServiceDeskModule : IModule
         services.AddIntegrationEventHandler<CaseConcludedEto, CaseConcludedHandler>();
         services.AddIntegrationEventHandler<Mediation.Petitions.PetitionsChangedEto, PetitionFollowHandler>();
         services.AddIntegrationEvent<DeskRequestConcludedEto>(DeskRequestConcludedEto.EventName);
-        services.AddIntegrationEvent<DeskRequestsChangedEto>(DeskRequestsChangedEto.EventName);
+        services.AddIntegrationEvent<DeskRequestsChangedEto>(DeskRequestsChangedEto.EventName, events => new([.. events.SelectMany(e => e.RequestIds).Distinct()]));
         services.AddScoped<IDeskRequestStatisticsSource, DeskRequestStatisticsSource>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, DeskRequestChangeFeed>();
         services.AddIntegrationEvent<DeskRequestEscalatedEto>(DeskRequestEscalatedEto.EventName);

@@ -39,6 +39,7 @@ public sealed class CalendarModule : IModule
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
         services.AddSingleton<DeadlinePolicies>();
+        services.AddSingleton<CalendarCache>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<CalendarAppService>();
         services.AddScoped<ClockRecomputer>();

@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mediation.Core.Messaging;
 
-/// <summary>A stable wire name for an event type; the outbox stores the name, never the CLR type name.</summary>
-public sealed record IntegrationEventType(string Name, Type ClrType);
+/// <summary>
+/// A stable wire name for an event type; the outbox stores the name, never the CLR type name. An event with
+/// <paramref name="Merge"/> only names records to read again, so several of its messages may reach a handler as one event.
+/// </summary>
+public sealed record IntegrationEventType(string Name, Type ClrType, Func<IReadOnlyList<IIntegrationEvent>, IIntegrationEvent>? Merge = null);
 
 /// <summary>One handler of one event type, with the closed-generic call spelled out at registration.</summary>
 public sealed record IntegrationEventHandlerRegistration(
@@ -42,6 +45,11 @@ public sealed class IntegrationEventRegistry
             ?? throw new InvalidOperationException($"Integration event '{name}' has an empty payload."));
     }
 
+    public bool Merges(string name) => _byName.TryGetValue(name, out var type) && type.Merge is not null;
+
+    public IIntegrationEvent Merge(string name, IReadOnlyList<IIntegrationEvent> events) =>
+        events.Count == 1 ? events[0] : _byName[name].Merge!(events);
+
     public IEnumerable<IntegrationEventHandlerRegistration> HandlersOf(string name) =>
         _byName.TryGetValue(name, out var type) ? _handlers[type.ClrType] : [];
 }
@@ -52,6 +60,14 @@ public static class IntegrationEventServiceCollectionExtensions
         where TEvent : class, IIntegrationEvent
     {
         services.AddSingleton(new IntegrationEventType(name, typeof(TEvent)));
+        return services;
+    }
+
+    /// <summary>An event whose handlers only read the named records again: the dispatcher hands them a round's messages merged.</summary>
+    public static IServiceCollection AddIntegrationEvent<TEvent>(this IServiceCollection services, string name, Func<IReadOnlyList<TEvent>, TEvent> merge)
+        where TEvent : class, IIntegrationEvent
+    {
+        services.AddSingleton(new IntegrationEventType(name, typeof(TEvent), events => merge([.. events.Cast<TEvent>()])));
         return services;
     }
 

@@ -13,6 +13,9 @@ public sealed class OutboxOptions
 
     public bool DispatcherEnabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After a commit wakes the dispatcher, it waits this long so the commits arriving meanwhile go in the same round.</summary>
+    public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(2);
     public int BatchSize { get; set; } = 50;
     public int MaxAttempts { get; set; } = 10;
@@ -37,7 +40,7 @@ public sealed class OutboxDispatcher(
 
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
-        List<Guid> candidates;
+        List<OutboxCandidate> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
@@ -45,17 +48,87 @@ public sealed class OutboxDispatcher(
                 .Where(m => m.ProcessedAt == null && m.Attempts < options.Value.MaxAttempts)
                 .WhereLeaseFree(m => m.LockedUntil, await db.DatabaseNowAsync(ct))
                 .OrderBy(m => m.OccurredAt)
-                .Select(m => m.Id)
+                .Select(m => new OutboxCandidate(m.Id, m.EventName))
                 .Take(options.Value.BatchSize)
                 .ToListAsync(ct);
         }
 
         var finished = 0;
-        foreach (var id in candidates)
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
         {
-            if (await TryDeliverAsync(id, ct)) finished++;
+            if (!registry.Merges(candidate.EventName))
+            {
+                if (await TryDeliverAsync(candidate.Id, ct)) finished++;
+            }
+            // A change feed only names records to read again: every message of its name in this round reaches each handler at once
+            // (issue 17: one statistics refresh per registration cost as much host CPU as the registration itself).
+            else if (merged.Add(candidate.EventName))
+            {
+                finished += await TryDeliverMergedAsync(candidate.EventName,
+                    candidates.Where(c => c.EventName == candidate.EventName).Select(c => c.Id).ToList(), ct);
+            }
         }
         return finished;
+    }
+
+    private async Task<int> TryDeliverMergedAsync(string eventName, List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 1) return await TryDeliverAsync(ids[0], ct) ? 1 : 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var claim = $"{_instance}:{Guid.NewGuid():N}";
+        if (!await db.TryClaimAsync(db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ProcessedAt == null), m => m.LockedUntil, options.Value.LockDuration, ct,
+                alsoSet: s => s.SetProperty(m => m.LockedBy, claim)))
+            return 0;
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedBy == claim && m.ProcessedAt == null)
+            .OrderBy(m => m.OccurredAt).ToListAsync(ct);
+        var claimed = messages.Select(m => m.Id).ToList();
+        try
+        {
+            var events = messages.Select(m => registry.Deserialize(m.EventName, m.Payload, json.Value.Options)).ToList();
+            foreach (var handler in registry.HandlersOf(eventName))
+                await DeliverMergedToHandlerAsync(handler, eventName, messages, events, ct);
+            DateTimeOffset? processedAt = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => claimed.Contains(m.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, processedAt)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+            return messages.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Any one message may be what fails: the lease is let go and each is delivered alone, with its own attempts and back-off
+            // (the handlers that already took the merged event have its inbox rows and are skipped).
+            logger.LogWarning(ex, "Merged delivery of {Count} outbox messages ({EventName}) failed; delivering them one by one", messages.Count, eventName);
+            await db.OutboxMessages.Where(m => claimed.Contains(m.Id) && m.LockedBy == claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+            var finished = 0;
+            foreach (var id in claimed)
+                if (await TryDeliverAsync(id, ct)) finished++;
+            return finished;
+        }
+    }
+
+    private async Task DeliverMergedToHandlerAsync(IntegrationEventHandlerRegistration handler, string eventName, List<OutboxMessage> messages,
+        List<IIntegrationEvent> events, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var ids = messages.Select(m => m.Id).ToList();
+        var handled = (await db.InboxMessages.Where(i => ids.Contains(i.MessageId) && i.HandlerName == handler.HandlerName)
+            .Select(i => i.MessageId).ToListAsync(ct)).ToHashSet();
+        var pending = Enumerable.Range(0, messages.Count).Where(i => !handled.Contains(messages[i].Id)).ToList();
+        if (pending.Count == 0) return;
+        // The handler sees the latest message: the records it names had every change of the round by then.
+        var last = messages[pending[^1]];
+        var context = new IntegrationEventContext(last.Id, last.OccurredAt, last.CorrelationId);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        db.InboxMessages.AddRange(pending.Select(i => new InboxMessage { MessageId = messages[i].Id, HandlerName = handler.HandlerName, HandledAt = now }));
+        await handler.Invoke(scope.ServiceProvider, registry.Merge(eventName, [.. pending.Select(i => events[i])]), context, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<bool> TryDeliverAsync(Guid id, CancellationToken ct)
@@ -131,7 +204,8 @@ public sealed class OutboxDispatcher(
             }
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, stoppingToken) && options.Value.CoalesceDelay > TimeSpan.Zero)
+                    await Task.Delay(options.Value.CoalesceDelay, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -140,6 +214,8 @@ public sealed class OutboxDispatcher(
         }
     }
 }
+
+internal sealed record OutboxCandidate(Guid Id, string EventName);
 
 internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options) : BackgroundService
 {

@@ -4,11 +4,13 @@ using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Data;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Web.OrgUnits;
 using Mediation.Core.Validation;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
@@ -89,6 +91,8 @@ public abstract class CalendarApi_Tests : ProviderTests
         var client = await ClientAsync(userName: "demo.coordinator");
         var original = await (await client.GetAsync("/api/calendar/2025")).ReadAsync<CalendarYearDto>();
         var preview = "/api/calendar/due?policy=petition.acceptance-notice&start=2025-09-20T10:00:00%2B08:00";
+        // Read before the edit, so the process holds the calendar the edit makes stale.
+        (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-10-09");
 
         // Say National Day were only 1–3 Oct and Sat 4 Oct a working day: day 15 (Sun 5 Oct) moves to Mon 6 Oct.
         var edited = new PutCalendarYearInput(original.Source,
@@ -205,6 +209,46 @@ public abstract class CalendarApi_Tests : ProviderTests
                 (await client.PostJsonAsync($"/api/deadlines/clocks/{foreign.Id}/{action}", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         (await ClocksAsync(c => c.GetAsync(foreign.Id, CancellationToken.None))).History.ShouldHaveSingleItem();
+    }
+
+    /// <summary>
+    /// Issue 17: each host keeps the calendar it read while every year's concurrency stamp is unchanged. A year another host
+    /// edited (written here past this host's services, as that host's save would: new days and a new stamp) is read again
+    /// on the next request, and the days are not read again while nothing changed.
+    /// </summary>
+    [Fact]
+    public async Task A_year_another_host_edited_is_read_again_on_the_next_request()
+    {
+        var app = await AppAsync();
+        var client = await ClientAsync(userName: "demo.coordinator");
+        var preview = "/api/calendar/due?policy=petition.misrouted-objection&start=2025-11-03T10:00:00%2B08:00";
+        (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-11-10");
+        var cache = app.Services.GetRequiredService<CalendarCache>();
+        var reads = cache.Reads;
+        (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-11-10");
+        cache.Reads.ShouldBe(reads, "nothing changed, so the days were not read again");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var year = await db.Set<CalendarYear>().Include(y => y.Days).SingleAsync(y => y.Id == 2025);
+            year.Replace(year.Source, [.. year.Entries, new CalendarDayEntry(new(2025, 11, 5), CalendarDayKind.Holiday, "测试")], DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            // Five working days from Mon 3 Nov with Wed 5 Nov off: Tue 4, Thu 6, Fri 7, Mon 10, Tue 11.
+            (await (await client.GetAsync(preview)).ReadJsonAsync()).GetProperty("dueDate").GetString().ShouldBe("2025-11-11");
+            cache.Reads.ShouldBe(reads + 1);
+        }
+        finally
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var year = await db.Set<CalendarYear>().Include(y => y.Days).SingleAsync(y => y.Id == 2025);
+            year.Replace(year.Source, year.Entries.Where(d => d.Date != new DateOnly(2025, 11, 5)).ToList(), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task<T> ClocksAsync<T>(Func<IDeadlineClocks, Task<T>> call)

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using Mediation.Petitions;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
+using Mediation.Core.Messaging;
 using Mediation.Host.Data;
 using Mediation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,12 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
 
     internal static void CountCommands(IServiceCollection services) => services.AddSingleton<IDbCommandInterceptor, SqlCommandLog>();
 
+    internal static void CountCommandsAndFeeds(IServiceCollection services)
+    {
+        CountCommands(services);
+        services.AddIntegrationEventHandler<PetitionsChangedEto, RecordingFeedHandler>();
+    }
+
     internal static RegisterPetitionInput Letter(int n) => new(PetitionChannel.Visit, null, null,
         [new PetitionerInput("王某" + n, "11010519491231002X", "13800138000", "岱东社区 3 号")],
         PetitionTextSimilarity_Tests.Noise + n, "依法查处", "岱东社区", null, null, null, null);
@@ -61,7 +68,9 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         var commands = log.Of("registration");
         output.WriteLine($"{commands.Count} commands:\n{string.Join("\n", commands)}");
         commands.Count.ShouldBeLessThanOrEqualTo(MaxCommandsPerRegistration, string.Join("\n", commands));
-        commands.Count(c => c.Contains("CalendarDays", StringComparison.Ordinal)).ShouldBe(1, "the calendar is read once per request");
+        // The process keeps the calendar while every year's stamp is unchanged: only the few year rows are read.
+        commands.Count(c => c.Contains("CalendarDays", StringComparison.Ordinal)).ShouldBe(0, "the calendar is current in the process");
+        commands.Count(c => c.Contains("CalendarYears", StringComparison.Ordinal)).ShouldBe(1, "the years' stamps are read once per request");
         commands.ShouldContain(c => c.Contains("AuditEntries", StringComparison.Ordinal), "the registration is still audited");
         commands.ShouldContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("INSERT", StringComparison.Ordinal));
     }
@@ -102,6 +111,86 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
             var response = await client.SendAsync(request);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
             return (log.Of(tag), (await response.Content.ReadFromJsonAsync<List<DuplicateCandidateDto>>(HttpJson.Options))!);
+        }
+    }
+
+    /// <summary>
+    /// Issue 17: the change feed's messages of one dispatch round reach each handler as one event — one statistics refresh for
+    /// a round of registrations, not one each — and every message is still marked processed with an inbox row per handler.
+    /// </summary>
+    [Fact]
+    public async Task A_rounds_change_messages_reach_each_handler_once_merged_and_each_is_processed()
+    {
+        var app = await AppAsync();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { } // what earlier tests of this class left
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var ids = new List<Guid>();
+        foreach (var n in Enumerable.Range(300, 3))
+            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        var calls = RecordingFeedHandler.Calls.Where(c => c.Ids.Intersect(ids).Any()).ToList();
+        calls.ShouldHaveSingleItem().Ids.ShouldBe(ids, ignoreOrder: true);
+        var messages = await FeedMessagesAsync(app, ids);
+        messages.Count.ShouldBe(3);
+        messages.ShouldAllBe(m => m.ProcessedAt != null && m.LockedUntil == null);
+        (await InboxRowsAsync(app, messages, typeof(RecordingFeedHandler))).ShouldBe(3, "one inbox row per message, as one at a time wrote");
+        (await InboxRowsAsync(app, messages, typeof(Mediation.Statistics.Application.RecordsChangedHandler))).ShouldBe(3);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<Mediation.Statistics.Domain.RecordFact>()
+            .CountAsync(f => ids.Contains(f.RecordId))).ShouldBe(3, "the statistics facts of every registration were refreshed");
+    }
+
+    [Fact]
+    public async Task When_a_merged_delivery_fails_each_message_is_delivered_alone()
+    {
+        var app = await AppAsync();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var ids = new List<Guid>();
+        foreach (var n in Enumerable.Range(310, 3))
+            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+
+        RecordingFeedHandler.FailMerged.TryAdd(ids[1], true);
+        (await dispatcher.DispatchPendingAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(3);
+
+        var calls = RecordingFeedHandler.Calls.Where(c => c.Ids.Intersect(ids).Any()).ToList();
+        calls.Count(c => c.Ids.Count == 1).ShouldBe(3, "after the merged delivery failed, one delivery per message");
+        (await FeedMessagesAsync(app, ids)).ShouldAllBe(m => m.ProcessedAt != null && m.Attempts == 0);
+        (await InboxRowsAsync(app, await FeedMessagesAsync(app, ids), typeof(Mediation.Statistics.Application.RecordsChangedHandler))).ShouldBe(3);
+    }
+
+    private static async Task<List<Mediation.Core.Messaging.OutboxMessage>> FeedMessagesAsync(MediationAppFactory app, List<Guid> ids)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        return (await db.OutboxMessages.AsNoTracking().Where(m => m.EventName == PetitionsChangedEto.EventName).ToListAsync())
+            .Where(m => ids.Any(id => m.Payload.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    private static async Task<int> InboxRowsAsync(MediationAppFactory app, List<Mediation.Core.Messaging.OutboxMessage> messages, Type handler)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var messageIds = messages.Select(m => m.Id).ToList();
+        return await db.InboxMessages.CountAsync(i => messageIds.Contains(i.MessageId) && i.HandlerName == handler.FullName);
+    }
+
+    /// <summary>Records what each delivery of the petitions' change feed named; fails a merged one holding an id in <see cref="FailMerged"/>.</summary>
+    internal sealed class RecordingFeedHandler : IIntegrationEventHandler<PetitionsChangedEto>
+    {
+        public static readonly ConcurrentQueue<(IReadOnlyList<Guid> Ids, Guid MessageId)> Calls = new();
+        public static readonly ConcurrentDictionary<Guid, bool> FailMerged = new();
+
+        public Task HandleAsync(PetitionsChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
+        {
+            if (integrationEvent.PetitionIds.Count > 1 && integrationEvent.PetitionIds.Any(FailMerged.ContainsKey))
+                throw new InvalidOperationException("simulated failure of a merged delivery");
+            Calls.Enqueue((integrationEvent.PetitionIds, context.MessageId));
+            return Task.CompletedTask;
         }
     }
 
@@ -160,7 +249,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
 }
 
 public sealed class IntakeCostApp() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, settings: IntakeCost_Tests.QuietBackground,
-    services: IntakeCost_Tests.CountCommands));
+    services: IntakeCost_Tests.CountCommandsAndFeeds));
 
 public sealed class IntakeCost_Tests_on_Sqlite(IntakeCostApp app, ITestOutputHelper output) : IntakeCost_Tests(output), IClassFixture<IntakeCostApp>
 {
@@ -251,5 +340,5 @@ public sealed class IntakeCost_Tests_on_PostgreSql(PostgresCluster cluster, ITes
     // PostgreSQL batches a SaveChanges' inserts into one command.
     protected override int MaxCommandsPerRegistration => 16;
 
-    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), CountCommands, QuietBackground);
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), CountCommandsAndFeeds, QuietBackground);
 }

@@ -9,8 +9,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Core.Deadlines.Application;
 
+/// <summary>
+/// The working calendar last read by any scope of this process, with the years' concurrency stamps it was read with. It is
+/// immutable and shared; a scope uses it only while the database still holds exactly those years and stamps.
+/// </summary>
+public sealed class CalendarCache
+{
+    private volatile CalendarSnapshot? _snapshot;
+
+    internal CalendarSnapshot? Snapshot
+    {
+        get => _snapshot;
+        set => _snapshot = value;
+    }
+
+    /// <summary>How many times the days were read from the database (the tests count them).</summary>
+    public int Reads => _reads;
+
+    private int _reads;
+
+    internal void CountRead() => Interlocked.Increment(ref _reads);
+}
+
+internal sealed record CalendarSnapshot(string Version, WorkingCalendar Calendar);
+
 /// <summary>Reads the working calendar from the database, the one place every host agrees on.</summary>
-public sealed class CalendarStore(MediationDbContext db)
+public sealed class CalendarStore(MediationDbContext db, CalendarCache cache)
 {
     // Read once per scope: a registration starting two clocks and showing them read the whole table six times.
     private WorkingCalendar? _loaded;
@@ -18,12 +42,19 @@ public sealed class CalendarStore(MediationDbContext db)
     public async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
     {
         if (_loaded is not null) return _loaded;
-        var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Id).ToListAsync(ct);
-        var days = await db.Set<CalendarDay>().AsNoTracking().ToListAsync(ct);
-        return _loaded = new WorkingCalendar(years, days.Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)));
+        // Every edit of a year renews its stamp (another host's too), so the few year rows tell whether the process's copy
+        // is current; the days, a few hundred rows, are read again only when a stamp or a year changed.
+        var years = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Id).Select(y => new { y.Id, y.ConcurrencyStamp }).ToListAsync(ct);
+        var version = string.Join(',', years.Select(y => $"{y.Id}:{y.ConcurrencyStamp}"));
+        if (cache.Snapshot is { } snapshot && snapshot.Version == version) return _loaded = snapshot.Calendar;
+        var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)).ToListAsync(ct);
+        cache.CountRead();
+        _loaded = new WorkingCalendar(years.Select(y => y.Id), days);
+        cache.Snapshot = new CalendarSnapshot(version, _loaded);
+        return _loaded;
     }
 
-    /// <summary>After a calendar change in this scope, the next load reads the table again.</summary>
+    /// <summary>After a calendar change in this scope, the next load reads the stamps again.</summary>
     public void Forget() => _loaded = null;
 }
 
