@@ -15,7 +15,7 @@ namespace Mediation.Statistics.Application;
 /// Keeps the fact rows equal to what the modules' read contracts say now: a changed record is read again and its row replaced,
 /// a record that no longer exists (or is no longer counted) loses its row. Order and repetition of change events do not matter.
 /// </summary>
-internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units, ICaseStatisticsSource cases,
+internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, IOrgUnitDirectory units, ICaseStatisticsSource cases,
     IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks, IDeskRequestStatisticsSource desk)
 {
     private readonly Dictionary<Guid, string> _unitKeys = [];
@@ -56,18 +56,35 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
         return facts;
     }
 
-    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await StoreAsync(kind, ids, await ReadAsync(kind, ids, ct), ct);
+
+    /// <summary>
+    /// Replaces the facts of <paramref name="ids"/> with <paramref name="facts"/> (an id without one loses its row) and moves the monthly
+    /// counts by the difference, all in one transaction (the change event's, or one of its own).
+    /// </summary>
+    public async Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, CancellationToken ct)
     {
-        var facts = await ReadAsync(kind, ids, ct);
         var idList = ids.Distinct().ToList();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var existing = await db.Set<RecordFact>().Where(f => f.Kind == kind && idList.Contains(f.RecordId)).ToDictionaryAsync(f => f.RecordId, ct);
+        var before = existing.Values.Select(Copy).ToList();
         foreach (var fact in facts)
         {
             if (existing.Remove(fact.RecordId, out var row)) row.CopyFrom(fact);
             else db.Add(fact);
         }
         db.RemoveRange(existing.Values);
+        await counter.ApplyAsync(MonthlyCounter.Differences(before, facts).Values, ct);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+    }
+
+    private static RecordFact Copy(RecordFact fact)
+    {
+        var copy = new RecordFact { Kind = fact.Kind, RecordId = fact.RecordId };
+        copy.CopyFrom(fact);
+        return copy;
     }
 
     private async Task<RecordFact> NewAsync(RecordKind kind, Guid id, string number, Guid orgUnitId, DateTimeOffset receivedAt, CancellationToken ct) => new()
@@ -140,7 +157,9 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
 
     /// <summary>
     /// The facts of every unit at or below <paramref name="orgUnitId"/> get the key of the unit's place in the tree now: one UPDATE per
-    /// unit over the OrgUnitId index, touching only rows whose key changed, so a repeated or late delivery changes nothing.
+    /// unit over the OrgUnitId index, touching only rows whose key changed, so a repeated or late delivery changes nothing. The unit's
+    /// monthly counts move with them: a key is one unit's path, so the rows under its old key are all its own (the empty key of
+    /// unknown units excepted, whose facts are moved one by one).
     /// </summary>
     public async Task RekeySubtreeAsync(Guid orgUnitId, CancellationToken ct)
     {
@@ -148,6 +167,31 @@ internal sealed class FactKeeper(MediationDbContext db, IOrgUnitDirectory units,
         foreach (var unit in await units.SubtreeAsync(moved.Path, ct))
         {
             var key = RecordFact.UnitKeyOf(unit.Path);
+            var oldKeys = await db.Set<RecordFact>().Where(f => f.OrgUnitId == unit.Id && f.UnitKey != key).Select(f => f.UnitKey).Distinct().ToListAsync(ct);
+            var differences = new List<MonthlyCount>();
+            foreach (var oldKey in oldKeys)
+            {
+                if (oldKey.Length == 0)
+                {
+                    var facts = await db.Set<RecordFact>().AsNoTracking().Where(f => f.OrgUnitId == unit.Id && f.UnitKey == oldKey).ToListAsync(ct);
+                    var rekeyed = facts.Select(Copy).ToList();
+                    rekeyed.ForEach(f => f.UnitKey = key);
+                    differences.AddRange(MonthlyCounter.Differences(facts, rekeyed).Values);
+                    continue;
+                }
+                foreach (var row in await db.Set<MonthlyCount>().AsNoTracking().Where(m => m.UnitKey == oldKey).ToListAsync(ct))
+                {
+                    var added = row.EmptyCopy();
+                    added.UnitKey = key;
+                    added.Add(row, +1);
+                    var removed = row.EmptyCopy();
+                    removed.Add(row, -1);
+                    differences.Add(removed);
+                    differences.Add(added);
+                }
+            }
+            await counter.ApplyAsync(MonthlyCounter.Merge(differences), ct);
+            await db.SaveChangesAsync(ct);
             await db.Set<RecordFact>().Where(f => f.OrgUnitId == unit.Id && f.UnitKey != key)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.UnitKey, key), ct);
             _unitKeys[unit.Id] = key;

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Statistics.Application;
 
 /// <summary>
-/// Recounts every fact from the modules' read contracts, in batches, and drops the rows of records that no longer exist. The kept
+/// Recounts every fact and then the monthly counts from the modules' read contracts, in batches, and drops the rows of records that no longer exist. The kept
 /// rows must already equal this; <see cref="DifferencesAsync"/> says where they do not, without writing.
 /// </summary>
-internal sealed class RecountService(MediationDbContext db, FactKeeper keeper)
+internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, MonthlyCounter counter)
 {
     public const int BatchSize = 500;
 
@@ -26,9 +26,14 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper)
             var present = ids.ToHashSet();
             var kept = await db.Set<RecordFact>().AsNoTracking().Where(f => f.Kind == kind).Select(f => f.RecordId).ToListAsync(ct);
             foreach (var gone in kept.Where(id => !present.Contains(id)).Chunk(BatchSize))
-                await db.Set<RecordFact>().Where(f => f.Kind == kind && gone.Contains(f.RecordId)).ExecuteDeleteAsync(ct);
+            {
+                await keeper.StoreAsync(kind, gone, [], ct);
+                db.ChangeTracker.Clear();
+            }
             counts[kind] = ids.Count;
         }
+        // Facts kept before the monthly counts existed (or written around them) are counted in at the end.
+        await counter.ReconcileAsync(fix: true, ct);
         return new RecountDto(counts);
     }
 
@@ -50,6 +55,9 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper)
         }
         return differences;
     }
+
+    /// <summary>Monthly count rows that differ from the sum of the kept facts (missing, extra or changed).</summary>
+    public Task<IReadOnlyList<MonthlyCount>> CountDifferencesAsync(CancellationToken ct) => counter.ReconcileAsync(fix: false, ct);
 }
 
 /// <summary>The recount as a background job: over millions of records it takes minutes, not a request.</summary>

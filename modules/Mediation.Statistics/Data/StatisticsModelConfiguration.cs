@@ -31,6 +31,21 @@ internal static class StatisticsModelConfiguration
             b.HasIndex(f => new { f.Kind, f.JudicialConfirmedOn, f.UnitKey, f.Category, f.Source });
             b.HasIndex(f => new { f.Kind, f.DecidedOn, f.UnitKey, f.DecisionDueOn });
             b.HasIndex(f => f.OrgUnitId);
+            // Open records due this month, the one part of an overdue figure the monthly counts cannot decide (MonthlyFigures).
+            b.HasIndex(f => new { f.Kind, f.DueOn, f.UnitKey, f.ConcludedOn, f.ReceivedOn, f.Category, f.Source });
+        });
+        model.Entity<MonthlyCount>(b =>
+        {
+            b.ToTable("MonthlyCounts", Schema);
+            // A period's rows of every kind are sought by month, then filtered by the subtree's key range within the index.
+            b.HasKey(m => new { m.Month, m.Kind, m.UnitKey, m.Entry, m.Category, m.Source, m.Other });
+            b.Property(m => m.Kind).HasConversion<int>();
+            b.Property(m => m.Entry).HasConversion<int>();
+            b.Property(m => m.UnitKey).HasMaxLength(RecordFact.UnitKeyMaxLength);
+            b.Property(m => m.Category).HasMaxLength(40);
+            b.Property(m => m.Source).HasMaxLength(40);
+            // The closure rate's cases pending at a period's start: received rows of every month before it, by subtree.
+            b.HasIndex(m => new { m.Kind, m.Entry, m.UnitKey, m.Month, m.Other, m.Records });
         });
     }
 }

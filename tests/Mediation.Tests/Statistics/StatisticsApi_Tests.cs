@@ -39,8 +39,8 @@ public abstract class StatisticsApi_Tests : ProviderTests
             var units = scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>();
             async Task<string> Key(string code) => RecordFact.UnitKeyOf((await units.FindByCodeAsync(code, CancellationToken.None))!.Path);
             var (daidong, caiyuan, daimiao, daiyue) = (await Key("370902001001"), await Key("370902002"), await Key("370902001"), await Key("370911"));
-            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
-            db.AddRange(
+            RecordFact[] facts =
+            [
                 Fact(1, daidong, "2021-03-01", "2021-03-11", "Succeeded", due: "2021-03-31", rated: true, satisfied: true),
                 Fact(2, daimiao, "2021-03-05", "2021-03-25", "Failed", due: "2021-04-04", rated: true, source: CaseSource.PetitionHandover),
                 Fact(3, daimiao, "2021-06-01", null, null, due: "2021-07-01", criminal: "2021-08-01"),
@@ -49,8 +49,11 @@ public abstract class StatisticsApi_Tests : ProviderTests
                 Fact(6, caiyuan, "2021-05-01", "2021-05-03", "OralAgreement", due: "2021-05-31", type: DisputeType.Labour),
                 Fact(7, caiyuan, "2020-05-01", "2020-05-31", "Succeeded", criminal: "2020-07-01"),
                 Fact(8, caiyuan, "2020-06-01", "2020-06-11", "Failed", criminal: "2020-08-01"),
-                Fact(9, daiyue, "2021-02-01", "2021-02-02", "Succeeded"));
-            await db.SaveChangesAsync();
+                Fact(9, daiyue, "2021-02-01", "2021-02-02", "Succeeded"),
+            ];
+            // Stored as the change events store them, so the monthly counts follow.
+            await scope.ServiceProvider.GetRequiredService<FactKeeper>().StoreAsync(RecordKind.Case, facts.Select(f => f.RecordId).ToList(), facts,
+                CancellationToken.None);
         }
         finally { Seeded.Release(); }
     }
@@ -288,18 +291,19 @@ public abstract class StatisticsApi_Tests : ProviderTests
         {
             var directory = scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>();
             var key = RecordFact.UnitKeyOf((await directory.GetAsync(moving.Id, CancellationToken.None)).Path);
-            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var facts = new List<RecordFact>();
             foreach (var (n, received) in new[] { (1, "2017-03-01"), (2, "2017-05-01"), (3, "2017-09-01") })
             {
                 var fact = Fact(7000 + n, key, received, "2017-12-01", "Succeeded"); // concluded: no later period counts it as pending
                 fact.OrgUnitId = moving.Id;
-                db.Add(fact);
+                facts.Add(fact);
             }
             // 财源街道's own case pending from 2016 and concluded in 2017: its row has figures but no case received in 2017.
             var pending = Fact(7010, RecordFact.UnitKeyOf((await directory.GetAsync(caiyuan.Id, CancellationToken.None)).Path), "2016-06-01", "2017-02-01", "Succeeded");
             pending.OrgUnitId = caiyuan.Id;
-            db.Add(pending);
-            await db.SaveChangesAsync();
+            facts.Add(pending);
+            await scope.ServiceProvider.GetRequiredService<FactKeeper>().StoreAsync(RecordKind.Case, facts.Select(f => f.RecordId).ToList(), facts,
+                CancellationToken.None);
         }
         var statistician = await StatisticianAsync();
         async Task<Dictionary<string, decimal?>> ReceivedByUnitAsync(Guid? unitId = null) =>
@@ -324,6 +328,12 @@ public abstract class StatisticsApi_Tests : ProviderTests
             var keys = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<RecordFact>().AsNoTracking()
                 .Where(f => f.OrgUnitId == moving.Id).Select(f => f.UnitKey).Distinct().ToListAsync();
             keys.ShouldBe([RecordFact.UnitKeyOf(path)], "equal to what a recount writes");
+            var own = RecordFact.UnitKeyOf(path)[^32..];
+            var (from, to) = (new DateOnly(2017, 1, 1), new DateOnly(2017, 12, 1));
+            var monthly = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<MonthlyCount>().AsNoTracking()
+                .Where(m => m.Kind == RecordKind.Case && m.Entry == CountedOn.Received && m.Month >= from && m.Month <= to && m.UnitKey.EndsWith(own))
+                .Select(m => m.UnitKey).Distinct().ToListAsync();
+            monthly.ShouldBe([RecordFact.UnitKeyOf(path)], "the monthly counts moved with the facts");
         }
     }
 

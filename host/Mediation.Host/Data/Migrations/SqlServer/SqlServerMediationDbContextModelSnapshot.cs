@@ -2585,6 +2585,63 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Visits", "service_desk");
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.MonthlyCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("Other")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Days")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HasDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Late")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
+
+                    b.HasIndex("Kind", "Entry", "UnitKey", "Month", "Other", "Records");
+
+                    b.ToTable("MonthlyCounts", "statistics");
+                });
+
             modelBuilder.Entity("Mediation.Statistics.Domain.RecordFact", b =>
                 {
                     b.Property<int>("Kind")
@@ -2665,6 +2722,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey", "Category", "Source");
 
                     b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey", "Category", "Source");
+
+                    b.HasIndex("Kind", "DueOn", "UnitKey", "ConcludedOn", "ReceivedOn", "Category", "Source");
 
                     b.HasIndex("Kind", "ConcludedOn", "UnitKey", "ReceivedOn", "HandlingDays", "DueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source");
 

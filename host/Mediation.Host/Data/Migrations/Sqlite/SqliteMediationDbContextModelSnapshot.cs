@@ -2575,6 +2575,63 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("service_desk_Visits", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.MonthlyCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Other")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HasDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
+
+                    b.HasIndex("Kind", "Entry", "UnitKey", "Month", "Other", "Records");
+
+                    b.ToTable("statistics_MonthlyCounts", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Statistics.Domain.RecordFact", b =>
                 {
                     b.Property<int>("Kind")
@@ -2655,6 +2712,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "JudicialAppliedOn", "UnitKey", "Category", "Source");
 
                     b.HasIndex("Kind", "JudicialConfirmedOn", "UnitKey", "Category", "Source");
+
+                    b.HasIndex("Kind", "DueOn", "UnitKey", "ConcludedOn", "ReceivedOn", "Category", "Source");
 
                     b.HasIndex("Kind", "ConcludedOn", "UnitKey", "ReceivedOn", "HandlingDays", "DueOn", "Succeeded", "Rated", "Satisfied", "Category", "Source");
 
