@@ -37,7 +37,6 @@ public static class DocumentTemplateRenderer
         var template = Parse(templateName, text);
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals[key] = ToScript(value);
-        TemplateFunctions.ImportInto(globals);
 
         var context = new BudgetedContext(TimeBudget)
         {
@@ -81,7 +80,7 @@ public static class DocumentTemplateRenderer
         });
 
     /// <summary>Stops a render past its time budget at the next node it evaluates, printing or not.</summary>
-    private sealed class BudgetedContext(TimeSpan budget) : TemplateContext
+    private sealed class BudgetedContext(TimeSpan budget) : TemplateContext(TemplateFunctions.Builtins)
     {
         private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
 

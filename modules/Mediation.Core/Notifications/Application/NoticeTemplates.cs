@@ -47,8 +47,7 @@ public sealed class NoticeTemplates(IOptions<NotificationOptions> options)
     {
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.Add(key, value);
-        TemplateFunctions.ImportInto(globals);
-        var context = new TemplateContext { StrictVariables = false };
+        var context = new TemplateContext(TemplateFunctions.Builtins) { StrictVariables = false };
         context.PushCulture(CultureInfo.GetCultureInfo("zh-CN"));
         context.PushGlobal(globals);
         return template.Render(context);
