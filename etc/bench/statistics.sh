@@ -81,7 +81,7 @@ SQL
 # Received over 2019–2026; 85% concluded within 90 days; 80% succeeded; a third rated; 1% became criminal; petitions decided
 # within 20 days of a 15-day limit. Every unit of the city gets rows in turn.
 sqlite_fill() {
-  sqlite3 "$1" <<SQL
+  sqlite3 -bail "$1" <<SQL
 .timeout 60000
 CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY Path) - 1 AS i, Id, replace(Path, '/', '') AS k FROM core_OrgUnits
   WHERE Path LIKE (SELECT Path FROM core_OrgUnits WHERE Code = '370900') || '%';
@@ -99,6 +99,7 @@ SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95
   CASE WHEN r = 99 THEN date('2019-01-01', '+' || (d + 30) || ' days') END, CASE WHEN r % 10 = 1 THEN date('2019-01-01', '+' || (d + h + 3) || ' days') END,
   CASE WHEN r % 10 = 1 AND r < 80 THEN date('2019-01-01', '+' || (d + h + 20) || ' days') END
 FROM x JOIN u ON u.i = x.ui;
+DELETE FROM statistics_MonthlyCounts; -- the demo seed's records' counts, summed again below with every fact
 $(monthly_sql sqlite)
 COMMIT;
 ANALYZE;
@@ -121,6 +122,7 @@ SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95
 FROM (SELECT n, (random() * 2899)::int AS d, (random() * 89)::int AS h, (random() * 99)::int AS r,
         (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
 JOIN u ON u.i = x.ui;
+DELETE FROM statistics."MonthlyCounts"; -- the demo seed's records' counts, summed again below with every fact
 $(monthly_sql pg)
 VACUUM (ANALYZE) statistics."RecordFacts";
 VACUUM (ANALYZE) statistics."MonthlyCounts";
