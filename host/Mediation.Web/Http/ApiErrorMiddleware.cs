@@ -71,6 +71,12 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
                     },
                     new Dictionary<string, object?> { ["reason"] = reason },
                     field is null ? null : [new FieldError(field, CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
+            // "application/json; charset=klingon": the framework's JSON reader throws a bare InvalidOperationException (no
+            // BadHttpRequestException) for a charset it cannot decode; the body was never read, so it is the media type refused.
+            case InvalidOperationException when HasUnknownCharset(context.Request):
+                logger.LogInformation("Malformed request: unknown charset in {ContentType}", context.Request.ContentType);
+                return problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, CoreErrorCodes.UnsupportedMediaType,
+                    new Dictionary<string, object?> { ["reason"] = new LocalizableText(Unreadable) });
             // A NUL (U+0000) in a string reaches PostgreSQL, which refuses it in text (22021); the statement failed, so nothing was
             // written. A typed JSON string is not refused while reading: a converter for string would leave every string in the
             // OpenAPI document untyped. SQLite stores the NUL.
@@ -81,6 +87,20 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
                 return problems.WriteAsync(context, StatusCodes.Status500InternalServerError, CoreErrorCodes.InternalError);
+        }
+    }
+
+    private static bool HasUnknownCharset(HttpRequest request)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Value is not { } charset) return false;
+        try
+        {
+            System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 

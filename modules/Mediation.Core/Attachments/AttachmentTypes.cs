@@ -30,12 +30,16 @@ public static class AttachmentTypes
         };
     }
 
-    /// <summary>The name shown on download: no folders, no control or path characters, bounded length.</summary>
+    /// <summary>
+    /// The name shown on download: no folders, no control or path characters, bounded length. Invisible format characters go too:
+    /// a right-to-left override shows "材料\u202Egpj.pdf" as "材料fdp.jpg", a name that lies about its type to whoever opens it.
+    /// </summary>
     public static string SafeFileName(string fileName)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         var invalid = Path.GetInvalidFileNameChars();
-        var cleaned = new string(name.Where(c => !char.IsControl(c) && !invalid.Contains(c) && c is not ('"' or '/' or '\\' or ':')).ToArray()).Trim().TrimStart('.');
+        var cleaned = new string(name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) is not System.Globalization.UnicodeCategory.Format
+            && !invalid.Contains(c) && c is not ('"' or '/' or '\\' or ':')).ToArray()).Trim().TrimStart('.');
         if (cleaned.Length > 120) cleaned = cleaned[..(120 - Path.GetExtension(cleaned).Length)] + Path.GetExtension(cleaned);
         return cleaned.Length == 0 ? "attachment" : cleaned;
     }

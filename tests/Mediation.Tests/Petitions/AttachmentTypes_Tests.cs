@@ -52,6 +52,8 @@ public sealed class AttachmentTypes_Tests
     [InlineData("/var/www/申请书.pdf", "申请书.pdf")]
     [InlineData("..", "attachment")]
     [InlineData("a\u0000b\r\n.pdf", "ab.pdf")]
+    [InlineData("材料\u202Egpj.pdf", "材料gpj.pdf")]
+    [InlineData("\u200B材\u200D料\uFEFF\u2066.pdf", "材料.pdf")]
     public void File_names_lose_every_folder_and_control_character(string sent, string kept) =>
         AttachmentTypes.SafeFileName(sent).ShouldBe(kept);
 }
