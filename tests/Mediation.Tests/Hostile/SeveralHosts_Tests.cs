@@ -136,6 +136,7 @@ public sealed class SeveralHosts_Tests(PostgresCluster cluster, ITestOutputHelpe
             var ours = notices.Where(k => keys.Contains(k.Split(':')[0])).ToList();
             ours.Count.ShouldBe(Clocks * 3, "each step told to the owning unit once");
             ours.Distinct().Count().ShouldBe(ours.Count);
+            output.WriteLine($"{Clocks} storm clocks: {ours.Count} escalation notices to the owning unit, each once; {ticks.Count} messages each handled once");
         }
         finally
         {
