@@ -57,6 +57,7 @@ internal static class ApiContract
         ["CaseDueFilter"] = "CasesUi:CaseDueFilter",
         ["CaseListSort"] = "CasesUi:CaseListSort",
         ["DeskRequestListSort"] = "ServiceDeskUi:DeskRequestListSort",
+        ["ErrandStatus"] = "LegalWindowsUi:ErrandStatus",
         ["EscalationKind"] = "DeadlineStepKind",
         ["LegalRoute"] = "ServiceDeskUi:Route",
         ["LinkedRecordType"] = "JointMeetingsUi:Linked",
@@ -74,6 +75,7 @@ internal static class ApiContract
         ["RequestKind"] = "ServiceDeskUi:Kind",
         ["ServiceKind"] = "LegalWindowsUi:Kind",
         ["ServiceRating"] = "ServiceDeskUi:Rating",
+        ["ServiceRecordListSort"] = "LegalWindowsUi:ServiceRecordListSort",
         ["SupervisionKind"] = "JointMeetingsUi:Supervision",
         ["TaskReportKind"] = "JointMeetingsUi:Report",
     };

@@ -114,7 +114,7 @@ public sealed record ServiceRecordDto(Guid Id, string Number, Guid WindowId, str
 public sealed record ParticipateInMediationInput(Guid? WindowId, string? CaseNumber, int? SessionNumber, int? Minutes, string? Note, bool? PartiesConsent);
 
 public sealed record ServiceRecordSummaryDto(Guid Id, string Number, Guid WindowId, ServiceKind Kind, DateTimeOffset ServedAt, string? PersonName,
-    string? Matter, string AdvisorName, ErrandStatus? ErrandStatus, Guid? CaseId);
+    string? Matter, string AdvisorName, ErrandStatus? ErrandStatus, Guid? CaseId, string? WindowName = null);
 
 public sealed record RevealedPersonDto(string? IdCardNumber, string? Phone);
 

@@ -28,5 +28,10 @@ public static class LegalWindowsErrorCodes
     public const string AttendanceRequired = "LegalWindows:AttendanceRequired";
     public const string MonthInvalid = "LegalWindows:MonthInvalid";
     public const string NoDocumentForKind = "LegalWindows:NoDocumentForKind";
+    public const string ListRangeReversed = "LegalWindows:ListRangeReversed";
+    public const string ListDayWithRange = "LegalWindows:ListDayWithRange";
+    public const string ListUnitNotInScope = "LegalWindows:ListUnitNotInScope";
+    public const string ListWindowNotInScope = "LegalWindows:ListWindowNotInScope";
+    public const string ListAdvisorUnknown = "LegalWindows:ListAdvisorUnknown";
     public const string AlreadyInMediation = "LegalWindows:AlreadyInMediation";
 }

@@ -35,6 +35,8 @@ public sealed class LegalWindowsModule : IModule
         services.AddScoped<MediationParticipationAppService>();
         services.AddScoped<ServiceDocumentsAppService>();
         services.AddScoped<IExportProducer, LedgerExport>();
+        services.AddScoped<ServiceRecordListQuery>();
+        services.AddScoped<IExportProducer, ServiceRecordListExport>();
         services.AddScoped<UncoveredShiftsJob>();
         services.AddScoped<IServiceRecordStatusReader, ServiceRecordStatusReader>();
         services.AddIntegrationEventHandler<CaseConcludedEto, ReferralConcludedHandler>();

@@ -44,24 +44,6 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
         return await ToDtoAsync(record, ct);
     }
 
-    /// <summary>Records of the caller's windows, newest first; <paramref name="on"/> narrows to one day (China time).</summary>
-    public async Task<PagedList<ServiceRecordSummaryDto>> ListAsync(Guid? windowId, DateOnly? on, Paging paging, CancellationToken ct)
-    {
-        var records = (await scope.RecordsAsync(ct)).AsNoTracking();
-        if (windowId is { } w) records = records.Where(r => r.WindowId == w);
-        if (on is { } day)
-        {
-            // PostgreSQL stores instants in UTC and takes parameters only with offset zero.
-            var start = ChinaTime.StartOfDay(day).ToUniversalTime();
-            var end = start.AddDays(1);
-            records = records.Where(r => r.ServedAt >= start && r.ServedAt < end);
-        }
-        var rows = await records.OrderByDescending(r => r.ServedAt).ThenBy(r => r.Id).ToPagedListAsync(paging, ct);
-        var names = await windows.AdvisorNamesAsync(rows.Items.Select(r => r.AdvisorId), ct);
-        return rows.Map(r => new ServiceRecordSummaryDto(r.Id, r.Number, r.WindowId, r.Kind, r.ServedAt, r.PersonName, r.Matter ?? r.Topic,
-            names.GetValueOrDefault(r.AdvisorId, "?"), r.ErrandStatus, r.CaseId));
-    }
-
     public async Task<ServiceRecordDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await FindAsync(id, ct), ct);
 
     public async Task<RevealedPersonDto> RevealAsync(Guid id, CancellationToken ct)

@@ -41,9 +41,16 @@ internal static class LegalWindowsEndpoints
             return TypedResults.Created($"/api/legal-windows/advisors/{created.Id}", created);
         }).WithName("LegalWindows_RegisterAdvisor").WithSummary("登记法律顾问").RequirePermission(LegalWindowsPermissions.Windows.Manage).Idempotent();
 
-        g.MapGet("/records", (Guid? windowId, DateOnly? on, int? page, int? pageSize, ServiceRecordAppService s, CancellationToken ct)
-                => s.ListAsync(windowId, on, Paging.From(page, pageSize), ct)).WithName("LegalWindows_ListRecords").WithSummary("列出服务记录")
-            .RequirePermission(LegalWindowsPermissions.Services.Read);
+        g.MapGet("/records", async (ServiceKind? kind, ErrandStatus? errandStatus, DateOnly? from, DateOnly? to, DateOnly? on, Guid? orgUnitId,
+                Guid? advisorId, Guid? windowId, ServiceRecordListSort? sort, int? page, int? pageSize, ServiceRecordListQuery s, CancellationToken ct) =>
+            {
+                var paging = Paging.From(page, pageSize);
+                return await s.PageAsync(await s.FilterAsync(
+                    new ServiceRecordListCriteria(kind, errandStatus, from, to, orgUnitId, advisorId, windowId, sort, on), ct), paging, ct);
+            }).WithName("LegalWindows_ListRecords").WithSummary("列出服务记录")
+            .RequirePermission(LegalWindowsPermissions.Services.Read)
+            .WithDescription("The window services the caller sees (an advisor: at his windows): kind, errand status, served from/to (China days) " +
+                "or on one day, the unit's subtree, advisor, window; sort Newest (default), Oldest");
         g.MapPost("/records", async (RecordServiceInput input, ServiceRecordAppService s, CancellationToken ct) =>
         {
             var created = await s.RecordAsync(input, ct);

@@ -11,7 +11,7 @@ namespace Mediation.LegalWindows.Pages.LegalWindows;
 
 /// <summary>Today at my window: who is on duty now and the services recorded today.</summary>
 [Authorize(Policy = LegalWindowsPermissions.Windows.Read)]
-internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppService records, ICurrentUser user, TimeProvider clock, IExportJobs exports)
+internal sealed class IndexModel(WindowAppService windows, ServiceRecordListQuery records, ICurrentUser user, TimeProvider clock, IExportJobs exports)
     : FormPageModel
 {
     [BindProperty]
@@ -57,7 +57,9 @@ internal sealed class IndexModel(WindowAppService windows, ServiceRecordAppServi
         Window = WindowId is { } id ? Windows.FirstOrDefault(w => w.Id == id) : Windows.Count > 0 ? Windows[0] : null;
         if (Window is null) return;
         Duty = await windows.OnDutyAsync(Window.Id, ct);
-        if (CanReadRecords) Today = (await records.ListAsync(Window.Id, ChinaTime.DateOf(clock.GetUtcNow()), Paging.WebPageList, ct)).Items;
+        if (!CanReadRecords) return;
+        var today = new ServiceRecordListCriteria(WindowId: Window.Id, On: ChinaTime.DateOf(clock.GetUtcNow()));
+        Today = (await records.PageAsync(await records.FilterAsync(today, ct), Paging.WebPageList, ct)).Items;
     }
 }
 
