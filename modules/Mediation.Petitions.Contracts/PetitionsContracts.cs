@@ -282,7 +282,9 @@ public sealed record RecordServiceInput(OpinionKind? Opinion, ServiceMethod? Met
 /// <summary>Art. 29: the body's reply to a suggestion.</summary>
 public sealed record SuggestionReplyInput(SuggestionOutcome? Outcome, string? Reply, string? ConcurrencyStamp);
 
-public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy);
+/// <summary><paramref name="UploadedByName"/>: who uploaded it as people read it, 张三（岱庙街道）; <paramref name="UploadedBy"/> stays the login.</summary>
+public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy,
+    string? UploadedByName = null);
 
 /// <summary><paramref name="StatutoryDueDate"/>: the period as its article fixes it, shown beside an extended <paramref name="DueDate"/>.</summary>
 public sealed record PetitionClockDto(string Policy, DateOnly? DueDate, DateTimeOffset? DueAt, string Status, int ExtensionDays, DateOnly? StatutoryDueDate = null);
@@ -299,7 +301,7 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
     DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null,
-    PetitionClassificationDto? Classification = null, string? RecordedByName = null);
+    PetitionClassificationDto? Classification = null, string? RecordedByName = null, string? ExtensionApprovedByName = null);
 
 /// <summary>Arts. 29–31 as decided at acceptance.</summary>
 public sealed record PetitionClassificationDto(PetitionCategory Category, GrievanceRoute? Route, string? RoutedTo, Guid? AccusedOrgUnitId,

@@ -184,7 +184,9 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             var hashes = p.Petitioners.SelectMany(x => new[] { x.IdCardHash, x.PhoneHash }).OfType<string>().ToHashSet(StringComparer.Ordinal);
             duplicates = await DuplicatesAsync(unit, p.Id, hashes, TextOf(p.Matter, p.RequestedOutcome, p.Place), ct);
         }
-        var actors = await users.DescribeActorsAsync(p.Events.Select(e => e.Actor).Append(p.RecordedBy), ct);
+        var actors = await users.DescribeActorsAsync(
+            p.Events.Select(e => e.Actor).Append(p.RecordedBy).Append(p.ExtensionApprovedBy).Concat(attachments.Select(a => a.UploadedBy)), ct);
+        attachments = [.. attachments.Select(a => a with { UploadedByName = Actor(actors, a.UploadedBy)?.Label })];
         return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
             p.TransferringBody, p.TransferReference,
             p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
@@ -203,7 +205,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                     p.MediationAgreementEffectiveOn)
                 : null,
             p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null,
-            Actor(actors, p.RecordedBy)?.Label);
+            Actor(actors, p.RecordedBy)?.Label, Actor(actors, p.ExtensionApprovedBy)?.Label);
     }
 
     private static ActorInfo? Actor(IReadOnlyDictionary<string, ActorInfo> actors, string? userName) =>

@@ -409,6 +409,14 @@ public abstract class PetitionsApi_Tests : ProviderTests
             new ExtendHandlingInput(30, "涉及自然资源、住建两个部门，需联合勘查", resumed.ConcurrencyStamp)));
         extended.ExtensionDays.ShouldBe(30);
         extended.ExtensionApprovedBy.ShouldBe("demo.unithead");
+        // The page names the approver as people read it (name and unit), not by his login (issue 20).
+        var approver = (await Mediation.Tests.Deadlines.DeadlineApps.InScopeAsync(await AppAsync(), sp =>
+            sp.GetRequiredService<Mediation.Core.Identity.IUserDirectory>().DescribeActorsAsync(["demo.unithead"], CancellationToken.None)))["demo.unithead"];
+        extended.ExtensionApprovedByName.ShouldBe(approver.Label);
+        var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{accepted.Id}"));
+        var extensionLine = petitionPage[petitionPage.IndexOf("<main", StringComparison.Ordinal)..];
+        extensionLine.ShouldContain($"涉及自然资源、住建两个部门，需联合勘查 · {approver.Label}");
+        extensionLine.ShouldNotContain("demo.unithead");
         var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
         handling.ExtensionDays.ShouldBe(30);
         handling.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(dueBefore.AddDays(30));
@@ -737,7 +745,16 @@ public abstract class PetitionsApi_Tests : ProviderTests
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
-        (await (await officer.GetAsync($"/api/petitions/{registered.Id}")).ReadAsync<PetitionDto>()).Attachments.ShouldHaveSingleItem().Id.ShouldBe(attachment.Id);
+        var listed = (await (await officer.GetAsync($"/api/petitions/{registered.Id}")).ReadAsync<PetitionDto>()).Attachments.ShouldHaveSingleItem();
+        listed.Id.ShouldBe(attachment.Id);
+        // Who uploaded it reads as a name and unit, in the API and on the page, not as a login (issue 20).
+        var uploader = (await Mediation.Tests.Deadlines.DeadlineApps.InScopeAsync(await AppAsync(), sp =>
+            sp.GetRequiredService<IUserDirectory>().DescribeActorsAsync([listed.UploadedBy], CancellationToken.None)))[listed.UploadedBy!];
+        listed.UploadedByName.ShouldBe(uploader.Label);
+        var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{registered.Id}"));
+        var item = petitionPage.Split("<li>").Single(l => l.Contains("申请书.pdf</a>", StringComparison.Ordinal) && l.Contains(" KB ", StringComparison.Ordinal));
+        item.ShouldContain(uploader.Label);
+        item.ShouldNotContain(listed.UploadedBy!);
 
         await ShouldBeRefusedAsync(await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("病毒.pdf", "MZ\u0090 program"u8.ToArray())),
             PetitionsErrorCodes.AttachmentTypeNotAllowed);
