@@ -66,7 +66,7 @@ SQL
 echo "==> Waiting for the host's sweep (every minute)"
 line=""
 for _ in $(seq 1 600); do
-  line="$(grep -a "Deadline sweep recorded" "$log" | awk -v n="$overdue" '{ for (i = 1; i <= NF; i++) if ($i == "recorded" && $(i+1) + 0 >= n) print }' | tail -1)"
+  line="$(grep -a "Deadline sweep recorded" "$log" | awk -v n="$overdue" '{ for (i = 1; i <= NF; i++) if ($i == "recorded" && $(i+1) + 0 >= n) print }' | tail -1 || true)"
   [ -n "$line" ] && break
   sleep 1
 done
