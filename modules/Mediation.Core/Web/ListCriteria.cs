@@ -12,9 +12,16 @@ namespace Mediation.Core.Web;
 /// </summary>
 public static class ListCriteria
 {
-    /// <summary>A range that ends before it starts is an error on "to".</summary>
-    public static InputValidator DateRange(this InputValidator validator, DateOnly? from, DateOnly? to, string reversedCode) =>
-        validator.Add(from is { } f && to is { } t && t < f ? "to" : null, reversedCode);
+    /// <summary>
+    /// Each day within the bounds of a planned date (from 2000 to 30 years ahead), so that 0001-01-01 or 9999-12-31 is a 400 on its
+    /// field and never a China day the clock cannot turn into an instant; a range that ends before it starts is an error on "to".
+    /// </summary>
+    public static InputValidator DateRange(this InputValidator validator, DateOnly? from, DateOnly? to, string reversedCode)
+    {
+        var now = DateTimeOffset.UtcNow;
+        validator.Planned(from, now, "from").Planned(to, now, "to");
+        return validator.Add(from is { } f && to is { } t && t < f ? "to" : null, reversedCode);
+    }
 
     /// <summary>The path of the unit asked for (null when none is); a unit unknown or outside the caller's scope is an error on "orgUnitId".</summary>
     public static async Task<string?> UnitPathAsync(this InputValidator validator, Guid? unitId, IOrgUnitDirectory units, IDataScope scope,

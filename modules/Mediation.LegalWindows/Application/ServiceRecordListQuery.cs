@@ -40,6 +40,7 @@ internal sealed class ServiceRecordListQuery(MediationDbContext db, AdvisorScope
     public async Task<Filter> FilterAsync(ServiceRecordListCriteria c, CancellationToken ct)
     {
         var validator = new InputValidator().DateRange(c.From, c.To, LegalWindowsErrorCodes.ListRangeReversed)
+            .Planned(c.On, DateTimeOffset.UtcNow, "on")
             .Add(c.On is not null && (c.From is not null || c.To is not null) ? "on" : null, LegalWindowsErrorCodes.ListDayWithRange);
         var unitPath = await validator.UnitPathAsync(c.OrgUnitId, units, scope, LegalWindowsErrorCodes.ListUnitNotInScope, ct);
         if (c.WindowId is { } windowId)

@@ -96,6 +96,10 @@ public abstract class LegalWindowsList_Tests : ProviderTests
         await FieldRefusedAsync(await advisor.GetAsync($"/api/legal-windows/records?advisorId={Guid.NewGuid()}"), "advisorId",
             LegalWindowsErrorCodes.ListAdvisorUnknown);
         await FieldRefusedAsync(await advisor.GetAsync("/api/legal-windows/records?pageSize=201"), "pageSize", Mediation.Core.Domain.CoreErrorCodes.Validation.OutOfRange);
+        // A day the China clock cannot turn into an instant was a 500 (ArgumentOutOfRangeException) before ListCriteria bounded it.
+        await FieldRefusedAsync(await advisor.GetAsync("/api/legal-windows/records?from=0001-01-01"), "from", Mediation.Core.Domain.CoreErrorCodes.Validation.DateTooEarly);
+        await FieldRefusedAsync(await advisor.GetAsync("/api/legal-windows/records?to=9999-12-31"), "to", Mediation.Core.Domain.CoreErrorCodes.Validation.DateTooLate);
+        await FieldRefusedAsync(await advisor.GetAsync("/api/legal-windows/records?on=0001-01-01"), "on", Mediation.Core.Domain.CoreErrorCodes.Validation.DateTooEarly);
 
         // Messages in the caller's language.
         var zh = await (await ClientAsync(userName: Advisor)).GetAsync("/api/legal-windows/records?from=2026-03-02&to=2026-03-01");
