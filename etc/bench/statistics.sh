@@ -4,6 +4,7 @@
 # their monthly counts (statistics.MonthlyCounts, summed by the same rule as MonthlyCount.Of), then GET /api/statistics/figures for
 # the whole city — every figure with the year before and each county, summed from the monthly counts — and one drill-down (over the
 # facts), as the city's coordinator. Baseline in the same run: one full COUNT(*) scan of the facts through the database's own CLI.
+# Also prints the plan of the statement that sums the year's monthly counts and how many count rows there are.
 # Prints the median of RUNS requests and the ratio as a Markdown table for the README.
 # Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024).
 set -euo pipefail
@@ -166,10 +167,30 @@ for database in $databases; do
   get "$figures"
   counted="$(jq '[.figures[] | select(.key == "received")][0].numerator' "$work/out.json")"
   results["$database-figures"]="$(for _ in $(seq 1 "$runs"); do seconds get "$figures"; echo -n ' '; done | median)"
+  custom="/api/statistics/figures?period=Custom&from=$year-01-15&to=$year-12-20"
+  get "$custom"
+  results["$database-custom"]="$(for _ in $(seq 1 "$runs"); do seconds get "$custom"; echo -n ' '; done | median)"
   get "$drill"
   results["$database-drill"]="$(for _ in $(seq 1 "$runs"); do seconds get "$drill"; echo -n ' '; done | median)"
   results["$database-baseline"]="$baseline"
   results["$database-fill"]="$fill_seconds"
+  # The plan of the statement that sums a year's monthly counts for the city (FigureService.CountMonthsAsync, as EF emits it).
+  if [ "$database" = sqlite ]; then
+    results["$database-plan"]="$(sqlite3 -cmd '.timeout 60000' "$db" "EXPLAIN QUERY PLAN SELECT Kind, substr(UnitKey, 1, 64), Entry, Other, Category,
+      sum(Records), sum(Days), sum(Succeeded), sum(Rated), sum(RatedSatisfied), sum(HasDue), sum(OnTime), sum(Late)
+      FROM statistics_MonthlyCounts WHERE UnitKey >= (SELECT replace(Path, '/', '') FROM core_OrgUnits WHERE Code = '370900')
+      AND UnitKey < (SELECT replace(Path, '/', '') || 'g' FROM core_OrgUnits WHERE Code = '370900')
+      AND Month >= '$year-01-01' AND Month <= '$year-12-01' GROUP BY 1, 2, 3, 4, 5;")"
+  else
+    results["$database-plan"]="$(as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c "EXPLAIN SELECT \"Kind\",
+      substr(\"UnitKey\", 1, 64), \"Entry\", \"Other\", \"Category\", sum(\"Records\"), sum(\"Days\"), sum(\"Succeeded\"), sum(\"Rated\"),
+      sum(\"RatedSatisfied\"), sum(\"HasDue\"), sum(\"OnTime\"), sum(\"Late\") FROM statistics.\"MonthlyCounts\"
+      WHERE \"UnitKey\" >= (SELECT replace(\"Path\", '/', '') FROM core.\"OrgUnits\" WHERE \"Code\" = '370900')
+      AND \"UnitKey\" < (SELECT replace(\"Path\", '/', '') || 'g' FROM core.\"OrgUnits\" WHERE \"Code\" = '370900')
+      AND \"Month\" >= date '$year-01-01' AND \"Month\" <= date '$year-12-01' GROUP BY 1, 2, 3, 4, 5;")"
+  fi
+  results["$database-rows"]="$(if [ "$database" = sqlite ]; then sqlite3 "$db" 'SELECT count(*) FROM statistics_MonthlyCounts;'
+    else as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c 'SELECT count(*) FROM statistics."MonthlyCounts";'; fi)"
   results["$database-counted"]="$counted"
   stop "$host_pid"
   [ "$database" = postgresql ] && stop_postgres
@@ -183,12 +204,16 @@ echo "| database | request | seconds | one full COUNT(*) scan (baseline) | ratio
 echo "|---|---|---|---|---|"
 for database in $databases; do
   b="${results[$database-baseline]}"
-  for what in figures drill; do
+  for what in figures custom drill; do
     t="${results[$database-$what]}"
     name="\`GET /figures\` for the city, year $year (every figure, the year before, each county; received = ${results[$database-counted]})"
+    [ "$what" = custom ] && name="\`GET /figures\` for the city, $year-01-15 – $year-12-20 (partial first and last months from the facts)"
     [ "$what" = drill ] && name="\`GET /figures/received/records\` (count + first 1,000)"
     echo "| $database | $name | $t | $b | $(awk -v t="$t" -v b="$b" 'BEGIN { printf "%.2f", t / b }') |"
   done
 done
 echo
-for database in $databases; do echo "$database: filled in ${results[$database-fill]} s"; done
+for database in $databases; do
+  echo "$database: filled in ${results[$database-fill]} s; ${results[$database-rows]} monthly count rows; the year's rows summed by:"
+  echo "${results[$database-plan]}"
+done

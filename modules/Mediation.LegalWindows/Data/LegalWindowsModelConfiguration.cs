@@ -102,6 +102,9 @@ internal static class LegalWindowsModelConfiguration
             b.HasIndex(r => new { r.WindowId, r.Year, r.SequenceNumber }).IsUnique();
             b.HasIndex(r => r.Number).IsUnique();
             b.HasIndex(r => new { r.WindowId, r.ServedAt });
+            // The workbench lists a unit's and an advisor's services newest first: each seeks its id and reads the dates in order.
+            b.HasIndex(r => new { r.OrgUnitId, r.ServedAt });
+            b.HasIndex(r => new { r.AdvisorId, r.ServedAt });
             b.HasIndex(r => r.CaseId);
             b.HasIndex(r => r.IdCardHash);
             b.HasOne<LegalWindow>().WithMany().HasForeignKey(r => r.WindowId).OnDelete(DeleteBehavior.Restrict);

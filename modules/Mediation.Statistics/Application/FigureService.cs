@@ -182,47 +182,15 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             .ToList();
 
     /// <summary>
-    /// The counts of the figures for each unit one level below (or the unit's own key): one GROUP BY per kind and date, each part a
-    /// filtered COUNT — about a dozen queries that each read one period of one date index instead of two queries a figure.
+    /// The counts of the figures for each unit one level below (or the unit's own key). The period is split at month boundaries
+    /// (<see cref="WindowSplit"/>): its whole months are summed from the monthly counts, its partial first and last months are counted
+    /// over the facts — one GROUP BY per kind and date, each part a filtered COUNT with the whole period's definition — and the few
+    /// records a partial month leaves undecided in the months' rows are counted from the facts (<see cref="MonthlyFigures.Corrections"/>).
     /// </summary>
     private async Task<Dictionary<string, Dictionary<string, Counts>>> CountByChildAsync(IReadOnlyList<Figure> figures, string unitKey,
         FigureWindow window, FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
     {
-        if (MonthlyFigures.IsWholeMonths(window)) return await CountByChildFromMonthsAsync(figures, unitKey, window, query, step, ct);
-        var childLength = unitKey.Length + 32;
-        var counted = figures.ToDictionary(f => f.Key, _ => new Dictionary<string, (long N, long D, long Days)>());
-        foreach (var (kind, date, parts) in Scans(figures))
-        {
-            var facts = Filtered(kind, unitKey, query);
-            facts = date is FactDate.Unbounded ? facts.Where(Predicate(parts[0], window)) : facts.Where(FigureCatalog.Scan(kind, date, window));
-            var rows = await facts.GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(Selector(parts, window)).ToListAsync(ct);
-            foreach (var row in rows)
-                for (var i = 0; i < parts.Count; i++)
-                {
-                    var count = row.Count(i);
-                    if (count == 0) continue;
-                    var of = counted[parts[i].Figure.Key];
-                    var (n, d, days) = of.GetValueOrDefault(row.Key);
-                    of[row.Key] = parts[i].IsDenominator ? (n, d + count, days) : (n + count, d, days + row.Days(i));
-                }
-            if (step is not null) await step();
-        }
-        return Listed(figures, counted);
-    }
-
-    /// <summary>A unit is listed for a figure when it has records in the figure's numerator or denominator, as a GROUP BY of either lists it.</summary>
-    private static Dictionary<string, Dictionary<string, Counts>> Listed(IReadOnlyList<Figure> figures,
-        Dictionary<string, Dictionary<string, (long N, long D, long Days)>> counted) =>
-        figures.ToDictionary(f => f.Key, f => counted[f.Key].ToDictionary(e => e.Key,
-            e => new Counts(e.Value.N, f.Denominator is null ? null : e.Value.D, e.Value.Days)));
-
-    /// <summary>
-    /// The same counts for a period of whole months, summed from the monthly counts: one query for every figure's rows of the period, one
-    /// for the cases pending at its start (closure rate), and for each overdue figure the open records due this month, from the facts.
-    /// </summary>
-    private async Task<Dictionary<string, Dictionary<string, Counts>>> CountByChildFromMonthsAsync(IReadOnlyList<Figure> figures, string unitKey,
-        FigureWindow window, FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
-    {
+        var split = WindowSplit.Of(window);
         var childLength = unitKey.Length + 32;
         var counted = figures.ToDictionary(f => f.Key, _ => new Dictionary<string, (long N, long D, long Days)>());
         void Add(Figure figure, string key, long n, long d, long days)
@@ -233,11 +201,63 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             of[key] = (n0 + n, d0 + d, days0 + days);
         }
 
+        if (split.Months is { } months) await CountMonthsAsync(figures, unitKey, months, query, Add, ct);
+
+        foreach (var figure in figures.Where(MonthlyFigures.HasUnboundedDenominator))
+        {
+            var pending = await Months(unitKey, query).Where(MonthlyFigures.PendingOrReceived(window))
+                .GroupBy(m => m.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.Sum(m => m.Records) }).ToListAsync(ct);
+            foreach (var row in pending) Add(figure, row.Key, 0, row.Records, 0);
+        }
+
+        foreach (var figure in figures)
+            foreach (var (isDenominator, records) in MonthlyFigures.Corrections(figure, split))
+            {
+                var rows = await Filtered(figure.Kind, unitKey, query).Where(records)
+                    .GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.LongCount() }).ToListAsync(ct);
+                foreach (var row in rows) Add(figure, row.Key, isDenominator ? 0 : row.Records, isDenominator ? row.Records : 0, 0);
+            }
+
+        foreach (var edge in split.Edges)
+            foreach (var (kind, date, parts) in Scans(figures).Where(s => s.Date is not FactDate.Unbounded))
+            {
+                var facts = Filtered(kind, unitKey, query).Where(FigureCatalog.Scan(kind, date, edge));
+                var rows = await facts.GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(Selector(parts, window)).ToListAsync(ct);
+                foreach (var row in rows)
+                    for (var i = 0; i < parts.Count; i++)
+                    {
+                        var count = row.Count(i);
+                        if (parts[i].IsDenominator) Add(parts[i].Figure, row.Key, 0, count, 0);
+                        else Add(parts[i].Figure, row.Key, count, 0, row.Days(i));
+                    }
+            }
+
+        // The progress of a report counts the passes over the facts this replaces.
+        if (step is not null)
+            for (var i = 0; i < Scans(figures).Count; i++) await step();
+        return Listed(figures, counted);
+    }
+
+    /// <summary>A unit is listed for a figure when it has records in the figure's numerator or denominator, as a GROUP BY of either lists it.</summary>
+    private static Dictionary<string, Dictionary<string, Counts>> Listed(IReadOnlyList<Figure> figures,
+        Dictionary<string, Dictionary<string, (long N, long D, long Days)>> counted) =>
+        figures.ToDictionary(f => f.Key, f => counted[f.Key].ToDictionary(e => e.Key,
+            e => new Counts(e.Value.N, f.Denominator is null ? null : e.Value.D, e.Value.Days)));
+
+    /// <summary>
+    /// The figures of whole months summed from the monthly counts: one query for every figure's rows of those months and, for each overdue
+    /// figure, the open records due this month, from the facts (only today decides whether they are overdue). The closure rate's
+    /// denominator is not here: it reaches back before the period.
+    /// </summary>
+    private async Task CountMonthsAsync(IReadOnlyList<Figure> figures, string unitKey, FigureWindow months, FigureQuery query,
+        Action<Figure, string, long, long, long> add, CancellationToken ct)
+    {
+        var childLength = unitKey.Length + 32;
         var kinds = figures.Select(f => f.Kind).Distinct().ToList();
-        var (firstMonth, lastMonth) = (window.From, MonthlyCount.MonthOf(window.To));
-        var months = Months(unitKey, query).Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
-        if (kinds.Count == 1) { var only = kinds[0]; months = months.Where(m => m.Kind == only); }
-        var rows = await months
+        var (firstMonth, lastMonth) = (months.From, MonthlyCount.MonthOf(months.To));
+        var periodRows = Months(unitKey, query).Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
+        if (kinds.Count == 1) { var only = kinds[0]; periodRows = periodRows.Where(m => m.Kind == only); }
+        var rows = await periodRows
             .GroupBy(m => new { m.Kind, Key = m.UnitKey.Substring(0, childLength), m.Entry, m.Other, m.Category })
             .Select(g => new MonthlyCount
             {
@@ -248,30 +268,18 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
         foreach (var row in rows)
             foreach (var figure in figures)
             {
-                var (n, d, days) = MonthlyFigures.Of(figure, row, window);
-                Add(figure, row.UnitKey, n, d, days);
+                var (n, d, days) = MonthlyFigures.Of(figure, row, months);
+                add(figure, row.UnitKey, n, d, days);
             }
 
-        foreach (var figure in figures.Where(MonthlyFigures.HasUnboundedDenominator))
-        {
-            var pending = await Months(unitKey, query).Where(MonthlyFigures.PendingOrReceived(window))
-                .GroupBy(m => m.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.Sum(m => m.Records) }).ToListAsync(ct);
-            foreach (var row in pending) Add(figure, row.Key, 0, row.Records, 0);
-        }
-
-        var thisMonth = MonthlyCount.MonthOf(window.Today);
-        if (window.Today > thisMonth)
+        var thisMonth = MonthlyCount.MonthOf(months.Today);
+        if (months.Today > thisMonth)
             foreach (var figure in figures.Where(MonthlyFigures.CountsOpenOverdue))
             {
-                var open = await Filtered(figure.Kind, unitKey, query).Where(figure.Numerator(window)).Where(MonthlyCount.OpenDueIn(figure.Kind, thisMonth))
+                var open = await Filtered(figure.Kind, unitKey, query).Where(figure.Numerator(months)).Where(MonthlyCount.OpenDueIn(figure.Kind, thisMonth))
                     .GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.LongCount() }).ToListAsync(ct);
-                foreach (var row in open) Add(figure, row.Key, row.Records, 0, 0);
+                foreach (var row in open) add(figure, row.Key, row.Records, 0, 0);
             }
-
-        // The progress of a report counts the passes over the facts this replaces.
-        if (step is not null)
-            for (var i = 0; i < Scans(figures).Count; i++) await step();
-        return Listed(figures, counted);
     }
 
     private IQueryable<MonthlyCount> Months(string unitKey, FigureQuery query)

@@ -46,6 +46,11 @@ internal static class StatisticsModelConfiguration
             b.Property(m => m.Source).HasMaxLength(40);
             // The closure rate's cases pending at a period's start: received rows of every month before it, by subtree.
             b.HasIndex(m => new { m.Kind, m.Entry, m.UnitKey, m.Month, m.Other, m.Records });
+            // A period's rows of every kind, read from the index alone: without it SQLite skip-scanned the index above (any kind, any
+            // entry, the subtree's key range) and looked every row of the subtree up in the table, all months, to keep the period's
+            // (EXPLAIN QUERY PLAN, 200,000 facts, 165,000 rows: 2,893 summed from 20,779 read out of 165,215).
+            b.HasIndex(m => new { m.Month, m.UnitKey, m.Kind, m.Entry, m.Other, m.Category, m.Source, m.Records, m.Days, m.Succeeded, m.Rated,
+                m.RatedSatisfied, m.HasDue, m.OnTime, m.Late });
         });
     }
 }

@@ -6,13 +6,12 @@ namespace Mediation.Statistics.Domain;
 /// Each figure of <see cref="FigureCatalog"/> over the monthly counts of a period of whole months: what one summed row (one unit, kind,
 /// entry, second month and category; every month of the period) adds to its numerator, denominator and days. Two parts need more than
 /// these rows: the closure rate's denominator (cases pending at the period's start, <see cref="PendingOrReceived"/>) and the open records
-/// due this month (<see cref="MonthlyCount.OpenDueIn"/>, read from the facts because only today decides whether they are overdue).
-/// MonthlyFigures_Tests check every figure against the catalog's own definition on random facts.
+/// due this month (<see cref="MonthlyCount.OpenDueIn"/>, read from the facts because only today decides whether they are overdue). A
+/// custom range with partial months is split (<see cref="WindowSplit"/>): its partial edge months and the few records they leave
+/// undecided (<see cref="Corrections"/>) are read from the facts. MonthlyFigures_Tests check every figure against the catalog's own definition on random facts.
 /// </summary>
 public static class MonthlyFigures
 {
-    public static bool IsWholeMonths(FigureWindow w) => w.From.Day == 1 && w.To.AddDays(1).Day == 1;
-
     /// <summary>A figure whose open records are overdue once their due date passes: its records due this month are read from the facts.</summary>
     public static bool CountsOpenOverdue(Figure figure) => figure.Key is "overdue" or "petitionsOverdue" or "meetingTasksOverdue";
 
@@ -62,17 +61,77 @@ public static class MonthlyFigures
     }
 
     /// <summary>
-    /// The rows of the closure rate's denominator (cases pending at the period's start or received in it): received cases up to the
-    /// period's last month, not concluded before its first (received rows of any month up to the end, read apart from the period's rows).
+    /// The rows of the closure rate's denominator (cases pending at the period's start or received in it) the monthly counts decide:
+    /// received in a month wholly up to the period's end, and open or concluded in a month wholly from its start. The cases received in a
+    /// partial last month, or concluded in a partial first month, are <see cref="Corrections"/> read from the facts.
     /// </summary>
     public static Expression<Func<MonthlyCount, bool>> PendingOrReceived(FigureWindow window)
     {
-        var lastMonth = MonthlyCount.MonthOf(window.To);
-        var (none, from) = (MonthlyCount.None, window.From);
-        return m => m.Kind == RecordKind.Case && m.Entry == CountedOn.Received && m.Month <= lastMonth && (m.Other == none || m.Other >= from);
+        var receivedThrough = IsMonthEnd(window.To) ? MonthlyCount.MonthOf(window.To) : MonthlyCount.MonthOf(window.To).AddMonths(-1);
+        var concludedFrom = window.From.Day == 1 ? window.From : MonthlyCount.MonthOf(window.From).AddMonths(1);
+        var none = MonthlyCount.None;
+        return m => m.Kind == RecordKind.Case && m.Entry == CountedOn.Received && m.Month <= receivedThrough && (m.Other == none || m.Other >= concludedFrom);
     }
+
+    /// <summary>
+    /// What a figure over a split period needs from the facts beyond its edge months' passes: the records the monthly counts cannot place
+    /// because a partial month decides them — the closure rate's pending cases received in the partial last month or concluded in the
+    /// partial first one, and the 调处率's cases received in the whole months but concluded in the partial last month (by its end or not).
+    /// Each is a separate count over one date's index, added to the numerator or the denominator.
+    /// </summary>
+    public static IReadOnlyList<(bool IsDenominator, Expression<Func<RecordFact, bool>> Records)> Corrections(Figure figure, WindowSplit split)
+    {
+        var (from, to) = (split.Whole.From, split.Whole.To);
+        var lastMonth = MonthlyCount.MonthOf(to);
+        var corrections = new List<(bool, Expression<Func<RecordFact, bool>>)>();
+        if (figure.Key == "handledRate" && split.Months is { } months && !IsMonthEnd(to))
+        {
+            var (monthsFrom, monthsTo) = (months.From, months.To);
+            corrections.Add((false, f => f.Kind == RecordKind.Case && f.ConcludedOn >= lastMonth && f.ConcludedOn <= to
+                && f.ReceivedOn >= monthsFrom && f.ReceivedOn <= monthsTo));
+        }
+        if (HasUnboundedDenominator(figure))
+        {
+            if (!IsMonthEnd(to))
+                corrections.Add((true, f => f.Kind == RecordKind.Case && f.ReceivedOn >= lastMonth && f.ReceivedOn <= to
+                    && (f.ConcludedOn == null || f.ConcludedOn >= from)));
+            if (from.Day != 1)
+            {
+                var receivedBefore = IsMonthEnd(to) ? lastMonth.AddMonths(1) : lastMonth;
+                var firstMonthEnd = MonthlyCount.MonthOf(from).AddMonths(1);
+                corrections.Add((true, f => f.Kind == RecordKind.Case && f.ConcludedOn >= from && f.ConcludedOn < firstMonthEnd
+                    && f.ReceivedOn < receivedBefore));
+            }
+        }
+        return corrections;
+    }
+
+    public static bool IsMonthEnd(DateOnly day) => day.AddDays(1).Day == 1;
 
     public static bool HasUnboundedDenominator(Figure figure) => figure.Key == "closureRate";
 
     private static string ServiceKindOf(string key) => key["legalServices".Length..];
+}
+
+/// <summary>
+/// A period cut at month boundaries: its whole months (<see cref="Months"/>, summed from the monthly counts; none when the period has no
+/// whole month) and its partial first and last months (<see cref="Edges"/>, counted from the facts with the whole period's definitions),
+/// so that a custom range reads the facts of at most two months, whatever its length.
+/// </summary>
+public sealed record WindowSplit(FigureWindow Whole, FigureWindow? Months, IReadOnlyList<FigureWindow> Edges)
+{
+    public static WindowSplit Of(FigureWindow whole)
+    {
+        var monthsFrom = whole.From.Day == 1 ? whole.From : MonthlyCount.MonthOf(whole.From).AddMonths(1);
+        var monthsTo = MonthlyFigures.IsMonthEnd(whole.To) ? whole.To : MonthlyCount.MonthOf(whole.To).AddDays(-1);
+        var edges = new List<FigureWindow>();
+        if (whole.From < monthsFrom)
+            edges.Add(whole with { To = whole.To < monthsFrom ? whole.To : monthsFrom.AddDays(-1) });
+        if (monthsTo < whole.To)
+        {
+            var lastFrom = monthsTo.AddDays(1) > whole.From ? monthsTo.AddDays(1) : whole.From;
+            if (edges.Count == 0 || lastFrom > edges[0].To) edges.Add(whole with { From = lastFrom });
+        }
+        return new WindowSplit(whole, monthsFrom <= monthsTo ? whole with { From = monthsFrom, To = monthsTo } : null, edges);
+    }
 }

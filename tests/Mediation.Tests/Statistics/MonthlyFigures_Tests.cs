@@ -7,8 +7,9 @@ namespace Mediation.Tests.Statistics;
 
 /// <summary>
 /// The monthly counts answer every figure of the catalog exactly as its definition over the facts does, unit by unit, for periods of
-/// whole months — also after late changes (a record concluded, reopened, rated, moved to another unit after the period) are applied as
-/// "subtract the old contribution, add the new one", and with today inside, before or after the period (open records due this month).
+/// whole months and for custom ranges with partial edge months (WindowSplit: the edges and corrections from the facts) — also after
+/// late changes (a record concluded, reopened, rated, moved to another unit after the period) are applied as "subtract the old
+/// contribution, add the new one", and with today inside, before or after the period (open records due this month).
 /// </summary>
 public sealed class MonthlyFigures_Tests
 {
@@ -56,10 +57,20 @@ public sealed class MonthlyFigures_Tests
             yield return new FigureWindow(new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30), today);
             yield return new FigureWindow(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 31), today);
             yield return new FigureWindow(new DateOnly(2023, 7, 1), new DateOnly(2024, 2, 29), today);
+            // Custom ranges with partial months: whole months from the counts, the partial edge months from the facts.
+            yield return new FigureWindow(new DateOnly(2023, 3, 15), new DateOnly(2024, 2, 10), today);
+            yield return new FigureWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 15), today);
+            yield return new FigureWindow(new DateOnly(2024, 1, 20), new DateOnly(2024, 12, 31), today);
+            yield return new FigureWindow(new DateOnly(2024, 4, 20), new DateOnly(2024, 5, 5), today);
+            yield return new FigureWindow(new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 20), today);
+            yield return new FigureWindow(new DateOnly(2024, 2, 29), new DateOnly(2024, 2, 29), today);
         }
     }
 
-    /// <summary>What FigureService sums from the monthly counts, in memory: the period's rows, the pending rows, the open records due this month.</summary>
+    /// <summary>
+    /// What FigureService counts, in memory: the whole months' rows, the pending rows and the open records due this month from the
+    /// counts, the partial edge months' passes and the corrections from the facts.
+    /// </summary>
     private static Dictionary<string, (long N, long D, long Days)> FromMonths(Figure figure, IEnumerable<MonthlyCount> table, List<RecordFact> facts,
         FigureWindow window)
     {
@@ -69,23 +80,46 @@ public sealed class MonthlyFigures_Tests
             var (n0, d0, days0) = result.GetValueOrDefault(key);
             result[key] = (n0 + n, d0 + d, days0 + days);
         }
-        var lastMonth = MonthlyCount.MonthOf(window.To);
-        foreach (var row in table.Where(r => r.Month >= window.From && r.Month <= lastMonth))
+        var split = WindowSplit.Of(window);
+        if (split.Months is { } months)
         {
-            var (n, d, days) = MonthlyFigures.Of(figure, row, window);
-            Add(row.UnitKey[..ChildLength], n, d, days);
+            var lastMonth = MonthlyCount.MonthOf(months.To);
+            foreach (var row in table.Where(r => r.Month >= months.From && r.Month <= lastMonth))
+            {
+                var (n, d, days) = MonthlyFigures.Of(figure, row, months);
+                Add(row.UnitKey[..ChildLength], n, d, days);
+            }
+            var thisMonth = MonthlyCount.MonthOf(months.Today);
+            if (MonthlyFigures.CountsOpenOverdue(figure) && months.Today > thisMonth)
+            {
+                var numerator = figure.Numerator(months).Compile();
+                var open = MonthlyCount.OpenDueIn(figure.Kind, thisMonth).Compile();
+                foreach (var fact in facts.Where(f => numerator(f) && open(f))) Add(fact.UnitKey[..ChildLength], 1, 0, 0);
+            }
         }
         if (MonthlyFigures.HasUnboundedDenominator(figure))
         {
             var pending = MonthlyFigures.PendingOrReceived(window).Compile();
             foreach (var row in table.Where(pending)) Add(row.UnitKey[..ChildLength], 0, row.Records, 0);
         }
-        var thisMonth = MonthlyCount.MonthOf(window.Today);
-        if (MonthlyFigures.CountsOpenOverdue(figure) && window.Today > thisMonth)
+        foreach (var (isDenominator, records) in MonthlyFigures.Corrections(figure, split))
         {
-            var numerator = figure.Numerator(window).Compile();
-            var open = MonthlyCount.OpenDueIn(figure.Kind, thisMonth).Compile();
-            foreach (var fact in facts.Where(f => numerator(f) && open(f))) Add(fact.UnitKey[..ChildLength], 1, 0, 0);
+            var counted = records.Compile();
+            foreach (var fact in facts.Where(counted)) Add(fact.UnitKey[..ChildLength], isDenominator ? 0 : 1, isDenominator ? 1 : 0, 0);
+        }
+        foreach (var edge in split.Edges)
+        {
+            if (figure.Date is not FactDate.Unbounded)
+            {
+                var (scan, numerator) = (FigureCatalog.Scan(figure.Kind, figure.Date, edge).Compile(), figure.Numerator(window).Compile());
+                foreach (var fact in facts.Where(f => scan(f) && numerator(f)))
+                    Add(fact.UnitKey[..ChildLength], 1, 0, figure.Unit is FigureUnit.Days ? fact.HandlingDays ?? 0 : 0);
+            }
+            if (figure.Denominator is not null && (figure.DenominatorDate ?? figure.Date) is var date && date is not FactDate.Unbounded)
+            {
+                var (scan, denominator) = (FigureCatalog.Scan(figure.Kind, date, edge).Compile(), figure.Denominator(window).Compile());
+                foreach (var fact in facts.Where(f => scan(f) && denominator(f))) Add(fact.UnitKey[..ChildLength], 0, 1, 0);
+            }
         }
         return result.Where(e => e.Value != default).ToDictionary();
     }
@@ -117,7 +151,7 @@ public sealed class MonthlyFigures_Tests
     }
 
     [Fact]
-    public void Every_figure_over_whole_months_equals_its_definition_over_the_facts_also_after_late_changes()
+    public void Every_figure_over_whole_and_partial_months_equals_its_definition_over_the_facts_also_after_late_changes()
     {
         var random = new Random(1616);
         var facts = RandomFacts(random, 3000);

@@ -112,8 +112,10 @@ public abstract class StatisticsRecount_Tests : ProviderTests
         }
         foreach (var (from, to) in new[] { (new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
                      (new DateOnly(2023, 7, 1), new DateOnly(2024, 6, 30)), (new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)),
-                     // Custom ranges with partial months, read from the facts.
-                     (new DateOnly(2023, 3, 15), new DateOnly(2024, 2, 10)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 15)) })
+                     // Custom ranges with partial months: whole months from the counts, the partial edge months from the facts.
+                     (new DateOnly(2023, 3, 15), new DateOnly(2024, 2, 10)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 15)),
+                     (new DateOnly(2023, 2, 20), new DateOnly(2024, 12, 31)), (new DateOnly(2023, 11, 20), new DateOnly(2023, 12, 5)),
+                     (new DateOnly(2024, 5, 3), new DateOnly(2024, 5, 27)) })
         {
             var report = await (await client.GetAsync($"/api/statistics/figures?orgUnitId={daimiao}&period=Custom&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"))
                 .ReadAsync<FiguresDto>();

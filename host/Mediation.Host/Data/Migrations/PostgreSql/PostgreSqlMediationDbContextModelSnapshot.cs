@@ -1942,8 +1942,6 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AdvisorId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdCardHash");
@@ -1952,6 +1950,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ParticipationCaseId");
+
+                    b.HasIndex("AdvisorId", "ServedAt");
+
+                    b.HasIndex("OrgUnitId", "ServedAt");
 
                     b.HasIndex("WindowId", "ServedAt");
 
@@ -2635,6 +2637,8 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.HasKey("Month", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
 
                     b.HasIndex("Kind", "Entry", "UnitKey", "Month", "Other", "Records");
+
+                    b.HasIndex("Month", "UnitKey", "Kind", "Entry", "Other", "Category", "Source", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied", "HasDue", "OnTime", "Late");
 
                     b.ToTable("MonthlyCounts", "statistics");
                 });

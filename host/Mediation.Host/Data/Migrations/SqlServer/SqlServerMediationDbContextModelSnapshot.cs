@@ -1945,8 +1945,6 @@ namespace Mediation.Host.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AdvisorId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdCardHash");
@@ -1955,6 +1953,10 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ParticipationCaseId");
+
+                    b.HasIndex("AdvisorId", "ServedAt");
+
+                    b.HasIndex("OrgUnitId", "ServedAt");
 
                     b.HasIndex("WindowId", "ServedAt");
 
@@ -2638,6 +2640,8 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.HasKey("Month", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
 
                     b.HasIndex("Kind", "Entry", "UnitKey", "Month", "Other", "Records");
+
+                    b.HasIndex("Month", "UnitKey", "Kind", "Entry", "Other", "Category", "Source", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied", "HasDue", "OnTime", "Late");
 
                     b.ToTable("MonthlyCounts", "statistics");
                 });

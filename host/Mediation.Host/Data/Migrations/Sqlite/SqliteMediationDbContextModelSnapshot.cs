@@ -1935,8 +1935,6 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AdvisorId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("IdCardHash");
@@ -1945,6 +1943,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ParticipationCaseId");
+
+                    b.HasIndex("AdvisorId", "ServedAt");
+
+                    b.HasIndex("OrgUnitId", "ServedAt");
 
                     b.HasIndex("WindowId", "ServedAt");
 
@@ -2628,6 +2630,8 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.HasKey("Month", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
 
                     b.HasIndex("Kind", "Entry", "UnitKey", "Month", "Other", "Records");
+
+                    b.HasIndex("Month", "UnitKey", "Kind", "Entry", "Other", "Category", "Source", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied", "HasDue", "OnTime", "Late");
 
                     b.ToTable("statistics_MonthlyCounts", (string)null);
                 });
