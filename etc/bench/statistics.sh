@@ -81,6 +81,7 @@ SQL
 # Kinds as the county's work divides: half cases, a fifth petitions, legal-window services, desk requests, meeting tasks.
 # Received over 2019–2026; 85% concluded within 90 days; 80% succeeded; a third rated; 1% became criminal; petitions decided
 # within 20 days of a 15-day limit. Every unit of the city gets rows in turn.
+# SQLite: x is MATERIALIZED, or the flattened CTE draws random() again at each use of d, h and r (a fact's dates unrelated).
 sqlite_fill() {
   sqlite3 -bail "$1" <<SQL
 .timeout 60000
@@ -88,7 +89,7 @@ CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY Path) - 1 AS i, Id, re
   WHERE Path LIKE (SELECT Path FROM core_OrgUnits WHERE Code = '370900') || '%';
 BEGIN;
 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $rows),
-x AS (SELECT n, abs(random()) % 2900 AS d, abs(random()) % 90 AS h, abs(random()) % 100 AS r, n % (SELECT count(*) FROM u) AS ui FROM s)
+x AS MATERIALIZED (SELECT n, abs(random()) % 2900 AS d, abs(random()) % 90 AS h, abs(random()) % 100 AS r, n % (SELECT count(*) FROM u) AS ui FROM s)
 INSERT INTO statistics_RecordFacts (Kind, RecordId, Number, OrgUnitId, UnitKey, ReceivedOn, ConcludedOn, HandlingDays, DueOn, DecidedOn,
   DecisionDueOn, Outcome, Succeeded, Category, Source, Rated, Satisfied, CriminalOn, JudicialAppliedOn, JudicialConfirmedOn)
 SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END,
