@@ -70,9 +70,10 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
             ["route_note"] = RouteNote(mediationCase.DisputeType),
             ["mediator"] = MediatorNames(mediationCase, committee),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(TerminationNoticeTemplate, mediationCase.Number + "终止告知",
+        var document = await documents.PrepareAsync(new IssueFromTemplate(TerminationNoticeTemplate, mediationCase.Number + "终止告知",
             CaseAppService.RecordType, mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issued = await documents.IssueAsync(document, ct);
         mediationCase.TerminationNoticeIssued(issued.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -122,10 +123,11 @@ internal sealed class CaseDocumentsAppService(MediationDbContext db, CaseAppServ
             // Three signature cells a row keep each name legible on A4.
             ["sign_rows"] = signers.Chunk(3).Select(row => (object?)row.Select(name => (object?)name).ToList()).ToList(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(MinutesTemplate,
+        var document = await documents.PrepareAsync(new IssueFromTemplate(MinutesTemplate,
             mediationCase.Number + "笔录" + session.Number.ToString(CultureInfo.InvariantCulture),
             CaseAppService.RecordType, mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issued = await documents.IssueAsync(document, ct);
         session.MinutesIssued(issued.Id);
         db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
         await db.SaveChangesAsync(ct);

@@ -95,9 +95,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var mediationCase = await cases.FindCaseAsync(id, ct);
         mediationCase.EnsureAgreementCanBeIssued();
         var model = await AgreementModelAsync(mediationCase, fullIdNumbers: false, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
+        var document = await documents.PrepareAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
             mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issued = await documents.IssueAsync(document, ct);
         mediationCase.AgreementIssued(issued.Id, issued.Number, issued.IssuedAt, user.UserName);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -68,9 +68,10 @@ internal sealed class ServiceDocumentsAppService(MediationDbContext db, ServiceR
             ["licence"] = advisor.LicenceNumber,
             ["window_phone"] = window.Phone,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await documents.IssueAsync(new IssueFromTemplate(errand ? ErrandReceiptTemplate : ConsultationFormTemplate,
+        var document = await documents.PrepareAsync(new IssueFromTemplate(errand ? ErrandReceiptTemplate : ConsultationFormTemplate,
             record.Number + (errand ? "回执" : "登记表"), ServiceRecordAppService.RecordType, record.Id.ToString(), record.OrgUnitId, model), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var issued = await documents.IssueAsync(document, ct);
         record.DocumentIssued(issued.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -39,19 +39,44 @@ public sealed class DocumentArchiveAppService(
         return pdf.Write(DocumentTemplateRenderer.Render(templateName, text, values));
     }
 
-    public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct)
+    public async Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct) =>
+        await IssueAsync(await PrepareAsync(request, ct), ct);
+
+    public async Task<PreparedDocument> PrepareAsync(IssueFromTemplate request, CancellationToken ct)
     {
+        // A number already archived fails before the PDF is rendered; the unique index still decides a race.
+        if (await Documents.AnyAsync(d => d.Number == request.Number, ct)) throw NumberTaken(request.Number);
         var (text, version) = await templates.CurrentTextAsync(request.Template, ct);
         var issuedAt = clock.GetUtcNow();
         var model = new Dictionary<string, object?>(request.Model, StringComparer.Ordinal);
         model.TryAdd("number", request.Number);
         model.TryAdd("issued_on", issuedAt.ToOffset(ChinaOffset).DateTime);
         var spec = DocumentTemplateRenderer.Render(request.Template, text, model);
-        return await StoreAsync(spec, request.Template, request.Number, request.RecordType, request.RecordId, request.OrgUnitId, version, issuedAt, ct);
+        return Prepared(spec, request.Template, request.Number, request.RecordType, request.RecordId, request.OrgUnitId, version, issuedAt);
+    }
+
+    public async Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, CancellationToken ct)
+    {
+        if (await Documents.AnyAsync(d => d.Number == document.Number, ct)) throw NumberTaken(document.Number);
+        var issued = IssuedDocument.Issue(Guid.CreateVersion7(), document.Number, document.Kind, document.Title, document.RecordType, document.RecordId,
+            document.Content, document.TemplateVersion, user.UserName, document.IssuedAt, document.OrgUnitId);
+        db.Add(issued);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            db.Entry(issued).State = EntityState.Detached;
+            if (await Documents.AnyAsync(d => d.Number == document.Number, ct)) throw NumberTaken(document.Number);
+            throw;
+        }
+        return new IssuedDocumentDto(issued.Id, document.Number, document.Kind, document.Title, document.RecordType, document.RecordId, issued.Sha256,
+            issued.SizeBytes, document.TemplateVersion, issued.IssuedBy, document.IssuedAt);
     }
 
     public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct) =>
-        StoreAsync(spec, kind, number, recordType, recordId, orgUnitId, null, clock.GetUtcNow(), ct);
+        IssueAsync(Prepared(spec, kind, number, recordType, recordId, orgUnitId, null, clock.GetUtcNow()), ct);
 
     public async Task<PagedList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, Paging paging, CancellationToken ct)
     {
@@ -87,25 +112,11 @@ public sealed class DocumentArchiveAppService(
         return new VerifyDocumentResultDto(document.Id, document.Number, document.IsMatchedBy(actual), actual, document.IssuedAt);
     }
 
-    private async Task<IssuedDocumentDto> StoreAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId,
-        Guid orgUnitId, int? templateVersion, DateTimeOffset issuedAt, CancellationToken ct)
+    private PreparedDocument Prepared(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId,
+        int? templateVersion, DateTimeOffset issuedAt)
     {
-        if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
-        var bytes = pdf.Write(spec);
         var title = spec.Title.Length > IssuedDocument.MaxTitleLength ? spec.Title[..IssuedDocument.MaxTitleLength] : spec.Title;
-        var document = IssuedDocument.Issue(Guid.CreateVersion7(), number, kind, title, recordType, recordId, bytes, templateVersion, user.UserName, issuedAt, orgUnitId);
-        db.Add(document);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-        {
-            db.Entry(document).State = EntityState.Detached;
-            if (await Documents.AnyAsync(d => d.Number == number, ct)) throw NumberTaken(number);
-            throw;
-        }
-        return new IssuedDocumentDto(document.Id, number, kind, title, recordType, recordId, document.Sha256, document.SizeBytes, templateVersion, document.IssuedBy, issuedAt);
+        return new PreparedDocument(kind, number, title, recordType, recordId, orgUnitId, templateVersion, issuedAt, pdf.Write(spec));
     }
 
     private static ConflictException NumberTaken(string number) =>

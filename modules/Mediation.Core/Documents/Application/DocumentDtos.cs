@@ -30,3 +30,11 @@ public sealed record VerifyDocumentResultDto(Guid DocumentId, string Number, boo
 /// <paramref name="OrgUnitId"/> is the record's unit, which then owns the copy.
 /// </summary>
 public sealed record IssueFromTemplate(string Template, string Number, string RecordType, string RecordId, Guid OrgUnitId, IReadOnlyDictionary<string, object?> Model);
+
+/// <summary>
+/// A document rendered from its template and ready to archive (<see cref="IDocumentArchive.PrepareAsync"/>). Rendering the PDF is
+/// most of an issue's cost (its font subset deflated), so callers prepare it before they open their write transaction: on SQLite
+/// that transaction holds the process's one write gate, and a PDF rendered inside it makes every other writer wait.
+/// </summary>
+public sealed record PreparedDocument(string Kind, string Number, string Title, string RecordType, string RecordId, Guid OrgUnitId,
+    int? TemplateVersion, DateTimeOffset IssuedAt, byte[] Content);

@@ -17,7 +17,14 @@ public interface IDocumentArchive
     /// <summary>A copy the archive must not keep (a committee's file copy with full personal data); the caller audits it.</summary>
     Task<byte[]> RenderUnarchivedAsync(string templateName, string number, IReadOnlyDictionary<string, object?> model, CancellationToken ct);
 
+    /// <summary>Renders and archives in one step, for a caller whose number is only assigned inside its transaction.</summary>
     Task<IssuedDocumentDto> IssueAsync(IssueFromTemplate request, CancellationToken ct);
+
+    /// <summary>Renders the document without writing anything; archive it with <see cref="IssueAsync(PreparedDocument, CancellationToken)"/>.</summary>
+    Task<PreparedDocument> PrepareAsync(IssueFromTemplate request, CancellationToken ct);
+
+    /// <summary>Archives a prepared document inside the caller's transaction (its number is unique: a second copy is a conflict).</summary>
+    Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, CancellationToken ct);
 
     Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct);
 

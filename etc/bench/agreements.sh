@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Documents over HTTP (issue 17, P4: "POST /api/cases/{id}/agreement including archive ≥ 200 documents/s"): the Release host on a
+# database holding the small multi-year demo volume (etc/generate-demo.sh: thousands of concluded cases without documents),
+# signed in as demo.mediator, issues the 调解协议书 of a different successfully concluded case on every request — render, PDF,
+# SHA-256, archive row and the case's update, each committed. Baseline in the same run: a bare endpoint storing a 75 KB blob (the
+# agreement's size) with its SHA-256 in one raw INSERT on the same database (etc/bench/Baseline, POST /documents).
+# Afterwards it checks that every 201 left exactly one archived agreement. Prints a Markdown table for the README.
+# Env: DURATION (s, 10), WARMUP (s, 3), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
+#      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source etc/lib/install.sh
+source etc/lib/bench.sh
+
+require_dotnet
+ensure_packages wrk curl jq postgresql sqlite3 fonts-wqy-microhei
+
+duration="${DURATION:-10}"
+warmup="${WARMUP:-3}"
+connections="${CONNECTIONS:-8}"
+threads="${THREADS:-2}"
+databases="${DATABASES:-sqlite postgresql}"
+password="Bench-Pass-2026"
+work="$(mktemp -d /tmp/mediation-agreements.XXXXXX)"
+chmod 755 "$work"
+pids=()
+trap bench_cleanup EXIT
+
+# wrk with the Lua script; prints "rps p50 p99 requests timeouts non2xx".
+run_wrk() { # seconds, url, [env NAME=value ...]
+  local seconds="$1" url="$2"; shift 2
+  env THREADS="$threads" "$@" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s etc/bench/agreements.lua "$url" |
+    sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=\([0-9]*\) timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p'
+}
+
+echo "==> Building (Release)"
+dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
+baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
+
+sql() { # the database's answer to one query, one value per line
+  case "$database" in
+    sqlite) sqlite3 "$work/sqlite/mediation.db" "$1" ;;
+    postgresql) psql_mediation -c "$1" ;;
+  esac
+}
+
+# Waits until no agreement is being issued any more: the requests in flight when wrk stops still finish on the server.
+settle() {
+  local last="" now
+  while now="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"; [ "$now" != "$last" ]; do
+    last="$now"; sleep 2
+  done
+}
+
+declare -A results
+for database in $databases; do
+  log="$work/host-$database.log"
+  case "$database" in
+    sqlite) mkdir -p "$work/sqlite"; provider=Sqlite; cs="Data Source=$work/sqlite/mediation.db"; base_cs="Data Source=$work/sqlite/baseline.db"
+            cases_table='"cases_Cases"'; committees_table='"cases_Committees"' ;;
+    postgresql) start_postgres -c synchronous_commit=off; provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation"
+                psql_mediation -c "CREATE DATABASE baseline" >/dev/null; base_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline"
+                cases_table='cases."Cases"'; committees_table='cases."Committees"' ;;
+    *) echo "Unknown database $database" >&2; exit 1 ;;
+  esac
+
+  echo "==> $database: baseline (a 75 KB blob and its SHA-256, one raw INSERT per request)"
+  port="$(free_port)"
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Provider="$provider" ConnectionString="$base_cs" Synchronous=NORMAL \
+    dotnet "$baseline_dll" >"$work/baseline-$database.log" 2>&1 &
+  base_pid=$!; pids+=("$base_pid")
+  wait_for "http://127.0.0.1:$port/health" 60
+  run_wrk "$warmup" "http://127.0.0.1:$port" >/dev/null
+  results["$database-baseline"]="$(run_wrk "$duration" "http://127.0.0.1:$port")"
+  stop "$base_pid"
+
+  echo "==> $database: the small demo volume (etc/generate-demo.sh's path: the host's migrate command)"
+  start="$(date +%s)"
+  (cd host/Mediation.Host && env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$provider" ConnectionStrings__Default="$cs" \
+    Demo__Enabled=true Demo__Password="$password" Demo__Volume=small Demo__VolumeSeed=1 Logging__LogLevel__Default=Warning \
+    PersonalData__KeyFile="$work/keys-$provider.json" DataProtection__KeysPath="$work/dp-$provider" \
+    dotnet bin/Release/net10.0/Mediation.Host.dll migrate >>"$log" 2>&1)
+  echo "    generated in $(( $(date +%s) - start )) s"
+  # Bench-only: the small volume's 东平县 committee and its 3,000-odd cases move into 泰山区 (demo.mediator's county), so that one
+  # account may issue enough agreements for a run; 泰山区 alone has about 200.
+  taishan="(SELECT \"OrgUnitId\" FROM $committees_table WHERE \"ShortName\" = '泰山区')"
+  sql "UPDATE $cases_table SET \"OrgUnitId\" = $taishan WHERE \"CommitteeId\" = (SELECT \"Id\" FROM $committees_table WHERE \"ShortName\" = '东平')" >/dev/null
+  sql "UPDATE $committees_table SET \"OrgUnitId\" = $taishan WHERE \"ShortName\" = '东平'" >/dev/null
+  start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL
+  base="http://127.0.0.1:$port"
+  token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.mediator\",\"password\":\"$password\"}" \
+    "$base/api/auth/token" | jq -r .accessToken)"
+
+  # The cases demo.mediator may see (the API applies the data scope) that were concluded with a written agreement not yet issued.
+  : >"$work/visible"
+  page=1
+  while :; do
+    body="$(curl -fsS -H "Authorization: Bearer $token" "$base/api/cases?status=Concluded&pageSize=200&page=$page")"
+    echo "$body" | jq -r '.items[].id' >>"$work/visible"
+    [ "$(echo "$body" | jq -r .hasMore)" = true ] || break
+    page=$(( page + 1 ))
+  done
+  sql "SELECT \"Id\" FROM $cases_table WHERE \"Outcome\" = 'Succeeded' AND \"AgreementDocumentId\" IS NULL" | tr 'A-Z' 'a-z' | sort >"$work/eligible"
+  sort "$work/visible" | tr 'A-Z' 'a-z' | comm -12 - "$work/eligible" | shuf --random-source=<(yes) >"$work/ids"
+  available="$(wc -l <"$work/ids")"
+  echo "    $available cases ready for an agreement"
+  [ "$available" -ge 1000 ] || { echo "Too few cases for a run ($available)" >&2; exit 1; }
+  head -n 300 "$work/ids" >"$work/ids-warmup"; tail -n +301 "$work/ids" >"$work/ids-run"
+  # One request by hand first: a bench of refusals measures nothing.
+  probe="$(head -n 1 "$work/ids-run")"; sed -i 1d "$work/ids-run"
+  status="$(curl -sS -o "$work/probe.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/cases/$probe/agreement")"
+  [ "$status" = 200 ] || [ "$status" = 201 ] || { echo "POST /api/cases/$probe/agreement answered $status: $(cat "$work/probe.json")" >&2; exit 1; }
+  run_wrk "$warmup" "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup" >/dev/null
+  settle
+  before="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
+  if [ -n "${TRACE_DIR:-}" ]; then # a thread-time profile of the host during the measured run, to see what costs
+    mkdir -p "$TRACE_DIR"
+    ~/.dotnet/tools/dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:$(( duration - 2 )) \
+      -o "$TRACE_DIR/agreements-$database.nettrace" >/dev/null 2>&1 &
+  fi
+  read -r rps p50 p99 sent timeouts non2xx <<<"$(run_wrk "$duration" "$base" TOKEN="$token" IDS_FILE="$work/ids-run")"
+  settle
+  after="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
+  issued=$(( after - before ))
+  # Every request answered 2xx issued one agreement (a stopped thread's last request is a GET of /health/live), and so may the
+  # requests that timed out or were still in flight when wrk stopped (at most one per connection): the server finishes them.
+  ok=$(( sent - non2xx - timeouts ))
+  [ "$(( ok - issued ))" -le "$threads" ] && [ "$(( issued - ok ))" -le "$(( connections + timeouts ))" ] ||
+    { echo "$database: $sent requests, $non2xx refused, $timeouts timed out, but $issued agreements issued" >&2; tail -30 "$log" >&2; exit 1; }
+  results["$database-host"]="$rps $p50 $p99 $issued $timeouts $non2xx"
+  stop "$host_pid"
+  [ "$database" = postgresql ] && stop_postgres
+done
+
+load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "Agreements over HTTP, wrk -t$threads -c$connections, ${warmup} s warm-up + ${duration} s, $(nproc) cores, load average $load_average," \
+  "$(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD). SQLite: WAL + synchronous=NORMAL; PostgreSQL: synchronous_commit=off; both sides."
+echo
+echo "| database | endpoint | documents/s | p50 | p99 | issued | timeouts | errors | share of the floor |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for database in $databases; do
+  read -r b_rps b_p50 b_p99 b_n b_to b_err <<<"${results[$database-baseline]}"
+  read -r h_rps h_p50 h_p99 h_n h_to h_err <<<"${results[$database-host]}"
+  ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
+  echo "| $database | bare endpoint, 75 KB blob + SHA-256, one raw INSERT | $b_rps | $b_p50 ms | $b_p99 ms | $b_n | $b_to | $b_err | 100% |"
+  echo "| $database | \`POST /api/cases/{id}/agreement\` | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_n | $h_to | $h_err | **$ratio** |"
+done
