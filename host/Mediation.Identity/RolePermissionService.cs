@@ -39,6 +39,7 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
         await EnsureDutiesSeparatedAsync(role, current.Select(g => g.Permission).ToList(), wanted, ct);
         db.RemoveRange(current.Where(g => !wanted.Contains(g.Permission)));
         db.AddRange(wanted.Except(current.Select(g => g.Permission)).Select(p => new RolePermission { RoleId = role.Id, Permission = p }));
+        RenewStamp(role);
         await db.SaveChangesAsync(ct);
         await auditLog.WriteAsync(AuditActions.RoleChanged, new { role = roleName, before = current.Select(g => g.Permission), after = wanted },
             entityType: nameof(AppRole), entityId: roleName, ct: ct);
@@ -74,6 +75,13 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
         }
     }
 
+    /// <summary>
+    /// Saved with the grants: the claims loader of every host keeps a role's permissions while its stamp is unchanged
+    /// (<see cref="RolePermissionCache"/>), so a new stamp makes the next request read them again. The stamp is the role's
+    /// concurrency token, so two administrators editing one role at once no longer both win.
+    /// </summary>
+    private void RenewStamp(AppRole role) => db.Entry(role).Property(r => r.ConcurrencyStamp).CurrentValue = Guid.NewGuid().ToString();
+
     internal static BusinessException AdminDutiesSeparated(IEnumerable<string> duties) =>
         new(IdentityErrorCodes.AdminDutiesSeparated, new Dictionary<string, object?> { ["roles"] = string.Join(", ", duties.Order()) });
 
@@ -99,7 +107,8 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
         var pending = await PendingDefaultsAsync(ct);
         if (pending.Count == 0) return;
         var names = pending.Select(d => d.Name).ToList();
-        var roleIds = await db.Set<AppRole>().AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var allRoles = await db.Set<AppRole>().ToListAsync(ct);
+        var roleIds = allRoles.ToDictionary(r => r.Name!, r => r.Id);
         var held = (await db.Set<RolePermission>().AsNoTracking().Where(g => names.Contains(g.Permission)).ToListAsync(ct))
             .Select(g => (g.RoleId, g.Permission)).ToHashSet();
         foreach (var definition in pending)
@@ -107,6 +116,7 @@ internal sealed class RolePermissionService(RoleManager<AppRole> roles, Mediatio
             db.Add(new AppliedPermissionDefault { Permission = definition.Name });
             var granted = definition.DefaultRoles.Where(r => roleIds.ContainsKey(r) && !held.Contains((roleIds[r], definition.Name))).ToList();
             db.AddRange(granted.Select(r => new RolePermission { RoleId = roleIds[r], Permission = definition.Name }));
+            foreach (var role in allRoles.Where(r => granted.Contains(r.Name!))) RenewStamp(role);
             if (granted.Count > 0) logger.LogInformation("Permission {Permission} granted to its default roles {Roles}", definition.Name, string.Join(", ", granted));
         }
         try

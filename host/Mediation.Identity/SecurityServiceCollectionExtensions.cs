@@ -61,6 +61,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<DemoAccounts>();
         services.AddScoped<IKernelSeed, KernelSeed>();
         services.AddScoped<UserClaimsLoader>();
+        services.AddSingleton<RolePermissionCache>();
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<UserClaimsLoader>());
         services.AddScoped<IUserPrincipals, UserPrincipals>();
 

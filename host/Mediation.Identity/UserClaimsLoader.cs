@@ -13,8 +13,11 @@ namespace Mediation.Identity;
 /// On every authenticated request: checks the account is still active and unchanged (security
 /// stamp), then adds the user's unit and current permissions. A revoked grant or a moved unit
 /// therefore takes effect on the next request, not at the next sign-in.
+/// One query per request (issue 17: two before): the account, its unit and its roles with each role's concurrency stamp. The
+/// permissions of a role come from <see cref="RolePermissionCache"/> while the role's stamp is the one they were read under;
+/// every change of a role's grants renews that stamp in the same transaction (<see cref="RolePermissionService"/>), on any host.
 /// </summary>
-internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransformation
+internal sealed class UserClaimsLoader(MediationDbContext db, RolePermissionCache rolePermissions) : IClaimsTransformation
 {
     private const string LoadedMarker = "mediation:loaded";
 
@@ -23,21 +26,24 @@ internal sealed class UserClaimsLoader(MediationDbContext db) : IClaimsTransform
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == LoadedMarker)) return principal;
         if (!Guid.TryParse(principal.FindFirstValue(MediationClaimTypes.UserId), out var userId)) return new ClaimsPrincipal(new ClaimsIdentity());
 
-        // The account and its unit in one round trip: this runs before every API request.
-        var user = await (
+        // The account, its unit and its roles in one round trip: this runs before every API request. One row per role.
+        var rows = await (
             from u in db.Set<AppUser>().AsNoTracking()
             where u.Id == userId
             from o in db.Set<OrgUnit>().AsNoTracking().Where(o => o.Id == u.OrgUnitId).DefaultIfEmpty()
-            select new { u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId, UnitPath = o == null ? null : o.Path, UnitName = o == null ? null : o.Name })
-            .SingleOrDefaultAsync();
+            from userRole in db.Set<IdentityUserRole<Guid>>().Where(ur => ur.UserId == u.Id).DefaultIfEmpty()
+            from role in db.Set<AppRole>().Where(r => r.Id == userRole.RoleId).DefaultIfEmpty()
+            select new
+            {
+                u.IsActive, u.SecurityStamp, u.DisplayName, u.OrgUnitId, UnitPath = o == null ? null : o.Path, UnitName = o == null ? null : o.Name,
+                RoleId = role == null ? (Guid?)null : role.Id, RoleStamp = role == null ? null : role.ConcurrencyStamp,
+            }).ToListAsync();
+        var user = rows.FirstOrDefault();
         var stamp = principal.FindFirstValue(SignInService.SecurityStampClaim);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
 
-        var permissions = await (
-            from userRole in db.Set<IdentityUserRole<Guid>>()
-            join grant in db.Set<RolePermission>() on userRole.RoleId equals grant.RoleId
-            where userRole.UserId == userId
-            select grant.Permission).Distinct().ToListAsync();
+        var roles = rows.Where(r => r.RoleId is not null).Select(r => new RoleStamp(r.RoleId!.Value, r.RoleStamp)).Distinct().ToList();
+        var permissions = (await rolePermissions.PermissionsOfAsync(db, roles, CancellationToken.None)).ToList();
 
         var identity = (ClaimsIdentity)principal.Identity;
         var enriched = new ClaimsIdentity(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);

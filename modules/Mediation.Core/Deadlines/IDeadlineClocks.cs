@@ -6,7 +6,7 @@ namespace Mediation.Core.Deadlines;
 /// <summary>
 /// The deadline engine as other modules use it: a record (type + id, owned by an org unit) starts
 /// a clock under a named policy, pauses, resumes, extends and stops it. No module computes a due
-/// date by hand. Each call saves its own change.
+/// date by hand. Each call saves its own change, except <see cref="StartWithNewRecordAsync"/>.
 /// </summary>
 public interface IDeadlineClocks
 {
@@ -14,6 +14,14 @@ public interface IDeadlineClocks
     const int MaxReasonLength = 500;
 
     Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct);
+
+    /// <summary>
+    /// Starts the clock of a record created in the caller's unit of work and not saved yet: unlike every other call, this one
+    /// saves nothing — the clock joins the caller's change tracker and the caller's one SaveChanges writes record, clock, audit
+    /// rows and events together. Nothing is read: a record not yet written has no clock, the caller has just found the unit
+    /// (the save's scope check and foreign key still guard it) and the unique index on record and policy still refuses a second start.
+    /// </summary>
+    Task<DeadlineClockDto> StartWithNewRecordAsync(StartClockInput input, CancellationToken ct);
 
     Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct);
 

@@ -57,14 +57,24 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
         if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
         db.Add(petition);
-        await db.SaveChangesAsync(ct);
         var started = new List<DeadlineClockDto>(2);
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
-            started.Add(await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
+            started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
             if (transfer is not null)
-                started.Add(await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
+                started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
+        }
+        // One SaveChanges writes the petition, its clocks, their audit rows and the change feed's outbox message (issue 17).
+        // In our own transaction a failed save rolls all of it back, so EF's savepoint around the save would only cost two commands.
+        if (transaction is not null) db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            if (transaction is not null) db.Database.AutoSavepointsEnabled = true;
         }
         if (transaction is not null) await transaction.CommitAsync(ct);
         return (petition, started);
@@ -156,9 +166,10 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     {
         var scope = user.OrgUnitPath;
         var unit = id is { } unitId ? await orgUnits.FindAsync(unitId, ct) : null;
-        return unit is not null && (scope is null || unit.Path.StartsWith(scope, StringComparison.Ordinal))
-            ? unit
-            : throw new EntityNotFoundException("OrgUnit", id ?? Guid.Empty);
+        if (unit is null || (scope is not null && !unit.Path.StartsWith(scope, StringComparison.Ordinal)))
+            throw new EntityNotFoundException("OrgUnit", id ?? Guid.Empty);
+        db.UnitReadInThisRequest(unit.Id, unit.Path);
+        return unit;
     }
 
     internal async Task StopClocksAsync(Guid petitionId, IReadOnlyCollection<string> policies, string reason, CancellationToken ct)

@@ -22,25 +22,14 @@ internal sealed class DeadlineClockAppService(
 
     public async Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct)
     {
-        new InputValidator()
-            .Required(input.RecordType, "recordType").MaxLength(input.RecordType, DeadlineClock.MaxRecordTypeLength, "recordType")
-            .Required(input.RecordId, "recordId")
-            .Required(input.OrgUnitId, "orgUnitId")
-            .Required(input.Policy, "policy")
-            .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
-            .Planned(input.StartedAt, clock.GetUtcNow(), "startedAt")
-            .ThrowIfInvalid();
-        var policy = policies.Get(input.Policy);
+        var policy = ValidateStart(input);
         if (!await db.Set<OrgUnit>().AnyAsync(u => u.Id == input.OrgUnitId, ct))
             throw new EntityNotFoundException(nameof(OrgUnit), input.OrgUnitId!.Value);
         var recordType = input.RecordType!.Trim();
         if (await db.Set<DeadlineClock>().AnyAsync(c => c.RecordType == recordType && c.RecordId == input.RecordId && c.PolicyName == policy.Name, ct))
             throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
 
-        var now = clock.GetUtcNow();
-        var started = DeadlineClock.Start(Guid.CreateVersion7(), recordType, input.RecordId!.Value, input.OrgUnitId!.Value, policy,
-            (input.StartedAt ?? now).ToUniversalTime(), await calendars.LoadAsync(ct), input.Actor, now);
-        db.Add(started);
+        var started = await AddStartedAsync(input, policy, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -50,6 +39,34 @@ internal sealed class DeadlineClockAppService(
             throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
         }
         return await ToDtoAsync(started, ct, isNew: true);
+    }
+
+    public async Task<DeadlineClockDto> StartWithNewRecordAsync(StartClockInput input, CancellationToken ct)
+    {
+        var policy = ValidateStart(input);
+        return await ToDtoAsync(await AddStartedAsync(input, policy, ct), ct, isNew: true);
+    }
+
+    private DeadlinePolicy ValidateStart(StartClockInput input)
+    {
+        new InputValidator()
+            .Required(input.RecordType, "recordType").MaxLength(input.RecordType, DeadlineClock.MaxRecordTypeLength, "recordType")
+            .Required(input.RecordId, "recordId")
+            .Required(input.OrgUnitId, "orgUnitId")
+            .Required(input.Policy, "policy")
+            .MaxLength(input.Actor, DeadlineClock.MaxActorLength, "actor")
+            .Planned(input.StartedAt, clock.GetUtcNow(), "startedAt")
+            .ThrowIfInvalid();
+        return policies.Get(input.Policy);
+    }
+
+    private async Task<DeadlineClock> AddStartedAsync(StartClockInput input, DeadlinePolicy policy, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var started = DeadlineClock.Start(Guid.CreateVersion7(), input.RecordType!.Trim(), input.RecordId!.Value, input.OrgUnitId!.Value, policy,
+            (input.StartedAt ?? now).ToUniversalTime(), await calendars.LoadAsync(ct), input.Actor, now);
+        db.Add(started);
+        return started;
     }
 
     public async Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct)
