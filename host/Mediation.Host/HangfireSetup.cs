@@ -20,6 +20,18 @@ public sealed class HangfireOptions
     public bool ServerEnabled { get; set; } = true;
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 2, 10);
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Cron expressions replacing recurring jobs' own (<c>Hangfire:Schedules:0:Job=deadlines:sweep</c>,
+    /// <c>Hangfire:Schedules:0:Cron=*/5 * * * * *</c>: a sixth field counts seconds). A list rather than a map: job ids hold ':'.
+    /// </summary>
+    public List<JobSchedule> Schedules { get; set; } = [];
+}
+
+public sealed class JobSchedule
+{
+    public string Job { get; set; } = "";
+    public string Cron { get; set; } = "";
 }
 
 internal static class HangfireSetup
@@ -73,10 +85,31 @@ internal static class HangfireSetup
 
     public static void RegisterRecurringJobs(IServiceProvider services)
     {
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var options = services.GetRequiredService<IConfiguration>().GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
+        var jobs = new ScheduledRecurringJobs(services.GetRequiredService<IRecurringJobManager>(), options.Schedules);
         CoreServiceCollectionExtensions.ConfigureCoreJobs(jobs);
         foreach (var module in services.GetRequiredService<ModuleCatalog>().Modules)
             module.ConfigureJobs(jobs);
+        // A misspelt job id would leave the job on its own schedule without a word.
+        if (options.Schedules.Select(s => s.Job).Except(jobs.Registered, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+            throw new InvalidOperationException($"Hangfire:Schedules names jobs no module registers: {string.Join(", ", unknown)}.");
+    }
+
+    /// <summary>The modules' recurring jobs, each on its configured schedule (<see cref="HangfireOptions.Schedules"/>) or its own.</summary>
+    private sealed class ScheduledRecurringJobs(IRecurringJobManager inner, IReadOnlyList<JobSchedule> schedules) : IRecurringJobManager
+    {
+        public List<string> Registered { get; } = [];
+
+        public void AddOrUpdate(string recurringJobId, Hangfire.Common.Job job, string cronExpression, RecurringJobOptions options)
+        {
+            Registered.Add(recurringJobId);
+            var configured = schedules.LastOrDefault(s => s.Job == recurringJobId)?.Cron;
+            inner.AddOrUpdate(recurringJobId, job, string.IsNullOrWhiteSpace(configured) ? cronExpression : configured, options);
+        }
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId) => inner.RemoveIfExists(recurringJobId);
     }
 
     // Hangfire keeps its own SQLite file beside the application database (it opens its own connections).

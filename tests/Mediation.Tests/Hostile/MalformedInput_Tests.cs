@@ -115,8 +115,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
             // Signing out would end the sample's tokens, enrolling a second factor would reset the admins' keys.
             if (schema.Count == 0 || path.StartsWith("/api/auth/sign-out", StringComparison.Ordinal) || path.StartsWith("/api/auth/two-factor", StringComparison.Ordinal))
                 continue;
-            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m =>
-                m.Groups[1].Value is "year" ? "2026" : m.Groups[1].Value is "sequence" or "number" ? "1" : m.Groups[1].Value is "name" ? "x" : Guid.CreateVersion7().ToString());
+            var url = WithIds(path);
             var operationId = operation!["operationId"]?.GetValue<string>() ?? "";
             var user = CallerOf(endpoints.GetValueOrDefault(operationId), catalog);
             var properties = Resolve(schema)["properties"]?.AsObject() ?? [];
@@ -188,6 +187,153 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         while (await chain.SealAsync(CancellationToken.None) > 0) { }
         (await chain.VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
     }
+
+    private static int QueryRequests => int.TryParse(Environment.GetEnvironmentVariable("MEDIATION_SOAK_REQUESTS"), out var n) ? n : 400;
+
+    /// <summary>
+    /// Query-string values, escaped as sent, by the kind of parameter they break. The lone surrogate is its UTF-8 bytes. The longest value is
+    /// 60,000 characters, not 1 MB: System.Uri takes at most 65,519 (and Kestrel refuses a request line over 8 KB before the app sees it).
+    /// </summary>
+    private static readonly (string Name, string Value)[] QueryOdditiesForAll =
+    [
+        ("empty", ""), ("60,000 characters", new string('9', 60_000)), ("NUL", "a%00b"), ("lone surrogate", "%ED%A0%80"), ("RTL mark", Uri.EscapeDataString("\u202E调解")),
+        ("SQL", Uri.EscapeDataString("' OR 1=1; --")), ("Scriban", Uri.EscapeDataString("{{ 1 + 1 }}")),
+    ];
+
+    private static readonly (string Name, string Value)[] QueryDates =
+    [
+        ("year 1", "0001-01-01"), ("year 9999", "9999-12-31"), ("last century", "1999-12-31"), ("year 10000", "10000-01-01"), ("30 February", "2026-02-30"),
+        ("instant of year 1", Uri.EscapeDataString("0001-01-01T00:00:00+14:00")), ("instant of year 9999", Uri.EscapeDataString("9999-12-31T23:59:59-12:00")),
+    ];
+
+    private static readonly (string Name, string Value)[] QueryNumbers =
+    [
+        ("negative", "-1"), ("zero", "0"), ("past int", "2147483648"), ("min int", "-2147483648"), ("max int", "2147483647"), ("20 digits", "99999999999999999999"),
+        ("exponent", "1e3"), ("fraction", "1.5"), ("word", "abc"),
+    ];
+
+    private static readonly (string Name, string Value)[] QueryIds =
+    [
+        ("malformed id", "not-a-guid"), ("braced id", "{" + Guid.Empty + "}"), ("empty id", Guid.Empty.ToString()), ("number id", "1"),
+        ("id with a space", Uri.EscapeDataString(" " + Guid.NewGuid())), ("two ids", Guid.NewGuid() + "," + Guid.NewGuid()),
+    ];
+
+    [Fact]
+    public async Task Broken_query_strings_for_every_GET_get_an_answer_that_is_never_a_5xx()
+    {
+        var app = await AppAsync();
+        var catalog = app.Services.GetRequiredService<PermissionCatalog>();
+        var clients = new Dictionary<string, HttpClient>();
+        async Task<HttpClient> ClientAsync(string? user) =>
+            user is null ? app.CreateClient() : clients.TryGetValue(user, out var c) ? c : clients[user] = user is ApiKeyCaller ? await IntegratorAsync(app) : await app.ClientAsAsync(user);
+
+        var document = JsonNode.Parse(await (await ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
+        JsonObject Resolve(JsonNode? schema)
+        {
+            if (schema?["$ref"]?.GetValue<string>() is { } reference) return Resolve(schemas[reference.Split('/')[^1]]);
+            // A nullable enum or id is "one of null and the type".
+            if ((schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray { Count: > 0 } choices)
+                return Resolve(choices.FirstOrDefault(c => TypeOf(c as JsonObject ?? []) is not "null"));
+            return schema as JsonObject ?? [];
+        }
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
+            .ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+
+        var cases = new List<(string Url, string? User, string Parameter, string What)>();
+        var operations = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (item?["get"] is not JsonObject operation) continue;
+            var parameters = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["in"]?.ToString() == "query").ToList();
+            if (parameters.Count == 0) continue;
+            operations++;
+            var user = CallerOf(endpoints.GetValueOrDefault(operation["operationId"]?.GetValue<string>() ?? ""), catalog);
+            // A required parameter keeps a plausible value while another one is broken.
+            var plausible = parameters.Where(p => p["required"]?.GetValue<bool>() == true)
+                .ToDictionary(p => p["name"]!.ToString(), p => PlausibleQueryValue(Resolve(p["schema"])));
+            foreach (var parameter in parameters)
+            {
+                var name = parameter["name"]!.ToString();
+                var schema = Resolve(parameter["schema"]);
+                var type = TypeOf(schema);
+                var format = schema["format"]?.ToString();
+                var oddities = QueryOdditiesForAll.AsEnumerable();
+                if (format is "date" or "date-time" || name.Contains("date", StringComparison.OrdinalIgnoreCase) || name is "from" or "to" or "on" or "since" or "until")
+                    oddities = oddities.Concat(QueryDates);
+                if (type is "integer" or "number") oddities = oddities.Concat(QueryNumbers);
+                if (format is "uuid") oddities = oddities.Concat(QueryIds);
+                if (type is "boolean") oddities = oddities.Concat([("yes", "yes"), ("two", "2")]);
+                if (schema["enum"] is JsonArray { Count: > 0 } members)
+                    oddities = oddities.Concat([("two enum members", Uri.EscapeDataString($"{members[0]},{members[^1]}")), ("enum number", "1"), ("enum large number", "99"),
+                        ("negative enum number", "-1"), ("unknown enum name", "NoSuchMember")]);
+                foreach (var (oddity, value) in oddities)
+                {
+                    var query = plausible.Where(p => p.Key != name).Select(p => $"{p.Key}={p.Value}").Append($"{name}={value}");
+                    cases.Add(($"{WithIds(path)}?{string.Join('&', query)}", user, $"GET {path} {name}", $"{name} {oddity}"));
+                }
+                // The same parameter twice: a framework that binds one value must choose or refuse, not fail.
+                cases.Add(($"{WithIds(path)}?{name}=1&{name}=2", user, $"GET {path} {name}", $"{name} twice"));
+            }
+        }
+        output.WriteLine($"{operations} GET operations with query parameters");
+        cases.Count.ShouldBeGreaterThan(500, "the document describes the query parameters");
+
+        // Seeded. Every parameter's dates and enums first (the kinds of value that answered 500 before), then the rest.
+        var random = new Random(18);
+        var shuffled = cases.OrderBy(_ => random.Next()).ToList();
+        var first = shuffled.Where(c => QueryDates.Any(d => c.What.EndsWith(" " + d.Name, StringComparison.Ordinal)) || c.What.Contains(" enum", StringComparison.Ordinal)).ToList();
+        var sample = first.Concat(shuffled.Except(first)).Take(Math.Max(QueryRequests, first.Count)).ToList();
+        var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
+        foreach (var (url, user, _, what) in sample)
+        {
+            var correlationId = "r5q-" + Guid.NewGuid().ToString("N")[..12];
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            request.Headers.Add("X-Correlation-Id", correlationId);
+            using var response = await (await ClientAsync(user)).SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var cell = $"{user ?? "anonymous"} GET {(url.Length > 200 ? url[..200] + "…" : url)} ({what})";
+            if (status >= 500) failures.Add($"{cell} → {status}");
+            else if (status >= 400)
+            {
+                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"{cell} → {status} without a problem body");
+                else if (!JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("code", out _))
+                    failures.Add($"{cell} → {status} without a code");
+                else if (await DataAuditRowsAsync(app, correlationId) > 0)
+                    failures.Add($"{cell} → {status} and wrote");
+            }
+        }
+        output.WriteLine($"{sample.Count} of {cases.Count} generated query strings ({first.Count} dates and enums first); statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; failures {failures.Count}");
+        failures.ShouldBeEmpty();
+    }
+
+    private static string? TypeOf(JsonObject schema) => schema["type"] switch
+    {
+        JsonArray types => types.Select(t => t?.GetValue<string>()).FirstOrDefault(t => t is not "null"),
+        JsonValue value => value.GetValue<string>(),
+        _ => null,
+    };
+
+    private static string PlausibleQueryValue(JsonObject schema) =>
+        schema["enum"] is JsonArray { Count: > 0 } members ? Uri.EscapeDataString(members[0]!.ToString())
+        : (TypeOf(schema), schema["format"]?.ToString()) switch
+        {
+            (_, "uuid") => Guid.CreateVersion7().ToString(),
+            (_, "date") => "2026-11-02",
+            (_, "date-time") => Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O")),
+            ("integer" or "number", _) => "1",
+            ("boolean", _) => "true",
+            _ => Uri.EscapeDataString("测试"),
+        };
+
+    /// <summary>The path with plausible values in its route parameters.</summary>
+    private static string WithIds(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m =>
+            m.Groups[1].Value is "year" ? "2026" : m.Groups[1].Value is "sequence" or "number" ? "1" : m.Groups[1].Value is "name" ? "x" : Guid.CreateVersion7().ToString());
 
     private static string With(JsonObject plausible, string name, JsonNode? value)
     {
