@@ -222,7 +222,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         c.Parties.OrderBy(p => p.Position).Select(p => new PartyDto(p.Id, p.Kind, p.Name, p.IdCardMasked, p.CreditCode, p.Representative, p.PhoneMasked, p.Address, p.ConsentsToMediation,
             p.LegalRepresentative, p.Agent, p.Kind is PartyKind.Person ? p.IdDocumentKind ?? IdDocumentKind.ResidentIdCard : null, p.NoIdReason)).ToList(),
         c.Mediators.Select(m => m.UserId).ToList(),
-        c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy, Named(actors, r.AssessedBy)?.Label)).ToList(),
+        c.RiskHistory.Select(r => new RiskAssessmentDto(r.Grade, r.Reason, r.AssessedAt, r.AssessedBy, actors.Named(r.AssessedBy)?.Label)).ToList(),
         c.RegisteredAt, c.ConcurrencyStamp,
         c.Sessions.OrderBy(s => s.Number).Select(s => new CaseSessionDto(s.Number, s.HeldAt, s.Place,
             s.Attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries), s.Minutes,
@@ -237,8 +237,5 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
         c.ReportedToPoliceOn is { } reportedOn ? new PoliceReportDto(reportedOn, c.PoliceStation) : null,
         c.BecameCriminalOn is { } becameCriminalOn ? new BecameCriminalDto(becameCriminalOn, c.BecameCriminalNote) : null,
         c.Events.OrderBy(e => e.Sequence).Select(e => new CaseEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,
-            Named(actors, e.Actor)?.DisplayName, Named(actors, e.Actor)?.UnitName)).ToList());
-
-    private static ActorInfo? Named(IReadOnlyDictionary<string, ActorInfo>? actors, string? actor) =>
-        actor is not null && actors is not null && actors.TryGetValue(actor, out var named) ? named : null;
+            actors.Named(e.Actor)?.DisplayName, actors.Named(e.Actor)?.UnitName)).ToList());
 }

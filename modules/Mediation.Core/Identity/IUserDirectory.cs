@@ -12,6 +12,14 @@ public sealed record ActorInfo(string UserName, string DisplayName, string? Unit
     public string Label => UnitName is null ? DisplayName : $"{DisplayName}（{UnitName}）";
 }
 
+/// <summary>Reading the answer of <see cref="IUserDirectory.DescribeActorsAsync"/>: every record page names its people the same way.</summary>
+public static class ActorNames
+{
+    /// <summary>Who a stored login is; null when none was stored or the account is gone (the page then shows what was stored).</summary>
+    public static ActorInfo? Named(this IReadOnlyDictionary<string, ActorInfo>? actors, string? userName) =>
+        userName is not null && actors is not null && actors.TryGetValue(userName, out var named) ? named : null;
+}
+
 /// <summary>How modules read user accounts (in the caller's data scope): they never open the kernel's table.</summary>
 public interface IUserDirectory
 {

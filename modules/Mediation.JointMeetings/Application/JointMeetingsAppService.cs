@@ -159,10 +159,11 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
         var tasks = await db.Tasks().AsNoTracking().Where(t => t.MeetingId == id).OrderBy(t => t.Number).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var live = await linkedRecords.ReadAsync(items, ct);
+        var actors = await users.DescribeActorsAsync(tasks.SelectMany(TaskDtos.People), ct);
         return new MeetingDto(meeting.Id, meeting.GroupId, meeting.Level, group.Name, group.Convener, meeting.Title, meeting.ScheduledAt, meeting.HeldAt,
             meeting.Place, meeting.Chair, meeting.Status,
             meeting.Attendance.Select(a => new AttendanceDto(a.MemberUnitId, a.UnitName, a.Status, a.Attendee, a.SubstituteName)).ToList(),
-            items.Select(i => ToDto(i, live)).ToList(), tasks.Select(t => TaskDtos.ToDto(t, items.FirstOrDefault(i => i.Id == t.AgendaItemId), now, live)).ToList(),
+            items.Select(i => ToDto(i, live)).ToList(), tasks.Select(t => TaskDtos.ToDto(t, items.FirstOrDefault(i => i.Id == t.AgendaItemId), now, live, actors)).ToList(),
             meeting.MinutesNumber, meeting.MinutesDocumentId, meeting.ConcurrencyStamp);
     }
 

@@ -1,4 +1,5 @@
 using Mediation.Core.Attachments;
+using Mediation.Core.Identity;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
@@ -21,7 +22,7 @@ namespace Mediation.JointMeetings.Application;
 /// cooperates on, and reports only on those it leads; another unit's task is not found for him at all.
 /// </summary>
 internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, IDeadlineClocks clocks, IIntegrationEventPublisher events,
-    LinkedRecordReader linkedRecords, PersonalDataProtector protector, TimeProvider clock)
+    LinkedRecordReader linkedRecords, PersonalDataProtector protector, IUserDirectory users, TimeProvider clock)
 {
     public const string ClosedByAcceptance = "联席会议验收办结";
 
@@ -68,7 +69,8 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         var attachment = new TaskAttachment(Guid.CreateVersion7(), task, upload, Signature(), clock.GetUtcNow());
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
-        return ToDto(attachment);
+        var uploader = TaskDtos.LoginOf(attachment.UploadedBy);
+        return ToDto(attachment) with { UploadedByName = (await users.DescribeActorsAsync([uploader], ct)).Named(uploader)?.Label };
     }
 
     public static Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
@@ -179,6 +181,10 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
                 .Select(a => new { a.TaskId, Dto = new TaskAttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy) })
                 .ToListAsync(ct))
             .ToLookup(a => a.TaskId, a => a.Dto);
-        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live) with { Attachments = files[t.Id].ToList() }).ToList();
+        var actors = await users.DescribeActorsAsync(tasks.SelectMany(TaskDtos.People).Concat(files.SelectMany(f => f).Select(a => TaskDtos.LoginOf(a.UploadedBy))), ct);
+        return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live, actors) with
+        {
+            Attachments = files[t.Id].Select(a => a with { UploadedByName = actors.Named(TaskDtos.LoginOf(a.UploadedBy))?.Label }).ToList(),
+        }).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
@@ -16,7 +17,7 @@ namespace Mediation.LegalWindows.Application;
 
 /// <summary>The four services: recorded by the advisor on duty, numbered per window and year; the 代办 errand's flow and clock.</summary>
 internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppService windows, AdvisorScope scope, INumberSequence numbers,
-    IDeadlineClocks clocks, PersonalDataProtector protector, SecurityAuditLog auditLog, ICurrentUser user, TimeProvider clock)
+    IDeadlineClocks clocks, PersonalDataProtector protector, SecurityAuditLog auditLog, ICurrentUser user, IUserDirectory users, TimeProvider clock)
 {
     public const string RecordType = nameof(ServiceRecord);
     public const string NumberKind = "legal-windows.service";
@@ -95,7 +96,8 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
         }
         var referral = r.CaseId is { } caseId
             ? new ReferralDto(caseId, r.CaseNumber!, r.ReferredAt!.Value, r.ReferredBy,
-                (r.ConsentingParties ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), r.ReferralResult, r.ReferralConcludedAt, r.ReferralDetail)
+                (r.ConsentingParties ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), r.ReferralResult, r.ReferralConcludedAt, r.ReferralDetail,
+                (await users.DescribeActorsAsync([r.ReferredBy], ct)).Named(r.ReferredBy)?.Label)
             : null;
         return new ServiceRecordDto(r.Id, r.Number, r.WindowId, window, r.OrgUnitId, r.AdvisorId, advisor, r.Kind, r.ServedAt, r.PersonName,
             r.IdCardMasked, r.PhoneMasked, r.Matter, r.Advice, r.Minutes, r.LawsCited, r.FollowUpNeeded, r.FollowUpNote, r.Topic, r.Place,

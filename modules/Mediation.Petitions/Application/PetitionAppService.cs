@@ -197,7 +197,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         }
         var actors = await users.DescribeActorsAsync(
             p.Events.Select(e => e.Actor).Append(p.RecordedBy).Append(p.ExtensionApprovedBy).Concat(attachments.Select(a => a.UploadedBy)), ct);
-        attachments = [.. attachments.Select(a => a with { UploadedByName = Actor(actors, a.UploadedBy)?.Label })];
+        attachments = [.. attachments.Select(a => a with { UploadedByName = actors.Named(a.UploadedBy)?.Label })];
         return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
             p.TransferringBody, p.TransferReference,
             p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
@@ -209,18 +209,15 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
             attachments,
             p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,
-                Actor(actors, e.Actor)?.DisplayName, Actor(actors, e.Actor)?.UnitName)).ToList(),
+                actors.Named(e.Actor)?.DisplayName, actors.Named(e.Actor)?.UnitName)).ToList(),
             petitionClocks, duplicates, p.JointMeetingRequestedAt, p.MediationCaseId, p.ConcurrencyStamp,
             p.MediationCaseId is { } caseId
                 ? new PetitionMediationDto(caseId, p.MediationCaseNumber, p.HandedOverAt, p.MediationResult, p.MediationConcludedAt, p.MediationResultDetail,
                     p.MediationAgreementEffectiveOn)
                 : null,
             p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null,
-            Actor(actors, p.RecordedBy)?.Label, Actor(actors, p.ExtensionApprovedBy)?.Label);
+            actors.Named(p.RecordedBy)?.Label, actors.Named(p.ExtensionApprovedBy)?.Label);
     }
-
-    private static ActorInfo? Actor(IReadOnlyDictionary<string, ActorInfo> actors, string? userName) =>
-        userName is not null && actors.TryGetValue(userName, out var actor) ? actor : null;
 
     /// <summary>
     /// Likely duplicates among the open (and re-examined) petitions of the same county in the caller's scope:

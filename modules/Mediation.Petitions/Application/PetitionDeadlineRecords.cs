@@ -21,7 +21,7 @@ internal sealed class PetitionDeadlineRecords(MediationDbContext db, IUserDirect
         var result = new Dictionary<Guid, DeadlineRecordDescription>();
         foreach (var row in rows)
         {
-            var holder = row.Holder is null ? null : holders.GetValueOrDefault(row.Holder)?.DisplayName;
+            var holder = holders.Named(row.Holder)?.DisplayName;
             result[row.Id] = new DeadlineRecordDescription($"信访事项{row.Number}", $"/Petitions/{row.Id}", holder, row.OrgUnitId,
                 PetitionsPermissions.Petitions.Read);
         }

@@ -297,13 +297,10 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
                 n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId)).ToList(),
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
             r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note, e.Sequence,
-                Named(actors, e.Actor)?.DisplayName, Named(actors, e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
+                actors.Named(e.Actor)?.DisplayName, actors.Named(e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
             r.CompletionDocumentId, await attachments.ListAsync(r, ct),
             r.EscalatedToUnitId is { } above ? new DeskEscalationDto(above, r.EscalatedToUnitName!, r.EscalationReason!, r.EscalatedBy, r.EscalatedAt!.Value,
                 r.EscalationAcceptedAt, r.EscalationAcceptedAt is null ? null : r.OwnerName) : null,
             r.ConcurrencyStamp);
     }
-
-    private static ActorInfo? Named(IReadOnlyDictionary<string, ActorInfo> actors, string? actor) =>
-        actor is not null && actors.TryGetValue(actor, out var named) ? named : null;
 }

@@ -22,6 +22,11 @@ internal static class DeadlineApps
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>How the pages and the API name a user: display name and unit, 张三（岱庙街道）, as the user directory describes him.</summary>
+    public static async Task<string> ActorLabelAsync(this MediationAppFactory app, string userName) =>
+        (await app.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Identity.IUserDirectory>().DescribeActorsAsync([userName], CancellationToken.None)))
+            [userName].Label;
+
     public static Task<Guid> UnitIdAsync(this MediationAppFactory app, string code) =>
         app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<OrgUnit>().Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 

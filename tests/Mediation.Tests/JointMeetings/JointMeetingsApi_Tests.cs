@@ -13,6 +13,7 @@ using Mediation.JointMeetings.Jobs;
 using Mediation.Tests.Exports;
 using Mediation.Petitions;
 using Mediation.Tests.Api;
+using Mediation.Tests.Deadlines;
 using Mediation.Tests.Documents;
 using MiniExcelLibs;
 using Mediation.Tests.Infrastructure;
@@ -247,6 +248,10 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var coordinator = await ClientAsync(userName: Coordinator);
         var seen = await OkAsync<AssignedTaskDto>(await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}"));
         seen.Attachments.ShouldNotBeNull().ShouldHaveSingleItem().FileName.ShouldBe("工资支付凭证.pdf");
+        var liaisonLabel = await (await AppAsync()).ActorLabelAsync(Liaison);
+        (added.UploadedByName, seen.Attachments![0].UploadedByName).ShouldBe((liaisonLabel, liaisonLabel), "the uploader by name and unit (issue 20)");
+        var taskPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Tasks/{task.Id}"));
+        taskPage[taskPage.IndexOf("id=\"attachments\"", StringComparison.Ordinal)..].ShouldContain(liaisonLabel);
         (await (await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}/attachments/{added.Id}")).Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
 
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
@@ -305,6 +310,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             new ReportProgressInput("已约谈总包单位负责人", led.ConcurrencyStamp)));
         reported.Status.ShouldBe(AssignedTaskStatus.InProgress);
         reported.Reports.Single().By!.ShouldContain(Liaison);
+        reported.Reports.Single().ByName.ShouldBe(await (await AppAsync()).ActorLabelAsync(Liaison), "people by name and unit, not by login (issue 20)");
 
         var unlinked = await ClientAsync(userName: "demo.unithead");
         ((await OkAsync<PagedList<AssignedTaskDto>>(await unlinked.GetAsync("/api/joint-meetings/tasks/mine"))).Items).ShouldBeEmpty();
@@ -370,6 +376,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             new RecordMeasureInput(SupervisionKind.Interview, new DateOnly(2026, 10, 20), "约谈牵头单位分管负责人", null)));
         measured.Supervisions[^1].Kind.ShouldBe(SupervisionKind.Interview);
         measured.Supervisions[^1].Automatic.ShouldBeFalse();
+        (measured.Supervisions[^1].By, measured.Supervisions[^1].ByName).ShouldBe((Coordinator, await (await AppAsync()).ActorLabelAsync(Coordinator)));
         measured.Overdue.ShouldBeTrue();
         (await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures", new RecordMeasureInput(SupervisionKind.Urge, new DateOnly(2026, 10, 20), null, null)))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);

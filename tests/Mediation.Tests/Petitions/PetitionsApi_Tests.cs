@@ -410,12 +410,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
         extended.ExtensionDays.ShouldBe(30);
         extended.ExtensionApprovedBy.ShouldBe("demo.unithead");
         // The page names the approver as people read it (name and unit), not by his login (issue 20).
-        var approver = (await Mediation.Tests.Deadlines.DeadlineApps.InScopeAsync(await AppAsync(), sp =>
-            sp.GetRequiredService<Mediation.Core.Identity.IUserDirectory>().DescribeActorsAsync(["demo.unithead"], CancellationToken.None)))["demo.unithead"];
-        extended.ExtensionApprovedByName.ShouldBe(approver.Label);
+        var approver = await Mediation.Tests.Deadlines.DeadlineApps.ActorLabelAsync(await AppAsync(), "demo.unithead");
+        extended.ExtensionApprovedByName.ShouldBe(approver);
         var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{accepted.Id}"));
         var extensionLine = petitionPage[petitionPage.IndexOf("<main", StringComparison.Ordinal)..];
-        extensionLine.ShouldContain($"涉及自然资源、住建两个部门，需联合勘查 · {approver.Label}");
+        extensionLine.ShouldContain($"涉及自然资源、住建两个部门，需联合勘查 · {approver}");
         extensionLine.ShouldNotContain("demo.unithead");
         var handling = extended.Clocks.Single(c => c.Policy == "petition.handling");
         handling.ExtensionDays.ShouldBe(30);
@@ -748,12 +747,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var listed = (await (await officer.GetAsync($"/api/petitions/{registered.Id}")).ReadAsync<PetitionDto>()).Attachments.ShouldHaveSingleItem();
         listed.Id.ShouldBe(attachment.Id);
         // Who uploaded it reads as a name and unit, in the API and on the page, not as a login (issue 20).
-        var uploader = (await Mediation.Tests.Deadlines.DeadlineApps.InScopeAsync(await AppAsync(), sp =>
-            sp.GetRequiredService<IUserDirectory>().DescribeActorsAsync([listed.UploadedBy], CancellationToken.None)))[listed.UploadedBy!];
-        listed.UploadedByName.ShouldBe(uploader.Label);
+        var uploader = await Mediation.Tests.Deadlines.DeadlineApps.ActorLabelAsync(await AppAsync(), listed.UploadedBy!);
+        listed.UploadedByName.ShouldBe(uploader);
         var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{registered.Id}"));
         var item = petitionPage.Split("<li>").Single(l => l.Contains("申请书.pdf</a>", StringComparison.Ordinal) && l.Contains(" KB ", StringComparison.Ordinal));
-        item.ShouldContain(uploader.Label);
+        item.ShouldContain(uploader);
         item.ShouldNotContain(listed.UploadedBy!);
 
         await ShouldBeRefusedAsync(await officer.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("病毒.pdf", "MZ\u0090 program"u8.ToArray())),
