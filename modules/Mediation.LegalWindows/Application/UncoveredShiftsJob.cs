@@ -20,9 +20,12 @@ internal sealed class UncoveredShiftsJob(MediationDbContext db, IOrgUnitDirector
 
     private static readonly string[] Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public Task<int> RunAsync(CancellationToken ct) => RunAsync(clock.GetUtcNow(), ct);
+
+    /// <summary>As run at <paramref name="now"/>: the coming week is counted from its China day.</summary>
+    public async Task<int> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        now = now.ToUniversalTime(); // PostgreSQL stores the notice mark only in UTC
         var today = ChinaTime.DateOf(now);
         var until = today.AddDays(DaysAhead);
         var shifts = await db.Set<DutyShift>()

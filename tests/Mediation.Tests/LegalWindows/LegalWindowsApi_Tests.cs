@@ -316,12 +316,15 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
             new GenerateRosterInput(today.AddDays(1), today.AddDays(20))));
         shifts.ShouldAllBe(s => s.AdvisorId == null);
 
+        // The job runs as at 10:00 of the day the roster was counted from: run on the clock, a China midnight (16:00 UTC) falling
+        // between the two moved its week a day on, and the shift of today + 8 was flagged too.
+        var runAt = ChinaTime.StartOfDay(today).AddHours(10);
         int flagged;
         await using (var scope = app.Services.CreateAsyncScope())
-            flagged = await scope.ServiceProvider.GetRequiredService<UncoveredShiftsJob>().RunAsync(CancellationToken.None);
+            flagged = await scope.ServiceProvider.GetRequiredService<UncoveredShiftsJob>().RunAsync(runAt, CancellationToken.None);
         flagged.ShouldBeGreaterThanOrEqualTo(shifts.Count(s => s.Date <= today.AddDays(UncoveredShiftsJob.DaysAhead)));
         await using (var scope = app.Services.CreateAsyncScope())
-            (await scope.ServiceProvider.GetRequiredService<UncoveredShiftsJob>().RunAsync(CancellationToken.None)).ShouldBe(0);
+            (await scope.ServiceProvider.GetRequiredService<UncoveredShiftsJob>().RunAsync(runAt, CancellationToken.None)).ShouldBe(0);
 
         var daimiao = await UnitAsync(app, DaimiaoCode);
         var inbox = await (await head.GetAsync($"/api/notifications/inbox?orgUnitId={daimiao.Id}")).Content.ReadAsStringAsync();
