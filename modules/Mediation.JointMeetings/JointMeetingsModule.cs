@@ -55,6 +55,8 @@ public sealed class JointMeetingsModule : IModule
 
     public IReadOnlyList<DeadlinePolicy> DeadlinePolicies => JointMeetingDeadlinePolicies.All;
 
+    public IReadOnlyList<WorkbenchCard> WorkbenchCards => JointMeetingWorkbenchCards.All;
+
     public void ConfigureModel(ModelBuilder model) => JointMeetingsModelConfiguration.Configure(model);
 
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => JointMeetingsDemoSeed.ApplyAsync(services, ct);

@@ -36,6 +36,39 @@ public abstract class JointMeetingsPages_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_offices_workbench_lists_the_joint_meetings_scheduled_today_each_linking_to_its_page()
+    {
+        var coordinator = await ClientAsync(userName: JointMeetingsApi_Tests.Coordinator);
+        var group = (await JointMeetingsApi_Tests.OkAsync<List<WorkingGroupDto>>(await coordinator.GetAsync("/api/joint-meetings/groups")))
+            .Single(g => g.Level == MeetingLevel.City);
+        // Scheduled at this instant: whatever the hour, it is today's meeting (an hour fixed in China time would be tomorrow's after it).
+        var now = DateTimeOffset.UtcNow;
+        var todays = await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "今日专题联席会议" + Guid.NewGuid().ToString("N")[..4], now, "市委政法委三楼会议室")), HttpStatusCode.Created);
+        var tomorrows = await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "明日专题联席会议" + Guid.NewGuid().ToString("N")[..4], now.AddDays(1), "市委政法委三楼会议室")), HttpStatusCode.Created);
+        var day = Mediation.Core.Deadlines.Domain.ChinaTime.DateOf(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var listed = await JointMeetingsApi_Tests.OkAsync<List<MeetingSummaryDto>>(await coordinator.GetAsync($"/api/joint-meetings/meetings?from={day}&to={day}"));
+        listed.ShouldContain(m => m.Id == todays.Id);
+
+        var home = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/"));
+        var start = home.IndexOf("data-card=\"joint-meetings.today\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "the office's workbench has today's meetings");
+        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
+        var card = home[start..(next < 0 ? home.Length : next)];
+        card.ShouldContain($"aria-label=\"今日联席会议：{listed.Count} 件，查看列表\">{listed.Count}</a>");
+        card.ShouldContain($"href=\"/JointMeetings?month={day[..7]}\"");
+        foreach (var meeting in listed.Take(5))
+            card.ShouldContain($"<a href=\"/JointMeetings/Meetings/{meeting.Id}\">{meeting.Title}</a> · "
+                + $"{meeting.ScheduledAt.ToOffset(TimeSpan.FromHours(8)):HH:mm} {meeting.Place}");
+        card.ShouldNotContain(tomorrows.Id.ToString());
+        (await coordinator.GetAsync($"/JointMeetings/Meetings/{todays.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var liaison = WebUtility.HtmlDecode(await (await ClientAsync(userName: JointMeetingsApi_Tests.Liaison)).GetStringAsync("/"));
+        liaison.ShouldNotContain("data-card=\"joint-meetings.today\"", customMessage: "a member unit's liaison does not read the meetings");
+    }
+
+    [Fact]
     public async Task A_liaison_opens_only_his_units_tasks_and_acts_only_on_those_his_unit_leads()
     {
         var coordinator = await ClientAsync(userName: JointMeetingsApi_Tests.Coordinator);
