@@ -88,6 +88,11 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         var caseNumber = await caseLink.TextContentAsync();
         await caseLink.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(caseNumber!.Trim());
+        // The case names where it came from by the petition's number, a link back to it (issue 20), never its id.
+        var source = page.Locator("#case-source");
+        await Assertions.Expect(source).ToHaveTextAsync("信访事项" + number);
+        await source.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(number);
     }
 
     [Fact]
