@@ -42,13 +42,14 @@ token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.
 # (rps and requests summed, latency percentiles the worst host's).
 load() { # seconds, ports...
   local seconds="$1"; shift
-  local each=$(( connections / $# )) k=0
+  local each=$(( connections / $# )) k=0 clients=()
   for p in "$@"; do
     k=$(( k + 1 ))
     TOKEN="$token" BENCH_PATH=/api/petitions wrk -t1 -c"$each" -d"${seconds}s" --timeout 5s -s etc/bench/petitions.lua "http://127.0.0.1:$p" \
       >"$work/wrk-$k.out" &
+    clients+=("$!")
   done
-  wait
+  wait "${clients[@]}" # the wrk clients only: the hosts are children of this shell too
   cat "$work"/wrk-*.out | sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=\([0-9]*\) timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p' |
     awk '{ rps += $1; if ($2 > p50) p50 = $2; if ($3 > p99) p99 = $3; n += $4; to += $5; err += $6 }
          END { printf "%.1f %.1f %.1f %d %d %d\n", rps, p50, p99, n, to, err }'
