@@ -80,55 +80,118 @@ SQL
 
 # Kinds as the county's work divides: half cases, a fifth petitions, legal-window services, desk requests, meeting tasks.
 # Received over 2019–2026; 85% concluded within 90 days; 80% succeeded; a third rated; 1% became criminal; petitions decided
-# within 20 days of a 15-day limit. Every unit of the city gets rows in turn.
-# SQLite: x is MATERIALIZED, or the flattened CTE draws random() again at each use of d, h and r (a fact's dates unrelated).
+# within 20 days of a 15-day limit. Every unit of the city gets rows in turn. Each fact draws its random numbers once (x: day, handling
+# days, kind/outcome, record id), and every date of the fact derives from them (receipt ≤ decision, conclusion, confirmation).
+# Fast at millions of rows: the secondary indexes of the facts and the counts (read from the catalog, so recreated exactly as the
+# migrations defined them) are dropped for the fill and built once after it from sorted rows, and the facts are inserted in primary-key
+# order, so no index is maintained row by row in random order.
+# SQLite: x is MATERIALIZED, or the flattened CTE draws random() again at each use of d, h and r (a fact's dates unrelated). One
+# transaction; synchronous and cache_size are the fill connection's own (the host's connections keep theirs); the WAL is checkpointed
+# after.
 sqlite_fill() {
+  local tables="tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts') AND type = 'index' AND sql IS NOT NULL"
+  local creates drops
+  creates="$(sqlite3 -cmd '.timeout 60000' "$1" "SELECT sql || ';' FROM sqlite_master WHERE $tables ORDER BY name;")"
+  drops="$(sqlite3 -cmd '.timeout 60000' "$1" "SELECT 'DROP INDEX \"' || name || '\";' FROM sqlite_master WHERE $tables ORDER BY name;")"
   sqlite3 -bail "$1" <<SQL
 .timeout 60000
+PRAGMA synchronous = OFF;
+PRAGMA cache_size = -1048576;
 CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY Path) - 1 AS i, Id, replace(Path, '/', '') AS k FROM core_OrgUnits
   WHERE Path LIKE (SELECT Path FROM core_OrgUnits WHERE Code = '370900') || '%';
 BEGIN;
+$drops
 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $rows),
-x AS MATERIALIZED (SELECT n, abs(random()) % 2900 AS d, abs(random()) % 90 AS h, abs(random()) % 100 AS r, n % (SELECT count(*) FROM u) AS ui FROM s)
+x AS MATERIALIZED (SELECT n, abs(random()) % 2900 AS d, abs(random()) % 90 AS h, abs(random()) % 100 AS r, hex(randomblob(16)) AS g,
+  n % (SELECT count(*) FROM u) AS ui FROM s)
 INSERT INTO statistics_RecordFacts (Kind, RecordId, Number, OrgUnitId, UnitKey, ReceivedOn, ConcludedOn, HandlingDays, DueOn, DecidedOn,
   DecisionDueOn, Outcome, Succeeded, Category, Source, Rated, Satisfied, CriminalOn, JudicialAppliedOn, JudicialConfirmedOn)
 SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END,
-  upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))),
+  substr(g, 1, 8) || '-' || substr(g, 9, 4) || '-' || substr(g, 13, 4) || '-' || substr(g, 17, 4) || '-' || substr(g, 21, 12),
   '统测〔' || (2019 + d / 365) || '〕' || n || '号', u.Id, u.k, date('2019-01-01', '+' || d || ' days'),
   CASE WHEN r < 85 THEN date('2019-01-01', '+' || (d + h) || ' days') END, CASE WHEN r < 85 THEN h END,
   date('2019-01-01', '+' || (d + 60) || ' days'), date('2019-01-01', '+' || (d + h % 20) || ' days'), date('2019-01-01', '+' || (d + 15) || ' days'),
   'Succeeded', r < 80, 'Neighbourhood', 'WalkIn', r % 3 = 0, r % 3 = 0 AND r < 95,
   CASE WHEN r = 99 THEN date('2019-01-01', '+' || (d + 30) || ' days') END, CASE WHEN r % 10 = 1 THEN date('2019-01-01', '+' || (d + h + 3) || ' days') END,
   CASE WHEN r % 10 = 1 AND r < 80 THEN date('2019-01-01', '+' || (d + h + 20) || ' days') END
-FROM x JOIN u ON u.i = x.ui;
+FROM x JOIN u ON u.i = x.ui ORDER BY 1, 2;
 DELETE FROM statistics_MonthlyCounts; -- the demo seed's records' counts, summed again below with every fact
 $(monthly_sql sqlite)
+$creates
 COMMIT;
 ANALYZE;
+PRAGMA wal_checkpoint(TRUNCATE);
 SQL
 }
 
+# PostgreSQL: the bench's own cluster runs with wal_level = minimal (start_postgres below), and the facts and counts are truncated in
+# the fill's transaction (the demo seed's facts kept aside and written back with the new ones), so the fill and the index builds
+# write no WAL: the tables are synced once at commit. One random() per draw, in x.
 pg_fill() {
+  local cols='"Kind", "RecordId", "Number", "OrgUnitId", "UnitKey", "ReceivedOn", "ConcludedOn", "HandlingDays", "DueOn", "DecidedOn",
+    "DecisionDueOn", "Outcome", "Succeeded", "Category", "Source", "Rated", "Satisfied", "CriminalOn", "JudicialAppliedOn", "JudicialConfirmedOn"'
   as_postgres "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -v ON_ERROR_STOP=1 <<SQL
+SET work_mem = '256MB';
+SET maintenance_work_mem = '1GB';
 CREATE TEMP TABLE u AS SELECT (row_number() OVER (ORDER BY "Path") - 1)::int AS i, "Id", replace("Path", '/', '') AS k FROM core."OrgUnits"
   WHERE "Path" LIKE (SELECT "Path" FROM core."OrgUnits" WHERE "Code" = '370900') || '%';
-INSERT INTO statistics."RecordFacts" ("Kind", "RecordId", "Number", "OrgUnitId", "UnitKey", "ReceivedOn", "ConcludedOn", "HandlingDays", "DueOn",
-  "DecidedOn", "DecisionDueOn", "Outcome", "Succeeded", "Category", "Source", "Rated", "Satisfied", "CriminalOn", "JudicialAppliedOn", "JudicialConfirmedOn")
-SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END, gen_random_uuid(),
-  '统测〔' || (2019 + d / 365) || '〕' || n || '号', u."Id", u.k, date '2019-01-01' + d,
-  CASE WHEN r < 85 THEN date '2019-01-01' + d + h END, CASE WHEN r < 85 THEN h END,
-  date '2019-01-01' + d + 60, date '2019-01-01' + d + h % 20, date '2019-01-01' + d + 15,
-  'Succeeded', r < 80, 'Neighbourhood', 'WalkIn', r % 3 = 0, r % 3 = 0 AND r < 95,
-  CASE WHEN r = 99 THEN date '2019-01-01' + d + 30 END, CASE WHEN r % 10 = 1 THEN date '2019-01-01' + d + h + 3 END,
-  CASE WHEN r % 10 = 1 AND r < 80 THEN date '2019-01-01' + d + h + 20 END
-FROM (SELECT n, (random() * 2899)::int AS d, (random() * 89)::int AS h, (random() * 99)::int AS r,
-        (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
-JOIN u ON u.i = x.ui;
-DELETE FROM statistics."MonthlyCounts"; -- the demo seed's records' counts, summed again below with every fact
+BEGIN;
+CREATE TEMP TABLE ix AS SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
+  JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
+  WHERE ns.nspname = 'statistics' AND t.relname IN ('RecordFacts', 'MonthlyCounts')
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = i.indexrelid);
+DO \$\$ DECLARE x record; BEGIN FOR x IN SELECT name FROM ix LOOP EXECUTE format('DROP INDEX statistics.%I', x.name); END LOOP; END \$\$;
+CREATE TEMP TABLE seeded AS SELECT * FROM statistics."RecordFacts";
+TRUNCATE statistics."RecordFacts", statistics."MonthlyCounts"; -- the demo seed's records' counts are summed again below with every fact
+INSERT INTO statistics."RecordFacts" ($cols) SELECT * FROM (
+  SELECT $cols FROM seeded
+  UNION ALL
+  SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95 THEN 5 ELSE 4 END AS "Kind", gen_random_uuid() AS "RecordId",
+    '统测〔' || (2019 + d / 365) || '〕' || n || '号', u."Id", u.k, date '2019-01-01' + d,
+    CASE WHEN r < 85 THEN date '2019-01-01' + d + h END, CASE WHEN r < 85 THEN h END,
+    date '2019-01-01' + d + 60, date '2019-01-01' + d + h % 20, date '2019-01-01' + d + 15,
+    'Succeeded', r < 80, 'Neighbourhood', 'WalkIn', r % 3 = 0, r % 3 = 0 AND r < 95,
+    CASE WHEN r = 99 THEN date '2019-01-01' + d + 30 END, CASE WHEN r % 10 = 1 THEN date '2019-01-01' + d + h + 3 END,
+    CASE WHEN r % 10 = 1 AND r < 80 THEN date '2019-01-01' + d + h + 20 END
+  FROM (SELECT n, (random() * 2899)::int AS d, (random() * 89)::int AS h, (random() * 99)::int AS r,
+          (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
+  JOIN u ON u.i = x.ui
+) f ORDER BY "Kind", "RecordId";
 $(monthly_sql pg)
+DO \$\$ DECLARE x record; BEGIN FOR x IN SELECT def FROM ix LOOP EXECUTE x.def; END LOOP; END \$\$;
+COMMIT;
 VACUUM (ANALYZE) statistics."RecordFacts";
 VACUUM (ANALYZE) statistics."MonthlyCounts";
 SQL
+}
+
+# The secondary indexes of the facts and the counts, as the catalog defines them.
+indexes() {
+  if [ "$1" = sqlite ]; then
+    sqlite3 -cmd '.timeout 60000' "$db" "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+      AND tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts') ORDER BY name;"
+  else
+    psql_mediation -c "SELECT indexdef FROM pg_indexes WHERE schemaname = 'statistics' AND tablename IN ('RecordFacts', 'MonthlyCounts')
+      ORDER BY indexname;"
+  fi
+}
+
+# facts|facts received in the counts|synthetic facts whose dates do not follow from one draw.
+check() {
+  if [ "$1" = sqlite ]; then
+    sqlite3 -cmd '.timeout 60000' "$db" "SELECT (SELECT count(*) FROM statistics_RecordFacts),
+      (SELECT sum(Records) FROM statistics_MonthlyCounts WHERE Entry = 1),
+      (SELECT count(*) FROM statistics_RecordFacts WHERE Number LIKE '统测%' AND (
+        coalesce(julianday(ConcludedOn) - julianday(ReceivedOn) <> HandlingDays, 0) OR (ConcludedOn IS NULL) <> (HandlingDays IS NULL)
+        OR DecidedOn < ReceivedOn OR CriminalOn < ReceivedOn OR JudicialAppliedOn < ConcludedOn OR JudicialConfirmedOn < JudicialAppliedOn));"
+  else
+    psql_mediation -c "SELECT (SELECT count(*) FROM statistics.\"RecordFacts\"),
+      (SELECT sum(\"Records\") FROM statistics.\"MonthlyCounts\" WHERE \"Entry\" = 1),
+      (SELECT count(*) FROM statistics.\"RecordFacts\" WHERE \"Number\" LIKE '统测%' AND (
+        coalesce(\"ConcludedOn\" - \"ReceivedOn\" <> \"HandlingDays\", false) OR (\"ConcludedOn\" IS NULL) <> (\"HandlingDays\" IS NULL)
+        OR \"DecidedOn\" < \"ReceivedOn\" OR \"CriminalOn\" < \"ReceivedOn\" OR \"JudicialAppliedOn\" < \"ConcludedOn\"
+        OR \"JudicialConfirmedOn\" < \"JudicialAppliedOn\"));"
+  fi
 }
 
 echo "==> Building (Release)"
@@ -142,7 +205,7 @@ for database in $databases; do
       mkdir -p "$work/sqlite"; db="$work/sqlite/mediation.db"
       provider=Sqlite; cs="Data Source=$db" ;;
     postgresql)
-      start_postgres
+      start_postgres -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB
       db=""; provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation" ;;
     *) echo "Unknown database $database" >&2; exit 1 ;;
   esac
@@ -151,7 +214,14 @@ for database in $databases; do
   echo "==> $database: host with the demo seed"
   start_host "$provider" "$cs" "$log"
   echo "==> $database: $rows fact rows"
+  indexes_before="$(indexes "$database")"
   fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
+  # The fill's own check: the same indexes as the migrations left, every fact received once in the counts, and every synthetic fact's
+  # dates coherent (handling days = conclusion − receipt; decision, criminal date, judicial confirmation after what precedes them).
+  [ "$(indexes "$database")" = "$indexes_before" ] || { echo "The fill changed the indexes" >&2; exit 1; }
+  read -r facts received incoherent < <(check "$database" | tr '|' ' ')
+  [ "$facts" = "$received" ] && [ "$incoherent" = 0 ] \
+    || { echo "Fill check failed: $facts facts, $received received in the counts, $incoherent incoherent" >&2; exit 1; }
   if [ "$database" = sqlite ]; then
     scan() { sqlite3 -cmd '.timeout 60000' "$db" 'SELECT count(*), sum(HandlingDays) FROM statistics_RecordFacts;'; }
   else
