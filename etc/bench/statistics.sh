@@ -6,7 +6,8 @@
 # facts), as the city's coordinator. Baseline in the same run: one full COUNT(*) scan of the facts through the database's own CLI.
 # Also prints the plan of the statement that sums the year's monthly counts and how many count rows there are.
 # Prints the median of RUNS requests and the ratio as a Markdown table for the README.
-# Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024).
+# Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024); SQL_LOG=1: the host logs every statement EF sends
+# (with its time) to $work/host-<database>.log; KEEP=1: the hosts, the PostgreSQL cluster and $work are left running for EXPLAIN.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -23,7 +24,9 @@ password="Bench-Pass-2026"
 work="$(mktemp -d /tmp/mediation-statbench.XXXXXX)"
 chmod 755 "$work"
 pids=()
-trap bench_cleanup EXIT
+trap '[ -n "${KEEP:-}" ] || bench_cleanup' EXIT
+sql_log=()
+[ -n "${SQL_LOG:-}" ] && sql_log=(Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information)
 
 # The monthly counts of the facts just written, as the change events would have kept them (MonthlyCount.Of: one row per counted date,
 # summed by kind, entry, month, unit, category, source and second month). $1: sqlite, pg or sqlserver. The migration
@@ -212,7 +215,7 @@ for database in $databases; do
   # Filled while the host runs, after its start: every start runs the demo seed, whose statistics recount drops the facts of
   # records that do not exist.
   echo "==> $database: host with the demo seed"
-  start_host "$provider" "$cs" "$log"
+  start_host "$provider" "$cs" "$log" "${sql_log[@]}"
   echo "==> $database: $rows fact rows"
   indexes_before="$(indexes "$database")"
   fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
@@ -263,8 +266,12 @@ for database in $databases; do
   results["$database-rows"]="$(if [ "$database" = sqlite ]; then sqlite3 "$db" 'SELECT count(*) FROM statistics_MonthlyCounts;'
     else as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c 'SELECT count(*) FROM statistics."MonthlyCounts";'; fi)"
   results["$database-counted"]="$counted"
-  stop "$host_pid"
-  [ "$database" = postgresql ] && stop_postgres
+  if [ -n "${KEEP:-}" ]; then
+    echo "Kept: $work, host pid $host_pid on port $port${pg_data:+, PostgreSQL on port $pg_port (stop: $pg_bin/pg_ctl -D $pg_data stop)}"
+  else
+    stop "$host_pid"
+    [ "$database" = postgresql ] && stop_postgres
+  fi
 done
 
 echo
