@@ -21,10 +21,10 @@ namespace Mediation.Tests.Hostile;
 /// surrogate, emoji, blank and zero-width text, CR/LF, two enum members at once, out-of-range numbers (the largest long) and dates, invalid 身份证号 and credit codes, SQL, HTML, Scriban
 /// and layout injections, path tricks), plus a cut-off body per operation. A seeded sample of <see cref="Requests"/> is sent, each
 /// by a role holding the operation's permission: never a 5xx, every refusal an RFC 9457 body with a code, and a refused request
-/// writes nothing (no data audit row under its correlation id). <c>etc/soak.sh</c> runs it with 10,000.
+/// writes nothing: the row count of every table of every module (<see cref="RowCensus"/>) is the same after it as before, and the audit
+/// chain verifies at the end. <c>etc/soak.sh</c> runs it with 10,000.
 /// An operation authenticated by an API key (the 12345 work-order push) is called with the key of a system registered here, from a
-/// body that passes every check, so each broken field is judged alone; its refusals also leave the work-order, petition and desk
-/// request tables as they were, and each 201 adds exactly one work order.
+/// body that passes every check, so each broken field is judged alone; each 201 adds exactly one work order and one petition or desk request.
 /// </summary>
 public abstract class MalformedInput_Tests(ITestOutputHelper output)
 {
@@ -95,11 +95,8 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
     {
         var app = await AppAsync();
         var catalog = app.Services.GetRequiredService<PermissionCatalog>();
-        var clients = new Dictionary<string, HttpClient>();
-        async Task<HttpClient> ClientAsync(string? user) =>
-            user is null ? app.CreateClient() : clients.TryGetValue(user, out var c) ? c : clients[user] = user is ApiKeyCaller ? await IntegratorAsync(app) : await app.ClientAsAsync(user);
-
-        var document = JsonNode.Parse(await (await ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
+        var requests = new HostileRequests(app);
+        var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
         JsonObject Resolve(JsonNode? schema) =>
             schema?["$ref"]?.GetValue<string>() is { } reference ? Resolve(schemas[reference.Split('/')[^1]]) : schema as JsonObject ?? [];
@@ -146,46 +143,31 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         keyed.ShouldNotBeEmpty("the work-order push is fuzzed with an API key");
         var sample = keyed.Take(Math.Max(200, Requests / 20))
             .Concat(shuffled.Where(c => c.User is not ApiKeyCaller)).Take(Requests).ToList();
-        var failures = new List<string>();
-        var statuses = new SortedDictionary<int, int>();
+        var workOrders = RowCensus.TableOf<Mediation.Integrations.Domain.WorkOrder>(app);
+        var petitions = RowCensus.TableOf<Mediation.Petitions.Domain.Petition>(app);
+        var deskRequests = RowCensus.TableOf<Mediation.ServiceDesk.Domain.DeskRequest>(app);
         var keyedSent = 0;
         foreach (var (method, url, user, template, what) in sample)
         {
-            var correlationId = "r5-" + Guid.NewGuid().ToString("N")[..12];
             var body = template.Replace(Unique, "r5-" + Guid.NewGuid().ToString("N")[..20], StringComparison.Ordinal);
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Correlation-Id", correlationId);
-            var rowsBefore = user is ApiKeyCaller ? await IntakeRowsAsync(app) : default;
-            using var response = await (await ClientAsync(user)).SendAsync(request);
-            var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
             var cell = $"{user ?? "anonymous"} {method} {url} ({what})";
-            if (user is ApiKeyCaller)
+            var status = await requests.SendAsync(await requests.ClientAsync(user), request, cell, (response, before, after) =>
             {
-                keyedSent++;
-                var rowsAfter = await IntakeRowsAsync(app);
-                var expected = status == 201 ? (rowsBefore.WorkOrders + 1, rowsBefore.Records + 1) : rowsBefore;
-                if (rowsAfter != expected) failures.Add($"{cell} → {status}: work orders and their records {rowsBefore} → {rowsAfter}");
-                if (status == 401) failures.Add($"{cell} → 401: the system's key was refused, so the body was never checked");
-            }
-            if (status >= 500) failures.Add($"{cell} → {status}");
-            else if (status >= 400)
-            {
-                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                    failures.Add($"{cell} → {status} without a problem body");
-                else if (!JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("code", out _))
-                    failures.Add($"{cell} → {status} without a code");
-                else if (await DataAuditRowsAsync(app, correlationId) > 0)
-                    failures.Add($"{cell} → {status} and wrote");
-            }
+                // A pushed work order (201) is one work order and the one petition or desk request it became; any other success adds none.
+                var added = (before.Added(after, workOrders), before.Added(after, petitions) + before.Added(after, deskRequests));
+                if (user is ApiKeyCaller && added != (response.StatusCode is System.Net.HttpStatusCode.Created ? (1, 1) : (0, 0)))
+                    requests.Failures.Add($"{cell} → {(int)response.StatusCode}: work orders and their records added {added}");
+                return Task.CompletedTask;
+            });
+            if (user is not ApiKeyCaller) continue;
+            keyedSent++;
+            if (status == 401) requests.Failures.Add($"{cell} → 401: the system's key was refused, so the body was never checked");
         }
-        output.WriteLine($"{sample.Count} of {cases.Count} generated requests ({keyedSent} of {keyed.Count} with an API key); statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; failures {failures.Count}");
-        failures.ShouldBeEmpty();
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
-        while (await chain.SealAsync(CancellationToken.None) > 0) { }
-        (await chain.VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
+        output.WriteLine($"{sample.Count} of {cases.Count} generated requests ({keyedSent} of {keyed.Count} with an API key); statuses {requests.StatusLine}; "
+            + $"{requests.CheckLine}; failures {requests.Failures.Count}");
+        requests.Failures.ShouldBeEmpty();
+        await requests.ChainIntactAsync();
     }
 
     private static int QueryRequests => int.TryParse(Environment.GetEnvironmentVariable("MEDIATION_SOAK_REQUESTS"), out var n) ? n : 400;
@@ -223,11 +205,8 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
     {
         var app = await AppAsync();
         var catalog = app.Services.GetRequiredService<PermissionCatalog>();
-        var clients = new Dictionary<string, HttpClient>();
-        async Task<HttpClient> ClientAsync(string? user) =>
-            user is null ? app.CreateClient() : clients.TryGetValue(user, out var c) ? c : clients[user] = user is ApiKeyCaller ? await IntegratorAsync(app) : await app.ClientAsAsync(user);
-
-        var document = JsonNode.Parse(await (await ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
+        var requests = new HostileRequests(app);
+        var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
         JsonObject Resolve(JsonNode? schema)
         {
@@ -285,30 +264,15 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         var shuffled = cases.OrderBy(_ => random.Next()).ToList();
         var first = shuffled.Where(c => QueryDates.Any(d => c.What.EndsWith(" " + d.Name, StringComparison.Ordinal)) || c.What.Contains(" enum", StringComparison.Ordinal)).ToList();
         var sample = first.Concat(shuffled.Except(first)).Take(Math.Max(QueryRequests, first.Count)).ToList();
-        var failures = new List<string>();
-        var statuses = new SortedDictionary<int, int>();
         foreach (var (url, user, _, what) in sample)
         {
-            var correlationId = "r5q-" + Guid.NewGuid().ToString("N")[..12];
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
-            request.Headers.Add("X-Correlation-Id", correlationId);
-            using var response = await (await ClientAsync(user)).SendAsync(request);
-            var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            var cell = $"{user ?? "anonymous"} GET {(url.Length > 200 ? url[..200] + "…" : url)} ({what})";
-            if (status >= 500) failures.Add($"{cell} → {status}");
-            else if (status >= 400)
-            {
-                if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                    failures.Add($"{cell} → {status} without a problem body");
-                else if (!JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.TryGetProperty("code", out _))
-                    failures.Add($"{cell} → {status} without a code");
-                else if (await DataAuditRowsAsync(app, correlationId) > 0)
-                    failures.Add($"{cell} → {status} and wrote");
-            }
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            await requests.SendAsync(await requests.ClientAsync(user), request, $"{user ?? "anonymous"} GET {(url.Length > 200 ? url[..200] + "…" : url)} ({what})");
         }
-        output.WriteLine($"{sample.Count} of {cases.Count} generated query strings ({first.Count} dates and enums first); statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; failures {failures.Count}");
-        failures.ShouldBeEmpty();
+        output.WriteLine($"{sample.Count} of {cases.Count} generated query strings ({first.Count} dates and enums first); statuses {requests.StatusLine}; "
+            + $"{requests.CheckLine}; failures {requests.Failures.Count}");
+        requests.Failures.ShouldBeEmpty();
+        await requests.ChainIntactAsync();
     }
 
     private static string? TypeOf(JsonObject schema) => schema["type"] switch
@@ -377,16 +341,6 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         return client;
     }
 
-    /// <summary>The rows a work-order push writes: the work order, and the petition or desk request it becomes.</summary>
-    private static Task<(int WorkOrders, int Records)> IntakeRowsAsync(MediationAppFactory app) =>
-        app.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<MediationDbContext>();
-            return (await db.Set<Mediation.Integrations.Domain.WorkOrder>().IgnoreQueryFilters().CountAsync(),
-                await db.Set<Mediation.Petitions.Domain.Petition>().IgnoreQueryFilters().CountAsync()
-                + await db.Set<Mediation.ServiceDesk.Domain.DeskRequest>().IgnoreQueryFilters().CountAsync());
-        });
-
     /// <summary>A demo role holding what the endpoint requires (so the body is read, not refused at the door); null for open endpoints.</summary>
     internal static string? CallerOf(Microsoft.AspNetCore.Http.Endpoint? endpoint, PermissionCatalog catalog)
     {
@@ -400,16 +354,9 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         var role = RoleNames.All.FirstOrDefault(role => required.All(any => any.Any(p => catalog.Definitions.Any(d => d.Name == p && d.DefaultRoles.Contains(role)))));
         return $"demo.{(role ?? RoleNames.SystemAdmin).ToLowerInvariant()}";
     }
-
-    private static async Task<int> DataAuditRowsAsync(MediationAppFactory app, string correlationId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AuditEntry>()
-            .CountAsync(a => a.CorrelationId == correlationId && a.Category == AuditCategory.Data);
-    }
 }
 
-public sealed class MalformedInput_Tests_on_Sqlite(SqliteApp app, ITestOutputHelper output) : MalformedInput_Tests(output), IClassFixture<SqliteApp>
+public sealed class MalformedInput_Tests_on_Sqlite(QuiescedSqliteApp app, ITestOutputHelper output) : MalformedInput_Tests(output), IClassFixture<QuiescedSqliteApp>
 {
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
@@ -417,5 +364,5 @@ public sealed class MalformedInput_Tests_on_Sqlite(SqliteApp app, ITestOutputHel
 [Collection(PostgresCollection.Name)]
 public sealed class MalformedInput_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : MalformedInput_Tests(output)
 {
-    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: RowCensus.Quiesced);
 }
