@@ -50,11 +50,8 @@ public abstract class HostileTransport_Tests(ITestOutputHelper output)
     public async Task A_json_operation_sent_another_content_type_is_a_problem_that_writes_nothing()
     {
         var app = await AppAsync();
-        var catalog = app.Services.GetRequiredService<PermissionCatalog>();
         var document = JsonNode.Parse(await (await app.ClientAsAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
-            .ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+        var callerOf = MalformedInput_Tests.CallersByOperation(app);
         var operations = new List<(string Method, string Url, string? User)>();
         foreach (var (path, item) in document["paths"]!.AsObject())
         foreach (var (method, operation) in item!.AsObject())
@@ -62,7 +59,7 @@ public abstract class HostileTransport_Tests(ITestOutputHelper output)
             if (operation?["requestBody"]?["content"]?["application/json"] is null || path.StartsWith("/api/auth/sign-out", StringComparison.Ordinal)
                 || path.StartsWith("/api/auth/two-factor", StringComparison.Ordinal))
                 continue;
-            operations.Add((method.ToUpperInvariant(), FillRoute(path), MalformedInput_Tests.CallerOf(endpoints.GetValueOrDefault(operation["operationId"]?.GetValue<string>() ?? ""), catalog)));
+            operations.Add((method.ToUpperInvariant(), MalformedInput_Tests.FillRoute(path), callerOf(operation["operationId"]?.GetValue<string>())));
         }
         operations.Count.ShouldBeGreaterThan(60, "the document describes the JSON operations");
 
@@ -189,7 +186,7 @@ public abstract class HostileTransport_Tests(ITestOutputHelper output)
                 var first = true;
                 var url = System.Text.RegularExpressions.Regex.Replace(raw, @"\{([^}:]+)[^}]*\}", m =>
                 {
-                    if (!first) return Plausible(m.Groups[1].Value);
+                    if (!first) return MalformedInput_Tests.PlausibleRouteValue(m.Groups[1].Value);
                     first = false;
                     return value;
                 });
@@ -202,16 +199,6 @@ public abstract class HostileTransport_Tests(ITestOutputHelper output)
         requests.Failures.ShouldBeEmpty();
         await requests.ChainIntactAsync();
     }
-
-    private static string FillRoute(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => Plausible(m.Groups[1].Value));
-
-    private static string Plausible(string parameter) => parameter switch
-    {
-        "year" => "2026",
-        "sequence" or "number" or "version" => "1",
-        "name" => "x",
-        _ => Guid.CreateVersion7().ToString(),
-    };
 
     private static ByteArrayContent Typed(byte[] bytes, string contentType)
     {

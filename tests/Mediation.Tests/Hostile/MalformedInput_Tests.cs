@@ -94,16 +94,13 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
     public async Task Broken_bodies_for_every_operation_get_a_problem_answer_and_write_nothing()
     {
         var app = await AppAsync();
-        var catalog = app.Services.GetRequiredService<PermissionCatalog>();
         var requests = new HostileRequests(app);
         var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
         JsonObject Resolve(JsonNode? schema) =>
             schema?["$ref"]?.GetValue<string>() is { } reference ? Resolve(schemas[reference.Split('/')[^1]]) : schema as JsonObject ?? [];
 
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
-            .ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+        var callerOf = CallersByOperation(app);
         var cases = new List<(string Method, string Url, string? User, string Body, string What)>();
         foreach (var (path, item) in document["paths"]!.AsObject())
         foreach (var (method, operation) in item!.AsObject())
@@ -112,9 +109,9 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
             // Signing out would end the sample's tokens, enrolling a second factor would reset the admins' keys.
             if (schema.Count == 0 || path.StartsWith("/api/auth/sign-out", StringComparison.Ordinal) || path.StartsWith("/api/auth/two-factor", StringComparison.Ordinal))
                 continue;
-            var url = WithIds(path);
+            var url = FillRoute(path);
             var operationId = operation!["operationId"]?.GetValue<string>() ?? "";
-            var user = CallerOf(endpoints.GetValueOrDefault(operationId), catalog);
+            var user = callerOf(operationId);
             var properties = Resolve(schema)["properties"]?.AsObject() ?? [];
             var plausible = new JsonObject();
             foreach (var (name, property) in properties) plausible[name] = Plausible(Resolve(property));
@@ -204,7 +201,6 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
     public async Task Broken_query_strings_for_every_GET_get_an_answer_that_is_never_a_5xx()
     {
         var app = await AppAsync();
-        var catalog = app.Services.GetRequiredService<PermissionCatalog>();
         var requests = new HostileRequests(app);
         var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
@@ -216,9 +212,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
                 return Resolve(choices.FirstOrDefault(c => TypeOf(c as JsonObject ?? []) is not "null"));
             return schema as JsonObject ?? [];
         }
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
-            .ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+        var callerOf = CallersByOperation(app);
 
         var cases = new List<(string Url, string? User, string Parameter, string What)>();
         var operations = 0;
@@ -228,7 +222,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
             var parameters = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["in"]?.ToString() == "query").ToList();
             if (parameters.Count == 0) continue;
             operations++;
-            var user = CallerOf(endpoints.GetValueOrDefault(operation["operationId"]?.GetValue<string>() ?? ""), catalog);
+            var user = callerOf(operation["operationId"]?.GetValue<string>());
             // A required parameter keeps a plausible value while another one is broken.
             var plausible = parameters.Where(p => p["required"]?.GetValue<bool>() == true)
                 .ToDictionary(p => p["name"]!.ToString(), p => PlausibleQueryValue(Resolve(p["schema"])));
@@ -250,10 +244,10 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
                 foreach (var (oddity, value) in oddities)
                 {
                     var query = plausible.Where(p => p.Key != name).Select(p => $"{p.Key}={p.Value}").Append($"{name}={value}");
-                    cases.Add(($"{WithIds(path)}?{string.Join('&', query)}", user, $"GET {path} {name}", $"{name} {oddity}"));
+                    cases.Add(($"{FillRoute(path)}?{string.Join('&', query)}", user, $"GET {path} {name}", $"{name} {oddity}"));
                 }
                 // The same parameter twice: a framework that binds one value must choose or refuse, not fail.
-                cases.Add(($"{WithIds(path)}?{name}=1&{name}=2", user, $"GET {path} {name}", $"{name} twice"));
+                cases.Add(($"{FillRoute(path)}?{name}=1&{name}=2", user, $"GET {path} {name}", $"{name} twice"));
             }
         }
         output.WriteLine($"{operations} GET operations with query parameters");
@@ -294,10 +288,16 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
             _ => Uri.EscapeDataString("测试"),
         };
 
-    /// <summary>The path with plausible values in its route parameters.</summary>
-    private static string WithIds(string path) =>
-        System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m =>
-            m.Groups[1].Value is "year" ? "2026" : m.Groups[1].Value is "sequence" or "number" ? "1" : m.Groups[1].Value is "name" ? "x" : Guid.CreateVersion7().ToString());
+    /// <summary>The document's path with plausible values in its route parameters.</summary>
+    internal static string FillRoute(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)\}", m => PlausibleRouteValue(m.Groups[1].Value));
+
+    internal static string PlausibleRouteValue(string parameter) => parameter switch
+    {
+        "year" => "2026",
+        "sequence" or "number" or "version" => "1",
+        "name" => "x",
+        _ => Guid.CreateVersion7().ToString(),
+    };
 
     private static string With(JsonObject plausible, string name, JsonNode? value)
     {
@@ -309,13 +309,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
     private static JsonNode? Plausible(JsonObject field)
     {
         if (field["enum"] is JsonArray { Count: > 0 } members) return members[0]?.DeepClone();
-        var type = field["type"] switch
-        {
-            JsonArray types => types.Select(t => t?.GetValue<string>()).FirstOrDefault(t => t is not "null"),
-            JsonValue value => value.GetValue<string>(),
-            _ => null,
-        };
-        return (type, field["format"]?.GetValue<string>()) switch
+        return (TypeOf(field), field["format"]?.GetValue<string>()) switch
         {
             ("string", "uuid") => Guid.CreateVersion7().ToString(),
             ("string", "date-time") => DateTimeOffset.UtcNow.ToString("O"),
@@ -339,6 +333,16 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(Mediation.Integrations.IntegrationsModuleInfo.ApiKeyHeader, registered.ApiKey);
         return client;
+    }
+
+    /// <summary>The caller of each operation of the document, by its operationId (<see cref="CallerOf"/>).</summary>
+    internal static Func<string?, string?> CallersByOperation(MediationAppFactory app)
+    {
+        var catalog = app.Services.GetRequiredService<PermissionCatalog>();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is not null)
+            .ToDictionary(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName);
+        return operationId => CallerOf(endpoints.GetValueOrDefault(operationId ?? ""), catalog);
     }
 
     /// <summary>A demo role holding what the endpoint requires (so the body is read, not refused at the door); null for open endpoints.</summary>
