@@ -279,3 +279,6 @@ public sealed record DeskRequestEscalatedEto(Guid RequestId, string Number, Guid
 {
     public const string EventName = "service-desk.request-escalated";
 }
+
+/// <summary>An enterprise contact's full phone, shown to a desk officer once the reveal is audited.</summary>
+public sealed record RevealedPhoneDto(string ContactPhone);

@@ -70,3 +70,6 @@ public sealed record RecountDto(IReadOnlyDictionary<RecordKind, int> Records);
 
 /// <summary>One month of the trend: cases received and concluded, and the success rate of those concluded.</summary>
 public sealed record TrendPointDto(string Month, long Received, long Concluded, decimal? SuccessRate);
+
+/// <summary>A recount queued in the background: poll the job on the jobs dashboard.</summary>
+public sealed record RecountQueuedDto(string JobId);

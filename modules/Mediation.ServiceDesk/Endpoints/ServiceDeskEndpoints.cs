@@ -75,7 +75,7 @@ internal static class ServiceDeskEndpoints
             .RequirePermission(ServiceDeskPermissions.Desk.Read);
         g.MapPost("/enterprises/{id:guid}/decision", (Guid id, DecideEnterpriseInput input, EnterpriseAppService s, CancellationToken ct) => s.DecideAsync(id, input, ct)).WithName("ServiceDesk_DecideEnterprise").WithSummary("审核企业注册")
             .RequirePermission(ServiceDeskPermissions.Desk.Handle);
-        g.MapPost("/enterprises/{id:guid}/reveal", async (Guid id, EnterpriseAppService s, CancellationToken ct) => new { contactPhone = await s.RevealPhoneAsync(id, ct) }).WithName("ServiceDesk_RevealEnterprise").WithSummary("查看企业联系人完整电话（留痕）")
+        g.MapPost("/enterprises/{id:guid}/reveal", async (Guid id, EnterpriseAppService s, CancellationToken ct) => new RevealedPhoneDto(await s.RevealPhoneAsync(id, ct))).WithName("ServiceDesk_RevealEnterprise").WithSummary("查看企业联系人完整电话（留痕）")
             .RequirePermission(ServiceDeskPermissions.Desk.Read).RequirePermission(CorePermissions.Pii.Reveal);
 
         g.MapGet("/requests", async (QueueView? view, RequestStatus? status, RequestKind? kind, DateOnly? from, DateOnly? to, Guid? orgUnitId,

@@ -54,7 +54,7 @@ internal static class StatisticsEndpoints
         g.MapPost("/recount", (IBackgroundJobClient jobs) =>
             {
                 var id = jobs.Enqueue<RecountJob>(j => j.RunAsync(CancellationToken.None));
-                return TypedResults.Accepted((string?)null, new { jobId = id });
+                return TypedResults.Accepted((string?)null, new RecountQueuedDto(id));
             }).WithName("Statistics_Recount").WithSummary("后台重新统计全部指标")
             .RequirePermission(StatisticsPermissions.Figures.Recount)
             .WithDescription("Recount every figure from the modules' records, in the background");
