@@ -4,8 +4,10 @@
 # seed), then RUNS starts on the same database (warm: the median); after each start, IDLE seconds without requests, then the
 # process's resident memory (VmRSS). Baseline in the same run, measured the same way: the bare endpoint of etc/bench/Baseline
 # (ASP.NET Core with one route, no EF, no Hangfire), so the ratio says what the product adds over the runtime itself.
-# Readiness is polled every 50 ms. Prints a Markdown table for the README.
-# Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15).
+# Readiness is polled every 50 ms; the CPU seconds the process used until it was ready (utime + stime) are printed beside the
+# seconds, as they hardly move with the machine's load while the seconds do. Prints a Markdown table for the README.
+# Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15), READYTORUN (1: publish the host ReadyToRun-compiled for this
+# machine's runtime identifier and start that instead of the build output, as a deployment would).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/../.."
@@ -26,6 +28,13 @@ trap bench_cleanup EXIT
 
 echo "==> Building (Release)"
 dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+host_dir="$PWD/host/Mediation.Host"; host_dll="bin/Release/net10.0/Mediation.Host.dll"; variant="build output (JIT)"
+if [ "${READYTORUN:-0}" = 1 ]; then
+  echo "==> Publishing ReadyToRun"
+  dotnet publish host/Mediation.Host -c Release -r "$(dotnet --info | awk '/RID:/ { print $2; exit }')" --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/publish" -nologo -v quiet >/dev/null
+  host_dir="$work/publish"; host_dll="Mediation.Host.dll"; variant="published ReadyToRun"
+fi
 dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
 baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
 
@@ -40,32 +49,33 @@ ready_after() { # url, start time (date +%s.%N)
   echo "Not ready: $1" >&2; return 1
 }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system seconds so far
 
-# One start of the host: prints "seconds rss_mb".
+# One start of the host: prints "seconds rss_mb cpu_seconds".
 host_once() { # provider, connection string, log
-  local start port seconds rss
+  local start port seconds rss cpu
   port="$(free_port)"; start="$(date +%s.%N)"
-  (cd host/Mediation.Host && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+  (cd "$host_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider="$1" ConnectionStrings__Default="$2" Demo__Enabled=true Demo__Password="$password" \
     Logging__LogLevel__Default=Warning PersonalData__KeyFile="$work/keys-$1.json" DataProtection__KeysPath="$work/dp-$1" \
-    dotnet bin/Release/net10.0/Mediation.Host.dll >>"$3" 2>&1) &
+    dotnet "$host_dll" >>"$3" 2>&1) &
   launched=$!; pids+=("$launched")
-  seconds="$(ready_after "http://127.0.0.1:$port/health/ready" "$start")"
+  seconds="$(ready_after "http://127.0.0.1:$port/health/ready" "$start")"; cpu="$(cpu_s "$launched")"
   sleep "$idle"; rss="$(rss_mb "$launched")"
   stop "$launched"
-  echo "$seconds $rss"
+  echo "$seconds $rss $cpu"
 }
 
-# One start of the baseline on the same database: prints "seconds rss_mb".
+# One start of the baseline on the same database: prints "seconds rss_mb cpu_seconds".
 baseline_once() { # provider, connection string
-  local start port seconds rss
+  local start port seconds rss cpu
   port="$(free_port)"; start="$(date +%s.%N)"
   ASPNETCORE_URLS="http://127.0.0.1:$port" Provider="$1" ConnectionString="$2" dotnet "$baseline_dll" >>"$work/baseline.log" 2>&1 &
   launched=$!; pids+=("$launched")
-  seconds="$(ready_after "http://127.0.0.1:$port/health" "$start")"
+  seconds="$(ready_after "http://127.0.0.1:$port/health" "$start")"; cpu="$(cpu_s "$launched")"
   sleep "$idle"; rss="$(rss_mb "$launched")"
   stop "$launched"
-  echo "$seconds $rss"
+  echo "$seconds $rss $cpu"
 }
 
 declare -A results
@@ -82,28 +92,28 @@ for database in $databases; do
   log="$work/host-$database.log"
   echo "==> $database: fresh database"
   results["$database-fresh"]="$(host_once "$provider" "$cs" "$log")"
-  warm_s=""; warm_rss=""; base_s=""; base_rss=""
+  warm_s=""; warm_rss=""; warm_cpu=""; base_s=""; base_rss=""; base_cpu=""
   for run in $(seq 1 "$runs"); do
     echo "==> $database: warm start $run of $runs, then the baseline"
-    read -r s r <<<"$(host_once "$provider" "$cs" "$log")"; warm_s+="$s "; warm_rss+="$r "
-    read -r s r <<<"$(baseline_once "$provider" "$base_cs")"; base_s+="$s "; base_rss+="$r "
+    read -r s r c <<<"$(host_once "$provider" "$cs" "$log")"; warm_s+="$s "; warm_rss+="$r "; warm_cpu+="$c "
+    read -r s r c <<<"$(baseline_once "$provider" "$base_cs")"; base_s+="$s "; base_rss+="$r "; base_cpu+="$c "
   done
-  results["$database-warm"]="$(echo "$warm_s" | median) $(echo "$warm_rss" | median)"
-  results["$database-baseline"]="$(echo "$base_s" | median) $(echo "$base_rss" | median)"
+  results["$database-warm"]="$(echo "$warm_s" | median) $(echo "$warm_rss" | median) $(echo "$warm_cpu" | median)"
+  results["$database-baseline"]="$(echo "$base_s" | median) $(echo "$base_rss" | median) $(echo "$base_cpu" | median)"
   [ "$database" = postgresql ] && stop_postgres
 done
 
 echo
-echo "Start-up to ready and idle RSS (after $idle s), Release, demo seed; warm and baseline are medians of $runs; $(nproc) cores," \
+echo "Start-up to ready and idle RSS (after $idle s), Release ($variant), demo seed; warm and baseline are medians of $runs; $(nproc) cores," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
 echo
-echo "| database | start | seconds to ready | baseline seconds | ratio | idle RSS (MB) | baseline RSS (MB) | ratio |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| database | start | seconds to ready | baseline seconds | ratio | CPU seconds to ready | baseline CPU seconds | ratio | idle RSS (MB) | baseline RSS (MB) | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for database in $databases; do
-  read -r bs br <<<"${results[$database-baseline]}"
+  read -r bs br bc <<<"${results[$database-baseline]}"
   for kind in fresh warm; do
-    read -r s r <<<"${results[$database-$kind]}"
-    awk -v d="$database" -v k="$kind" -v s="$s" -v r="$r" -v bs="$bs" -v br="$br" \
-      'BEGIN { printf "| %s | %s | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, k, s, bs, s / bs, r, br, r / br }'
+    read -r s r c <<<"${results[$database-$kind]}"
+    awk -v d="$database" -v k="$kind" -v s="$s" -v r="$r" -v c="$c" -v bs="$bs" -v br="$br" -v bc="$bc" \
+      'BEGIN { printf "| %s | %s | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, k, s, bs, s / bs, c, bc, c / bc, r, br, r / br }'
   done
 done
