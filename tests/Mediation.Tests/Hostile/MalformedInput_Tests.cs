@@ -96,9 +96,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         var app = await AppAsync();
         var requests = new HostileRequests(app);
         var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
-        var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
-        JsonObject Resolve(JsonNode? schema) =>
-            schema?["$ref"]?.GetValue<string>() is { } reference ? Resolve(schemas[reference.Split('/')[^1]]) : schema as JsonObject ?? [];
+        JsonObject Resolve(JsonNode? schema) => ResolveIn(document, schema);
 
         var callerOf = CallersByOperation(app);
         var cases = new List<(string Method, string Url, string? User, string Body, string What)>();
@@ -203,15 +201,7 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
         var app = await AppAsync();
         var requests = new HostileRequests(app);
         var document = JsonNode.Parse(await (await requests.ClientAsync("demo.mediator")).GetStringAsync("/openapi/v1.json"))!;
-        var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
-        JsonObject Resolve(JsonNode? schema)
-        {
-            if (schema?["$ref"]?.GetValue<string>() is { } reference) return Resolve(schemas[reference.Split('/')[^1]]);
-            // A nullable enum or id is "one of null and the type".
-            if ((schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray { Count: > 0 } choices)
-                return Resolve(choices.FirstOrDefault(c => TypeOf(c as JsonObject ?? []) is not "null"));
-            return schema as JsonObject ?? [];
-        }
+        JsonObject Resolve(JsonNode? schema) => ResolveIn(document, schema);
         var callerOf = CallersByOperation(app);
 
         var cases = new List<(string Url, string? User, string Parameter, string What)>();
@@ -267,6 +257,19 @@ public abstract class MalformedInput_Tests(ITestOutputHelper output)
             + $"{requests.CheckLine}; failures {requests.Failures.Count}");
         requests.Failures.ShouldBeEmpty();
         await requests.ChainIntactAsync();
+    }
+
+    /// <summary>
+    /// A schema of the document with its reference followed. A nullable enum or id is "one of null and the type": the type is taken (a
+    /// body built from the bare "one of" had {} there, and every body of an operation with an optional id or enum was refused while
+    /// binding, before its broken field reached the service).
+    /// </summary>
+    private static JsonObject ResolveIn(JsonNode document, JsonNode? schema)
+    {
+        if (schema?["$ref"]?.GetValue<string>() is { } reference) return ResolveIn(document, document["components"]?["schemas"]?[reference.Split('/')[^1]]);
+        if ((schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray { Count: > 0 } choices)
+            return ResolveIn(document, choices.FirstOrDefault(c => TypeOf(c as JsonObject ?? []) is not "null"));
+        return schema as JsonObject ?? [];
     }
 
     private static string? TypeOf(JsonObject schema) => schema["type"] switch
