@@ -51,20 +51,24 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             ? new PetitionTransfer(input.TransferKind!.Value, input.TransferringBody!.Trim(), input.TransferReference!.Trim())
             : null;
 
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var number = new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct));
-        var petition = Petition.Register(Guid.CreateVersion7(), unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
-            receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
-        if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
-        db.Add(petition);
+        // The clocks are computed before the transaction: their working calendar is a read, and the number's row lock (PostgreSQL)
+        // or SQLite's write gate is held from the number to the commit, so nothing but the writes happens in between (issue 17).
+        var petitionId = Guid.CreateVersion7();
         var started = new List<DeadlineClockDto>(2);
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
-            started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
+            started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
             if (transfer is not null)
-                started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petition.Id, petition.OrgUnitId, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
+                started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
         }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var number = new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct));
+        var petition = Petition.Register(petitionId, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
+            receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
+        if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
+        db.Add(petition);
         // One SaveChanges writes the petition, its clocks, their audit rows and the change feed's outbox message (issue 17).
         // In our own transaction a failed save rolls all of it back, so EF's savepoint around the save would only cost two commands.
         if (transaction is not null) db.Database.AutoSavepointsEnabled = false;

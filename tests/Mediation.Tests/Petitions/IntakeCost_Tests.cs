@@ -85,6 +85,12 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         commands.ShouldNotContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("SELECT", StringComparison.Ordinal),
             "a petition not yet written has no clock to look for");
         commands.ShouldNotContain(c => c.Contains("RolePermissions", StringComparison.Ordinal), "the roles' stamps are unchanged: permissions come from the process");
+        // The transaction (SQLite's write gate; on PostgreSQL the number's lock on its unit's counter, taken first in it) holds
+        // nothing but the writes: every read, the calendar's included, comes before it begins.
+        var timeline = log.Of("registration", withBegin: true).ToList();
+        var begin = timeline.IndexOf(SqlCommandLog.Begin);
+        begin.ShouldBeGreaterThanOrEqualTo(0, string.Join("\n", timeline));
+        timeline.Skip(begin + 1).ShouldAllBe(c => c.StartsWith("INSERT", StringComparison.Ordinal), string.Join("\n", timeline));
     }
 
     /// <summary>
@@ -233,16 +239,36 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     }
 
     /// <summary>Commands whose request carried <see cref="CountHeader"/>, by its value (background work has no request).</summary>
-    internal sealed class SqlCommandLog(IHttpContextAccessor http) : DbCommandInterceptor
+    internal sealed class SqlCommandLog(IHttpContextAccessor http) : DbCommandInterceptor, IDbTransactionInterceptor
     {
+        /// <summary>Logged where a transaction begins (not a command of its own: SQLite's BEGIN, Npgsql's with the first command).</summary>
+        internal const string Begin = "-- transaction begins";
+
         private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byTag = new();
 
-        public IReadOnlyList<string> Of(string tag) => _byTag.TryGetValue(tag, out var q) ? q.ToList() : [];
+        /// <summary>The commands; with <paramref name="withBegin"/> also <see cref="Begin"/> where a transaction began.</summary>
+        public IReadOnlyList<string> Of(string tag, bool withBegin = false) =>
+            _byTag.TryGetValue(tag, out var q) ? q.Where(c => withBegin || c != Begin).ToList() : [];
 
-        private void Log(DbCommand command)
+        private void Log(DbCommand command) => Log(command.CommandText.TrimStart());
+
+        private void Log(string text)
         {
             if (http.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } tag)
-                _byTag.GetOrAdd(tag, _ => new ConcurrentQueue<string>()).Enqueue(command.CommandText.TrimStart());
+                _byTag.GetOrAdd(tag, _ => new ConcurrentQueue<string>()).Enqueue(text);
+        }
+
+        DbTransaction IDbTransactionInterceptor.TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+        {
+            Log(Begin);
+            return result;
+        }
+
+        ValueTask<DbTransaction> IDbTransactionInterceptor.TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData,
+            DbTransaction result, CancellationToken cancellationToken)
+        {
+            Log(Begin);
+            return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
