@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Core.OrgUnits.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Mediation.Core.OrgUnits;
 
@@ -37,7 +39,16 @@ internal sealed class OrgUnitDirectory(MediationDbContext db) : IOrgUnitDirector
 
     private IQueryable<OrgUnit> Units => db.Set<OrgUnit>().AsNoTracking();
 
-    public Task<OrgUnitInfo?> FindAsync(Guid id, CancellationToken ct) => Units.Where(u => u.Id == id).Select(ToInfo).SingleOrDefaultAsync(ct);
+    // Compiled once per model (a test process runs SQLite and PostgreSQL hosts side by side, and EF binds a compiled query to the
+    // model it first ran with): every registration and most writes look their unit up (issue 17).
+    private static readonly ConcurrentDictionary<IModel, Func<MediationDbContext, Guid, CancellationToken, Task<OrgUnitInfo?>>> ById = new();
+
+    private static Func<MediationDbContext, Guid, CancellationToken, Task<OrgUnitInfo?>> CompileById() => EF.CompileAsyncQuery(
+        (MediationDbContext db, Guid id, CancellationToken ct) => db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new OrgUnitInfo(u.Id, u.ParentId, u.Code, u.Name, u.Kind, u.Path, u.IsActive, u.IssuingBodyName ?? u.Name))
+            .SingleOrDefault());
+
+    public async Task<OrgUnitInfo?> FindAsync(Guid id, CancellationToken ct) => await ById.GetOrAdd(db.Model, _ => CompileById())(db, id, ct);
 
     public async Task<OrgUnitInfo> GetAsync(Guid id, CancellationToken ct) =>
         await FindAsync(id, ct) ?? throw new EntityNotFoundException(nameof(OrgUnit), id);
