@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using Mediation.Cases;
 using Mediation.Tests.Cases;
 using Mediation.Tests.Documents;
 using Mediation.Tests.Infrastructure;
@@ -114,6 +116,41 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(page.GetByText("登记司法确认结果")).ToBeVisibleAsync();
         var reprint = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "打印调解协议书" }).ClickAsync());
         (await File.ReadAllBytesAsync((await reprint.PathAsync())!)).ShouldBe(pdf);
+    }
+
+    [Fact]
+    public async Task A_timeline_with_several_same_second_events_reads_in_the_order_they_happened()
+    {
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app.Factory);
+        var registered = await CaseSetup.RegisterAsync(app.Factory, committee.Id, mediatorId);
+        var mediator = await app.Factory.ClientAsAsync("demo.mediator");
+        // Registration and its first assessment share one instant. Two sessions are then recorded as held in that same second
+        // (the start of it, so not after the registration), around a reassessment the clock stamps later: read by time, both
+        // sessions would come before the registration and the reassessment last; read in the order recorded, they follow it.
+        var registeredAt = registered.Timeline![0].At;
+        var sameSecond = registeredAt.AddTicks(-(registeredAt.Ticks % TimeSpan.TicksPerSecond));
+        var first = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions",
+            new RecordSessionInput(sameSecond, "第一调解室", ["张调解"], "首次调解，双方陈述", [], null));
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var raised = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/risk", new AssessRiskInput(RiskGrade.Yellow, "双方言语冲突",
+            (await first.ReadAsync<CaseDto>()).ConcurrencyStamp));
+        raised.StatusCode.ShouldBe(HttpStatusCode.OK, await raised.Content.ReadAsStringAsync());
+        var second = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions",
+            new RecordSessionInput(sameSecond, "第二调解室", ["张调解"], "再次调解", [], null));
+        second.StatusCode.ShouldBe(HttpStatusCode.OK, await second.Content.ReadAsStringAsync());
+
+        var page = await app.SignedInAsync("demo.mediator");
+        await page.GotoAsync($"/Cases/{registered.Id}");
+        var steps = page.Locator("ol.timeline li");
+        await Assertions.Expect(steps).ToHaveCountAsync(5);
+        (await steps.Locator("strong").AllTextContentsAsync()).ShouldBe(["受理登记", "风险评估", "调解", "风险评估", "调解"]);
+        await Assertions.Expect(steps.Nth(2)).ToContainTextAsync("第一调解室");
+        await Assertions.Expect(steps.Nth(3)).ToContainTextAsync("双方言语冲突");
+        await Assertions.Expect(steps.Nth(4)).ToContainTextAsync("第二调解室");
+        // The three events of the registration's second show one and the same minute.
+        var minute = (await steps.Nth(0).Locator("time").TextContentAsync())!;
+        await Assertions.Expect(steps.Nth(2).Locator("time")).ToHaveTextAsync(minute);
+        await Assertions.Expect(steps.Nth(4).Locator("time")).ToHaveTextAsync(minute);
     }
 
     [Fact]
