@@ -161,9 +161,9 @@ public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid
     IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, IReadOnlyList<DeskAttachmentDto> Attachments,
     DeskEscalationDto? Escalation, string ConcurrencyStamp);
 
-/// <summary>上报: to which unit, why, by whom and when; <paramref name="AcceptedAt"/> once an officer of that unit took it over.</summary>
+/// <summary>上报: to which unit, why, by whom (name and unit) and when; <paramref name="AcceptedAt"/> and <paramref name="AcceptedBy"/> once an officer of that unit took it over.</summary>
 public sealed record DeskEscalationDto(Guid ToUnitId, string ToUnitName, string Reason, string? EscalatedBy, DateTimeOffset EscalatedAt,
-    DateTimeOffset? AcceptedAt, string? AcceptedBy);
+    DateTimeOffset? AcceptedAt, string? AcceptedBy, string? EscalatedByUnit = null, string? AcceptedByUnit = null);
 
 /// <summary>上报 to the unit above the one holding the request; the reason is required.</summary>
 public sealed record EscalateInput(string? Reason, string? ConcurrencyStamp);

@@ -18,7 +18,7 @@ internal sealed class DeskScope(MediationDbContext db, ICurrentUser user, IOrgUn
 
     public Guid UserId => user.Id ?? throw new ForbiddenException();
 
-    public DeskActor Actor => new(UserId, user.DisplayName ?? user.UserName ?? "?");
+    public DeskActor Actor => new(UserId, user.DisplayName ?? user.UserName ?? "?", user.UserName);
 
     /// <summary>The enterprise the signed-in outside user belongs to; an account of none is refused.</summary>
     public async Task<Enterprise> MyEnterpriseAsync(CancellationToken ct)

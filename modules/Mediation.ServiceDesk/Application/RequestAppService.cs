@@ -211,7 +211,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         var request = await scope.StaffRequestAsync(id, ct);
         db.ExpectConcurrencyStamp(request, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
-        request.Review(input.Reopen!.Value, input.Note!.Trim(), user.DisplayName ?? user.UserName, now);
+        request.Review(input.Reopen!.Value, input.Note!.Trim(), user.UserName ?? user.DisplayName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (input.Reopen.Value) await StartFeedbackClockAsync(request, now, ct);
@@ -238,7 +238,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         new InputValidator().Required(input.Outcome, "outcome").MaxLength(input.Outcome, 1000, "outcome").ThrowIfInvalid();
         var request = await scope.StaffRequestAsync(id, ct);
         db.ExpectConcurrencyStamp(request, input.ConcurrencyStamp);
-        request.RecordRouteOutcome(input.Outcome!.Trim(), user.DisplayName ?? user.UserName, clock.GetUtcNow());
+        request.RecordRouteOutcome(input.Outcome!.Trim(), user.UserName ?? user.DisplayName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(request, ct);
     }
@@ -277,6 +277,22 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         });
     }
 
+    /// <summary>
+    /// Who escalated and who accepted, by name and unit: read from the timeline's last escalation and its acceptance (what the actor
+    /// was then), not from the request's owner now, who may be a colleague the acceptor handed it to.
+    /// </summary>
+    private static DeskEscalationDto Escalation(DeskRequest r, Guid above, IReadOnlyDictionary<string, ActorInfo> actors)
+    {
+        var escalated = r.Events.Where(e => e.Kind == "Escalated").MaxBy(e => e.Sequence);
+        var accepted = r.EscalationAcceptedAt is null ? null
+            : r.Events.Where(e => e.Kind == "EscalationAccepted" && e.Sequence > (escalated?.Sequence ?? 0)).MaxBy(e => e.Sequence);
+        var escalatedBy = actors.Named(escalated?.Actor);
+        var acceptedBy = actors.Named(accepted?.Actor);
+        return new DeskEscalationDto(above, r.EscalatedToUnitName!, r.EscalationReason!, escalatedBy?.DisplayName ?? r.EscalatedBy, r.EscalatedAt!.Value,
+            r.EscalationAcceptedAt, r.EscalationAcceptedAt is null ? null : acceptedBy?.DisplayName ?? accepted?.Actor ?? r.OwnerName,
+            escalatedBy?.UnitName, acceptedBy?.UnitName);
+    }
+
     internal async Task<DeskRequestDto> ToDtoAsync(DeskRequest r, CancellationToken ct)
     {
         var enterprise = await db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == r.EnterpriseId).Select(e => e.Name).SingleAsync(ct);
@@ -299,8 +315,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note, e.Sequence,
                 actors.Named(e.Actor)?.DisplayName, actors.Named(e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
             r.CompletionDocumentId, await attachments.ListAsync(r, ct),
-            r.EscalatedToUnitId is { } above ? new DeskEscalationDto(above, r.EscalatedToUnitName!, r.EscalationReason!, r.EscalatedBy, r.EscalatedAt!.Value,
-                r.EscalationAcceptedAt, r.EscalationAcceptedAt is null ? null : r.OwnerName) : null,
+            r.EscalatedToUnitId is { } above ? Escalation(r, above, actors) : null,
             r.ConcurrencyStamp);
     }
 }

@@ -4,7 +4,15 @@ using Mediation.Core.Security;
 namespace Mediation.ServiceDesk.Domain;
 
 /// <summary>Who acts on a request, as the domain needs him: the account's id and the name written into the timeline.</summary>
-public sealed record DeskActor(Guid UserId, string Name);
+/// <summary>
+/// An officer acting on a request: <paramref name="Name"/> is his display name (kept on the record as he was named then),
+/// <paramref name="UserName"/> his login, which the timeline stores so that a page names him with his unit when it is read.
+/// </summary>
+public sealed record DeskActor(Guid UserId, string Name, string? UserName = null)
+{
+    /// <summary>What the timeline stores as the actor: the login, or the name of one who has none (generated demo records).</summary>
+    public string Signature => UserName ?? Name;
+}
 
 /// <summary>
 /// 诉求: one request of an enterprise at the desk, numbered per desk and year (肥城接诉〔2026〕1号). Filing acknowledges it at once
@@ -128,7 +136,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         Complex = complex;
         AcknowledgedAt = now;
         Status = RequestStatus.InHandling;
-        Log(now, "Taken", officer.Name, complex ? "复杂诉求" : null);
+        Log(now, "Taken", officer.Signature, complex ? "复杂诉求" : null);
     }
 
     /// <summary>Raised on a 大走访 visit by the officer himself: filed and taken in one step.</summary>
@@ -153,7 +161,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
             OwnerDepartment = null;
         }
         else OwnerDepartment = toDepartment;
-        Log(now, "Transferred", from.Name, $"{toColleague?.Name ?? toDepartment}：{reason}");
+        Log(now, "Transferred", from.Signature, $"{toColleague?.Name ?? toDepartment}：{reason}");
     }
 
     /// <summary>
@@ -172,7 +180,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         EscalatedBy = owner.Name;
         EscalatedAt = now;
         EscalationAcceptedAt = null;
-        Log(now, "Escalated", owner.Name, $"{unitAboveName}：{EscalationReason}");
+        Log(now, "Escalated", owner.Signature, $"{unitAboveName}：{EscalationReason}");
     }
 
     /// <summary>An officer of the unit the request was escalated to takes it over; the hand-over is a transfer on the record.</summary>
@@ -187,7 +195,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         OwnerDepartment = null;
         HeldByUnitId = EscalatedToUnitId;
         EscalationAcceptedAt = now;
-        Log(now, "EscalationAccepted", officer.Name, EscalatedToUnitName);
+        Log(now, "EscalationAccepted", officer.Signature, EscalatedToUnitName);
     }
 
     /// <summary>
@@ -216,7 +224,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         var notice = new MaterialsNotice(_notices.Count + 1, items, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), officer.Name, now);
         _notices.Add(notice);
         Status = RequestStatus.AwaitingMaterials;
-        Log(now, "MaterialsNotice", officer.Name, string.Join("、", items.Select(MaterialsChecklist.NameOf)));
+        Log(now, "MaterialsNotice", officer.Signature, string.Join("、", items.Select(MaterialsChecklist.NameOf)));
         return notice;
     }
 
@@ -247,7 +255,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         ConcludedAt = now;
         ConcludedBy = officer.Name;
         Status = RequestStatus.Concluded;
-        Log(now, "Concluded", officer.Name, result);
+        Log(now, "Concluded", officer.Signature, result);
     }
 
     /// <summary>服务质量评价: once per conclusion; 不满意 needs a comment and goes to the desk head.</summary>
@@ -296,7 +304,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
         PetitionId = petitionId;
         PetitionNumber = petitionNumber;
         RouteRecordedAt = now;
-        Log(now, "RouteRecorded", officer.Name, $"{route}：{caseNumber ?? petitionNumber ?? body}");
+        Log(now, "RouteRecorded", officer.Signature, $"{route}：{caseNumber ?? petitionNumber ?? body}");
     }
 
     public void EnsureRoutable(Guid officerId)

@@ -58,8 +58,10 @@ public abstract class ServiceDeskEscalationApi_Tests : ProviderTests
             .ShouldBe((taian, "泰安市", "总包方系市属国企，需市级协调住建、国资部门", "演示接诉即办窗口人员", (DateTimeOffset?)null));
         (escalated.Status, escalated.OwnerName).ShouldBe((RequestStatus.InHandling, "演示接诉即办窗口人员"));
         var last = escalated.Timeline[^1];
-        (last.At, last.Kind, last.Actor, last.Note).ShouldBe((escalation.EscalatedAt, "Escalated", "演示接诉即办窗口人员",
-            "泰安市：总包方系市属国企，需市级协调住建、国资部门"));
+        escalation.EscalatedByUnit.ShouldBe("肥城市");
+        // The timeline keeps the login and names him on reading: display name and unit, like every record's history.
+        (last.At, last.Kind, last.Actor, last.ActorName, last.ActorUnit, last.Note).ShouldBe((escalation.EscalatedAt, "Escalated", Officer,
+            "演示接诉即办窗口人员", "肥城市", "泰安市：总包方系市属国企，需市级协调住建、国资部门"));
 
         // The unit above is told once the escalation committed, by the outbox, with the request's number and the reason, linked to its page.
         var notice = await EscalationNoticeAsync(app, city, taian, taken.Number);
@@ -74,6 +76,12 @@ public abstract class ServiceDeskEscalationApi_Tests : ProviderTests
         var accepted = await OkAsync<DeskRequestDto>(await city.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/escalation/accept",
             new AcceptEscalationInput(escalated.ConcurrencyStamp)));
         (accepted.OwnerName, accepted.FirstResponderName, accepted.Escalation!.AcceptedBy).ShouldBe(("泰安市接诉即办演示窗口人员", "演示接诉即办窗口人员", "泰安市接诉即办演示窗口人员"));
+        (accepted.Escalation.EscalatedBy, accepted.Escalation.EscalatedByUnit, accepted.Escalation.AcceptedByUnit).ShouldBe(("演示接诉即办窗口人员", "肥城市", "泰安市"));
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync($"/ServiceDesk/Requests/{taken.Id}"));
+        page.ShouldContain("由演示接诉即办窗口人员 · 肥城市上报");
+        page.ShouldContain("泰安市接诉即办演示窗口人员 · 泰安市已于");
+        page.ShouldNotContain(Officer);
+        page.ShouldNotContain(CityOfficer);
         accepted.Transfers.ShouldHaveSingleItem().Reason.ShouldBe("上报泰安市：总包方系市属国企，需市级协调住建、国资部门");
         accepted.Timeline.Select(t => t.Kind).ShouldBe(["Filed", "Taken", "Escalated", "EscalationAccepted"]);
         (await QueueAsync(city, QueueView.Escalated)).ShouldNotContain(r => r.Id == taken.Id);

@@ -9,6 +9,9 @@ internal static class DeskDisplay
 
     public static string DateTime(DateTimeOffset instant) => ChinaTime.ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A person as the desk's pages name him: display name and unit (as the timeline does), the name alone when no unit is known.</summary>
+    public static string Person(string? name, string? unit) => name is null ? "—" : unit is null ? name : name + " · " + unit;
+
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string StatusKey(RequestStatus status) => $"ServiceDesk:RequestStatus:{status}";
