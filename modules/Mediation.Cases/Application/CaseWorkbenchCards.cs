@@ -1,13 +1,16 @@
 using System.Globalization;
+using Mediation.Cases.Domain;
+using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Modularity;
 using Mediation.Core.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Mediation.Cases.Application;
 
-/// <summary>A mediator's cards on the workbench: his open cases, those due within three working days and those past their term.</summary>
+/// <summary>A mediator's cards on the workbench: his open cases, those due within three working days, those past their term and today's 回访.</summary>
 internal static class CaseWorkbenchCards
 {
     public static IReadOnlyList<WorkbenchCard> All { get; } =
@@ -18,7 +21,26 @@ internal static class CaseWorkbenchCards
             (sp, ct) => LoadAsync(sp, CaseDueFilter.Soon, ct)),
         new("cases.overdue", WorkbenchSection.Overdue, "CasesUi:Workbench:Overdue", CasesPermissions.Sessions.Record,
             (sp, ct) => LoadAsync(sp, CaseDueFilter.Overdue, ct)),
+        new("cases.visits-today", WorkbenchSection.Today, "CasesUi:Workbench:VisitsToday", CasesPermissions.Visits.Record, VisitsTodayAsync),
     ];
+
+    /// <summary>
+    /// 今日应回访: the follow-up visits whose day has come and which nobody has made yet, in the caller's units, the soonest due first;
+    /// each line opens the visit's form, the count the visits list filtered the same way. (The model schedules no mediation
+    /// session ahead, so a mediator's "today" has only its visits.)
+    /// </summary>
+    private static async Task<WorkbenchCardContent> VisitsTodayAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<MediationDbContext>();
+        var l = sp.GetRequiredService<IStringLocalizer>();
+        var today = ChinaTime.DateOf(sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        var due = FollowUpAppService.DueToday(db.Set<FollowUpVisit>().AsNoTracking(), today);
+        var count = await due.CountAsync(ct);
+        var first = await due.Join(db.Set<MediationCase>().AsNoTracking(), v => v.CaseId, c => c.Id, (v, c) => new { v.Id, v.DueDate, v.ScheduledOn, c.Number })
+            .OrderBy(x => x.DueDate).ThenBy(x => x.ScheduledOn).ThenBy(x => x.Id).Take(WorkbenchCardContent.MaxLines).ToListAsync(ct);
+        return new WorkbenchCardContent(count, "/Cases/Visits?today=true", first.Select(x => new WorkbenchLine(x.Number, $"/Cases/Visits?visitId={x.Id}",
+            x.DueDate is { } date ? l["CasesUi:Workbench:VisitDue", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value : null)).ToList());
+    }
 
     private static async Task<WorkbenchCardContent> LoadAsync(IServiceProvider sp, CaseDueFilter? due, CancellationToken ct)
     {

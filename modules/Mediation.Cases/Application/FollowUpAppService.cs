@@ -59,11 +59,15 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         return visits.OrderBy(v => v.ScheduledOn).ThenBy(v => v.Kind).Select(v => ToDto(v, mediationCase)).ToList();
     }
 
-    /// <summary>Scheduled visits in the caller's scope, the soonest due first; <paramref name="withinDays"/> limits to those due by then.</summary>
-    public async Task<IReadOnlyList<FollowUpVisitDto>> ListDueAsync(int? withinDays, CancellationToken ct)
+    /// <summary>
+    /// Scheduled visits in the caller's scope, the soonest due first; <paramref name="withinDays"/> limits to those due by then,
+    /// <paramref name="todayOnly"/> to those whose day has come (今日应回访: the workbench's card and the list its count opens).
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpVisitDto>> ListDueAsync(int? withinDays, CancellationToken ct, bool todayOnly = false)
     {
         new InputValidator().InRange(withinDays, 0, 366, "withinDays").ThrowIfInvalid();
         var query = db.Set<FollowUpVisit>().AsNoTracking().Where(v => v.Status == FollowUpVisitStatus.Scheduled);
+        if (todayOnly) query = DueToday(query, ChinaTime.DateOf(clock.GetUtcNow()));
         if (withinDays is { } days)
         {
             var last = ChinaTime.DateOf(clock.GetUtcNow()).AddDays(days);
@@ -74,6 +78,10 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         var byId = await db.Set<MediationCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return visits.Where(v => byId.ContainsKey(v.CaseId)).Select(v => ToDto(v, byId[v.CaseId])).ToList();
     }
+
+    /// <summary>The visits to be made now: still scheduled, their day (the conclusion's or a term's due date) today or past.</summary>
+    internal static IQueryable<FollowUpVisit> DueToday(IQueryable<FollowUpVisit> visits, DateOnly today) =>
+        visits.Where(v => v.Status == FollowUpVisitStatus.Scheduled && v.ScheduledOn <= today);
 
     public async Task<FollowUpVisitDto> RecordAsync(Guid caseId, Guid visitId, RecordVisitInput input, CancellationToken ct)
     {

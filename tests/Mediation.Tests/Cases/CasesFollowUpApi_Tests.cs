@@ -119,6 +119,39 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     }
 
     [Fact]
+    public async Task The_mediators_workbench_counts_todays_visits_and_the_count_opens_the_visits_list_filtered_the_same_way()
+    {
+        var (mediator, inMediation) = await InMediationAsync();
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var visits = await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>();
+        var afterConclusion = visits.Single(v => v.Kind == FollowUpVisitKind.AfterConclusion);
+
+        // The filtered list: the visit after the conclusion is due today; those of the terms due in 20 and 40 days are not yet.
+        static string MainOf(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Visits?today=true")));
+        today.ShouldContain($"href=\"?visitId={afterConclusion.Id}\"");
+        today.ShouldNotContain(Day(Today.AddDays(20)));
+        today.ShouldNotContain(Day(Today.AddDays(40)));
+        var rows = today.Split("?visitId=").Length - 1;
+        var all = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Visits")));
+        all.ShouldContain(Day(Today.AddDays(40)));
+
+        var home = WebUtility.HtmlDecode(await mediator.GetStringAsync("/"));
+        var start = home.IndexOf("data-card=\"cases.visits-today\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "the mediator's workbench has today's visits");
+        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
+        var card = home[start..(next < 0 ? home.Length : next)];
+        card.ShouldContain($"href=\"/Cases/Visits?today=true\" aria-label=\"今日应回访：{rows} 件，查看列表\">{rows}</a>");
+        (card.Split("href=\"/Cases/Visits?visitId=").Length - 1).ShouldBe(Math.Min(rows, 5));
+        if (rows <= 5) card.ShouldContain($"<a href=\"/Cases/Visits?visitId={afterConclusion.Id}\">{inMediation.Number}</a> · 回访期限 {Day(afterConclusion.DueDate!.Value)}");
+        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/Visits?visitId={afterConclusion.Id}")).ShouldContain($"name=\"Form.VisitId\" value=\"{afterConclusion.Id}\"");
+
+        var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
+        officer.ShouldNotContain("data-card=\"cases.visits-today\"", customMessage: "a petition officer records no visits");
+    }
+
+    [Fact]
     public async Task Recording_a_visit_needs_every_term_and_party_stops_its_clock_and_is_refused_twice()
     {
         var (mediator, inMediation) = await InMediationAsync();

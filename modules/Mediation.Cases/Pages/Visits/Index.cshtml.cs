@@ -25,11 +25,15 @@ public sealed class IndexModel(ProblemWriter messages) : PageModel
 
     public string? Saved { get; private set; }
 
+    /// <summary>Only the visits whose day has come (?today=true, what the workbench's 今日应回访 count opens).</summary>
+    public bool TodayOnly { get; private set; }
+
     public List<string> Errors { get; } = [];
 
-    public async Task OnGetAsync(Guid? visitId, string? saved, CancellationToken ct)
+    public async Task OnGetAsync(Guid? visitId, string? saved, bool today, CancellationToken ct)
     {
         Saved = saved;
+        TodayOnly = today;
         await LoadAsync(visitId, ct);
         if (Selected is not null)
             Form = new VisitForm
@@ -68,7 +72,7 @@ public sealed class IndexModel(ProblemWriter messages) : PageModel
 
     private async Task LoadAsync(Guid? visitId, CancellationToken ct)
     {
-        Due = await HttpContext.RequestServices.GetRequiredService<FollowUpAppService>().ListDueAsync(null, ct);
+        Due = await HttpContext.RequestServices.GetRequiredService<FollowUpAppService>().ListDueAsync(null, ct, TodayOnly);
         Selected = visitId is { } id ? Due.FirstOrDefault(v => v.Id == id) : null;
     }
 
