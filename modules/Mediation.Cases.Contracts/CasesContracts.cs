@@ -181,9 +181,11 @@ public sealed record RecordSessionInput(DateTimeOffset? HeldAt, string? Place, I
 
 public sealed record PartyStatementDto(Guid PartyId, string Statement);
 
-/// <summary><paramref name="Participants"/>: those who took part at the mediator's invitation (人民调解法 Art. 20), e.g. a village's legal advisor.</summary>
+/// <summary><paramref name="Participants"/>: those who took part at the mediator's invitation (人民调解法 Art. 20), e.g. a village's legal advisor.
+/// <paramref name="RecordedBy"/> is the login; <paramref name="RecordedByName"/> and <paramref name="RecordedByUnit"/> what a page prints.</summary>
 public sealed record CaseSessionDto(int Number, DateTimeOffset HeldAt, string Place, IReadOnlyList<string> Attendees, string Minutes,
-    IReadOnlyList<PartyStatementDto> Statements, string? RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<SessionParticipantDto>? Participants = null);
+    IReadOnlyList<PartyStatementDto> Statements, string? RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<SessionParticipantDto>? Participants = null,
+    string? RecordedByName = null, string? RecordedByUnit = null);
 
 public sealed record AgreementTermInput(string? Description, decimal? Amount, DateOnly? DueOn);
 
@@ -197,11 +199,13 @@ public sealed record ConcludeCaseInput(CaseOutcome? Outcome, string? Facts, stri
 
 public sealed record AgreementTermDto(int Number, string Description, decimal? Amount, DateOnly? DueOn);
 
+/// <summary><paramref name="ConcludedBy"/> is the login; <paramref name="ConcludedByName"/> and <paramref name="ConcludedByUnit"/> what a page prints.</summary>
 public sealed record CaseOutcomeDto(CaseOutcome Outcome, DateTimeOffset ConcludedAt, string? ConcludedBy, string? Facts, string? DisputedPoints,
     string? Responsibilities, IReadOnlyList<AgreementTermDto> Terms, string? Performance, string? OralRecord, string? Reason,
     IReadOnlyList<OtherRoute> OtherRoutes, bool MayTurnCriminal, DateOnly? ReportedToPoliceOn, Guid? AgreementDocumentId,
     DateTimeOffset? AgreementSignedAt, CourtDecision? CourtDecision, DateOnly? CourtDecidedOn, string? CourtName,
-    DateOnly? AgreementEffectiveOn = null, DateOnly? JudicialAppliedOn = null, bool MayConcernPersonalStatus = false);
+    DateOnly? AgreementEffectiveOn = null, DateOnly? JudicialAppliedOn = null, bool MayConcernPersonalStatus = false, string? ConcludedByName = null,
+    string? ConcludedByUnit = null);
 
 public sealed record AgreementIssuedDto(Guid CaseId, Guid DocumentId, string Number);
 

@@ -50,9 +50,11 @@ public sealed record VisitTermDto(int Number, string Description, DateOnly? DueO
 
 public sealed record VisitPartyDto(Guid PartyId, string Name, PartySatisfaction? Satisfaction, string? Note);
 
+/// <summary><paramref name="RecordedBy"/> is the login; <paramref name="RecordedByName"/> and <paramref name="RecordedByUnit"/> what a page prints.</summary>
 public sealed record FollowUpVisitDto(Guid Id, Guid CaseId, string CaseNumber, FollowUpVisitKind Kind, DateOnly ScheduledOn, DateOnly? DueDate,
     FollowUpVisitStatus Status, IReadOnlyList<VisitTermDto> Terms, IReadOnlyList<VisitPartyDto> Parties, DateTimeOffset? VisitedAt,
-    VisitMethod? Method, string? Notes, string? Visitor, string? RecordedBy, DateTimeOffset? RecordedAt, string ConcurrencyStamp);
+    VisitMethod? Method, string? Notes, string? Visitor, string? RecordedBy, DateTimeOffset? RecordedAt, string ConcurrencyStamp,
+    string? RecordedByName = null, string? RecordedByUnit = null);
 
 /// <summary>
 /// Every party's recorded consent to continue mediation beyond the one-month term (《人民调解工作若干规定》).
@@ -61,8 +63,9 @@ public sealed record FollowUpVisitDto(Guid Id, Guid CaseId, string CaseNumber, F
 public sealed record ContinueMediationInput(IReadOnlyList<Guid>? ConsentingPartyIds, DateOnly? ConsentedOn, int? Days, DateOnly? Until,
     string? Note, string? ConcurrencyStamp);
 
+/// <summary><paramref name="RecordedBy"/> is the login; <paramref name="RecordedByName"/> and <paramref name="RecordedByUnit"/> what a page prints.</summary>
 public sealed record TermContinuationDto(int Sequence, IReadOnlyList<Guid> ConsentingPartyIds, DateOnly ConsentedOn, DateOnly? PreviousDueDate,
-    DateOnly NewDueDate, int Days, string? Note, string? RecordedBy, DateTimeOffset RecordedAt);
+    DateOnly NewDueDate, int Days, string? Note, string? RecordedBy, DateTimeOffset RecordedAt, string? RecordedByName = null, string? RecordedByUnit = null);
 
 public sealed record MediationTermDto(Guid CaseId, Guid ClockId, DateOnly? DueDate, DateTimeOffset? DueAt, Mediation.Core.Deadlines.Domain.ClockStatus ClockStatus, int ExtensionDays,
     IReadOnlyList<TermContinuationDto> Continuations, string ConcurrencyStamp);

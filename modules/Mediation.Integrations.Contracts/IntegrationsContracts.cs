@@ -27,9 +27,10 @@ public sealed record UpdateSystemInput(string? Name, string? CallbackUrl, IReadO
 /// <summary>A unit the system may deliver to, with every unit below it.</summary>
 public sealed record ScopeUnitDto(Guid OrgUnitId, string Code, string Name);
 
-/// <summary><paramref name="ApiKeyPrefix"/>: the key's first characters, to tell keys apart; the key itself is shown once, at registration.</summary>
+/// <summary><paramref name="ApiKeyPrefix"/>: the key's first characters, to tell keys apart; the key itself is shown once, at registration.
+/// <paramref name="CreatedBy"/> is the administrator's login; <paramref name="CreatedByName"/> and <paramref name="CreatedByUnit"/> what a page prints.</summary>
 public sealed record IntegratingSystemDto(Guid Id, string Name, string ApiKeyPrefix, string CallbackUrl, IReadOnlyList<ScopeUnitDto> Scope, bool Enabled,
-    DateTimeOffset CreatedAt, string? CreatedBy, string ConcurrencyStamp);
+    DateTimeOffset CreatedAt, string? CreatedBy, string ConcurrencyStamp, string? CreatedByName = null, string? CreatedByUnit = null);
 
 /// <summary>The API key and the callback secret, in clear this once; the server keeps the key's hash and the secret encrypted.</summary>
 public sealed record RegisteredSystemDto(IntegratingSystemDto System, string ApiKey, string CallbackSecret);

@@ -63,8 +63,9 @@ public sealed record AttachAdvisorInput(Guid? AdvisorId, string? ConcurrencyStam
 public sealed record GenerateRosterInput(DateOnly? From, DateOnly? To, IReadOnlyList<Guid>? AdvisorIds = null,
     IReadOnlyList<DayOfWeek>? Weekdays = null, IReadOnlyList<DateOnly>? HolidayDuty = null);
 
+/// <summary><paramref name="SwappedBy"/> is the officer's login; <paramref name="SwappedByName"/> and <paramref name="SwappedByUnit"/> what a page prints.</summary>
 public sealed record ShiftSwapDto(Guid? FromAdvisorId, string? FromAdvisorName, Guid ToAdvisorId, string ToAdvisorName, string Reason,
-    string? SwappedBy, DateTimeOffset SwappedAt);
+    string? SwappedBy, DateTimeOffset SwappedAt, string? SwappedByName = null, string? SwappedByUnit = null);
 
 public sealed record ShiftDto(Guid Id, Guid WindowId, DateOnly Date, TimeOnly StartsAt, TimeOnly EndsAt, Guid? AdvisorId, string? AdvisorName,
     bool OnHoliday, IReadOnlyList<ShiftSwapDto> Swaps, string ConcurrencyStamp);

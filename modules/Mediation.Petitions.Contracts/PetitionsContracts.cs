@@ -259,12 +259,14 @@ public sealed record PetitionNoticeDto(PetitionNoticeKind Kind, Guid DocumentId,
 /// <summary>
 /// <paramref name="IssuedBy"/>: the officer who drafted it; <paramref name="IssuedAt"/>: set once the head of
 /// <paramref name="IssuingOrgUnitId"/> (<paramref name="SignedOffBy"/>) signed it off; <paramref name="ServedOn"/>: the day the
-/// petitioner received it (null while unserved: no request window runs).
+/// petitioner received it (null while unserved: no request window runs). <paramref name="IssuedBy"/> and <paramref name="ReturnedBy"/> are
+/// logins; the <c>…Name</c> and <c>…Unit</c> fields name them as a page prints them.
 /// </summary>
 public sealed record PetitionOpinionDto(OpinionKind Kind, OpinionDecision Decision, string Request, string FactsAndReasons, string LegalBasis,
     DateTimeOffset? IssuedAt, string? IssuedBy, ServiceMethod? ServiceMethod = null, DateOnly? ServedOn = null, string? ServiceReference = null,
     OpinionState State = OpinionState.Issued, Guid? IssuingOrgUnitId = null, DateTimeOffset? SubmittedAt = null, string? SignedOffBy = null,
-    string? SignedOffByName = null, string? ReturnReason = null, string? ReturnedBy = null, DateTimeOffset? ReturnedAt = null);
+    string? SignedOffByName = null, string? ReturnReason = null, string? ReturnedBy = null, DateTimeOffset? ReturnedAt = null,
+    string? IssuedByName = null, string? IssuedByUnit = null, string? ReturnedByName = null, string? ReturnedByUnit = null);
 
 /// <summary>The head of the issuing body signs the awaiting <paramref name="Opinion"/> off, which issues it.</summary>
 public sealed record SignOffOpinionInput(OpinionKind? Opinion, string? ConcurrencyStamp);

@@ -91,9 +91,10 @@ public static class MaterialsChecklist
 public sealed record EnterpriseSignUpInput(string? CreditCode, string? Name, string? LegalRepresentative, string? ContactName, string? ContactPhone,
     string? Address, string? UserName, string? Password, string? DisplayName);
 
+/// <summary><paramref name="DecidedBy"/> is the desk officer's login; <paramref name="DecidedByName"/> and <paramref name="DecidedByUnit"/> what a page prints.</summary>
 public sealed record EnterpriseDto(Guid Id, string CreditCode, string Name, string LegalRepresentative, string ContactName, string ContactPhone,
     string? Address, EnterpriseStatus Status, DateTimeOffset SignedUpAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectionReason,
-    IReadOnlyList<EnterpriseMemberDto> Members, string ConcurrencyStamp);
+    IReadOnlyList<EnterpriseMemberDto> Members, string ConcurrencyStamp, string? DecidedByName = null, string? DecidedByUnit = null);
 
 public sealed record EnterpriseMemberDto(Guid UserId, string UserName, bool IsAdmin);
 
@@ -128,8 +129,10 @@ public sealed record LegalRouteInput(LegalRoute? Route, string? Body, string? No
 
 public sealed record TransferDto(Guid FromUserId, string FromName, Guid? ToUserId, string? ToName, string? ToDepartment, string Reason, DateTimeOffset At);
 
+/// <summary><paramref name="IssuedBy"/> is the officer's login (his name on notices issued before logins were kept);
+/// <paramref name="IssuedByName"/> and <paramref name="IssuedByUnit"/> what a page prints.</summary>
 public sealed record MaterialsNoticeDto(int Sequence, IReadOnlyList<MaterialItem> Items, string? Reason, DateTimeOffset IssuedAt, string? IssuedBy,
-    DateTimeOffset? SatisfiedAt, Guid? DocumentId);
+    DateTimeOffset? SatisfiedAt, Guid? DocumentId, string? IssuedByName = null, string? IssuedByUnit = null);
 
 /// <summary>One line of a request's timeline, in the order it happened (<see cref="Sequence"/>). <c>Actor</c> as recorded (a login name
 /// or, for an officer's step, the officer's name); <c>ActorName</c> and <c>ActorUnit</c> when it names an account.</summary>
@@ -151,6 +154,8 @@ public sealed record PetitionLinkDto(Guid PetitionId, string Number, string? Sta
 /// </summary>
 public sealed record HandOffToPetitionInput(string? Matter, string? RequestedOutcome, bool? EnterpriseConsents, string? ConcurrencyStamp);
 
+/// <summary><paramref name="SubmittedBy"/> is the enterprise user's login; <paramref name="SubmittedByName"/> and <paramref name="SubmittedByUnit"/>
+/// what a page prints.</summary>
 public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid EnterpriseId, string EnterpriseName, RequestKind Kind, string Title,
     string Description, string? Project, bool Urgent, bool Complex, RequestStatus Status, DateTimeOffset SubmittedAt, string? SubmittedBy,
     DateTimeOffset AcknowledgementDueAt, DateTimeOffset? AcknowledgedAt, Guid? FirstResponderId, string? FirstResponderName, Guid? OwnerId,
@@ -159,7 +164,7 @@ public sealed record DeskRequestDto(Guid Id, string Number, Guid OrgUnitId, Guid
     IReadOnlyList<TransferDto> Transfers, IReadOnlyList<MaterialsNoticeDto> MaterialsNotices, string? Result, DateTimeOffset? ConcludedAt,
     ServiceRating? Rating, string? RatingComment, DateTimeOffset? RatedAt, LegalRouteDto? LegalRoute, Guid? VisitId,
     IReadOnlyList<TimelineEntryDto> Timeline, Guid? AcknowledgementDocumentId, Guid? CompletionDocumentId, IReadOnlyList<DeskAttachmentDto> Attachments,
-    DeskEscalationDto? Escalation, string ConcurrencyStamp);
+    DeskEscalationDto? Escalation, string ConcurrencyStamp, string? SubmittedByName = null, string? SubmittedByUnit = null);
 
 /// <summary>上报: to which unit, why, by whom (name and unit) and when; <paramref name="AcceptedAt"/> and <paramref name="AcceptedBy"/> once an officer of that unit took it over.</summary>
 public sealed record DeskEscalationDto(Guid ToUnitId, string ToUnitName, string Reason, string? EscalatedBy, DateTimeOffset EscalatedAt,
@@ -170,9 +175,10 @@ public sealed record EscalateInput(string? Reason, string? ConcurrencyStamp);
 
 public sealed record AcceptEscalationInput(string? ConcurrencyStamp);
 
-/// <summary><paramref name="Material"/>: the checklist or notice item the file answers, when the uploader named one.</summary>
+/// <summary><paramref name="Material"/>: the checklist or notice item the file answers, when the uploader named one.
+/// <paramref name="UploadedBy"/> is the login; <paramref name="UploadedByName"/> and <paramref name="UploadedByUnit"/> what a page prints.</summary>
 public sealed record DeskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt,
-    string? UploadedBy, bool FromEnterprise, string? Material, string? MaterialName);
+    string? UploadedBy, bool FromEnterprise, string? Material, string? MaterialName, string? UploadedByName = null, string? UploadedByUnit = null);
 
 public sealed record DeskRequestSummaryDto(Guid Id, string Number, string EnterpriseName, RequestKind Kind, string Title, bool Urgent,
     RequestStatus Status, DateTimeOffset SubmittedAt, string? OwnerName, string? FirstResponderName, DateOnly? DueOn, DateTimeOffset? DueAt,
@@ -196,8 +202,9 @@ public sealed record RecordEnterpriseVisitInput(Guid? EnterpriseId, DateOnly? Vi
 
 public sealed record VisitProblemDto(int Sequence, string Description, Guid? RequestId, string? RequestNumber);
 
+/// <summary><paramref name="RecordedBy"/> is the officer's login; <paramref name="RecordedByName"/> and <paramref name="RecordedByUnit"/> what a page prints.</summary>
 public sealed record VisitDto(Guid Id, Guid EnterpriseId, string EnterpriseName, DateOnly VisitedOn, string Visitors, string? MetWith, string? RecordedBy,
-    IReadOnlyList<VisitProblemDto> Problems, string ConcurrencyStamp);
+    IReadOnlyList<VisitProblemDto> Problems, string ConcurrencyStamp, string? RecordedByName = null, string? RecordedByUnit = null);
 
 /// <summary>A problem raised on a visit becomes a request in one step, taken by the officer who raises it.</summary>
 public sealed record RaiseProblemInput(RequestKind? Kind, string? Title, bool? Urgent);

@@ -215,7 +215,8 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     /// <summary>The case with the people of its history named, in one directory query.</summary>
     internal async Task<CaseDto> ToDtoAsync(MediationCase c, CancellationToken ct) =>
-        ToDto(c, await users.DescribeActorsAsync(c.Events.Select(e => e.Actor).Concat(c.RiskHistory.Select(r => r.AssessedBy)), ct));
+        ToDto(c, await users.DescribeActorsAsync(c.Events.Select(e => e.Actor).Concat(c.RiskHistory.Select(r => r.AssessedBy))
+            .Concat(c.Sessions.Select(s => s.RecordedBy)).Append(c.ConcludedBy), ct));
 
     internal static CaseDto ToDto(MediationCase c, IReadOnlyDictionary<string, ActorInfo>? actors = null) => new(c.Id, c.Number, c.CommitteeId, c.OrgUnitId, c.DisputeType, c.Summary, c.AmountInDispute,
         c.Place, c.Source, c.SourceRecordId, c.Status, c.RiskGrade,
@@ -229,11 +230,13 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
             c.Statements.Where(x => x.SessionNumber == s.Number)
                 .OrderBy(x => c.Parties.FirstOrDefault(p => p.Id == x.PartyId)?.Position ?? int.MaxValue).Select(x => new PartyStatementDto(x.PartyId, x.Statement)).ToList(),
             s.RecordedBy, s.RecordedAt, c.Participants.Where(p => p.SessionNumber == s.Number).OrderBy(p => p.RecordedAt)
-                .Select(p => new SessionParticipantDto(p.Name, p.Role, p.Organisation, p.Capacity)).ToList())).ToList(),
+                .Select(p => new SessionParticipantDto(p.Name, p.Role, p.Organisation, p.Capacity)).ToList(),
+            actors.Named(s.RecordedBy)?.DisplayName, actors.Named(s.RecordedBy)?.UnitName)).ToList(),
         c.Outcome is not { } outcome ? null : new CaseOutcomeDto(outcome, c.ConcludedAt!.Value, c.ConcludedBy, c.AgreementFacts, c.DisputedPoints,
             c.Responsibilities, c.Terms.OrderBy(t => t.Number).Select(t => new AgreementTermDto(t.Number, t.Description, t.Amount, t.DueOn)).ToList(),
             c.Performance, c.OralRecord, c.TerminationReason, c.OtherRoutes, c.MayTurnCriminal, c.ReportedToPoliceOn, c.AgreementDocumentId,
-            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn, c.JudicialAppliedOn, c.MayConcernPersonalStatus),
+            c.AgreementSignedAt, c.CourtDecision, c.CourtDecidedOn, c.CourtName, c.AgreementEffectiveOn, c.JudicialAppliedOn, c.MayConcernPersonalStatus,
+            actors.Named(c.ConcludedBy)?.DisplayName, actors.Named(c.ConcludedBy)?.UnitName),
         c.ReportedToPoliceOn is { } reportedOn ? new PoliceReportDto(reportedOn, c.PoliceStation) : null,
         c.BecameCriminalOn is { } becameCriminalOn ? new BecameCriminalDto(becameCriminalOn, c.BecameCriminalNote) : null,
         c.Events.OrderBy(e => e.Sequence).Select(e => new CaseEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,

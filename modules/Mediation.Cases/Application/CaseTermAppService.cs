@@ -4,20 +4,22 @@ using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 
 namespace Mediation.Cases.Application;
 
 /// <summary>The one-month mediation term (《人民调解工作若干规定》) and its continuation with every party's recorded consent.</summary>
-internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user, IDeadlineClocks clocks, TimeProvider clock)
+internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user, IDeadlineClocks clocks, TimeProvider clock,
+    IUserDirectory users)
 {
     public const int DefaultContinuationDays = 30;
 
     public async Task<MediationTermDto> GetAsync(Guid id, CancellationToken ct)
     {
         var mediationCase = await cases.FindCaseAsync(id, ct);
-        return ToDto(mediationCase, await TermClockAsync(mediationCase.Id, ct));
+        return await ToDtoAsync(mediationCase, await TermClockAsync(mediationCase.Id, ct), ct);
     }
 
     public async Task<MediationTermDto> ContinueAsync(Guid id, ContinueMediationInput input, CancellationToken ct)
@@ -51,17 +53,21 @@ internal sealed class CaseTermAppService(MediationDbContext db, CaseAppService c
         var extended = await clocks.ExtendAsync(term.Id, new ExtendClockInput(previousDue is null ? newDue.DayNumber - today.DayNumber : continuation.Days,
             user.UserName ?? "mediator", $"各方当事人于{continuation.ConsentedOn:yyyy-MM-dd}同意继续调解（第{continuation.Sequence}次）", term.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
-        return ToDto(mediationCase, extended);
+        return await ToDtoAsync(mediationCase, extended, ct);
     }
 
     private async Task<DeadlineClockDto> TermClockAsync(Guid caseId, CancellationToken ct) =>
         (await clocks.ForRecordAsync(CaseAppService.RecordType, caseId, ct)).FirstOrDefault(c => c.Policy == CasesPolicies.Term)
         ?? throw new BusinessException(CasesErrorCodes.TermClockMissing);
 
-    private static MediationTermDto ToDto(MediationCase c, DeadlineClockDto term) => new(c.Id, term.Id, term.DueDate, term.DueAt, term.Status,
-        term.ExtensionDays,
-        c.Continuations.OrderBy(x => x.Sequence).Select(x => new TermContinuationDto(x.Sequence,
-            x.ConsentingPartyIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(), x.ConsentedOn, x.PreviousDueDate,
-            x.NewDueDate, x.Days, x.Note, x.RecordedBy, x.RecordedAt)).ToList(),
-        c.ConcurrencyStamp);
+    /// <summary>The term with who recorded each continuation named, in one directory query.</summary>
+    private async Task<MediationTermDto> ToDtoAsync(MediationCase c, DeadlineClockDto term, CancellationToken ct)
+    {
+        var actors = await users.DescribeActorsAsync(c.Continuations.Select(x => x.RecordedBy), ct);
+        return new(c.Id, term.Id, term.DueDate, term.DueAt, term.Status, term.ExtensionDays,
+            c.Continuations.OrderBy(x => x.Sequence).Select(x => new TermContinuationDto(x.Sequence,
+                x.ConsentingPartyIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(), x.ConsentedOn, x.PreviousDueDate,
+                x.NewDueDate, x.Days, x.Note, x.RecordedBy, x.RecordedAt, actors.Named(x.RecordedBy)?.DisplayName, actors.Named(x.RecordedBy)?.UnitName)).ToList(),
+            c.ConcurrencyStamp);
+    }
 }

@@ -4,6 +4,7 @@ using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Application;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Cases.Application;
 
 /// <summary>回访: visits are scheduled when a case concludes with an agreement, each on its own follow-up clock; recording one stops it.</summary>
-internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user, IDeadlineClocks clocks, TimeProvider clock)
+internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user, IDeadlineClocks clocks, TimeProvider clock,
+    IUserDirectory users)
 {
     public const string RecordType = nameof(FollowUpVisit);
     private const int MaxListed = 200;
@@ -56,7 +58,8 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
     {
         var mediationCase = await cases.FindCaseAsync(caseId, ct);
         var visits = await db.Set<FollowUpVisit>().AsNoTracking().Where(v => v.CaseId == caseId).ToListAsync(ct);
-        return visits.OrderBy(v => v.ScheduledOn).ThenBy(v => v.Kind).Select(v => ToDto(v, mediationCase)).ToList();
+        var actors = await users.DescribeActorsAsync(visits.Select(v => v.RecordedBy), ct);
+        return visits.OrderBy(v => v.ScheduledOn).ThenBy(v => v.Kind).Select(v => ToDto(v, mediationCase, actors)).ToList();
     }
 
     /// <summary>
@@ -76,7 +79,8 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         var visits = await query.OrderBy(v => v.DueDate).ThenBy(v => v.ScheduledOn).Take(MaxListed).ToListAsync(ct);
         var caseIds = visits.Select(v => v.CaseId).Distinct().ToList();
         var byId = await db.Set<MediationCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        return visits.Where(v => byId.ContainsKey(v.CaseId)).Select(v => ToDto(v, byId[v.CaseId])).ToList();
+        var actors = await users.DescribeActorsAsync(visits.Select(v => v.RecordedBy), ct);
+        return visits.Where(v => byId.ContainsKey(v.CaseId)).Select(v => ToDto(v, byId[v.CaseId], actors)).ToList();
     }
 
     /// <summary>The visits to be made now: still scheduled, their day (the conclusion's or a term's due date) today or past.</summary>
@@ -118,12 +122,12 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
         foreach (var running in (await clocks.ForRecordAsync(RecordType, visit.Id, ct)).Where(c => c.Policy == CasesPolicies.FollowUp && c.Status != ClockStatus.Stopped))
             await clocks.StopAsync(running.Id, new StopClockInput("已回访", user.UserName, running.ConcurrencyStamp), ct);
         await transaction.CommitAsync(ct);
-        return ToDto(visit, mediationCase);
+        return ToDto(visit, mediationCase, await users.DescribeActorsAsync([visit.RecordedBy], ct));
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    internal static FollowUpVisitDto ToDto(FollowUpVisit v, MediationCase c)
+    internal static FollowUpVisitDto ToDto(FollowUpVisit v, MediationCase c, IReadOnlyDictionary<string, ActorInfo> actors)
     {
         var covered = v.CoveredTerms;
         return new FollowUpVisitDto(v.Id, v.CaseId, c.Number, v.Kind, v.ScheduledOn, v.DueDate, v.Status,
@@ -137,6 +141,7 @@ internal sealed class FollowUpAppService(MediationDbContext db, CaseAppService c
                 var satisfaction = v.Satisfactions.FirstOrDefault(s => s.PartyId == p.Id);
                 return new VisitPartyDto(p.Id, p.Name, satisfaction?.Satisfaction, satisfaction?.Note);
             }).ToList(),
-            v.VisitedAt, v.Method, v.Notes, v.Visitor, v.RecordedBy, v.RecordedAt, v.ConcurrencyStamp);
+            v.VisitedAt, v.Method, v.Notes, v.Visitor, v.RecordedBy, v.RecordedAt, v.ConcurrencyStamp,
+            actors.Named(v.RecordedBy)?.DisplayName, actors.Named(v.RecordedBy)?.UnitName);
     }
 }

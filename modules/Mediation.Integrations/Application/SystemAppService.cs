@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.OrgUnits;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
@@ -11,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Integrations.Application;
 
 /// <summary>The administrator's registry of integrating systems and the log of the callbacks sent to them.</summary>
-internal sealed class SystemAppService(MediationDbContext db, IOrgUnitDirectory units, PersonalDataProtector protector, ICurrentUser user, TimeProvider clock)
+internal sealed class SystemAppService(MediationDbContext db, IOrgUnitDirectory units, PersonalDataProtector protector, ICurrentUser user, TimeProvider clock,
+    IUserDirectory users)
 {
     public async Task<RegisteredSystemDto> RegisterAsync(RegisterSystemInput input, CancellationToken ct)
     {
@@ -23,7 +25,7 @@ internal sealed class SystemAppService(MediationDbContext db, IOrgUnitDirectory 
         if (input.Enabled is false) system.Disable();
         db.Add(system);
         await db.SaveChangesAsync(ct);
-        return new RegisteredSystemDto(ToDto(system, scope), key.Key, secret);
+        return new RegisteredSystemDto(ToDto(system, scope, await CreatorsAsync([system], ct)), key.Key, secret);
     }
 
     public async Task<IntegratingSystemDto> UpdateAsync(Guid id, UpdateSystemInput input, CancellationToken ct)
@@ -33,20 +35,21 @@ internal sealed class SystemAppService(MediationDbContext db, IOrgUnitDirectory 
         var (name, url, scope) = await CheckAsync(input.Name, input.CallbackUrl, input.OrgUnitCodes, id, ct);
         system.Change(name, url, scope.Select(u => u.Id).ToList(), input.Enabled ?? system.Enabled);
         await db.SaveChangesAsync(ct);
-        return ToDto(system, scope);
+        return ToDto(system, scope, await CreatorsAsync([system], ct));
     }
 
     public async Task<IntegratingSystemDto> GetAsync(Guid id, CancellationToken ct)
     {
         var system = await FindAsync(id, ct);
-        return ToDto(system, await ScopeOfAsync(system, ct));
+        return ToDto(system, await ScopeOfAsync(system, ct), await CreatorsAsync([system], ct));
     }
 
     public async Task<PagedList<IntegratingSystemDto>> ListAsync(Paging paging, CancellationToken ct)
     {
         var page = await db.Set<IntegratingSystem>().AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).ToPagedListAsync(paging, ct);
         var items = new List<IntegratingSystemDto>(page.Items.Count);
-        foreach (var system in page.Items) items.Add(ToDto(system, await ScopeOfAsync(system, ct)));
+        var creators = await CreatorsAsync(page.Items, ct);
+        foreach (var system in page.Items) items.Add(ToDto(system, await ScopeOfAsync(system, ct), creators));
         return new PagedList<IntegratingSystemDto>(items, page.Page, page.PageSize, page.Total);
     }
 
@@ -100,6 +103,11 @@ internal sealed class SystemAppService(MediationDbContext db, IOrgUnitDirectory 
         return scope;
     }
 
-    private static IntegratingSystemDto ToDto(IntegratingSystem s, IReadOnlyList<OrgUnitInfo> scope) => new(s.Id, s.Name, s.ApiKeyPrefix, s.CallbackUrl,
-        scope.Select(u => new ScopeUnitDto(u.Id, u.Code, u.Name)).ToList(), s.Enabled, s.CreatedAt, s.CreatedBy, s.ConcurrencyStamp);
+    /// <summary>The administrators who registered the systems, named in one directory query.</summary>
+    private Task<IReadOnlyDictionary<string, ActorInfo>> CreatorsAsync(IEnumerable<IntegratingSystem> systems, CancellationToken ct) =>
+        users.DescribeActorsAsync(systems.Select(s => s.CreatedBy), ct);
+
+    private static IntegratingSystemDto ToDto(IntegratingSystem s, IReadOnlyList<OrgUnitInfo> scope, IReadOnlyDictionary<string, ActorInfo> creators) =>
+        new(s.Id, s.Name, s.ApiKeyPrefix, s.CallbackUrl, scope.Select(u => new ScopeUnitDto(u.Id, u.Code, u.Name)).ToList(), s.Enabled, s.CreatedAt,
+            s.CreatedBy, s.ConcurrencyStamp, creators.Named(s.CreatedBy)?.DisplayName, creators.Named(s.CreatedBy)?.UnitName);
 }

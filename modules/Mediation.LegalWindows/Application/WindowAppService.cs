@@ -135,8 +135,7 @@ internal sealed class WindowAppService(MediationDbContext db, IOrgUnitDirectory 
         var shifts = plan.Select(p => new DutyShift(Guid.CreateVersion7(), window, p.Date, p.AdvisorId, p.OnHoliday)).ToList();
         db.AddRange(shifts);
         await db.SaveChangesAsync(ct);
-        var names = await AdvisorNamesAsync(advisors, ct);
-        return shifts.Select(s => ToDto(s, names)).ToList();
+        return await ToDtosAsync(shifts, ct);
     }
 
     public async Task<IReadOnlyList<ShiftDto>> ListShiftsAsync(Guid windowId, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -147,8 +146,7 @@ internal sealed class WindowAppService(MediationDbContext db, IOrgUnitDirectory 
         new InputValidator().Add(end < start || end.DayNumber - start.DayNumber > 366 ? "to" : null, LegalWindowsErrorCodes.RosterTooLong).ThrowIfInvalid();
         var shifts = await db.Set<DutyShift>().AsNoTracking().Where(s => s.WindowId == windowId && s.Date >= start && s.Date <= end)
             .OrderBy(s => s.Date).ToListAsync(ct);
-        var names = await AdvisorNamesAsync(shifts.SelectMany(AdvisorIdsOf), ct);
-        return shifts.Select(s => ToDto(s, names)).ToList();
+        return await ToDtosAsync(shifts, ct);
     }
 
     public async Task<ShiftDto> SwapAsync(Guid shiftId, SwapShiftInput input, CancellationToken ct)
@@ -161,7 +159,7 @@ internal sealed class WindowAppService(MediationDbContext db, IOrgUnitDirectory 
         var window = await FindWindowAsync(shift.WindowId, ct);
         shift.SwapTo(window, input.AdvisorId!.Value, input.Reason!.Trim(), user.UserName, clock.GetUtcNow(), Today());
         await db.SaveChangesAsync(ct);
-        return ToDto(shift, await AdvisorNamesAsync(AdvisorIdsOf(shift), ct));
+        return (await ToDtosAsync([shift], ct))[0];
     }
 
     public async Task<OnDutyDto> OnDutyAsync(Guid windowId, CancellationToken ct)
@@ -172,7 +170,7 @@ internal sealed class WindowAppService(MediationDbContext db, IOrgUnitDirectory 
         var shift = await db.Set<DutyShift>().AsNoTracking().SingleOrDefaultAsync(s => s.WindowId == windowId && s.Date == today, ct);
         var open = shift is not null && TimeOnly.FromDateTime(now.DateTime) is var time && time >= shift.StartsAt && time < shift.EndsAt;
         return new OnDutyDto(window.Id, window.Name, today, open,
-            shift is null ? null : ToDto(shift, await AdvisorNamesAsync(AdvisorIdsOf(shift), ct)));
+            shift is null ? null : (await ToDtosAsync([shift], ct))[0]);
     }
 
     /// <summary>一村（社区）一律师 per township or county: villages without an advisor, advisors over the limit, and the tree.</summary>
@@ -244,10 +242,19 @@ internal sealed class WindowAppService(MediationDbContext db, IOrgUnitDirectory 
             w.Advisors.Select(a => advisors.TryGetValue(a.AdvisorId, out var x) ? new WindowAdvisorDto(a.AdvisorId, x.Name, x.Kind)
                 : new WindowAdvisorDto(a.AdvisorId, "?", AdvisorKind.Lawyer)).ToList(), w.ConcurrencyStamp);
 
-    internal static ShiftDto ToDto(DutyShift s, IReadOnlyDictionary<Guid, string> names) =>
+    /// <summary>Shifts with their advisors and the officers who swapped them named: one query for the advisors, one for the officers.</summary>
+    private async Task<IReadOnlyList<ShiftDto>> ToDtosAsync(IReadOnlyList<DutyShift> shifts, CancellationToken ct)
+    {
+        var names = await AdvisorNamesAsync(shifts.SelectMany(AdvisorIdsOf), ct);
+        var actors = await users.DescribeActorsAsync(shifts.SelectMany(s => s.Swaps.Select(w => w.SwappedBy)), ct);
+        return shifts.Select(s => ToDto(s, names, actors)).ToList();
+    }
+
+    private static ShiftDto ToDto(DutyShift s, IReadOnlyDictionary<Guid, string> names, IReadOnlyDictionary<string, ActorInfo> actors) =>
         new(s.Id, s.WindowId, s.Date, s.StartsAt, s.EndsAt, s.AdvisorId, s.AdvisorId is { } a ? names.GetValueOrDefault(a) : null, s.OnHoliday,
             s.Swaps.OrderBy(w => w.Sequence).Select(w => new ShiftSwapDto(w.FromAdvisorId, w.FromAdvisorId is { } f ? names.GetValueOrDefault(f) : null,
-                w.ToAdvisorId, names.GetValueOrDefault(w.ToAdvisorId, "?"), w.Reason, w.SwappedBy, w.SwappedAt)).ToList(), s.ConcurrencyStamp);
+                w.ToAdvisorId, names.GetValueOrDefault(w.ToAdvisorId, "?"), w.Reason, w.SwappedBy, w.SwappedAt,
+                actors.Named(w.SwappedBy)?.DisplayName, actors.Named(w.SwappedBy)?.UnitName)).ToList(), s.ConcurrencyStamp);
 
     private static AdvisorDto ToDto(LegalAdvisor a, IReadOnlyList<Guid> windowIds) =>
         new(a.Id, a.OrgUnitId, a.Name, a.Kind, a.Firm, a.LicenceNumber, a.PhoneMasked, a.UserId, windowIds, a.ConcurrencyStamp);

@@ -200,7 +200,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             duplicates = await DuplicatesAsync(unit, p.Id, hashes, TextOf(p.Matter, p.RequestedOutcome, p.Place), ct);
         }
         var actors = await users.DescribeActorsAsync(
-            p.Events.Select(e => e.Actor).Append(p.RecordedBy).Append(p.ExtensionApprovedBy).Concat(attachments.Select(a => a.UploadedBy)), ct);
+            p.Events.Select(e => e.Actor).Append(p.RecordedBy).Append(p.ExtensionApprovedBy).Concat(attachments.Select(a => a.UploadedBy))
+                .Concat(p.Opinions.SelectMany(o => new[] { o.IssuedBy, o.ReturnedBy })), ct);
         attachments = [.. attachments.Select(a => a with { UploadedByName = actors.Named(a.UploadedBy)?.Label })];
         return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
             p.TransferringBody, p.TransferReference,
@@ -209,7 +210,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             p.ExtensionDays, p.ExtensionReason, p.ExtensionApprovedBy,
             p.Opinions.Select(o => new PetitionOpinionDto(o.Kind, o.Decision, o.Request, o.FactsAndReasons, o.LegalBasis, o.IssuedAt, o.IssuedBy,
                 o.ServiceMethod, o.ServedOn, o.ServiceReference, o.State, o.IssuingOrgUnitId, o.SubmittedAt, o.SignedOffBy, o.SignedOffByName,
-                o.ReturnReason, o.ReturnedBy, o.ReturnedAt)).ToList(),
+                o.ReturnReason, o.ReturnedBy, o.ReturnedAt, actors.Named(o.IssuedBy)?.DisplayName, actors.Named(o.IssuedBy)?.UnitName,
+                actors.Named(o.ReturnedBy)?.DisplayName, actors.Named(o.ReturnedBy)?.UnitName)).ToList(),
             p.Notices.OrderBy(n => n.Sequence).Select(n => new PetitionNoticeDto(n.Kind, n.DocumentId, n.Number, n.IssuedAt)).ToList(),
             attachments,
             p.Events.OrderBy(e => e.Sequence).Select(e => new PetitionEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Detail,

@@ -2,6 +2,7 @@ using Mediation.Core.Attachments;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
@@ -17,7 +18,7 @@ namespace Mediation.ServiceDesk.Application;
 /// the files carry licences, contracts and ID documents.
 /// </summary>
 internal sealed class AttachmentAppService(MediationDbContext db, DeskScope scope, PersonalDataProtector protector, SecurityAuditLog auditLog,
-    ICurrentUser user, TimeProvider clock)
+    ICurrentUser user, TimeProvider clock, IUserDirectory users)
 {
     public const string Downloaded = "AttachmentDownloaded";
 
@@ -50,7 +51,11 @@ internal sealed class AttachmentAppService(MediationDbContext db, DeskScope scop
         return await DownloadAsync(db.Set<DeskAttachment>().Where(a => a.RequestId == request.Id), attachmentId, ct);
     }
 
-    /// <summary>The request's files; the request itself was already found within the caller's reach.</summary>
+    /// <summary>A file with its uploader named from the response's one directory answer.</summary>
+    internal static DeskAttachmentDto Named(DeskAttachmentDto file, IReadOnlyDictionary<string, ActorInfo> actors) =>
+        file with { UploadedByName = actors.Named(file.UploadedBy)?.DisplayName, UploadedByUnit = actors.Named(file.UploadedBy)?.UnitName };
+
+    /// <summary>The request's files, their uploaders not yet named; the request itself was already found within the caller's reach.</summary>
     public async Task<IReadOnlyList<DeskAttachmentDto>> ListAsync(DeskRequest request, CancellationToken ct) =>
         (await db.Set<DeskAttachment>().IgnoreQueryFilters().AsNoTracking().Where(a => a.RequestId == request.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new { a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedAt, a.UploadedBy, a.FromEnterprise, a.Material })
@@ -74,8 +79,9 @@ internal sealed class AttachmentAppService(MediationDbContext db, DeskScope scop
         var attachment = new DeskAttachment(Guid.CreateVersion7(), request, upload, user.UserName, fromEnterprise, material, now);
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
-        return new DeskAttachmentDto(attachment.Id, attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256, attachment.UploadedAt,
-            attachment.UploadedBy, fromEnterprise, material, material is null ? null : MaterialsChecklist.NameOf(material));
+        return Named(new DeskAttachmentDto(attachment.Id, attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256,
+            attachment.UploadedAt, attachment.UploadedBy, fromEnterprise, material, material is null ? null : MaterialsChecklist.NameOf(material)),
+            await users.DescribeActorsAsync([attachment.UploadedBy], ct));
     }
 
     private async Task<(string FileName, string ContentType, byte[] Content)> DownloadAsync(IQueryable<DeskAttachment> attachments, Guid attachmentId,

@@ -40,12 +40,13 @@ internal sealed class DeskDocuments(MediationDbContext db, IDocumentArchive docu
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task MaterialsNoticeAsync(DeskRequest request, MaterialsNotice notice, CancellationToken ct)
+    /// <param name="officerName">The issuing officer's display name, which the notice prints (the record keeps his login).</param>
+    public async Task MaterialsNoticeAsync(DeskRequest request, MaterialsNotice notice, string officerName, CancellationToken ct)
     {
         var model = await ModelAsync(request, ct);
         model["items"] = notice.ItemList.Select(MaterialsChecklist.NameOf).ToList();
         model["reason"] = notice.Reason;
-        model["officer"] = notice.IssuedBy ?? "";
+        model["officer"] = officerName;
         var number = await NextNumberAsync(MaterialsNoticeNumberKind, "补", request, ct);
         var issued = await documents.IssueAsync(new IssueFromTemplate(MaterialsNoticeTemplate, number, RequestAppService.RecordType, request.Id.ToString(),
             request.OrgUnitId, model), ct);

@@ -13,7 +13,7 @@ namespace Mediation.ServiceDesk.Application;
 
 /// <summary>Enterprises sign up, the desk approves them, their admins add colleagues; each account belongs to one enterprise.</summary>
 internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scope, IOutsideAccounts accounts, PersonalDataProtector protector,
-    SecurityAuditLog auditLog, ICurrentUser user, TimeProvider clock)
+    SecurityAuditLog auditLog, ICurrentUser user, TimeProvider clock, IUserDirectory users)
 {
     private static readonly string[] RevealedFields = ["contactPhone"];
 
@@ -51,10 +51,10 @@ internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scop
         db.Add(enterprise);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return ToDto(enterprise);
+        return await ToDtoAsync(enterprise, ct);
     }
 
-    public async Task<EnterpriseDto> MineAsync(CancellationToken ct) => ToDto(await scope.MyEnterpriseAsync(ct));
+    public async Task<EnterpriseDto> MineAsync(CancellationToken ct) => await ToDtoAsync(await scope.MyEnterpriseAsync(ct), ct);
 
     public async Task<EnterpriseDto> AddColleagueAsync(AddColleagueInput input, CancellationToken ct)
     {
@@ -72,17 +72,19 @@ internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scop
         enterprise.AddMember(userId, userName, isAdmin: false, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return ToDto(enterprise);
+        return await ToDtoAsync(enterprise, ct);
     }
 
     public async Task<PagedList<EnterpriseDto>> ListAsync(EnterpriseStatus? status, Paging paging, CancellationToken ct)
     {
         var query = db.Set<Enterprise>().AsNoTracking();
         if (status is { } s) query = query.Where(e => e.Status == s);
-        return (await query.OrderByDescending(e => e.SignedUpAt).ThenBy(e => e.Id).ToPagedListAsync(paging, ct)).Map(ToDto);
+        var page = await query.OrderByDescending(e => e.SignedUpAt).ThenBy(e => e.Id).ToPagedListAsync(paging, ct);
+        var deciders = await users.DescribeActorsAsync(page.Items.Select(e => e.DecidedBy), ct);
+        return page.Map(e => ToDto(e, deciders));
     }
 
-    public async Task<EnterpriseDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await scope.StaffEnterpriseAsync(id, ct));
+    public async Task<EnterpriseDto> GetAsync(Guid id, CancellationToken ct) => await ToDtoAsync(await scope.StaffEnterpriseAsync(id, ct), ct);
 
     public async Task<EnterpriseDto> DecideAsync(Guid id, DecideEnterpriseInput input, CancellationToken ct)
     {
@@ -94,7 +96,7 @@ internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scop
         if (input.Approve!.Value) enterprise.Approve(user.UserName, clock.GetUtcNow());
         else enterprise.Reject(input.Reason!.Trim(), user.UserName, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return ToDto(enterprise);
+        return await ToDtoAsync(enterprise, ct);
     }
 
     public async Task<string> RevealPhoneAsync(Guid id, CancellationToken ct)
@@ -105,7 +107,11 @@ internal sealed class EnterpriseAppService(MediationDbContext db, DeskScope scop
         return protector.Decrypt(enterprise.ContactPhoneCipher);
     }
 
-    internal static EnterpriseDto ToDto(Enterprise e) => new(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.ContactName, e.ContactPhoneMasked,
-        e.Address, e.Status, e.SignedUpAt, e.DecidedBy, e.DecidedAt, e.RejectionReason,
-        e.Members.Select(m => new EnterpriseMemberDto(m.UserId, m.UserName, m.IsAdmin)).ToList(), e.ConcurrencyStamp);
+    private async Task<EnterpriseDto> ToDtoAsync(Enterprise e, CancellationToken ct) => ToDto(e, await users.DescribeActorsAsync([e.DecidedBy], ct));
+
+    /// <summary><paramref name="deciders"/>: the desk officers who decided, named in the response's one directory query.</summary>
+    private static EnterpriseDto ToDto(Enterprise e, IReadOnlyDictionary<string, ActorInfo> deciders) => new(e.Id, e.CreditCode, e.Name,
+        e.LegalRepresentative, e.ContactName, e.ContactPhoneMasked, e.Address, e.Status, e.SignedUpAt, e.DecidedBy, e.DecidedAt, e.RejectionReason,
+        e.Members.Select(m => new EnterpriseMemberDto(m.UserId, m.UserName, m.IsAdmin)).ToList(), e.ConcurrencyStamp,
+        deciders.Named(e.DecidedBy)?.DisplayName, deciders.Named(e.DecidedBy)?.UnitName);
 }

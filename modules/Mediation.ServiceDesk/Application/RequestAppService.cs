@@ -182,7 +182,7 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
         await db.SaveChangesAsync(ct);
         if (await FeedbackClockAsync(request, ct) is { Status: ClockStatus.Running } running)
             await clocks.PauseAsync(running.Id, new PauseClockInput("一次性告知补正材料", user.UserName, running.ConcurrencyStamp), ct);
-        await documents.MaterialsNoticeAsync(request, notice, ct);
+        await documents.MaterialsNoticeAsync(request, notice, scope.Actor.Name, ct);
         await transaction.CommitAsync(ct);
         return (request, notice);
     }
@@ -302,7 +302,9 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             ? new LegalRouteDto(kind, r.RouteBody, r.RouteNote, r.CaseId, r.CaseNumber, r.RouteRecordedAt!.Value, r.RouteOutcome, r.RouteOutcomeAt,
                 await PetitionLinkAsync(r, ct))
             : null;
-        var actors = await users.DescribeActorsAsync(r.Events.Select(e => e.Actor), ct);
+        var files = await attachments.ListAsync(r, ct);
+        var actors = await users.DescribeActorsAsync(r.Events.Select(e => e.Actor).Append(r.SubmittedBy).Concat(r.Notices.Select(n => n.IssuedBy))
+            .Concat(files.Select(f => f.UploadedBy)), ct);
         return new DeskRequestDto(r.Id, r.Number, r.OrgUnitId, r.EnterpriseId, enterprise, r.Kind, r.Title, r.Description, r.Project, r.Urgent, r.Complex,
             r.Status, r.SubmittedAt, r.SubmittedBy, r.AcknowledgementDueAt, r.AcknowledgedAt, r.FirstResponderId, r.FirstResponderName, r.OwnerId,
             r.OwnerName, r.OwnerDepartment, MaterialsChecklist.For(r.Kind), r.Supplied, r.Missing,
@@ -310,12 +312,13 @@ internal sealed class RequestAppService(MediationDbContext db, DeskScope scope, 
             feedback?.Status == ClockStatus.Paused,
             r.Transfers.OrderBy(t => t.Sequence).Select(t => new TransferDto(t.FromUserId, t.FromName, t.ToUserId, t.ToName, t.ToDepartment, t.Reason, t.At)).ToList(),
             r.Notices.OrderBy(n => n.Sequence).Select(n => new MaterialsNoticeDto(n.Sequence,
-                n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId)).ToList(),
+                n.ItemList.Select(i => new MaterialItem(i, MaterialsChecklist.NameOf(i))).ToList(), n.Reason, n.IssuedAt, n.IssuedBy, n.SatisfiedAt, n.DocumentId,
+                actors.Named(n.IssuedBy)?.DisplayName, actors.Named(n.IssuedBy)?.UnitName)).ToList(),
             r.Result, r.ConcludedAt, r.Rating, r.RatingComment, r.RatedAt, route, r.VisitId,
             r.Events.OrderBy(e => e.Sequence).Select(e => new TimelineEntryDto(e.At, e.Kind, e.Actor, e.Note, e.Sequence,
                 actors.Named(e.Actor)?.DisplayName, actors.Named(e.Actor)?.UnitName)).ToList(), r.AcknowledgementDocumentId,
-            r.CompletionDocumentId, await attachments.ListAsync(r, ct),
+            r.CompletionDocumentId, files.Select(f => AttachmentAppService.Named(f, actors)).ToList(),
             r.EscalatedToUnitId is { } above ? Escalation(r, above, actors) : null,
-            r.ConcurrencyStamp);
+            r.ConcurrencyStamp, actors.Named(r.SubmittedBy)?.DisplayName, actors.Named(r.SubmittedBy)?.UnitName);
     }
 }

@@ -1,5 +1,6 @@
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
+using Mediation.Core.Identity;
 using Mediation.Core.Security;
 using Mediation.Core.Validation;
 using Mediation.ServiceDesk.Domain;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.ServiceDesk.Application;
 
 /// <summary>大走访 visits; a problem raised there becomes a request taken by the officer in one step.</summary>
-internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, RequestAppService requests, ICurrentUser user, TimeProvider clock)
+internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, RequestAppService requests, ICurrentUser user, TimeProvider clock,
+    IUserDirectory users)
 {
     public async Task<VisitDto> RecordAsync(RecordEnterpriseVisitInput input, CancellationToken ct)
     {
@@ -29,7 +31,7 @@ internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, Re
             problems.Select(p => p.Description!.Trim()), user.UserName, now);
         db.Add(visit);
         await db.SaveChangesAsync(ct);
-        return ToDto(visit, enterprise.Name);
+        return ToDto(visit, enterprise.Name, await users.DescribeActorsAsync([visit.RecordedBy], ct));
     }
 
     public async Task<PagedList<VisitDto>> ListAsync(Guid? enterpriseId, Paging paging, CancellationToken ct)
@@ -39,7 +41,8 @@ internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, Re
         var visits = await query.OrderByDescending(v => v.VisitedOn).ThenBy(v => v.Id).ToPagedListAsync(paging, ct);
         var ids = visits.Items.Select(v => v.EnterpriseId).Distinct().ToList();
         var names = await db.Set<Enterprise>().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        return visits.Map(v => ToDto(v, names.GetValueOrDefault(v.EnterpriseId, "?")));
+        var recorders = await users.DescribeActorsAsync(visits.Items.Select(v => v.RecordedBy), ct);
+        return visits.Map(v => ToDto(v, names.GetValueOrDefault(v.EnterpriseId, "?"), recorders));
     }
 
     /// <summary>One step: the problem is filed as a request of the visited enterprise and taken by the officer who raises it.</summary>
@@ -64,7 +67,8 @@ internal sealed class VisitAppService(MediationDbContext db, DeskScope scope, Re
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private static VisitDto ToDto(Visit v, string enterpriseName) => new(v.Id, v.EnterpriseId, enterpriseName, v.VisitedOn, v.Visitors, v.MetWith,
-        v.RecordedBy, v.Problems.OrderBy(p => p.Sequence).Select(p => new VisitProblemDto(p.Sequence, p.Description, p.RequestId, p.RequestNumber)).ToList(),
-        v.ConcurrencyStamp);
+    private static VisitDto ToDto(Visit v, string enterpriseName, IReadOnlyDictionary<string, ActorInfo> recorders) => new(v.Id, v.EnterpriseId,
+        enterpriseName, v.VisitedOn, v.Visitors, v.MetWith, v.RecordedBy,
+        v.Problems.OrderBy(p => p.Sequence).Select(p => new VisitProblemDto(p.Sequence, p.Description, p.RequestId, p.RequestNumber)).ToList(),
+        v.ConcurrencyStamp, recorders.Named(v.RecordedBy)?.DisplayName, recorders.Named(v.RecordedBy)?.UnitName);
 }

@@ -221,7 +221,7 @@ public sealed class DeskRequest : AggregateRoot<Guid>, IOrgScoped
                 throw new BusinessException(ServiceDeskErrorCodes.ItemNotOnFirstNotice);
             items = extras;
         }
-        var notice = new MaterialsNotice(_notices.Count + 1, items, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), officer.Name, now);
+        var notice = new MaterialsNotice(_notices.Count + 1, items, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), officer.Signature, now);
         _notices.Add(notice);
         Status = RequestStatus.AwaitingMaterials;
         Log(now, "MaterialsNotice", officer.Signature, string.Join("、", items.Select(MaterialsChecklist.NameOf)));

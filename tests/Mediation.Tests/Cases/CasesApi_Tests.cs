@@ -192,6 +192,7 @@ public abstract class CasesApi_Tests : ProviderTests
         var session = inMediation.Sessions.ShouldHaveSingleItem();
         session.Number.ShouldBe(1);
         session.Attendees.ShouldBe(["调解员", "王某", "李某", "赵某"]);
+        (session.RecordedBy, session.RecordedByName, session.RecordedByUnit).ShouldBe(("demo.mediator", "演示调解员", "泰山区"), "by name and unit (issue 20)");
         session.Statements.Select(s => s.PartyId).ShouldBe([inMediation.Parties[0].Id, inMediation.Parties[1].Id]);
         (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}")).ReadAsync<CaseDto>()).Sessions.ShouldHaveSingleItem().Minutes.ShouldContain("释法说理");
 
@@ -222,6 +223,7 @@ public abstract class CasesApi_Tests : ProviderTests
         concluded.Status.ShouldBe(CaseStatus.Concluded);
         concluded.Outcome!.Outcome.ShouldBe(CaseOutcome.Succeeded);
         concluded.Outcome.Terms.Select(t => t.Amount).ShouldBe([null, 3500m]);
+        (concluded.Outcome.ConcludedBy, concluded.Outcome.ConcludedByName, concluded.Outcome.ConcludedByUnit).ShouldBe(("demo.mediator", "演示调解员", "泰山区"));
         await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Stopped);
 
         await using (var scope = (await AppAsync()).Services.CreateAsyncScope())

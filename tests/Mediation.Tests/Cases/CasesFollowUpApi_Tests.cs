@@ -178,7 +178,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         dto.Status.ShouldBe(FollowUpVisitStatus.Recorded);
         dto.Terms.ShouldHaveSingleItem().Performance.ShouldBe(TermPerformance.Performed);
         dto.Parties.Select(p => p.Satisfaction).ShouldBe([PartySatisfaction.Satisfied, PartySatisfaction.Satisfied, PartySatisfaction.BasicallySatisfied]);
-        dto.RecordedBy.ShouldBe("demo.mediator");
+        (dto.RecordedBy, dto.RecordedByName, dto.RecordedByUnit).ShouldBe(("demo.mediator", "演示调解员", "泰山区"), "by name and unit (issue 20)");
         (await ClockAsync(visit.Id, "mediation.follow-up")).Status.ShouldBe(ClockStatus.Stopped);
         (await (await mediator.GetAsync("/api/cases/visits/due")).ReadAsync<List<FollowUpVisitDto>>()).ShouldNotContain(v => v.Id == visit.Id);
 
@@ -230,6 +230,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         extended.ExtensionDays.ShouldBe(30);
         var continuation = extended.Continuations.ShouldHaveSingleItem();
         (continuation.PreviousDueDate, continuation.NewDueDate, continuation.Days).ShouldBe((term.DueDate, term.DueDate.Value.AddDays(30), 30));
+        (continuation.RecordedByName, continuation.RecordedByUnit).ShouldBe(("演示调解员", "泰山区"));
         continuation.ConsentingPartyIds.ShouldBe(allParties);
         (await ClockAsync(registered.Id, "mediation.term")).History.ShouldContain(e => e.Kind == ClockEventKind.Extended && e.Days == 30);
 

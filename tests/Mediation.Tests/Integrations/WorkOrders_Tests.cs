@@ -225,6 +225,11 @@ public abstract class WorkOrders_Tests : ProviderTests
 
         var registered = await OkAsync<RegisteredSystemDto>(await admin.PostJsonAsync("/api/integrations/systems",
             new RegisterSystemInput("12345" + Suffix(), "https://12345.example/cb", ["370902"], null)), HttpStatusCode.Created);
+        (registered.System.CreatedBy, registered.System.CreatedByName, registered.System.CreatedByUnit)
+            .ShouldBe(("demo.systemadmin", "演示系统管理员", "泰山区"), "by name and unit (issue 20)");
+        var listed = (await OkAsync<PagedList<IntegratingSystemDto>>(await admin.GetAsync("/api/integrations/systems?pageSize=200"))).Items
+            .Single(s => s.Id == registered.System.Id);
+        (listed.CreatedByName, listed.CreatedByUnit).ShouldBe(("演示系统管理员", "泰山区"));
         var read = await admin.GetStringAsync($"/api/integrations/systems/{registered.System.Id}");
         read.ShouldNotContain(registered.ApiKey);
         read.ShouldNotContain(registered.CallbackSecret);

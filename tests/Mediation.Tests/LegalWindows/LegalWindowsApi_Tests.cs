@@ -290,6 +290,7 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         swapped.AdvisorName.ShouldBe("李律师");
         var swap = swapped.Swaps.ShouldHaveSingleItem();
         (swap.FromAdvisorName, swap.ToAdvisorName, swap.Reason, swap.SwappedBy).ShouldBe(("张律师", "李律师", "张律师当日出庭", UnitHead));
+        (swap.SwappedByName, swap.SwappedByUnit).ShouldBe(("演示单位负责人", "泰山区"), "by name and unit (issue 20)");
         var noReason = await head.PostJsonAsync($"/api/legal-windows/shifts/{first.Id}/swap", new SwapShiftInput(zhang.Id, null, swapped.ConcurrencyStamp));
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await (await AdvisorClientAsync()).PostJsonAsync($"/api/legal-windows/shifts/{first.Id}/swap", new SwapShiftInput(zhang.Id, "r", swapped.ConcurrencyStamp)))

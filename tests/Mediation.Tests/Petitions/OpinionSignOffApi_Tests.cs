@@ -92,6 +92,8 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         var returned = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/return",
             new ReturnOpinionInput(OpinionKind.Reply, "请写明测绘图的出处", null)));
         (returned.Opinions.Single().State, returned.Opinions.Single().ReturnReason).ShouldBe((OpinionState.Returned, "请写明测绘图的出处"));
+        var returnedBy = returned.Opinions.Single();
+        (returnedBy.ReturnedBy, returnedBy.ReturnedByName, returnedBy.ReturnedByUnit).ShouldBe(("demo.unithead", "演示单位负责人", "泰山区"));
         returned.Clocks.Single(c => c.Policy == PetitionPolicies.Handling).Status.ShouldBe("Running");
         await ShouldBeRefusedAsync(await SignOffAsync("demo.unithead", accepted.Id, OpinionKind.Reply), PetitionsErrorCodes.NoOpinionAwaitingSignOff);
         (await WithDbAsync(db => db.Set<Notice>().IgnoreQueryFilters().AsNoTracking()
@@ -106,6 +108,7 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         signed.Status.ShouldBe(PetitionStatus.Replied);
         var issued = signed.Opinions.ShouldHaveSingleItem();
         (issued.State, issued.SignedOffBy, issued.SignedOffByName, issued.IssuedBy).ShouldBe((OpinionState.Issued, "demo.unithead", "演示单位负责人", "demo.petitionofficer"));
+        (issued.IssuedByName, issued.IssuedByUnit).ShouldBe(("演示信访干部", "泰山区"), "by name and unit (issue 20)");
         issued.IssuedAt.ShouldNotBeNull();
         signed.Clocks.Single(c => c.Policy == PetitionPolicies.Handling).Status.ShouldBe("Stopped");
         signed.Timeline.Select(e => e.Kind).ShouldContain(PetitionEventKind.OpinionSignedOff);

@@ -44,7 +44,10 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         var approved = await OkAsync<EnterpriseDto>(await officer.PostJsonAsync($"/api/service-desk/enterprises/{pending.Id}/decision",
             new DecideEnterpriseInput(true, null, pending.ConcurrencyStamp)));
         approved.Status.ShouldBe(EnterpriseStatus.Approved);
+        // People by name and unit in the API (issue 20): the login stays in the field, the name and unit beside it.
+        (approved.DecidedBy, approved.DecidedByName, approved.DecidedByUnit).ShouldBe((Officer, "演示接诉即办窗口人员", "肥城市"));
         var filed = await FileAsync(client, RequestKind.PolicyConsultation, urgent: true);
+        (filed.SubmittedByName, filed.SubmittedByUnit).ShouldBe(("钱某某", "肥城市"));
         filed.Number.ShouldMatch(@"^肥城接诉〔\d{4}〕\d+号$");
         (filed.Status, filed.Urgent, filed.EnterpriseName).ShouldBe((RequestStatus.Submitted, true, approved.Name));
         var clock = (await ClocksAsync(filed.Id)).ShouldHaveSingleItem();
@@ -163,6 +166,8 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
             new MaterialsNoticeInput(["现场照片"], null, taken.ConcurrencyStamp)));
         noticed.Status.ShouldBe(RequestStatus.AwaitingMaterials);
         noticed.MaterialsNotices.ShouldHaveSingleItem().Items.Select(i => i.Name).ShouldBe(["经办人授权委托书及身份证明", "相关事实的证据材料", "现场照片"]);
+        var notice = noticed.MaterialsNotices[0];
+        (notice.IssuedBy, notice.IssuedByName, notice.IssuedByUnit).ShouldBe((Officer, "演示接诉即办窗口人员", "肥城市"));
         noticed.FeedbackPaused.ShouldBeTrue();
         (await ClocksAsync(taken.Id)).Single(c => c.Status != ClockStatus.Stopped).Status.ShouldBe(ClockStatus.Paused);
 
@@ -260,6 +265,7 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         var visit = await OkAsync<VisitDto>(await officer.PostJsonAsync("/api/service-desk/visits", new RecordEnterpriseVisitInput(enterprise.Id,
             DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), "演示接诉即办窗口人员、演示接诉即办窗口人员乙", "钱经理",
             [new VisitProblemInput("农民工工资专户开设慢"), new VisitProblemInput("施工许可办理流程咨询")])), HttpStatusCode.Created);
+        (visit.RecordedBy, visit.RecordedByName, visit.RecordedByUnit).ShouldBe((Officer, "演示接诉即办窗口人员", "肥城市"));
         var request = await OkAsync<DeskRequestDto>(await officer.PostJsonAsync($"/api/service-desk/visits/{visit.Id}/problems/1/request",
             new RaiseProblemInput(RequestKind.ServiceRequest, null, false)));
         (request.Status, request.VisitId, request.FirstResponderName, request.Description).ShouldBe(
@@ -267,8 +273,8 @@ public abstract class ServiceDeskApi_Tests : ProviderTests
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/service-desk/visits/{visit.Id}/problems/1/request",
             new RaiseProblemInput(RequestKind.ServiceRequest, null, false)), ServiceDeskErrorCodes.ProblemAlreadyRaised);
         ((await OkAsync<PagedList<DeskRequestSummaryDto>>(await client.GetAsync("/api/service-desk/portal/requests"))).Items).ShouldContain(r => r.Id == request.Id);
-        ((await OkAsync<PagedList<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={enterprise.Id}"))).Items).ShouldHaveSingleItem()
-            .Problems[0].RequestNumber.ShouldBe(request.Number);
+        var listed = ((await OkAsync<PagedList<VisitDto>>(await officer.GetAsync($"/api/service-desk/visits?enterpriseId={enterprise.Id}"))).Items).ShouldHaveSingleItem();
+        (listed.Problems[0].RequestNumber, listed.RecordedByName).ShouldBe((request.Number, "演示接诉即办窗口人员"));
     }
 
     [Fact]

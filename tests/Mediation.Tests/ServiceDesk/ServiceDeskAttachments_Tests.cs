@@ -49,6 +49,7 @@ public abstract class ServiceDeskAttachments_Tests : ProviderTests
         (uploaded.FileName, uploaded.ContentType, uploaded.FromEnterprise, uploaded.MaterialName)
             .ShouldBe(("合同.pdf", "application/pdf", true, MaterialsChecklist.Contract.Name));
         uploaded.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        (uploaded.UploadedBy, uploaded.UploadedByName, uploaded.UploadedByUnit).ShouldBe((userName, "钱某某", "肥城市"));
 
         var seen = await OkAsync<DeskRequestDto>(await officer.GetAsync($"/api/service-desk/requests/{filed.Id}"));
         seen.Attachments.ShouldHaveSingleItem().Id.ShouldBe(uploaded.Id);
@@ -66,6 +67,7 @@ public abstract class ServiceDeskAttachments_Tests : ProviderTests
         photo.FromEnterprise.ShouldBeFalse();
         var portal = await OkAsync<DeskRequestDto>(await client.GetAsync($"/api/service-desk/portal/requests/{filed.Id}"));
         portal.Attachments.Select(a => a.FileName).ShouldBe(["合同.pdf", "现场.png"]);
+        portal.Attachments.Select(a => (a.UploadedByName, a.UploadedByUnit)).ShouldBe([("钱某某", "肥城市"), ("演示接诉即办窗口人员", "肥城市")]);
         (await (await client.GetAsync($"/api/service-desk/portal/requests/{filed.Id}/attachments/{photo.Id}")).Content.ReadAsByteArrayAsync())
             .ShouldBe(AttachmentTypes_Tests.Png());
         (await DownloadsAuditedAsync(photo.Id, userName)).ShouldBe(1);
