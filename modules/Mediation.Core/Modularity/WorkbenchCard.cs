@@ -28,6 +28,16 @@ public sealed record WorkbenchCard(string Key, WorkbenchSection Section, string 
 public sealed record WorkbenchCardContent(int Count, string ListLink, IReadOnlyList<WorkbenchLine> Lines)
 {
     public const int MaxLines = 5;
+
+    /// <summary>
+    /// The most rows a one-query card reads to count: a card that reads its rows rather than counting them in the database (today's
+    /// meetings, opinions waiting for sign-off) stops there.
+    /// </summary>
+    public const int MaxCountedRows = 200;
+
+    /// <summary>A card read with one query: the rows counted, the first <see cref="MaxLines"/> shown.</summary>
+    public static WorkbenchCardContent FromRows<T>(IReadOnlyList<T> rows, string listLink, Func<T, WorkbenchLine> line) =>
+        new(rows.Count, listLink, rows.Take(MaxLines).Select(line).ToList());
 }
 
 /// <summary>One record on a card, named as an official writes it (its number), never by id.</summary>

@@ -15,8 +15,6 @@ namespace Mediation.Petitions.Application;
 /// </summary>
 internal static class PetitionWorkbenchCards
 {
-    private const int MaxRows = 200;
-
     public static IReadOnlyList<WorkbenchCard> All { get; } =
     [
         new("petitions.due-soon", WorkbenchSection.DueSoon, "PetitionsUi:Workbench:DueSoon", PetitionsPermissions.Petitions.Handle,
@@ -40,9 +38,9 @@ internal static class PetitionWorkbenchCards
 
     private static async Task<WorkbenchCardContent> AwaitingSignOffAsync(IServiceProvider sp, CancellationToken ct)
     {
-        var rows = await AwaitingMySignOff(sp).OrderBy(p => p.ReceivedAt).Select(p => new { p.Id, p.Number }).Take(MaxRows).ToListAsync(ct);
-        return new WorkbenchCardContent(rows.Count, "/Petitions?signOff=true",
-            rows.Take(WorkbenchCardContent.MaxLines).Select(p => new WorkbenchLine(p.Number, $"/Petitions/{p.Id}")).ToList());
+        var rows = await AwaitingMySignOff(sp).OrderBy(p => p.ReceivedAt).Select(p => new { p.Id, p.Number })
+            .Take(WorkbenchCardContent.MaxCountedRows).ToListAsync(ct);
+        return WorkbenchCardContent.FromRows(rows, "/Petitions?signOff=true", p => new WorkbenchLine(p.Number, $"/Petitions/{p.Id}"));
     }
 
     /// <summary>The petitions whose opinion waits for the caller's sign-off: drafted in his own unit's name.</summary>

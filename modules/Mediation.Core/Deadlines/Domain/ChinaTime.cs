@@ -13,4 +13,14 @@ public static class ChinaTime
     public static DateTimeOffset EndOfDay(DateOnly date) => new(date.ToDateTime(new TimeOnly(23, 59, 59)), Offset);
 
     public static DateTimeOffset StartOfDay(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), Offset);
+
+    /// <summary>
+    /// A China day as a half-open range of UTC instants, for queries: PostgreSQL takes timestamptz parameters only in UTC (the
+    /// instants are the same).
+    /// </summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) DayInUtc(DateOnly date)
+    {
+        var start = StartOfDay(date).ToUniversalTime();
+        return (start, start.AddDays(1));
+    }
 }
