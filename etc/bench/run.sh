@@ -2,7 +2,8 @@
 # Intake benchmark (issue 17, P1): POST /api/petitions on the Release host with the demo seed, signed in as
 # demo.petitionofficer, against a bare endpoint doing one raw INSERT (etc/bench/Baseline) on the same
 # database and durability setting, in the same run; on SQLite and on a throwaway PostgreSQL cluster.
-# Prints requests/s, p50, p99 and timeouts for both and the ratio, as a Markdown table for the README.
+# Prints requests/s, p50, p99, timeouts and the server's CPU per request (user + system over the measured run, from /proc)
+# for both and the ratios, as a Markdown table for the README.
 # Env: DURATION (s, default 15), WARMUP (s, 5), CONNECTIONS (32), THREADS (2), SYNCHRONOUS (SQLite: NORMAL or FULL),
 #      DATABASES ("sqlite postgresql").
 set -euo pipefail
@@ -26,12 +27,20 @@ pids=()
 
 trap bench_cleanup EXIT
 
-# wrk with the Lua script; prints "rps p50 p99 timeouts non2xx" of the measured run.
-load() { # url, path, token
+# CPU seconds (user + system) the process has used so far.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# wrk with the Lua script; prints "rps p50 p99 timeouts non2xx cpu_ms" of the measured run, cpu_ms being the server's CPU per
+# request (user + system, background work included): on a shared machine the figure that moves least with the others' load.
+load() { # url, path, token, server pid
   TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${warmup}s" -s etc/bench/petitions.lua "$1" >/dev/null
-  local out
+  local out cpu_before cpu_after requests
+  cpu_before="$(cpu_seconds "$4")"
   out="$(TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${duration}s" -s etc/bench/petitions.lua "$1")"
-  echo "$out" | sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5/p'
+  cpu_after="$(cpu_seconds "$4")"
+  requests="$(echo "$out" | sed -n 's/^RESULT.* requests=\([0-9]*\).*/\1/p')"
+  echo "$(echo "$out" | sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=[0-9]* timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5/p')" \
+    "$(awk -v b="$cpu_before" -v a="$cpu_after" -v n="$requests" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * (a - b) / n : 0) }')"
 }
 
 echo "==> Building (Release)"
@@ -74,7 +83,7 @@ for database in $databases; do
     dotnet "$baseline_dll" >"$work/baseline-$database.log" 2>&1 &
   pid=$!; pids+=("$pid")
   wait_for "http://127.0.0.1:$port/health" 60
-  results["$database-baseline"]="$(load "http://127.0.0.1:$port" /items "")"
+  results["$database-baseline"]="$(load "http://127.0.0.1:$port" /items "" "$pid")"
   stop "$pid"
 
   echo "==> $database: host, POST /api/petitions as demo.petitionofficer"
@@ -90,7 +99,7 @@ for database in $databases; do
     -d "{\"userName\":\"demo.petitionofficer\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/token" | jq -r .accessToken)"
   status="$(TOKEN="$token" BENCH_PATH=/api/petitions wrk -t1 -c1 -d1s -s etc/bench/petitions.lua "http://127.0.0.1:$port" | sed -n 's/.*non2xx=\([0-9]*\).*/\1/p')"
   if [ "$status" != "0" ]; then echo "POST /api/petitions answers errors; see $work/host-$database.log" >&2; tail -20 "$work/host-$database.log" >&2; exit 1; fi
-  results["$database-host"]="$(load "http://127.0.0.1:$port" /api/petitions "$token")"
+  results["$database-host"]="$(load "http://127.0.0.1:$port" /api/petitions "$token" "$pid")"
   stop "$pid"
   if [ "$database" = postgresql ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null; pg_data=""; fi
 done
@@ -100,12 +109,13 @@ echo
 echo "Intake, wrk -t$threads -c$connections, ${warmup} s warm-up + ${duration} s, $(nproc) cores, load average $load_average, $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
 echo "SQLite: WAL + synchronous=$synchronous on both sides. PostgreSQL $(basename "$(dirname "$pg_bin")"): fsync=on, synchronous_commit=off on both sides."
 echo
-echo "| database | endpoint | requests/s | p50 | p99 | timeouts | errors | share of the ceiling |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| database | endpoint | requests/s | p50 | p99 | timeouts | errors | share of the ceiling | server CPU per request | CPU ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for database in $databases; do
-  read -r b_rps b_p50 b_p99 b_to b_err <<<"${results[$database-baseline]}"
-  read -r h_rps h_p50 h_p99 h_to h_err <<<"${results[$database-host]}"
+  read -r b_rps b_p50 b_p99 b_to b_err b_cpu <<<"${results[$database-baseline]}"
+  read -r h_rps h_p50 h_p99 h_to h_err h_cpu <<<"${results[$database-host]}"
   ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
-  echo "| $database | bare endpoint + one raw INSERT (the ceiling) | $b_rps | $b_p50 ms | $b_p99 ms | $b_to | $b_err | 100% |"
-  echo "| $database | \`POST /api/petitions\` | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_to | $h_err | **$ratio** |"
+  cpu_ratio="$(awk -v h="$h_cpu" -v b="$b_cpu" 'BEGIN { printf "%.1f×", (b > 0 ? h / b : 0) }')"
+  echo "| $database | bare endpoint + one raw INSERT (the ceiling) | $b_rps | $b_p50 ms | $b_p99 ms | $b_to | $b_err | 100% | $b_cpu ms | 1× |"
+  echo "| $database | \`POST /api/petitions\` | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_to | $h_err | **$ratio** | $h_cpu ms | $cpu_ratio |"
 done
