@@ -8,6 +8,9 @@
 # Prints the median of RUNS requests and the ratio as a Markdown table for the README.
 # Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024); SQL_LOG=1: the host logs every statement EF sends
 # (with its time) to $work/host-<database>.log; KEEP=1: the hosts, the PostgreSQL cluster and $work are left running for EXPLAIN.
+# REUSE=<a kept $work>: no fill — the filled databases of that run (its hosts stopped first) are measured again by a host of this
+# build (implies KEEP). The new host's start runs the demo seed, whose recount would drop the synthetic facts (hours at 5M), so the
+# facts and counts are renamed aside while it starts and renamed back once it is ready (see hide / unhide).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -21,7 +24,13 @@ databases="${DATABASES:-sqlite postgresql}"
 runs="${RUNS:-3}"
 year="${YEAR:-2024}"
 password="Bench-Pass-2026"
-work="$(mktemp -d /tmp/mediation-statbench.XXXXXX)"
+reuse="${REUSE:-}"
+if [ -n "$reuse" ]; then
+  [ -d "$reuse" ] || { echo "REUSE: no such directory $reuse" >&2; exit 1; }
+  work="$reuse"; KEEP=1
+else
+  work="$(mktemp -d /tmp/mediation-statbench.XXXXXX)"
+fi
 chmod 755 "$work"
 pids=()
 trap '[ -n "${KEEP:-}" ] || bench_cleanup' EXIT
@@ -168,6 +177,51 @@ VACUUM (ANALYZE) statistics."MonthlyCounts";
 SQL
 }
 
+# REUSE: the kept facts and counts renamed aside (bench_kept_*) and empty tables of the same definition put in their place while the
+# new host starts (its demo seed's recount then sees the seed's facts only); unhide puts the kept tables back.
+hide() {
+  if [ "$1" = sqlite ]; then
+    local creates
+    creates="$(sqlite3 -cmd '.timeout 60000' "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'table'
+      AND name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts');")"
+    # sqlite_stat1 is keyed by the table's name and its rows go with DROP TABLE: kept aside too, or SQLite plans without statistics.
+    sqlite3 -bail -cmd '.timeout 60000' "$db" "BEGIN; CREATE TABLE bench_kept_stat1 AS SELECT * FROM sqlite_stat1
+      WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts');
+      ALTER TABLE statistics_RecordFacts RENAME TO bench_kept_RecordFacts;
+      ALTER TABLE statistics_MonthlyCounts RENAME TO bench_kept_MonthlyCounts; $creates COMMIT;"
+  else
+    psql_mediation -c 'BEGIN; ALTER TABLE statistics."RecordFacts" RENAME TO "bench_kept_RecordFacts";
+      ALTER TABLE statistics."MonthlyCounts" RENAME TO "bench_kept_MonthlyCounts";
+      CREATE TABLE statistics."RecordFacts" (LIKE statistics."bench_kept_RecordFacts" INCLUDING ALL);
+      CREATE TABLE statistics."MonthlyCounts" (LIKE statistics."bench_kept_MonthlyCounts" INCLUDING ALL); COMMIT;'
+  fi
+}
+unhide() {
+  if [ "$1" = sqlite ]; then
+    sqlite3 -bail -cmd '.timeout 60000' "$db" "BEGIN; DROP TABLE statistics_RecordFacts; DROP TABLE statistics_MonthlyCounts;
+      ALTER TABLE bench_kept_RecordFacts RENAME TO statistics_RecordFacts;
+      ALTER TABLE bench_kept_MonthlyCounts RENAME TO statistics_MonthlyCounts;
+      DELETE FROM sqlite_stat1 WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'bench_kept_RecordFacts', 'bench_kept_MonthlyCounts');
+      INSERT INTO sqlite_stat1 SELECT * FROM bench_kept_stat1; DROP TABLE bench_kept_stat1; COMMIT;"
+  else
+    psql_mediation -c 'BEGIN; DROP TABLE statistics."RecordFacts"; DROP TABLE statistics."MonthlyCounts";
+      ALTER TABLE statistics."bench_kept_RecordFacts" RENAME TO "RecordFacts";
+      ALTER TABLE statistics."bench_kept_MonthlyCounts" RENAME TO "MonthlyCounts"; COMMIT;'
+  fi
+}
+
+# REUSE: the kept PostgreSQL cluster (started again on a free port if it was stopped).
+reuse_postgres() {
+  pg_data="$work/pg/data"
+  if [ -f "$pg_data/postmaster.pid" ]; then
+    pg_port="$(sed -n 4p "$pg_data/postmaster.pid")"
+  else
+    pg_port="$(free_port)"
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w \
+      -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c wal_level=minimal -c max_wal_senders=0" start >/dev/null
+  fi
+}
+
 # The secondary indexes of the facts and the counts, as the catalog defines them.
 indexes() {
   if [ "$1" = sqlite ]; then
@@ -208,17 +262,26 @@ for database in $databases; do
       mkdir -p "$work/sqlite"; db="$work/sqlite/mediation.db"
       provider=Sqlite; cs="Data Source=$db" ;;
     postgresql)
-      start_postgres -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB
+      if [ -n "$reuse" ]; then reuse_postgres; else start_postgres -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB; fi
       db=""; provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation" ;;
     *) echo "Unknown database $database" >&2; exit 1 ;;
   esac
   # Filled while the host runs, after its start: every start runs the demo seed, whose statistics recount drops the facts of
   # records that do not exist.
-  echo "==> $database: host with the demo seed"
-  start_host "$provider" "$cs" "$log" "${sql_log[@]}"
-  echo "==> $database: $rows fact rows"
-  indexes_before="$(indexes "$database")"
-  fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
+  if [ -n "$reuse" ]; then
+    echo "==> $database: host of this build on the kept facts of $work"
+    indexes_before="$(indexes "$database")"
+    hide "$database"
+    start_host "$provider" "$cs" "$log" "${sql_log[@]}"
+    unhide "$database"
+    fill_seconds="(kept)"
+  else
+    echo "==> $database: host with the demo seed"
+    start_host "$provider" "$cs" "$log" "${sql_log[@]}"
+    echo "==> $database: $rows fact rows"
+    indexes_before="$(indexes "$database")"
+    fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
+  fi
   # The fill's own check: the same indexes as the migrations left, every fact received once in the counts, and every synthetic fact's
   # dates coherent (handling days = conclusion − receipt; decision, criminal date, judicial confirmation after what precedes them).
   [ "$(indexes "$database")" = "$indexes_before" ] || { echo "The fill changed the indexes" >&2; exit 1; }

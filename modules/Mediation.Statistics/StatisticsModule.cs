@@ -35,6 +35,7 @@ public sealed class StatisticsModule : IModule
         services.AddScoped<FactKeeper>();
         services.AddScoped<MonthlyCounter>();
         services.AddScoped<FigureService>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor, SqliteIndexHint>();
         services.AddScoped<RecountService>();
         services.AddScoped<RecountJob>();
         services.AddScoped<ReportBuilder>();

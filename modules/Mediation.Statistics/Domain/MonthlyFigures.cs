@@ -77,30 +77,31 @@ public static class MonthlyFigures
     /// What a figure over a split period needs from the facts beyond its edge months' passes: the records the monthly counts cannot place
     /// because a partial month decides them — the closure rate's pending cases received in the partial last month or concluded in the
     /// partial first one, and the 调处率's cases received in the whole months but concluded in the partial last month (by its end or not).
-    /// Each is a separate count over one date's index, added to the numerator or the denominator.
+    /// Each is a count over one date's range (<see cref="Correction.Date"/> within <see cref="Correction.Range"/>), added to the numerator
+    /// or the denominator; when that range is an edge month's, FigureService counts it in the edge's pass over the same rows.
     /// </summary>
-    public static IReadOnlyList<(bool IsDenominator, Expression<Func<RecordFact, bool>> Records)> Corrections(Figure figure, WindowSplit split)
+    public static IReadOnlyList<Correction> Corrections(Figure figure, WindowSplit split)
     {
         var (from, to) = (split.Whole.From, split.Whole.To);
         var lastMonth = MonthlyCount.MonthOf(to);
-        var corrections = new List<(bool, Expression<Func<RecordFact, bool>>)>();
+        var corrections = new List<Correction>();
         if (figure.Key == "handledRate" && split.Months is { } months && !IsMonthEnd(to))
         {
             var (monthsFrom, monthsTo) = (months.From, months.To);
-            corrections.Add((false, f => f.Kind == RecordKind.Case && f.ConcludedOn >= lastMonth && f.ConcludedOn <= to
-                && f.ReceivedOn >= monthsFrom && f.ReceivedOn <= monthsTo));
+            corrections.Add(new(false, FactDate.ConcludedOn, split.Whole with { From = lastMonth },
+                f => f.Kind == RecordKind.Case && f.ConcludedOn >= lastMonth && f.ConcludedOn <= to && f.ReceivedOn >= monthsFrom && f.ReceivedOn <= monthsTo));
         }
         if (HasUnboundedDenominator(figure))
         {
             if (!IsMonthEnd(to))
-                corrections.Add((true, f => f.Kind == RecordKind.Case && f.ReceivedOn >= lastMonth && f.ReceivedOn <= to
-                    && (f.ConcludedOn == null || f.ConcludedOn >= from)));
+                corrections.Add(new(true, FactDate.ReceivedOn, split.Whole with { From = lastMonth },
+                    f => f.Kind == RecordKind.Case && f.ReceivedOn >= lastMonth && f.ReceivedOn <= to && (f.ConcludedOn == null || f.ConcludedOn >= from)));
             if (from.Day != 1)
             {
                 var receivedBefore = IsMonthEnd(to) ? lastMonth.AddMonths(1) : lastMonth;
                 var firstMonthEnd = MonthlyCount.MonthOf(from).AddMonths(1);
-                corrections.Add((true, f => f.Kind == RecordKind.Case && f.ConcludedOn >= from && f.ConcludedOn < firstMonthEnd
-                    && f.ReceivedOn < receivedBefore));
+                corrections.Add(new(true, FactDate.ConcludedOn, split.Whole with { To = firstMonthEnd.AddDays(-1) },
+                    f => f.Kind == RecordKind.Case && f.ConcludedOn >= from && f.ConcludedOn < firstMonthEnd && f.ReceivedOn < receivedBefore));
             }
         }
         return corrections;
@@ -112,6 +113,12 @@ public static class MonthlyFigures
 
     private static string ServiceKindOf(string key) => key["legalServices".Length..];
 }
+
+/// <summary>
+/// Records a partial month leaves undecided in the monthly counts (<see cref="MonthlyFigures.Corrections"/>): each has its
+/// <see cref="Date"/> within <see cref="Range"/>, so it can be counted in the pass over that date's range.
+/// </summary>
+public sealed record Correction(bool IsDenominator, FactDate Date, FigureWindow Range, Expression<Func<RecordFact, bool>> Records);
 
 /// <summary>
 /// A period cut at month boundaries: its whole months (<see cref="Months"/>, summed from the monthly counts; none when the period has no

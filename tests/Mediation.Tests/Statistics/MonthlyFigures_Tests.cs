@@ -102,9 +102,13 @@ public sealed class MonthlyFigures_Tests
             var pending = MonthlyFigures.PendingOrReceived(window).Compile();
             foreach (var row in table.Where(pending)) Add(row.UnitKey[..ChildLength], 0, row.Records, 0);
         }
-        foreach (var (isDenominator, records) in MonthlyFigures.Corrections(figure, split))
+        foreach (var correction in MonthlyFigures.Corrections(figure, split))
         {
-            var counted = records.Compile();
+            var counted = correction.Records.Compile();
+            // FigureService counts a correction in the pass over its date's range when that range is an edge month's.
+            var inRange = FigureCatalog.Scan(figure.Kind, correction.Date, correction.Range).Compile();
+            facts.Where(counted).ShouldAllBe(f => inRange(f), $"{figure.Key} {window}: a correction counts only records in its range");
+            var isDenominator = correction.IsDenominator;
             foreach (var fact in facts.Where(counted)) Add(fact.UnitKey[..ChildLength], isDenominator ? 0 : 1, isDenominator ? 1 : 0, 0);
         }
         foreach (var edge in split.Edges)
