@@ -65,7 +65,7 @@ public sealed class NumberSequence_Tests_on_Sqlite(SqliteApp app) : NumberSequen
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class NumberSequence_Tests_on_PostgreSql(PostgresCluster cluster) : NumberSequence_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

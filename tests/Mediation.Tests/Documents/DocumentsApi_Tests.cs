@@ -272,7 +272,7 @@ public sealed class DocumentsApi_Tests_on_Sqlite(SqliteApp app) : DocumentsApi_T
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class DocumentsApi_Tests_on_PostgreSql(PostgresCluster cluster) : DocumentsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -151,7 +151,7 @@ public sealed class ExportsApi_Tests_on_Sqlite(SqliteApp app) : ExportsApi_Tests
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class ExportsApi_Tests_on_PostgreSql(PostgresCluster cluster) : ExportsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -462,7 +462,7 @@ public sealed class AuthorizationMatrix_Tests_on_Sqlite(DemoRecordsSqliteApp app
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class AuthorizationMatrix_Tests_on_PostgreSql(PostgresCluster cluster) : AuthorizationMatrix_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: WithDemoRecords);

@@ -157,7 +157,7 @@ public sealed class BackupRestore_Tests_on_Sqlite : BackupRestore_Tests
             () => new MediationAppFactory(DatabaseProvider.Sqlite, $"Data Source={_target};Default Timeout=120", WithDemoRecords)));
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class BackupRestore_Tests_on_PostgreSql(PostgresCluster cluster) : BackupRestore_Tests
 {
     private static Dictionary<string, string> Env(string connection) => new()

@@ -292,7 +292,7 @@ public sealed class ControlsEndToEnd_Tests_on_Sqlite : ControlsEndToEnd_Tests, I
     public void Dispose() => _log.Dispose();
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class ControlsEndToEnd_Tests_on_PostgreSql(PostgresCluster cluster) : ControlsEndToEnd_Tests, IDisposable
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);

@@ -162,7 +162,7 @@ public sealed class CrashSafety_Tests_on_Sqlite(ITestOutputHelper output) : Cras
     }
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class CrashSafety_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : CrashSafety_Tests(output)
 {
     protected override async Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync() =>

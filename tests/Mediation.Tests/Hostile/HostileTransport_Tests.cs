@@ -219,7 +219,7 @@ public sealed class HostileTransport_Tests_on_Sqlite(QuiescedSqliteApp app, ITes
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class HostileTransport_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : HostileTransport_Tests(output)
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: RowCensus.Quiesced);

@@ -368,7 +368,7 @@ public sealed class MalformedInput_Tests_on_Sqlite(QuiescedSqliteApp app, ITestO
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class MalformedInput_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : MalformedInput_Tests(output)
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: RowCensus.Quiesced);

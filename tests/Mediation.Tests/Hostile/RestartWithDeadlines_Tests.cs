@@ -165,7 +165,7 @@ public sealed class RestartWithDeadlines_Tests_on_Sqlite(ITestOutputHelper outpu
     }
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class RestartWithDeadlines_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : RestartWithDeadlines_Tests(output)
 {
     protected override async Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync() =>

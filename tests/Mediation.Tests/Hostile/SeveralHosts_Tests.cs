@@ -40,7 +40,7 @@ public sealed class StormTickHandler : IIntegrationEventHandler<StormTickEto>
 /// exactly one sweep and told once to each unit, and each outbox message reaches its handler exactly once.
 /// One minute here; <c>etc/soak.sh</c> runs ten (MEDIATION_SOAK_STORM_SECONDS).
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class SeveralHosts_Tests(PostgresCluster cluster, ITestOutputHelper output)
 {
     private static TimeSpan Storm => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MEDIATION_SOAK_STORM_SECONDS"), out var s) ? s : 60);

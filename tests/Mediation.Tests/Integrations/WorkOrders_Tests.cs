@@ -262,7 +262,7 @@ public sealed class WorkOrders_Tests_on_Sqlite(FastCallbacksSqliteApp app) : Wor
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class WorkOrders_Tests_on_PostgreSql(PostgresCluster cluster) : WorkOrders_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: Settings);

@@ -513,7 +513,7 @@ public sealed class JointMeetingsApi_Tests_on_Sqlite(SqliteApp app) : JointMeeti
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class JointMeetingsApi_Tests_on_PostgreSql(PostgresCluster cluster) : JointMeetingsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

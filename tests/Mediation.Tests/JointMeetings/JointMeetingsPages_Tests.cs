@@ -94,7 +94,7 @@ public sealed class JointMeetingsPages_Tests_on_Sqlite(SqliteApp app) : JointMee
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class JointMeetingsPages_Tests_on_PostgreSql(PostgresCluster cluster) : JointMeetingsPages_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

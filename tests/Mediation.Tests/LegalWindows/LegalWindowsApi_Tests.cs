@@ -442,7 +442,7 @@ public sealed class LegalWindowsApi_Tests_on_Sqlite(SqliteApp app) : LegalWindow
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class LegalWindowsApi_Tests_on_PostgreSql(PostgresCluster cluster) : LegalWindowsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

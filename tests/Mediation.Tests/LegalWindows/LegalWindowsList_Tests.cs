@@ -154,7 +154,7 @@ public sealed class LegalWindowsList_Tests_on_Sqlite(SqliteApp app) : LegalWindo
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class LegalWindowsList_Tests_on_PostgreSql(PostgresCluster cluster) : LegalWindowsList_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -116,7 +116,7 @@ public sealed class LegalWindowsPages_Tests_on_Sqlite(SqliteApp app) : LegalWind
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class LegalWindowsPages_Tests_on_PostgreSql(PostgresCluster cluster) : LegalWindowsPages_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -398,7 +398,7 @@ public sealed class IntakeCost_Tests_on_Sqlite(IntakeCostApp app, ITestOutputHel
     }
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class IntakeCost_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : IntakeCost_Tests(output)
 {
     // PostgreSQL batches a SaveChanges' inserts into one command (10 before the calendar was kept per process, 9 before a

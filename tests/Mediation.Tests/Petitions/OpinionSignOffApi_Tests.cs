@@ -176,7 +176,7 @@ public sealed class OpinionSignOffApi_Tests_on_Sqlite(SqliteApp app) : OpinionSi
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class OpinionSignOffApi_Tests_on_PostgreSql(PostgresCluster cluster) : OpinionSignOffApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

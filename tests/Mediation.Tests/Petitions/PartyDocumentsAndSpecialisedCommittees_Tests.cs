@@ -110,7 +110,7 @@ public sealed class PartyDocumentsAndSpecialisedCommittees_Tests_on_Sqlite(Sqlit
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class PartyDocumentsAndSpecialisedCommittees_Tests_on_PostgreSql(PostgresCluster cluster) : PartyDocumentsAndSpecialisedCommittees_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -140,7 +140,7 @@ public sealed class PetitionList_Tests_on_Sqlite(SqliteApp app) : PetitionList_T
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class PetitionList_Tests_on_PostgreSql(PostgresCluster cluster) : PetitionList_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -868,7 +868,7 @@ public sealed class PetitionsApi_Tests_on_Sqlite(SqliteApp app) : PetitionsApi_T
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class PetitionsApi_Tests_on_PostgreSql(PostgresCluster cluster) : PetitionsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -211,7 +211,7 @@ public sealed class PetitionsPages_Tests_on_Sqlite(SqliteApp app) : PetitionsPag
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Second)]
 public sealed class PetitionsPages_Tests_on_PostgreSql(PostgresCluster cluster) : PetitionsPages_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

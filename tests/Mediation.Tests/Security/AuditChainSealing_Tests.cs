@@ -54,7 +54,7 @@ public sealed class AuditChainSealing_Tests_on_Sqlite(SqliteApp app) : AuditChai
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class AuditChainSealing_Tests_on_PostgreSql(PostgresCluster cluster) : AuditChainSealing_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -106,7 +106,7 @@ public sealed class DutySeparation_Tests_on_Sqlite(SqliteApp app) : DutySeparati
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class DutySeparation_Tests_on_PostgreSql(PostgresCluster cluster) : DutySeparation_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -104,7 +104,7 @@ public sealed class EnterpriseReach_Tests_on_Sqlite(SqliteApp app, ITestOutputHe
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class EnterpriseReach_Tests_on_PostgreSql(PostgresCluster cluster, ITestOutputHelper output) : EnterpriseReach_Tests(output)
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

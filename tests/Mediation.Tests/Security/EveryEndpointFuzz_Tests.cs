@@ -78,7 +78,7 @@ public sealed class EveryEndpointFuzz_Tests_on_Sqlite(SqliteApp app) : EveryEndp
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class EveryEndpointFuzz_Tests_on_PostgreSql(PostgresCluster cluster) : EveryEndpointFuzz_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -528,7 +528,7 @@ public sealed class HostileInput_Tests_on_Sqlite(SqliteApp app) : HostileInput_T
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class HostileInput_Tests_on_PostgreSql(PostgresCluster cluster) : HostileInput_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -101,7 +101,7 @@ public sealed class IdempotencyExclusions_Tests_on_Sqlite(SqliteApp app) : Idemp
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class IdempotencyExclusions_Tests_on_PostgreSql(PostgresCluster cluster) : IdempotencyExclusions_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

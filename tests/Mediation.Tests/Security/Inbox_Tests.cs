@@ -91,7 +91,7 @@ public sealed class Inbox_Tests_on_Sqlite(SqliteApp app) : Inbox_Tests, IClassFi
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class Inbox_Tests_on_PostgreSql(PostgresCluster cluster) : Inbox_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -96,7 +96,7 @@ public sealed class PermissionDefaults_Tests_on_Sqlite(SqliteApp app) : Permissi
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class PermissionDefaults_Tests_on_PostgreSql(PostgresCluster cluster) : PermissionDefaults_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

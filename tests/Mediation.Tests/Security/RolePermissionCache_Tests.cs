@@ -93,7 +93,7 @@ public sealed class RolePermissionCache_Tests_on_Sqlite(SqliteApp app) : RolePer
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class RolePermissionCache_Tests_on_PostgreSql(PostgresCluster cluster) : RolePermissionCache_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

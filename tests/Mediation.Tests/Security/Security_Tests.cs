@@ -417,7 +417,7 @@ public sealed class Security_Tests_on_Sqlite(SqliteApp app) : Security_Tests, IC
     }
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class Security_Tests_on_PostgreSql(PostgresCluster cluster) : Security_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

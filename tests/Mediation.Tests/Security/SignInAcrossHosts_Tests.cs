@@ -126,7 +126,7 @@ public sealed class SignInAcrossHosts_Tests_on_Sqlite(TwoSqliteHosts hosts) : Si
     protected override Task<MediationAppFactory[]> HostsAsync() => Task.FromResult(hosts.Hosts);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class SignInAcrossHosts_Tests_on_PostgreSql(PostgresCluster cluster) : SignInAcrossHosts_Tests
 {
     protected override Task<MediationAppFactory[]> HostsAsync() =>

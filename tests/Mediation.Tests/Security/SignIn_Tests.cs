@@ -242,7 +242,7 @@ public sealed class SignIn_Tests_on_Sqlite(UnthrottledSqliteApp app) : SignIn_Te
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class SignIn_Tests_on_PostgreSql(PostgresCluster cluster) : SignIn_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), PasswordHashCounter.Register, UnthrottledSettings);

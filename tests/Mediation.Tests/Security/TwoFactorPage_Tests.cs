@@ -117,7 +117,7 @@ public sealed class TwoFactorPage_Tests_on_Sqlite(UnthrottledSqliteApp app) : Tw
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class TwoFactorPage_Tests_on_PostgreSql(PostgresCluster cluster) : TwoFactorPage_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: SignIn_Tests.UnthrottledSettings);

@@ -136,7 +136,7 @@ public sealed class TwoFactor_Tests_on_Sqlite(UnthrottledSqliteApp app) : TwoFac
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class TwoFactor_Tests_on_PostgreSql(PostgresCluster cluster) : TwoFactor_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), settings: SignIn_Tests.UnthrottledSettings);

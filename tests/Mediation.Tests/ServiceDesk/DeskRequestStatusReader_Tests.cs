@@ -94,7 +94,7 @@ public sealed class DeskRequestStatusReader_Tests_on_Sqlite(SqliteApp app) : Des
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class DeskRequestStatusReader_Tests_on_PostgreSql(PostgresCluster cluster) : DeskRequestStatusReader_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

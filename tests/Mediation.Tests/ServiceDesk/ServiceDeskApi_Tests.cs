@@ -325,7 +325,7 @@ public sealed class ServiceDeskApi_Tests_on_Sqlite(SqliteApp app) : ServiceDeskA
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskApi_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -148,7 +148,7 @@ public sealed class ServiceDeskAttachments_Tests_on_Sqlite(SqliteApp app) : Serv
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskAttachments_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskAttachments_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -75,7 +75,7 @@ public sealed class ServiceDeskDemo_Tests_on_Sqlite(SqliteApp app) : ServiceDesk
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskDemo_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskDemo_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -74,7 +74,7 @@ public sealed class ServiceDeskDocuments_Tests_on_Sqlite(SqliteApp app) : Servic
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskDocuments_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskDocuments_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

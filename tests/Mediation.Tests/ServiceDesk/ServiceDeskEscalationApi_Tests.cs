@@ -145,7 +145,7 @@ public sealed class ServiceDeskEscalationApi_Tests_on_Sqlite(SqliteApp app) : Se
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskEscalationApi_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskEscalationApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -127,7 +127,7 @@ public sealed class ServiceDeskPetitionHandOff_Tests_on_Sqlite(SqliteApp app) : 
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class ServiceDeskPetitionHandOff_Tests_on_PostgreSql(PostgresCluster cluster) : ServiceDeskPetitionHandOff_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

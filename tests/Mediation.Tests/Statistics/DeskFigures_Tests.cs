@@ -212,7 +212,7 @@ public sealed class DeskFiguresApi_Tests_on_Sqlite(SqliteApp app) : DeskFiguresA
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class DeskFiguresApi_Tests_on_PostgreSql(PostgresCluster cluster) : DeskFiguresApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -364,7 +364,7 @@ public sealed class StatisticsApi_Tests_on_Sqlite(SqliteApp app) : StatisticsApi
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class StatisticsApi_Tests_on_PostgreSql(PostgresCluster cluster) : StatisticsApi_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());

@@ -185,7 +185,7 @@ public sealed class StatisticsRecount_Tests_on_Sqlite(SqliteApp app) : Statistic
     protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
 }
 
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollection.Third)]
 public sealed class StatisticsRecount_Tests_on_PostgreSql(PostgresCluster cluster) : StatisticsRecount_Tests
 {
     protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType());
