@@ -109,6 +109,8 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
 
     private Task WriteForBareStatusAsync(HttpContext context)
     {
+        if (context.Response.StatusCode is StatusCodes.Status400BadRequest && UnreportedBindingFailure.Find(context) is { } bindingFailure)
+            return WriteAsync(context, bindingFailure);
         var code = context.Response.StatusCode switch
         {
             StatusCodes.Status404NotFound => context.GetEndpoint() is null ? CoreErrorCodes.RouteNotFound : CoreErrorCodes.EntityNotFound,
