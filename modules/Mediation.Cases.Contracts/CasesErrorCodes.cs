@@ -57,4 +57,7 @@ public static class CasesErrorCodes
     public const string AlreadyParticipant = "Cases:AlreadyParticipant";
     public const string CaseNumberNotFound = "Cases:CaseNumberNotFound";
     public const string SessionNotFound = "Cases:SessionNotFound";
+    public const string SessionPlanInPast = "Cases:SessionPlanInPast";
+    public const string SessionPlanMediatorNotOnCase = "Cases:SessionPlanMediatorNotOnCase";
+    public const string SessionPlanClosed = "Cases:SessionPlanClosed";
 }

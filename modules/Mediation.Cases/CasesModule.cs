@@ -31,6 +31,7 @@ public sealed class CasesModule : IModule
         services.AddScoped<CaseListQuery>();
         services.AddScoped<Mediation.Core.Exports.IExportProducer, CaseListExport>();
         services.AddScoped<FollowUpAppService>();
+        services.AddScoped<SessionPlanAppService>();
         services.AddScoped<CaseTermAppService>();
         services.AddScoped<CaseDocumentsAppService>();
         services.AddScoped<ICaseIntakeIntegrationService, CaseIntakeIntegrationService>();

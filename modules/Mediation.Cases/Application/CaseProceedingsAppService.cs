@@ -20,7 +20,7 @@ namespace Mediation.Cases.Application;
 /// <summary>From the first session to the court's judicial confirmation: 调解笔录, 结案, 调解协议书, 司法确认.</summary>
 internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppService cases, ICurrentUser user,
     IIntegrationEventPublisher events, IDeadlineClocks clocks, IDocumentArchive documents, FollowUpAppService followUps,
-    PersonalDataProtector protector, SecurityAuditLog auditLog, TimeProvider clock)
+    PersonalDataProtector protector, SecurityAuditLog auditLog, TimeProvider clock, SessionPlanAppService plans)
 {
     public const string AgreementTemplate = "mediation-agreement";
     private const string PartyRoles = "甲乙丙丁戊己庚辛壬癸";
@@ -44,8 +44,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
 
         var mediationCase = await cases.FindCaseAsync(id, ct);
         db.ExpectConcurrencyStamp(mediationCase, input.ConcurrencyStamp);
-        mediationCase.RecordSession(input.HeldAt!.Value, input.Place!.Trim(), attendees.Select(a => a!.Trim()).ToList(), input.Minutes!.Trim(),
+        var session = mediationCase.RecordSession(input.HeldAt!.Value, input.Place!.Trim(), attendees.Select(a => a!.Trim()).ToList(), input.Minutes!.Trim(),
             statements.Select(s => (s.PartyId!.Value, s.Statement!.Trim())).ToList(), user.UserName, clock.GetUtcNow());
+        // Saved with the session or not at all: the held session fulfils its plan (调解安排).
+        await plans.FulfilAsync(mediationCase, session.Number, session.HeldAt, ct);
         // A later session only adds owned rows; touching the case makes the save check and renew its stamp, so two
         // sessions recorded at once cannot both take the same number.
         db.Entry(mediationCase).Property(c => c.Status).IsModified = true;
@@ -82,6 +84,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         events.Publish(new CaseConcludedEto(mediationCase.Id, mediationCase.Number, mediationCase.OrgUnitId, input.Outcome!.Value, mediationCase.SourceRecordId,
             mediationCase.Source, mediationCase.ConcludedAt!.Value, AgreementSummary(mediationCase), mediationCase.TerminationReason, mediationCase.OtherRoutes));
         if (mediationCase.Outcome is CaseOutcome.OralAgreement) PublishAgreementEffective(mediationCase);
+        await plans.CancelOpenAsync(mediationCase.Id, ct);
         await db.SaveChangesAsync(ct);
         await StopClocksAsync(mediationCase.Id, CasesPolicies.Term, "结案", ct);
         await followUps.ScheduleAsync(mediationCase, ct);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Mediation.Cases.Application;
 
-/// <summary>A mediator's cards on the workbench: his open cases, those due within three working days, those past their term and today's 回访.</summary>
+/// <summary>A mediator's cards on the workbench: his open cases, those due within three working days, those past their term, today's sessions and 回访.</summary>
 internal static class CaseWorkbenchCards
 {
     public static IReadOnlyList<WorkbenchCard> All { get; } =
@@ -21,8 +21,28 @@ internal static class CaseWorkbenchCards
             (sp, ct) => LoadAsync(sp, CaseDueFilter.Soon, ct)),
         new("cases.overdue", WorkbenchSection.Overdue, "CasesUi:Workbench:Overdue", CasesPermissions.Sessions.Record,
             (sp, ct) => LoadAsync(sp, CaseDueFilter.Overdue, ct)),
+        new("cases.sessions-today", WorkbenchSection.Today, "CasesUi:Workbench:SessionsToday", CasesPermissions.Sessions.Record, SessionsTodayAsync),
         new("cases.visits-today", WorkbenchSection.Today, "CasesUi:Workbench:VisitsToday", CasesPermissions.Visits.Record, VisitsTodayAsync),
     ];
+
+    /// <summary>
+    /// 今日调解: the sessions planned for today in the caller's units and not yet held, the earliest first; each line opens the case,
+    /// the count the planned-sessions list filtered the same way (<see cref="SessionPlanAppService.PlannedToday"/>). One query: a
+    /// day's sessions in one's units are few, so they are read whole and counted as read.
+    /// </summary>
+    private static async Task<WorkbenchCardContent> SessionsTodayAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<MediationDbContext>();
+        var l = sp.GetRequiredService<IStringLocalizer>();
+        var today = ChinaTime.DateOf(sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        var rows = await SessionPlanAppService.PlannedToday(db.Set<SessionPlan>().AsNoTracking(), today)
+            .Join(db.Set<MediationCase>().AsNoTracking(), p => p.CaseId, c => c.Id, (p, c) => new { p.Id, p.CaseId, p.StartsAt, p.Place, p.MediatorName, c.Number })
+            .ToListAsync(ct);
+        var lines = rows.OrderBy(x => x.StartsAt).ThenBy(x => x.Id).Take(WorkbenchCardContent.MaxLines)
+            .Select(x => new WorkbenchLine(x.Number, $"/Cases/{x.CaseId}", l["CasesUi:Workbench:SessionAt",
+                ChinaTime.ToChina(x.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture), x.Place, x.MediatorName].Value)).ToList();
+        return new WorkbenchCardContent(rows.Count, "/Cases/Sessions?today=true", lines);
+    }
 
     /// <summary>
     /// 今日应回访: the follow-up visits whose day has come and which nobody has made yet, in the caller's units, the soonest due first;

@@ -42,7 +42,12 @@ internal static class CasesDemoSeed
             db.Add(committee);
         }
         await db.SaveChangesAsync(ct);
-        if (DemoActor.RecordsWanted(services)) await DemoActor.RunAsAsync(services, "demo.mediator", sp => SeedCasesAsync(sp, ct), ct);
+        if (DemoActor.RecordsWanted(services))
+            await DemoActor.RunAsAsync(services, "demo.mediator", async sp =>
+            {
+                await SeedCasesAsync(sp, ct);
+                await SeedTodaysSessionsAsync(sp, ct);
+            }, ct);
     }
 
     private const string NeighboursSummary = "邻居翻建院墙占用通道约半米，双方多次争吵";
@@ -80,6 +85,26 @@ internal static class CasesDemoSeed
         await proceedings.ConcludeAsync(heard.Id, new ConcludeCaseInput(CaseOutcome.Succeeded, "王某某驾驶电动车与步行的郑某某剐蹭，致郑某某手臂擦伤",
             "医药费、误工费的数额", "王某某承担全部责任",
             [new AgreementTermInput("王某某赔偿郑某某医药费、误工费", 3200m, ChinaTime.DateOf(now).AddDays(10))], null, null, null, false, null, heard.ConcurrencyStamp), ct);
+    }
+
+    /// <summary>
+    /// 今日调解 on every start of the demo: when nothing is planned for today (China time), the two open demo cases get a session
+    /// this morning and this afternoon, so the mediator's workbench always shows the day's sessions.
+    /// </summary>
+    private static async Task SeedTodaysSessionsAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<MediationDbContext>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        if (await db.Set<SessionPlan>().IgnoreQueryFilters().AnyAsync(p => p.PlannedOn == today, ct)) return;
+        if (sp.GetRequiredService<ICurrentUser>().Id is not { } mediator) return;
+        var open = await db.Set<MediationCase>().AsNoTracking().Where(c => c.Status != CaseStatus.Concluded && c.Mediators.Any(m => m.UserId == mediator))
+            .OrderBy(c => c.RegisteredAt).Select(c => c.Id).Take(2).ToListAsync(ct);
+        var plans = sp.GetRequiredService<SessionPlanAppService>();
+        var times = new[] { new TimeOnly(9, 30), new TimeOnly(15, 0) };
+        for (var i = 0; i < open.Count; i++)
+            await plans.PlanAsync(open[i], new PlanSessionInput(new DateTimeOffset(today.ToDateTime(times[i]), TimeSpan.FromHours(8)),
+                "岱庙街道人民调解委员会调解室", null), ct);
     }
 
     private static PartyInput Person(string name, string idCard, string phone, string address) =>

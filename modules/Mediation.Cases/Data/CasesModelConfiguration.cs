@@ -221,5 +221,21 @@ internal static class CasesModelConfiguration
             b.Navigation(v => v.Performances).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.Navigation(v => v.Satisfactions).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
+
+        model.Entity<SessionPlan>(b =>
+        {
+            b.ToTable("SessionPlans", Schema);
+            b.HasKey(p => p.Id);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.Place).HasMaxLength(SessionPlan.MaxPlaceLength);
+            b.Property(p => p.MediatorName).HasMaxLength(256);
+            b.Property(p => p.CancelReason).HasMaxLength(SessionPlan.MaxReasonLength);
+            b.Property(p => p.PlannedBy).HasMaxLength(256);
+            b.HasIndex(p => p.CaseId);
+            // 今日调解: the day's plans still to be held in the caller's units.
+            b.HasIndex(p => new { p.OrgUnitId, p.Status, p.PlannedOn });
+            b.HasOne<MediationCase>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -72,6 +72,19 @@ internal static class CasesEndpoints
             .RequirePermission(CasesPermissions.Cases.Read);
         g.MapPost("/{id:guid}/visits/{visitId:guid}", (Guid id, Guid visitId, RecordVisitInput input, FollowUpAppService s, CancellationToken ct)
             => s.RecordAsync(id, visitId, input, ct)).WithName("Cases_RecordVisit").WithSummary("记录回访").RequirePermission(CasesPermissions.Visits.Record);
+        g.MapGet("/session-plans", (bool? today, SessionPlanAppService s, CancellationToken ct) => s.ListPlannedAsync(today is true, ct))
+            .WithName("Cases_ListPlannedSessions").WithSummary("列出待举行的调解安排（today=true：仅今日）").RequirePermission(CasesPermissions.Sessions.Record);
+        g.MapGet("/{id:guid}/session-plans", (Guid id, SessionPlanAppService s, CancellationToken ct) => s.ListForCaseAsync(id, ct))
+            .WithName("Cases_ListSessionPlans").WithSummary("列出案件的调解安排").RequirePermission(CasesPermissions.Cases.Read);
+        g.MapPost("/{id:guid}/session-plans", async (Guid id, PlanSessionInput input, SessionPlanAppService s, CancellationToken ct) =>
+        {
+            var planned = await s.PlanAsync(id, input, ct);
+            return TypedResults.Created($"/api/cases/{id}/session-plans", planned);
+        }).WithName("Cases_PlanSession").WithSummary("安排调解（时间、地点、调解员）").RequirePermission(CasesPermissions.Sessions.Record);
+        g.MapPost("/{id:guid}/session-plans/{planId:guid}/reschedule", (Guid id, Guid planId, RescheduleSessionInput input, SessionPlanAppService s, CancellationToken ct)
+            => s.RescheduleAsync(id, planId, input, ct)).WithName("Cases_RescheduleSession").WithSummary("调解改期").RequirePermission(CasesPermissions.Sessions.Record);
+        g.MapPost("/{id:guid}/session-plans/{planId:guid}/cancel", (Guid id, Guid planId, CancelSessionPlanInput input, SessionPlanAppService s, CancellationToken ct)
+            => s.CancelAsync(id, planId, input, ct)).WithName("Cases_CancelSessionPlan").WithSummary("取消调解安排").RequirePermission(CasesPermissions.Sessions.Record);
         g.MapPost("/assign", (AssignMediatorsInput input, CaseAppService s, CancellationToken ct)
             => s.AssignMediatorsAsync(input, ct)).WithName("Cases_AssignMediators").WithSummary("批量指派调解员").RequirePermission(CasesPermissions.Cases.Assign);
     }

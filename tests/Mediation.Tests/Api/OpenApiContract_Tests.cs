@@ -161,7 +161,7 @@ public sealed partial class OpenApiContract_Tests(SqliteApp app) : IClassFixture
     [
         "OrgUnits_List", "OrgUnits_GetTree", "Documents_ListTemplates", "Documents_ListTemplateVersions", "Identity_ListUsers", "Identity_ListRoles",
         "Identity_ListPermissions", "Calendar_ListPolicies", "Deadlines_ListClocksOfRecord", "Cases_ListCommittees", "Cases_ListDueVisits",
-        "Cases_ListVisits", "LegalWindows_ListWindows", "LegalWindows_ListShifts", "LegalWindows_ListAdvisors", "ServiceDesk_ListCommittees",
+        "Cases_ListVisits", "Cases_ListSessionPlans", "Cases_ListPlannedSessions", "LegalWindows_ListWindows", "LegalWindows_ListShifts", "LegalWindows_ListAdvisors", "ServiceDesk_ListCommittees",
         "JointMeetings_ListGroups", "JointMeetings_ListMeetings", "JointMeetings_ListMyUnits", "Statistics_GetTrend",
         // The caller's own exports: at most 5 unfinished, files deleted after 7 days; the newest 50 are listed.
         "Exports_ListMine",

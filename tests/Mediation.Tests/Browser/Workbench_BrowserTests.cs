@@ -1,3 +1,4 @@
+using Mediation.Cases;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Notifications.Domain;
@@ -7,6 +8,7 @@ using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Shouldly;
 
 namespace Mediation.Tests.Browser;
 
@@ -48,6 +50,19 @@ public sealed class Workbench_BrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = overdue.Number })).ToBeVisibleAsync();
         await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = dueTomorrow.Number })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByLabel("期限")).ToHaveValueAsync("Overdue");
+
+        // 今日调解: a session planned for today is on its card; the count opens today's planned sessions, the line the case.
+        var mediator = await app.Factory.ClientAsAsync("demo.mediator");
+        var planned = await mediator.PostJsonAsync($"/api/cases/{overdue.Id}/session-plans", new PlanSessionInput(
+            new DateTimeOffset(today.ToDateTime(new TimeOnly(0, 1)), TimeSpan.FromHours(8)), "岱庙街道人民调解委员会调解室", null));
+        planned.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await planned.Content.ReadAsStringAsync());
+        await page.GotoAsync("/");
+        var sessionsCard = page.Locator("[data-card='cases.sessions-today']");
+        await Assertions.Expect(sessionsCard).ToContainTextAsync("00:01 岱庙街道人民调解委员会调解室");
+        await sessionsCard.Locator("a.count").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Cases/Sessions\\?today=true$"));
+        await main.GetByRole(AriaRole.Link, new() { Name = overdue.Number }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(overdue.Number);
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         return (await withMediator.ReadAsync<CommitteeDto>(), me.Id);
     }
 
+    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<T>();
+    }
+
     private static IReadOnlyList<PartyInput> Parties() =>
     [
         new PartyInput(PartyKind.Person, "王某", "11010519491231002X", null, null, "13800138000", "岱东社区 3 号", true),
@@ -149,6 +155,76 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
 
         var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
         officer.ShouldNotContain("data-card=\"cases.visits-today\"", customMessage: "a petition officer records no visits");
+    }
+
+    [Fact]
+    public async Task A_planned_session_is_on_todays_card_until_moved_and_the_recorded_session_fulfils_it()
+    {
+        var (mediator, registered) = await RegisteredAsync();
+        var url = $"/api/cases/{registered.Id}/session-plans";
+        // 00:01 China time today: the day's first, and today whatever the hour the test runs.
+        var early = new DateTimeOffset(Today.ToDateTime(new TimeOnly(0, 1)), TimeSpan.FromHours(8));
+        async Task<List<SessionPlanDto>> TodaysAsync() => await (await mediator.GetAsync("/api/cases/session-plans?today=true")).ReadAsync<List<SessionPlanDto>>();
+
+        var bad = await mediator.PostJsonAsync(url, new PlanSessionInput(early.AddDays(-1), " ", null));
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
+        errors.GetProperty("startsAt")[0].GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanInPast);
+        errors.TryGetProperty("place", out _).ShouldBeTrue();
+        (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldBeEmpty("nothing written");
+
+        var created = await mediator.PostJsonAsync(url, new PlanSessionInput(early, "岱东社区调解室", null));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var planned = await created.ReadAsync<SessionPlanDto>();
+        (planned.Status, planned.PlannedOn, planned.CaseNumber, planned.MediatorName, planned.PlannedByName, planned.PlannedByUnit)
+            .ShouldBe((SessionPlanStatus.Planned, Today, registered.Number, "演示调解员", "演示调解员", "泰山区"));
+        (await TodaysAsync()).ShouldContain(p => p.Id == planned.Id);
+
+        // The card and the list its count opens: the same rows, each line opening the case.
+        static string MainOf(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var list = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")));
+        list.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a>");
+        var rows = list.Split("<td><a href=\"/Cases/").Length - 1;
+        var home = WebUtility.HtmlDecode(await mediator.GetStringAsync("/"));
+        var start = home.IndexOf("data-card=\"cases.sessions-today\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "the mediator's workbench has today's sessions");
+        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
+        var card = home[start..(next < 0 ? home.Length : next)];
+        card.ShouldContain($"href=\"/Cases/Sessions?today=true\" aria-label=\"今日调解：{rows} 件，查看列表\">{rows}</a>");
+        card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 00:01 岱东社区调解室 · 演示调解员");
+
+        // Moved to tomorrow: off today's card; a mediator not on the case is refused.
+        var moved = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
+            new RescheduleSessionInput(early.AddDays(1), null, null, planned.ConcurrencyStamp)));
+        moved.PlannedOn.ShouldBe(Today.AddDays(1));
+        (await TodaysAsync()).ShouldNotContain(p => p.Id == planned.Id);
+        WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")).ShouldNotContain(registered.Number);
+        var stranger = await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule", new RescheduleSessionInput(early, null, Guid.NewGuid(), moved.ConcurrencyStamp));
+        stranger.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await stranger.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanMediatorNotOnCase);
+
+        // Held today, ahead of the plan for tomorrow: the plan stands; moved back to today, the next recorded session fulfils it.
+        var back = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
+            new RescheduleSessionInput(early, "村委会", null, moved.ConcurrencyStamp)));
+        var held = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow.AddMinutes(-1),
+            "村委会", ["张调解", "王某", "李某"], "双方陈述", [], registered.ConcurrencyStamp));
+        held.StatusCode.ShouldBe(HttpStatusCode.OK, await held.Content.ReadAsStringAsync());
+        var fulfilled = (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldHaveSingleItem();
+        (fulfilled.Status, fulfilled.HeldSessionNumber, fulfilled.Place).ShouldBe((SessionPlanStatus.Held, (int?)1, "村委会"));
+        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain($"{Day(Today)} 00:01 · 村委会 · 演示调解员 · 已调解");
+        (await TodaysAsync()).ShouldNotContain(p => p.Id == planned.Id);
+        var late = await mediator.PostJsonAsync($"{url}/{planned.Id}/cancel", new CancelSessionPlanInput("当事人外出", back.ConcurrencyStamp));
+        late.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanClosed);
+
+        var another = await (await mediator.PostJsonAsync(url, new PlanSessionInput(early.AddDays(2), "岱东社区调解室", null))).ReadAsync<SessionPlanDto>();
+        (await mediator.PostJsonAsync($"{url}/{another.Id}/cancel", new CancelSessionPlanInput(null, another.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var cancelled = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{another.Id}/cancel", new CancelSessionPlanInput("当事人外出", another.ConcurrencyStamp)));
+        (cancelled.Status, cancelled.CancelReason).ShouldBe((SessionPlanStatus.Cancelled, "当事人外出"));
+
+        var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
+        officer.ShouldNotContain("data-card=\"cases.sessions-today\"", customMessage: "a petition officer records no sessions");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Mediation.Cases.Pages.Cases;
 
 [Authorize(Policy = CasesPermissions.Cases.Read)]
 internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppService proceedings, IDocumentArchive documents,
-    IDeadlineClocks clocks, IRecordReferences references, ICurrentUser user, TimeProvider clock) : FormPageModel
+    IDeadlineClocks clocks, IRecordReferences references, ICurrentUser user, TimeProvider clock, SessionPlanAppService plans) : FormPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,7 +28,13 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
     public ApplicationForm Application { get; set; } = new();
 
     [BindProperty]
+    public PlanForm Plan { get; set; } = new();
+
+    [BindProperty]
     public string? ConcurrencyStamp { get; set; }
+
+    /// <summary>调解安排: the sessions planned for the case, held and cancelled ones included.</summary>
+    public IReadOnlyList<SessionPlanDto> Plans { get; private set; } = [];
 
     public CaseDto Case { get; private set; } = null!;
 
@@ -66,6 +72,14 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
         if (!user.HasPermission(CasesPermissions.Cases.AssessRisk)) return Forbid();
         return await WriteAsync(nameof(Risk), () => cases.AssessRiskAsync(Id, new AssessRiskInput(Risk.Grade, Blank(Risk.Reason), ConcurrencyStamp,
             Risk.MayTurnCriminal, Risk.PoliceReportedOn, Blank(Risk.PoliceStation)), ct), ct);
+    }
+
+    /// <summary>安排调解: the caller plans the next session with himself as its mediator.</summary>
+    public async Task<IActionResult> OnPostPlanAsync(CancellationToken ct)
+    {
+        if (!user.HasPermission(CasesPermissions.Sessions.Record)) return Forbid();
+        var startsAt = Plan.StartsAt is { } local ? new DateTimeOffset(local, TimeSpan.FromHours(8)) : (DateTimeOffset?)null;
+        return await WriteAsync(nameof(Plan), () => plans.PlanAsync(Id, new PlanSessionInput(startsAt, Blank(Plan.Place), null), ct), ct);
     }
 
     public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
@@ -132,6 +146,7 @@ internal sealed class DetailModel(CaseAppService cases, CaseProceedingsAppServic
         DueDate = term?.DueDate;
         StatutoryDueDate = term?.StatutoryDueDate;
         Source = await SourceAsync(ct);
+        Plans = await plans.ListForCaseAsync(Case, ct);
     }
 
     /// <summary>The record the case came from, by its number (and a link when the reader may open it); never its id.</summary>
@@ -161,6 +176,12 @@ internal sealed class RiskForm
     public bool MayTurnCriminal { get; set; }
     public DateOnly? PoliceReportedOn { get; set; }
     public string? PoliceStation { get; set; }
+}
+
+internal sealed class PlanForm
+{
+    public DateTime? StartsAt { get; set; }
+    public string? Place { get; set; }
 }
 
 internal sealed class SignedForm

@@ -293,6 +293,73 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Committees", "cases");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("HeldSessionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MediatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MediatorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "PlannedOn");
+
+                    b.ToTable("SessionPlans", "cases");
+                });
+
             modelBuilder.Entity("Mediation.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3529,6 +3596,15 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                         });
 
                     b.Navigation("Mediators");
+                });
+
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>

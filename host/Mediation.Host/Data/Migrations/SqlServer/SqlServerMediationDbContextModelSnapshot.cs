@@ -293,6 +293,73 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Committees", "cases");
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("HeldSessionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("MediatorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MediatorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("PlannedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "PlannedOn");
+
+                    b.ToTable("SessionPlans", "cases");
+                });
+
             modelBuilder.Entity("Mediation.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3532,6 +3599,15 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Mediators");
+                });
+
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>

@@ -288,6 +288,73 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("cases_Committees", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeldSessionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MediatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrgUnitId", "Status", "PlannedOn");
+
+                    b.ToTable("cases_SessionPlans", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3496,6 +3563,15 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Mediators");
+                });
+
+            modelBuilder.Entity("Mediation.Cases.Domain.SessionPlan", b =>
+                {
+                    b.HasOne("Mediation.Cases.Domain.MediationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>
