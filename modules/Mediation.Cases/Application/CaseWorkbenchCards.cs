@@ -37,17 +37,15 @@ internal static class CaseWorkbenchCards
         var today = ChinaTime.DateOf(sp.GetRequiredService<TimeProvider>().GetUtcNow());
         var rows = await SessionPlanAppService.PlannedToday(db.Set<SessionPlan>().AsNoTracking(), today)
             .Join(db.Set<MediationCase>().AsNoTracking(), p => p.CaseId, c => c.Id, (p, c) => new { p.Id, p.CaseId, p.StartsAt, p.Place, p.MediatorName, c.Number })
-            .ToListAsync(ct);
-        var lines = rows.OrderBy(x => x.StartsAt).ThenBy(x => x.Id).Take(WorkbenchCardContent.MaxLines)
-            .Select(x => new WorkbenchLine(x.Number, $"/Cases/{x.CaseId}", l["CasesUi:Workbench:SessionAt",
-                ChinaTime.ToChina(x.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture), x.Place, x.MediatorName].Value)).ToList();
-        return new WorkbenchCardContent(rows.Count, "/Cases/Sessions?today=true", lines);
+            .OrderBy(x => x.StartsAt).ThenBy(x => x.Id).Take(WorkbenchCardContent.MaxCountedRows).ToListAsync(ct);
+        return WorkbenchCardContent.FromRows(rows, "/Cases/Sessions?today=true",
+            x => new WorkbenchLine(x.Number, $"/Cases/{x.CaseId}", l["CasesUi:Workbench:SessionAt",
+                ChinaTime.ToChina(x.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture), x.Place, x.MediatorName].Value));
     }
 
     /// <summary>
     /// 今日应回访: the follow-up visits whose day has come and which nobody has made yet, in the caller's units, the soonest due first;
-    /// each line opens the visit's form, the count the visits list filtered the same way. (The model schedules no mediation
-    /// session ahead, so a mediator's "today" has only its visits.)
+    /// each line opens the visit's form, the count the visits list filtered the same way.
     /// </summary>
     private static async Task<WorkbenchCardContent> VisitsTodayAsync(IServiceProvider sp, CancellationToken ct)
     {
