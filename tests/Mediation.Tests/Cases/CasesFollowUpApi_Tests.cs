@@ -143,11 +143,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         var all = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Visits")));
         all.ShouldContain(Day(Today.AddDays(40)));
 
-        var home = WebUtility.HtmlDecode(await mediator.GetStringAsync("/"));
-        var start = home.IndexOf("data-card=\"cases.visits-today\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, "the mediator's workbench has today's visits");
-        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
-        var card = home[start..(next < 0 ? home.Length : next)];
+        var card = await WorkbenchPage.CardAsync(mediator, "cases.visits-today");
         card.ShouldContain($"href=\"/Cases/Visits?today=true\" aria-label=\"今日应回访：{rows} 件，查看列表\">{rows}</a>");
         (card.Split("href=\"/Cases/Visits?visitId=").Length - 1).ShouldBe(Math.Min(rows, 5));
         if (rows <= 5) card.ShouldContain($"<a href=\"/Cases/Visits?visitId={afterConclusion.Id}\">{inMediation.Number}</a> · 回访期限 {Day(afterConclusion.DueDate!.Value)}");
@@ -186,11 +182,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         var list = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")));
         list.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a>");
         var rows = list.Split("<td><a href=\"/Cases/").Length - 1;
-        var home = WebUtility.HtmlDecode(await mediator.GetStringAsync("/"));
-        var start = home.IndexOf("data-card=\"cases.sessions-today\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, "the mediator's workbench has today's sessions");
-        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
-        var card = home[start..(next < 0 ? home.Length : next)];
+        var card = await WorkbenchPage.CardAsync(mediator, "cases.sessions-today");
         card.ShouldContain($"href=\"/Cases/Sessions?today=true\" aria-label=\"今日调解：{rows} 件，查看列表\">{rows}</a>");
         card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 00:01 岱东社区调解室 · 演示调解员");
 
@@ -203,6 +195,9 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         var stranger = await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule", new RescheduleSessionInput(early, null, Guid.NewGuid(), moved.ConcurrencyStamp));
         stranger.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await stranger.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanMediatorNotOnCase);
+        var unknown = await mediator.PostJsonAsync($"{url}/{Guid.NewGuid()}/reschedule", new RescheduleSessionInput(early, null, null, moved.ConcurrencyStamp));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("（调解安排）", Case.Sensitive, "the record is named, not its entity key");
 
         // Held today, ahead of the plan for tomorrow: the plan stands; moved back to today, the next recorded session fulfils it.
         var back = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",

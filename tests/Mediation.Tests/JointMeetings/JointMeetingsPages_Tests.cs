@@ -51,11 +51,7 @@ public abstract class JointMeetingsPages_Tests : ProviderTests
         var listed = await JointMeetingsApi_Tests.OkAsync<List<MeetingSummaryDto>>(await coordinator.GetAsync($"/api/joint-meetings/meetings?from={day}&to={day}"));
         listed.ShouldContain(m => m.Id == todays.Id);
 
-        var home = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/"));
-        var start = home.IndexOf("data-card=\"joint-meetings.today\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, "the office's workbench has today's meetings");
-        var next = home.IndexOf("data-card=", start + 1, StringComparison.Ordinal);
-        var card = home[start..(next < 0 ? home.Length : next)];
+        var card = await WorkbenchPage.CardAsync(coordinator, "joint-meetings.today");
         card.ShouldContain($"aria-label=\"今日联席会议：{listed.Count} 件，查看列表\">{listed.Count}</a>");
         card.ShouldContain($"href=\"/JointMeetings?month={day[..7]}\"");
         foreach (var meeting in listed.Take(5))

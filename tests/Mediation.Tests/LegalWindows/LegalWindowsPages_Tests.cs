@@ -48,10 +48,7 @@ public abstract class LegalWindowsPages_Tests : ProviderTests
         var listed = await OkAsync<PagedList<ServiceRecordSummaryDto>>(await advisor.GetAsync($"/api/legal-windows/records?on={today}&pageSize=5"));
         listed.Total.ShouldBeGreaterThan(0, "the demo seed records two services earlier today");
 
-        var home = WebUtility.HtmlDecode(await advisor.GetStringAsync("/"));
-        var start = home.IndexOf("data-card=\"legal-windows.today\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, "the advisor's workbench has today's services");
-        var card = home[start..];
+        var card = await WorkbenchPage.CardAsync(advisor, "legal-windows.today");
         card.ShouldContain($"aria-label=\"今日窗口服务：{listed.Total} 件，查看列表\">{listed.Total}</a>");
         foreach (var record in listed.Items)
             card.ShouldContain($"<a href=\"/LegalWindows/Records/{record.Id}\">{record.Number}</a> · ");

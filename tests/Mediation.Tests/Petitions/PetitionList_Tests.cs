@@ -85,8 +85,8 @@ public abstract class PetitionList_Tests : ProviderTests
         await RunningClocksDueAsync(app, soon.Id, today.AddDays(1));
 
         var home = WebUtility.HtmlDecode(await officer.GetStringAsync("/"));
-        var overdueCard = Card(home, "petitions.overdue");
-        var soonCard = Card(home, "petitions.due-soon");
+        var overdueCard = WorkbenchPage.Card(home, "petitions.overdue");
+        var soonCard = WorkbenchPage.Card(home, "petitions.due-soon");
         overdueCard.ShouldContain($"<a href=\"/Petitions/{overdue.Id}\">{overdue.Number}</a>");
         overdueCard.ShouldContain("href=\"/Petitions?due=Overdue\"");
         overdueCard.ShouldNotContain(soon.Number);
@@ -97,14 +97,6 @@ public abstract class PetitionList_Tests : ProviderTests
         overdueCard.ShouldContain($"aria-label=\"已超期的信访事项：{listed.Total} 件，查看列表\">{listed.Total}</a>");
     }
 
-    /// <summary>The card's markup: up to the next card or the end of its section.</summary>
-    private static string Card(string page, string key)
-    {
-        var start = page.IndexOf($"data-card=\"{key}\"", StringComparison.Ordinal);
-        start.ShouldBeGreaterThan(0, $"the workbench has no card {key}");
-        var ends = new[] { page.IndexOf("data-card=", start + 10, StringComparison.Ordinal), page.IndexOf("</section>", start, StringComparison.Ordinal) };
-        return page[start..ends.Where(e => e > 0).Min()];
-    }
 
     private static Task<int> RunningClocksDueAsync(MediationAppFactory app, Guid petitionId, DateOnly due) => app.InScopeAsync(sp =>
     {
