@@ -107,7 +107,7 @@ public abstract class DeadlineNotices_Tests
             .Where(n => n.Channel == NoticeChannel.InApp && n.SourceKey!.StartsWith(clockId.ToString("N"))).ToListAsync());
 }
 
-public sealed class DeadlineNotices_Tests_on_Sqlite : DeadlineNotices_Tests, IAsyncDisposable
+public sealed class DeadlineNotices_Tests_on_Sqlite : DeadlineNotices_Tests, IAsyncLifetime, IAsyncDisposable
 {
     private MediationAppFactory? _app;
 
@@ -118,14 +118,20 @@ public sealed class DeadlineNotices_Tests_on_Sqlite : DeadlineNotices_Tests, IAs
         return Task.FromResult(_app);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xUnit 2 never calls a test class's DisposeAsync(), so each test's host kept running
+    // to the end of the run (on PostgreSQL against a cluster already stopped, logging a failed connection many times a second).
+    public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class DeadlineNotices_Tests_on_PostgreSql(PostgresCluster cluster) : DeadlineNotices_Tests, IAsyncDisposable
+public sealed class DeadlineNotices_Tests_on_PostgreSql(PostgresCluster cluster) : DeadlineNotices_Tests, IAsyncLifetime, IAsyncDisposable
 {
     private MediationAppFactory? _app;
 
@@ -136,8 +142,14 @@ public sealed class DeadlineNotices_Tests_on_PostgreSql(PostgresCluster cluster)
         return _app;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xUnit 2 never calls a test class's DisposeAsync(), so each test's host kept running
+    // to the end of the run (on PostgreSQL against a cluster already stopped, logging a failed connection many times a second).
+    public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }
