@@ -47,6 +47,29 @@ public abstract class AuditChainSealing_Tests
         var sealedRows = await rows.LongCountAsync(a => a.Sequence != null);
         (await rows.MaxAsync(a => a.Sequence)).ShouldBe(sealedRows, "one sequence number per sealed row, none skipped");
     }
+
+    /// <summary>Issue 17: one call seals every settled row, batch after batch, instead of one batch of 500 per interval.</summary>
+    [Fact]
+    public async Task Sealing_goes_on_while_batches_come_back_full()
+    {
+        var app = await AppAsync();
+        var chain = app.Services.GetRequiredService<AuditChain>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var then = DateTimeOffset.UtcNow.AddMinutes(-1);
+            for (var i = 0; i < AuditChain.BatchSize * 2 + 200; i++)
+                db.Add(new AuditEntry { OccurredAt = then, Category = AuditCategory.Data, Action = AuditActions.Updated, EntityType = "SealBackToBack", EntityId = $"{i}" });
+            await db.SaveChangesAsync();
+        }
+
+        await chain.SealPendingAsync(CancellationToken.None);
+
+        await using var check = app.Services.CreateAsyncScope();
+        var rows = check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AuditEntry>();
+        (await rows.CountAsync(a => a.EntityType == "SealBackToBack" && a.Sequence == null)).ShouldBe(0, "three batches in one call");
+        (await chain.VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
+    }
 }
 
 public sealed class AuditChainSealing_Tests_on_Sqlite(SqliteApp app) : AuditChainSealing_Tests, IClassFixture<SqliteApp>
