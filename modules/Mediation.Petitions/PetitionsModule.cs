@@ -30,6 +30,7 @@ public sealed class PetitionsModule : IModule
         services.AddPermissions(PetitionsPermissions.Definitions);
         services.AddSingleton(DuplicateCheckSettings.From(configuration));
         services.AddScoped<PetitionAppService>();
+        services.AddSingleton<PetitionRegistrationBatch>();
         services.AddScoped<IDeadlineRecordDescriber, PetitionDeadlineRecords>();
         services.AddScoped<PetitionProceedingsAppService>();
         services.AddScoped<PetitionPageQuery>();

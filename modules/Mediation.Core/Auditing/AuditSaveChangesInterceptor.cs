@@ -82,7 +82,8 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
         };
         var key = entry.Metadata.FindPrimaryKey();
         var id = key is null ? null : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue));
-        return audit.Entry(AuditCategory.Data, action, entry.Metadata.ClrType.Name, id, JsonSerializer.Serialize(changes));
+        return audit.Entry(AuditCategory.Data, action, entry.Metadata.ClrType.Name, id, JsonSerializer.Serialize(changes),
+            actor: audit.ActorFor(entry.Entity));
     }
 
     /// <summary>

@@ -87,9 +87,17 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     /// A service that has just read the unit a record goes into tells the save so: the save's scope check then compares the path
     /// read in this request with the caller's subtree instead of reading the unit again (issue 17: one query less per registration).
     /// </summary>
-    public void UnitReadInThisRequest(Guid unitId, string unitPath)
+    public void UnitReadInThisRequest(Guid unitId, string unitPath) => UnitReadForCaller(unitId, unitPath, ScopePath);
+
+    /// <summary>
+    /// As <see cref="UnitReadInThisRequest"/> for a writer saving on behalf of other callers (the petitions' group commit): the unit
+    /// is compared with the subtree of the caller whose record goes into it, not with this context's. False when it lies outside.
+    /// </summary>
+    public bool UnitReadForCaller(Guid unitId, string unitPath, string? callerScopePath)
     {
-        if (ScopePath is null || unitPath.StartsWith(ScopePath, StringComparison.Ordinal)) _unitsInScope.Add(unitId);
+        if (callerScopePath is not null && !unitPath.StartsWith(callerScopePath, StringComparison.Ordinal)) return false;
+        _unitsInScope.Add(unitId);
+        return true;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

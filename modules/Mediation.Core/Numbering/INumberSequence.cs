@@ -8,6 +8,12 @@ namespace Mediation.Core.Numbering;
 public interface INumberSequence
 {
     Task<int> NextAsync(string kind, Guid issuerId, int year, CancellationToken ct);
+
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive numbers in one statement and returns the last of them (the first is
+    /// last − count + 1): a group commit numbers its registrations with one row lock, still gap-free as they commit together.
+    /// </summary>
+    Task<int> TakeAsync(string kind, Guid issuerId, int year, int count, CancellationToken ct);
 }
 
 /// <summary>GB/T 9704—2012 7.2.4 发文字号: 机关代字, the year in 〔〕, the sequence without padding (不编虚位) and 号.</summary>

@@ -33,8 +33,11 @@ internal sealed class NumberSequenceRowConfiguration : IEntityTypeConfiguration<
 /// </summary>
 internal sealed class NumberSequence(MediationDbContext db) : INumberSequence
 {
-    public async Task<int> NextAsync(string kind, Guid issuerId, int year, CancellationToken ct)
+    public Task<int> NextAsync(string kind, Guid issuerId, int year, CancellationToken ct) => TakeAsync(kind, issuerId, year, 1, ct);
+
+    public async Task<int> TakeAsync(string kind, Guid issuerId, int year, int count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A number is issued inside the registering transaction, so that a rollback gives it back.");
         var entity = db.Model.FindEntityType(typeof(NumberSequenceRow))!;
@@ -50,6 +53,8 @@ internal sealed class NumberSequence(MediationDbContext db) : INumberSequence
         Parameter(nameof(NumberSequenceRow.Kind), kind);
         Parameter(nameof(NumberSequenceRow.IssuerId), issuerId);
         Parameter(nameof(NumberSequenceRow.Year), year);
+        command.Parameters.Add(entity.FindProperty(nameof(NumberSequenceRow.LastValue))!.GetRelationalTypeMapping()
+            .CreateParameter(command, "@Count", count, nullable: false));
 
         var (k, i, y, last) = (Column(nameof(NumberSequenceRow.Kind)), Column(nameof(NumberSequenceRow.IssuerId)),
             Column(nameof(NumberSequenceRow.Year)), Column(nameof(NumberSequenceRow.LastValue)));
@@ -57,10 +62,10 @@ internal sealed class NumberSequence(MediationDbContext db) : INumberSequence
         command.CommandText = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true
             ? $"MERGE {tableName} WITH (HOLDLOCK) AS s USING (SELECT @Kind AS k, @IssuerId AS i, @Year AS y) AS n " +
               $"ON s.{k} = n.k AND s.{i} = n.i AND s.{y} = n.y " +
-              $"WHEN MATCHED THEN UPDATE SET s.{last} = s.{last} + 1 " +
-              $"WHEN NOT MATCHED THEN INSERT ({k}, {i}, {y}, {last}) VALUES (n.k, n.i, n.y, 1) OUTPUT inserted.{last};"
-            : $"INSERT INTO {tableName} AS s ({k}, {i}, {y}, {last}) VALUES (@Kind, @IssuerId, @Year, 1) " +
-              $"ON CONFLICT ({k}, {i}, {y}) DO UPDATE SET {last} = s.{last} + 1 RETURNING {last}";
+              $"WHEN MATCHED THEN UPDATE SET s.{last} = s.{last} + @Count " +
+              $"WHEN NOT MATCHED THEN INSERT ({k}, {i}, {y}, {last}) VALUES (n.k, n.i, n.y, @Count) OUTPUT inserted.{last};"
+            : $"INSERT INTO {tableName} AS s ({k}, {i}, {y}, {last}) VALUES (@Kind, @IssuerId, @Year, @Count) " +
+              $"ON CONFLICT ({k}, {i}, {y}) DO UPDATE SET {last} = s.{last} + @Count RETURNING {last}";
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

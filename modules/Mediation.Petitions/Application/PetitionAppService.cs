@@ -21,7 +21,7 @@ namespace Mediation.Petitions.Application;
 /// <summary>Intake from every channel, repeat detection, the queue, the detail with its timeline, attachments.</summary>
 internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProtector protector, ICurrentUser user,
     IDeadlineClocks clocks, INumberSequence numbers, IOrgUnitDirectory orgUnits, IUserDirectory users, SecurityAuditLog auditLog, TimeProvider clock,
-    DuplicateCheckSettings duplicateCheck)
+    DuplicateCheckSettings duplicateCheck, PetitionRegistrationBatch batch, AuditContext audit, IDataScope dataScope)
 {
     private static readonly string[] RevealedFields = ["IdCardNumber", "Phone"];
 
@@ -55,6 +55,10 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         // or SQLite's write gate is held from the number to the commit, so nothing but the writes happens in between (issue 17).
         var petitionId = Guid.CreateVersion7();
         var started = new List<DeadlineClockDto>(2);
+        // A new petition of its own is written by the group commit; a referral joins its caller's transaction, and a repeat links
+        // to a petition this context tracks: both are written here.
+        var grouped = db.Database.CurrentTransaction is null && original is null;
+        var addedBefore = grouped ? db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance) : null;
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
@@ -63,10 +67,22 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                 started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
         }
 
+        Petition Build(PetitionNumber number) => Petition.Register(petitionId, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
+            receivedAt, [.. petitioners.Select(p => p.Create())], input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer,
+            user.UserName, now);
+
+        if (grouped)
+        {
+            // Group commit (issue 17): the clocks go with the petition to the batch's context, and the batch writes both.
+            var clockEntities = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && !addedBefore!.Contains(e.Entity)).ToList();
+            foreach (var entry in clockEntities) entry.State = EntityState.Detached;
+            var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, year, Build,
+                [.. clockEntities.Select(e => e.Entity)], audit.Actor, dataScope.OrgUnitPath));
+            return (registered, started);
+        }
+
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var number = new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct));
-        var petition = Petition.Register(petitionId, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
-            receivedAt, petitioners, input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer, user.UserName, now);
+        var petition = Build(new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct)));
         if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
         db.Add(petition);
         // One SaveChanges writes the petition, its clocks, their audit rows and the change feed's outbox message (issue 17).
@@ -268,7 +284,13 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         return segments.Length >= 2 ? $"/{segments[0]}/{segments[1]}/" : unit.Path;
     }
 
-    private List<Petitioner> ValidateRegistration(RegisterPetitionInput input)
+    /// <summary>A petitioner validated and encrypted; created anew for each write of the petition (a failed batch writes it again).</summary>
+    private sealed record PetitionerDraft(string Name, ProtectedValue? IdCard, ProtectedValue? Phone, string? Address)
+    {
+        public Petitioner Create() => Petitioner.Create(Name, IdCard, Phone, Address);
+    }
+
+    private List<PetitionerDraft> ValidateRegistration(RegisterPetitionInput input)
     {
         var check = new InputValidator()
             .Required(input.Channel, "channel")
@@ -294,7 +316,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             if (p.Phone is not null && !ChineseIdentifiers.IsValidMobile(p.Phone.Trim())) check.Add(field + ".phone", IdentityErrorCodes.InvalidMobile);
         }
         check.ThrowIfInvalid();
-        return inputs.Select(p => Petitioner.Create(p.Name!.Trim(),
+        return inputs.Select(p => new PetitionerDraft(p.Name!.Trim(),
             p.IdCardNumber is null ? null : protector.Protect(PersonalDataKind.IdCardNumber, p.IdCardNumber),
             p.Phone is null ? null : protector.Protect(PersonalDataKind.Mobile, p.Phone),
             p.Address?.Trim())).ToList();
