@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<OutboxDispatcherService>();
         services.AddScoped<OutboxCleanupJob>();
         services.AddScoped<INumberSequence, NumberSequence>();
+        services.AddScoped<BulkInserter>();
         services.AddScoped<IWorkLeases, WorkLeases>();
 
         foreach (var module in modules.Modules)

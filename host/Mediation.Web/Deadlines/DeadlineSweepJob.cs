@@ -8,7 +8,6 @@ using Mediation.Core.Notifications;
 using Mediation.Core.Notifications.Application;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Core.Auditing;
-using Mediation.Web.Data;
 using Mediation.Core.OrgUnits.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

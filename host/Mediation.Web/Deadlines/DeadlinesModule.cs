@@ -28,7 +28,7 @@ public sealed class DeadlinesModule : IModule
         services.AddScoped<DashboardAppService>();
         services.AddScoped<IRecordReferences, RecordReferences>();
         services.AddScoped<StepInserter>();
-        services.AddScoped<Mediation.Web.Data.RowInserter>();
+        services.AddScoped<Mediation.Core.Data.RowInserter>();
         services.AddScoped<DeadlineSweepJob>();
     }
 

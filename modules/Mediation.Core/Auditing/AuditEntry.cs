@@ -56,6 +56,8 @@ public static class AuditActions
     public const string Created = "Created";
     public const string Updated = "Updated";
     public const string Deleted = "Deleted";
+    /// <summary>Many records written at once by a generator or import: one entry for all of them (<see cref="Data.BulkInserter"/>).</summary>
+    public const string Imported = "Imported";
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";

@@ -21,11 +21,14 @@ public sealed class DemoVolumeApp() : SqliteApp(new MediationAppFactory(Database
 public sealed class DemoVolume_Tests(DemoVolumeApp app) : IClassFixture<DemoVolumeApp>
 {
     [Fact]
-    public async Task The_small_volume_reproduces_the_seeds_rows_in_the_figures()
+    public Task The_small_volume_reproduces_the_seeds_rows_in_the_figures() => SeedRowsHoldAsync(app.Factory);
+
+    /// <summary>The seed's rows as the city's coordinator reads them; the same at every size and through either path.</summary>
+    internal static async Task SeedRowsHoldAsync(MediationAppFactory factory)
     {
-        var client = await app.Factory.ClientAsAsync("demo.coordinator.taian");
+        var client = await factory.ClientAsAsync("demo.coordinator.taian");
         Guid dongping, xintai, feicheng;
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = factory.Services.CreateScope())
         {
             var units = scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>();
             dongping = (await units.FindByCodeAsync("370923", CancellationToken.None))!.Id;

@@ -1,8 +1,7 @@
-using Mediation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 
-namespace Mediation.Web.Data;
+namespace Mediation.Core.Data;
 
 /// <summary>
 /// Plain multi-row INSERTs in the caller's transaction, through EF's raw-SQL path (so command interceptors and logging see them).

@@ -1,11 +1,10 @@
-using Mediation.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using System.Data.Common;
 
-namespace Mediation.Web.Data;
+namespace Mediation.Core.Data;
 
 /// <summary>
 /// The column list and the parameterized VALUES rows of a multi-row INSERT for one entity type, for work that writes thousands of
@@ -22,21 +21,27 @@ internal sealed class RowValues
 
     private readonly List<IProperty> _properties;
 
-    private RowValues(MediationDbContext db, IEntityType entity)
+    private RowValues(MediationDbContext db, IEntityType entity, bool shadowAllowed, int? parameterBudget = null)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         _properties = entity.GetProperties().Where(p => !IsIdentity(p)).ToList();
-        if (_properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+        if (!shadowAllowed && _properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
             throw new NotSupportedException($"{entity.DisplayName()}.{shadow.Name} is a shadow property; its value has no getter to insert from.");
         TableName = sql.DelimitIdentifier(table.Name, table.Schema);
         ColumnList = string.Join(", ", _properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
         var sqlServer = db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true;
-        RowsPerCommand = Math.Max(1, Math.Min(MaxRowsPerCommand, (sqlServer ? SqlServerParameters : OtherParameters) / _properties.Count));
+        RowsPerCommand = Math.Max(1, Math.Min(MaxRowsPerCommand, (parameterBudget ?? (sqlServer ? SqlServerParameters : OtherParameters)) / _properties.Count));
     }
 
     public static RowValues For<T>(MediationDbContext db) =>
-        new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."));
+        new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), shadowAllowed: false);
+
+    /// <summary>
+    /// For an entity type whose shadow properties the caller supplies (an owned row's key of its owner), with at most
+    /// <paramref name="parameterBudget"/> parameters a command.
+    /// </summary>
+    public static RowValues For(MediationDbContext db, IEntityType entity, int parameterBudget) => new(db, entity, shadowAllowed: true, parameterBudget);
 
     public string TableName { get; }
 
@@ -47,7 +52,11 @@ internal sealed class RowValues
     public IReadOnlyList<IProperty> Properties => _properties;
 
     /// <summary>"(@p0_0, @p0_1), (@p1_0, @p1_1)" for the rows, adding their parameters to <paramref name="parameters"/>.</summary>
-    public string Rows<T>(DbCommand command, IReadOnlyList<T> rows, ICollection<DbParameter> parameters) where T : class
+    public string Rows<T>(DbCommand command, IReadOnlyList<T> rows, ICollection<DbParameter> parameters) where T : class =>
+        Rows(command, rows, parameters, static (row, property) => property.GetGetter().GetClrValue(row));
+
+    /// <summary>The same, each value given by <paramref name="value"/> (row, property).</summary>
+    public string Rows<T>(DbCommand command, IReadOnlyList<T> rows, ICollection<DbParameter> parameters, Func<T, IProperty, object?> value)
     {
         var lines = new List<string>(rows.Count);
         for (var r = 0; r < rows.Count; r++)
@@ -58,7 +67,7 @@ internal sealed class RowValues
                 var property = _properties[i];
                 names[i] = $"@p{r}_{i}";
                 parameters.Add(property.GetRelationalTypeMapping()
-                    .CreateParameter(command, names[i], property.GetGetter().GetClrValue(rows[r]), property.IsNullable));
+                    .CreateParameter(command, names[i], value(rows[r], property), property.IsNullable));
             }
             lines.Add("(" + string.Join(", ", names) + ")");
         }
