@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Statistics at scale (issue 16): ROWS synthetic fact rows (default 5,000,000) spread over 泰安市's units and 2019–2026, written
 # straight into statistics.RecordFacts of a Release host started with the demo seed (the rows the change events would keep), with
-# their monthly counts (statistics.MonthlyCounts, summed by the same rule as MonthlyCount.Of), then GET /api/statistics/figures for
-# the whole city — every figure with the year before and each county, summed from the monthly counts — and one drill-down (over the
-# facts), as the city's coordinator. Baseline in the same run: one full COUNT(*) scan of the facts through the database's own CLI.
+# their monthly and daily counts (statistics.MonthlyCounts and DailyCounts, summed by the same rule as CountRow.Of), then
+# GET /api/statistics/figures for the whole city — every figure with the year before and each county, summed from the monthly counts,
+# and a custom range whose partial months are summed from the daily counts — and one drill-down (over the facts), as the city's
+# coordinator. Baseline in the same run: one full COUNT(*) scan of the facts through the database's own CLI.
 # Also prints the plan of the statement that sums the year's monthly counts and how many count rows there are.
 # Prints the median of RUNS requests and the ratio as a Markdown table for the README.
 # Env: ROWS (5000000), DATABASES ("sqlite postgresql"), RUNS (3), YEAR (2024); SQL_LOG=1: the host logs every statement EF sends
@@ -37,55 +38,58 @@ trap '[ -n "${KEEP:-}" ] || bench_cleanup' EXIT
 sql_log=()
 [ -n "${SQL_LOG:-}" ] && sql_log=(Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information)
 
-# The monthly counts of the facts just written, as the change events would have kept them (MonthlyCount.Of: one row per counted date,
-# summed by kind, entry, month, unit, category, source and second month). $1: sqlite, pg or sqlserver. The migration
-# StatisticsMonthlyCounts runs the same statement on facts kept before it.
-monthly_sql() {
-  local facts counts none
+# The monthly or daily counts of the facts just written, as the change events would have kept them (CountRow.Of: one row per counted
+# date, summed by kind, entry, month or day, unit, category, source and second month). $1: sqlite, pg or sqlserver; $2: month or day.
+# The migrations StatisticsMonthlyCounts and StatisticsDailyCounts run the same statement on facts kept before them.
+counts_sql() {
+  local facts counts none column
+  if [ "$2" = month ]; then counts=MonthlyCounts; column=Month; else counts=DailyCounts; column=Day; fi
   if [ "$1" = sqlite ]; then
-    facts=statistics_RecordFacts; counts=statistics_MonthlyCounts; none="'1900-01-01'"
+    facts=statistics_RecordFacts; counts="statistics_$counts"; none="'1900-01-01'"
     month() { echo "date($1, 'start of month')"; }
     b() { echo "coalesce(($1), 0)"; }
   elif [ "$1" = pg ]; then
-    facts='statistics."RecordFacts"'; counts='statistics."MonthlyCounts"'; none="date '1900-01-01'"
+    facts='statistics."RecordFacts"'; counts="statistics.\"$counts\""; none="date '1900-01-01'"
     month() { echo "date_trunc('month', $1)::date"; }
     b() { echo "coalesce(($1)::int, 0)"; }
   else # sqlserver: bit columns compared with 1
-    facts='statistics."RecordFacts"'; counts='statistics."MonthlyCounts"'; none="CAST('1900-01-01' AS date)"
+    facts='statistics."RecordFacts"'; counts="statistics.\"$counts\""; none="CAST('1900-01-01' AS date)"
     month() { echo "DATEFROMPARTS(YEAR($1), MONTH($1), 1)"; }
     b() { local c="${1//\"Succeeded\"/\"Succeeded\" = 1}"; c="${c//\"Rated\"/\"Rated\" = 1}"; c="${c//\"Satisfied\"/\"Satisfied\" = 1}"
       echo "CASE WHEN $c THEN 1 ELSE 0 END"; }
   fi
+  # The row's own date: its month, or the day itself; the second date is a month in both tables.
+  on() { if [ "$column" = Month ]; then month "$1"; else echo "$1"; fi; }
   local late="CASE WHEN \"Kind\" = 2 THEN $(b '("DecisionDueOn" IS NOT NULL AND "DecidedOn" > "DecisionDueOn") OR ("DueOn" IS NOT NULL AND "ConcludedOn" > "DueOn")')
     WHEN \"Kind\" IN (1, 4) THEN $(b '"DueOn" IS NOT NULL AND "ConcludedOn" > "DueOn"') ELSE 0 END"
   local dims="\"Kind\", \"UnitKey\", CASE WHEN \"Kind\" IN (1, 3) THEN coalesce(\"Category\", '') ELSE '' END AS c,
     CASE WHEN \"Kind\" = 1 THEN coalesce(\"Source\", '') ELSE '' END AS s"
   local rated="$(b '"Rated"'), $(b '"Rated" AND "Satisfied"')"
   cat <<SQL
-INSERT INTO $counts ("Kind", "Entry", "Month", "UnitKey", "Category", "Source", "Other", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied",
+INSERT INTO $counts ("Kind", "Entry", "$column", "UnitKey", "Category", "Source", "Other", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied",
   "HasDue", "OnTime", "Late")
 SELECT "Kind", e, m, "UnitKey", c, s, o, count(*), sum(days), sum(ok), sum(rated), sum(sat), sum(due), sum(ontime), sum(late) FROM (
-  SELECT $dims, 1 AS e, $(month '"ReceivedOn"') AS m, CASE WHEN "ConcludedOn" IS NULL THEN $none ELSE $(month '"ConcludedOn"') END AS o,
+  SELECT $dims, 1 AS e, $(on '"ReceivedOn"') AS m, CASE WHEN "ConcludedOn" IS NULL THEN $none ELSE $(month '"ConcludedOn"') END AS o,
     0 AS days, $(b '"Succeeded"') AS ok, $(b '"Rated"') AS rated, $(b '"Rated" AND "Satisfied"') AS sat, 0 AS due, 0 AS ontime, $late AS late
     FROM $facts
   UNION ALL
-  SELECT $dims, 2, $(month '"ConcludedOn"'), $none, coalesce("HandlingDays", 0), $(b '"Succeeded"'), $rated, $(b '"DueOn" IS NOT NULL'),
+  SELECT $dims, 2, $(on '"ConcludedOn"'), $none, coalesce("HandlingDays", 0), $(b '"Succeeded"'), $rated, $(b '"DueOn" IS NOT NULL'),
     $(b '"ConcludedOn" <= "DueOn"'), 0 FROM $facts WHERE "ConcludedOn" IS NOT NULL AND "Kind" IN (1, 2, 4)
   UNION ALL
-  SELECT $dims, 3, $(month '"DecidedOn"'), $none, 0, 0, 0, 0, $(b '"DecisionDueOn" IS NOT NULL'),
+  SELECT $dims, 3, $(on '"DecidedOn"'), $none, 0, 0, 0, 0, $(b '"DecisionDueOn" IS NOT NULL'),
     $(b '"DecidedOn" <= "DecisionDueOn"'), 0 FROM $facts WHERE "DecidedOn" IS NOT NULL AND "Kind" = 2
   UNION ALL
-  SELECT $dims, 7, $(month '"ReceivedOn"'), $(month '"DueOn"'), 0, 0, 0, 0, 0, 0, 0 FROM $facts
+  SELECT $dims, 7, $(on '"ReceivedOn"'), $(month '"DueOn"'), 0, 0, 0, 0, 0, 0, 0 FROM $facts
     WHERE "Kind" IN (1, 4) AND "ConcludedOn" IS NULL AND "DueOn" IS NOT NULL
   UNION ALL
-  SELECT $dims, 7, $(month '"ReceivedOn"'), $(month '"DecisionDueOn"'), 0, 0, 0, 0, 0, 0, 0 FROM $facts
+  SELECT $dims, 7, $(on '"ReceivedOn"'), $(month '"DecisionDueOn"'), 0, 0, 0, 0, 0, 0, 0 FROM $facts
     WHERE "Kind" = 2 AND "DecidedOn" IS NULL AND "DecisionDueOn" IS NOT NULL AND NOT ($(b '"DueOn" IS NOT NULL AND "ConcludedOn" > "DueOn"') = 1)
   UNION ALL
-  SELECT $dims, 4, $(month '"CriminalOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "CriminalOn" IS NOT NULL
+  SELECT $dims, 4, $(on '"CriminalOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "CriminalOn" IS NOT NULL
   UNION ALL
-  SELECT $dims, 5, $(month '"JudicialAppliedOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "JudicialAppliedOn" IS NOT NULL
+  SELECT $dims, 5, $(on '"JudicialAppliedOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "JudicialAppliedOn" IS NOT NULL
   UNION ALL
-  SELECT $dims, 6, $(month '"JudicialConfirmedOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "JudicialConfirmedOn" IS NOT NULL
+  SELECT $dims, 6, $(on '"JudicialConfirmedOn"'), $none, 0, 0, 0, 0, 0, 0, 0 FROM $facts WHERE "Kind" = 1 AND "JudicialConfirmedOn" IS NOT NULL
 ) x GROUP BY "Kind", e, m, "UnitKey", c, s, o;
 SQL
 }
@@ -101,7 +105,7 @@ SQL
 # transaction; synchronous and cache_size are the fill connection's own (the host's connections keep theirs); the WAL is checkpointed
 # after.
 sqlite_fill() {
-  local tables="tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts') AND type = 'index' AND sql IS NOT NULL"
+  local tables="tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'statistics_DailyCounts') AND type = 'index' AND sql IS NOT NULL"
   local creates drops
   creates="$(sqlite3 -cmd '.timeout 60000' "$1" "SELECT sql || ';' FROM sqlite_master WHERE $tables ORDER BY name;")"
   drops="$(sqlite3 -cmd '.timeout 60000' "$1" "SELECT 'DROP INDEX \"' || name || '\";' FROM sqlite_master WHERE $tables ORDER BY name;")"
@@ -128,7 +132,9 @@ SELECT CASE WHEN r < 50 THEN 1 WHEN r < 70 THEN 2 WHEN r < 85 THEN 3 WHEN r < 95
   CASE WHEN r % 10 = 1 AND r < 80 THEN date('2019-01-01', '+' || (d + h + 20) || ' days') END
 FROM x JOIN u ON u.i = x.ui ORDER BY 1, 2;
 DELETE FROM statistics_MonthlyCounts; -- the demo seed's records' counts, summed again below with every fact
-$(monthly_sql sqlite)
+DELETE FROM statistics_DailyCounts;
+$(counts_sql sqlite month)
+$(counts_sql sqlite day)
 $creates
 COMMIT;
 ANALYZE;
@@ -150,11 +156,11 @@ CREATE TEMP TABLE u AS SELECT (row_number() OVER (ORDER BY "Path") - 1)::int AS 
 BEGIN;
 CREATE TEMP TABLE ix AS SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
   JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
-  WHERE ns.nspname = 'statistics' AND t.relname IN ('RecordFacts', 'MonthlyCounts')
+  WHERE ns.nspname = 'statistics' AND t.relname IN ('RecordFacts', 'MonthlyCounts', 'DailyCounts')
     AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = i.indexrelid);
 DO \$\$ DECLARE x record; BEGIN FOR x IN SELECT name FROM ix LOOP EXECUTE format('DROP INDEX statistics.%I', x.name); END LOOP; END \$\$;
 CREATE TEMP TABLE seeded AS SELECT * FROM statistics."RecordFacts";
-TRUNCATE statistics."RecordFacts", statistics."MonthlyCounts"; -- the demo seed's records' counts are summed again below with every fact
+TRUNCATE statistics."RecordFacts", statistics."MonthlyCounts", statistics."DailyCounts"; -- the demo seed's records' counts are summed again below with every fact
 INSERT INTO statistics."RecordFacts" ($cols) SELECT * FROM (
   SELECT $cols FROM seeded
   UNION ALL
@@ -169,11 +175,13 @@ INSERT INTO statistics."RecordFacts" ($cols) SELECT * FROM (
           (n % (SELECT count(*) FROM u))::int AS ui FROM generate_series(1, $rows) AS n) x
   JOIN u ON u.i = x.ui
 ) f ORDER BY "Kind", "RecordId";
-$(monthly_sql pg)
+$(counts_sql pg month)
+$(counts_sql pg day)
 DO \$\$ DECLARE x record; BEGIN FOR x IN SELECT def FROM ix LOOP EXECUTE x.def; END LOOP; END \$\$;
 COMMIT;
 VACUUM (ANALYZE) statistics."RecordFacts";
 VACUUM (ANALYZE) statistics."MonthlyCounts";
+VACUUM (ANALYZE) statistics."DailyCounts";
 SQL
 }
 
@@ -183,30 +191,37 @@ hide() {
   if [ "$1" = sqlite ]; then
     local creates
     creates="$(sqlite3 -cmd '.timeout 60000' "$db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'table'
-      AND name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts');")"
+      AND name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'statistics_DailyCounts');")"
     # sqlite_stat1 is keyed by the table's name and its rows go with DROP TABLE: kept aside too, or SQLite plans without statistics.
     sqlite3 -bail -cmd '.timeout 60000' "$db" "BEGIN; CREATE TABLE bench_kept_stat1 AS SELECT * FROM sqlite_stat1
-      WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts');
+      WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'statistics_DailyCounts');
       ALTER TABLE statistics_RecordFacts RENAME TO bench_kept_RecordFacts;
-      ALTER TABLE statistics_MonthlyCounts RENAME TO bench_kept_MonthlyCounts; $creates COMMIT;"
+      ALTER TABLE statistics_MonthlyCounts RENAME TO bench_kept_MonthlyCounts;
+      ALTER TABLE statistics_DailyCounts RENAME TO bench_kept_DailyCounts; $creates COMMIT;"
   else
     psql_mediation -c 'BEGIN; ALTER TABLE statistics."RecordFacts" RENAME TO "bench_kept_RecordFacts";
       ALTER TABLE statistics."MonthlyCounts" RENAME TO "bench_kept_MonthlyCounts";
+      ALTER TABLE statistics."DailyCounts" RENAME TO "bench_kept_DailyCounts";
       CREATE TABLE statistics."RecordFacts" (LIKE statistics."bench_kept_RecordFacts" INCLUDING ALL);
-      CREATE TABLE statistics."MonthlyCounts" (LIKE statistics."bench_kept_MonthlyCounts" INCLUDING ALL); COMMIT;'
+      CREATE TABLE statistics."MonthlyCounts" (LIKE statistics."bench_kept_MonthlyCounts" INCLUDING ALL);
+      CREATE TABLE statistics."DailyCounts" (LIKE statistics."bench_kept_DailyCounts" INCLUDING ALL); COMMIT;'
   fi
 }
 unhide() {
   if [ "$1" = sqlite ]; then
     sqlite3 -bail -cmd '.timeout 60000' "$db" "BEGIN; DROP TABLE statistics_RecordFacts; DROP TABLE statistics_MonthlyCounts;
+      DROP TABLE statistics_DailyCounts;
       ALTER TABLE bench_kept_RecordFacts RENAME TO statistics_RecordFacts;
       ALTER TABLE bench_kept_MonthlyCounts RENAME TO statistics_MonthlyCounts;
-      DELETE FROM sqlite_stat1 WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'bench_kept_RecordFacts', 'bench_kept_MonthlyCounts');
+      ALTER TABLE bench_kept_DailyCounts RENAME TO statistics_DailyCounts;
+      DELETE FROM sqlite_stat1 WHERE tbl IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'statistics_DailyCounts', 'bench_kept_RecordFacts',
+        'bench_kept_MonthlyCounts', 'bench_kept_DailyCounts');
       INSERT INTO sqlite_stat1 SELECT * FROM bench_kept_stat1; DROP TABLE bench_kept_stat1; COMMIT;"
   else
-    psql_mediation -c 'BEGIN; DROP TABLE statistics."RecordFacts"; DROP TABLE statistics."MonthlyCounts";
+    psql_mediation -c 'BEGIN; DROP TABLE statistics."RecordFacts"; DROP TABLE statistics."MonthlyCounts"; DROP TABLE statistics."DailyCounts";
       ALTER TABLE statistics."bench_kept_RecordFacts" RENAME TO "RecordFacts";
-      ALTER TABLE statistics."bench_kept_MonthlyCounts" RENAME TO "MonthlyCounts"; COMMIT;'
+      ALTER TABLE statistics."bench_kept_MonthlyCounts" RENAME TO "MonthlyCounts";
+      ALTER TABLE statistics."bench_kept_DailyCounts" RENAME TO "DailyCounts"; COMMIT;'
   fi
 }
 
@@ -226,24 +241,39 @@ reuse_postgres() {
 indexes() {
   if [ "$1" = sqlite ]; then
     sqlite3 -cmd '.timeout 60000' "$db" "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-      AND tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts') ORDER BY name;"
+      AND tbl_name IN ('statistics_RecordFacts', 'statistics_MonthlyCounts', 'statistics_DailyCounts') ORDER BY name;"
   else
-    psql_mediation -c "SELECT indexdef FROM pg_indexes WHERE schemaname = 'statistics' AND tablename IN ('RecordFacts', 'MonthlyCounts')
+    psql_mediation -c "SELECT indexdef FROM pg_indexes WHERE schemaname = 'statistics' AND tablename IN ('RecordFacts', 'MonthlyCounts', 'DailyCounts')
       ORDER BY indexname;"
   fi
 }
 
-# facts|facts received in the counts|synthetic facts whose dates do not follow from one draw.
+# facts|facts received in the monthly counts|in the daily counts|monthly rows not equal to their days' rows summed (either way)|synthetic
+# facts whose dates do not follow from one draw.
 check() {
   if [ "$1" = sqlite ]; then
+    local summed="SELECT Kind, Entry, date(Day, 'start of month') AS Month, UnitKey, Category, Source, Other, sum(Records), sum(Days), sum(Succeeded),
+      sum(Rated), sum(RatedSatisfied), sum(HasDue), sum(OnTime), sum(Late) FROM statistics_DailyCounts GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    local monthly="SELECT Kind, Entry, Month, UnitKey, Category, Source, Other, Records, Days, Succeeded, Rated, RatedSatisfied, HasDue, OnTime, Late
+      FROM statistics_MonthlyCounts"
     sqlite3 -cmd '.timeout 60000' "$db" "SELECT (SELECT count(*) FROM statistics_RecordFacts),
       (SELECT sum(Records) FROM statistics_MonthlyCounts WHERE Entry = 1),
+      (SELECT sum(Records) FROM statistics_DailyCounts WHERE Entry = 1),
+      (SELECT count(*) FROM ($monthly EXCEPT $summed)) + (SELECT count(*) FROM ($summed EXCEPT $monthly)),
       (SELECT count(*) FROM statistics_RecordFacts WHERE Number LIKE '统测%' AND (
         coalesce(julianday(ConcludedOn) - julianday(ReceivedOn) <> HandlingDays, 0) OR (ConcludedOn IS NULL) <> (HandlingDays IS NULL)
         OR DecidedOn < ReceivedOn OR CriminalOn < ReceivedOn OR JudicialAppliedOn < ConcludedOn OR JudicialConfirmedOn < JudicialAppliedOn));"
   else
+    local summed="SELECT \"Kind\", \"Entry\", date_trunc('month', \"Day\")::date, \"UnitKey\", \"Category\", \"Source\", \"Other\", sum(\"Records\"),
+      sum(\"Days\"), sum(\"Succeeded\"), sum(\"Rated\"), sum(\"RatedSatisfied\"), sum(\"HasDue\"), sum(\"OnTime\"), sum(\"Late\")
+      FROM statistics.\"DailyCounts\" GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    local monthly="SELECT \"Kind\", \"Entry\", \"Month\", \"UnitKey\", \"Category\", \"Source\", \"Other\", \"Records\"::numeric, \"Days\"::numeric,
+      \"Succeeded\"::numeric, \"Rated\"::numeric, \"RatedSatisfied\"::numeric, \"HasDue\"::numeric, \"OnTime\"::numeric, \"Late\"::numeric
+      FROM statistics.\"MonthlyCounts\""
     psql_mediation -c "SELECT (SELECT count(*) FROM statistics.\"RecordFacts\"),
       (SELECT sum(\"Records\") FROM statistics.\"MonthlyCounts\" WHERE \"Entry\" = 1),
+      (SELECT sum(\"Records\") FROM statistics.\"DailyCounts\" WHERE \"Entry\" = 1),
+      (SELECT count(*) FROM ($monthly EXCEPT $summed) a) + (SELECT count(*) FROM ($summed EXCEPT $monthly) b),
       (SELECT count(*) FROM statistics.\"RecordFacts\" WHERE \"Number\" LIKE '统测%' AND (
         coalesce(\"ConcludedOn\" - \"ReceivedOn\" <> \"HandlingDays\", false) OR (\"ConcludedOn\" IS NULL) <> (\"HandlingDays\" IS NULL)
         OR \"DecidedOn\" < \"ReceivedOn\" OR \"CriminalOn\" < \"ReceivedOn\" OR \"JudicialAppliedOn\" < \"ConcludedOn\"
@@ -282,12 +312,14 @@ for database in $databases; do
     indexes_before="$(indexes "$database")"
     fill_seconds="$(seconds "${database/postgresql/pg}_fill" "$db")"
   fi
-  # The fill's own check: the same indexes as the migrations left, every fact received once in the counts, and every synthetic fact's
-  # dates coherent (handling days = conclusion − receipt; decision, criminal date, judicial confirmation after what precedes them).
+  # The fill's own check: the same indexes as the migrations left, every fact received once in the monthly and in the daily counts,
+  # each month's row equal to its days' rows summed, and every synthetic fact's dates coherent (handling days = conclusion − receipt;
+  # decision, criminal date, judicial confirmation after what precedes them).
   [ "$(indexes "$database")" = "$indexes_before" ] || { echo "The fill changed the indexes" >&2; exit 1; }
-  read -r facts received incoherent < <(check "$database" | tr '|' ' ')
-  [ "$facts" = "$received" ] && [ "$incoherent" = 0 ] \
-    || { echo "Fill check failed: $facts facts, $received received in the counts, $incoherent incoherent" >&2; exit 1; }
+  read -r facts received received_daily unequal incoherent < <(check "$database" | tr '|' ' ')
+  [ "$facts" = "$received" ] && [ "$facts" = "$received_daily" ] && [ "$unequal" = 0 ] && [ "$incoherent" = 0 ] \
+    || { echo "Fill check failed: $facts facts, $received received in the monthly counts, $received_daily in the daily counts," \
+      "$unequal monthly rows unequal to their days' sum, $incoherent incoherent" >&2; exit 1; }
   if [ "$database" = sqlite ]; then
     scan() { sqlite3 -cmd '.timeout 60000' "$db" 'SELECT count(*), sum(HandlingDays) FROM statistics_RecordFacts;'; }
   else
@@ -328,6 +360,8 @@ for database in $databases; do
   fi
   results["$database-rows"]="$(if [ "$database" = sqlite ]; then sqlite3 "$db" 'SELECT count(*) FROM statistics_MonthlyCounts;'
     else as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c 'SELECT count(*) FROM statistics."MonthlyCounts";'; fi)"
+  results["$database-days"]="$(if [ "$database" = sqlite ]; then sqlite3 "$db" 'SELECT count(*) FROM statistics_DailyCounts;'
+    else as_postgres "$pg_bin/psql" -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation -c 'SELECT count(*) FROM statistics."DailyCounts";'; fi)"
   results["$database-counted"]="$counted"
   if [ -n "${KEEP:-}" ]; then
     echo "Kept: $work, host pid $host_pid on port $port${pg_data:+, PostgreSQL on port $pg_port (stop: $pg_bin/pg_ctl -D $pg_data stop)}"
@@ -348,13 +382,14 @@ for database in $databases; do
   for what in figures custom drill; do
     t="${results[$database-$what]}"
     name="\`GET /figures\` for the city, year $year (every figure, the year before, each county; received = ${results[$database-counted]})"
-    [ "$what" = custom ] && name="\`GET /figures\` for the city, $year-01-15 – $year-12-20 (partial first and last months from the facts)"
+    [ "$what" = custom ] && name="\`GET /figures\` for the city, $year-01-15 – $year-12-20 (partial first and last months)"
     [ "$what" = drill ] && name="\`GET /figures/received/records\` (count + first 1,000)"
     echo "| $database | $name | $t | $b | $(awk -v t="$t" -v b="$b" 'BEGIN { printf "%.2f", t / b }') |"
   done
 done
 echo
 for database in $databases; do
-  echo "$database: filled in ${results[$database-fill]} s; ${results[$database-rows]} monthly count rows; the year's rows summed by:"
+  echo "$database: filled in ${results[$database-fill]} s; ${results[$database-rows]} monthly count rows, ${results[$database-days]} daily count rows;" \
+    "the year's rows summed by:"
   echo "${results[$database-plan]}"
 done

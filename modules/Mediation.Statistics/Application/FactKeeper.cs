@@ -75,7 +75,7 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
             else db.Add(fact);
         }
         db.RemoveRange(existing.Values);
-        await counter.ApplyAsync(MonthlyCounter.Differences(before, facts).Values, ct);
+        await counter.ApplyAsync(before, facts, ct);
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
@@ -158,7 +158,7 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
     /// <summary>
     /// The facts of every unit at or below <paramref name="orgUnitId"/> get the key of the unit's place in the tree now: one UPDATE per
     /// unit over the OrgUnitId index, touching only rows whose key changed, so a repeated or late delivery changes nothing. The unit's
-    /// monthly counts move with them: a key is one unit's path, so the rows under its old key are all its own (the empty key of
+    /// monthly and daily counts move with them: a key is one unit's path, so the rows under its old key are all its own (the empty key of
     /// unknown units excepted, whose facts are moved one by one).
     /// </summary>
     public async Task RekeySubtreeAsync(Guid orgUnitId, CancellationToken ct)
@@ -168,7 +168,6 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
         {
             var key = RecordFact.UnitKeyOf(unit.Path);
             var oldKeys = await db.Set<RecordFact>().Where(f => f.OrgUnitId == unit.Id && f.UnitKey != key).Select(f => f.UnitKey).Distinct().ToListAsync(ct);
-            var differences = new List<MonthlyCount>();
             foreach (var oldKey in oldKeys)
             {
                 if (oldKey.Length == 0)
@@ -176,26 +175,37 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
                     var facts = await db.Set<RecordFact>().AsNoTracking().Where(f => f.OrgUnitId == unit.Id && f.UnitKey == oldKey).ToListAsync(ct);
                     var rekeyed = facts.Select(Copy).ToList();
                     rekeyed.ForEach(f => f.UnitKey = key);
-                    differences.AddRange(MonthlyCounter.Differences(facts, rekeyed).Values);
-                    continue;
+                    await counter.ApplyAsync(facts, rekeyed, ct);
                 }
-                foreach (var row in await db.Set<MonthlyCount>().AsNoTracking().Where(m => m.UnitKey == oldKey).ToListAsync(ct))
+                else
                 {
-                    var added = row.EmptyCopy();
-                    added.UnitKey = key;
-                    added.Add(row, +1);
-                    var removed = row.EmptyCopy();
-                    removed.Add(row, -1);
-                    differences.Add(removed);
-                    differences.Add(added);
+                    await MoveCountsAsync<MonthlyCount>(oldKey, key, ct);
+                    await MoveCountsAsync<DailyCount>(oldKey, key, ct);
                 }
+                // Saved before the next old key's rows: two of them may add to the same new row.
+                await db.SaveChangesAsync(ct);
             }
-            await counter.ApplyAsync(MonthlyCounter.Merge(differences), ct);
-            await db.SaveChangesAsync(ct);
             await db.Set<RecordFact>().Where(f => f.OrgUnitId == unit.Id && f.UnitKey != key)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.UnitKey, key), ct);
             _unitKeys[unit.Id] = key;
         }
+    }
+
+    /// <summary>Every count row of <paramref name="oldKey"/> moved to <paramref name="key"/> (added there, subtracted here).</summary>
+    private async Task MoveCountsAsync<TRow>(string oldKey, string key, CancellationToken ct) where TRow : CountRow<TRow>, new()
+    {
+        var differences = new List<TRow>();
+        foreach (var row in await db.Set<TRow>().AsNoTracking().Where(m => m.UnitKey == oldKey).ToListAsync(ct))
+        {
+            var added = row.EmptyCopy();
+            added.UnitKey = key;
+            added.Add(row, +1);
+            var removed = row.EmptyCopy();
+            removed.Add(row, -1);
+            differences.Add(removed);
+            differences.Add(added);
+        }
+        await counter.ApplyAsync(MonthlyCounter.Merge(differences), ct);
     }
 
     public async Task<string> UnitKeyAsync(Guid orgUnitId, CancellationToken ct)

@@ -97,8 +97,8 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
 
     private static readonly Figure[] TrendFigures = new[] { "received", "concluded", "successRate" }.Select(k => FigureCatalog.Find(k)!).ToArray();
 
-    /// <summary>Steps of <see cref="GetAsync(FigureQuery, Func{ValueTask}?, CancellationToken)"/>: its queries, for the period and the year before.</summary>
-    public static int FigureSteps => 2 * Scans(FigureCatalog.All).Count;
+    /// <summary>Steps of <see cref="GetAsync(FigureQuery, Func{ValueTask}?, CancellationToken)"/>: the period and the year before.</summary>
+    public const int FigureSteps = 2;
 
     /// <summary>Cases received and concluded, and the success rate, month by month over the period (its last 36 months at most).</summary>
     public Task<IReadOnlyList<TrendPointDto>> TrendAsync(FigureQuery query, CancellationToken ct) => TrendAsync(query, null, ct);
@@ -169,30 +169,10 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
     }
 
     /// <summary>
-    /// A numerator or denominator of a figure: one COUNT (and for a mean one SUM of days) in the pass of its scan. A correction's part
-    /// counts its own <see cref="Records"/> instead of the figure's definition.
-    /// </summary>
-    private sealed record Part(Figure Figure, bool IsDenominator, FactDate Date, Expression<Func<RecordFact, bool>>? Records = null);
-
-    /// <summary>The parts the figures need, grouped by kind and date (a pass each, at most <see cref="ScanRow.Slots"/> parts a statement).</summary>
-    private static List<(RecordKind Kind, FactDate Date, List<Part> Parts)> Passes(IEnumerable<Figure> figures) =>
-        figures.SelectMany(f => f.Denominator is null
-                ? new[] { new Part(f, false, f.Date) }
-                : new[] { new Part(f, false, f.Date), new Part(f, true, f.DenominatorDate ?? f.Date) })
-            .GroupBy(p => (p.Figure.Kind, p.Date))
-            .Select(g => (g.Key.Kind, g.Key.Date, g.ToList()))
-            .ToList();
-
-    /// <summary>The statements of the passes: at most <see cref="ScanRow.Slots"/> parts each; an unbounded part is a statement of its own.</summary>
-    private static List<(RecordKind Kind, FactDate Date, List<Part> Parts)> Scans(IEnumerable<Figure> figures) =>
-        Passes(figures).SelectMany(p => p.Parts.Chunk(p.Date is FactDate.Unbounded ? 1 : ScanRow.Slots).Select(c => (p.Kind, p.Date, c.ToList())))
-            .ToList();
-
-    /// <summary>
     /// The counts of the figures for each unit one level below (or the unit's own key). The period is split at month boundaries
-    /// (<see cref="WindowSplit"/>): its whole months are summed from the monthly counts, its partial first and last months are counted
-    /// over the facts — one GROUP BY per kind and date, each part a filtered COUNT with the whole period's definition — and the few
-    /// records a partial month leaves undecided in the months' rows are counted from the facts (<see cref="MonthlyFigures.Corrections"/>).
+    /// (<see cref="WindowSplit"/>): its whole months are summed from the monthly counts and its partial first and last months from the
+    /// daily counts, every figure from the same rows (<see cref="MonthlyFigures.Of"/>); from the facts come only the records a partial
+    /// month leaves undecided in those rows (<see cref="MonthlyFigures.Corrections"/>) and the open records due this month.
     /// </summary>
     private async Task<Dictionary<string, Dictionary<string, Counts>>> CountByChildAsync(IReadOnlyList<Figure> figures, string unitKey,
         FigureWindow window, FigureQuery query, Func<ValueTask>? step, CancellationToken ct)
@@ -208,179 +188,98 @@ internal sealed class FigureService(MediationDbContext db, IOrgUnitDirectory uni
             of[key] = (n0 + n, d0 + d, days0 + days);
         }
 
-        if (split.Months is { } months) await CountMonthsAsync(figures, unitKey, months, query, Add, ct);
+        var kinds = figures.Select(f => f.Kind).Distinct().ToList();
+        var rows = new List<MonthlyCount>();
+        if (split.Months is { } months)
+        {
+            var (firstMonth, lastMonth) = (months.From, MonthlyCount.MonthOf(months.To));
+            rows.AddRange(await Summed(OfKinds(Rows<MonthlyCount>(unitKey, query), kinds).Where(m => m.Month >= firstMonth && m.Month <= lastMonth), ct));
+        }
+        if (split.Edges.Count > 0)
+        {
+            // Both partial months in one statement: each edge is a range of the (Day, UnitKey, …) index.
+            var days = split.Edges.Select(e => OfKinds(Rows<DailyCount>(unitKey, query), kinds).Where(d => d.Day >= e.From && d.Day <= e.To))
+                .Aggregate(Queryable.Concat);
+            rows.AddRange(await Summed(days, ct));
+        }
+        foreach (var row in rows)
+            foreach (var figure in figures)
+            {
+                var (n, d, days) = MonthlyFigures.Of(figure, row, split);
+                Add(figure, row.UnitKey, n, d, days);
+            }
 
         foreach (var figure in figures.Where(MonthlyFigures.HasUnboundedDenominator))
         {
-            var pending = await Months(unitKey, query).Where(MonthlyFigures.PendingOrReceived(window))
+            var pending = await Rows<MonthlyCount>(unitKey, query).Where(MonthlyFigures.PendingOrReceived(window))
                 .GroupBy(m => m.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.Sum(m => m.Records) }).ToListAsync(ct);
             foreach (var row in pending) Add(figure, row.Key, 0, row.Records, 0);
         }
 
-        // A correction over an edge month's range is counted in the pass that reads that range (the same rows, read once); any other on its own.
-        var corrections = figures.SelectMany(f => MonthlyFigures.Corrections(f, split).Select(c => (Figure: f, Correction: c))).ToList();
-        var passes = Passes(figures).Where(p => p.Date is not FactDate.Unbounded).ToList();
-        bool InPass(Figure figure, Correction c, RecordKind kind, FactDate date, FigureWindow edge) =>
-            figure.Kind == kind && c.Date == date && c.Range.From == edge.From && c.Range.To == edge.To;
-        bool Folded(Figure figure, Correction c) => split.Edges.Any(e => passes.Any(p => InPass(figure, c, p.Kind, p.Date, e)));
-        foreach (var (figure, correction) in corrections.Where(c => !Folded(c.Figure, c.Correction)))
-        {
-            var rows = await Filtered(figure.Kind, unitKey, query).Where(correction.Records)
-                .GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.LongCount() }).ToListAsync(ct);
-            foreach (var row in rows)
-                Add(figure, row.Key, correction.IsDenominator ? 0 : row.Records, correction.IsDenominator ? row.Records : 0, 0);
-        }
-
-        // Each pass reads both edge months in one statement (UNION ALL of the two index ranges): the parts count with the whole period's
-        // definitions, and the edges are disjoint, so a record is counted once whichever edge holds its date.
-        if (split.Edges.Count > 0)
-            foreach (var (kind, date, figureParts) in passes)
+        // Each correction is one range of its date's index, named to SQLite: it has no range statistics and sought the 调处率's
+        // correction (concluded in the partial last month, received in the period) by the period's receipts instead (session 14).
+        foreach (var figure in figures)
+            foreach (var correction in MonthlyFigures.Corrections(figure, split))
             {
-                var parts = figureParts.Concat(corrections.Where(c => split.Edges.Any(e => InPass(c.Figure, c.Correction, kind, date, e)))
-                    .Select(c => new Part(c.Figure, c.Correction.IsDenominator, date, c.Correction.Records))).ToList();
-                foreach (var statement in parts.Chunk(ScanRow.Slots).Select(c => c.ToList()))
-                {
-                    var facts = split.Edges.Select(e => Filtered(kind, unitKey, query).Where(FigureCatalog.Scan(kind, date, e))).Aggregate(Queryable.Concat);
-                    var rows = await facts.GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(Selector(statement, window)).ToListAsync(ct);
-                    foreach (var row in rows)
-                        for (var i = 0; i < statement.Count; i++)
-                        {
-                            var count = row.Count(i);
-                            if (statement[i].IsDenominator) Add(statement[i].Figure, row.Key, 0, count, 0);
-                            else Add(statement[i].Figure, row.Key, count, 0, row.Days(i));
-                        }
-                }
+                var corrected = await Filtered(figure.Kind, unitKey, query).Where(correction.Records)
+                    .TagWith(SqliteIndexHint.Tag(DateIndex(correction.Date.ToString())))
+                    .GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.LongCount() }).ToListAsync(ct);
+                foreach (var row in corrected)
+                    Add(figure, row.Key, correction.IsDenominator ? 0 : row.Records, correction.IsDenominator ? row.Records : 0, 0);
             }
 
-        // The progress of a report counts the passes over the facts this replaces.
-        if (step is not null)
-            for (var i = 0; i < Scans(figures).Count; i++) await step();
-        return Listed(figures, counted);
-    }
-
-    /// <summary>A unit is listed for a figure when it has records in the figure's numerator or denominator, as a GROUP BY of either lists it.</summary>
-    private static Dictionary<string, Dictionary<string, Counts>> Listed(IReadOnlyList<Figure> figures,
-        Dictionary<string, Dictionary<string, (long N, long D, long Days)>> counted) =>
-        figures.ToDictionary(f => f.Key, f => counted[f.Key].ToDictionary(e => e.Key,
-            e => new Counts(e.Value.N, f.Denominator is null ? null : e.Value.D, e.Value.Days)));
-
-    /// <summary>
-    /// The figures of whole months summed from the monthly counts: one query for every figure's rows of those months and, for each overdue
-    /// figure, the open records due this month, from the facts (only today decides whether they are overdue). The closure rate's
-    /// denominator is not here: it reaches back before the period.
-    /// </summary>
-    private async Task CountMonthsAsync(IReadOnlyList<Figure> figures, string unitKey, FigureWindow months, FigureQuery query,
-        Action<Figure, string, long, long, long> add, CancellationToken ct)
-    {
-        var childLength = unitKey.Length + 32;
-        var kinds = figures.Select(f => f.Kind).Distinct().ToList();
-        var (firstMonth, lastMonth) = (months.From, MonthlyCount.MonthOf(months.To));
-        var periodRows = Months(unitKey, query).Where(m => m.Month >= firstMonth && m.Month <= lastMonth);
-        if (kinds.Count == 1) { var only = kinds[0]; periodRows = periodRows.Where(m => m.Kind == only); }
-        var rows = await periodRows
-            .GroupBy(m => new { m.Kind, Key = m.UnitKey.Substring(0, childLength), m.Entry, m.Other, m.Category })
-            .Select(g => new MonthlyCount
-            {
-                Kind = g.Key.Kind, UnitKey = g.Key.Key, Entry = g.Key.Entry, Other = g.Key.Other, Category = g.Key.Category,
-                Records = g.Sum(m => m.Records), Days = g.Sum(m => m.Days), Succeeded = g.Sum(m => m.Succeeded), Rated = g.Sum(m => m.Rated),
-                RatedSatisfied = g.Sum(m => m.RatedSatisfied), HasDue = g.Sum(m => m.HasDue), OnTime = g.Sum(m => m.OnTime), Late = g.Sum(m => m.Late),
-            }).ToListAsync(ct);
-        foreach (var row in rows)
-            foreach (var figure in figures)
-            {
-                var (n, d, days) = MonthlyFigures.Of(figure, row, months);
-                add(figure, row.UnitKey, n, d, days);
-            }
-
-        var thisMonth = MonthlyCount.MonthOf(months.Today);
-        if (months.Today > thisMonth)
+        var thisMonth = MonthlyCount.MonthOf(window.Today);
+        if (window.Today > thisMonth)
             foreach (var figure in figures.Where(MonthlyFigures.CountsOpenOverdue))
             {
-                var open = Filtered(figure.Kind, unitKey, query).Where(figure.Numerator(months)).Where(MonthlyCount.OpenDueIn(figure.Kind, thisMonth));
+                var open = Filtered(figure.Kind, unitKey, query).Where(figure.Numerator(window)).Where(MonthlyCount.OpenDueIn(figure.Kind, thisMonth));
                 if (figure.Kind is not RecordKind.Petition)
                 {
                     // An open record is overdue only once its due date has passed (the numerator says so inside an OR, which no index
                     // uses): bounded here too, the (Kind, DueOn) range is this month's due dates up to today. SQLite guessed
                     // (Kind, ConcludedOn IS NULL) instead — the kind's open records of all years, 250,580 meeting tasks in the 5M bench.
-                    var today = months.Today;
-                    open = open.Where(f => f.DueOn < today).TagWith(SqliteIndexHint.Tag(DueIndex));
+                    var today = window.Today;
+                    open = open.Where(f => f.DueOn < today).TagWith(SqliteIndexHint.Tag(DateIndex(nameof(RecordFact.DueOn))));
                 }
                 var openRows = await open.GroupBy(f => f.UnitKey.Substring(0, childLength)).Select(g => new { g.Key, Records = g.LongCount() }).ToListAsync(ct);
-                foreach (var row in openRows) add(figure, row.Key, row.Records, 0, 0);
+                foreach (var row in openRows) Add(figure, row.Key, row.Records, 0, 0);
             }
+
+        if (step is not null) await step();
+        return figures.ToDictionary(f => f.Key, f => counted[f.Key].ToDictionary(e => e.Key,
+            e => new Counts(e.Value.N, f.Denominator is null ? null : e.Value.D, e.Value.Days)));
+
+        // The rows of the period summed by kind, child unit, entry, second month and category: every figure reads these.
+        async Task<List<MonthlyCount>> Summed<TRow>(IQueryable<TRow> periodRows, CancellationToken token) where TRow : CountRow =>
+            await periodRows.GroupBy(m => new { m.Kind, Key = m.UnitKey.Substring(0, childLength), m.Entry, m.Other, m.Category })
+                .Select(g => new MonthlyCount
+                {
+                    Kind = g.Key.Kind, UnitKey = g.Key.Key, Entry = g.Key.Entry, Other = g.Key.Other, Category = g.Key.Category,
+                    Records = g.Sum(m => m.Records), Days = g.Sum(m => m.Days), Succeeded = g.Sum(m => m.Succeeded), Rated = g.Sum(m => m.Rated),
+                    RatedSatisfied = g.Sum(m => m.RatedSatisfied), HasDue = g.Sum(m => m.HasDue), OnTime = g.Sum(m => m.OnTime), Late = g.Sum(m => m.Late),
+                }).ToListAsync(token);
     }
 
-    /// <summary>The facts' (Kind, DueOn, …) index, made for the open records due this month.</summary>
-    private IIndex DueIndex => db.Model.FindEntityType(typeof(RecordFact))!.GetIndexes()
-        .Single(i => i.Properties[0].Name == nameof(RecordFact.Kind) && i.Properties[1].Name == nameof(RecordFact.DueOn));
+    /// <summary>The rows of the figures' kinds only, when they are of one kind (the trend's).</summary>
+    private static IQueryable<TRow> OfKinds<TRow>(IQueryable<TRow> rows, List<RecordKind> kinds) where TRow : CountRow
+    {
+        if (kinds.Count != 1) return rows;
+        var only = kinds[0];
+        return rows.Where(m => m.Kind == only);
+    }
 
-    private IQueryable<MonthlyCount> Months(string unitKey, FigureQuery query)
+    /// <summary>The facts' (Kind, <paramref name="date"/>, …) index: (Kind, DueOn) for the open records due this month, a
+    /// correction's date (<see cref="FactDate"/> names the property) for the correction.</summary>
+    private IIndex DateIndex(string date) => db.Model.FindEntityType(typeof(RecordFact))!.GetIndexes()
+        .Single(i => i.Properties[0].Name == nameof(RecordFact.Kind) && i.Properties[1].Name == date);
+
+    private IQueryable<TRow> Rows<TRow>(string unitKey, FigureQuery query) where TRow : CountRow
     {
         var upper = unitKey + "g";
-        var rows = db.Set<MonthlyCount>().AsNoTracking().Where(m => string.Compare(m.UnitKey, unitKey) >= 0 && string.Compare(m.UnitKey, upper) < 0);
+        var rows = db.Set<TRow>().AsNoTracking().Where(m => string.Compare(m.UnitKey, unitKey) >= 0 && string.Compare(m.UnitKey, upper) < 0);
         if (query.DisputeType is { } type) { var t = type.ToString(); rows = rows.Where(m => m.Kind != RecordKind.Case || m.Category == t); }
         if (query.Source is { } source) { var s = source.ToString(); rows = rows.Where(m => m.Kind != RecordKind.Case || m.Source == s); }
         return rows;
-    }
-
-    private static Expression<Func<RecordFact, bool>> Predicate(Part part, FigureWindow window) =>
-        part.Records ?? (part.IsDenominator ? part.Figure.Denominator!(window) : part.Figure.Numerator(window));
-
-    private static readonly System.Reflection.MethodInfo LongCountWhere = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.LongCount) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(RecordFact));
-
-    private static readonly System.Reflection.MethodInfo SumNullableLong = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.Sum) && m.IsGenericMethod && m.GetParameters().Length == 2
-            && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == typeof(long?)).MakeGenericMethod(typeof(RecordFact));
-
-    /// <summary>g => new ScanRow { Key = g.Key, C0 = g.LongCount(part0), D0 = g.Sum(f => part0 ? f.HandlingDays : null), ... }.</summary>
-    private static Expression<Func<IGrouping<string, RecordFact>, ScanRow>> Selector(List<Part> parts, FigureWindow window)
-    {
-        var g = Expression.Parameter(typeof(IGrouping<string, RecordFact>), "g");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(ScanRow).GetProperty(nameof(ScanRow.Key))!, Expression.Property(g, "Key")) };
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var where = Predicate(parts[i], window);
-            bindings.Add(Expression.Bind(typeof(ScanRow).GetProperty($"C{i}")!, Expression.Call(LongCountWhere, g, where)));
-            if (parts[i].Figure.Unit is not FigureUnit.Days || parts[i].IsDenominator || parts[i].Records is not null) continue;
-            var f = where.Parameters[0];
-            var days = Expression.Lambda<Func<RecordFact, long?>>(Expression.Condition(where.Body,
-                Expression.Convert(Expression.Property(f, nameof(RecordFact.HandlingDays)), typeof(long?)), Expression.Constant(null, typeof(long?))), f);
-            bindings.Add(Expression.Bind(typeof(ScanRow).GetProperty($"D{i}")!, Expression.Call(SumNullableLong, g, days)));
-        }
-        return Expression.Lambda<Func<IGrouping<string, RecordFact>, ScanRow>>(Expression.MemberInit(Expression.New(typeof(ScanRow)), bindings), g);
-    }
-
-    /// <summary>One row of a pass: a unit's key, the count of each part and the days summed over a mean's part.</summary>
-    private sealed class ScanRow
-    {
-        // The cases' ConcludedOn pass has seven parts and two corrections (调处率's and 结案率's) over a custom range's edges.
-        public const int Slots = 10;
-        public string Key { get; set; } = "";
-        public long C0 { get; set; }
-        public long C1 { get; set; }
-        public long C2 { get; set; }
-        public long C3 { get; set; }
-        public long C4 { get; set; }
-        public long C5 { get; set; }
-        public long C6 { get; set; }
-        public long C7 { get; set; }
-        public long C8 { get; set; }
-        public long C9 { get; set; }
-        public long? D0 { get; set; }
-        public long? D1 { get; set; }
-        public long? D2 { get; set; }
-        public long? D3 { get; set; }
-        public long? D4 { get; set; }
-        public long? D5 { get; set; }
-        public long? D6 { get; set; }
-        public long? D7 { get; set; }
-        public long? D8 { get; set; }
-        public long? D9 { get; set; }
-
-        public long Count(int i) => i switch { 0 => C0, 1 => C1, 2 => C2, 3 => C3, 4 => C4, 5 => C5, 6 => C6, 7 => C7, 8 => C8, _ => C9 };
-
-        public long Days(int i) => (i switch { 0 => D0, 1 => D1, 2 => D2, 3 => D3, 4 => D4, 5 => D5, 6 => D6, 7 => D7, 8 => D8, _ => D9 }) ?? 0;
     }
 
     private static decimal? Value(Figure figure, Counts counts) => figure.Unit switch

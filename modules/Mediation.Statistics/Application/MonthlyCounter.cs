@@ -5,44 +5,65 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Statistics.Application;
 
 /// <summary>
-/// Keeps <see cref="MonthlyCount"/> equal to the sum of the facts' contributions: a fact's change subtracts its old contribution and
-/// adds its new one. Each row changes by one UPDATE that adds the difference in the database (so two transactions counting into the
-/// same row do not lose either); a row that does not exist yet is inserted by the caller's SaveChanges — a concurrent insert of the same
-/// row fails that transaction, and the change event that caused it is delivered again.
+/// Keeps <see cref="MonthlyCount"/> and <see cref="DailyCount"/> equal to the sum of the facts' contributions: a fact's change subtracts
+/// its old contribution and adds its new one, in both tables. Each row changes by one UPDATE that adds the difference in the database (so
+/// two transactions counting into the same row do not lose either); a row that does not exist yet is inserted by the caller's
+/// SaveChanges — a concurrent insert of the same row fails that transaction, and the change event that caused it is delivered again.
 /// </summary>
 internal sealed class MonthlyCounter(MediationDbContext db)
 {
     /// <summary>The difference between the contributions of <paramref name="after"/> and of <paramref name="before"/>, by row.</summary>
-    public static Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount> Differences(
-        IEnumerable<RecordFact> before, IEnumerable<RecordFact> after)
+    public static Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow> Differences<TRow>(
+        IEnumerable<RecordFact> before, IEnumerable<RecordFact> after) where TRow : CountRow<TRow>, new()
     {
-        var rows = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount>();
+        var rows = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow>();
         foreach (var fact in before) Accumulate(rows, fact, -1);
         foreach (var fact in after) Accumulate(rows, fact, +1);
         foreach (var key in rows.Where(r => r.Value.IsZero).Select(r => r.Key).ToList()) rows.Remove(key);
         return rows;
     }
 
-    public static void Accumulate(Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount> rows, RecordFact fact,
-        int sign)
+    public static void Accumulate<TRow>(Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow> rows, RecordFact fact,
+        int sign) where TRow : CountRow<TRow>, new()
     {
-        foreach (var part in MonthlyCount.Of(fact))
+        foreach (var part in CountRow.Of<TRow>(fact))
         {
             if (!rows.TryGetValue(part.Key, out var row)) rows[part.Key] = row = part.EmptyCopy();
             row.Add(part, sign);
         }
     }
 
-    /// <summary>
-    /// Compares the table with the sum of every fact's contribution (streamed, so millions of facts fit) and, when <paramref name="fix"/>,
-    /// adds the difference to each row: after a recount, or for facts kept before the monthly counts existed. Returns the rows that differed.
-    /// </summary>
-    public async Task<IReadOnlyList<MonthlyCount>> ReconcileAsync(bool fix, CancellationToken ct)
+    /// <summary>Moves both tables by the difference between the facts <paramref name="before"/> and <paramref name="after"/> a change.</summary>
+    public async Task ApplyAsync(IReadOnlyCollection<RecordFact> before, IReadOnlyCollection<RecordFact> after, CancellationToken ct)
     {
-        var expected = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount>();
-        await foreach (var fact in db.Set<RecordFact>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) Accumulate(expected, fact, +1);
-        var differences = new List<MonthlyCount>();
-        await foreach (var kept in db.Set<MonthlyCount>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        await ApplyAsync(Differences<MonthlyCount>(before, after).Values, ct);
+        await ApplyAsync(Differences<DailyCount>(before, after).Values, ct);
+    }
+
+    /// <summary>
+    /// Compares both tables with the sum of every fact's contribution (streamed, so millions of facts fit) and, when <paramref name="fix"/>,
+    /// adds the difference to each row: after a recount, or for facts kept before the counts existed. Returns the rows that differed.
+    /// </summary>
+    public async Task<IReadOnlyList<CountRow>> ReconcileAsync(bool fix, CancellationToken ct)
+    {
+        var monthly = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount>();
+        var daily = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), DailyCount>();
+        await foreach (var fact in db.Set<RecordFact>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Accumulate(monthly, fact, +1);
+            Accumulate(daily, fact, +1);
+        }
+        await using var transaction = fix ? await db.Database.BeginTransactionAsync(ct) : null;
+        IReadOnlyList<CountRow> differences = [.. await ReconcileAsync(monthly, fix, ct), .. await ReconcileAsync(daily, fix, ct)];
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return differences;
+    }
+
+    private async Task<IReadOnlyList<TRow>> ReconcileAsync<TRow>(Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow> expected,
+        bool fix, CancellationToken ct) where TRow : CountRow<TRow>, new()
+    {
+        var differences = new List<TRow>();
+        await foreach (var kept in db.Set<TRow>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             var difference = kept.EmptyCopy();
             if (expected.Remove(kept.Key, out var wanted)) difference.Add(wanted, +1);
@@ -52,7 +73,6 @@ internal sealed class MonthlyCounter(MediationDbContext db)
         var missing = expected.Values.Where(r => !r.IsZero).ToList();
         if (fix)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await ApplyAsync(differences, ct);
             await db.SaveChangesAsync(ct);
             foreach (var batch in missing.Chunk(2000))
@@ -61,15 +81,14 @@ internal sealed class MonthlyCounter(MediationDbContext db)
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
-            await transaction.CommitAsync(ct);
         }
         return [.. differences, .. missing];
     }
 
     /// <summary>Differences of the same row added together (a row is updated once).</summary>
-    public static IReadOnlyCollection<MonthlyCount> Merge(IEnumerable<MonthlyCount> differences)
+    public static IReadOnlyCollection<TRow> Merge<TRow>(IEnumerable<TRow> differences) where TRow : CountRow<TRow>, new()
     {
-        var rows = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount>();
+        var rows = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow>();
         foreach (var d in differences)
         {
             if (!rows.TryGetValue(d.Key, out var row)) rows[d.Key] = row = d.EmptyCopy();
@@ -79,11 +98,11 @@ internal sealed class MonthlyCounter(MediationDbContext db)
     }
 
     /// <summary>The counts every fact gives, summed: what the table must hold.</summary>
-    public static Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount> Sum(IEnumerable<RecordFact> facts) =>
-        Differences([], facts);
+    public static Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow> Sum<TRow>(IEnumerable<RecordFact> facts)
+        where TRow : CountRow<TRow>, new() => Differences<TRow>([], facts);
 
     /// <summary>Adds each difference to its row in the caller's transaction; new rows are saved by the caller's SaveChanges.</summary>
-    public async Task ApplyAsync(IEnumerable<MonthlyCount> differences, CancellationToken ct)
+    public async Task ApplyAsync<TRow>(IEnumerable<TRow> differences, CancellationToken ct) where TRow : CountRow<TRow>, new()
     {
         foreach (var d in differences)
         {
@@ -102,6 +121,10 @@ internal sealed class MonthlyCounter(MediationDbContext db)
         }
     }
 
-    private IQueryable<MonthlyCount> Row(MonthlyCount d) => db.Set<MonthlyCount>().Where(m => m.Kind == d.Kind && m.Entry == d.Entry
-        && m.Month == d.Month && m.UnitKey == d.UnitKey && m.Category == d.Category && m.Source == d.Source && m.Other == d.Other);
+    private IQueryable<TRow> Row<TRow>(TRow d) where TRow : CountRow<TRow>, new()
+    {
+        var (column, date) = (d.DateColumn, d.CountedDate);
+        return db.Set<TRow>().Where(m => m.Kind == d.Kind && m.Entry == d.Entry && EF.Property<DateOnly>(m, column) == date && m.UnitKey == d.UnitKey
+            && m.Category == d.Category && m.Source == d.Source && m.Other == d.Other);
+    }
 }

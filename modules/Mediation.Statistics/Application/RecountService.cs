@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mediation.Statistics.Application;
 
 /// <summary>
-/// Recounts every fact and then the monthly counts from the modules' read contracts, in batches, and drops the rows of records that no longer exist. The kept
+/// Recounts every fact and then the monthly and daily counts from the modules' read contracts, in batches, and drops the rows of records that no longer exist. The kept
 /// rows must already equal this; <see cref="DifferencesAsync"/> says where they do not, without writing.
 /// </summary>
 internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, MonthlyCounter counter)
@@ -32,7 +32,7 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, M
             }
             counts[kind] = ids.Count;
         }
-        // Facts kept before the monthly counts existed (or written around them) are counted in at the end.
+        // Facts kept before the monthly or daily counts existed (or written around them) are counted in at the end.
         await counter.ReconcileAsync(fix: true, ct);
         return new RecountDto(counts);
     }
@@ -56,8 +56,8 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, M
         return differences;
     }
 
-    /// <summary>Monthly count rows that differ from the sum of the kept facts (missing, extra or changed).</summary>
-    public Task<IReadOnlyList<MonthlyCount>> CountDifferencesAsync(CancellationToken ct) => counter.ReconcileAsync(fix: false, ct);
+    /// <summary>Monthly and daily count rows that differ from the sum of the kept facts (missing, extra or changed).</summary>
+    public Task<IReadOnlyList<CountRow>> CountDifferencesAsync(CancellationToken ct) => counter.ReconcileAsync(fix: false, ct);
 }
 
 /// <summary>The recount as a background job: over millions of records it takes minutes, not a request.</summary>

@@ -52,5 +52,19 @@ internal static class StatisticsModelConfiguration
             b.HasIndex(m => new { m.Month, m.UnitKey, m.Kind, m.Entry, m.Other, m.Category, m.Source, m.Records, m.Days, m.Succeeded, m.Rated,
                 m.RatedSatisfied, m.HasDue, m.OnTime, m.Late });
         });
+        model.Entity<DailyCount>(b =>
+        {
+            b.ToTable("DailyCounts", Schema);
+            // The monthly counts' key with the day for the month: a partial month's rows of every kind are sought by their days.
+            b.HasKey(d => new { d.Day, d.Kind, d.UnitKey, d.Entry, d.Category, d.Source, d.Other });
+            b.Property(d => d.Kind).HasConversion<int>();
+            b.Property(d => d.Entry).HasConversion<int>();
+            b.Property(d => d.UnitKey).HasMaxLength(RecordFact.UnitKeyMaxLength);
+            b.Property(d => d.Category).HasMaxLength(40);
+            b.Property(d => d.Source).HasMaxLength(40);
+            // A partial month's rows read from the index alone, as the monthly counts' (Month, UnitKey, …) index does for whole months.
+            b.HasIndex(d => new { d.Day, d.UnitKey, d.Kind, d.Entry, d.Other, d.Category, d.Source, d.Records, d.Days, d.Succeeded, d.Rated,
+                d.RatedSatisfied, d.HasDue, d.OnTime, d.Late });
+        });
     }
 }

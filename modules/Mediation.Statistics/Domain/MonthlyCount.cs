@@ -17,24 +17,21 @@ public enum CountedOn
 }
 
 /// <summary>
-/// The facts of one unit, kind and month counted together, so that a figure over whole months sums a few thousand of these rows instead
-/// of reading millions of facts. Kept in the transaction that changes the facts (<see cref="Application.MonthlyCounter"/>): a changed
-/// fact's old contribution is subtracted and its new one added, so a late change (a case reopened, a rating given after the period)
-/// moves the record between months. Each measure is a number of the facts of the row, except <see cref="Days"/>, their handling days.
+/// The facts of one unit, kind, entry, category, source and second month counted together on one date (<see cref="CountedDate"/>: a month for
+/// <see cref="MonthlyCount"/>, a day for <see cref="DailyCount"/>). Kept in the transaction that changes the facts
+/// (<see cref="Application.MonthlyCounter"/>): a changed fact's old contribution is subtracted and its new one added, so a late change (a
+/// case reopened, a rating given after the period) moves the record between rows. Each measure is a number of the facts of the row,
+/// except <see cref="Days"/>, their handling days.
 /// </summary>
-public sealed class MonthlyCount : INotAudited
+public abstract class CountRow : INotAudited
 {
-    /// <summary>No second date (a record not concluded, or a count that needs none); not DateOnly.MinValue, which Npgsql writes as -infinity.</summary>
-    public static readonly DateOnly None = new(1900, 1, 1);
-
     public RecordKind Kind { get; set; }
     public CountedOn Entry { get; set; }
-    public DateOnly Month { get; set; }
     public string UnitKey { get; set; } = "";
     /// <summary>Dispute type of a case, service kind of a legal-window record; empty for the kinds no figure divides.</summary>
     public string Category { get; set; } = "";
     public string Source { get; set; } = "";
-    /// <summary>Received rows: the month the record was concluded (<see cref="None"/> while open); open rows: the due date's month.</summary>
+    /// <summary>Received rows: the month the record was concluded (<see cref="MonthlyCount.None"/> while open); open rows: the due date's month.</summary>
     public DateOnly Other { get; set; }
 
     public long Records { get; set; }
@@ -46,11 +43,26 @@ public sealed class MonthlyCount : INotAudited
     public long OnTime { get; set; }
     public long Late { get; set; }
 
-    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+    /// <summary>The row's date: its month's first day, or its day (not mapped; the column is <see cref="DateColumn"/>).</summary>
+    public abstract DateOnly CountedDate { get; }
 
-    public (RecordKind, CountedOn, DateOnly, string, string, string, DateOnly) Key => (Kind, Entry, Month, UnitKey, Category, Source, Other);
+    /// <summary>The mapped property that holds <see cref="CountedDate"/>.</summary>
+    public abstract string DateColumn { get; }
 
-    public void Add(MonthlyCount other, int sign)
+    public (RecordKind, CountedOn, DateOnly, string, string, string, DateOnly) Key => (Kind, Entry, CountedDate, UnitKey, Category, Source, Other);
+
+    /// <summary>Puts the row on the date a figure counts the fact by: that day's month, or the day itself.</summary>
+    internal abstract void PlaceOn(DateOnly day);
+
+    /// <summary>What one fact adds to a table of counts: one row for each of its dates a figure counts by (<see cref="MonthlyCount.PartsOf"/>).</summary>
+    public static IEnumerable<TRow> Of<TRow>(RecordFact fact) where TRow : CountRow, new() => MonthlyCount.PartsOf(fact, (entry, day, other) =>
+    {
+        var row = new TRow { Kind = fact.Kind, Entry = entry, UnitKey = fact.UnitKey, Other = other, Records = 1 };
+        row.PlaceOn(day);
+        return row;
+    });
+
+    public void Add(CountRow other, int sign)
     {
         Records += sign * other.Records; Days += sign * other.Days; Succeeded += sign * other.Succeeded; Rated += sign * other.Rated;
         RatedSatisfied += sign * other.RatedSatisfied; HasDue += sign * other.HasDue; OnTime += sign * other.OnTime; Late += sign * other.Late;
@@ -58,11 +70,39 @@ public sealed class MonthlyCount : INotAudited
 
     public bool IsZero => (Records, Days, Succeeded, Rated, RatedSatisfied, HasDue, OnTime, Late) == (0, 0, 0, 0, 0, 0, 0, 0);
 
-    public MonthlyCount EmptyCopy() => new() { Kind = Kind, Entry = Entry, Month = Month, UnitKey = UnitKey, Category = Category, Source = Source, Other = Other };
-
-    public bool SameMeasures(MonthlyCount other) =>
+    public bool SameMeasures(CountRow other) =>
         (Records, Days, Succeeded, Rated, RatedSatisfied, HasDue, OnTime, Late) ==
         (other.Records, other.Days, other.Succeeded, other.Rated, other.RatedSatisfied, other.HasDue, other.OnTime, other.Late);
+}
+
+/// <summary>A <see cref="CountRow"/> of one table; <typeparamref name="TSelf"/> is the row type itself.</summary>
+public abstract class CountRow<TSelf> : CountRow where TSelf : CountRow<TSelf>, new()
+{
+    /// <summary>The same row (key) with every measure zero.</summary>
+    public TSelf EmptyCopy()
+    {
+        var copy = (TSelf)MemberwiseClone();
+        copy.Add(this, -1);
+        return copy;
+    }
+}
+
+/// <summary>The counts of a month (<see cref="Month"/>, its first day): a figure over whole months sums a few thousand of these rows
+/// instead of reading millions of facts.</summary>
+public sealed class MonthlyCount : CountRow<MonthlyCount>
+{
+    /// <summary>No second date (a record not concluded, or a count that needs none); not DateOnly.MinValue, which Npgsql writes as -infinity.</summary>
+    public static readonly DateOnly None = new(1900, 1, 1);
+
+    public DateOnly Month { get; set; }
+
+    public override DateOnly CountedDate => Month;
+
+    public override string DateColumn => nameof(Month);
+
+    internal override void PlaceOn(DateOnly day) => Month = MonthOf(day);
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>
     /// Concluded after its due date — or, for a petition, also accepted after its acceptance due date: the part of an overdue figure
@@ -88,18 +128,23 @@ public sealed class MonthlyCount : INotAudited
         ? f => f.DecidedOn == null && f.DecisionDueOn >= month && (f.DueOn == null || f.ConcludedOn == null || f.ConcludedOn <= f.DueOn)
         : f => f.ConcludedOn == null && f.DueOn >= month;
 
-    /// <summary>What one fact adds to the monthly counts: one row for each of its dates a figure counts by.</summary>
-    public static IEnumerable<MonthlyCount> Of(RecordFact f)
+    /// <summary>
+    /// The rows one fact adds, whatever their table: one for each of its dates a figure counts by, made by <paramref name="row"/> from
+    /// the entry, that date and the second month (every measure but <see cref="CountRow.Records"/> set here).
+    /// </summary>
+    public static IEnumerable<TRow> PartsOf<TRow>(RecordFact f, Func<CountedOn, DateOnly, DateOnly, TRow> row) where TRow : CountRow
     {
         var category = f.Kind is RecordKind.Case or RecordKind.LegalService ? f.Category ?? "" : "";
         var source = f.Kind is RecordKind.Case ? f.Source ?? "" : "";
         var rated = f.Rated ? 1 : 0;
         var satisfied = f.Rated && f.Satisfied ? 1 : 0;
         var succeeded = f.Succeeded ? 1 : 0;
-        MonthlyCount Row(CountedOn entry, DateOnly day, DateOnly other) => new()
+        TRow Row(CountedOn entry, DateOnly day, DateOnly other)
         {
-            Kind = f.Kind, Entry = entry, Month = MonthOf(day), UnitKey = f.UnitKey, Category = category, Source = source, Other = other, Records = 1,
-        };
+            var made = row(entry, day, other);
+            (made.Category, made.Source) = (category, source);
+            return made;
+        }
 
         var received = Row(CountedOn.Received, f.ReceivedOn, f.ConcludedOn is { } c ? MonthOf(c) : None);
         (received.Succeeded, received.Rated, received.RatedSatisfied, received.Late) = (succeeded, rated, satisfied, LateOf(f) ? 1 : 0);

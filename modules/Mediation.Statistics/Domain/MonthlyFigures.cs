@@ -3,12 +3,13 @@ using System.Linq.Expressions;
 namespace Mediation.Statistics.Domain;
 
 /// <summary>
-/// Each figure of <see cref="FigureCatalog"/> over the monthly counts of a period of whole months: what one summed row (one unit, kind,
-/// entry, second month and category; every month of the period) adds to its numerator, denominator and days. Two parts need more than
-/// these rows: the closure rate's denominator (cases pending at the period's start, <see cref="PendingOrReceived"/>) and the open records
-/// due this month (<see cref="MonthlyCount.OpenDueIn"/>, read from the facts because only today decides whether they are overdue). A
-/// custom range with partial months is split (<see cref="WindowSplit"/>): its partial edge months and the few records they leave
-/// undecided (<see cref="Corrections"/>) are read from the facts. MonthlyFigures_Tests check every figure against the catalog's own definition on random facts.
+/// Each figure of <see cref="FigureCatalog"/> over the count rows of a period: what one summed row (one unit, kind, entry, second month
+/// and category; every month or day of the period) adds to its numerator, denominator and days. A period is split at month boundaries
+/// (<see cref="WindowSplit"/>): its whole months are summed from the monthly counts, its partial first and last months from the daily
+/// counts. Three parts need more than these rows: the closure rate's denominator (cases pending at the period's start,
+/// <see cref="PendingOrReceived"/>), the open records due this month (<see cref="MonthlyCount.OpenDueIn"/>, read from the facts because
+/// only today decides whether they are overdue) and the few records a partial month leaves undecided because a row's second date is a
+/// month (<see cref="Corrections"/>, from the facts). MonthlyFigures_Tests check every figure against the catalog's own definition on random facts.
 /// </summary>
 public static class MonthlyFigures
 {
@@ -16,14 +17,15 @@ public static class MonthlyFigures
     public static bool CountsOpenOverdue(Figure figure) => figure.Key is "overdue" or "petitionsOverdue" or "meetingTasksOverdue";
 
     /// <summary>
-    /// What <paramref name="row"/> (summed over the period's months) adds to <paramref name="figure"/>. <paramref name="window"/> is of
-    /// whole months; open records due in today's month are not counted here.
+    /// What <paramref name="row"/> (summed over the period's whole months, or over the days of its partial ones) adds to
+    /// <paramref name="figure"/>. A received case concluded in a partial last month is not "concluded by the period's end" here (its
+    /// second date is only a month): <see cref="Corrections"/> counts it. Open records due in today's month are not counted here.
     /// </summary>
-    public static (long Numerator, long Denominator, long Days) Of(Figure figure, MonthlyCount row, FigureWindow window)
+    public static (long Numerator, long Denominator, long Days) Of(Figure figure, CountRow row, WindowSplit split)
     {
         if (row.Kind != figure.Kind) return default;
-        var lastMonth = MonthlyCount.MonthOf(window.To);
-        var thisMonth = MonthlyCount.MonthOf(window.Today);
+        var lastMonth = split.WholeMonthsThrough;
+        var thisMonth = MonthlyCount.MonthOf(split.Whole.Today);
         var concludedBy = row.Other != MonthlyCount.None && row.Other <= lastMonth;
         var concluded = row.Other != MonthlyCount.None;
         (long, long, long) Received(long n, long d = 0) => row.Entry is CountedOn.Received ? (n, d, 0) : default;
@@ -74,22 +76,21 @@ public static class MonthlyFigures
     }
 
     /// <summary>
-    /// What a figure over a split period needs from the facts beyond its edge months' passes: the records the monthly counts cannot place
-    /// because a partial month decides them — the closure rate's pending cases received in the partial last month or concluded in the
-    /// partial first one, and the 调处率's cases received in the whole months but concluded in the partial last month (by its end or not).
-    /// Each is a count over one date's range (<see cref="Correction.Date"/> within <see cref="Correction.Range"/>), added to the numerator
-    /// or the denominator; when that range is an edge month's, FigureService counts it in the edge's pass over the same rows.
+    /// What a figure over a split period needs from the facts beyond the count rows: the records the rows cannot place because their
+    /// second date is a month and a partial month decides them — the closure rate's pending cases received in the partial last month or
+    /// concluded in the partial first one, and the 调处率's cases received in the period and concluded in its partial last month (by its
+    /// end, not after). Each is a count over one date's range (<see cref="Correction.Date"/> within <see cref="Correction.Range"/>, one
+    /// index range of the facts), added to the numerator or the denominator.
     /// </summary>
     public static IReadOnlyList<Correction> Corrections(Figure figure, WindowSplit split)
     {
         var (from, to) = (split.Whole.From, split.Whole.To);
         var lastMonth = MonthlyCount.MonthOf(to);
         var corrections = new List<Correction>();
-        if (figure.Key == "handledRate" && split.Months is { } months && !IsMonthEnd(to))
+        if (figure.Key == "handledRate" && !IsMonthEnd(to))
         {
-            var (monthsFrom, monthsTo) = (months.From, months.To);
             corrections.Add(new(false, FactDate.ConcludedOn, split.Whole with { From = lastMonth },
-                f => f.Kind == RecordKind.Case && f.ConcludedOn >= lastMonth && f.ConcludedOn <= to && f.ReceivedOn >= monthsFrom && f.ReceivedOn <= monthsTo));
+                f => f.Kind == RecordKind.Case && f.ConcludedOn >= lastMonth && f.ConcludedOn <= to && f.ReceivedOn >= from && f.ReceivedOn <= to));
         }
         if (HasUnboundedDenominator(figure))
         {
@@ -122,11 +123,17 @@ public sealed record Correction(bool IsDenominator, FactDate Date, FigureWindow 
 
 /// <summary>
 /// A period cut at month boundaries: its whole months (<see cref="Months"/>, summed from the monthly counts; none when the period has no
-/// whole month) and its partial first and last months (<see cref="Edges"/>, counted from the facts with the whole period's definitions),
-/// so that a custom range reads the facts of at most two months, whatever its length.
+/// whole month) and its partial first and last months (<see cref="Edges"/>, summed from the daily counts), so that a custom range sums
+/// the rows of its months and of at most two months' days, whatever its length.
 /// </summary>
 public sealed record WindowSplit(FigureWindow Whole, FigureWindow? Months, IReadOnlyList<FigureWindow> Edges)
 {
+    /// <summary>
+    /// The last month wholly in the period up to its end: a received row whose second month is at most this one was concluded by the
+    /// period's end (the month before a partial last month, whose conclusions <see cref="MonthlyFigures.Corrections"/> counts).
+    /// </summary>
+    public DateOnly WholeMonthsThrough => MonthlyFigures.IsMonthEnd(Whole.To) ? MonthlyCount.MonthOf(Whole.To) : MonthlyCount.MonthOf(Whole.To).AddMonths(-1);
+
     public static WindowSplit Of(FigureWindow whole)
     {
         var monthsFrom = whole.From.Day == 1 ? whole.From : MonthlyCount.MonthOf(whole.From).AddMonths(1);

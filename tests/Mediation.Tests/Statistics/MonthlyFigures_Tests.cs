@@ -6,10 +6,11 @@ using Shouldly;
 namespace Mediation.Tests.Statistics;
 
 /// <summary>
-/// The monthly counts answer every figure of the catalog exactly as its definition over the facts does, unit by unit, for periods of
-/// whole months and for custom ranges with partial edge months (WindowSplit: the edges and corrections from the facts) — also after
-/// late changes (a record concluded, reopened, rated, moved to another unit after the period) are applied as "subtract the old
-/// contribution, add the new one", and with today inside, before or after the period (open records due this month).
+/// The monthly and daily counts answer every figure of the catalog exactly as its definition over the facts does, unit by unit, for
+/// periods of whole months and for custom ranges with partial edge months (WindowSplit: the edges from the daily counts, the
+/// corrections from the facts) — also after late changes (a record concluded, reopened, rated, moved to another unit after the period,
+/// deleted) are applied as "subtract the old contribution, add the new one", and with today inside, before or after the period (open
+/// records due this month).
 /// </summary>
 public sealed class MonthlyFigures_Tests
 {
@@ -68,11 +69,10 @@ public sealed class MonthlyFigures_Tests
     }
 
     /// <summary>
-    /// What FigureService counts, in memory: the whole months' rows, the pending rows and the open records due this month from the
-    /// counts, the partial edge months' passes and the corrections from the facts.
+    /// What FigureService counts, in memory: the whole months' rows from the monthly counts, the partial edge months' rows from the daily
+    /// counts, the pending rows from the monthly counts, the open records due this month and the corrections from the facts.
     /// </summary>
-    private static Dictionary<string, (long N, long D, long Days)> FromMonths(Figure figure, IEnumerable<MonthlyCount> table, List<RecordFact> facts,
-        FigureWindow window)
+    private static Dictionary<string, (long N, long D, long Days)> FromCounts(Figure figure, Counts counts, List<RecordFact> facts, FigureWindow window)
     {
         var result = new Dictionary<string, (long N, long D, long Days)>();
         void Add(string key, long n, long d, long days)
@@ -81,51 +81,63 @@ public sealed class MonthlyFigures_Tests
             result[key] = (n0 + n, d0 + d, days0 + days);
         }
         var split = WindowSplit.Of(window);
+        var rows = new List<CountRow>();
         if (split.Months is { } months)
+            rows.AddRange(counts.Monthly.Values.Where(r => r.Month >= months.From && r.Month <= MonthlyCount.MonthOf(months.To)));
+        rows.AddRange(counts.Daily.Values.Where(r => split.Edges.Any(e => r.Day >= e.From && r.Day <= e.To)));
+        foreach (var row in rows)
         {
-            var lastMonth = MonthlyCount.MonthOf(months.To);
-            foreach (var row in table.Where(r => r.Month >= months.From && r.Month <= lastMonth))
-            {
-                var (n, d, days) = MonthlyFigures.Of(figure, row, months);
-                Add(row.UnitKey[..ChildLength], n, d, days);
-            }
-            var thisMonth = MonthlyCount.MonthOf(months.Today);
-            if (MonthlyFigures.CountsOpenOverdue(figure) && months.Today > thisMonth)
-            {
-                var numerator = figure.Numerator(months).Compile();
-                var open = MonthlyCount.OpenDueIn(figure.Kind, thisMonth).Compile();
-                foreach (var fact in facts.Where(f => numerator(f) && open(f))) Add(fact.UnitKey[..ChildLength], 1, 0, 0);
-            }
+            var (n, d, days) = MonthlyFigures.Of(figure, row, split);
+            Add(row.UnitKey[..ChildLength], n, d, days);
+        }
+        var thisMonth = MonthlyCount.MonthOf(window.Today);
+        if (MonthlyFigures.CountsOpenOverdue(figure) && window.Today > thisMonth)
+        {
+            var numerator = figure.Numerator(window).Compile();
+            var open = MonthlyCount.OpenDueIn(figure.Kind, thisMonth).Compile();
+            foreach (var fact in facts.Where(f => numerator(f) && open(f))) Add(fact.UnitKey[..ChildLength], 1, 0, 0);
         }
         if (MonthlyFigures.HasUnboundedDenominator(figure))
         {
             var pending = MonthlyFigures.PendingOrReceived(window).Compile();
-            foreach (var row in table.Where(pending)) Add(row.UnitKey[..ChildLength], 0, row.Records, 0);
+            foreach (var row in counts.Monthly.Values.Where(pending)) Add(row.UnitKey[..ChildLength], 0, row.Records, 0);
         }
         foreach (var correction in MonthlyFigures.Corrections(figure, split))
         {
             var counted = correction.Records.Compile();
-            // FigureService counts a correction in the pass over its date's range when that range is an edge month's.
             var inRange = FigureCatalog.Scan(figure.Kind, correction.Date, correction.Range).Compile();
             facts.Where(counted).ShouldAllBe(f => inRange(f), $"{figure.Key} {window}: a correction counts only records in its range");
             var isDenominator = correction.IsDenominator;
             foreach (var fact in facts.Where(counted)) Add(fact.UnitKey[..ChildLength], isDenominator ? 0 : 1, isDenominator ? 1 : 0, 0);
         }
-        foreach (var edge in split.Edges)
+        return result.Where(e => e.Value != default).ToDictionary();
+    }
+
+    /// <summary>Both tables of counts, as MonthlyCounter keeps them.</summary>
+    private sealed record Counts(
+        Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount> Monthly,
+        Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), DailyCount> Daily)
+    {
+        public static Counts Of(IEnumerable<RecordFact> facts) => new(MonthlyCounter.Sum<MonthlyCount>(facts), MonthlyCounter.Sum<DailyCount>(facts));
+
+        /// <summary>A late change applied as FactKeeper.StoreAsync does: the difference of the fact's old and new contribution.</summary>
+        public void Apply(RecordFact before, RecordFact? after)
         {
-            if (figure.Date is not FactDate.Unbounded)
+            RecordFact[] afterList = after is null ? [] : [after];
+            Apply(Monthly, MonthlyCounter.Differences<MonthlyCount>([before], afterList).Values);
+            Apply(Daily, MonthlyCounter.Differences<DailyCount>([before], afterList).Values);
+        }
+
+        private static void Apply<TRow>(Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), TRow> table, IEnumerable<TRow> differences)
+            where TRow : CountRow<TRow>, new()
+        {
+            foreach (var difference in differences)
             {
-                var (scan, numerator) = (FigureCatalog.Scan(figure.Kind, figure.Date, edge).Compile(), figure.Numerator(window).Compile());
-                foreach (var fact in facts.Where(f => scan(f) && numerator(f)))
-                    Add(fact.UnitKey[..ChildLength], 1, 0, figure.Unit is FigureUnit.Days ? fact.HandlingDays ?? 0 : 0);
-            }
-            if (figure.Denominator is not null && (figure.DenominatorDate ?? figure.Date) is var date && date is not FactDate.Unbounded)
-            {
-                var (scan, denominator) = (FigureCatalog.Scan(figure.Kind, date, edge).Compile(), figure.Denominator(window).Compile());
-                foreach (var fact in facts.Where(f => scan(f) && denominator(f))) Add(fact.UnitKey[..ChildLength], 0, 1, 0);
+                if (!table.TryGetValue(difference.Key, out var row)) table[difference.Key] = row = difference.EmptyCopy();
+                row.Add(difference, +1);
+                if (row.Records == 0) { row.IsZero.ShouldBeTrue(); table.Remove(difference.Key); }
             }
         }
-        return result.Where(e => e.Value != default).ToDictionary();
     }
 
     private static Dictionary<string, (long N, long D, long Days)> FromFacts(Figure figure, List<RecordFact> facts, FigureWindow window)
@@ -139,14 +151,14 @@ public sealed class MonthlyFigures_Tests
             .Where(e => e.Counts != default).ToDictionary(e => e.Key, e => e.Counts);
     }
 
-    private static void ShouldAgree(List<RecordFact> facts, IEnumerable<MonthlyCount> table, string when)
+    private static void ShouldAgree(List<RecordFact> facts, Counts counts, string when)
     {
         var checkedFigures = 0;
         foreach (var window in Windows())
             foreach (var figure in FigureCatalog.All)
             {
                 var expected = FromFacts(figure, facts, window);
-                var actual = FromMonths(figure, table, facts, window);
+                var actual = FromCounts(figure, counts, facts, window);
                 if (figure.Unit is not FigureUnit.Days) actual = actual.ToDictionary(e => e.Key, e => e.Value with { Days = 0 });
                 actual.OrderBy(e => e.Key).ShouldBe(expected.OrderBy(e => e.Key), $"{figure.Key} {window} {when}");
                 if (expected.Count > 0) checkedFigures++;
@@ -159,25 +171,32 @@ public sealed class MonthlyFigures_Tests
     {
         var random = new Random(1616);
         var facts = RandomFacts(random, 3000);
-        var table = MonthlyCounter.Sum(facts);
-        ShouldAgree(facts, table.Values, "as stored");
+        var counts = Counts.Of(facts);
+        counts.Daily.Count.ShouldBeGreaterThan(counts.Monthly.Count, "the random facts spread over many days of each month");
+        ShouldAgree(facts, counts, "as stored");
 
-        // Late changes move the counts by the difference of each fact's old and new contribution, as FactKeeper.StoreAsync does.
+        // Late changes move the counts by the difference of each fact's old and new contribution, as FactKeeper.StoreAsync does; a
+        // deleted record's fact subtracts its whole contribution.
         foreach (var fact in facts.Where(_ => random.Next(3) == 0).ToList())
         {
             var before = new RecordFact { Kind = fact.Kind, RecordId = fact.RecordId };
             before.CopyFrom(fact);
-            ChangeLate(fact, random);
-            foreach (var difference in MonthlyCounter.Differences([before], [fact]).Values)
+            if (random.Next(10) == 0)
             {
-                if (!table.TryGetValue(difference.Key, out var row)) table[difference.Key] = row = difference.EmptyCopy();
-                row.Add(difference, +1);
-                if (row.Records == 0) { row.IsZero.ShouldBeTrue(); table.Remove(difference.Key); }
+                facts.Remove(fact);
+                counts.Apply(before, null);
+                continue;
             }
+            ChangeLate(fact, random);
+            counts.Apply(before, fact);
         }
-        table.Values.ShouldAllBe(r => r.Records > 0);
-        ShouldAgree(facts, table.Values, "after late changes");
-        table.Keys.Order().ShouldBe(MonthlyCounter.Sum(facts).Keys.Order(), "the kept rows are the rows a recount writes");
+        counts.Monthly.Values.ShouldAllBe(r => r.Records > 0);
+        counts.Daily.Values.ShouldAllBe(r => r.Records > 0);
+        ShouldAgree(facts, counts, "after late changes and deletions");
+        var recounted = Counts.Of(facts);
+        counts.Monthly.Keys.Order().ShouldBe(recounted.Monthly.Keys.Order(), "the kept monthly rows are the rows a recount writes");
+        counts.Daily.Keys.Order().ShouldBe(recounted.Daily.Keys.Order(), "the kept daily rows are the rows a recount writes");
+        counts.Daily.Values.ShouldAllBe(r => recounted.Daily[r.Key].SameMeasures(r), "with the same measures");
     }
 
     [Fact]
@@ -185,11 +204,11 @@ public sealed class MonthlyFigures_Tests
     {
         var random = new Random(7);
         var facts = RandomFacts(random, 400).Select(f => { f.Kind = RecordKind.Case; return f; }).ToList();
-        var table = MonthlyCounter.Sum(facts);
+        var counts = Counts.Of(facts);
         var concluded = facts.First(f => f.ConcludedOn is { } c && c.Year == 2024 && c.Month <= 6 && f.ReceivedOn.Year == 2024);
         concluded.Conclude(null); // reopened, but the counts are not told
         var window = new FigureWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), new DateOnly(2025, 1, 10));
         var figure = FigureCatalog.Find("concluded")!;
-        FromMonths(figure, table.Values, facts, window).Values.Sum(c => c.N).ShouldBe(FromFacts(figure, facts, window).Values.Sum(c => c.N) + 1);
+        FromCounts(figure, counts, facts, window).Values.Sum(c => c.N).ShouldBe(FromFacts(figure, facts, window).Values.Sum(c => c.N) + 1);
     }
 }

@@ -5,6 +5,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.PersonalData;
 using Mediation.Statistics;
 using Mediation.Statistics.Application;
+using Mediation.Statistics.Domain;
 using Mediation.Tests.Api;
 using Mediation.Tests.Cases;
 using Mediation.Tests.Infrastructure;
@@ -97,7 +98,10 @@ public abstract class StatisticsRecount_Tests : ProviderTests
             while ((differences = await recount.DifferencesAsync(CancellationToken.None)).Count > 0 && DateTime.UtcNow < deadline)
                 await Task.Delay(250);
             differences.ShouldBeEmpty("the change events kept every fact");
-            (await recount.CountDifferencesAsync(CancellationToken.None)).ShouldBeEmpty("and the monthly counts, in the same transactions");
+            (await recount.CountDifferencesAsync(CancellationToken.None)).ShouldBeEmpty("and the monthly and daily counts, in the same transactions");
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            (await db.Set<DailyCount>().Where(d => d.Entry == CountedOn.Received).SumAsync(d => d.Records))
+                .ShouldBe(await db.Set<RecordFact>().LongCountAsync(), "every fact is received on one day");
         }
 
         var client = await ClientAsync(null, "demo.statistician");
@@ -112,7 +116,7 @@ public abstract class StatisticsRecount_Tests : ProviderTests
         }
         foreach (var (from, to) in new[] { (new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
                      (new DateOnly(2023, 7, 1), new DateOnly(2024, 6, 30)), (new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)),
-                     // Custom ranges with partial months: whole months from the counts, the partial edge months from the facts.
+                     // Custom ranges with partial months: whole months from the monthly counts, the partial edge months from the daily ones.
                      (new DateOnly(2023, 3, 15), new DateOnly(2024, 2, 10)), (new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 15)),
                      (new DateOnly(2023, 2, 20), new DateOnly(2024, 12, 31)), (new DateOnly(2023, 11, 20), new DateOnly(2023, 12, 5)),
                      (new DateOnly(2024, 5, 3), new DateOnly(2024, 5, 27)) })
@@ -133,7 +137,7 @@ public abstract class StatisticsRecount_Tests : ProviderTests
         {
             var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
             var reopened = all.First(c => c.Status is CaseStatus.Concluded).Id;
-            await db.Set<Mediation.Statistics.Domain.RecordFact>().Where(f => f.RecordId == reopened)
+            await db.Set<RecordFact>().Where(f => f.RecordId == reopened)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.ConcludedOn, (DateOnly?)null).SetProperty(f => f.HandlingDays, (int?)null));
             (await scope.ServiceProvider.GetRequiredService<RecountService>().CountDifferencesAsync(CancellationToken.None)).ShouldNotBeEmpty();
         }

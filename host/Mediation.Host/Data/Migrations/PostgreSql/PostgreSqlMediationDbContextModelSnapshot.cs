@@ -2651,6 +2651,63 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Visits", "service_desk");
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.DailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Other")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Days")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HasDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Late")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
+
+                    b.HasIndex("Day", "UnitKey", "Kind", "Entry", "Other", "Category", "Source", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied", "HasDue", "OnTime", "Late");
+
+                    b.ToTable("DailyCounts", "statistics");
+                });
+
             modelBuilder.Entity("Mediation.Statistics.Domain.MonthlyCount", b =>
                 {
                     b.Property<DateOnly>("Month")

@@ -2644,6 +2644,63 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("service_desk_Visits", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Statistics.Domain.DailyCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Entry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Other")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HasDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Kind", "UnitKey", "Entry", "Category", "Source", "Other");
+
+                    b.HasIndex("Day", "UnitKey", "Kind", "Entry", "Other", "Category", "Source", "Records", "Days", "Succeeded", "Rated", "RatedSatisfied", "HasDue", "OnTime", "Late");
+
+                    b.ToTable("statistics_DailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Statistics.Domain.MonthlyCount", b =>
                 {
                     b.Property<DateOnly>("Month")
