@@ -122,17 +122,7 @@ internal static class CasesDemoVolume
                 foreach (var chunk in yearPlans.Chunk(volume.IsSmall ? Batch : BulkBatch))
                 {
                     var cases = chunk.Select(plan => CaseOf(plan, next++, protector, random, today)).ToList();
-                    using var batchScope = services.CreateScope();
-                    var batchDb = batchScope.ServiceProvider.GetRequiredService<MediationDbContext>();
-                    await using var transaction = await batchDb.Database.BeginTransactionAsync(ct);
-                    if (volume.IsSmall)
-                    {
-                        // The services' path: audited row by row, each batch's change event keeps the statistics.
-                        batchDb.AddRange(cases);
-                        await batchDb.SaveChangesAsync(ct);
-                    }
-                    else await batchScope.ServiceProvider.GetRequiredService<BulkInserter>().InsertAsync(cases, ct);
-                    await transaction.CommitAsync(ct);
+                    await volume.WriteBatchAsync(services, cases, ct);
                     written += cases.Count;
                 }
             }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Mediation.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +57,25 @@ public sealed record DemoVolume(string Size, int Seed, long Records)
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0 || number > MaxRecords / multiple)
             throw new InvalidOperationException($"{SizeSetting} is '{size}'; use {Small} or a number of records up to 20m (50k, 500k, {FiveMillion}).");
         return new DemoVolume(size, seed, number * multiple);
+    }
+
+    /// <summary>
+    /// Writes one batch of generated records in a transaction of its own: the small set through SaveChanges, as the services write
+    /// (an audit row per row, a change event per batch, which keeps the statistics); a set counted in records through
+    /// <see cref="BulkInserter"/> (no per-row audit, no change events: the statistics recount after the seeds counts them).
+    /// </summary>
+    public async Task WriteBatchAsync<T>(IServiceProvider services, IReadOnlyList<T> records, CancellationToken ct) where T : class
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (IsSmall)
+        {
+            db.AddRange(records);
+            await db.SaveChangesAsync(ct);
+        }
+        else await scope.ServiceProvider.GetRequiredService<BulkInserter>().InsertAsync(records, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>A valid 18-digit 身份证号 of a person born in 泰安 (GB 11643 check digit), for generated parties.</summary>

@@ -105,17 +105,7 @@ internal static class ServiceDeskDemoVolume
                     else request.Rate(random.Next(5) == 0 ? ServiceRating.BasicallySatisfied : ServiceRating.Satisfied, null, enterprise.ContactName, concludedAt.AddDays(1));
                     requests.Add(request);
                 }
-                using var batchScope = services.CreateScope();
-                var batchDb = batchScope.ServiceProvider.GetRequiredService<MediationDbContext>();
-                await using var transaction = await batchDb.Database.BeginTransactionAsync(ct);
-                if (volume.IsSmall)
-                {
-                    // The services' path: audited row by row, each batch's change event keeps the statistics.
-                    batchDb.AddRange(requests);
-                    await batchDb.SaveChangesAsync(ct);
-                }
-                else await batchScope.ServiceProvider.GetRequiredService<BulkInserter>().InsertAsync(requests, ct);
-                await transaction.CommitAsync(ct);
+                await volume.WriteBatchAsync(services, requests, ct);
                 written += requests.Count;
             }
         }
