@@ -1,3 +1,5 @@
+using Mediation.Core.Deadlines.Application;
+using Mediation.Core.Validation;
 using Mediation.Core.Web;
 using System.Text.Json.Nodes;
 using Mediation.Core.Localization;
@@ -111,6 +113,10 @@ internal static class ApiContract
             if (!context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) ?? true) return Task.CompletedTask;
             operation.Responses ??= new OpenApiResponses();
             DescribePaging(operation);
+            foreach (var parameter in operation.Parameters ?? [])
+            {
+                if (parameter is OpenApiParameter { Name: ConcurrencyStampRule.Field } stampParameter) stampParameter.Required = true;
+            }
             // Generated clients send no token where none is needed (the document's default is the bearer scheme).
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()) operation.Security = [];
             foreach (var (status, description) in Problems)
@@ -151,6 +157,14 @@ internal static class ApiContract
                         || property.AssociatedParameter is { HasDefaultValue: true } or { IsNullable: true })
                         schema.Required.Remove(property.Name);
                 }
+            }
+            if (type.Name.EndsWith("Input", StringComparison.Ordinal) && type != typeof(PutCalendarYearInput)
+                && schema.Properties?.ContainsKey(ConcurrencyStampRule.Field) == true)
+            {
+                // Every change of a stored record must name the version it read (MediationDbContext.ExpectConcurrencyStamp);
+                // a calendar year is the one upsert: its first PUT has no stamp to send.
+                schema.Required ??= new HashSet<string>();
+                schema.Required.Add(ConcurrencyStampRule.Field);
             }
             return Task.CompletedTask;
         })

@@ -129,6 +129,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [ne
 var api = app.MapGroup("/api");
 api.AddEndpointFilterFactory(StrictEnumParameters.Filter);
 api.AddEndpointFilterFactory(ParameterBounds.Filter);
+api.AddEndpointFilterFactory(ControlCharacters.Filter);
 foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
     module.MapEndpoints(api.MapGroup("/" + module.Name).WithTags(module.Name));
 

@@ -60,4 +60,5 @@ public static class CasesErrorCodes
     public const string SessionPlanInPast = "Cases:SessionPlanInPast";
     public const string SessionPlanMediatorNotOnCase = "Cases:SessionPlanMediatorNotOnCase";
     public const string SessionPlanClosed = "Cases:SessionPlanClosed";
+    public const string SessionPlanDuplicate = "Cases:SessionPlanDuplicate";
 }

@@ -31,7 +31,8 @@ public static class CoreServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             o.ModelBinderProviders.Insert(0, new Web.Pages.StrictEnumModelBinderProvider());
-            o.Filters.Add(new Web.Pages.StrictEnumPageFilter());
+            o.Filters.Add(new Web.Pages.QueryBindingPageFilter());
+            o.Filters.Add(new Web.Pages.AntiforgeryFailureFilter());
         });
         services.Configure<JsonSerializerOptionsHolder>(o => ConfigureJson(o.Options));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));

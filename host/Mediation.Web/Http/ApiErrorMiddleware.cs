@@ -156,7 +156,10 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ProblemWrit
         var parameter = ParameterName().Match(exception.Message);
         if (!parameter.Success) return (new LocalizableText(Unreadable), null);
         var name = parameter.Groups["name"].Value;
-        return (new LocalizableText("Core:Malformed:Parameter", new Dictionary<string, object?> { ["field"] = name }), name);
+        var reason = exception.Message.Contains(UnreportedBindingFailure.GivenMoreThanOnce, StringComparison.Ordinal)
+            ? "Core:Malformed:RepeatedParameter"
+            : "Core:Malformed:Parameter";
+        return (new LocalizableText(reason, new Dictionary<string, object?> { ["field"] = name }), name);
     }
 
     // "Failed to bind parameter \"DateOnly start\" from \"x\"." / "Required parameter \"string policy\" was not provided from query string."

@@ -15,6 +15,9 @@ namespace Mediation.Web.Http;
 /// </summary>
 internal static class UnreportedBindingFailure
 {
+    /// <summary>How the message of a parameter given twice says so, for <see cref="ApiErrorMiddleware"/> to tell the client.</summary>
+    public const string GivenMoreThanOnce = "was given more than once";
+
     /// <summary>The exception the runtime-built delegate would have thrown, or null when no parameter's text fails to parse.</summary>
     public static BadHttpRequestException? Find(HttpContext context)
     {
@@ -25,8 +28,12 @@ internal static class UnreportedBindingFailure
             if (!parameter.HasTryParse || type == typeof(string)) continue;
             var elementType = type.IsArray ? type.GetElementType()! : type;
             elementType = Nullable.GetUnderlyingType(elementType) ?? elementType;
-            var unparsable = RawValues(context.Request, parameter)
-                .FirstOrDefault(value => !string.IsNullOrEmpty(value) && !Parses(elementType, value));
+            var values = RawValues(context.Request, parameter);
+            // "?today=true&today=false" for a bool?: each value parses, the pair does not.
+            if (!type.IsArray && values.Length > 1)
+                return new BadHttpRequestException(string.Create(CultureInfo.InvariantCulture,
+                    $"The parameter \"{elementType.Name} {parameter.Name}\" {GivenMoreThanOnce}."));
+            var unparsable = values.FirstOrDefault(value => !string.IsNullOrEmpty(value) && !Parses(elementType, value));
             if (unparsable is not null)
                 return new BadHttpRequestException(string.Create(CultureInfo.InvariantCulture,
                     $"Failed to bind parameter \"{elementType.Name} {parameter.Name}\" from \"{unparsable}\"."));

@@ -14,13 +14,16 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
 {
     private const int MaxListed = 200;
 
-    public async Task<SessionPlanDto> PlanAsync(Guid caseId, PlanSessionInput input, CancellationToken ct)
+    public Task<SessionPlanDto> PlanAsync(Guid caseId, PlanSessionInput input, CancellationToken ct) => PlanAsync(caseId, input, clock.GetUtcNow(), ct);
+
+    /// <summary>A plan made at <paramref name="now"/>: the demo's sessions of today were planned before the day began.</summary>
+    internal async Task<SessionPlanDto> PlanAsync(Guid caseId, PlanSessionInput input, DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var check = Check(input.StartsAt, now).Required(input.StartsAt, "startsAt").Required(input.Place, "place");
         check.MaxLength(input.Place, SessionPlan.MaxPlaceLength, "place").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(caseId, ct);
         var mediatorId = input.MediatorId ?? user.Id ?? throw new ForbiddenException();
+        await EnsureNotPlannedTwiceAsync(mediationCase.Id, null, input.StartsAt!.Value, mediatorId, ct);
         var plan = SessionPlan.Plan(mediationCase, input.StartsAt!.Value, input.Place!.Trim(), mediatorId, await MediatorNameAsync(mediatorId, ct),
             user.UserName, now);
         db.Add(plan);
@@ -35,6 +38,7 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
         var (plan, mediationCase) = await FindAsync(caseId, planId, ct);
         db.ExpectConcurrencyStamp(plan, input.ConcurrencyStamp);
         (Guid, string)? mediator = input.MediatorId is { } id ? (id, await MediatorNameAsync(id, ct)) : null;
+        await EnsureNotPlannedTwiceAsync(mediationCase.Id, plan.Id, input.StartsAt!.Value, input.MediatorId ?? plan.MediatorId, ct);
         plan.Reschedule(mediationCase, input.StartsAt!.Value, string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim(), mediator, now);
         await db.SaveChangesAsync(ct);
         return (await ToDtoAsync([(plan, mediationCase.Number)], ct))[0];
@@ -84,11 +88,11 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
     internal static IQueryable<SessionPlan> PlannedToday(IQueryable<SessionPlan> plans, DateOnly today) =>
         plans.Where(p => p.Status == SessionPlanStatus.Planned && p.PlannedOn == today);
 
-    /// <summary>Inside the recording's save: the held session fulfils the case's earliest plan due by the day it was held.</summary>
+    /// <summary>Inside the recording's save: the held session fulfils the case's plan nearest to it (<see cref="SessionPlan.ToFulfil"/>).</summary>
     internal async Task FulfilAsync(MediationCase mediationCase, int sessionNumber, DateTimeOffset heldAt, CancellationToken ct)
     {
         var open = await db.Set<SessionPlan>().Where(p => p.CaseId == mediationCase.Id && p.Status == SessionPlanStatus.Planned).ToListAsync(ct);
-        SessionPlan.ToFulfil(open, ChinaTime.DateOf(heldAt))?.Fulfil(sessionNumber, clock.GetUtcNow());
+        SessionPlan.ToFulfil(open, heldAt)?.Fulfil(sessionNumber, clock.GetUtcNow());
     }
 
     /// <summary>Inside the conclusion's save: what is still planned will not be held.</summary>
@@ -102,8 +106,18 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
     private static InputValidator Check(DateTimeOffset? startsAt, DateTimeOffset now)
     {
         var check = new InputValidator().Planned(startsAt, now, "startsAt");
-        if (startsAt is { } at && ChinaTime.DateOf(at) < ChinaTime.DateOf(now)) check.Add("startsAt", CasesErrorCodes.SessionPlanInPast);
+        if (startsAt is { } at && SessionPlan.StartsInThePast(at, now)) check.Add("startsAt", CasesErrorCodes.SessionPlanInPast);
         return check;
+    }
+
+    // Checked before the write; two identical plans entered at the same instant both pass (no unique index on open plans yet).
+    private async Task EnsureNotPlannedTwiceAsync(Guid caseId, Guid? exceptPlanId, DateTimeOffset startsAt, Guid mediatorId, CancellationToken ct)
+    {
+        var utcStart = startsAt.ToUniversalTime();
+        var open = await db.Set<SessionPlan>().AsNoTracking()
+            .Where(p => p.CaseId == caseId && p.Status == SessionPlanStatus.Planned && p.MediatorId == mediatorId && p.Id != exceptPlanId)
+            .ToListAsync(ct);
+        if (open.Any(p => p.Repeats(utcStart, mediatorId))) throw new ConflictException(CasesErrorCodes.SessionPlanDuplicate);
     }
 
     private async Task<(SessionPlan Plan, MediationCase Case)> FindAsync(Guid caseId, Guid planId, CancellationToken ct)

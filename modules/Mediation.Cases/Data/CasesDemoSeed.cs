@@ -104,7 +104,7 @@ internal static class CasesDemoSeed
         var times = new[] { new TimeOnly(9, 30), new TimeOnly(15, 0) };
         for (var i = 0; i < open.Count; i++)
             await plans.PlanAsync(open[i], new PlanSessionInput(new DateTimeOffset(today.ToDateTime(times[i]), TimeSpan.FromHours(8)),
-                "岱庙街道人民调解委员会调解室", null), ct);
+                "岱庙街道人民调解委员会调解室", null), new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), ct);
     }
 
     private static PartyInput Person(string name, string idCard, string phone, string address) =>

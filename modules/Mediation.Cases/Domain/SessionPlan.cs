@@ -6,7 +6,7 @@ namespace Mediation.Cases.Domain;
 
 /// <summary>
 /// 调解安排: a mediation session planned ahead — when, where, which of the case's mediators. A session is recorded (调解笔录) after it
-/// is held; recording it fulfils the case's earliest plan due by that day. Rescheduled or cancelled while planned; the case's
+/// is held; recording it fulfils the case's plan nearest to it on that day (or, none that day, the latest overdue one). Rescheduled or cancelled while planned; the case's
 /// conclusion cancels what is still planned. The workbench's 今日调解 lists the plans of the day.
 /// </summary>
 public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
@@ -33,13 +33,13 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
     public DateTimeOffset PlannedAt { get; private set; }
     public DateTimeOffset? ChangedAt { get; private set; }
 
-    /// <summary>Plans a session of an open case with one of its mediators, not before today (China time).</summary>
+    /// <summary>Plans a session of an open case with one of its mediators, not before the current minute.</summary>
     public static SessionPlan Plan(MediationCase mediationCase, DateTimeOffset startsAt, string place, Guid mediatorId, string mediatorName,
         string? plannedBy, DateTimeOffset now)
     {
         if (mediationCase.Status is CaseStatus.Concluded) throw new BusinessException(CasesErrorCodes.AlreadyConcluded);
         EnsureMediatorOf(mediationCase, mediatorId);
-        EnsureNotBeforeToday(startsAt, now);
+        EnsureNotBeforeNow(startsAt, now);
         return new SessionPlan
         {
             Id = Guid.CreateVersion7(), CaseId = mediationCase.Id, OrgUnitId = mediationCase.OrgUnitId, StartsAt = startsAt.ToUniversalTime(),
@@ -48,11 +48,11 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
         };
     }
 
-    /// <summary>改期: a new start not before today; a null place or mediator keeps the current one.</summary>
+    /// <summary>改期: a new start not before the current minute; a null place or mediator keeps the current one.</summary>
     public void Reschedule(MediationCase mediationCase, DateTimeOffset startsAt, string? place, (Guid Id, string Name)? mediator, DateTimeOffset now)
     {
         EnsurePlanned();
-        EnsureNotBeforeToday(startsAt, now);
+        EnsureNotBeforeNow(startsAt, now);
         if (mediator is { } m) EnsureMediatorOf(mediationCase, m.Id);
         StartsAt = startsAt.ToUniversalTime();
         PlannedOn = ChinaTime.DateOf(startsAt);
@@ -79,11 +79,22 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
     }
 
     /// <summary>
-    /// The plan a session held on <paramref name="heldOn"/> fulfils: the earliest still planned for that day or before (a session
-    /// held late still meets its plan); none when every plan is later — a session held ahead of its plan leaves the plan standing.
+    /// The plan a session held at <paramref name="heldAt"/> fulfils: of the plans still open for its China day, the one nearest in time
+    /// (two planned for the morning and the afternoon: the afternoon's session meets the afternoon's plan); with none that day, the latest
+    /// overdue one (a session held late still meets its plan); none when every plan is on a later day — a session held ahead of its plan
+    /// leaves the plan standing.
     /// </summary>
-    public static SessionPlan? ToFulfil(IEnumerable<SessionPlan> plansOfCase, DateOnly heldOn) =>
-        plansOfCase.Where(p => p.Status is SessionPlanStatus.Planned && p.PlannedOn <= heldOn).OrderBy(p => p.StartsAt).ThenBy(p => p.Id).FirstOrDefault();
+    public static SessionPlan? ToFulfil(IEnumerable<SessionPlan> plansOfCase, DateTimeOffset heldAt)
+    {
+        var heldOn = ChinaTime.DateOf(heldAt);
+        return plansOfCase.Where(p => p.Status is SessionPlanStatus.Planned && p.PlannedOn <= heldOn)
+            .OrderBy(p => p.PlannedOn == heldOn ? 0 : 1).ThenBy(p => (p.StartsAt - heldAt).Duration()).ThenBy(p => p.StartsAt).ThenBy(p => p.Id)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The same case, start and mediator as a plan still open: entered twice, not a second session.</summary>
+    public bool Repeats(DateTimeOffset startsAt, Guid mediatorId) =>
+        Status is SessionPlanStatus.Planned && StartsAt == startsAt.ToUniversalTime() && MediatorId == mediatorId;
 
     private void EnsurePlanned()
     {
@@ -95,8 +106,12 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
         if (mediationCase.Mediators.All(m => m.UserId != mediatorId)) throw new BusinessException(CasesErrorCodes.SessionPlanMediatorNotOnCase);
     }
 
-    private static void EnsureNotBeforeToday(DateTimeOffset startsAt, DateTimeOffset now)
+    /// <summary>A session starting this very minute may still be planned (forms send whole minutes); one already begun may not.</summary>
+    public static bool StartsInThePast(DateTimeOffset startsAt, DateTimeOffset now) =>
+        startsAt < new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    private static void EnsureNotBeforeNow(DateTimeOffset startsAt, DateTimeOffset now)
     {
-        if (ChinaTime.DateOf(startsAt) < ChinaTime.DateOf(now)) throw new BusinessException(CasesErrorCodes.SessionPlanInPast);
+        if (StartsInThePast(startsAt, now)) throw new BusinessException(CasesErrorCodes.SessionPlanInPast);
     }
 }

@@ -4,6 +4,7 @@ using Mediation.Core.OrgUnits.Domain;
 using Mediation.Core.Security;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
+using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mediation.Core.Data;
@@ -116,13 +117,14 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
 
     /// <summary>
     /// Sets the stamp the caller last read as the value the UPDATE must still find, so a stale
-    /// write fails with a concurrency conflict.
+    /// write fails with a concurrency conflict. A caller that sends no stamp is refused before anything changes:
+    /// skipping the check let a client that omitted it overwrite another's change unseen.
     /// </summary>
     public void ExpectConcurrencyStamp<TEntity>(TEntity entity, string? stampTheCallerRead)
         where TEntity : class, IHasConcurrencyStamp
     {
-        if (string.IsNullOrEmpty(stampTheCallerRead)) return;
-        Entry(entity).Property(e => e.ConcurrencyStamp).OriginalValue = stampTheCallerRead;
+        ConcurrencyStampRule.EnsureSent(stampTheCallerRead);
+        Entry(entity).Property(e => e.ConcurrencyStamp).OriginalValue = stampTheCallerRead!;
     }
 
     private void RenewConcurrencyStamps()

@@ -6,6 +6,7 @@ public static class CoreErrorCodes
     public const string ValidationFailed = "Core:ValidationFailed";
     public const string EntityNotFound = "Core:EntityNotFound";
     public const string ConcurrencyConflict = "Core:ConcurrencyConflict";
+    public const string ConcurrencyStampRequired = "Core:ConcurrencyStampRequired";
     public const string Forbidden = "Core:Forbidden";
     public const string Unauthorized = "Core:Unauthorized";
     public const string MalformedRequest = "Core:MalformedRequest";
@@ -16,6 +17,7 @@ public static class CoreErrorCodes
     public const string PayloadTooLarge = "Core:PayloadTooLarge";
     public const string RequestRejected = "Core:RequestRejected";
     public const string AntiforgeryTokenMissing = "Core:AntiforgeryTokenMissing";
+    public const string FormTokenMissing = "Core:FormTokenMissing";
     public const string IdempotencyKeyInvalid = "Core:IdempotencyKeyInvalid";
     public const string IdempotencyKeyReused = "Core:IdempotencyKeyReused";
     public const string IdempotencyInProgress = "Core:IdempotencyInProgress";

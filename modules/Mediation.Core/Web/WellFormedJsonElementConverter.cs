@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediation.Core.Domain;
+using Mediation.Core.Validation;
 
 namespace Mediation.Core.Web;
 
 /// <summary>
 /// A free-form JSON value (a template model) is checked like every typed field: a lone UTF-16
-/// surrogate ("\ud800x") or a NUL is refused while reading, not later as a 500 when the text is rendered, hashed or stored.
+/// surrogate ("\ud800x"), a NUL or another control character (<see cref="TextRules"/>) is refused while reading, not later as a 500
+/// when the text is rendered, hashed or stored.
 /// </summary>
 public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
 {
@@ -14,7 +16,7 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
     {
         var element = JsonElement.ParseValue(ref reader);
         if (!IsWellFormed(element))
-            throw new InputJsonException(CoreErrorCodes.Validation.InvalidText, "the text contains an unpaired UTF-16 surrogate or a NUL character");
+            throw new InputJsonException(CoreErrorCodes.Validation.InvalidText, "the text contains an unpaired UTF-16 surrogate or a control character");
         return element;
     }
 
@@ -40,8 +42,7 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
         _ => true,
     };
 
-    // PostgreSQL refuses U+0000 in text and jsonb (SqlState 22021).
-    private static bool IsStorable(string? text) => IsValidUtf16(text) && text?.Contains('\0') != true;
+    private static bool IsStorable(string? text) => TextRules.IsAcceptable(text);
 
     public static bool IsValidUtf16(string? text)
     {

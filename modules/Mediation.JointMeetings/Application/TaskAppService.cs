@@ -52,7 +52,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
 
     public async Task<AssignedTaskDto> AcknowledgeAsync(Guid id, AcknowledgeTaskInput input, CancellationToken ct)
     {
-        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        var task = await LeadUnitsTaskToChangeAsync(id, input.ConcurrencyStamp, ct);
         task.Acknowledge(Signature(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
@@ -63,7 +63,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     {
         new InputValidator().Add(file is null ? "file" : null, JointMeetingsErrorCodes.AttachmentMissing).ThrowIfInvalid();
         Uploads.EnsureSize(file!, JointMeetingsErrorCodes.AttachmentTooLarge);
-        var task = await LeadUnitsTaskAsync(id, null, ct);
+        var task = await LeadUnitsTaskAsync(id, ct); // the attachment is a record of its own: the task does not change
         if (!task.IsOpen) throw new BusinessException(JointMeetingsErrorCodes.TaskClosed);
         var upload = await Uploads.ReadCheckedAsync(file!, JointMeetingsErrorCodes.AttachmentTypeNotAllowed, protector, ct);
         var attachment = new TaskAttachment(Guid.CreateVersion7(), task, upload, Signature(), clock.GetUtcNow());
@@ -86,7 +86,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     public async Task<AssignedTaskDto> ReportProgressAsync(Guid id, ReportProgressInput input, CancellationToken ct)
     {
         new InputValidator().Required(input.Text, "text").MaxLength(input.Text, 2000, "text").ThrowIfInvalid();
-        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        var task = await LeadUnitsTaskToChangeAsync(id, input.ConcurrencyStamp, ct);
         task.ReportProgress(input.Text!.Trim(), Signature(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
@@ -96,7 +96,7 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     {
         new InputValidator().Required(input.Text, "text").MaxLength(input.Text, 2000, "text")
             .Required(input.Evidence, "evidence").MaxLength(input.Evidence, 2000, "evidence").ThrowIfInvalid();
-        var task = await LeadUnitsTaskAsync(id, input.ConcurrencyStamp, ct);
+        var task = await LeadUnitsTaskToChangeAsync(id, input.ConcurrencyStamp, ct);
         task.ReportCompletion(input.Text!.Trim(), input.Evidence!.Trim(), Signature(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
@@ -153,12 +153,18 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
     }
 
     /// <summary>Only the lead unit's liaison reports; a cooperating unit is told so, any other caller does not learn the task exists.</summary>
-    private async Task<AssignedTask> LeadUnitsTaskAsync(Guid id, string? stamp, CancellationToken ct)
+    private async Task<AssignedTask> LeadUnitsTaskAsync(Guid id, CancellationToken ct)
     {
         var task = await TasksFor(mine: true).SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new EntityNotFoundException(nameof(AssignedTask), id);
         var userId = user.Id ?? Guid.Empty;
         if (!await db.Set<MemberUnit>().AnyAsync(u => u.Id == task.LeadUnitId && u.Liaisons.Any(l => l.UserId == userId), ct))
             throw new ForbiddenException(JointMeetingsErrorCodes.OnlyLeadUnitReports);
+        return task;
+    }
+
+    private async Task<AssignedTask> LeadUnitsTaskToChangeAsync(Guid id, string? stamp, CancellationToken ct)
+    {
+        var task = await LeadUnitsTaskAsync(id, ct);
         db.ExpectConcurrencyStamp(task, stamp);
         return task;
     }

@@ -130,13 +130,13 @@ public sealed partial class Cases_BrowserTests(BrowserApp app) : IClassFixture<B
         var registeredAt = registered.Timeline![0].At;
         var sameSecond = registeredAt.AddTicks(-(registeredAt.Ticks % TimeSpan.TicksPerSecond));
         var first = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions",
-            new RecordSessionInput(sameSecond, "第一调解室", ["张调解"], "首次调解，双方陈述", [], null));
+            new RecordSessionInput(sameSecond, "第一调解室", ["张调解"], "首次调解，双方陈述", [], await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/sessions")));
         first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         var raised = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/risk", new AssessRiskInput(RiskGrade.Yellow, "双方言语冲突",
             (await first.ReadAsync<CaseDto>()).ConcurrencyStamp));
         raised.StatusCode.ShouldBe(HttpStatusCode.OK, await raised.Content.ReadAsStringAsync());
         var second = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions",
-            new RecordSessionInput(sameSecond, "第二调解室", ["张调解"], "再次调解", [], null));
+            new RecordSessionInput(sameSecond, "第二调解室", ["张调解"], "再次调解", [], await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/sessions")));
         second.StatusCode.ShouldBe(HttpStatusCode.OK, await second.Content.ReadAsStringAsync());
 
         var page = await app.SignedInAsync("demo.mediator");

@@ -108,9 +108,10 @@ public sealed class Petitions_BrowserTests(BrowserApp app) : IClassFixture<Brows
         (await daimiao.PostJsonAsync($"/api/petitions/{petition.Id}/accept",
             new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await daimiao.PostJsonAsync($"/api/petitions/{petition.Id}/reply", new IssueOpinionInput(OpinionDecision.Explain, "恢复原停车收费标准",
-            "经核查，物业公司调价已按合同约定公示并经业主大会表决。", "《物业管理条例》第四十条", null))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await (await app.Factory.ClientAsAsync("demo.unithead.daimiao")).PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
-            new SignOffOpinionInput(OpinionKind.Reply, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            "经核查，物业公司调价已按合同约定公示并经业主大会表决。", "《物业管理条例》第四十条", await daimiao.CurrentStampAsync($"/api/petitions/{petition.Id}/reply")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var head = await app.Factory.ClientAsAsync("demo.unithead.daimiao");
+        (await head.PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
+            new SignOffOpinionInput(OpinionKind.Reply, await head.CurrentStampAsync($"/api/petitions/{petition.Id}")))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var county = await app.SignedInAsync("demo.petitionofficer");
         await county.GotoAsync($"/Petitions/{petition.Id}");

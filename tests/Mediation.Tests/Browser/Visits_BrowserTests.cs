@@ -27,7 +27,7 @@ public sealed class Visits_BrowserTests(BrowserApp app) : IClassFixture<BrowserA
              new PartyInput(PartyKind.Person, "李某", "370902198001011230", null, null, null, null, true)],
             [me.Id], RiskGrade.Blue, null))).ReadAsync<CaseDto>();
         var concluded = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Succeeded,
-            "排水沟改道致积水", "排水沟走向", "李某负主要责任", [new AgreementTermInput("李某恢复排水沟原走向", null, null)], null, null, null, false, null, null));
+            "排水沟改道致积水", "排水沟走向", "李某负主要责任", [new AgreementTermInput("李某恢复排水沟原走向", null, null)], null, null, null, false, null, await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/conclude")));
         concluded.StatusCode.ShouldBe(HttpStatusCode.OK, await concluded.Content.ReadAsStringAsync());
         return registered;
     }

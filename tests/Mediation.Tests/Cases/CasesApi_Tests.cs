@@ -207,7 +207,7 @@ public abstract class CasesApi_Tests : ProviderTests
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Running);
 
-        var invalid = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(null, null, [], null, null, null));
+        var invalid = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(null, null, [], null, null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/sessions")));
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await invalid.ReadJsonAsync()).GetProperty("errors");
         foreach (var field in new[] { "heldAt", "place", "minutes", "attendees" }) errors.TryGetProperty(field, out _).ShouldBeTrue(field);
@@ -243,11 +243,11 @@ public abstract class CasesApi_Tests : ProviderTests
     {
         var (mediator, inMediation) = await InMediationAsync();
         var incomplete = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
-            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, null, true, null, null));
+            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, null, true, null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude")));
         (await incomplete.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.TerminationReasonMissing);
 
         var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
-            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, "李某明确拒绝继续调解", true, new DateOnly(2026, 3, 3), null));
+            new ConcludeCaseInput(CaseOutcome.Terminated, null, null, null, null, null, null, "李某明确拒绝继续调解", true, new DateOnly(2026, 3, 3), await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude")));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var outcome = (await response.ReadAsync<CaseDto>()).Outcome!;
         outcome.OtherRoutes.ShouldBe([OtherRoute.Arbitration, OtherRoute.Administrative, OtherRoute.Court]);
@@ -356,11 +356,11 @@ public abstract class CasesApi_Tests : ProviderTests
     {
         var (mediator, inMediation) = await InMediationAsync();
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var early = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null));
+        var early = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")));
         (await early.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementNotIssued);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var signed = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(DateTimeOffset.UtcNow, null));
+        var signed = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(DateTimeOffset.UtcNow, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")));
         signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
         var signedCase = await signed.ReadAsync<CaseDto>();
         signedCase.Outcome!.AgreementSignedAt.ShouldNotBeNull();
@@ -368,7 +368,7 @@ public abstract class CasesApi_Tests : ProviderTests
         await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Running);
 
         var decisionFirst = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
-            new RecordCourtDecisionInput(CourtDecision.Confirmed, Today(), "泰安市泰山区人民法院", null));
+            new RecordCourtDecisionInput(CourtDecision.Confirmed, Today(), "泰安市泰山区人民法院", await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/court-decision")));
         (await decisionFirst.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.JudicialApplicationMissing);
 
         var applied = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/judicial-application",
@@ -378,7 +378,7 @@ public abstract class CasesApi_Tests : ProviderTests
         await ClockAsync(inMediation.Id, "mediation.judicial-confirmation", ClockStatus.Stopped);
 
         var decided = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
-            new RecordCourtDecisionInput(CourtDecision.NotAccepted, Today(), null, null));
+            new RecordCourtDecisionInput(CourtDecision.NotAccepted, Today(), null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/court-decision")));
         decided.StatusCode.ShouldBe(HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
         var outcome = (await decided.ReadAsync<CaseDto>()).Outcome!;
         outcome.CourtDecision.ShouldBe(CourtDecision.NotAccepted);
@@ -391,13 +391,13 @@ public abstract class CasesApi_Tests : ProviderTests
         var (mediator, inMediation) = await InMediationAsync();
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var tooEarly = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(null));
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tooEarly = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/reopen")));
         (await tooEarly.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.NotRefusedByCourt);
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/judicial-application",
-            new RecordJudicialApplicationInput("泰安市泰山区人民法院", Today(), null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            new RecordJudicialApplicationInput("泰安市泰山区人民法院", Today(), await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/judicial-application")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var refused = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/court-decision",
-            new RecordCourtDecisionInput(CourtDecision.Refused, Today(), null, null))).ReadAsync<CaseDto>();
+            new RecordCourtDecisionInput(CourtDecision.Refused, Today(), null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/court-decision")))).ReadAsync<CaseDto>();
 
         var reopened = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(refused.ConcurrencyStamp));
         reopened.StatusCode.ShouldBe(HttpStatusCode.OK, await reopened.Content.ReadAsStringAsync());
@@ -421,7 +421,7 @@ public abstract class CasesApi_Tests : ProviderTests
         visitClocks.Count(c => c.Status == ClockStatus.Stopped).ShouldBe(1);
         var withdrawn = visits.Single(v => v.Status == FollowUpVisitStatus.Withdrawn);
         var late = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/visits/{withdrawn.Id}",
-            new RecordVisitInput(DateTimeOffset.UtcNow, VisitMethod.InPerson, [], [], null, "张调解", null));
+            new RecordVisitInput(DateTimeOffset.UtcNow, VisitMethod.InPerson, [], [], null, "张调解", withdrawn.ConcurrencyStamp));
         (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.VisitWithdrawn);
     }
 
@@ -461,12 +461,12 @@ public abstract class CasesApi_Tests : ProviderTests
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var beforeConclusion = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed",
-            new MarkAgreementSignedInput(DateTimeOffset.UtcNow.AddDays(-3), null));
+            new MarkAgreementSignedInput(DateTimeOffset.UtcNow.AddDays(-3), await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")));
         beforeConclusion.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await beforeConclusion.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SigningDateOutOfRange);
 
         var lastSignature = DateTimeOffset.UtcNow;
-        var signed = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(lastSignature, null))).ReadAsync<CaseDto>();
+        var signed = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(lastSignature, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")))).ReadAsync<CaseDto>();
         var effectiveOn = DateOnly.FromDateTime(lastSignature.ToOffset(TimeSpan.FromHours(8)).DateTime);
         signed.Outcome!.AgreementEffectiveOn.ShouldBe(effectiveOn);
 
@@ -482,7 +482,7 @@ public abstract class CasesApi_Tests : ProviderTests
     {
         var (mediator, inMediation) = await InMediationAsync();
         var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude",
-            new ConcludeCaseInput(CaseOutcome.OralAgreement, null, null, null, null, null, "李某当场同意拆除越界部分", null, false, null, null));
+            new ConcludeCaseInput(CaseOutcome.OralAgreement, null, null, null, null, null, "李某当场同意拆除越界部分", null, false, null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude")));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var effective = (await EffectiveEventsAsync(inMediation.Id)).ShouldHaveSingleItem();
@@ -505,11 +505,11 @@ public abstract class CasesApi_Tests : ProviderTests
     {
         var (_, inMediation) = await InMediationAsync();
         var daiyue = await ClientAsync(userName: "demo.mediator.daiyue");
-        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow, "某地", ["某人"], "笔录", [], null)))
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow, "某地", ["某人"], "笔录", [], await daiyue.CurrentStampAsync($"/api/cases/{inMediation.Id}/sessions"))))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await daiyue.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

@@ -154,75 +154,6 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     }
 
     [Fact]
-    public async Task A_planned_session_is_on_todays_card_until_moved_and_the_recorded_session_fulfils_it()
-    {
-        var (mediator, registered) = await RegisteredAsync();
-        var url = $"/api/cases/{registered.Id}/session-plans";
-        // 00:01 China time today: the day's first, and today whatever the hour the test runs.
-        var early = new DateTimeOffset(Today.ToDateTime(new TimeOnly(0, 1)), TimeSpan.FromHours(8));
-        async Task<List<SessionPlanDto>> TodaysAsync() => await (await mediator.GetAsync("/api/cases/session-plans?today=true")).ReadAsync<List<SessionPlanDto>>();
-
-        var bad = await mediator.PostJsonAsync(url, new PlanSessionInput(early.AddDays(-1), " ", null));
-        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
-        errors.GetProperty("startsAt")[0].GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanInPast);
-        errors.TryGetProperty("place", out _).ShouldBeTrue();
-        (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldBeEmpty("nothing written");
-
-        var created = await mediator.PostJsonAsync(url, new PlanSessionInput(early, "岱东社区调解室", null));
-        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var planned = await created.ReadAsync<SessionPlanDto>();
-        (planned.Status, planned.PlannedOn, planned.CaseNumber, planned.MediatorName, planned.PlannedByName, planned.PlannedByUnit)
-            .ShouldBe((SessionPlanStatus.Planned, Today, registered.Number, "演示调解员", "演示调解员", "泰山区"));
-        (await TodaysAsync()).ShouldContain(p => p.Id == planned.Id);
-
-        // The card and the list its count opens: the same rows, each line opening the case.
-        static string MainOf(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
-        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var list = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")));
-        list.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a>");
-        var rows = list.Split("<td><a href=\"/Cases/").Length - 1;
-        var card = await WorkbenchPage.CardAsync(mediator, "cases.sessions-today");
-        card.ShouldContain($"href=\"/Cases/Sessions?today=true\" aria-label=\"今日调解：{rows} 件，查看列表\">{rows}</a>");
-        card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 00:01 岱东社区调解室 · 演示调解员");
-
-        // Moved to tomorrow: off today's card; a mediator not on the case is refused.
-        var moved = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
-            new RescheduleSessionInput(early.AddDays(1), null, null, planned.ConcurrencyStamp)));
-        moved.PlannedOn.ShouldBe(Today.AddDays(1));
-        (await TodaysAsync()).ShouldNotContain(p => p.Id == planned.Id);
-        WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")).ShouldNotContain(registered.Number);
-        var stranger = await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule", new RescheduleSessionInput(early, null, Guid.NewGuid(), moved.ConcurrencyStamp));
-        stranger.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await stranger.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanMediatorNotOnCase);
-        var unknown = await mediator.PostJsonAsync($"{url}/{Guid.NewGuid()}/reschedule", new RescheduleSessionInput(early, null, null, moved.ConcurrencyStamp));
-        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await unknown.Content.ReadAsStringAsync()).ShouldContain("（调解安排）", Case.Sensitive, "the record is named, not its entity key");
-
-        // Held today, ahead of the plan for tomorrow: the plan stands; moved back to today, the next recorded session fulfils it.
-        var back = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
-            new RescheduleSessionInput(early, "村委会", null, moved.ConcurrencyStamp)));
-        var held = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow.AddMinutes(-1),
-            "村委会", ["张调解", "王某", "李某"], "双方陈述", [], registered.ConcurrencyStamp));
-        held.StatusCode.ShouldBe(HttpStatusCode.OK, await held.Content.ReadAsStringAsync());
-        var fulfilled = (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldHaveSingleItem();
-        (fulfilled.Status, fulfilled.HeldSessionNumber, fulfilled.Place).ShouldBe((SessionPlanStatus.Held, (int?)1, "村委会"));
-        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain($"{Day(Today)} 00:01 · 村委会 · 演示调解员 · 已调解");
-        (await TodaysAsync()).ShouldNotContain(p => p.Id == planned.Id);
-        var late = await mediator.PostJsonAsync($"{url}/{planned.Id}/cancel", new CancelSessionPlanInput("当事人外出", back.ConcurrencyStamp));
-        late.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanClosed);
-
-        var another = await (await mediator.PostJsonAsync(url, new PlanSessionInput(early.AddDays(2), "岱东社区调解室", null))).ReadAsync<SessionPlanDto>();
-        (await mediator.PostJsonAsync($"{url}/{another.Id}/cancel", new CancelSessionPlanInput(null, another.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var cancelled = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{another.Id}/cancel", new CancelSessionPlanInput("当事人外出", another.ConcurrencyStamp)));
-        (cancelled.Status, cancelled.CancelReason).ShouldBe((SessionPlanStatus.Cancelled, "当事人外出"));
-
-        var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
-        officer.ShouldNotContain("data-card=\"cases.sessions-today\"", customMessage: "a petition officer records no sessions");
-    }
-
-    [Fact]
     public async Task Recording_a_visit_needs_every_term_and_party_stops_its_clock_and_is_refused_twice()
     {
         var (mediator, inMediation) = await InMediationAsync();
@@ -232,7 +163,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         RecordVisitInput Input(IReadOnlyList<PartySatisfactionInput> parties) => new(DateTimeOffset.UtcNow.AddHours(-1), VisitMethod.Phone,
             [new TermPerformanceInput(1, TermPerformance.Performed, "已当面道歉")], parties, "双方关系缓和", "张调解", visit.ConcurrencyStamp);
 
-        var invalid = await mediator.PostJsonAsync(url, new RecordVisitInput(null, null, null, null, null, null, null));
+        var invalid = await mediator.PostJsonAsync(url, new RecordVisitInput(null, null, null, null, null, null, await mediator.CurrentStampAsync(url)));
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await invalid.ReadJsonAsync()).GetProperty("errors");
         foreach (var field in new[] { "visitedAt", "method", "visitor" }) errors.TryGetProperty(field, out _).ShouldBeTrue(field);
@@ -287,7 +218,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         (await CodeAsync(partial)).ShouldBe(CasesErrorCodes.ContinuationConsentMissing);
         var notLonger = await mediator.PostJsonAsync(url, new ContinueMediationInput(allParties, Today, null, term.DueDate, null, registered.ConcurrencyStamp));
         (await CodeAsync(notLonger)).ShouldBe(CasesErrorCodes.TermNotLonger);
-        var both = await mediator.PostJsonAsync(url, new ContinueMediationInput(allParties, Today, 10, Today, null, null));
+        var both = await mediator.PostJsonAsync(url, new ContinueMediationInput(allParties, Today, 10, Today, null, await mediator.CurrentStampAsync(url)));
         both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var continued = await mediator.PostJsonAsync(url, new ContinueMediationInput(allParties, Today, null, null, "三方同意再调解一个月", registered.ConcurrencyStamp));

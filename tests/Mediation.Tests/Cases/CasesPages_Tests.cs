@@ -50,11 +50,11 @@ public abstract partial class CasesPages_Tests : ProviderTests
         // The forms take minutes: a session and a signing typed for this minute read earlier than the registration seconds before.
         var thisMinute = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMinute));
         (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(thisMinute, "岱东社区调解室", ["调解员"], "释法说理",
-            [], null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            [], await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/sessions")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/conclude", new ConcludeCaseInput(CaseOutcome.Succeeded, "院墙越界", "边界", "李某负主要责任",
-            [new AgreementTermInput("李某恢复院墙原位", null, null)], null, null, null, false, null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            [new AgreementTermInput("李某恢复院墙原位", null, null)], null, null, null, false, null, await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/conclude")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await mediator.PostAsync($"/api/cases/{registered.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var signed = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(thisMinute, null));
+        var signed = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(thisMinute, await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/agreement/signed")));
         signed.StatusCode.ShouldBe(HttpStatusCode.OK, await signed.Content.ReadAsStringAsync());
 
         var timeline = (await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>()).Timeline!;

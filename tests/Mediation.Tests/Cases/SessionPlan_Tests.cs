@@ -32,19 +32,28 @@ public sealed class SessionPlan_Tests
     private static string Refusal(Action act) => Should.Throw<BusinessException>(act).Code;
 
     [Fact]
-    public void A_session_is_planned_for_its_China_day_with_one_of_the_cases_mediators_not_before_today()
+    public void A_session_is_planned_for_its_China_day_with_one_of_the_cases_mediators_not_before_now()
     {
         var mediationCase = Registered();
         // 23:30 China time on the 10th is 15:30 UTC the same day; 00:30 China on the 11th is still the 10th in UTC.
         PlanAt(mediationCase, new DateTimeOffset(2026, 3, 10, 15, 30, 0, TimeSpan.Zero)).PlannedOn.ShouldBe(new DateOnly(2026, 3, 10));
         PlanAt(mediationCase, new DateTimeOffset(2026, 3, 10, 16, 30, 0, TimeSpan.Zero)).PlannedOn.ShouldBe(new DateOnly(2026, 3, 11));
-        // Earlier today is allowed (a morning session entered afterwards); yesterday is not.
-        var morning = PlanAt(mediationCase, StartOfToday);
-        (morning.Status, morning.OrgUnitId, morning.CaseId, morning.PlannedOn).ShouldBe((SessionPlanStatus.Planned, mediationCase.OrgUnitId, mediationCase.Id, new DateOnly(2026, 3, 10)));
+        // The current minute is allowed (a form sends whole minutes); a start already past is not, earlier today included.
+        var now = PlanAt(mediationCase, Now, Now.AddSeconds(59));
+        (now.Status, now.OrgUnitId, now.CaseId, now.PlannedOn).ShouldBe((SessionPlanStatus.Planned, mediationCase.OrgUnitId, mediationCase.Id, new DateOnly(2026, 3, 10)));
+        Refusal(() => PlanAt(mediationCase, Now.AddMinutes(-1))).ShouldBe(CasesErrorCodes.SessionPlanInPast);
+        Refusal(() => PlanAt(mediationCase, StartOfToday)).ShouldBe(CasesErrorCodes.SessionPlanInPast);
         Refusal(() => PlanAt(mediationCase, StartOfToday.AddSeconds(-1))).ShouldBe(CasesErrorCodes.SessionPlanInPast);
         // A committee member who is not on the case may not be planned.
         Refusal(() => SessionPlan.Plan(mediationCase, Now.AddDays(1), "调解室", OtherMediatorId, "刘调解", "demo.mediator", Now))
             .ShouldBe(CasesErrorCodes.SessionPlanMediatorNotOnCase);
+        // The same start and mediator as a plan still open repeats it; a cancelled one or another hour does not.
+        var planned = PlanAt(mediationCase, Now.AddDays(1));
+        planned.Repeats(Now.AddDays(1).ToOffset(TimeSpan.FromHours(8)), MediatorId).ShouldBeTrue();
+        planned.Repeats(Now.AddDays(1).AddHours(1), MediatorId).ShouldBeFalse();
+        planned.Repeats(Now.AddDays(1), OtherMediatorId).ShouldBeFalse();
+        planned.Cancel("改期", Now);
+        planned.Repeats(Now.AddDays(1), MediatorId).ShouldBeFalse();
     }
 
     [Fact]
@@ -72,25 +81,32 @@ public sealed class SessionPlan_Tests
     }
 
     [Fact]
-    public void A_held_session_fulfils_the_earliest_plan_due_by_its_day_and_leaves_later_plans_standing()
+    public void A_held_session_fulfils_the_nearest_plan_of_its_day_else_the_latest_overdue_and_leaves_later_plans_standing()
     {
         var mediationCase = Registered();
-        var monday = new DateOnly(2026, 3, 16);
-        var early = PlanAt(mediationCase, new DateTimeOffset(2026, 3, 12, 1, 0, 0, TimeSpan.Zero));
-        var onTheDay = PlanAt(mediationCase, new DateTimeOffset(2026, 3, 16, 1, 0, 0, TimeSpan.Zero));
-        var later = PlanAt(mediationCase, new DateTimeOffset(2026, 3, 20, 1, 0, 0, TimeSpan.Zero));
-        var cancelled = PlanAt(mediationCase, new DateTimeOffset(2026, 3, 11, 1, 0, 0, TimeSpan.Zero));
+        static DateTimeOffset China(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8));
+        var overdue = PlanAt(mediationCase, China(12, 9));
+        var olderOverdue = PlanAt(mediationCase, China(11, 9));
+        var morning = PlanAt(mediationCase, China(16, 9));
+        var afternoon = PlanAt(mediationCase, China(16, 15));
+        var later = PlanAt(mediationCase, China(20, 9));
+        var cancelled = PlanAt(mediationCase, China(16, 14));
         cancelled.Cancel("改期", Now);
-        SessionPlan[] plans = [later, onTheDay, cancelled, early];
+        SessionPlan[] plans = [later, afternoon, cancelled, overdue, morning, olderOverdue];
 
-        // Held late: the overdue plan of the 12th is the one met, not the cancelled one of the 11th.
-        SessionPlan.ToFulfil(plans, monday).ShouldBeSameAs(early);
-        early.Fulfil(1, Now);
-        (early.Status, early.HeldSessionNumber).ShouldBe((SessionPlanStatus.Held, (int?)1));
-        SessionPlan.ToFulfil(plans, monday).ShouldBeSameAs(onTheDay);
-        onTheDay.Fulfil(2, Now);
+        // Held at 14:30 on the 16th: the afternoon's plan, not the morning's nor the overdue ones (nor the cancelled one at 14:00).
+        SessionPlan.ToFulfil(plans, China(16, 14, 30)).ShouldBeSameAs(afternoon);
+        afternoon.Fulfil(1, Now);
+        (afternoon.Status, afternoon.HeldSessionNumber).ShouldBe((SessionPlanStatus.Held, (int?)1));
+        SessionPlan.ToFulfil(plans, China(16, 16)).ShouldBeSameAs(morning);
+        morning.Fulfil(2, Now);
+        // None left that day: a session held late meets the latest overdue plan, then the one before it.
+        SessionPlan.ToFulfil(plans, China(16, 10)).ShouldBeSameAs(overdue);
+        overdue.Fulfil(3, Now);
+        SessionPlan.ToFulfil(plans, China(16, 10)).ShouldBeSameAs(olderOverdue);
+        olderOverdue.Fulfil(4, Now);
         // Held ahead of the only plan left: that plan stands.
-        SessionPlan.ToFulfil(plans, monday).ShouldBeNull();
+        SessionPlan.ToFulfil(plans, China(16, 10)).ShouldBeNull();
         later.Status.ShouldBe(SessionPlanStatus.Planned);
     }
 }

@@ -61,21 +61,22 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
 
     private static Guid UnitId(WorkingGroupDto group, string name) => group.MemberUnits.Single(u => u.Name == name).Id;
 
-    /// <summary>A meeting held at <paramref name="heldAt"/> with <paramref name="itemId"/> on its agenda (a new office item when null).</summary>
-    private async Task<(MeetingDto Meeting, AgendaItemDto Item)> HeldMeetingAsync(DateTimeOffset heldAt, Guid? itemId = null)
+    /// <summary>A meeting held at <paramref name="heldAt"/> with <paramref name="proposed"/> on its agenda (a new office item when null).</summary>
+    private async Task<(MeetingDto Meeting, AgendaItemDto Item)> HeldMeetingAsync(DateTimeOffset heldAt, AgendaItemDto? proposed = null)
     {
         var coordinator = await ClientAsync(userName: Coordinator);
         var group = await CityGroupAsync();
         var meeting = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
             new ScheduleMeetingInput(group.Id, "专题联席会议" + Guid.NewGuid().ToString("N")[..4], heldAt, "市委政法委三楼会议室")), HttpStatusCode.Created);
-        itemId ??= (await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
-            new ProposeAgendaItemInput(group.Id, "农民工工资拖欠", "涉及人社、住建", null, null, null)), HttpStatusCode.Created)).Id;
-        await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda", new PlaceOnAgendaInput(itemId, null)));
+        proposed ??= await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "农民工工资拖欠", "涉及人社、住建", null, null, null)), HttpStatusCode.Created);
+        var itemId = proposed.Id;
+        meeting = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda", new PlaceOnAgendaInput(itemId, proposed.ConcurrencyStamp)));
         var attendance = group.MemberUnits.Select((u, i) => i == 0
             ? new AttendanceInput(u.Id, AttendanceStatus.Substitute, null, "王某某")
             : new AttendanceInput(u.Id, i == 1 ? AttendanceStatus.Absent : AttendanceStatus.Present, i == 1 ? null : "分管负责人", null)).ToList();
         var held = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/held",
-            new RecordMeetingInput(heldAt, "市委政法委三楼会议室", "张某某", attendance, null)));
+            new RecordMeetingInput(heldAt, "市委政法委三楼会议室", "张某某", attendance, meeting.ConcurrencyStamp)));
         return (held, held.AgendaItems.Single(i => i.Id == itemId));
     }
 
@@ -84,7 +85,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var (_, item) = await HeldMeetingAsync(heldAt);
         var group = await CityGroupAsync();
         var decided = await OkAsync<MeetingDto>(await (await ClientAsync(userName: Coordinator)).PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("限期清偿拖欠工资", [new TaskInput("督促总包单位清偿并报送凭证", UnitId(group, lead), cooperating is null ? [] : [UnitId(group, cooperating)])], null)));
+            new DecideAgendaItemInput("限期清偿拖欠工资", [new TaskInput("督促总包单位清偿并报送凭证", UnitId(group, lead), cooperating is null ? [] : [UnitId(group, cooperating)])], item.ConcurrencyStamp)));
         return decided.Tasks.Single();
     }
 
@@ -130,13 +131,13 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         proposed.Description!.ShouldContain("市住建局");
 
         var heldAt = DateTimeOffset.UtcNow.AddHours(-2);
-        var (meeting, item) = await HeldMeetingAsync(heldAt, proposed.Id);
+        var (meeting, item) = await HeldMeetingAsync(heldAt, proposed);
         item.Status.ShouldBe(AgendaItemStatus.OnAgenda);
         meeting.Attendance.Count.ShouldBe(27);
         meeting.Attendance.ShouldContain(a => a.Status == AttendanceStatus.Substitute && a.SubstituteName == "王某某");
         var group = await CityGroupAsync();
         var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("由市人社局牵头、市住建局配合，督促开发商清偿", [new TaskInput("督促清偿拖欠工资", UnitId(group, Labour), [UnitId(group, Housing)])], null)));
+            new DecideAgendaItemInput("由市人社局牵头、市住建局配合，督促开发商清偿", [new TaskInput("督促清偿拖欠工资", UnitId(group, Labour), [UnitId(group, Housing)])], item.ConcurrencyStamp)));
 
         decided.AgendaItems.Single().Status.ShouldBe(AgendaItemStatus.Decided);
         var task = decided.Tasks.ShouldHaveSingleItem();
@@ -167,19 +168,19 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     public async Task A_task_accepted_on_a_petitions_item_shows_on_the_petitions_timeline()
     {
         var (petition, proposed) = await RequestedPetitionAsync();
-        var (_, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        var (_, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed);
         var group = await CityGroupAsync();
         var coordinator = await ClientAsync(userName: Coordinator);
         var requirement = "督促开发商清偿拖欠工资" + Guid.NewGuid().ToString("N")[..4];
         var task = (await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("由市住建局牵头清偿", [new TaskInput(requirement, UnitId(group, Housing), [])], null)))).Tasks.Single();
+            new DecideAgendaItemInput("由市住建局牵头清偿", [new TaskInput(requirement, UnitId(group, Housing), [])], item.ConcurrencyStamp)))).Tasks.Single();
         var liaison = await ClientAsync(userName: Liaison);
-        await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", "支付凭证", null)));
+        await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", "支付凭证", await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/completion"))));
         var officer = await ClientAsync(userName: "demo.petitionofficer");
         (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
             .ShouldNotContain(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted, "reported completion is not yet accepted");
 
-        await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, "同意办结", null)));
+        await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, "同意办结", await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance"))));
 
         var shown = await Eventually.Async(async () => (await OkAsync<PetitionDto>(await officer.GetAsync($"/api/petitions/{petition.Id}"))).Timeline
             .FirstOrDefault(e => e.Kind == PetitionEventKind.JointMeetingTaskAccepted), "the accepted task on the petition's timeline");
@@ -198,11 +199,11 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             Mediation.LegalWindows.ServiceKind.CivilAgency, null, new Mediation.LegalWindows.ServedPersonInput("李某某", null, null), "代为申请法律援助", null, 10, null)), HttpStatusCode.Created);
         var coordinator = await ClientAsync(userName: Coordinator);
         var group = await CityGroupAsync();
-        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed);
         await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda-items",
             new ProposeAgendaItemInput(group.Id, "法律援助代办跟进", null, LinkedRecordType.LegalWindowRecord, errand.Id, errand.Number)));
         var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("限期清偿", [new TaskInput("督促清偿", UnitId(group, Housing), [])], null)));
+            new DecideAgendaItemInput("限期清偿", [new TaskInput("督促清偿", UnitId(group, Housing), [])], item.ConcurrencyStamp)));
 
         decided.AgendaItems.Single(i => i.Id == item.Id).LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(PetitionStatus.Accepted), false));
         decided.AgendaItems.Single(i => i.LinkedRecord?.Id == errand.Id).LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.LegalWindows.ErrandStatus.Accepted), false));
@@ -302,8 +303,8 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         mine.ShouldAllBe(t => t.LeadUnit.Name == Housing || t.CooperatingUnits.Any(c => c.Name == Housing));
         (await liaison.GetAsync($"/api/joint-meetings/tasks/{foreign.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await liaison.GetAsync("/api/joint-meetings/tasks")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{foreign.Id}/progress", new ReportProgressInput("越权", null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        await ShouldBeRefusedAsync(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{cooperating.Id}/progress", new ReportProgressInput("配合单位报告", null)),
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{foreign.Id}/progress", new ReportProgressInput("越权", await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{foreign.Id}/progress")))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await ShouldBeRefusedAsync(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{cooperating.Id}/progress", new ReportProgressInput("配合单位报告", await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{cooperating.Id}/progress"))),
             HttpStatusCode.Forbidden, JointMeetingsErrorCodes.OnlyLeadUnitReports);
 
         var reported = await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{led.Id}/progress",
@@ -322,22 +323,22 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var task = await AssignedAsync(DateTimeOffset.UtcNow.AddHours(-3));
         var liaison = await ClientAsync(userName: Liaison);
         var coordinator = await ClientAsync(userName: Coordinator);
-        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", null, null)))
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion", new ReportCompletionInput("已清偿", null, await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/completion"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var completed = await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion",
-            new ReportCompletionInput("已督促清偿全部工资", "工资支付凭证、签收表", null)));
+            new ReportCompletionInput("已督促清偿全部工资", "工资支付凭证、签收表", await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/completion"))));
         completed.Status.ShouldBe(AssignedTaskStatus.CompletionReported);
-        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance")))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var returned = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance",
-            new AcceptCompletionInput(false, "缺少农民工签收表", null)));
+            new AcceptCompletionInput(false, "缺少农民工签收表", await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance"))));
         returned.Status.ShouldBe(AssignedTaskStatus.InProgress);
         await OkAsync<AssignedTaskDto>(await liaison.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/completion",
-            new ReportCompletionInput("已补齐签收表", "农民工签收表", null)));
+            new ReportCompletionInput("已补齐签收表", "农民工签收表", await liaison.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/completion"))));
         var accepted = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance",
-            new AcceptCompletionInput(true, "同意办结", null)));
+            new AcceptCompletionInput(true, "同意办结", await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance"))));
         accepted.Status.ShouldBe(AssignedTaskStatus.Accepted);
-        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, null)),
+        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance", new AcceptCompletionInput(true, null, await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/acceptance"))),
             HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.TaskNotAwaitingAcceptance);
 
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
@@ -373,12 +374,12 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
 
         var coordinator = await ClientAsync(userName: Coordinator);
         var measured = await OkAsync<AssignedTaskDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures",
-            new RecordMeasureInput(SupervisionKind.Interview, new DateOnly(2026, 10, 20), "约谈牵头单位分管负责人", null)));
+            new RecordMeasureInput(SupervisionKind.Interview, new DateOnly(2026, 10, 20), "约谈牵头单位分管负责人", await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/measures"))));
         measured.Supervisions[^1].Kind.ShouldBe(SupervisionKind.Interview);
         measured.Supervisions[^1].Automatic.ShouldBeFalse();
         (measured.Supervisions[^1].By, measured.Supervisions[^1].ByName).ShouldBe((Coordinator, await (await AppAsync()).ActorLabelAsync(Coordinator)));
         measured.Overdue.ShouldBeTrue();
-        (await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures", new RecordMeasureInput(SupervisionKind.Urge, new DateOnly(2026, 10, 20), null, null)))
+        (await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures", new RecordMeasureInput(SupervisionKind.Urge, new DateOnly(2026, 10, 20), null, await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/measures"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
@@ -443,10 +444,10 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var mediator = await ClientAsync(userName: "demo.mediator");
         var inMediation = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(
             DateTimeOffset.UtcNow.AddHours(-1), "岱东社区调解室", ["调解员", "王某某", "李某某"], "双方陈述", [], registered.ConcurrencyStamp)));
-        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed);
         item.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(CaseStatus.InMediation), false));
         var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("属地调处", [new TaskInput("配合调解委员会调处", UnitId(group, Housing), [])], null)));
+            new DecideAgendaItemInput("属地调处", [new TaskInput("配合调解委员会调处", UnitId(group, Housing), [])], item.ConcurrencyStamp)));
         var page = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Meetings/{meeting.Id}"));
         page.ShouldContain($"调解案件 {registered.Number}");
         page.ShouldContain("当前状态：调解中");
@@ -475,10 +476,10 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
 
         var officer = await ClientAsync(userName: ServiceDesk.DeskSetup.Officer);
         var taken = await ServiceDesk.DeskSetup.TakeAsync(officer, filed);
-        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed.Id);
+        var (meeting, item) = await HeldMeetingAsync(DateTimeOffset.UtcNow.AddHours(-2), proposed);
         item.LinkedRecord!.Live.ShouldBe(new LinkedRecordLiveDto(nameof(Mediation.ServiceDesk.RequestStatus.InHandling), false));
         var decided = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync($"/api/joint-meetings/agenda-items/{item.Id}/decision",
-            new DecideAgendaItemInput("住建部门督促总包方支付", [new TaskInput("督促总包方支付工程款", UnitId(group, Housing), [])], null)));
+            new DecideAgendaItemInput("住建部门督促总包方支付", [new TaskInput("督促总包方支付工程款", UnitId(group, Housing), [])], item.ConcurrencyStamp)));
         (await officer.PostJsonAsync($"/api/service-desk/requests/{taken.Id}/conclude",
             new Mediation.ServiceDesk.ConcludeInput("总包方已支付工程款120万元", taken.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
@@ -499,7 +500,7 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var meeting = await OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
             new ScheduleMeetingInput(group.Id, "缺席记录不全的会议", DateTimeOffset.UtcNow.AddHours(-1), "会议室")), HttpStatusCode.Created);
         await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/held", new RecordMeetingInput(DateTimeOffset.UtcNow.AddHours(-1),
-            "会议室", "张某某", [new AttendanceInput(group.MemberUnits[0].Id, AttendanceStatus.Present, "李某", null)], null)),
+            "会议室", "张某某", [new AttendanceInput(group.MemberUnits[0].Id, AttendanceStatus.Present, "李某", null)], meeting.ConcurrencyStamp)),
             HttpStatusCode.UnprocessableEntity, JointMeetingsErrorCodes.AttendanceIncomplete);
         var unchanged = await OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"));
         unchanged.Status.ShouldBe(MeetingStatus.Planned);

@@ -44,8 +44,11 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
             new AcceptPetitionInput(petition.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
     }
 
-    private async Task<HttpResponseMessage> SignOffAsync(string userName, Guid petitionId, OpinionKind kind) =>
-        await (await ClientAsync(userName: userName)).PostJsonAsync($"/api/petitions/{petitionId}/opinion/sign-off", new SignOffOpinionInput(kind, null));
+    private async Task<HttpResponseMessage> SignOffAsync(string userName, Guid petitionId, OpinionKind kind)
+    {
+        var head = await ClientAsync(userName: userName);
+        return await head.PostJsonAsync($"/api/petitions/{petitionId}/opinion/sign-off", new SignOffOpinionInput(kind, await head.CurrentStampAsync($"/api/petitions/{petitionId}")));
+    }
 
     private async Task<T> WithDbAsync<T>(Func<MediationDbContext, Task<T>> read)
     {
@@ -59,7 +62,7 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         var officer = await ClientAsync(userName: "demo.petitionofficer");
         var accepted = await AcceptedAsync("demo.petitionofficer");
 
-        var drafted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft));
+        var drafted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/reply") }));
         drafted.Status.ShouldBe(PetitionStatus.Accepted);
         var draft = drafted.Opinions.ShouldHaveSingleItem();
         (draft.State, draft.IssuedAt, draft.IssuingOrgUnitId, draft.IssuedBy).ShouldBe((OpinionState.AwaitingSignOff, null, accepted.OrgUnitId, "demo.petitionofficer"));
@@ -67,8 +70,8 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         drafted.Clocks.Single(c => c.Policy == PetitionPolicies.Handling).Status.ShouldBe("Running", "Art. 34 knows no pause for the sign-off");
         drafted.Timeline[^1].Kind.ShouldBe(PetitionEventKind.OpinionSubmitted);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/service",
-            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.InPerson, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null, null)), PetitionsErrorCodes.NoOpinionToServe);
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft), PetitionsErrorCodes.OpinionAwaitingSignOff);
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.InPerson, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)), null, await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/service"))), PetitionsErrorCodes.NoOpinionToServe);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/reply") }), PetitionsErrorCodes.OpinionAwaitingSignOff);
         (await WithDbAsync(db => db.Set<Mediation.Core.Documents.Domain.IssuedDocument>().IgnoreQueryFilters()
             .CountAsync(d => d.RecordId == accepted.Id.ToString() && d.Number.Contains("信处〔")))).ShouldBe(0);
 
@@ -87,10 +90,10 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         (await SignOffAsync("demo.unithead.daimiao", accepted.Id, OpinionKind.Reply)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a 泰山区 item is outside 岱庙's scope");
 
         var head = await ClientAsync(userName: "demo.unithead");
-        (await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/return", new ReturnOpinionInput(OpinionKind.Reply, " ", null)))
+        (await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/return", new ReturnOpinionInput(OpinionKind.Reply, " ", await head.CurrentStampAsync($"/api/petitions/{accepted.Id}/opinion/return"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var returned = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/return",
-            new ReturnOpinionInput(OpinionKind.Reply, "请写明测绘图的出处", null)));
+            new ReturnOpinionInput(OpinionKind.Reply, "请写明测绘图的出处", await head.CurrentStampAsync($"/api/petitions/{accepted.Id}/opinion/return"))));
         (returned.Opinions.Single().State, returned.Opinions.Single().ReturnReason).ShouldBe((OpinionState.Returned, "请写明测绘图的出处"));
         var returnedBy = returned.Opinions.Single();
         (returnedBy.ReturnedBy, returnedBy.ReturnedByName, returnedBy.ReturnedByUnit).ShouldBe(("demo.unithead", "演示单位负责人", "泰山区"));
@@ -101,7 +104,8 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
             .ShouldContain("请写明测绘图的出处");
 
         var resubmitted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply",
-            Draft with { FactsAndReasons = "经实地勘查并调取泰山区自然资源局存档的1998年宅基地测绘图，李某院墙未越过登记界址。" }));
+            Draft with { FactsAndReasons = "经实地勘查并调取泰山区自然资源局存档的1998年宅基地测绘图，李某院墙未越过登记界址。",
+                ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}") }));
         resubmitted.Opinions.ShouldHaveSingleItem().State.ShouldBe(OpinionState.AwaitingSignOff);
 
         var signed = await OkAsync(await SignOffAsync("demo.unithead", accepted.Id, OpinionKind.Reply));
@@ -141,13 +145,13 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
     {
         var accepted = await AcceptedAsync("demo.petitionofficer.daimiao");
         var daimiao = await ClientAsync(userName: "demo.petitionofficer.daimiao");
-        await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft));
+        await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Draft with { ConcurrencyStamp = await daimiao.CurrentStampAsync($"/api/petitions/{accepted.Id}/reply") }));
         await ShouldBeRefusedAsync(await SignOffAsync("demo.unithead", accepted.Id, OpinionKind.Reply), PetitionsErrorCodes.NotTheIssuingUnitsHead);
         await OkAsync(await SignOffAsync("demo.unithead.daimiao", accepted.Id, OpinionKind.Reply));
 
         var county = await ClientAsync(userName: "demo.petitionofficer");
-        await OkAsync(await county.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(null, null)));
-        var reviewDraft = await OkAsync(await county.PostJsonAsync($"/api/petitions/{accepted.Id}/review/answer", Draft));
+        await OkAsync(await county.PostJsonAsync($"/api/petitions/{accepted.Id}/review", new RequestReviewInput(null, await county.CurrentStampAsync($"/api/petitions/{accepted.Id}/review"))));
+        var reviewDraft = await OkAsync(await county.PostJsonAsync($"/api/petitions/{accepted.Id}/review/answer", Draft with { ConcurrencyStamp = await county.CurrentStampAsync($"/api/petitions/{accepted.Id}/review/answer") }));
         reviewDraft.Status.ShouldBe(PetitionStatus.UnderReview);
         reviewDraft.Clocks.Single(c => c.Policy == PetitionPolicies.ReviewAnswer).Status.ShouldBe("Running");
         await ShouldBeRefusedAsync(await SignOffAsync("demo.unithead.daimiao", accepted.Id, OpinionKind.Review), PetitionsErrorCodes.NotTheIssuingUnitsHead);
@@ -161,8 +165,8 @@ public abstract class OpinionSignOffApi_Tests : ProviderTests
         reviewText.ShouldContain("泰山区信访局（印章）");
 
         var city = await ClientAsync(userName: "demo.petitionofficer.taian");
-        await OkAsync(await city.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, null)));
-        await OkAsync(await city.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination/answer", Draft));
+        await OkAsync(await city.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination", new RequestReviewInput(null, await city.CurrentStampAsync($"/api/petitions/{accepted.Id}/reexamination"))));
+        await OkAsync(await city.PostJsonAsync($"/api/petitions/{accepted.Id}/reexamination/answer", Draft with { ConcurrencyStamp = await city.CurrentStampAsync($"/api/petitions/{accepted.Id}/reexamination/answer") }));
         await ShouldBeRefusedAsync(await SignOffAsync("demo.unithead", accepted.Id, OpinionKind.Reexamination), PetitionsErrorCodes.NotTheIssuingUnitsHead);
         var reexamined = await OkAsync(await SignOffAsync("demo.unithead.taian", accepted.Id, OpinionKind.Reexamination));
         reexamined.Status.ShouldBe(PetitionStatus.Reexamined);

@@ -267,7 +267,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
             new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)), PetitionsErrorCodes.AgreementNotYetEffective);
         (await mediator.PostAsync($"/api/cases/{registered.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var signedOn = DateTimeOffset.UtcNow;
-        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(signedOn, null)))
+        (await mediator.PostJsonAsync($"/api/cases/{registered.Id}/agreement/signed", new MarkAgreementSignedInput(signedOn, await mediator.CurrentStampAsync($"/api/cases/{registered.Id}/agreement/signed"))))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         back = await Eventually.Async(() => PetitionAsync(petition.Id), p => p.Mediation!.AgreementEffectiveOn is not null, "the agreement's effective date on the petition");
@@ -277,8 +277,9 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
 
         await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/reply",
             new IssueOpinionInput(null, null, null, null, back.ConcurrencyStamp)));
-        var replied = await OkAsync<PetitionDto>(await (await ClientAsync(userName: "demo.unithead")).PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
-            new SignOffOpinionInput(OpinionKind.Reply, null)));
+        var head = await ClientAsync(userName: "demo.unithead");
+        var replied = await OkAsync<PetitionDto>(await head.PostJsonAsync($"/api/petitions/{petition.Id}/opinion/sign-off",
+            new SignOffOpinionInput(OpinionKind.Reply, await head.CurrentStampAsync($"/api/petitions/{petition.Id}"))));
         replied.Status.ShouldBe(PetitionStatus.Replied);
         var opinion = replied.Opinions.ShouldHaveSingleItem();
         opinion.Decision.ShouldBe(OpinionDecision.Support);
@@ -312,7 +313,7 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
                 [new AgreementTermInput("李某将院墙恢复原位", null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)))],
                 null, null, null, false, null, registered.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await mediator.PostAsync($"/api/cases/{caseId}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/signed", new MarkAgreementSignedInput(null, null))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/signed", new MarkAgreementSignedInput(null, await mediator.CurrentStampAsync($"/api/cases/{caseId}/agreement/signed")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         // Two messages (concluded, agreement effective), delivered at least once and not necessarily in order: a concluded message whose
         // first delivery fails is retried after the other went through (seen under load on PostgreSQL), so wait for both.
         var back = await DeliveredAsync(petition.Id, p => p.Mediation is { Result: not null, AgreementEffectiveOn: not null });
@@ -320,10 +321,10 @@ public abstract class PetitionHandOverApi_Tests : PetitionHandOverTestBase
 
         // 人民调解法 Art. 33 ¶2: after the court refuses the agreement the parties may mediate again.
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/judicial-application", new RecordJudicialApplicationInput("泰安市泰山区人民法院", today, null)))
+        (await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/judicial-application", new RecordJudicialApplicationInput("泰安市泰山区人民法院", today, await mediator.CurrentStampAsync($"/api/cases/{caseId}/agreement/judicial-application"))))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         var refused = await OkAsync<CaseDto>(await mediator.PostJsonAsync($"/api/cases/{caseId}/agreement/court-decision",
-            new RecordCourtDecisionInput(CourtDecision.Refused, today, "泰安市泰山区人民法院", null)));
+            new RecordCourtDecisionInput(CourtDecision.Refused, today, "泰安市泰山区人民法院", await mediator.CurrentStampAsync($"/api/cases/{caseId}/agreement/court-decision"))));
         (await mediator.PostJsonAsync($"/api/cases/{caseId}/reopen", new ReopenCaseInput(refused.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var reopened = await DeliveredAsync(petition.Id, p => p.Timeline.Any(e => e.Kind == PetitionEventKind.MediationReopened));

@@ -30,6 +30,10 @@ public abstract class PetitionsApi_Tests : ProviderTests
         PetitionChannel.Letter, DateTimeOffset.UtcNow.AddHours(-1), null,
         [new PetitionerInput(name, idCard, phone, "岱东社区 3 号")], matter, "恢复宅基地界址", "岱东社区", null, null, null, null);
 
+    /// <summary>The petition's stamp as the client reads it just before a change.</summary>
+    private static async Task<string> StampAsync(HttpClient client, Guid id) =>
+        (await (await client.GetAsync($"/api/petitions/{id}")).ReadAsync<PetitionDto>()).ConcurrencyStamp;
+
     private static IssueOpinionInput Opinion(OpinionDecision decision = OpinionDecision.NotSupport) => new(decision,
         "请求恢复宅基地界址", "经实地勘查并调取1998年宅基地测绘图，李某院墙未越过登记界址。", "《中华人民共和国土地管理法》第六十二条；《信访工作条例》第三十二条", null);
 
@@ -58,7 +62,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var draft = await OkAsync(drafted);
         draft.Opinions.ShouldContain(o => o.Kind == kind && o.State == OpinionState.AwaitingSignOff);
-        return await OkAsync(await (await ClientAsync(userName: head)).PostJsonAsync($"/api/petitions/{draft.Id}/opinion/sign-off", new SignOffOpinionInput(kind, null)));
+        return await OkAsync(await (await ClientAsync(userName: head)).PostJsonAsync($"/api/petitions/{draft.Id}/opinion/sign-off", new SignOffOpinionInput(kind, draft.ConcurrencyStamp)));
     }
 
     private async Task<PetitionDto> RegisteredAsync(RegisterPetitionInput? input = null) =>
@@ -223,7 +227,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         linked.Status.ShouldBe(PetitionStatus.LinkedAsRepeat);
         linked.RepeatOfPetitionId.ShouldBe(open.Id);
         linked.Clocks.ShouldAllBe(c => c.Status == "Stopped");
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling)),
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{repeat.Id}/accept", new AcceptPetitionInput(await officer.CurrentStampAsync($"/api/petitions/{repeat.Id}/accept"), PetitionCategory.Grievance, GrievanceRoute.Handling)),
             PetitionsErrorCodes.NotAwaitingDecision);
         (await (await officer.GetAsync($"/api/petitions/{open.Id}")).ReadAsync<PetitionDto>()).RepeatIds.ShouldContain(repeat.Id);
     }
@@ -283,7 +287,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var registered = await RegisteredAsync(Letter(PetitionTextSimilarity_Tests.Wages));
-        var missing = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept", new NotAcceptPetitionInput(null, null, null));
+        var missing = await officer.PostJsonAsync($"/api/petitions/{registered.Id}/not-accept", new NotAcceptPetitionInput(null, null, await officer.CurrentStampAsync($"/api/petitions/{registered.Id}/not-accept")));
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await missing.ReadJsonAsync()).GetProperty("errors");
         errors.TryGetProperty("ground", out _).ShouldBeTrue();
@@ -328,10 +332,10 @@ public abstract class PetitionsApi_Tests : ProviderTests
             objectionText.ShouldContain(expected);
 
         var old = await RegisteredAsync(transfer with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-20) });
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{old.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", null)),
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{old.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", await officer.CurrentStampAsync($"/api/petitions/{old.Id}/transfer-objection"))),
             PetitionsErrorCodes.ObjectionPeriodOver);
         var letter = await RegisteredAsync();
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{letter.Id}/transfer-objection", new ObjectToTransferInput("不属本机关", null)),
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{letter.Id}/transfer-objection", new ObjectToTransferInput("不属本机关", await officer.CurrentStampAsync($"/api/petitions/{letter.Id}/transfer-objection"))),
             PetitionsErrorCodes.NotTransferred);
     }
 
@@ -344,7 +348,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var acceptanceDue = rejectedOne.Clocks.Single(c => c.Policy == "petition.acceptance-notice").DueAt;
         var objected = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", rejectedOne.ConcurrencyStamp)));
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        (await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer", new AnswerTransferObjectionInput(null, null, null, null)))
+        (await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer", new AnswerTransferObjectionInput(null, null, null, await officer.CurrentStampAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var back = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer",
             new AnswerTransferObjectionInput(false, today, "经核实属本机关职权", objected.ConcurrencyStamp)));
@@ -356,12 +360,12 @@ public abstract class PetitionsApi_Tests : ProviderTests
         back.Timeline[^1].Detail!.ShouldContain("不同意异议");
         await OkAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/accept", new AcceptPetitionInput(back.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer",
-            new AnswerTransferObjectionInput(true, today, null, null)), PetitionsErrorCodes.NoObjectionPending);
+            new AnswerTransferObjectionInput(true, today, null, await officer.CurrentStampAsync($"/api/petitions/{rejectedOne.Id}/transfer-objection/answer"))), PetitionsErrorCodes.NoObjectionPending);
 
         var agreedOne = await RegisteredAsync(transfer);
-        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{agreedOne.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", null)));
+        await OkAsync(await officer.PostJsonAsync($"/api/petitions/{agreedOne.Id}/transfer-objection", new ObjectToTransferInput("属岱岳区管辖", await officer.CurrentStampAsync($"/api/petitions/{agreedOne.Id}/transfer-objection"))));
         var returned = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{agreedOne.Id}/transfer-objection/answer",
-            new AnswerTransferObjectionInput(true, today, "泰信函〔2026〕3号", null)));
+            new AnswerTransferObjectionInput(true, today, "泰信函〔2026〕3号", await officer.CurrentStampAsync($"/api/petitions/{agreedOne.Id}/transfer-objection/answer"))));
         returned.Status.ShouldBe(PetitionStatus.TransferReturned);
         returned.Clocks.ShouldAllBe(c => c.Status == "Stopped");
     }
@@ -377,7 +381,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
                  })
         {
             var accepted = await AcceptedAsync();
-            var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(decision)), OpinionKind.Reply);
+            var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(decision) with { ConcurrencyStamp = await StampAsync(officer, accepted.Id) }), OpinionKind.Reply);
             var text = await PdfTextAsync(officer, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId);
             text.ShouldContain("经调查核实，您的请求");
             text.ShouldContain(expected);
@@ -398,12 +402,13 @@ public abstract class PetitionsApi_Tests : ProviderTests
         resumed.HandlingPaused.ShouldBeFalse();
         var dueBefore = resumed.Clocks.Single(c => c.Policy == "petition.handling").DueDate!.Value;
 
-        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/extension")))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         // Art. 34: 经本机关、单位负责人批准 — the 政法委 coordinator is not the body's head.
-        (await (await ClientAsync(userName: "demo.coordinator")).PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(30, "情况复杂", null)))
+        (await (await ClientAsync(userName: "demo.coordinator")).PostJsonAsync($"/api/petitions/{accepted.Id}/extension",
+                new ExtendHandlingInput(30, "情况复杂", await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}"))))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var head = await ClientAsync(userName: "demo.unithead");
-        await ShouldBeRefusedAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(31, "情况复杂", null)),
+        await ShouldBeRefusedAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/extension", new ExtendHandlingInput(31, "情况复杂", await head.CurrentStampAsync($"/api/petitions/{accepted.Id}/extension"))),
             PetitionsErrorCodes.ExtensionTooLong);
         var extended = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/extension",
             new ExtendHandlingInput(30, "涉及自然资源、住建两个部门，需联合勘查", resumed.ConcurrencyStamp)));
@@ -431,11 +436,11 @@ public abstract class PetitionsApi_Tests : ProviderTests
             extensionText.ShouldContain(expected);
 
         // Drafted, the reply waits for the head's sign-off and the 60 days keep running (Art. 34 knows no pause for it).
-        var drafted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain)));
+        var drafted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion(OpinionDecision.Explain) with { ConcurrencyStamp = await StampAsync(officer, accepted.Id) }));
         drafted.Status.ShouldBe(PetitionStatus.Accepted);
         drafted.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Running");
         drafted.Notices.ShouldNotContain(n => n.Kind == PetitionNoticeKind.ReplyOpinion);
-        var replied = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/sign-off", new SignOffOpinionInput(OpinionKind.Reply, null)));
+        var replied = await OkAsync(await head.PostJsonAsync($"/api/petitions/{accepted.Id}/opinion/sign-off", new SignOffOpinionInput(OpinionKind.Reply, await head.CurrentStampAsync($"/api/petitions/{accepted.Id}/opinion/sign-off"))));
         replied.Status.ShouldBe(PetitionStatus.Replied);
         replied.Clocks.Single(c => c.Policy == "petition.handling").Status.ShouldBe("Stopped");
         // Art. 35: the 30 days run from receipt of the written reply, so none runs until its service is recorded.
@@ -453,17 +458,17 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var accepted = await AcceptedAsync();
-        var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), OpinionKind.Reply);
+        var replied = await SignedOffAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion() with { ConcurrencyStamp = await StampAsync(officer, accepted.Id) }), OpinionKind.Reply);
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-        var future = await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(1), null, null));
+        var future = await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(1), null, await officer.CurrentStampAsync($"/api/petitions/{replied.Id}/service")));
         future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await future.ReadJsonAsync()).GetProperty("errors").GetProperty("servedOn").ToString().ShouldContain(PetitionsErrorCodes.DateInFuture);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
-            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(-1), null, null)), PetitionsErrorCodes.ServedBeforeIssued);
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.Post, today.AddDays(-1), null, await officer.CurrentStampAsync($"/api/petitions/{replied.Id}/service"))), PetitionsErrorCodes.ServedBeforeIssued);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
-            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Post, today, null, null)), PetitionsErrorCodes.NotTheReviewingUnit);
-        (await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, null, today, null, null)))
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Post, today, null, await officer.CurrentStampAsync($"/api/petitions/{replied.Id}/service"))), PetitionsErrorCodes.NotTheReviewingUnit);
+        (await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service", new RecordServiceInput(OpinionKind.Reply, null, today, null, await officer.CurrentStampAsync($"/api/petitions/{replied.Id}/service"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var served = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
@@ -477,7 +482,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         window.DueDate!.Value.ShouldBeLessThan(today.AddDays(40));
         served.Timeline[^1].Kind.ShouldBe(PetitionEventKind.OpinionServed);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{replied.Id}/service",
-            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.InPerson, today, null, null)), PetitionsErrorCodes.AlreadyServed);
+            new RecordServiceInput(OpinionKind.Reply, ServiceMethod.InPerson, today, null, await officer.CurrentStampAsync($"/api/petitions/{replied.Id}/service"))), PetitionsErrorCodes.AlreadyServed);
 
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
@@ -509,7 +514,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         foreach (var expected in new[] { "信访事项导入程序告知书", "申诉求决类事项", "《信访工作条例》第三十一条第二项", "仲裁程序", "泰安市劳动人事争议仲裁委员会",
                      "请依法申请仲裁", "泰山区信访局（印章）" })
             text.ShouldContain(expected);
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{led.Id}/reply", Opinion()), PetitionsErrorCodes.NotInHandling);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{led.Id}/reply", Opinion() with { ConcurrencyStamp = await StampAsync(officer, led.Id) }), PetitionsErrorCodes.NotInHandling);
     }
 
     [Fact]
@@ -525,9 +530,9 @@ public abstract class PetitionsApi_Tests : ProviderTests
         acceptance.ShouldContain("建议意见类");
         acceptance.ShouldContain("认真研究论证");
         acceptance.ShouldNotContain("六十日");
-        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion()), PetitionsErrorCodes.NotInHandling);
+        await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/reply", Opinion() with { ConcurrencyStamp = await StampAsync(officer, accepted.Id) }), PetitionsErrorCodes.NotInHandling);
 
-        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/suggestion-reply", new SuggestionReplyInput(null, "x", null))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/suggestion-reply", new SuggestionReplyInput(null, "x", await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/suggestion-reply")))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var answered = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/suggestion-reply",
             new SuggestionReplyInput(SuggestionOutcome.PartlyAdopted, "村道照明已纳入2027年度维修计划。", accepted.ConcurrencyStamp)));
         answered.Status.ShouldBe(PetitionStatus.SuggestionAnswered);
@@ -580,19 +585,19 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var registered = await CreatedAsync(await daimiao.PostJsonAsync("/api/petitions", Letter()));
         registered.Number.ShouldStartWith("岱庙信〔");
         await OkAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
-        var replied = await SignedOffAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion()), OpinionKind.Reply, "demo.unithead.daimiao");
+        var replied = await SignedOffAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/reply", Opinion() with { ConcurrencyStamp = await StampAsync(daimiao, registered.Id) }), OpinionKind.Reply, "demo.unithead.daimiao");
         (await PdfTextAsync(daimiao, replied.Notices.Single(n => n.Kind == PetitionNoticeKind.ReplyOpinion).DocumentId)).ShouldContain("岱庙街道信访办公室（印章）");
         // A request dated in the future is no request that happened (issue 12 item 2); the lapsed period is Petition_Tests' case.
-        (await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), null)))
+        (await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(DateTimeOffset.UtcNow.AddDays(45), await taishan.CurrentStampAsync($"/api/petitions/{registered.Id}/review"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, null)),
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, await daimiao.CurrentStampAsync($"/api/petitions/{registered.Id}/review"))),
             PetitionsErrorCodes.NotTheReviewingUnit);
 
-        var underReview = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, null)));
+        var underReview = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review", new RequestReviewInput(null, await taishan.CurrentStampAsync($"/api/petitions/{registered.Id}/review"))));
         underReview.Clocks.Single(c => c.Policy == "petition.review-answer").Status.ShouldBe("Running");
         (await ClockOwnerAsync(registered.Id, "petition.review-answer")).ShouldBe("泰山区");
-        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()), PetitionsErrorCodes.NotTheReviewingUnit);
-        var reviewed = await SignedOffAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion()), OpinionKind.Review);
+        await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion() with { ConcurrencyStamp = await StampAsync(daimiao, registered.Id) }), PetitionsErrorCodes.NotTheReviewingUnit);
+        var reviewed = await SignedOffAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/review/answer", Opinion() with { ConcurrencyStamp = await StampAsync(taishan, registered.Id) }), OpinionKind.Review);
         reviewed.Status.ShouldBe(PetitionStatus.Reviewed);
         var reviewText = await PdfTextAsync(taishan, reviewed.Notices.Single(n => n.Kind == PetitionNoticeKind.ReviewOpinion).DocumentId);
         reviewText.ShouldContain("信访事项复查意见书");
@@ -601,28 +606,28 @@ public abstract class PetitionsApi_Tests : ProviderTests
         reviewed.Clocks.ShouldNotContain(c => c.Policy == "petition.reexamination-request");
         var servedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
         await ShouldBeRefusedAsync(await daimiao.PostJsonAsync($"/api/petitions/{registered.Id}/service",
-            new RecordServiceInput(OpinionKind.Review, ServiceMethod.InPerson, servedOn, null, null)), PetitionsErrorCodes.NotTheReviewingUnit);
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.InPerson, servedOn, null, await daimiao.CurrentStampAsync($"/api/petitions/{registered.Id}/service"))), PetitionsErrorCodes.NotTheReviewingUnit);
         var served = await OkAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/service",
-            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Electronic, servedOn, null, null)));
+            new RecordServiceInput(OpinionKind.Review, ServiceMethod.Electronic, servedOn, null, await taishan.CurrentStampAsync($"/api/petitions/{registered.Id}/service"))));
         served.Clocks.Single(c => c.Policy == "petition.reexamination-request").Status.ShouldBe("Running");
 
-        var refused = await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, null));
+        var refused = await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, await taishan.CurrentStampAsync($"/api/petitions/{registered.Id}/reexamination")));
         await ShouldBeRefusedAsync(refused, PetitionsErrorCodes.NotTheReviewingUnit);
-        await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, null)));
+        await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination", new RequestReviewInput(null, await taian.CurrentStampAsync($"/api/petitions/{registered.Id}/reexamination"))));
         (await ClockOwnerAsync(registered.Id, "petition.reexamination-answer")).ShouldBe("泰安市");
-        await ShouldBeRefusedAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()), PetitionsErrorCodes.NotTheReviewingUnit);
+        await ShouldBeRefusedAsync(await taishan.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion() with { ConcurrencyStamp = await StampAsync(taishan, registered.Id) }), PetitionsErrorCodes.NotTheReviewingUnit);
 
         // Art. 36 ¶2: the hearing's days are not counted — the answer is due that much later.
         var before = (await OkAsync(await taian.GetAsync($"/api/petitions/{registered.Id}"))).Clocks.Single(c => c.Policy == "petition.reexamination-answer");
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var heard = await OkAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/hearing",
-            new ReexaminationHearingInput(today.AddDays(-2), today, null)));
+            new ReexaminationHearingInput(today.AddDays(-2), today, await taian.CurrentStampAsync($"/api/petitions/{registered.Id}/reexamination/hearing"))));
         var after = heard.Clocks.Single(c => c.Policy == "petition.reexamination-answer");
         after.ExtensionDays.ShouldBe(3);
         after.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(before.DueDate!.Value.AddDays(3));
         heard.Timeline[^1].Kind.ShouldBe(PetitionEventKind.ReexaminationHearing);
 
-        var reexamined = await SignedOffAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion()), OpinionKind.Reexamination,
+        var reexamined = await SignedOffAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion() with { ConcurrencyStamp = await StampAsync(taian, registered.Id) }), OpinionKind.Reexamination,
             "demo.unithead.taian");
         reexamined.Status.ShouldBe(PetitionStatus.Reexamined);
         reexamined.Clocks.ShouldAllBe(c => c.Status == "Stopped");
@@ -639,7 +644,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var officer = await OfficerAsync();
         var unclear = await RegisteredAsync(Letter() with { Petitioners = [new PetitionerInput("王某", null, null, null)], NameOrAddressUnclear = true });
         unclear.Clocks.ShouldBeEmpty();
-        (await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details", new PetitionerDetailsInput(null, null, null, null)))
+        (await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details", new PetitionerDetailsInput(null, null, null, await officer.CurrentStampAsync($"/api/petitions/{unclear.Id}/petitioner-details"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var knownAt = DateTimeOffset.UtcNow.AddHours(-2);
         var known = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details",
@@ -647,7 +652,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         known.Petitioners[0].Address.ShouldBe("岱东社区 3 号");
         known.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details",
-            new PetitionerDetailsInput(null, "岱东社区 4 号", null, null)), PetitionsErrorCodes.DetailsAlreadyKnown);
+            new PetitionerDetailsInput(null, "岱东社区 4 号", null, await officer.CurrentStampAsync($"/api/petitions/{unclear.Id}/petitioner-details"))), PetitionsErrorCodes.DetailsAlreadyKnown);
     }
 
     private async Task<string> ClockOwnerAsync(Guid petitionId, string policy)
@@ -677,7 +682,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var closed = await RegisteredAsync();
         await OkAsync(await officer.PostJsonAsync($"/api/petitions/{closed.Id}/not-accept", new NotAcceptPetitionInput("已经复核", null, closed.ConcurrencyStamp, NonAcceptanceGround.AfterReexamination)));
         var later = await RegisteredAsync();
-        var refused = await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(closed.Id, null));
+        var refused = await officer.PostJsonAsync($"/api/petitions/{later.Id}/link", new LinkAsRepeatInput(closed.Id, await officer.CurrentStampAsync($"/api/petitions/{later.Id}/link")));
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await refused.ReadJsonAsync();
         problem.GetProperty("code").GetString().ShouldBe(PetitionsErrorCodes.RepeatTargetNotOpen);
@@ -691,13 +696,13 @@ public abstract class PetitionsApi_Tests : ProviderTests
     {
         var officer = await OfficerAsync();
         var accepted = await AcceptedAsync();
-        var oneDepartment = await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting", new RequestJointMeetingInput("跨部门", ["区住建局"], null));
+        var oneDepartment = await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting", new RequestJointMeetingInput("跨部门", ["区住建局"], await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/joint-meeting")));
         oneDepartment.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var proposed = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting",
             new RequestJointMeetingInput("涉及自然资源与住建两个部门的职责", ["区自然资源局", "区住建局"], accepted.ConcurrencyStamp)));
         proposed.JointMeetingRequestedAt.ShouldNotBeNull();
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{accepted.Id}/joint-meeting",
-            new RequestJointMeetingInput("再次", ["a", "b"], null)), PetitionsErrorCodes.JointMeetingAlreadyRequested);
+            new RequestJointMeetingInput("再次", ["a", "b"], await officer.CurrentStampAsync($"/api/petitions/{accepted.Id}/joint-meeting"))), PetitionsErrorCodes.JointMeetingAlreadyRequested);
 
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
@@ -723,7 +728,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
 
         var statistician = await ClientAsync(userName: "demo.statistician");
         (await statistician.GetAsync($"/api/petitions/{older.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await statistician.PostJsonAsync($"/api/petitions/{older.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await statistician.PostJsonAsync($"/api/petitions/{older.Id}/accept", new AcceptPetitionInput(await statistician.CurrentStampAsync($"/api/petitions/{older.Id}/accept"), PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await ClientAsync(userName: "demo.mediator")).GetAsync("/api/petitions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -844,7 +849,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         (await daiyue.GetAsync($"/api/petitions/{registered.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.GetStringAsync("/api/petitions")).ShouldNotContain(registered.Id.ToString());
         (await daiyue.GetAsync($"/api/petitions/{registered.Id}/attachments/{uploaded.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await daiyue.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(null, PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/petitions/{registered.Id}/accept", new AcceptPetitionInput(await daiyue.CurrentStampAsync($"/api/petitions/{registered.Id}/accept"), PetitionCategory.Grievance, GrievanceRoute.Handling))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostAsync($"/api/petitions/{registered.Id}/attachments", Upload("a.png", AttachmentTypes_Tests.Png()))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostJsonAsync("/api/petitions", Letter() with { OrgUnitId = registered.OrgUnitId })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

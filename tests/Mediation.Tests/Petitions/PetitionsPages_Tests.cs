@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Domain;
 using Mediation.Petitions;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
@@ -83,6 +84,34 @@ public abstract partial class PetitionsPages_Tests : ProviderTests
         var after = await (await officer.GetAsync($"/api/petitions/{unclear.Id}")).ReadAsync<PetitionDto>();
         after.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
         after.Petitioners[0].Address.ShouldBe("岱东社区 8 号");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_told_to_reload_and_nothing_is_saved()
+    {
+        var unclear = await RegisteredAsync(Visit(PetitionTextSimilarity_Tests.Noise, "孙某某", null) with
+        {
+            Petitioners = [new PetitionerInput("孙某某", null, null, null)], NameOrAddressUnclear = true,
+        });
+        var officer = await ClientAsync(userName: Officer);
+        HttpRequestMessage Post(string accept) => new(HttpMethod.Post, $"/Petitions/{unclear.Id}?handler=Details")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["ConcurrencyStamp"] = unclear.ConcurrencyStamp, ["Details.Address"] = "岱东社区 8 号" }),
+            Headers = { { "Accept", accept } },
+        };
+
+        var browser = await officer.SendAsync(Post("text/html,application/xhtml+xml"));
+        browser.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        browser.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var page = WebUtility.HtmlDecode(await browser.Content.ReadAsStringAsync());
+        page.ShouldContain("表单已过期或缺少安全令牌，未保存任何内容。请刷新页面后重新提交。");
+        page.ShouldContain($"<a href=\"/Petitions/{unclear.Id}?handler=Details\">重新打开表单</a>");
+        var client = await officer.SendAsync(Post("application/json"));
+        client.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CoreErrorCodes.FormTokenMissing);
+
+        var after = await (await officer.GetAsync($"/api/petitions/{unclear.Id}")).ReadAsync<PetitionDto>();
+        (after.ConcurrencyStamp, after.Petitioners[0].Address).ShouldBe((unclear.ConcurrencyStamp, null));
     }
 
     [Fact]

@@ -18,16 +18,17 @@ namespace Mediation.Tests.Security;
 /// <summary>
 /// One malformed request and what it must get: a problem with the status, and for a field problem the field and its code.
 /// Url and body may name the records of <see cref="HostileTargets"/>: {case}, {committee}, {mediator}, {petition}, {party},
-/// {foreignUnit} (岱岳区, outside every probing user's scope).
+/// {foreignUnit} (岱岳区, outside every probing user's scope), {caseStamp} (the case's concurrencyStamp: no probe changes it).
 /// A null body sends none. ProblemCode and Title, when given, are the problem's code and its (zh-Hans) title.
 /// </summary>
 public sealed record HostileProbe(string Name, string User, string Method, string Url, string? Body, HttpStatusCode Status,
     string? Field = null, string? Code = null, string? ProblemCode = null, string? Title = null);
 
 /// <summary>Records in 泰山区 the probes aim at, made through the API once per host.</summary>
-public sealed record HostileTargets(Guid Case, Guid Committee, Guid Mediator, Guid Petition, Guid Party, Guid ForeignUnit)
+public sealed record HostileTargets(Guid Case, Guid Committee, Guid Mediator, Guid Petition, Guid Party, Guid ForeignUnit, string CaseStamp)
 {
     public string Fill(string text) => text
+        .Replace("{caseStamp}", CaseStamp, StringComparison.Ordinal)
         .Replace("{foreignUnit}", ForeignUnit.ToString(), StringComparison.Ordinal)
         .Replace("{case}", Case.ToString(), StringComparison.Ordinal)
         .Replace("{petition}", Petition.ToString(), StringComparison.Ordinal)
@@ -160,6 +161,35 @@ public static class HostileProbes
         new("lone low surrogate in a template preview model key", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
             """{"model":{"\udc00":"x"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
 
+        // Control characters (C0 but tab, CR, LF) are refused in every text the API takes, naming the field: a NUL in a plan's place was stored
+        // on SQLite and shown as "&#x0;".
+        new("NUL in a session plan's place", Mediator, "POST", "/api/cases/{case}/session-plans",
+            $$"""{"startsAt":"{{InThreeDays}}","place":"岱东社区\u0000调解室"}""", HttpStatusCode.BadRequest, "place", CoreErrorCodes.Validation.InvalidText),
+        new("bell character in a case summary", Mediator, "POST", "/api/cases", With(CaseRegistration(), "summary", "排水沟\u0007纠纷"),
+            HttpStatusCode.BadRequest, "summary", CoreErrorCodes.Validation.InvalidText),
+        new("escape character in a party's address", Mediator, "POST", "/api/cases",
+            CaseRegistration().ToJsonString().Replace("\"consentsToMediation\":true}", "\"address\":\"3\\u001b号\",\"consentsToMediation\":true}", StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "parties[1].address", CoreErrorCodes.Validation.InvalidText),
+        new("vertical tab in a session's attendee", Mediator, "POST", "/api/cases/{case}/sessions",
+            $$"""{"heldAt":"{{DateTimeOffset.UtcNow.AddHours(-1):O}}","place":"岱东社区","attendees":["王某某\u000b"],"minutes":"笔录","concurrencyStamp":"x"}""",
+            HttpStatusCode.BadRequest, "attendees[0]", CoreErrorCodes.Validation.InvalidText),
+        new("NUL in a query parameter", "demo.coordinator", "GET", "/api/org-units/?search=%00", null,
+            HttpStatusCode.BadRequest, "search", CoreErrorCodes.Validation.InvalidText),
+        new("NUL in a template preview model", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
+            """{"model":{"number":"泰山调\u0000"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
+        new("unit separator in a template preview model", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
+            """{"model":{"number":"泰山调\u001f"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
+
+        // A query value that does not bind, or one given twice, is named: in the API and on the pages (the page used to show every plan).
+        new("session plans of today given twice", Mediator, "GET", "/api/cases/session-plans?today=true&today=false", null, HttpStatusCode.BadRequest,
+            "today", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：参数“today”只能给出一次。"),
+        new("sessions page of today maybe", Mediator, "GET", "/Cases/Sessions?today=maybe", null, HttpStatusCode.BadRequest,
+            "today", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：参数“today”缺失或格式不正确。"),
+        new("sessions page of today given twice", Mediator, "GET", "/Cases/Sessions?today=true&today=false", null, HttpStatusCode.BadRequest,
+            "today", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest, "请求格式不正确：参数“today”只能给出一次。"),
+        new("visits page of today maybe", Mediator, "GET", "/Cases/Visits?today=maybe", null, HttpStatusCode.BadRequest,
+            "today", CoreErrorCodes.Validation.WrongFormat, CoreErrorCodes.MalformedRequest),
+
         // Item 3: every string has a length limit; a body over 1 MB is refused before it is read.
         new("party address of 301 characters", Mediator, "POST", "/api/cases",
             CaseRegistration().ToJsonString().Replace("\"consentsToMediation\":true}", $"\"address\":\"{new string('址', 301)}\",\"consentsToMediation\":true}}", StringComparison.Ordinal),
@@ -176,7 +206,7 @@ public static class HostileProbes
         new("inbox of another county", "demo.coordinator", "GET", "/api/notifications/inbox?orgUnitId={foreignUnit}", null, HttpStatusCode.NotFound),
 
         // A rule's refusal names its own rule: 民转刑 is not a police report.
-        new("民转刑 dated before the case was registered", Mediator, "POST", "/api/cases/{case}/became-criminal", """{"on":"2020-01-01","note":"以故意伤害立案"}""",
+        new("民转刑 dated before the case was registered", Mediator, "POST", "/api/cases/{case}/became-criminal", """{"on":"2020-01-01","note":"以故意伤害立案","concurrencyStamp":"{caseStamp}"}""",
             HttpStatusCode.UnprocessableEntity, ProblemCode: CasesErrorCodes.BecameCriminalDateOutOfRange, Title: "转为刑事案件的日期不能早于案件受理日，也不能晚于今天。"),
 
         // A body of the wrong shape says where, in plain words, and never names a .NET type.
@@ -472,7 +502,7 @@ public abstract partial class HostileInput_Tests : ProviderTests
             await using var scope = app.Services.CreateAsyncScope();
             var daiyue = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<OrgUnit>()
                 .Where(u => u.Code == "370911").Select(u => u.Id).SingleAsync();
-            return Targets[app] = new HostileTargets(registered.Id, committee.Id, mediatorId, petitionId, registered.Parties[0].Id, daiyue);
+            return Targets[app] = new HostileTargets(registered.Id, committee.Id, mediatorId, petitionId, registered.Parties[0].Id, daiyue, registered.ConcurrencyStamp);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed record ListFieldLabels(string From, string To, string Unit, string
 /// refuses (a reversed range, a unit out of scope, a page out of range), is shown above the list with its field's name and answers 400;
 /// 导出台账 queues the ledger of exactly the filtered list and sends the user to 我的导出.
 /// </summary>
-public abstract class ListPageModel(IOrgUnitDirectory units, IDataScope scope, IExportJobs exports, TimeProvider clock) : FormPageModel
+public abstract class ListPageModel(IOrgUnitDirectory units, IDataScope scope, IExportJobs exports, TimeProvider clock) : FormPageModel, IShowsBindingProblems
 {
     /// <summary>The first China day of the list's range (of registration, receipt, filing, service: each list says which).</summary>
     [BindProperty(SupportsGet = true)]

@@ -8,7 +8,7 @@ namespace Mediation.Core.Web.Pages;
 /// </summary>
 public sealed class StrictEnumModelBinder(Type enumType) : IModelBinder
 {
-    /// <summary>The binding error <see cref="StrictEnumPageFilter"/> answers with a problem.</summary>
+    /// <summary>The binding error <see cref="QueryBindingPageFilter"/> answers with a problem.</summary>
     public const string NotAMember = Domain.CoreErrorCodes.Validation.NotAMember;
 
     public Task BindModelAsync(ModelBindingContext bindingContext)

@@ -32,8 +32,10 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
         WriteAsync(nameof(Item), () => meetings.AddToAgendaAsync(Id, new ProposeAgendaItemInput(Meeting.GroupId,
             MeetingDisplay.Blank(Item.Title), MeetingDisplay.Blank(Item.Description), null, null, null), ct), ct);
 
+    // The form chooses among the proposed items and posts no stamp with the choice: the stamp of the item as it is proposed now.
     public Task<IActionResult> OnPostPlaceAsync(CancellationToken ct) =>
-        WriteAsync(nameof(ProposedItemId), () => meetings.PlaceOnAgendaAsync(Id, new PlaceOnAgendaInput(ProposedItemId, null), ct), ct);
+        WriteAsync(nameof(ProposedItemId), async () => await meetings.PlaceOnAgendaAsync(Id, new PlaceOnAgendaInput(ProposedItemId,
+            (await meetings.ListProposedAsync(Paging.WebPageList, ct)).Items.FirstOrDefault(i => i.Id == ProposedItemId)?.ConcurrencyStamp), ct), ct);
 
     public async Task<IActionResult> OnPostMinutesAsync(CancellationToken ct)
     {

@@ -1,0 +1,141 @@
+using System.Net;
+using Mediation.Cases;
+using Mediation.Core.Data;
+using Mediation.Core.Domain;
+using Mediation.Tests.Api;
+using Mediation.Tests.Deadlines;
+using Mediation.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace Mediation.Tests.Cases;
+
+/// <summary>调解安排 over the real pipeline, on a host whose clock the test sets: "before now" and "today" do not depend on the hour the run starts.</summary>
+public abstract class SessionPlanApi_Tests : ProviderTests
+{
+    /// <summary>The host's clock; one per provider, as the two classes may run at the same time.</summary>
+    protected abstract FakeTimeProvider Clock { get; }
+
+    /// <summary>A time of 2026-03-10, China time.</summary>
+    internal static DateTimeOffset China(int hour, int minute) => new(2026, 3, 10, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private static readonly DateOnly Today = new(2026, 3, 10);
+
+    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.ReadAsync<T>();
+    }
+
+    private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());
+        (await response.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(code);
+    }
+
+    [Fact]
+    public async Task A_planned_session_is_on_todays_card_until_moved_and_the_recorded_session_fulfils_the_nearest_plan()
+    {
+        Clock.SetUtcNow(China(10, 0));
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var url = $"/api/cases/{registered.Id}/session-plans";
+        var morning = China(10, 30);
+        async Task<List<SessionPlanDto>> TodaysAsync() => await (await mediator.GetAsync("/api/cases/session-plans?today=true")).ReadAsync<List<SessionPlanDto>>();
+        async Task<List<SessionPlanDto>> PlansAsync() => await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>();
+
+        // Before now is refused, earlier today included; nothing is written.
+        foreach (var past in new[] { morning.AddDays(-1), China(9, 59) })
+        {
+            var bad = await mediator.PostJsonAsync(url, new PlanSessionInput(past, " ", null));
+            bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
+            errors.GetProperty("startsAt")[0].GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanInPast);
+            errors.TryGetProperty("place", out _).ShouldBeTrue();
+        }
+        (await PlansAsync()).ShouldBeEmpty("nothing written");
+
+        var created = await mediator.PostJsonAsync(url, new PlanSessionInput(morning, "岱东社区调解室", null));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var planned = await created.ReadAsync<SessionPlanDto>();
+        (planned.Status, planned.PlannedOn, planned.CaseNumber, planned.MediatorName, planned.PlannedByName, planned.PlannedByUnit)
+            .ShouldBe((SessionPlanStatus.Planned, Today, registered.Number, "演示调解员", "演示调解员", "泰山区"));
+        (await TodaysAsync()).ShouldContain(p => p.Id == planned.Id);
+        // The same start with the same mediator again: entered twice, refused; the list keeps one.
+        await ShouldBeRefusedAsync(await mediator.PostJsonAsync(url, new PlanSessionInput(morning.ToUniversalTime(), "另一间调解室", mediatorId)),
+            HttpStatusCode.Conflict, CasesErrorCodes.SessionPlanDuplicate);
+        (await PlansAsync()).ShouldHaveSingleItem();
+
+        // The card and the list its count opens: the same rows, each line opening the case.
+        static string MainOf(string page) => page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var list = MainOf(WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")));
+        list.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a>");
+        var rows = list.Split("<td><a href=\"/Cases/").Length - 1;
+        var card = await WorkbenchPage.CardAsync(mediator, "cases.sessions-today");
+        card.ShouldContain($"href=\"/Cases/Sessions?today=true\" aria-label=\"今日调解：{rows} 件，查看列表\">{rows}</a>");
+        card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 10:30 岱东社区调解室 · 演示调解员");
+
+        // Moved to tomorrow: off today's card; a mediator not on the case is refused.
+        var moved = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
+            new RescheduleSessionInput(morning.AddDays(1), null, null, planned.ConcurrencyStamp)));
+        moved.PlannedOn.ShouldBe(Today.AddDays(1));
+        (await TodaysAsync()).ShouldNotContain(p => p.Id == planned.Id);
+        WebUtility.HtmlDecode(await mediator.GetStringAsync("/Cases/Sessions?today=true")).ShouldNotContain(registered.Number);
+        var stranger = await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule", new RescheduleSessionInput(morning, null, Guid.NewGuid(), moved.ConcurrencyStamp));
+        stranger.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await stranger.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanMediatorNotOnCase);
+        var unknown = await mediator.PostJsonAsync($"{url}/{Guid.NewGuid()}/reschedule", new RescheduleSessionInput(morning, null, null, moved.ConcurrencyStamp));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("（调解安排）", Case.Sensitive, "the record is named, not its entity key");
+
+        // Back to this morning, and one more this afternoon: the session held at 14:55 fulfils the afternoon's plan, the nearest, not the earliest.
+        var back = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
+            new RescheduleSessionInput(morning, "村委会", null, moved.ConcurrencyStamp)));
+        var afternoon = await (await mediator.PostJsonAsync(url, new PlanSessionInput(China(15, 0), "岱东社区调解室", null))).ReadAsync<SessionPlanDto>();
+        Clock.SetUtcNow(China(15, 10));
+        var held = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(China(14, 55),
+            "岱东社区调解室", ["张调解", "王某某", "李某某"], "双方陈述", [], registered.ConcurrencyStamp));
+        held.StatusCode.ShouldBe(HttpStatusCode.OK, await held.Content.ReadAsStringAsync());
+        var plans = await PlansAsync();
+        var fulfilled = plans.Single(p => p.Id == afternoon.Id);
+        (fulfilled.Status, fulfilled.HeldSessionNumber).ShouldBe((SessionPlanStatus.Held, (int?)1));
+        plans.Single(p => p.Id == back.Id).Status.ShouldBe(SessionPlanStatus.Planned);
+        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain($"{Day(Today)} 15:00 · 岱东社区调解室 · 演示调解员 · 已调解");
+        (await TodaysAsync()).ShouldNotContain(p => p.Id == afternoon.Id);
+        var late = await mediator.PostJsonAsync($"{url}/{afternoon.Id}/cancel", new CancelSessionPlanInput("当事人外出", afternoon.ConcurrencyStamp));
+        late.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanClosed);
+
+        (await mediator.PostJsonAsync($"{url}/{back.Id}/cancel", new CancelSessionPlanInput(null, back.ConcurrencyStamp))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var cancelled = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{back.Id}/cancel", new CancelSessionPlanInput("当事人外出", back.ConcurrencyStamp)));
+        (cancelled.Status, cancelled.CancelReason).ShouldBe((SessionPlanStatus.Cancelled, "当事人外出"));
+
+        var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
+        officer.ShouldNotContain("data-card=\"cases.sessions-today\"", customMessage: "a petition officer records no sessions");
+    }
+}
+
+public sealed class SqliteAppWithSessionPlanClock() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, services: DeadlineApps.WithTime(Time)))
+{
+    public static readonly FakeTimeProvider Time = new(SessionPlanApi_Tests.China(10, 0));
+}
+
+public sealed class SessionPlanApi_Tests_on_Sqlite(SqliteAppWithSessionPlanClock app) : SessionPlanApi_Tests, IClassFixture<SqliteAppWithSessionPlanClock>
+{
+    protected override FakeTimeProvider Clock => SqliteAppWithSessionPlanClock.Time;
+
+    protected override Task<MediationAppFactory> AppAsync() => Task.FromResult(app.Factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class SessionPlanApi_Tests_on_PostgreSql(PostgresCluster cluster) : SessionPlanApi_Tests
+{
+    private static readonly FakeTimeProvider Time = new(China(10, 0));
+
+    protected override FakeTimeProvider Clock => Time;
+
+    protected override Task<MediationAppFactory> AppAsync() => cluster.AppForAsync(GetType(), DeadlineApps.WithTime(Time));
+}
