@@ -36,13 +36,13 @@ public abstract class SessionPlanApi_Tests : ProviderTests
     [Fact]
     public async Task A_planned_session_is_on_todays_card_until_moved_and_the_recorded_session_fulfils_the_nearest_plan()
     {
-        Clock.SetUtcNow(China(10, 0));
+        Clock.SetUtcNow(China(10, 0).ToUniversalTime());
         var app = await AppAsync();
         var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
         var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
         var mediator = await ClientAsync(userName: "demo.mediator");
         var url = $"/api/cases/{registered.Id}/session-plans";
-        var morning = China(10, 30);
+        var morning = China(10, 5);
         async Task<List<SessionPlanDto>> TodaysAsync() => await (await mediator.GetAsync("/api/cases/session-plans?today=true")).ReadAsync<List<SessionPlanDto>>();
         async Task<List<SessionPlanDto>> PlansAsync() => await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>();
 
@@ -76,7 +76,7 @@ public abstract class SessionPlanApi_Tests : ProviderTests
         var rows = list.Split("<td><a href=\"/Cases/").Length - 1;
         var card = await WorkbenchPage.CardAsync(mediator, "cases.sessions-today");
         card.ShouldContain($"href=\"/Cases/Sessions?today=true\" aria-label=\"今日调解：{rows} 件，查看列表\">{rows}</a>");
-        card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 10:30 岱东社区调解室 · 演示调解员");
+        card.ShouldContain($"<a href=\"/Cases/{registered.Id}\">{registered.Number}</a> · 10:05 岱东社区调解室 · 演示调解员");
 
         // Moved to tomorrow: off today's card; a mediator not on the case is refused.
         var moved = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
@@ -91,21 +91,22 @@ public abstract class SessionPlanApi_Tests : ProviderTests
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await unknown.Content.ReadAsStringAsync()).ShouldContain("（调解安排）", Case.Sensitive, "the record is named, not its entity key");
 
-        // Back to this morning, and one more this afternoon: the session held at 14:55 fulfils the afternoon's plan, the nearest, not the earliest.
+        // Back to 10:05, and one more at 10:12: the session held at 10:11 fulfils the 10:12 plan, the nearest, not the earliest. (The clock
+        // moves less than the 15 minutes of idle time a sign-in allows.)
         var back = await OkAsync<SessionPlanDto>(await mediator.PostJsonAsync($"{url}/{planned.Id}/reschedule",
             new RescheduleSessionInput(morning, "村委会", null, moved.ConcurrencyStamp)));
-        var afternoon = await (await mediator.PostJsonAsync(url, new PlanSessionInput(China(15, 0), "岱东社区调解室", null))).ReadAsync<SessionPlanDto>();
-        Clock.SetUtcNow(China(15, 10));
-        var held = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(China(14, 55),
+        var nearer = await (await mediator.PostJsonAsync(url, new PlanSessionInput(China(10, 12), "岱东社区调解室", null))).ReadAsync<SessionPlanDto>();
+        Clock.SetUtcNow(China(10, 13).ToUniversalTime());
+        var held = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/sessions", new RecordSessionInput(China(10, 11),
             "岱东社区调解室", ["张调解", "王某某", "李某某"], "双方陈述", [], registered.ConcurrencyStamp));
         held.StatusCode.ShouldBe(HttpStatusCode.OK, await held.Content.ReadAsStringAsync());
         var plans = await PlansAsync();
-        var fulfilled = plans.Single(p => p.Id == afternoon.Id);
+        var fulfilled = plans.Single(p => p.Id == nearer.Id);
         (fulfilled.Status, fulfilled.HeldSessionNumber).ShouldBe((SessionPlanStatus.Held, (int?)1));
         plans.Single(p => p.Id == back.Id).Status.ShouldBe(SessionPlanStatus.Planned);
-        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain($"{Day(Today)} 15:00 · 岱东社区调解室 · 演示调解员 · 已调解");
-        (await TodaysAsync()).ShouldNotContain(p => p.Id == afternoon.Id);
-        var late = await mediator.PostJsonAsync($"{url}/{afternoon.Id}/cancel", new CancelSessionPlanInput("当事人外出", afternoon.ConcurrencyStamp));
+        WebUtility.HtmlDecode(await mediator.GetStringAsync($"/Cases/{registered.Id}")).ShouldContain($"{Day(Today)} 10:12 · 岱东社区调解室 · 演示调解员 · 已调解");
+        (await TodaysAsync()).ShouldNotContain(p => p.Id == nearer.Id);
+        var late = await mediator.PostJsonAsync($"{url}/{nearer.Id}/cancel", new CancelSessionPlanInput("当事人外出", nearer.ConcurrencyStamp));
         late.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await late.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.SessionPlanClosed);
 
@@ -120,7 +121,7 @@ public abstract class SessionPlanApi_Tests : ProviderTests
 
 public sealed class SqliteAppWithSessionPlanClock() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, services: DeadlineApps.WithTime(Time)))
 {
-    public static readonly FakeTimeProvider Time = new(SessionPlanApi_Tests.China(10, 0));
+    public static readonly FakeTimeProvider Time = new(SessionPlanApi_Tests.China(10, 0).ToUniversalTime());
 }
 
 public sealed class SessionPlanApi_Tests_on_Sqlite(SqliteAppWithSessionPlanClock app) : SessionPlanApi_Tests, IClassFixture<SqliteAppWithSessionPlanClock>
@@ -133,7 +134,7 @@ public sealed class SessionPlanApi_Tests_on_Sqlite(SqliteAppWithSessionPlanClock
 [Collection(PostgresCollection.Name)]
 public sealed class SessionPlanApi_Tests_on_PostgreSql(PostgresCluster cluster) : SessionPlanApi_Tests
 {
-    private static readonly FakeTimeProvider Time = new(China(10, 0));
+    private static readonly FakeTimeProvider Time = new(China(10, 0).ToUniversalTime());
 
     protected override FakeTimeProvider Clock => Time;
 
