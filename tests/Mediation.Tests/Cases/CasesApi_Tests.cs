@@ -217,7 +217,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task Concluding_with_a_written_agreement_publishes_the_outcome_stops_the_term_and_refuses_a_second_time()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement());
+        var response = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var concluded = await response.ReadAsync<CaseDto>();
         concluded.Status.ShouldBe(CaseStatus.Concluded);
@@ -233,7 +233,7 @@ public abstract class CasesApi_Tests : ProviderTests
                 .ShouldContain(m => m.Payload.Contains(inMediation.Id.ToString(), StringComparison.Ordinal));
         }
 
-        var again = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement());
+        var again = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") });
         again.IsSuccessStatusCode.ShouldBeFalse();
         (await again.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AlreadyConcluded);
     }
@@ -276,7 +276,7 @@ public abstract class CasesApi_Tests : ProviderTests
         ((await (await mediator.GetAsync($"/api/documents?recordType=MediationCase&recordId={inMediation.Id}")).ReadAsync<PagedList<IssuedDocumentDto>>()).Items)
             .ShouldBeEmpty();
 
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var response = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var issued = await response.ReadAsync<AgreementIssuedDto>();
@@ -299,7 +299,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task The_agreement_is_printed_with_every_article_29_element_masked_ids_and_a_copy_per_party_plus_one()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var response = await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -331,7 +331,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task The_office_copy_shows_the_full_id_numbers_to_a_holder_of_reveal_and_is_audited()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var early = await mediator.GetAsync($"/api/cases/{inMediation.Id}/agreement/office-copy");
         (await early.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementNotIssued);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -355,7 +355,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task Signing_starts_the_judicial_confirmation_window_and_the_joint_application_stops_its_reminders()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var early = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")));
         (await early.ReadJsonAsync()).GetProperty("code").GetString().ShouldBe(CasesErrorCodes.AgreementNotIssued);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -389,7 +389,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task After_the_court_refuses_the_agreement_the_case_is_mediated_again()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var tooEarly = await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/reopen", new ReopenCaseInput(await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/reopen")));
@@ -406,7 +406,7 @@ public abstract class CasesApi_Tests : ProviderTests
         open.Outcome.ShouldBeNull();
         (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>())
             .ShouldAllBe(v => v.Status == FollowUpVisitStatus.Withdrawn);
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Reopening starts no second month (the one term clock stays stopped) and the new agreement's 回访 do not come on top of the old.
         await ClockAsync(inMediation.Id, "mediation.term", ClockStatus.Stopped);
@@ -455,7 +455,7 @@ public abstract class CasesApi_Tests : ProviderTests
     public async Task Success_is_reported_when_the_agreement_takes_effect_on_the_day_of_the_last_signature()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).ReadAsync<CaseDto>();
+        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).ReadAsync<CaseDto>();
         concluded.Outcome!.AgreementEffectiveOn.ShouldBeNull();
         (await EffectiveEventsAsync(inMediation.Id)).ShouldBeEmpty("concluding is not yet taking effect");
         (await mediator.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -507,7 +507,7 @@ public abstract class CasesApi_Tests : ProviderTests
         var daiyue = await ClientAsync(userName: "demo.mediator.daiyue");
         (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/sessions", new RecordSessionInput(DateTimeOffset.UtcNow, "某地", ["某人"], "笔录", [], await daiyue.CurrentStampAsync($"/api/cases/{inMediation.Id}/sessions"))))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await daiyue.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostAsync($"/api/cases/{inMediation.Id}/agreement", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await daiyue.PostJsonAsync($"/api/cases/{inMediation.Id}/agreement/signed", new MarkAgreementSignedInput(null, await daiyue.CurrentStampAsync($"/api/cases/{inMediation.Id}/agreement/signed")))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

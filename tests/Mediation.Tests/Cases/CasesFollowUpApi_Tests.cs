@@ -97,7 +97,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     public async Task A_written_agreement_schedules_a_visit_after_conclusion_and_one_per_due_date_each_on_its_clock()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var visits = await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>();
         visits.Select(v => (v.Kind, v.ScheduledOn, string.Join(',', v.Terms.Select(t => t.Number)))).ShouldBe(
@@ -128,7 +128,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     public async Task The_mediators_workbench_counts_todays_visits_and_the_count_opens_the_visits_list_filtered_the_same_way()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var visits = await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>();
         var afterConclusion = visits.Single(v => v.Kind == FollowUpVisitKind.AfterConclusion);
 
@@ -157,7 +157,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     public async Task Recording_a_visit_needs_every_term_and_party_stops_its_clock_and_is_refused_twice()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var visit = (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>())[0];
         var url = $"/api/cases/{inMediation.Id}/visits/{visit.Id}";
         RecordVisitInput Input(IReadOnlyList<PartySatisfactionInput> parties) => new(DateTimeOffset.UtcNow.AddHours(-1), VisitMethod.Phone,
@@ -197,7 +197,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         open.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await CodeAsync(open)).ShouldBe(CasesErrorCodes.NotConcluded);
 
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>()).ShouldBeEmpty();
         (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/visits/{Guid.NewGuid()}",
             new RecordVisitInput(DateTimeOffset.UtcNow, VisitMethod.InPerson, [], [], null, "张调解", null))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -255,7 +255,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         var (mediator, inMediation) = await InMediationAsync();
         var early = await mediator.PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null);
         (await CodeAsync(early)).ShouldBe(CasesErrorCodes.NotTerminated);
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var response = await mediator.PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -283,7 +283,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     public async Task The_termination_notice_names_only_the_routes_open_to_the_dispute_type(DisputeType disputeType, string[] named, string[] absent)
     {
         var (mediator, inMediation) = await InMediationAsync(disputeType);
-        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated())).ReadAsync<CaseDto>();
+        var concluded = await (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", Terminated() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).ReadAsync<CaseDto>();
         if (disputeType is DisputeType.MarriageFamily) concluded.Outcome!.OtherRoutes.ShouldNotContain(OtherRoute.Arbitration);
 
         var issued = await (await mediator.PostAsync($"/api/cases/{inMediation.Id}/termination-notice", null)).ReadAsync<CaseDocumentIssuedDto>();
@@ -404,7 +404,7 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
         await Should.ThrowAsync<EntityNotFoundException>(() => AsUserAsync("demo.mediator.daiyue", services =>
             services.GetRequiredService<ICaseIntakeIntegrationService>().RegisterHandedOverCaseAsync(request with { SourceRecordId = petitionId + "-3" }, CancellationToken.None)));
 
-        (await mediator.PostJsonAsync($"/api/cases/{handedOver.CaseId}/conclude", WrittenAgreement())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mediator.PostJsonAsync($"/api/cases/{handedOver.CaseId}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{handedOver.CaseId}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var outbox = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().OutboxMessages
             .Where(m => m.EventName == CaseConcludedEto.EventName).ToListAsync();

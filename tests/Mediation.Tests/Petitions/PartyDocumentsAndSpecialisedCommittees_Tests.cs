@@ -37,14 +37,14 @@ public abstract class PartyDocumentsAndSpecialisedCommittees_Tests : PetitionHan
         var officer = await OfficerAsync();
 
         var badPermit = new HandOverPartyInput(PartyKind.Person, "林某", null, null, null, null, "岱东社区 9 号", true, IdDocumentKind.TaiwanTravelPermit, "1234567");
-        (await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(committee.Id, badPermit))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(committee.Id, badPermit) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var noReason = badPermit with { IdDocumentKind = IdDocumentKind.None, IdDocumentNumber = null };
-        var refused = await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(committee.Id, noReason));
+        var refused = await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(committee.Id, noReason) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("noIdReason");
 
         var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
-            HandOverTo(committee.Id, badPermit with { IdDocumentNumber = "12345678" })));
+            HandOverTo(committee.Id, badPermit with { IdDocumentNumber = "12345678" }) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") }));
         var mediator = await ClientAsync(userName: "demo.mediator");
         var caseJson = await mediator.GetStringAsync($"/api/cases/{handedOver.Mediation!.CaseId}");
         caseJson.ShouldNotContain("12345678");
@@ -93,14 +93,14 @@ public abstract class PartyDocumentsAndSpecialisedCommittees_Tests : PetitionHan
 
         var check = await OkAsync<HandOverCheckDto>(await officer.GetAsync($"/api/petitions/{petition.Id}/hand-over"));
         check.Committees.Single(c => c.Id == medical.Id).Specialty.ShouldBe(CommitteeSpecialty.Medical);
-        (await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(medical.Id, other, specialised: true)))
+        (await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over", HandOverTo(medical.Id, other, specialised: true) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
-            HandOverTo(ordinary.Id, other, specialised: true, CommitteeSpecialty.Medical)), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+            HandOverTo(ordinary.Id, other, specialised: true, CommitteeSpecialty.Medical) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
-            HandOverTo(medical.Id, other, specialised: true, CommitteeSpecialty.Labour)), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
+            HandOverTo(medical.Id, other, specialised: true, CommitteeSpecialty.Labour) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") }), PetitionsErrorCodes.HandOverSpecialisedBodyMatter);
         var handedOver = await OkAsync<PetitionDto>(await officer.PostJsonAsync($"/api/petitions/{petition.Id}/hand-over",
-            HandOverTo(medical.Id, other, specialised: true, CommitteeSpecialty.Medical)));
+            HandOverTo(medical.Id, other, specialised: true, CommitteeSpecialty.Medical) with { ConcurrencyStamp = await officer.CurrentStampAsync($"/api/petitions/{petition.Id}/hand-over") }));
         handedOver.Mediation!.CaseNumber.ShouldStartWith("医" + suffix + "调〔");
     }
 }
