@@ -19,6 +19,8 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
     /// <summary>A plan made at <paramref name="now"/>: the demo's sessions of today were planned before the day began.</summary>
     internal async Task<SessionPlanDto> PlanAsync(Guid caseId, PlanSessionInput input, DateTimeOffset now, CancellationToken ct)
     {
+        // Stored as an instant: PostgreSQL takes only offset 0, and the demo's "before the day began" is China time.
+        now = now.ToUniversalTime();
         var check = Check(input.StartsAt, now).Required(input.StartsAt, "startsAt").Required(input.Place, "place");
         check.MaxLength(input.Place, SessionPlan.MaxPlaceLength, "place").ThrowIfInvalid();
         var mediationCase = await cases.FindCaseAsync(caseId, ct);

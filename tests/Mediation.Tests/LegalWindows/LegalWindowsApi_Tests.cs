@@ -404,7 +404,7 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
             receiptText.ShouldContain(expected);
 
         var welfare = await OkAsync<ServiceRecordDto>(await advisor.PostJsonAsync("/api/legal-windows/records", new RecordServiceInput(window.Id,
-            ServiceKind.PublicWelfare, null, null, await advisor.CurrentStampAsync("/api/legal-windows/records"), null, 60, null, Topic: "民法典进社区", Place: "社区广场", Attendance: 85)), HttpStatusCode.Created);
+            ServiceKind.PublicWelfare, null, null, null, null, 60, null, Topic: "民法典进社区", Place: "社区广场", Attendance: 85)), HttpStatusCode.Created);
         welfare.Attendance.ShouldBe(85);
         await ShouldBeRefusedAsync(await advisor.PostAsync($"/api/legal-windows/records/{welfare.Id}/document", null), LegalWindowsErrorCodes.NoDocumentForKind);
     }

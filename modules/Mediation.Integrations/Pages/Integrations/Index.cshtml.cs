@@ -12,7 +12,10 @@ namespace Mediation.Integrations.Pages.Integrations;
 [Authorize(Policy = IntegrationsPermissions.Systems.Manage)]
 internal sealed class IndexModel(SystemAppService systems) : PageModel
 {
+    // From the query only: Razor Pages' own route value "page" (this page's path) would be read first and never parse as a number,
+    // so the next page's link showed the first page (found when such a binding failure became a 400).
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
