@@ -7,20 +7,27 @@ namespace Mediation.Core.Validation;
 /// </summary>
 public static class TextRules
 {
-    public static bool IsAcceptable(string? text)
+    public static bool IsAcceptable(string? text) => text is null || !HasControlCharacter(text) && IsWellFormedUtf16(text);
+
+    /// <summary>Every surrogate paired (a NUL is well-formed UTF-16; <see cref="IsAcceptable"/> refuses it as a control character).</summary>
+    public static bool IsWellFormedUtf16(string text)
     {
-        if (text is null) return true;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c < ' ' && c is not ('\t' or '\n' or '\r')) return false;
-            if (char.IsHighSurrogate(c))
+            if (char.IsHighSurrogate(text[i]))
             {
                 if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
                 i++;
             }
-            else if (char.IsLowSurrogate(c)) return false;
+            else if (char.IsLowSurrogate(text[i])) return false;
         }
         return true;
+    }
+
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+            if (c < ' ' && c is not ('\t' or '\n' or '\r')) return true;
+        return false;
     }
 }

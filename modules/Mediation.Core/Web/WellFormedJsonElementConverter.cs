@@ -36,26 +36,9 @@ public sealed class WellFormedJsonElementConverter : JsonConverter<JsonElement>
 
     private static bool Check(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => IsStorable(element.GetString()),
+        JsonValueKind.String => TextRules.IsAcceptable(element.GetString()),
         JsonValueKind.Array => element.EnumerateArray().All(Check),
-        JsonValueKind.Object => element.EnumerateObject().All(p => IsStorable(p.Name) && Check(p.Value)),
+        JsonValueKind.Object => element.EnumerateObject().All(p => TextRules.IsAcceptable(p.Name) && Check(p.Value)),
         _ => true,
     };
-
-    private static bool IsStorable(string? text) => TextRules.IsAcceptable(text);
-
-    public static bool IsValidUtf16(string? text)
-    {
-        if (text is null) return true;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
-                i++;
-            }
-            else if (char.IsLowSurrogate(text[i])) return false;
-        }
-        return true;
-    }
 }

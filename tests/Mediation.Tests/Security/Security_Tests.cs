@@ -251,7 +251,7 @@ public abstract class Security_Tests : ProviderTests
         search.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await search.Content.ReadAsStringAsync());
         (await search.ReadJsonAsync()).GetProperty("errors").GetProperty("search")[0].GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Validation.InvalidText);
 
-        Mediation.Core.Web.WellFormedJsonElementConverter.IsValidUtf16("a\0b").ShouldBeTrue("NUL is valid UTF-16; it is refused as unstorable");
+        Mediation.Core.Validation.TextRules.IsWellFormedUtf16("a\0b").ShouldBeTrue("NUL is valid UTF-16; it is refused as unstorable");
         Should.Throw<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(
             "{\"model\":\"a\\u0000b\"}", HttpJson.Options));
     }
