@@ -59,7 +59,11 @@ public sealed class JointMeetingsModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => JointMeetingsModelConfiguration.Configure(model);
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => JointMeetingsDemoSeed.ApplyAsync(services, ct);
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await JointMeetingsDemoSeed.ApplyAsync(services, ct);
+        if (DemoVolume.Wanted(services) is { } volume) await JointMeetingsDemoVolume.ApplyAsync(services, volume, ct);
+    }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapJointMeetingsEndpoints();
 

@@ -56,7 +56,11 @@ public sealed class LegalWindowsModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => LegalWindowsModelConfiguration.Configure(model);
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => LegalWindowsDemoSeed.ApplyAsync(services, ct);
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await LegalWindowsDemoSeed.ApplyAsync(services, ct);
+        if (DemoVolume.Wanted(services) is { } volume) await LegalWindowsDemoVolume.ApplyAsync(services, volume, ct);
+    }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapLegalWindowsEndpoints();
 

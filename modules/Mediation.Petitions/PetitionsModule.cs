@@ -61,7 +61,11 @@ public sealed class PetitionsModule : IModule
 
     public void ConfigureModel(ModelBuilder model) => PetitionsModelConfiguration.Configure(model);
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Data.PetitionsDemoSeed.ApplyAsync(services, ct);
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await PetitionsDemoSeed.ApplyAsync(services, ct);
+        if (DemoVolume.Wanted(services) is { } volume) await PetitionsDemoVolume.ApplyAsync(services, volume, ct);
+    }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapPetitionsEndpoints();
 

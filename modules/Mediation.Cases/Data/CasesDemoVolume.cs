@@ -34,21 +34,6 @@ internal static class CasesDemoVolume
     /// <summary>Cases a transaction of the bulk path writes: about 40,000 rows with their parties and timelines.</summary>
     private const int BulkBatch = 5_000;
 
-    private sealed record County(string Code, string Name, string ShortName, string Place);
-
-    private static readonly County[] Counties =
-    [
-        new("370923", "东平县", "东平", "东平县州城街道"),
-        new("370902", "泰山区", "泰山区", "泰山区财源街道"),
-        new("370911", "岱岳区", "岱岳区", "岱岳区天平街道"),
-        new("370982", "新泰市", "新泰", "新泰市青云街道"),
-        new("370983", "肥城市", "肥城", "肥城市新城街道"),
-        new("370921", "宁阳县", "宁阳", "宁阳县文庙街道"),
-    ];
-
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "郑"];
-    private static readonly string[] GivenNames = ["建国", "秀英", "玉兰", "志强", "桂芳", "海燕", "立军", "春梅", "永刚", "丽娟", "明亮", "红霞", "德胜", "晓东", "凤英"];
-
     private static readonly (DisputeType Type, string Summary)[] Disputes =
     [
         (DisputeType.Neighbourhood, "邻里因排水沟堵塞、污水外流发生争执"),
@@ -69,34 +54,34 @@ internal static class CasesDemoVolume
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<MediationDbContext>();
-        if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == Counties[0].ShortName, ct)) return;
+        if (await db.Set<MediationCommittee>().IgnoreQueryFilters().AnyAsync(c => c.ShortName == DemoVolume.Counties[0].ShortName, ct)) return;
         var units = sp.GetRequiredService<IOrgUnitDirectory>();
         var random = new Random(volume.Seed);
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CasesDemoVolume));
         var today = ChinaTime.DateOf(sp.GetRequiredService<TimeProvider>().GetUtcNow());
         var lastDay = today.AddDays(-60);
 
-        var committees = new List<(County County, MediationCommittee Committee)>();
-        foreach (var county in Counties)
+        var committees = new List<(DemoCounty County, MediationCommittee Committee)>();
+        foreach (var county in DemoVolume.Counties)
         {
             if (await units.FindByCodeAsync(county.Code, ct) is not { } unit) continue;
             var committee = new MediationCommittee(Guid.CreateVersion7(), unit.Id, $"{county.Name}人民调解委员会", county.ShortName, CommitteeKind.TownshipOrStreet);
             for (var m = 0; m < 3; m++)
-                committee.AddMediator(Guid.CreateVersion7(), $"{Surnames[random.Next(Surnames.Length)]}{GivenNames[random.Next(GivenNames.Length)]}", isHead: m == 0);
+                committee.AddMediator(Guid.CreateVersion7(), DemoVolume.PersonName(random), isHead: m == 0);
             db.Add(committee);
             committees.Add((county, committee));
         }
         await db.SaveChangesAsync(ct);
 
-        var countyYears = committees.Sum(c => lastDay.Year - 2019 + 1) - 2;
+        var countyYears = committees.Sum(c => lastDay.Year - DemoVolume.FirstYear + 1) - 2;
         var perCountyYear = CasesPerCountyYear(volume, countyYears);
         var protector = sp.GetRequiredService<PersonalDataProtector>();
         var written = 0L;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (county, committee) in committees)
-            for (var year = 2019; year <= lastDay.Year; year++)
+            for (var year = DemoVolume.FirstYear; year <= lastDay.Year; year++)
             {
-                var seedRow = county.ShortName == Counties[0].ShortName && year is 2020 or 2021;
+                var seedRow = county.ShortName == DemoVolume.Counties[0].ShortName && year is 2020 or 2021;
                 var count = seedRow ? (year == 2020 ? DongpingDisputes / 2 : DongpingDisputes - DongpingDisputes / 2) : perCountyYear;
                 var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, 10);
                 if (last < new DateOnly(year, 1, 1)) continue;
@@ -112,12 +97,8 @@ internal static class CasesDemoVolume
                 yearPlans.Sort((a, b) => a.RegisteredOn.CompareTo(b.RegisteredOn));
 
                 // The committee's numbers of the year in registration order, taken from the services' sequence at once.
-                int first;
-                await using (var numbering = await db.Database.BeginTransactionAsync(ct))
-                {
-                    first = await sp.GetRequiredService<INumberSequence>().TakeAsync(CaseNumber.Kind, committee.Id, year, count, ct) - count + 1;
-                    await numbering.CommitAsync(ct);
-                }
+                // The committee's numbers of the year in registration order, taken from the services' sequence at once.
+                var first = await DemoVolume.TakeNumbersAsync(services, CaseNumber.Kind, committee.Id, year, count, ct);
                 var next = first;
                 foreach (var chunk in yearPlans.Chunk(volume.IsSmall ? Batch : BulkBatch))
                 {
@@ -127,9 +108,7 @@ internal static class CasesDemoVolume
                 }
             }
 
-        if (!volume.IsSmall)
-            await sp.GetRequiredService<BulkInserter>().AuditImportAsync(nameof(MediationCase), written,
-                new { generator = "etc/generate-demo.sh", size = volume.Size, seed = volume.Seed, committees = committees.Select(c => c.Committee.Name) }, ct);
+        await volume.AuditImportAsync(services, nameof(MediationCase), written, new { committees = committees.Select(c => c.Committee.Name) }, ct);
         logger.LogInformation("Demo volume {Size}: {Count} cases of {Committees} county committees written in {Seconds:F1} s ({Rate:F0} a second)",
             volume.Size, written, committees.Count, clock.Elapsed.TotalSeconds, written / Math.Max(0.001, clock.Elapsed.TotalSeconds));
     }
@@ -141,7 +120,7 @@ internal static class CasesDemoVolume
         ? PerCountyYear
         : (int)Math.Max(PerCountyYear, (volume.Records - volume.XintaiRatings.Rated - DongpingDisputes) / Math.Max(1, countyYears));
 
-    private sealed record Plan(MediationCommittee Committee, County County, DateOnly RegisteredOn, bool Agreed, bool Criminal);
+    private sealed record Plan(MediationCommittee Committee, DemoCounty County, DateOnly RegisteredOn, bool Agreed, bool Criminal);
 
     private static MediationCase CaseOf(Plan plan, int sequence, PersonalDataProtector protector, Random random, DateOnly today)
     {
@@ -149,9 +128,9 @@ internal static class CasesDemoVolume
         var number = new CaseNumber(year, sequence);
         var registeredAt = ChinaTime.StartOfDay(plan.RegisteredOn).AddHours(8 + random.Next(0, 9)).AddMinutes(random.Next(0, 60)).ToUniversalTime();
         var (type, summary) = Disputes[random.Next(Disputes.Length)];
-        var parties = Enumerable.Range(0, 2).Select(_ => CaseParty.Person($"{Surnames[random.Next(Surnames.Length)]}{GivenNames[random.Next(GivenNames.Length)]}",
+        var parties = Enumerable.Range(0, 2).Select(_ => CaseParty.Person(DemoVolume.PersonName(random),
             protector.Protect(PersonalDataKind.IdCardNumber, DemoVolume.IdCardNumber(random, plan.County.Code[..6])),
-            protector.Protect(PersonalDataKind.Mobile, $"139{random.Next(0, 100_000_000):D8}"), plan.County.Place, true)).ToList();
+            protector.Protect(PersonalDataKind.Mobile, DemoVolume.MobileNumber(random)), plan.County.Place, true)).ToList();
         var mediator = plan.Committee.Mediators[random.Next(plan.Committee.Mediators.Count)];
         var source = random.Next(10) switch { < 6 => CaseSource.WalkIn, 6 => CaseSource.PetitionHandover, 7 => CaseSource.LegalWindowReferral, 8 => CaseSource.CourtEntrustment, _ => CaseSource.JointMeeting };
         var mediationCase = MediationCase.Register(Guid.CreateVersion7(), plan.Committee, number, type, summary, null, plan.County.Place, source, null, parties,

@@ -23,6 +23,13 @@ public sealed class BulkInserter(MediationDbContext db, AuditContext audit)
         await InsertAsync(type, roots.Select(r => new Row(null, r)).ToList(), ct);
     }
 
+    /// <summary>Roots of the entity type mapped to <paramref name="clrType"/>, for a caller that writes several kinds in one transaction.</summary>
+    public async Task InsertAsync(Type clrType, IReadOnlyList<object> roots, CancellationToken ct)
+    {
+        var type = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+        await InsertAsync(type, roots.Select(r => new Row(null, r)).ToList(), ct);
+    }
+
     /// <summary>
     /// One audit entry for an import: who ran it, what kind of record, how many and from where — instead of a row per record, which
     /// at five million would be more rows than the records themselves and would be sealed one by one into the audit chain.

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Numbering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,23 +61,103 @@ public sealed record DemoVolume(string Size, int Seed, long Records)
         return new DemoVolume(size, seed, number * multiple);
     }
 
+    /// <summary>The first year of the generated past: cases since 2019, as the seed's county reports look back.</summary>
+    public const int FirstYear = 2019;
+
+    /// <summary>The six counties and districts of 泰安 the generated years cover, each with the place its records name.</summary>
+    public static IReadOnlyList<DemoCounty> Counties { get; } =
+    [
+        new("370923", "东平县", "东平", "东平县州城街道"),
+        new("370902", "泰山区", "泰山区", "泰山区财源街道"),
+        new("370911", "岱岳区", "岱岳区", "岱岳区天平街道"),
+        new("370982", "新泰市", "新泰", "新泰市青云街道"),
+        new("370983", "肥城市", "肥城", "肥城市新城街道"),
+        new("370921", "宁阳县", "宁阳", "宁阳县文庙街道"),
+    ];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "郑"];
+    private static readonly string[] GivenNames = ["建国", "秀英", "玉兰", "志强", "桂芳", "海燕", "立军", "春梅", "永刚", "丽娟", "明亮", "红霞", "德胜", "晓东", "凤英"];
+
+    /// <summary>A common two- or three-character name of a generated person.</summary>
+    public static string PersonName(Random random) => $"{Surnames[random.Next(Surnames.Length)]}{GivenNames[random.Next(GivenNames.Length)]}";
+
+    /// <summary>A mobile number of a generated person (never a real subscriber's on purpose: 139 and eight random digits).</summary>
+    public static string MobileNumber(Random random) => $"139{random.Next(0, 100_000_000):D8}";
+
+    /// <summary>
+    /// Records of a module beside the cases a county writes in a year: <paramref name="small"/> in the small set; at a size counted in
+    /// records, <paramref name="shareOfRecords"/> of the size spread over the county-years (petitions, legal-window services and joint-meeting
+    /// tasks come on top of the cases and desk requests the size counts, in the proportion a county's yearly report shows them).
+    /// </summary>
+    public int PerCountyYear(int small, double shareOfRecords, int countyYears) =>
+        IsSmall ? small : (int)Math.Max(small, Records * shareOfRecords / Math.Max(1, countyYears));
+
+    /// <summary>A random day from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public static DateOnly DayBetween(Random random, DateOnly from, DateOnly to) => from.AddDays(random.Next(0, to.DayNumber - from.DayNumber + 1));
+
+    /// <summary>A moment of office hours (8:00–17:00 China time) on <paramref name="day"/>.</summary>
+    public static DateTimeOffset OfficeHour(Random random, DateOnly day) =>
+        ChinaTime.StartOfDay(day).AddHours(8 + random.Next(0, 9)).AddMinutes(random.Next(0, 60)).ToUniversalTime();
+
+    /// <summary>
+    /// <paramref name="count"/> numbers of a unit's year at once from the services' own sequence, in a transaction of their own: the first
+    /// of them; the generated records take them in date order and the services go on after the last.
+    /// </summary>
+    public static async Task<int> TakeNumbersAsync(IServiceProvider services, string kind, Guid scopeId, int year, int count, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var last = await scope.ServiceProvider.GetRequiredService<INumberSequence>().TakeAsync(kind, scopeId, year, count, ct);
+        await transaction.CommitAsync(ct);
+        return last - count + 1;
+    }
+
     /// <summary>
     /// Writes one batch of generated records in a transaction of its own: the small set through SaveChanges, as the services write
     /// (an audit row per row, a change event per batch, which keeps the statistics); a set counted in records through
     /// <see cref="BulkInserter"/> (no per-row audit, no change events: the statistics recount after the seeds counts them).
     /// </summary>
-    public async Task WriteBatchAsync<T>(IServiceProvider services, IReadOnlyList<T> records, CancellationToken ct) where T : class
+    public Task WriteBatchAsync<T>(IServiceProvider services, IReadOnlyList<T> records, CancellationToken ct) where T : class =>
+        WriteSetsAsync(services, [records], null, ct);
+
+    /// <summary>Records with the clocks their periods ran on (those <paramref name="clocks"/> gathered since its last write), in one transaction.</summary>
+    public Task WriteBatchAsync<T>(IServiceProvider services, IReadOnlyList<T> records, DemoClocks clocks, CancellationToken ct)
+        where T : class => WriteSetsAsync(services, [records], clocks, ct);
+
+    /// <summary>
+    /// Several kinds of record in one transaction, each list of one entity type and in the order of their foreign keys (a meeting before its
+    /// agenda items before their tasks), and the clocks of their periods with their histories.
+    /// </summary>
+    public async Task WriteSetsAsync(IServiceProvider services, IReadOnlyList<IReadOnlyList<object>> sets, DemoClocks? demoClocks, CancellationToken ct)
     {
+        var clocks = demoClocks?.TakeGathered() ?? [];
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (IsSmall)
         {
-            db.AddRange(records);
+            foreach (var set in sets) db.AddRange(set);
+            db.AddRange(clocks);
             await db.SaveChangesAsync(ct);
         }
-        else await scope.ServiceProvider.GetRequiredService<BulkInserter>().InsertAsync(records, ct);
+        else
+        {
+            var inserter = scope.ServiceProvider.GetRequiredService<BulkInserter>();
+            foreach (var set in sets.Where(s => s.Count > 0)) await inserter.InsertAsync(set[0].GetType(), set, ct);
+            await inserter.InsertAsync(clocks, ct);
+            await inserter.InsertAsync(clocks.SelectMany(c => c.History).ToList(), ct);
+        }
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>At a size counted in records, the one audit entry of a module's import (the small set's rows are audited one by one).</summary>
+    public async Task AuditImportAsync(IServiceProvider services, string entityType, long count, object details, CancellationToken ct)
+    {
+        if (IsSmall) return;
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<BulkInserter>().AuditImportAsync(entityType, count,
+            new { generator = "etc/generate-demo.sh", size = Size, seed = Seed, details }, ct);
     }
 
     /// <summary>A valid 18-digit 身份证号 of a person born in 泰安 (GB 11643 check digit), for generated parties.</summary>
@@ -86,5 +168,47 @@ public sealed record DemoVolume(string Size, int Seed, long Records)
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];
+    }
+}
+
+/// <summary>A county or district of 泰安 in the generated years: its division code, name, the short name its committee uses and a place.</summary>
+public sealed record DemoCounty(string Code, string Name, string ShortName, string Place)
+{
+    /// <summary>东平县 → 东平, 泰山区 → 泰山: the name without its suffix, as official numbers and unit names abbreviate it.</summary>
+    public string Brief => Name[..^1];
+}
+
+/// <summary>
+/// The clocks generated records' periods ran on, started and stopped as the services did it at the time — the due date on the working
+/// calendar and the module's policy, stopped when the record was decided or closed, so the deadline sweep never takes a record long closed
+/// for overdue. Gathered per batch and written with it by <see cref="DemoVolume.WriteSetsAsync"/>.
+/// </summary>
+public sealed class DemoClocks
+{
+    private readonly Deadlines.Application.DeadlinePolicies _policies;
+    private readonly WorkingCalendar _calendar;
+    private List<DeadlineClock> _gathered = [];
+
+    private DemoClocks(Deadlines.Application.DeadlinePolicies policies, WorkingCalendar calendar) => (_policies, _calendar) = (policies, calendar);
+
+    public static async Task<DemoClocks> LoadAsync(IServiceProvider services, CancellationToken ct) =>
+        new(services.GetRequiredService<Deadlines.Application.DeadlinePolicies>(),
+            await services.GetRequiredService<Deadlines.Application.CalendarStore>().LoadAsync(ct));
+
+    /// <summary>A clock under <paramref name="policy"/> from <paramref name="startedAt"/>, stopped at <paramref name="stoppedAt"/>; its due time.</summary>
+    public DueTime Closed(string policy, string recordType, Guid recordId, Guid orgUnitId, DateTimeOffset startedAt, DateTimeOffset stoppedAt,
+        string stopReason, string actor)
+    {
+        var clock = DeadlineClock.Start(Guid.CreateVersion7(), recordType, recordId, orgUnitId, _policies.Get(policy), startedAt, _calendar, actor, startedAt);
+        clock.Stop(stopReason, actor, stoppedAt);
+        _gathered.Add(clock);
+        return new DueTime(clock.DueDate!.Value, clock.DueAt!.Value, clock.Provisional);
+    }
+
+    internal IReadOnlyList<DeadlineClock> TakeGathered()
+    {
+        var taken = _gathered;
+        _gathered = [];
+        return taken;
     }
 }

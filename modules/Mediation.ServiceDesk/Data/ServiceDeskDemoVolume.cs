@@ -76,12 +76,7 @@ internal static class ServiceDeskDemoVolume
         {
             var ofYear = filed.Where(p => p.On.Year == year).ToList();
             // The desk's numbers of the year in filing order, taken from the services' sequence at once.
-            int next;
-            await using (var numbering = await db.Database.BeginTransactionAsync(ct))
-            {
-                next = await sp.GetRequiredService<INumberSequence>().TakeAsync(RequestAppService.NumberKind, unit.Id, year, ofYear.Count, ct) - ofYear.Count + 1;
-                await numbering.CommitAsync(ct);
-            }
+            var next = await DemoVolume.TakeNumbersAsync(services, RequestAppService.NumberKind, unit.Id, year, ofYear.Count, ct);
             foreach (var chunk in ofYear.Chunk(volume.IsSmall ? Batch : BulkBatch))
             {
                 var requests = new List<DeskRequest>(chunk.Length);
@@ -110,9 +105,7 @@ internal static class ServiceDeskDemoVolume
             }
         }
 
-        if (!volume.IsSmall)
-            await sp.GetRequiredService<BulkInserter>().AuditImportAsync(nameof(DeskRequest), written,
-                new { generator = "etc/generate-demo.sh", size = volume.Size, seed = volume.Seed, desk = unit.Name }, ct);
+        await volume.AuditImportAsync(services, nameof(DeskRequest), written, new { desk = unit.Name }, ct);
         sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceDeskDemoVolume)).LogInformation(
             "Demo volume {Size}: {Count} desk requests of {Desk} written in {Seconds:F1} s ({Rate:F0} a second)",
             volume.Size, written, unit.Name, clock.Elapsed.TotalSeconds, written / Math.Max(0.001, clock.Elapsed.TotalSeconds));

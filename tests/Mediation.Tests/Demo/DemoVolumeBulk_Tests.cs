@@ -6,6 +6,11 @@ using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Numbering;
 using Mediation.Core.PersonalData;
+using Mediation.Core.Deadlines;
+using Mediation.JointMeetings.Domain;
+using Mediation.LegalWindows.Domain;
+using Mediation.Petitions;
+using Mediation.Petitions.Domain;
 using Mediation.Statistics;
 using Mediation.Statistics.Application;
 using Mediation.Tests.Api;
@@ -65,9 +70,28 @@ public abstract class DemoVolumeBulk_Tests
             party.IdCardHash.ShouldBe(protector.Hash(PersonalDataKind.IdCardNumber, idCard));
         }
 
+        // 东平信〔2020〕1号 … 12号 and 东平法〔2020〕1号 … 20号 the same way: consecutive, unpadded, the services' sequence going on after them.
+        var petitions = await db.Set<Petition>().Where(p => p.OrgUnitId == dongping.OrgUnitId && p.Year == 2020).Select(p => p.Number).ToListAsync(ct);
+        petitions.Order().ShouldBe(Enumerable.Range(1, 12).Select(n => $"东平信〔2020〕{n}号").Order());
+        var window = await db.Set<LegalWindow>().SingleAsync(w => w.OrgUnitId == dongping.OrgUnitId, ct);
+        var services = await db.Set<ServiceRecord>().Where(r => r.WindowId == window.Id && r.Year == 2020).Select(r => r.Number).ToListAsync(ct);
+        services.Order().ShouldBe(Enumerable.Range(1, 20).Select(n => $"东平法〔2020〕{n}号").Order());
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            (await sp.GetRequiredService<INumberSequence>().NextAsync(PetitionNumber.Kind, dongping.OrgUnitId, 2020, ct)).ShouldBe(13);
+            await transaction.RollbackAsync(ct);
+        }
+
+        // Every generated petition, errand and task is closed and so is its clock: the deadline sweep finds nothing overdue among them.
+        var clocks = sp.GetRequiredService<IDeadlineClocks>();
+        foreach (var recordType in new[] { Petition.RecordType, "ServiceRecord", AssignedTask.RecordType })
+            (await clocks.OpenClocks(recordType).CountAsync(c => c.StartedAt < DemoYearsEnd, ct)).ShouldBe(0, recordType);
+        (await db.Set<Petition>().CountAsync(p => p.ReceivedAt < DemoYearsEnd && p.Status != PetitionStatus.Replied && p.Status != PetitionStatus.NotAccepted, ct))
+            .ShouldBe(0);
+
         // One audit entry per module for the import, none per record; no change event waits in the outbox for the recount's work.
         var imports = await db.Set<AuditEntry>().Where(a => a.Action == AuditActions.Imported).Select(a => a.EntityType).ToListAsync(ct);
-        imports.Order().ShouldBe(["DeskRequest", nameof(MediationCase)]);
+        imports.Order().ShouldBe([nameof(AssignedTask), "DeskRequest", nameof(MediationCase), nameof(Petition), nameof(ServiceRecord)]);
         (await db.Set<AuditEntry>().CountAsync(a => a.EntityId == first.Id.ToString(), ct)).ShouldBe(0);
         (await db.Set<OutboxMessage>().CountAsync(m => m.EventName == CasesChangedEto.EventName && m.Payload.Contains(first.Id.ToString()), ct)).ShouldBe(0);
 
@@ -83,7 +107,13 @@ public abstract class DemoVolumeBulk_Tests
         opened.Outcome.ShouldNotBeNull();
         opened.Timeline!.Select(e => e.Kind).ShouldContain(CaseEventKind.Registered);
         opened.Timeline!.Select(e => e.Kind).ShouldContain(CaseEventKind.Concluded);
+
+        // Petitions, legal-window services and joint-meeting tasks of past years, as at the small size.
+        await DemoVolume_Tests.PastYearsOfEveryModuleHoldAsync(factory);
     }
+
+    /// <summary>Records generated for past years end four months ago at the latest; the demo seed's own records are of the last weeks.</summary>
+    private static readonly DateTimeOffset DemoYearsEnd = DateTimeOffset.UtcNow.AddDays(-100);
 }
 
 public sealed class DemoVolumeBulkApp() : SqliteApp(new MediationAppFactory(DatabaseProvider.Sqlite, settings: DemoVolumeBulk_Tests.Settings));

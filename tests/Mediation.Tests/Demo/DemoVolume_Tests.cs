@@ -67,6 +67,41 @@ public sealed class DemoVolume_Tests(DemoVolumeApp app) : IClassFixture<DemoVolu
     }
 
     [Fact]
+    public Task The_small_volume_has_past_years_of_petitions_legal_windows_and_joint_meetings() => PastYearsOfEveryModuleHoldAsync(app.Factory);
+
+    /// <summary>
+    /// 2021 in the city's report as the coordinator reads it: each county's petitions (12), legal-window services (20) and joint-meeting
+    /// tasks (6) of the year, with on-time rates that are plausible rather than empty, the services by kind adding up, and a record behind
+    /// each figure opening through its module's API. The same at the small size and at 6k (12, 20 and 6 are the floors of both).
+    /// </summary>
+    internal static async Task PastYearsOfEveryModuleHoldAsync(MediationAppFactory factory)
+    {
+        var client = await factory.ClientAsAsync("demo.coordinator.taian");
+        var figures = (await (await client.GetAsync("/api/statistics/figures?period=Year&year=2021")).ReadAsync<FiguresDto>()).Figures.ToDictionary(f => f.Key);
+
+        figures["petitionsReceived"].Numerator.ShouldBe(6 * 12);
+        foreach (var (key, floor) in new[] { ("petitionsAcceptedOnTime", 80m), ("petitionsRepliedOnTime", 75m), ("meetingTasksOnTime", 70m) })
+        {
+            figures[key].Denominator.ShouldNotBeNull().ShouldBeGreaterThan(0L, key);
+            figures[key].Value.ShouldNotBeNull().ShouldBeInRange(floor, 100m, key);
+        }
+        figures["legalServices"].Numerator.ShouldBe(6 * 20);
+        string[] kinds = ["legalServicesConsultation", "legalServicesCivilAgency", "legalServicesPublicWelfare", "legalServicesCivilMediation"];
+        foreach (var kind in kinds) figures[kind].Numerator.ShouldBeGreaterThan(0L, kind);
+        kinds.Sum(k => figures[k].Numerator).ShouldBe(figures["legalServices"].Numerator);
+        figures["meetingTasksAssigned"].Numerator.ShouldBe(6 * 6);
+
+        foreach (var (figure, api) in new[] { ("petitionsReceived", "/api/petitions/"), ("legalServices", "/api/legal-windows/records/"),
+                     ("meetingTasksAssigned", "/api/joint-meetings/tasks/") })
+        {
+            var records = await (await client.GetAsync($"/api/statistics/figures/{figure}/records?period=Year&year=2021")).ReadAsync<CountedRecordsDto>();
+            records.Total.ShouldBe(figures[figure].Numerator);
+            var opened = await client.GetAsync(api + records.Items[0].RecordId);
+            opened.IsSuccessStatusCode.ShouldBeTrue($"{api}: {opened.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Generating_again_at_the_next_start_adds_nothing()
     {
         var client = await app.Factory.ClientAsAsync("demo.coordinator.taian");
