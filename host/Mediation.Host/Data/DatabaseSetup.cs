@@ -40,6 +40,7 @@ public static class DatabaseSetup
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<PostgreSqlMediationDbContext>());
+                services.AddSingleton<IBulkCopy, PostgreSqlBulkCopy>();
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(Interceptors(sp)));

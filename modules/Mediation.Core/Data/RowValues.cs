@@ -74,6 +74,21 @@ internal sealed class RowValues
         return string.Join(", ", lines);
     }
 
+    /// <summary>
+    /// Sets the parameters of a one-row command (made by <see cref="Rows{T}(DbCommand, IReadOnlyList{T}, ICollection{DbParameter})"/>)
+    /// to another row's values, converted through the same value converters.
+    /// </summary>
+    public void Rebind<T>(IReadOnlyList<DbParameter> parameters, T row) where T : class
+    {
+        for (var i = 0; i < _properties.Count; i++)
+        {
+            var property = _properties[i];
+            var value = property.GetGetter().GetClrValue(row);
+            if (value is not null && property.GetRelationalTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+            parameters[i].Value = value ?? DBNull.Value;
+        }
+    }
+
     /// <summary>An integer key the database numbers on insert (the audit rows' Id); EF would leave it out of its INSERT too.</summary>
     private static bool IsIdentity(IProperty property) =>
         property.IsPrimaryKey() && property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && (property.ClrType == typeof(long) || property.ClrType == typeof(int));

@@ -6,9 +6,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Web.Deadlines;
 using Mediation.Core.Notifications.Domain;
 using Mediation.Tests.Infrastructure;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
@@ -144,52 +142,6 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
         var village = await after.UnitIdAsync("370921101201");
         (await NoticesAsync(after, remindedClock)).ShouldHaveSingleItem().OrgUnitId.ShouldBe(village);
     }
-    [Fact]
-    public async Task A_deadline_storm_is_recorded_in_a_few_transactions_each_escalation_once()
-    {
-        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
-        var counter = new TransactionCounter();
-        await using var app = Host(await cluster.CreateDatabaseAsync(), time, hangfireServer: false,
-            // The host adds every IDbCommandInterceptor to its contexts; EF calls one for each interception interface it implements.
-            s => s.AddSingleton<IDbCommandInterceptor>(counter));
-        app.StartServer();
-        var unitId = await app.UnitIdAsync("370902001001");
-        // More clocks than one batch holds, so the storm takes two.
-        const int clocks = StepInserter.BatchSize + 100;
-        await app.InScopeAsync(async sp =>
-        {
-            var deadlines = sp.GetRequiredService<Mediation.Core.Deadlines.IDeadlineClocks>();
-            for (var i = 0; i < clocks; i++)
-                await deadlines.StartAsync(new Mediation.Core.Deadlines.Application.StartClockInput("storm", Guid.NewGuid(), unitId, "petition.acceptance-notice",
-                    China(2026, 3, 2), "测试"), CancellationToken.None);
-            return 0;
-        });
-        var before = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync());
-        time.SetUtcNow(China(2026, 3, 19, 9).ToUniversalTime()); // two days after the 15 days ran out: 催办 is due for each clock
-
-        var performed = await counter.CountAsync(app.SweepAsync);
-
-        var steps = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync());
-        (steps - before).ShouldBe(performed);
-        performed.ShouldBeGreaterThanOrEqualTo(clocks, "each storm clock's 催办, besides the demo's own due steps");
-        // Before, each step was its own transaction with two queries for the notified units' codes: 600 transactions, 1,800 queries.
-        counter.Transactions.ShouldBeLessThanOrEqualTo((performed + StepInserter.BatchSize - 1) / StepInserter.BatchSize);
-        counter.Commands.ShouldBeLessThan(60);
-        (await app.SweepAsync()).ShouldBe(0, "a second sweep finds every step recorded");
-        var notices = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<Notice>().AsNoTracking()
-            .CountAsync(n => n.Template == "deadline-escalation" && n.OrgUnitId == unitId));
-        notices.ShouldBeGreaterThanOrEqualTo(clocks, "each 催办 is told to the owning unit once");
-
-        // The storm's notices are written as multi-row INSERTs, past the change tracker; each still has its audit row.
-        var unaudited = await app.InScopeAsync(sp =>
-        {
-            var db = sp.GetRequiredService<MediationDbContext>();
-            var audited = db.Set<AuditEntry>().Where(a => a.EntityType == nameof(Notice) && a.Action == AuditActions.Created).Select(a => a.EntityId);
-            return db.Set<Notice>().IgnoreQueryFilters().Where(n => n.Template.StartsWith("deadline-"))
-                .CountAsync(n => !audited.Contains(n.Id.ToString()));
-        });
-        unaudited.ShouldBe(0);
-    }
 
     [Fact]
     public async Task A_notice_written_past_the_change_tracker_is_audited_in_the_same_shape_as_through_SaveChanges()
@@ -214,43 +166,5 @@ public sealed class DeadlineSweep_Tests(PostgresCluster cluster)
         bulk.EntityId.ShouldBe(expected.EntityId);
         bulk.Action.ShouldBe(expected.Action);
         bulk.UserName.ShouldBe(expected.UserName);
-    }
-
-    /// <summary>Counts the transactions and EF commands of one piece of work, not those of the host's background services.</summary>
-    private sealed class TransactionCounter : DbTransactionInterceptor, IDbCommandInterceptor
-    {
-        private readonly AsyncLocal<bool> _counting = new();
-        private int _transactions, _commands;
-        public int Transactions => _transactions;
-        public int Commands => _commands;
-        private bool Counting => _counting.Value;
-
-        public async Task<T> CountAsync<T>(Func<Task<T>> work)
-        {
-            _counting.Value = true;
-            try { return await work(); }
-            finally { _counting.Value = false; }
-        }
-
-        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
-            CancellationToken cancellationToken = default)
-        {
-            if (Counting) Interlocked.Increment(ref _transactions);
-            return ValueTask.FromResult(result);
-        }
-
-        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (Counting) Interlocked.Increment(ref _commands);
-            return ValueTask.FromResult(result);
-        }
-
-        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            if (Counting) Interlocked.Increment(ref _commands);
-            return ValueTask.FromResult(result);
-        }
     }
 }

@@ -12,6 +12,19 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
     // Scoped: a deadline storm notifies the same few supervising units thousands of times in one sweep; their codes are read once.
     private readonly Dictionary<Guid, string?> codes = [];
 
+    /// <summary>
+    /// Reads the codes (for their mailboxes and SMS numbers) of the units a batch of notices will go to in one query, instead of
+    /// one query per unit as <see cref="ComposeAsync"/> meets them: a storm across a city's hundreds of units.
+    /// </summary>
+    internal async Task PreloadUnitsAsync(IReadOnlyCollection<Guid> orgUnitIds, CancellationToken ct)
+    {
+        var missing = orgUnitIds.Where(id => !codes.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        var found = await db.Set<OrgUnit>().AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.Code }).ToListAsync(ct);
+        foreach (var id in missing) codes[id] = null;
+        foreach (var unit in found) codes[unit.Id] = unit.Code;
+    }
+
     public async Task AddAsync(NoticeRequest request, CancellationToken ct) => db.AddRange(await ComposeAsync(request, [request.OrgUnitId], ct));
 
     /// <summary>

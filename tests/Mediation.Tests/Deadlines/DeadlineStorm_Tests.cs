@@ -1,0 +1,220 @@
+using Mediation.Core.Auditing;
+using Mediation.Core.Data;
+using Mediation.Core.Deadlines.Domain;
+using Mediation.Core.Notifications.Domain;
+using Mediation.Tests.Infrastructure;
+using Mediation.Web.Deadlines;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+using static Mediation.Tests.Deadlines.Calendars;
+
+namespace Mediation.Tests.Deadlines;
+
+/// <summary>
+/// A deadline storm on each provider's bulk path (PostgreSQL's binary COPY, SQLite's prepared single-row INSERT): every due step
+/// recorded once in a few transactions, every unit told once, every notice audited, a second sweep adds nothing; and the rows the
+/// bulk path writes are the rows SaveChanges writes, column for column, audit rows included.
+/// </summary>
+public abstract class DeadlineStorm_Tests : IAsyncLifetime
+{
+    private readonly List<MediationAppFactory> _apps = [];
+
+    protected abstract Task<MediationAppFactory> CreateAppAsync(FakeTimeProvider time, Action<IServiceCollection>? services = null);
+
+    private async Task<MediationAppFactory> AppAsync(FakeTimeProvider time, Action<IServiceCollection>? services = null)
+    {
+        var app = await CreateAppAsync(time, services);
+        _apps.Add(app);
+        app.StartServer();
+        return app;
+    }
+
+    [Fact]
+    public async Task A_deadline_storm_is_recorded_in_a_few_transactions_each_escalation_and_each_unit_once()
+    {
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        var counter = new TransactionCounter();
+        // The host adds every IDbCommandInterceptor to its contexts; EF calls one for each interception interface it implements.
+        var app = await AppAsync(time, s => s.AddSingleton<IDbCommandInterceptor>(counter));
+        var unitId = await app.UnitIdAsync("370902001001");
+        var town = await app.UnitIdAsync("370902001");
+        // More clocks than one batch holds, so the storm takes two.
+        const int clocks = StepInserter.BatchSize + 100;
+        var clockIds = await app.InScopeAsync(async sp =>
+        {
+            var deadlines = sp.GetRequiredService<Mediation.Core.Deadlines.IDeadlineClocks>();
+            var ids = new List<Guid>();
+            for (var i = 0; i < clocks; i++)
+                ids.Add((await deadlines.StartAsync(new Mediation.Core.Deadlines.Application.StartClockInput("storm", Guid.NewGuid(), unitId,
+                    "petition.acceptance-notice", China(2026, 3, 2), "测试"), CancellationToken.None)).Id);
+            return ids.ToHashSet();
+        });
+        var before = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync());
+        time.SetUtcNow(China(2026, 3, 19, 9).ToUniversalTime()); // two days after the 15 days ran out: 催办 is due for each clock
+
+        var performed = await counter.CountAsync(app.SweepAsync);
+
+        var steps = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().AsNoTracking().ToListAsync());
+        (steps.Count - before).ShouldBe(performed);
+        var stormSteps = steps.Where(s => clockIds.Contains(s.ClockId)).ToList();
+        stormSteps.Count.ShouldBe(clocks, "one 催办 per storm clock");
+        stormSteps.ShouldAllBe(s => s.Kind == DeadlineStepKind.Urge && s.SupervisorOrgUnitId == town);
+        // Before, each step was its own transaction with two queries for the notified units' codes: 600 transactions, 1,800 queries.
+        counter.Transactions.ShouldBeLessThanOrEqualTo((performed + StepInserter.BatchSize - 1) / StepInserter.BatchSize);
+        counter.Commands.ShouldBeLessThan(60);
+        (await app.SweepAsync()).ShouldBe(0, "a second sweep finds every step recorded");
+        (await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync())).ShouldBe(steps.Count);
+
+        // Each 催办 told once to the owning unit and once to 岱庙街道 that urges it, in the inbox, with the same text.
+        var notices = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<Notice>().IgnoreQueryFilters().AsNoTracking()
+            .Where(n => n.Template == "deadline-escalation").ToListAsync());
+        var stormNotices = notices.Where(n => clockIds.Contains(Guid.ParseExact(n.SourceKey![..32], "N"))).ToList();
+        foreach (var clock in stormNotices.GroupBy(n => n.SourceKey))
+        {
+            clock.Where(n => n.Channel == NoticeChannel.InApp).Select(n => n.OrgUnitId).ShouldBe([unitId, town], ignoreOrder: true);
+            clock.Select(n => n.Body).Distinct().ShouldHaveSingleItem();
+        }
+        stormNotices.Select(n => n.SourceKey).Distinct().Count().ShouldBe(clocks);
+
+        // The notices are written past the change tracker; each still has its audit row, once.
+        var audited = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityType == nameof(Notice) && a.Action == AuditActions.Created).Select(a => a.EntityId!).ToListAsync());
+        var auditedIds = audited.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        notices.ShouldAllBe(n => auditedIds.GetValueOrDefault(n.Id.ToString()) == 1);
+    }
+
+    [Fact]
+    public async Task Notices_and_audit_rows_written_by_the_bulk_path_equal_those_SaveChanges_writes()
+    {
+        var now = China(2026, 3, 2, 10).ToUniversalTime();
+        var app = await AppAsync(new FakeTimeProvider(now));
+        var unitId = await app.UnitIdAsync("370902001001");
+        // Nulls between values, so a reused SQLite statement must clear what the row before bound.
+        Notice[] Samples() =>
+        [
+            new(Guid.CreateVersion7(), NoticeChannel.Email, unitId, "daidong@example.cn", "deadline-escalation", "【催办】信访事项的受理告知期限已届满",
+                "泰安市泰山区岱庙街道办事处：\n你单位办理的事项，受理告知期限已于2026年3月17日届满。", "clock:escalation:Urge:1", now, "/Petitions/1"),
+            new(Guid.CreateVersion7(), NoticeChannel.InApp, unitId, null, "deadline-reminder", "【期限提醒】", "正文", null, now.AddSeconds(1)),
+            new(Guid.CreateVersion7(), NoticeChannel.Sms, unitId, "13800138000", "deadline-escalation", "【督办】", new string('长', 5000), "k", now, null),
+        ];
+        var tracked = Samples();
+        var bulk = Samples();
+
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            db.AddRange(tracked);
+            return await db.SaveChangesAsync();
+        });
+        await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            var rows = sp.GetRequiredService<RowInserter>();
+            var type = db.Model.FindEntityType(typeof(Notice))!;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await rows.InsertAsync(bulk, CancellationToken.None);
+            await rows.InsertAsync(bulk.Select(n => AuditSaveChangesInterceptor.Created(sp.GetRequiredService<AuditContext>(), type, n)).ToList(),
+                CancellationToken.None);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        var (storedNotices, storedAudit, properties) = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            var ids = tracked.Concat(bulk).Select(n => n.Id).ToList();
+            var idTexts = ids.Select(id => id.ToString()).ToList();
+            var notices = await db.Set<Notice>().IgnoreQueryFilters().AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
+            var audit = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.EntityType == nameof(Notice) && idTexts.Contains(a.EntityId!))
+                .ToDictionaryAsync(a => a.EntityId!);
+            return (notices, audit, db.Model.FindEntityType(typeof(Notice))!.GetProperties().ToList());
+        });
+        storedNotices.Count.ShouldBe(6);
+        storedAudit.Count.ShouldBe(6);
+        for (var i = 0; i < tracked.Length; i++)
+        {
+            var (expected, actual) = (storedNotices[tracked[i].Id], storedNotices[bulk[i].Id]);
+            foreach (var property in properties.Where(p => p.Name != nameof(Notice.Id)))
+                property.GetGetter().GetClrValue(actual).ShouldBe(property.GetGetter().GetClrValue(expected), $"{property.Name} of sample {i}");
+            var (expectedAudit, actualAudit) = (storedAudit[tracked[i].Id.ToString()], storedAudit[bulk[i].Id.ToString()]);
+            actualAudit.Details.ShouldBe(expectedAudit.Details!.Replace(tracked[i].Id.ToString(), bulk[i].Id.ToString(), StringComparison.Ordinal));
+            actualAudit.Action.ShouldBe(expectedAudit.Action);
+            actualAudit.Category.ShouldBe(expectedAudit.Category);
+            actualAudit.UserId.ShouldBe(expectedAudit.UserId);
+            actualAudit.UserName.ShouldBe(expectedAudit.UserName);
+            actualAudit.IpAddress.ShouldBe(expectedAudit.IpAddress);
+            actualAudit.CorrelationId.ShouldBe(expectedAudit.CorrelationId);
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // IAsyncLifetime, not IAsyncDisposable: xUnit 2 never calls a test class's IAsyncDisposable.DisposeAsync().
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+    }
+
+    /// <summary>Counts the transactions and EF commands of one piece of work, not those of the host's background services.</summary>
+    private sealed class TransactionCounter : DbTransactionInterceptor, IDbCommandInterceptor
+    {
+        private readonly AsyncLocal<bool> _counting = new();
+        private int _transactions, _commands;
+        public int Transactions => _transactions;
+        public int Commands => _commands;
+        private bool Counting => _counting.Value;
+
+        public async Task<T> CountAsync<T>(Func<Task<T>> work)
+        {
+            _counting.Value = true;
+            try { return await work(); }
+            finally { _counting.Value = false; }
+        }
+
+        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Counting) Interlocked.Increment(ref _transactions);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Counting) Interlocked.Increment(ref _commands);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Counting) Interlocked.Increment(ref _commands);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
+
+public sealed class DeadlineStorm_Tests_on_Sqlite : DeadlineStorm_Tests
+{
+    protected override Task<MediationAppFactory> CreateAppAsync(FakeTimeProvider time, Action<IServiceCollection>? services = null) =>
+        Task.FromResult(new MediationAppFactory(DatabaseProvider.Sqlite, services: s =>
+        {
+            DeadlineApps.WithTime(time)(s);
+            services?.Invoke(s);
+        }));
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeadlineStorm_Tests_on_PostgreSql(PostgresCluster cluster) : DeadlineStorm_Tests
+{
+    protected override async Task<MediationAppFactory> CreateAppAsync(FakeTimeProvider time, Action<IServiceCollection>? services = null) =>
+        new(DatabaseProvider.PostgreSql, await cluster.CreateDatabaseAsync(), services: s =>
+        {
+            DeadlineApps.WithTime(time)(s);
+            services?.Invoke(s);
+        });
+}
