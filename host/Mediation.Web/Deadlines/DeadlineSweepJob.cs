@@ -73,15 +73,15 @@ internal sealed class DeadlineSweepJob(
         // Key order, so hosts sweeping at the same moment lock the same keys in the same order; a batch per transaction, so a
         // deadline storm of thousands of steps is a few round trips rather than one transaction per step.
         var ordered = missing.OrderBy(m => m.Clock.Id).ThenBy(m => m.Step.Step, StringComparer.Ordinal).ThenBy(m => m.Step.DueInstant).ToList();
-        await notices.PreloadUnitsAsync(units.Keys.ToList(), ct);
+        await notices.PreloadUnitsAsync(units.Keys.Concat(missing.Select(m => m.Clock.OrgUnitId)).ToHashSet(), ct);
         foreach (var batch in ordered.Chunk(inserter.StepsPerTransaction))
             performed += await RecordAsync(batch, units, described, now, timing, ct);
         if (performed > 0)
             logger.LogInformation(
                 "Deadline sweep recorded {Count} reminder/escalation steps of {Clocks} clocks in {Milliseconds} ms (reading {Reading} ms, " +
-                "steps {Steps} ms, composing {Composing} ms, notices and audit {Writing} ms, commits {Committing} ms)", performed, candidates.Count,
+                "steps {Steps} ms, notices and audit rows composed and written {Writing} ms, commits {Committing} ms)", performed, candidates.Count,
                 (int)(clock.GetUtcNow() - now).TotalMilliseconds, reading.ElapsedMilliseconds, timing.Steps.ElapsedMilliseconds,
-                timing.Composing.ElapsedMilliseconds, timing.Writing.ElapsedMilliseconds, timing.Committing.ElapsedMilliseconds);
+                timing.Writing.ElapsedMilliseconds, timing.Committing.ElapsedMilliseconds);
         return performed;
     }
 
@@ -89,7 +89,6 @@ internal sealed class DeadlineSweepJob(
     private sealed class Timing
     {
         public System.Diagnostics.Stopwatch Steps { get; } = new();
-        public System.Diagnostics.Stopwatch Composing { get; } = new();
         public System.Diagnostics.Stopwatch Writing { get; } = new();
         public System.Diagnostics.Stopwatch Committing { get; } = new();
     }
@@ -115,19 +114,25 @@ internal sealed class DeadlineSweepJob(
             await transaction.RollbackAsync(ct);
             return 0;
         }
-        timing.Composing.Start();
-        var told = new List<Notice>();
-        foreach (var (c, policy, step, owner, supervisor, row) in rows)
-        {
-            if (inserted.Contains(row.Id)) told.AddRange(await NoticesAsync(c, policy, step, owner, supervisor, described, ct));
-        }
-        var noticeType = db.Model.FindEntityType(typeof(Notice))!;
-        var auditRows = told.Select(n => AuditSaveChangesInterceptor.Created(audit, noticeType, n)).ToList();
-        timing.Composing.Stop();
-        // Thousands of notices and their audit rows by the provider's bulk path: through the change tracker they cost most of a storm.
+        // The notices are composed while they stream to the database (the provider's bulk path), so rendering in the host and
+        // writing in the database overlap; their audit rows, the rows SaveChanges would write, follow the same way.
         timing.Writing.Start();
-        await rowInserter.InsertAsync(told, ct);
-        await rowInserter.InsertAsync(auditRows, ct);
+        var told = new List<Notice>();
+        IEnumerable<Notice> Compose()
+        {
+            foreach (var (c, policy, step, owner, supervisor, row) in rows)
+            {
+                if (!inserted.Contains(row.Id)) continue;
+                foreach (var notice in Notices(c, policy, step, owner, supervisor, described))
+                {
+                    told.Add(notice);
+                    yield return notice;
+                }
+            }
+        }
+        await rowInserter.InsertAsync(Compose(), ct);
+        var noticeType = db.Model.FindEntityType(typeof(Notice))!;
+        await rowInserter.InsertAsync(told.Select(n => AuditSaveChangesInterceptor.Created(audit, noticeType, n)), ct);
         timing.Writing.Stop();
         timing.Committing.Start();
         await transaction.CommitAsync(ct);
@@ -135,8 +140,9 @@ internal sealed class DeadlineSweepJob(
         return inserted.Count;
     }
 
-    private async Task<IReadOnlyList<Notice>> NoticesAsync(Candidate c, DeadlinePolicy policy, PlannedStep step, UnitInfo? owner, UnitInfo? supervisor,
-        Described described, CancellationToken ct)
+    /// <summary>The step's notices, for units whose codes were preloaded (<see cref="NoticeOutbox.PreloadUnitsAsync"/>).</summary>
+    private IReadOnlyList<Notice> Notices(Candidate c, DeadlinePolicy policy, PlannedStep step, UnitInfo? owner, UnitInfo? supervisor,
+        Described described)
     {
         var record = described.Records.GetValueOrDefault((c.RecordType, c.RecordId), Unnamed);
         var model = new Dictionary<string, object?>
@@ -156,10 +162,10 @@ internal sealed class DeadlineSweepJob(
         };
         var key = $"{c.Id:N}:{step.Step}:{step.DueInstant.UtcTicks}";
         if (step.Kind is DeadlineStepKind.Reminder)
-            return await notices.ComposeAsync(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key, record.Link), [c.OrgUnitId], ct);
+            return notices.Compose(new NoticeRequest("deadline-reminder", c.OrgUnitId, model, key, record.Link), [c.OrgUnitId]);
         // An escalation tells the supervising unit and the owner the same text; a root unit supervising itself is told once.
         List<Guid> recipients = supervisor is null ? [c.OrgUnitId] : supervisor.Id == c.OrgUnitId ? [supervisor.Id] : [supervisor.Id, c.OrgUnitId];
-        return await notices.ComposeAsync(new NoticeRequest("deadline-escalation", recipients[0], model, key, record.Link), recipients, ct);
+        return notices.Compose(new NoticeRequest("deadline-escalation", recipients[0], model, key, record.Link), recipients);
     }
 
     /// <summary>Each module names its own records; one call per record type for all the clocks of this sweep.</summary>

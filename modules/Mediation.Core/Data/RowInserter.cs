@@ -13,9 +13,10 @@ namespace Mediation.Core.Data;
 /// </summary>
 internal sealed class RowInserter(MediationDbContext db, IEnumerable<IBulkCopy> bulkCopy)
 {
-    public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    /// <summary>The rows in order; <paramref name="rows"/> is enumerated once, as it is written (a lazy sequence is produced while the
+    /// database takes the rows before).</summary>
+    public async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0) return;
         var values = RowValues.For<T>(db);
         if (bulkCopy.FirstOrDefault() is { } copy)
         {
@@ -38,20 +39,22 @@ internal sealed class RowInserter(MediationDbContext db, IEnumerable<IBulkCopy> 
     }
 
     /// <summary>SQLite: the statement is prepared once; each row only rebinds its values.</summary>
-    private async Task InsertOneByOneAsync<T>(RowValues values, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    private async Task InsertOneByOneAsync<T>(RowValues values, IEnumerable<T> rows, CancellationToken ct) where T : class
     {
+        using var row = rows.GetEnumerator();
+        if (!row.MoveNext()) return;
         if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
             throw new InvalidOperationException("Rows are inserted inside the caller's transaction, so that they commit whole.");
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         var parameters = new List<DbParameter>(values.Properties.Count);
-        command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(command, [rows[0]], parameters)}";
+        command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(command, [row.Current], parameters)}";
         command.Parameters.AddRange(parameters.ToArray());
         await command.PrepareAsync(ct);
         await command.ExecuteNonQueryAsync(ct);
-        for (var r = 1; r < rows.Count; r++)
+        while (row.MoveNext())
         {
-            values.Rebind(parameters, rows[r]);
+            values.Rebind(parameters, row.Current);
             await command.ExecuteNonQueryAsync(ct);
         }
     }

@@ -13,8 +13,8 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
     private readonly Dictionary<Guid, string?> codes = [];
 
     /// <summary>
-    /// Reads the codes (for their mailboxes and SMS numbers) of the units a batch of notices will go to in one query, instead of
-    /// one query per unit as <see cref="ComposeAsync"/> meets them: a storm across a city's hundreds of units.
+    /// Reads the codes (for their mailboxes and SMS numbers) of the units notices will go to, those not read before, in one query:
+    /// a storm across a city's hundreds of units reads them once, not one query per unit.
     /// </summary>
     internal async Task PreloadUnitsAsync(IReadOnlyCollection<Guid> orgUnitIds, CancellationToken ct)
     {
@@ -33,15 +33,25 @@ internal sealed class NoticeOutbox(MediationDbContext db, NoticeTemplates templa
     /// </summary>
     internal async Task<IReadOnlyList<Notice>> ComposeAsync(NoticeRequest request, IReadOnlyList<Guid> orgUnitIds, CancellationToken ct)
     {
+        await PreloadUnitsAsync(orgUnitIds, ct);
+        return Compose(request, orgUnitIds);
+    }
+
+    /// <summary>
+    /// <see cref="ComposeAsync"/> for units whose codes <see cref="PreloadUnitsAsync"/> has read: no query, so a bulk writer can
+    /// compose the next notices while the database takes the ones before.
+    /// </summary>
+    internal IReadOnlyList<Notice> Compose(NoticeRequest request, IReadOnlyList<Guid> orgUnitIds)
+    {
         var rendered = templates.Render(request.Template, request.Model);
         var subject = SubjectOf(rendered);
         var now = clock.GetUtcNow();
         var notices = new List<Notice>(orgUnitIds.Count);
         foreach (var unitId in orgUnitIds)
         {
-            Add(NoticeChannel.InApp, null);
             if (!codes.TryGetValue(unitId, out var code))
-                codes[unitId] = code = await db.Set<OrgUnit>().AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Code).SingleOrDefaultAsync(ct);
+                throw new InvalidOperationException($"Unit {unitId} was not preloaded; compose through {nameof(ComposeAsync)}.");
+            Add(NoticeChannel.InApp, null);
             if (code is not null && options.Value.Mailboxes.TryGetValue(code, out var mailbox)) Add(NoticeChannel.Email, mailbox);
             if (code is not null && options.Value.SmsNumbers.TryGetValue(code, out var number)) Add(NoticeChannel.Sms, number);
 
