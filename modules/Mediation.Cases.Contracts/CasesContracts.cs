@@ -144,7 +144,9 @@ public enum CaseEventKind
 /// <c>ActorName</c> and <c>ActorUnit</c> what a page prints.</summary>
 public sealed record CaseEventDto(int Sequence, CaseEventKind Kind, DateTimeOffset At, string? Actor, string? Detail, string? ActorName, string? ActorUnit);
 
-public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy, string? AssessedByName = null);
+/// <summary><paramref name="AssessedBy"/> is the login; <paramref name="AssessedByName"/> and <paramref name="AssessedByUnit"/> what a page prints.</summary>
+public sealed record RiskAssessmentDto(RiskGrade Grade, string? Reason, DateTimeOffset AssessedAt, string? AssessedBy, string? AssessedByName = null,
+    string? AssessedByUnit = null);
 
 public sealed record CaseSummaryDto(Guid Id, string Number, DisputeType DisputeType, string Summary, CaseStatus Status,
     RiskGrade RiskGrade, Guid CommitteeId, DateTimeOffset RegisteredAt);

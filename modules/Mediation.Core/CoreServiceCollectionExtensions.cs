@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
             o.ModelBinderProviders.Insert(0, new Web.Pages.StrictEnumModelBinderProvider());
             o.Filters.Add(new Web.Pages.QueryBindingPageFilter());
             o.Filters.Add(new Web.Pages.AntiforgeryFailureFilter());
+            o.Filters.Add(new Web.Pages.FormTextPageFilter());
         });
         services.Configure<JsonSerializerOptionsHolder>(o => ConfigureJson(o.Options));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));

@@ -147,11 +147,12 @@ public sealed record AcceptCompletionInput(bool? Accepted, string? Note, string?
 /// <summary>约谈 or 挂牌督办 (Art. 39 ¶3), decided on <paramref name="On"/>.</summary>
 public sealed record RecordMeasureInput(SupervisionKind? Kind, DateOnly? On, string? Note, string? ConcurrencyStamp);
 
-/// <summary><paramref name="ByName"/>: who reported as people read it, 张三（市住房和城乡建设局）; <paramref name="By"/> stays as signed.</summary>
-public sealed record TaskReportDto(TaskReportKind Kind, string Text, string? Evidence, DateTimeOffset At, string? By, string? ByName = null);
+/// <summary><paramref name="By"/> stays as signed; <paramref name="ByName"/> and <paramref name="ByUnit"/>: who reported, what a page prints.</summary>
+public sealed record TaskReportDto(TaskReportKind Kind, string Text, string? Evidence, DateTimeOffset At, string? By, string? ByName = null, string? ByUnit = null);
 
-/// <summary><paramref name="ByName"/>: who recorded the measure by name and unit; <paramref name="By"/> stays the login.</summary>
-public sealed record SupervisionDto(SupervisionKind Kind, DateTimeOffset At, string? By, string? Note, bool Automatic, string? ByName = null);
+/// <summary><paramref name="By"/> is the login; <paramref name="ByName"/> and <paramref name="ByUnit"/>: who recorded the measure, what a page prints.</summary>
+public sealed record SupervisionDto(SupervisionKind Kind, DateTimeOffset At, string? By, string? Note, bool Automatic, string? ByName = null,
+    string? ByUnit = null);
 
 public sealed record TaskUnitDto(Guid Id, string Name);
 
@@ -160,9 +161,9 @@ public sealed record AssignedTaskDto(Guid Id, Guid GroupId, Guid MeetingId, Guid
     bool Overdue, IReadOnlyList<TaskReportDto> Reports, IReadOnlyList<SupervisionDto> Supervisions, LinkedRecordDto? LinkedRecord, string ConcurrencyStamp,
     IReadOnlyList<TaskAttachmentDto>? Attachments = null);
 
-/// <summary><paramref name="UploadedByName"/>: who uploaded it by name and unit; <paramref name="UploadedBy"/> stays as signed.</summary>
+/// <summary><paramref name="UploadedBy"/> stays as signed; <paramref name="UploadedByName"/> and <paramref name="UploadedByUnit"/> what a page prints.</summary>
 public sealed record TaskAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy,
-    string? UploadedByName = null);
+    string? UploadedByName = null, string? UploadedByUnit = null);
 
 public sealed record MinutesIssuedDto(Guid MeetingId, Guid DocumentId, string Number);
 

@@ -96,9 +96,9 @@ public sealed record RecordServiceInput(Guid? WindowId, ServiceKind? Kind, DateT
 
 public sealed record ErrandDto(ErrandStatus Status, DateOnly? DueOn, DateTimeOffset? DueAt, string? Note, DateTimeOffset? ClosedAt);
 
-/// <summary><paramref name="ReferredByName"/>: who referred it as people read it, 张三（岱庙街道）; <paramref name="ReferredBy"/> stays the login.</summary>
+/// <summary><paramref name="ReferredBy"/> is the login; <paramref name="ReferredByName"/> and <paramref name="ReferredByUnit"/> what a page prints.</summary>
 public sealed record ReferralDto(Guid CaseId, string CaseNumber, DateTimeOffset ReferredAt, string? ReferredBy, IReadOnlyList<string> ConsentingParties,
-    ReferralResult? Result, DateTimeOffset? ConcludedAt, string? Detail, string? ReferredByName = null);
+    ReferralResult? Result, DateTimeOffset? ConcludedAt, string? Detail, string? ReferredByName = null, string? ReferredByUnit = null);
 
 /// <summary>律师参与调解: the mediation case and session the advisor took part in.</summary>
 public sealed record MediationParticipationDto(Guid CaseId, string CaseNumber, int SessionNumber);

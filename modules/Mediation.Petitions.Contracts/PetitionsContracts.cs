@@ -284,9 +284,9 @@ public sealed record RecordServiceInput(OpinionKind? Opinion, ServiceMethod? Met
 /// <summary>Art. 29: the body's reply to a suggestion.</summary>
 public sealed record SuggestionReplyInput(SuggestionOutcome? Outcome, string? Reply, string? ConcurrencyStamp);
 
-/// <summary><paramref name="UploadedByName"/>: who uploaded it as people read it, 张三（岱庙街道）; <paramref name="UploadedBy"/> stays the login.</summary>
+/// <summary><paramref name="UploadedBy"/> is the login; <paramref name="UploadedByName"/> and <paramref name="UploadedByUnit"/> what a page prints.</summary>
 public sealed record PetitionAttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string? UploadedBy,
-    string? UploadedByName = null);
+    string? UploadedByName = null, string? UploadedByUnit = null);
 
 /// <summary><paramref name="StatutoryDueDate"/>: the period as its article fixes it, shown beside an extended <paramref name="DueDate"/>.</summary>
 public sealed record PetitionClockDto(string Policy, DateOnly? DueDate, DateTimeOffset? DueAt, string Status, int ExtensionDays, DateOnly? StatutoryDueDate = null);
@@ -303,7 +303,8 @@ public sealed record PetitionDto(Guid Id, string Number, Guid OrgUnitId, Petitio
     IReadOnlyList<PetitionOpinionDto> Opinions, IReadOnlyList<PetitionNoticeDto> Notices, IReadOnlyList<PetitionAttachmentDto> Attachments,
     IReadOnlyList<PetitionEventDto> Timeline, IReadOnlyList<PetitionClockDto> Clocks, IReadOnlyList<DuplicateCandidateDto> LikelyDuplicates,
     DateTimeOffset? JointMeetingRequestedAt, Guid? MediationCaseId, string ConcurrencyStamp, PetitionMediationDto? Mediation = null,
-    PetitionClassificationDto? Classification = null, string? RecordedByName = null, string? ExtensionApprovedByName = null);
+    PetitionClassificationDto? Classification = null, string? RecordedByName = null, string? ExtensionApprovedByName = null, string? RecordedByUnit = null,
+    string? ExtensionApprovedByUnit = null);
 
 /// <summary>Arts. 29–31 as decided at acceptance.</summary>
 public sealed record PetitionClassificationDto(PetitionCategory Category, GrievanceRoute? Route, string? RoutedTo, Guid? AccusedOrgUnitId,

@@ -157,16 +157,13 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Two registrations of the same code raced past the AnyAsync check; the unique index decides.
             throw new ConflictException(OrgUnitErrorCodes.CodeTaken);
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message is { } m
-        && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal));
 
     internal static OrgUnitDto ToDto(OrgUnit u) =>
         new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Depth, u.SortOrder, u.IsActive, u.ConcurrencyStamp, u.IssuingBodyName);

@@ -29,7 +29,7 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
         var plan = SessionPlan.Plan(mediationCase, input.StartsAt!.Value, input.Place!.Trim(), mediatorId, await MediatorNameAsync(mediatorId, ct),
             user.UserName, now);
         db.Add(plan);
-        await db.SaveChangesAsync(ct);
+        await SaveOnceAsync(ct);
         return (await ToDtoAsync([(plan, mediationCase.Number)], ct))[0];
     }
 
@@ -42,7 +42,7 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
         (Guid, string)? mediator = input.MediatorId is { } id ? (id, await MediatorNameAsync(id, ct)) : null;
         await EnsureNotPlannedTwiceAsync(mediationCase.Id, plan.Id, input.StartsAt!.Value, input.MediatorId ?? plan.MediatorId, ct);
         plan.Reschedule(mediationCase, input.StartsAt!.Value, string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim(), mediator, now);
-        await db.SaveChangesAsync(ct);
+        await SaveOnceAsync(ct);
         return (await ToDtoAsync([(plan, mediationCase.Number)], ct))[0];
     }
 
@@ -112,7 +112,8 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
         return check;
     }
 
-    // Checked before the write; two identical plans entered at the same instant both pass (no unique index on open plans yet).
+    // Checked before the write for the common case; two identical plans entered at the same instant both pass it and the unique index
+    // on open plans refuses the second (SaveOnceAsync).
     private async Task EnsureNotPlannedTwiceAsync(Guid caseId, Guid? exceptPlanId, DateTimeOffset startsAt, Guid mediatorId, CancellationToken ct)
     {
         var utcStart = startsAt.ToUniversalTime();
@@ -120,6 +121,18 @@ internal sealed class SessionPlanAppService(MediationDbContext db, CaseAppServic
             .Where(p => p.CaseId == caseId && p.Status == SessionPlanStatus.Planned && p.MediatorId == mediatorId && p.Id != exceptPlanId)
             .ToListAsync(ct);
         if (open.Any(p => p.Repeats(utcStart, mediatorId))) throw new ConflictException(CasesErrorCodes.SessionPlanDuplicate);
+    }
+
+    private async Task SaveOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            throw new ConflictException(CasesErrorCodes.SessionPlanDuplicate);
+        }
     }
 
     private async Task<(SessionPlan Plan, MediationCase Case)> FindAsync(Guid caseId, Guid planId, CancellationToken ct)

@@ -235,6 +235,10 @@ internal static class CasesModelConfiguration
             b.HasIndex(p => p.CaseId);
             // 今日调解: the day's plans still to be held in the caller's units.
             b.HasIndex(p => new { p.OrgUnitId, p.Status, p.PlannedOn });
+            // A plan entered twice (same case, start and mediator, still planned): the service refuses it, the index holds it when two
+            // arrive together. Held and cancelled plans leave the index, so a cancelled time may be planned again. Quoted identifiers
+            // are standard SQL: SQLite and PostgreSQL take them, and SQL Server requires QUOTED_IDENTIFIER ON for a filtered index.
+            b.HasIndex(p => new { p.CaseId, p.StartsAt, p.MediatorId }).IsUnique().HasFilter($"\"{nameof(SessionPlan.Status)}\" = '{nameof(SessionPlanStatus.Planned)}'");
             b.HasOne<MediationCase>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
     }

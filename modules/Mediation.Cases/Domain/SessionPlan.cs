@@ -42,7 +42,7 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
         EnsureNotBeforeNow(startsAt, now);
         return new SessionPlan
         {
-            Id = Guid.CreateVersion7(), CaseId = mediationCase.Id, OrgUnitId = mediationCase.OrgUnitId, StartsAt = startsAt.ToUniversalTime(),
+            Id = Guid.CreateVersion7(), CaseId = mediationCase.Id, OrgUnitId = mediationCase.OrgUnitId, StartsAt = WholeMinute(startsAt),
             PlannedOn = ChinaTime.DateOf(startsAt), Place = place, MediatorId = mediatorId, MediatorName = mediatorName, Status = SessionPlanStatus.Planned,
             PlannedBy = plannedBy, PlannedAt = now,
         };
@@ -54,7 +54,7 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
         EnsurePlanned();
         EnsureNotBeforeNow(startsAt, now);
         if (mediator is { } m) EnsureMediatorOf(mediationCase, m.Id);
-        StartsAt = startsAt.ToUniversalTime();
+        StartsAt = WholeMinute(startsAt);
         PlannedOn = ChinaTime.DateOf(startsAt);
         if (place is not null) Place = place;
         if (mediator is { } chosen) (MediatorId, MediatorName) = chosen;
@@ -92,9 +92,16 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
             .FirstOrDefault();
     }
 
-    /// <summary>The same case, start and mediator as a plan still open: entered twice, not a second session.</summary>
+    /// <summary>The same case, start (to the minute) and mediator as a plan still open: entered twice, not a second session.</summary>
     public bool Repeats(DateTimeOffset startsAt, Guid mediatorId) =>
-        Status is SessionPlanStatus.Planned && StartsAt == startsAt.ToUniversalTime() && MediatorId == mediatorId;
+        Status is SessionPlanStatus.Planned && StartsAt == WholeMinute(startsAt) && MediatorId == mediatorId;
+
+    /// <summary>
+    /// A session is planned to the minute, as the form sends it: seconds an API client sends are dropped, so 09:00:00.0001 is the
+    /// 09:00 plan again (a duplicate), not a second session a tenth of a millisecond later.
+    /// </summary>
+    public static DateTimeOffset WholeMinute(DateTimeOffset instant) =>
+        new(instant.UtcTicks - instant.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     private void EnsurePlanned()
     {
@@ -108,7 +115,7 @@ public sealed class SessionPlan : AggregateRoot<Guid>, IOrgScoped
 
     /// <summary>A session starting this very minute may still be planned (forms send whole minutes); one already begun may not.</summary>
     public static bool StartsInThePast(DateTimeOffset startsAt, DateTimeOffset now) =>
-        startsAt < new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        startsAt < WholeMinute(now);
 
     private static void EnsureNotBeforeNow(DateTimeOffset startsAt, DateTimeOffset now)
     {

@@ -9,7 +9,10 @@ public sealed record UserInfo(Guid Id, string UserName, string DisplayName, Guid
 /// <summary>Who did something on a record, as a page names them: display name and unit, never the login name alone.</summary>
 public sealed record ActorInfo(string UserName, string DisplayName, string? UnitName)
 {
-    public string Label => UnitName is null ? DisplayName : $"{DisplayName}（{UnitName}）";
+    public string Label => LabelOf(DisplayName, UnitName)!;
+
+    /// <summary>How a page prints a person the API names with <c>…Name</c> and <c>…Unit</c>: 张三（岱庙街道）; null without a name.</summary>
+    public static string? LabelOf(string? name, string? unit) => name is null ? null : unit is null ? name : $"{name}（{unit}）";
 }
 
 /// <summary>Reading the answer of <see cref="IUserDirectory.DescribeActorsAsync"/>: every record page names its people the same way.</summary>

@@ -98,7 +98,11 @@ public sealed class InputValidator
 
     /// <summary>An instant that may be planned ahead (a clock's start): the bounds of <see cref="Planned(DateOnly?, DateTimeOffset, string)"/>.</summary>
     public InputValidator Planned(DateTimeOffset? value, DateTimeOffset now, string field) =>
-        value is { } v ? Planned(DateOnly.FromDateTime(v.ToOffset(ChinaOffset).DateTime), now, field) : this;
+        value is { } v ? Planned(ChinaDayOf(v), now, field) : this;
+
+    // An instant in the last eight hours of DateTimeOffset's range (9999-12-31T23:59Z) has no China day; it lies past every horizon.
+    private static DateOnly ChinaDayOf(DateTimeOffset instant) =>
+        instant.UtcDateTime > DateTime.MaxValue - ChinaOffset ? DateOnly.MaxValue : DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

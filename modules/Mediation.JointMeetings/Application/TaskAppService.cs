@@ -70,7 +70,8 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
         var uploader = TaskDtos.LoginOf(attachment.UploadedBy);
-        return ToDto(attachment) with { UploadedByName = (await users.DescribeActorsAsync([uploader], ct)).Named(uploader)?.Label };
+        var named = (await users.DescribeActorsAsync([uploader], ct)).Named(uploader);
+        return ToDto(attachment) with { UploadedByName = named?.DisplayName, UploadedByUnit = named?.UnitName };
     }
 
     public static Task<IFormFile?> ReadUploadAsync(HttpRequest request, CancellationToken ct) =>
@@ -190,7 +191,8 @@ internal sealed class TaskAppService(MediationDbContext db, ICurrentUser user, I
         var actors = await users.DescribeActorsAsync(tasks.SelectMany(TaskDtos.People).Concat(files.SelectMany(f => f).Select(a => TaskDtos.LoginOf(a.UploadedBy))), ct);
         return tasks.Select(t => TaskDtos.ToDto(t, items.GetValueOrDefault(t.AgendaItemId), now, live, actors) with
         {
-            Attachments = files[t.Id].Select(a => a with { UploadedByName = actors.Named(TaskDtos.LoginOf(a.UploadedBy))?.Label }).ToList(),
+            Attachments = files[t.Id].Select(a => actors.Named(TaskDtos.LoginOf(a.UploadedBy)) is { } named
+                ? a with { UploadedByName = named.DisplayName, UploadedByUnit = named.UnitName } : a).ToList(),
         }).ToList();
     }
 }

@@ -10,9 +10,9 @@ internal static class TaskDtos
         t.Requirement, new TaskUnitDto(t.LeadUnitId, t.LeadUnitName), t.Cooperating.Select(c => new TaskUnitDto(c.MemberUnitId, c.Name)).ToList(), t.Policy,
         t.AssignedAt, t.DueDate, t.DueAt, t.Status, t.IsOverdue(now),
         t.Reports.OrderBy(r => r.At).Select(r => new TaskReportDto(r.Kind, r.Text, r.Evidence, r.At, r.By,
-            actors.Named(LoginOf(r.By))?.Label)).ToList(),
+            actors.Named(LoginOf(r.By))?.DisplayName, actors.Named(LoginOf(r.By))?.UnitName)).ToList(),
         t.Supervisions.OrderBy(s => s.At).Select(s => new SupervisionDto(s.Kind, s.At, s.By, s.Note, s.Automatic,
-            actors.Named(LoginOf(s.By))?.Label)).ToList(),
+            actors.Named(LoginOf(s.By))?.DisplayName, actors.Named(LoginOf(s.By))?.UnitName)).ToList(),
         item is null ? null : Linked(item, live), t.ConcurrencyStamp);
 
     /// <summary>Everyone a task names, to look up in one query: reporters, supervisors and uploaders.</summary>

@@ -94,10 +94,11 @@ internal sealed class ServiceRecordAppService(MediationDbContext db, WindowAppSe
             var due = (await clocks.ForRecordAsync(RecordType, r.Id, ct)).Where(c => c.Policy == LegalWindowPolicies.Errand).MaxBy(c => c.StartedAt);
             errand = new ErrandDto(status, due?.DueDate, due?.DueAt, r.ErrandNote, r.ErrandClosedAt);
         }
+        var referrer = r.CaseId is null ? null : (await users.DescribeActorsAsync([r.ReferredBy], ct)).Named(r.ReferredBy);
         var referral = r.CaseId is { } caseId
             ? new ReferralDto(caseId, r.CaseNumber!, r.ReferredAt!.Value, r.ReferredBy,
                 (r.ConsentingParties ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), r.ReferralResult, r.ReferralConcludedAt, r.ReferralDetail,
-                (await users.DescribeActorsAsync([r.ReferredBy], ct)).Named(r.ReferredBy)?.Label)
+                referrer?.DisplayName, referrer?.UnitName)
             : null;
         return new ServiceRecordDto(r.Id, r.Number, r.WindowId, window, r.OrgUnitId, r.AdvisorId, advisor, r.Kind, r.ServedAt, r.PersonName,
             r.IdCardMasked, r.PhoneMasked, r.Matter, r.Advice, r.Minutes, r.LawsCited, r.FollowUpNeeded, r.FollowUpNote, r.Topic, r.Place,

@@ -218,7 +218,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         var actors = await users.DescribeActorsAsync(
             p.Events.Select(e => e.Actor).Append(p.RecordedBy).Append(p.ExtensionApprovedBy).Concat(attachments.Select(a => a.UploadedBy))
                 .Concat(p.Opinions.SelectMany(o => new[] { o.IssuedBy, o.ReturnedBy })), ct);
-        attachments = [.. attachments.Select(a => a with { UploadedByName = actors.Named(a.UploadedBy)?.Label })];
+        attachments = [.. attachments.Select(a => a with { UploadedByName = actors.Named(a.UploadedBy)?.DisplayName, UploadedByUnit = actors.Named(a.UploadedBy)?.UnitName })];
         return new PetitionDto(p.Id, p.Number, p.OrgUnitId, p.Channel, p.ReceivedAt, p.RecordedBy, p.FiledOnBehalfOfCaller, p.TransferKind,
             p.TransferringBody, p.TransferReference,
             p.Petitioners.OrderBy(x => x.Position).Select(x => new PetitionerDto(x.Name, x.IdCardMasked, x.PhoneMasked, x.Address)).ToList(),
@@ -238,7 +238,8 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
                     p.MediationAgreementEffectiveOn)
                 : null,
             p.Category is { } category ? new PetitionClassificationDto(category, p.GrievanceRoute, p.RoutedTo, p.AccusedOrgUnitId, p.SuggestionOutcome) : null,
-            actors.Named(p.RecordedBy)?.Label, actors.Named(p.ExtensionApprovedBy)?.Label);
+            actors.Named(p.RecordedBy)?.DisplayName, actors.Named(p.ExtensionApprovedBy)?.DisplayName, actors.Named(p.RecordedBy)?.UnitName,
+            actors.Named(p.ExtensionApprovedBy)?.UnitName);
     }
 
     /// <summary>

@@ -3,8 +3,11 @@ using System.Text.Json;
 using Mediation.Cases;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
+using Mediation.Integrations;
+using Mediation.JointMeetings;
 using Mediation.Tests.Cases;
 using Mediation.Tests.Infrastructure;
+using Mediation.Tests.JointMeetings;
 using Mediation.Tests.LegalWindows;
 using Mediation.Tests.Security;
 using Mediation.Tests.ServiceDesk;
@@ -38,6 +41,7 @@ public sealed class ConcurrencyStampRule_Tests
 public abstract class ConcurrencyStamp_Tests : ProviderTests
 {
     private static readonly string[] Attendees = ["王某某"];
+    private static readonly string[] TaishanDistrict = ["370902"];
 
     private static async Task ShouldBeRefusedAsync(HttpResponseMessage response)
     {
@@ -121,6 +125,38 @@ public abstract class ConcurrencyStamp_Tests : ProviderTests
 
         var stored = await (await officer.GetAsync($"/api/service-desk/requests/{filed.Id}")).ReadAsync<Mediation.ServiceDesk.DeskRequestDto>();
         (stored.ConcurrencyStamp, stored.Status).ShouldBe((filed.ConcurrencyStamp, filed.Status));
+    }
+
+    [Fact]
+    public async Task A_joint_meeting_agenda_item_placed_without_the_stamp_is_refused_and_nothing_changes()
+    {
+        var coordinator = await ClientAsync(userName: JointMeetingsApi_Tests.Coordinator);
+        var group = (await (await coordinator.GetAsync("/api/joint-meetings/groups")).ReadAsync<List<WorkingGroupDto>>()).Single(g => g.Level == MeetingLevel.City);
+        var meeting = await (await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "专题联席会议", DateTimeOffset.UtcNow.AddDays(3), "市委政法委三楼会议室"))).ReadAsync<MeetingDto>();
+        var item = await (await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "农民工工资拖欠", null, null, null, null))).ReadAsync<AgendaItemDto>();
+
+        await ShouldBeRefusedAsync(await coordinator.PostJsonAsync($"/api/joint-meetings/meetings/{meeting.Id}/agenda", new { agendaItemId = item.Id }));
+
+        var stored = await (await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")).ReadAsync<MeetingDto>();
+        (stored.ConcurrencyStamp, stored.Status, stored.AgendaItems.Count).ShouldBe((meeting.ConcurrencyStamp, MeetingStatus.Planned, 0));
+    }
+
+    [Fact]
+    public async Task An_integrating_system_updated_without_the_stamp_is_refused_and_nothing_changes()
+    {
+        var admin = await ClientAsync(userName: "demo.systemadmin");
+        var created = await admin.PostJsonAsync("/api/integrations/systems",
+            new RegisterSystemInput("泰安市12345热线" + Guid.NewGuid().ToString("N")[..6], "https://hotline.example/cb", TaishanDistrict, true));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var system = (await created.ReadAsync<RegisteredSystemDto>()).System;
+        var url = $"/api/integrations/systems/{system.Id}";
+
+        await ShouldBeRefusedAsync(await admin.PutJsonAsync(url, new { name = system.Name, callbackUrl = system.CallbackUrl, orgUnitCodes = TaishanDistrict, enabled = false }));
+
+        var stored = await (await admin.GetAsync(url)).ReadAsync<IntegratingSystemDto>();
+        (stored.ConcurrencyStamp, stored.Enabled).ShouldBe((system.ConcurrencyStamp, true));
     }
 }
 

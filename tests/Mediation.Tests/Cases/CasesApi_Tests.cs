@@ -105,7 +105,9 @@ public abstract class CasesApi_Tests : ProviderTests
 
         var raised = await mediator.PostJsonAsync($"/api/cases/{registered.Id}/risk", new AssessRiskInput(RiskGrade.Red, "一方扬言报复", registered.ConcurrencyStamp));
         raised.StatusCode.ShouldBe(HttpStatusCode.OK, await raised.Content.ReadAsStringAsync());
-        (await raised.ReadAsync<CaseDto>()).RiskHistory.Select(r => r.Grade).ShouldBe([RiskGrade.Yellow, RiskGrade.Red]);
+        var history = (await raised.ReadAsync<CaseDto>()).RiskHistory;
+        history.Select(r => r.Grade).ShouldBe([RiskGrade.Yellow, RiskGrade.Red]);
+        (history[^1].AssessedBy, history[^1].AssessedByName, history[^1].AssessedByUnit).ShouldBe(("demo.mediator", "演示调解员", "泰山区"), "name and unit in two fields");
 
         await using var scope = (await AppAsync()).Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();

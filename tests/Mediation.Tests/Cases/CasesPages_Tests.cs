@@ -185,6 +185,42 @@ public abstract partial class CasesPages_Tests : ProviderTests
     }
 
     [Theory]
+    [InlineData("复评\u001b", "", "文本包含无效字符。")]
+    [InlineData("复评\u0007", "&culture=en&ui-culture=en", "The text contains invalid characters.")]
+    public async Task A_form_text_with_a_control_character_is_refused_beside_its_field_and_nothing_is_written(string reason, string culture, string message)
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var token = AntiforgeryToken().Match(await mediator.GetStringAsync($"/Cases/{registered.Id}")).Groups[1].Value;
+
+        var risk = await mediator.PostAsync($"/Cases/{registered.Id}?handler=Risk{culture}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = registered.ConcurrencyStamp, ["Risk.Grade"] = "Red", ["Risk.Reason"] = reason,
+        }));
+        risk.StatusCode.ShouldBe(HttpStatusCode.OK, await risk.Content.ReadAsStringAsync());
+        WebUtility.HtmlDecode(await risk.Content.ReadAsStringAsync()).ShouldContain($"<span class=\"field-error\" id=\"risk-reason-error\">{message}</span>");
+        var plan = await mediator.PostAsync($"/Cases/{registered.Id}?handler=Plan{culture}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Plan.StartsAt"] = "2099-03-10T10:00", ["Plan.Place"] = "调解室" + reason[^1],
+        }));
+        plan.StatusCode.ShouldBe(HttpStatusCode.OK, await plan.Content.ReadAsStringAsync());
+        WebUtility.HtmlDecode(await plan.Content.ReadAsStringAsync()).ShouldContain($"<span class=\"field-error\" id=\"plan-place-error\">{message}</span>");
+
+        // A NUL never reaches the page: the framework cannot read such a form (antiforgery answers "reload the form", 400).
+        var nul = await mediator.PostAsync($"/Cases/{registered.Id}?handler=Risk{culture}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = registered.ConcurrencyStamp, ["Risk.Grade"] = "Red", ["Risk.Reason"] = "复评\0",
+        }));
+        nul.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var stored = await (await mediator.GetAsync($"/api/cases/{registered.Id}")).ReadAsync<CaseDto>();
+        (stored.RiskGrade, stored.RiskHistory.Count, stored.ConcurrencyStamp).ShouldBe((RiskGrade.Blue, 1, registered.ConcurrencyStamp));
+        (await (await mediator.GetAsync($"/api/cases/{registered.Id}/session-plans")).ReadAsync<List<SessionPlanDto>>()).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("Blue,Red")]
     [InlineData("5")]
     [InlineData("Purple")]

@@ -1,10 +1,13 @@
 using System.Net;
 using Mediation.Cases;
+using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Domain;
 using Mediation.Tests.Api;
 using Mediation.Tests.Deadlines;
 using Mediation.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
@@ -116,6 +119,75 @@ public abstract class SessionPlanApi_Tests : ProviderTests
 
         var officer = WebUtility.HtmlDecode(await (await ClientAsync(userName: "demo.petitionofficer")).GetStringAsync("/"));
         officer.ShouldNotContain("data-card=\"cases.sessions-today\"", customMessage: "a petition officer records no sessions");
+    }
+
+    [Fact]
+    public async Task Two_identical_plans_sent_together_give_one_plan_and_one_duplicate_refusal_never_a_500()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var url = $"/api/cases/{registered.Id}/session-plans";
+        var tomorrow = Clock.GetUtcNow().AddDays(1);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => mediator.PostJsonAsync(url, new PlanSessionInput(tomorrow, "岱东社区调解室", null))));
+
+        responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict]);
+        await ShouldBeRefusedAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, CasesErrorCodes.SessionPlanDuplicate);
+        (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task A_start_past_the_calendar_is_too_late_and_a_start_seconds_after_a_plan_is_that_plan_again()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var url = $"/api/cases/{registered.Id}/session-plans";
+        var tomorrow = Clock.GetUtcNow().AddDays(1);
+
+        var late = await mediator.PostJsonAsync(url, new PlanSessionInput(DateTimeOffset.MaxValue, "调解室", null));
+        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await late.Content.ReadAsStringAsync());
+        (await late.ReadJsonAsync()).GetProperty("errors").GetProperty("startsAt")[0].GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Validation.DateTooLate);
+        var planned = await (await mediator.PostJsonAsync(url, new PlanSessionInput(tomorrow, "调解室", null))).ReadAsync<SessionPlanDto>();
+        await ShouldBeRefusedAsync(await mediator.PostJsonAsync(url, new PlanSessionInput(tomorrow.AddTicks(1), "调解室", null)),
+            HttpStatusCode.Conflict, CasesErrorCodes.SessionPlanDuplicate);
+        (await (await mediator.GetAsync(url)).ReadAsync<List<SessionPlanDto>>()).ShouldHaveSingleItem().StartsAt.ShouldBe(planned.StartsAt);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_open_plan_of_the_same_case_start_and_mediator_but_not_one_beside_a_cancelled_plan()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var now = Clock.GetUtcNow();
+        var startsAt = now.AddDays(2);
+
+        // Past the service's check, as two requests at the same instant are: the unique index on open plans decides.
+        var refused = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            var mediationCase = await db.Set<MediationCase>().IgnoreQueryFilters().SingleAsync(c => c.Id == registered.Id);
+            db.AddRange(SessionPlan.Plan(mediationCase, startsAt, "调解室", mediatorId, "演示调解员", null, now),
+                SessionPlan.Plan(mediationCase, startsAt, "调解室", mediatorId, "演示调解员", null, now));
+            return await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+        refused.IsUniqueViolation().ShouldBeTrue(refused.InnerException?.Message);
+
+        var saved = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MediationDbContext>();
+            var mediationCase = await db.Set<MediationCase>().IgnoreQueryFilters().SingleAsync(c => c.Id == registered.Id);
+            var cancelled = SessionPlan.Plan(mediationCase, startsAt, "调解室", mediatorId, "演示调解员", null, now);
+            cancelled.Cancel("当事人外出", now);
+            db.AddRange(cancelled, SessionPlan.Plan(mediationCase, startsAt, "调解室", mediatorId, "演示调解员", null, now));
+            await db.SaveChangesAsync();
+            return await db.Set<SessionPlan>().IgnoreQueryFilters().CountAsync(p => p.CaseId == registered.Id && p.StartsAt == startsAt.ToUniversalTime());
+        });
+        saved.ShouldBe(2, "a cancelled plan leaves its time free");
     }
 }
 

@@ -109,4 +109,26 @@ public sealed class SessionPlan_Tests
         SessionPlan.ToFulfil(plans, China(16, 10)).ShouldBeNull();
         later.Status.ShouldBe(SessionPlanStatus.Planned);
     }
+
+    [Fact]
+    public void A_plan_is_kept_to_the_minute_so_a_start_a_fraction_later_is_the_same_plan_entered_twice()
+    {
+        var plan = PlanAt(Registered(), Now.AddDays(1).AddSeconds(42).AddTicks(1));
+
+        plan.StartsAt.ShouldBe(Now.AddDays(1));
+        plan.Repeats(Now.AddDays(1).AddTicks(1), MediatorId).ShouldBeTrue();
+        plan.Repeats(Now.AddDays(1).ToOffset(TimeSpan.FromHours(8)).AddSeconds(59), MediatorId).ShouldBeTrue();
+        plan.Repeats(Now.AddDays(1).AddMinutes(1), MediatorId).ShouldBeFalse();
+        plan.Repeats(Now.AddDays(1), OtherMediatorId).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_start_at_the_end_of_the_calendar_is_too_late_not_an_error()
+    {
+        var check = new Mediation.Core.Validation.InputValidator().Planned(DateTimeOffset.MaxValue, Now, "startsAt");
+
+        check.IsValid.ShouldBeFalse();
+        Should.Throw<Mediation.Core.Validation.InputValidationException>(check.ThrowIfInvalid).Errors.ShouldHaveSingleItem().Code
+            .ShouldBe(CoreErrorCodes.Validation.DateTooLate);
+    }
 }

@@ -27,6 +27,14 @@ internal static class DeadlineApps
         (await app.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Identity.IUserDirectory>().DescribeActorsAsync([userName], CancellationToken.None)))
             [userName].Label;
 
+    /// <summary>How the API names a user beside his login: <c>…Name</c> and <c>…Unit</c>.</summary>
+    public static async Task<(string? Name, string? Unit)> ActorNameAndUnitAsync(this MediationAppFactory app, string userName)
+    {
+        var actor = (await app.InScopeAsync(sp => sp.GetRequiredService<Mediation.Core.Identity.IUserDirectory>()
+            .DescribeActorsAsync([userName], CancellationToken.None)))[userName];
+        return (actor.DisplayName, actor.UnitName);
+    }
+
     public static Task<Guid> UnitIdAsync(this MediationAppFactory app, string code) =>
         app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<OrgUnit>().Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
 

@@ -250,7 +250,9 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
         var seen = await OkAsync<AssignedTaskDto>(await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}"));
         seen.Attachments.ShouldNotBeNull().ShouldHaveSingleItem().FileName.ShouldBe("工资支付凭证.pdf");
         var liaisonLabel = await (await AppAsync()).ActorLabelAsync(Liaison);
-        (added.UploadedByName, seen.Attachments![0].UploadedByName).ShouldBe((liaisonLabel, liaisonLabel), "the uploader by name and unit (issue 20)");
+        var liaisonNamed = await (await AppAsync()).ActorNameAndUnitAsync(Liaison);
+        ((added.UploadedByName, added.UploadedByUnit), (seen.Attachments![0].UploadedByName, seen.Attachments![0].UploadedByUnit))
+            .ShouldBe((liaisonNamed, liaisonNamed), "the uploader by name and unit, in two fields (issue 20)");
         var taskPage = System.Net.WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/JointMeetings/Tasks/{task.Id}"));
         taskPage[taskPage.IndexOf("id=\"attachments\"", StringComparison.Ordinal)..].ShouldContain(liaisonLabel);
         (await (await coordinator.GetAsync($"/api/joint-meetings/tasks/{task.Id}/attachments/{added.Id}")).Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
@@ -311,7 +313,8 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             new ReportProgressInput("已约谈总包单位负责人", led.ConcurrencyStamp)));
         reported.Status.ShouldBe(AssignedTaskStatus.InProgress);
         reported.Reports.Single().By!.ShouldContain(Liaison);
-        reported.Reports.Single().ByName.ShouldBe(await (await AppAsync()).ActorLabelAsync(Liaison), "people by name and unit, not by login (issue 20)");
+        (reported.Reports.Single().ByName, reported.Reports.Single().ByUnit).ShouldBe(await (await AppAsync()).ActorNameAndUnitAsync(Liaison),
+            "people by name and unit, not by login (issue 20)");
 
         var unlinked = await ClientAsync(userName: "demo.unithead");
         ((await OkAsync<PagedList<AssignedTaskDto>>(await unlinked.GetAsync("/api/joint-meetings/tasks/mine"))).Items).ShouldBeEmpty();
@@ -377,7 +380,9 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             new RecordMeasureInput(SupervisionKind.Interview, new DateOnly(2026, 10, 20), "约谈牵头单位分管负责人", await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/measures"))));
         measured.Supervisions[^1].Kind.ShouldBe(SupervisionKind.Interview);
         measured.Supervisions[^1].Automatic.ShouldBeFalse();
-        (measured.Supervisions[^1].By, measured.Supervisions[^1].ByName).ShouldBe((Coordinator, await (await AppAsync()).ActorLabelAsync(Coordinator)));
+        var coordinatorNamed = await (await AppAsync()).ActorNameAndUnitAsync(Coordinator);
+        (measured.Supervisions[^1].By, measured.Supervisions[^1].ByName, measured.Supervisions[^1].ByUnit)
+            .ShouldBe((Coordinator, coordinatorNamed.Name, coordinatorNamed.Unit));
         measured.Overdue.ShouldBeTrue();
         (await coordinator.PostJsonAsync($"/api/joint-meetings/tasks/{task.Id}/measures", new RecordMeasureInput(SupervisionKind.Urge, new DateOnly(2026, 10, 20), null, await coordinator.CurrentStampAsync($"/api/joint-meetings/tasks/{task.Id}/measures"))))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -1,6 +1,11 @@
 using Mediation.Core.Web;
 using System.Net;
+using Mediation.Core.Data;
 using Mediation.JointMeetings;
+using Mediation.JointMeetings.Domain;
+using Mediation.Tests.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mediation.Tests.Api;
 using Mediation.Tests.Infrastructure;
 using Shouldly;
@@ -62,6 +67,49 @@ public abstract class JointMeetingsPages_Tests : ProviderTests
 
         var liaison = WebUtility.HtmlDecode(await (await ClientAsync(userName: JointMeetingsApi_Tests.Liaison)).GetStringAsync("/"));
         liaison.ShouldNotContain("data-card=\"joint-meetings.today\"", customMessage: "a member unit's liaison does not read the meetings");
+    }
+
+    [Fact]
+    public async Task The_agenda_form_places_an_item_with_the_stamp_it_showed_so_a_change_since_is_a_conflict()
+    {
+        var app = await AppAsync();
+        var coordinator = await ClientAsync(userName: JointMeetingsApi_Tests.Coordinator);
+        var group = (await JointMeetingsApi_Tests.OkAsync<List<WorkingGroupDto>>(await coordinator.GetAsync("/api/joint-meetings/groups")))
+            .Single(g => g.Level == MeetingLevel.City);
+        var meeting = await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.PostJsonAsync("/api/joint-meetings/meetings",
+            new ScheduleMeetingInput(group.Id, "专题联席会议" + Guid.NewGuid().ToString("N")[..4], DateTimeOffset.UtcNow.AddDays(3), "市委政法委三楼会议室")),
+            HttpStatusCode.Created);
+        var item = await JointMeetingsApi_Tests.OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "欠薪线索" + Guid.NewGuid().ToString("N")[..4], null, null, null, null)), HttpStatusCode.Created);
+        var url = $"/JointMeetings/Meetings/{meeting.Id}";
+        async Task<HttpResponseMessage> PlaceAsync(string page) => await coordinator.PostAsync($"{url}?handler=Place", new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Field(page, "__RequestVerificationToken"), ["ProposedItemId"] = item.Id.ToString(),
+                [$"ProposedStamps[{item.Id}]"] = Field(page, $"ProposedStamps[{item.Id}]"),
+            }));
+
+        var shown = await coordinator.GetStringAsync(url);
+        Field(shown, $"ProposedStamps[{item.Id}]").ShouldBe(item.ConcurrencyStamp);
+        // Another office worker changes the item after the form was shown.
+        await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<AgendaItem>().Where(i => i.Id == item.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ConcurrencyStamp, "changed-meanwhile")));
+
+        var stale = await PlaceAsync(shown);
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()).ShouldContain("该记录已被他人修改，请刷新后重试。");
+        (await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}"))).AgendaItems.ShouldBeEmpty();
+
+        (await PlaceAsync(await coordinator.GetStringAsync(url))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JointMeetingsApi_Tests.OkAsync<MeetingDto>(await coordinator.GetAsync($"/api/joint-meetings/meetings/{meeting.Id}")))
+            .AgendaItems.ShouldHaveSingleItem().Id.ShouldBe(item.Id);
+    }
+
+    private static string Field(string page, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(page, $"name=\"{System.Text.RegularExpressions.Regex.Escape(name)}\"[^>]*value=\"([^\"]+)\"");
+        match.Success.ShouldBeTrue($"the form holds {name}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     [Fact]

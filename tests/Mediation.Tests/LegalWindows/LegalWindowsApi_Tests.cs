@@ -155,7 +155,9 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         var referred = await OkAsync<ServiceRecordDto>(await advisor.PostJsonAsync($"/api/legal-windows/records/{record.Id}/referral", input));
         var referral = referred.Referral.ShouldNotBeNull();
         referral.ConsentingParties.ShouldBe(["王某某", "李某某"]);
-        (referral.ReferredBy, referral.ReferredByName).ShouldBe((Advisor, await app.ActorLabelAsync(Advisor)), "who referred it by name and unit (issue 20)");
+        var advisorNamed = await app.ActorNameAndUnitAsync(Advisor);
+        (referral.ReferredBy, referral.ReferredByName, referral.ReferredByUnit).ShouldBe((Advisor, advisorNamed.Name, advisorNamed.Unit),
+            "who referred it by name and unit, in two fields (issue 20)");
         await ShouldBeRefusedAsync(await advisor.PostJsonAsync($"/api/legal-windows/records/{record.Id}/referral",
             input with { ConcurrencyStamp = referred.ConcurrencyStamp }), LegalWindowsErrorCodes.AlreadyReferred);
 

@@ -87,7 +87,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var officer = await OfficerAsync();
         var me = await (await officer.GetAsync("/api/auth/me")).ReadAsync<Mediation.Identity.MeDto>();
         var registered = await RegisteredAsync();
-        registered.RecordedByName.ShouldBe($"{me.DisplayName}（{me.OrgUnitName}）");
+        (registered.RecordedByName, registered.RecordedByUnit).ShouldBe((me.DisplayName, me.OrgUnitName));
         var accepted = await OkAsync(await officer.PostJsonAsync($"/api/petitions/{registered.Id}/accept",
             new AcceptPetitionInput(registered.ConcurrencyStamp, PetitionCategory.Grievance, GrievanceRoute.Handling)));
 
@@ -416,7 +416,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         extended.ExtensionApprovedBy.ShouldBe("demo.unithead");
         // The page names the approver as people read it (name and unit), not by his login (issue 20).
         var approver = await Mediation.Tests.Deadlines.DeadlineApps.ActorLabelAsync(await AppAsync(), "demo.unithead");
-        extended.ExtensionApprovedByName.ShouldBe(approver);
+        (extended.ExtensionApprovedByName, extended.ExtensionApprovedByUnit).ShouldBe(await Mediation.Tests.Deadlines.DeadlineApps.ActorNameAndUnitAsync(await AppAsync(), "demo.unithead"));
         var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{accepted.Id}"));
         var extensionLine = petitionPage[petitionPage.IndexOf("<main", StringComparison.Ordinal)..];
         extensionLine.ShouldContain($"涉及自然资源、住建两个部门，需联合勘查 · {approver}");
@@ -753,7 +753,7 @@ public abstract class PetitionsApi_Tests : ProviderTests
         listed.Id.ShouldBe(attachment.Id);
         // Who uploaded it reads as a name and unit, in the API and on the page, not as a login (issue 20).
         var uploader = await Mediation.Tests.Deadlines.DeadlineApps.ActorLabelAsync(await AppAsync(), listed.UploadedBy!);
-        listed.UploadedByName.ShouldBe(uploader);
+        (listed.UploadedByName, listed.UploadedByUnit).ShouldBe(await Mediation.Tests.Deadlines.DeadlineApps.ActorNameAndUnitAsync(await AppAsync(), listed.UploadedBy!));
         var petitionPage = WebUtility.HtmlDecode(await officer.GetStringAsync($"/Petitions/{registered.Id}"));
         var item = petitionPage.Split("<li>").Single(l => l.Contains("申请书.pdf</a>", StringComparison.Ordinal) && l.Contains(" KB ", StringComparison.Ordinal));
         item.ShouldContain(uploader);

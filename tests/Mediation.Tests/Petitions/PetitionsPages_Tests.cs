@@ -86,6 +86,29 @@ public abstract partial class PetitionsPages_Tests : ProviderTests
         after.Petitioners[0].Address.ShouldBe("岱东社区 8 号");
     }
 
+    [Theory]
+    [InlineData("岱东社区\u001b8 号", "", "文本包含无效字符。")]
+    [InlineData("岱东社区\u00078 号", "&culture=en&ui-culture=en", "The text contains invalid characters.")]
+    public async Task A_form_text_with_a_control_character_is_refused_beside_its_field_and_nothing_is_written(string address, string culture, string message)
+    {
+        var unclear = await RegisteredAsync(Visit(PetitionTextSimilarity_Tests.Noise) with
+        {
+            Petitioners = [new PetitionerInput("孙某某", null, null, null)], NameOrAddressUnclear = true,
+        });
+        var officer = await ClientAsync(userName: Officer);
+        var token = AntiforgeryToken().Match(await officer.GetStringAsync($"/Petitions/{unclear.Id}")).Groups[1].Value;
+
+        var response = await officer.PostAsync($"/Petitions/{unclear.Id}?handler=Details{culture}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["ConcurrencyStamp"] = unclear.ConcurrencyStamp, ["Details.Address"] = address,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Errors(await response.Content.ReadAsStringAsync()).ShouldContain(message);
+        var after = await (await officer.GetAsync($"/api/petitions/{unclear.Id}")).ReadAsync<PetitionDto>();
+        (after.Petitioners[0].Address, after.ConcurrencyStamp).ShouldBe((null, unclear.ConcurrencyStamp));
+    }
+
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_told_to_reload_and_nothing_is_saved()
     {

@@ -11,7 +11,7 @@ using System.Globalization;
 namespace Mediation.Identity.Pages.Account;
 
 [AllowAnonymous]
-internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel
+internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) : PageModel, Mediation.Core.Web.Pages.IShowsFormErrors
 {
     public string? UserName { get; private set; }
     public string? ReturnUrl { get; private set; }
@@ -23,6 +23,13 @@ internal sealed class SignInModel(SignInService signIn, ProblemWriter messages) 
     {
         UserName = userName;
         ReturnUrl = returnUrl;
+        if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } invalid)
+        {
+            // A name or password with a control character (FormTextPageFilter): no attempt is counted, nothing is written.
+            UserName = null;
+            ErrorMessage = invalid.ErrorMessage;
+            return Page();
+        }
         try
         {
             var principal = await signIn.AuthenticateAsync(userName, password, totpCode, ct);

@@ -12,7 +12,7 @@ namespace Mediation.Cases.Pages.Visits;
 
 /// <summary>回访: the visits due in the caller's units and the form that records one.</summary>
 [Authorize(Policy = CasesPermissions.Visits.Record)]
-public sealed class IndexModel(ProblemWriter messages) : PageModel
+public sealed class IndexModel(ProblemWriter messages) : PageModel, Mediation.Core.Web.Pages.IShowsFormErrors
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -48,6 +48,15 @@ public sealed class IndexModel(ProblemWriter messages) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var visits = HttpContext.RequestServices.GetRequiredService<FollowUpAppService>();
+        var invalidText = messages.Localize(CoreErrorCodes.Validation.InvalidText, null, CultureInfo.CurrentUICulture);
+        var refusedText = ModelState.Where(e => e.Value!.Errors.Any(x => x.ErrorMessage == invalidText)).Select(e => e.Key).ToList();
+        if (refusedText.Count > 0)
+        {
+            // A text with a control character (FormTextPageFilter): shown beside the form, nothing written.
+            Errors.AddRange(refusedText.Select(key => (key.Length == 0 ? "" : key.Replace("Form.", "", StringComparison.Ordinal) + "：") + invalidText));
+            await LoadAsync(Form.VisitId, ct);
+            return Page();
+        }
         try
         {
             var recorded = await visits.RecordAsync(Form.CaseId, Form.VisitId, new RecordVisitInput(

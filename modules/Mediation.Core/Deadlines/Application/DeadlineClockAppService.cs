@@ -34,7 +34,7 @@ internal sealed class DeadlineClockAppService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
         }
@@ -140,10 +140,6 @@ internal sealed class DeadlineClockAppService(
 
     public Task<DueDto> PreviewAsync(string policy, DateTimeOffset start, CancellationToken ct) => calendarService.DueAsync(policy, start, ct);
 
-    // Two starts of the same record and policy raced past the AnyAsync check; the unique index decides.
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message is { } m
-        && (m.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) || m.Contains("23505", StringComparison.Ordinal));
 
     private async Task<DeadlineClock> FindAsync(Guid id, string? concurrencyStamp, CancellationToken ct)
     {

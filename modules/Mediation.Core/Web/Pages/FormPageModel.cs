@@ -14,7 +14,7 @@ namespace Mediation.Core.Web.Pages;
 /// What every module's form page shares: a refused write becomes localized messages next to the form (never the error page),
 /// and an unknown or out-of-scope record is a plain 404, as in the API.
 /// </summary>
-public abstract class FormPageModel : PageModel
+public abstract class FormPageModel : PageModel, IShowsFormErrors
 {
     [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -73,14 +73,17 @@ public abstract class FormPageModel : PageModel
     internal static string FieldKey(string formPrefix, string field) =>
         formPrefix + "." + string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..]));
 
-    // The framework's own binding messages are English only; a value that does not even parse is "not in the right format".
+    // The framework's own binding messages are English only; a value that does not even parse is "not in the right format". A text
+    // refused for its characters (FormTextPageFilter) keeps that message.
     private void LocalizeBindingErrors()
     {
+        var invalidText = Text(CoreErrorCodes.Validation.InvalidText);
         var message = Text(CoreErrorCodes.Validation.Pattern);
         foreach (var (key, entry) in ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList())
         {
-            entry!.Errors.Clear();
-            ModelState.AddModelError(key, message);
+            var kept = entry!.Errors.Any(e => e.ErrorMessage == invalidText) ? invalidText : message;
+            entry.Errors.Clear();
+            ModelState.AddModelError(key, kept);
         }
     }
 }

@@ -72,12 +72,14 @@ public sealed class QueryBindingPageFilter : IAsyncPageFilter
         new(CoreErrorCodes.MalformedRequest, new Dictionary<string, object?> { ["reason"] = new LocalizableText(reason, new Dictionary<string, object?> { ["field"] = field }) },
             [new FieldError(field, CoreErrorCodes.Validation.WrongFormat, new Dictionary<string, object?>())]);
 
-    private sealed class ProblemResult(string code, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<FieldError> errors) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context) =>
-            context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>()
-                .WriteAsync(context.HttpContext, StatusCodes.Status400BadRequest, code, parameters, errors);
-    }
+}
+
+/// <summary>A page's 400 as the API writes it: a problem with its stable code and localized message.</summary>
+internal sealed class ProblemResult(string code, IReadOnlyDictionary<string, object?>? parameters, IReadOnlyList<FieldError> errors) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context) =>
+        context.HttpContext.RequestServices.GetRequiredService<ProblemWriter>()
+            .WriteAsync(context.HttpContext, StatusCodes.Status400BadRequest, code, parameters, errors);
 }
 
 /// <summary>A page that shows a query value it could not read beside its own filter form (a list) rather than as a problem.</summary>

@@ -20,6 +20,10 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
     [BindProperty]
     public Guid? ProposedItemId { get; set; }
 
+    /// <summary>Each proposed item's stamp as the form showed it (hidden fields), so an item changed since is a stale-stamp conflict.</summary>
+    [BindProperty]
+    public Dictionary<Guid, string> ProposedStamps { get; set; } = [];
+
     public MeetingDto Meeting { get; private set; } = null!;
 
     public IReadOnlyList<AgendaItemDto> Proposed { get; private set; } = [];
@@ -32,10 +36,9 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
         WriteAsync(nameof(Item), () => meetings.AddToAgendaAsync(Id, new ProposeAgendaItemInput(Meeting.GroupId,
             MeetingDisplay.Blank(Item.Title), MeetingDisplay.Blank(Item.Description), null, null, null), ct), ct);
 
-    // The form chooses among the proposed items and posts no stamp with the choice: the stamp of the item as it is proposed now.
     public Task<IActionResult> OnPostPlaceAsync(CancellationToken ct) =>
-        WriteAsync(nameof(ProposedItemId), async () => await meetings.PlaceOnAgendaAsync(Id, new PlaceOnAgendaInput(ProposedItemId,
-            (await meetings.ListProposedAsync(Paging.WebPageList, ct)).Items.FirstOrDefault(i => i.Id == ProposedItemId)?.ConcurrencyStamp), ct), ct);
+        WriteAsync(nameof(ProposedItemId), () => meetings.PlaceOnAgendaAsync(Id, new PlaceOnAgendaInput(ProposedItemId,
+            ProposedItemId is { } chosen && ProposedStamps.TryGetValue(chosen, out var shown) ? shown : null), ct), ct);
 
     public async Task<IActionResult> OnPostMinutesAsync(CancellationToken ct)
     {

@@ -355,6 +355,10 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("CaseId", "StartsAt", "MediatorId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Planned'");
+
                     b.HasIndex("OrgUnitId", "Status", "PlannedOn");
 
                     b.ToTable("SessionPlans", "cases");

@@ -350,6 +350,10 @@ namespace Mediation.Host.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("CaseId", "StartsAt", "MediatorId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Planned'");
+
                     b.HasIndex("OrgUnitId", "Status", "PlannedOn");
 
                     b.ToTable("cases_SessionPlans", (string)null);
