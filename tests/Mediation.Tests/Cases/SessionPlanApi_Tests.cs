@@ -148,7 +148,9 @@ public abstract class SessionPlanApi_Tests : ProviderTests
         var url = $"/api/cases/{registered.Id}/session-plans";
         var tomorrow = Clock.GetUtcNow().AddDays(1);
 
-        var late = await mediator.PostJsonAsync(url, new PlanSessionInput(DateTimeOffset.MaxValue, "调解室", null));
+        // Sent as a client writes it: the test's own serializer cannot write this instant in China time.
+        var late = await mediator.PostAsync(url, new StringContent("{\"startsAt\":\"9999-12-31T23:59:59Z\",\"place\":\"调解室\"}",
+            System.Text.Encoding.UTF8, "application/json"));
         late.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await late.Content.ReadAsStringAsync());
         (await late.ReadJsonAsync()).GetProperty("errors").GetProperty("startsAt")[0].GetProperty("code").GetString().ShouldBe(CoreErrorCodes.Validation.DateTooLate);
         var planned = await (await mediator.PostJsonAsync(url, new PlanSessionInput(tomorrow, "调解室", null))).ReadAsync<SessionPlanDto>();

@@ -20,10 +20,6 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
     [BindProperty]
     public Guid? ProposedItemId { get; set; }
 
-    /// <summary>Each proposed item's stamp as the form showed it (hidden fields), so an item changed since is a stale-stamp conflict.</summary>
-    [BindProperty]
-    public Dictionary<Guid, string> ProposedStamps { get; set; } = [];
-
     public MeetingDto Meeting { get; private set; } = null!;
 
     public IReadOnlyList<AgendaItemDto> Proposed { get; private set; } = [];
@@ -36,9 +32,11 @@ internal sealed class MeetingModel(JointMeetingsAppService meetings, JointMeetin
         WriteAsync(nameof(Item), () => meetings.AddToAgendaAsync(Id, new ProposeAgendaItemInput(Meeting.GroupId,
             MeetingDisplay.Blank(Item.Title), MeetingDisplay.Blank(Item.Description), null, null, null), ct), ct);
 
+    // Each proposed item's stamp as the form showed it (a hidden field per item, read here, not bound), so an item changed since is
+    // the stale-stamp conflict.
     public Task<IActionResult> OnPostPlaceAsync(CancellationToken ct) =>
         WriteAsync(nameof(ProposedItemId), () => meetings.PlaceOnAgendaAsync(Id, new PlaceOnAgendaInput(ProposedItemId,
-            ProposedItemId is { } chosen && ProposedStamps.TryGetValue(chosen, out var shown) ? shown : null), ct), ct);
+            ProposedItemId is { } chosen && Request.Form.TryGetValue($"ProposedStamps[{chosen}]", out var shown) ? shown.ToString() : null), ct), ct);
 
     public async Task<IActionResult> OnPostMinutesAsync(CancellationToken ct)
     {
