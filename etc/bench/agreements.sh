@@ -6,7 +6,10 @@
 # agreement's size) with its SHA-256 in one raw INSERT on the same database (etc/bench/Baseline, POST /documents).
 # Afterwards it checks that every 201 left exactly one archived agreement. Prints a Markdown table for the README.
 # Env: DURATION (s, 10), WARMUP (s, 3), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
-#      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there).
+#      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there),
+#      VARIANTS (host settings to compare on the same database, alternating ROUNDS times (2), e.g.
+#      "smaller:Documents__PdfCompression=Smaller faster:Documents__PdfCompression=Faster"; each label's settings are joined by
+#      commas; the machine is shared, so only variants measured in the same run are compared, by their ratio).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -20,6 +23,9 @@ warmup="${WARMUP:-3}"
 connections="${CONNECTIONS:-8}"
 threads="${THREADS:-2}"
 databases="${DATABASES:-sqlite postgresql}"
+variants="${VARIANTS:-host:}"
+rounds="${ROUNDS:-1}"
+[ "$variants" = "host:" ] || rounds="${ROUNDS:-2}"
 password="Bench-Pass-2026"
 work="$(mktemp -d /tmp/mediation-agreements.XXXXXX)"
 chmod 755 "$work"
@@ -87,7 +93,10 @@ for database in $databases; do
   taishan="(SELECT \"OrgUnitId\" FROM $committees_table WHERE \"ShortName\" = '泰山区')"
   sql "UPDATE $cases_table SET \"OrgUnitId\" = $taishan WHERE \"CommitteeId\" = (SELECT \"Id\" FROM $committees_table WHERE \"ShortName\" = '东平')" >/dev/null
   sql "UPDATE $committees_table SET \"OrgUnitId\" = $taishan WHERE \"ShortName\" = '东平'" >/dev/null
-  start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL
+  # The first variant's host lists the cases; every run then takes its own slice of them.
+  first_settings="${variants%% *}"; first_settings="${first_settings#*:}"
+  # shellcheck disable=SC2086
+  start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL ${first_settings//,/ }
   base="http://127.0.0.1:$port"
   token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.mediator\",\"password\":\"$password\"}" \
     "$base/api/auth/token" | jq -r .accessToken)"
@@ -106,30 +115,53 @@ for database in $databases; do
   available="$(wc -l <"$work/ids")"
   echo "    $available cases ready for an agreement"
   [ "$available" -ge 1000 ] || { echo "Too few cases for a run ($available)" >&2; exit 1; }
-  head -n 300 "$work/ids" >"$work/ids-warmup"; tail -n +301 "$work/ids" >"$work/ids-run"
-  # One request by hand first: a bench of refusals measures nothing.
-  probe="$(head -n 1 "$work/ids-run")"; sed -i 1d "$work/ids-run"
-  status="$(curl -sS -o "$work/probe.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/cases/$probe/agreement")"
-  [ "$status" = 200 ] || [ "$status" = 201 ] || { echo "POST /api/cases/$probe/agreement answered $status: $(cat "$work/probe.json")" >&2; exit 1; }
-  run_wrk "$warmup" "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup" >/dev/null
-  settle
-  before="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
-  if [ -n "${TRACE_DIR:-}" ]; then # a thread-time profile of the host during the measured run, to see what costs
-    mkdir -p "$TRACE_DIR"
-    ~/.dotnet/tools/dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:$(( duration - 2 )) \
-      -o "$TRACE_DIR/agreements-$database.nettrace" >/dev/null 2>&1 &
-  fi
-  read -r rps p50 p99 sent timeouts non2xx <<<"$(run_wrk "$duration" "$base" TOKEN="$token" IDS_FILE="$work/ids-run")"
-  settle
-  after="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
-  issued=$(( after - before ))
-  # Every request answered 2xx issued one agreement (a stopped thread's last request is a GET of /health/live), and so may the
-  # requests that timed out or were still in flight when wrk stopped (at most one per connection): the server finishes them.
-  ok=$(( sent - non2xx - timeouts ))
-  [ "$(( ok - issued ))" -le "$threads" ] && [ "$(( issued - ok ))" -le "$(( connections + timeouts ))" ] ||
-    { echo "$database: $sent requests, $non2xx refused, $timeouts timed out, but $issued agreements issued" >&2; tail -30 "$log" >&2; exit 1; }
-  results["$database-host"]="$rps $p50 $p99 $issued $timeouts $non2xx"
-  stop "$host_pid"
+  runs=$(( rounds * $(wc -w <<<"$variants") ))
+  slice=$(( available / runs ))
+  run=0
+  for round in $(seq 1 "$rounds"); do
+    for variant in $variants; do
+      label="${variant%%:*}"; settings="${variant#*:}"
+      if [ "$run" -gt 0 ]; then
+        # shellcheck disable=SC2086
+        start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL ${settings//,/ }
+        base="http://127.0.0.1:$port"
+        token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.mediator\",\"password\":\"$password\"}" \
+          "$base/api/auth/token" | jq -r .accessToken)"
+      fi
+      sed -n "$(( run * slice + 1 )),$(( (run + 1) * slice ))p" "$work/ids" >"$work/ids-slice"
+      sed -n "1,$(( slice / 4 ))p" "$work/ids-slice" >"$work/ids-warmup"; sed -n "$(( slice / 4 + 1 )),\$p" "$work/ids-slice" >"$work/ids-run"
+      # One request by hand first: a bench of refusals measures nothing.
+      probe="$(head -n 1 "$work/ids-run")"; sed -i 1d "$work/ids-run"
+      status="$(curl -sS -o "$work/probe.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/cases/$probe/agreement")"
+      [ "$status" = 200 ] || [ "$status" = 201 ] || { echo "POST /api/cases/$probe/agreement answered $status: $(cat "$work/probe.json")" >&2; exit 1; }
+      run_wrk "$warmup" "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup" >/dev/null
+      settle
+      before="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
+      if [ -n "${TRACE_DIR:-}" ]; then # a thread-time profile of the host during the measured run, to see what costs
+        mkdir -p "$TRACE_DIR"
+        ~/.dotnet/tools/dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:$(( duration - 2 )) \
+          -o "$TRACE_DIR/agreements-$database-$label-$round.nettrace" >/dev/null 2>&1 &
+      fi
+      cpu_before="$(awk '{ print $14 + $15 }' "/proc/$host_pid/stat")"
+      read -r rps p50 p99 sent timeouts non2xx <<<"$(run_wrk "$duration" "$base" TOKEN="$token" IDS_FILE="$work/ids-run")"
+      settle
+      cpu_after="$(awk '{ print $14 + $15 }' "/proc/$host_pid/stat")"
+      after="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
+      issued=$(( after - before ))
+      # Every request answered 2xx issued one agreement (a stopped thread's last request is a GET of /health/live), and so may the
+      # requests that timed out or were still in flight when wrk stopped (at most one per connection): the server finishes them.
+      ok=$(( sent - non2xx - timeouts ))
+      [ "$(( ok - issued ))" -le "$threads" ] && [ "$(( issued - ok ))" -le "$(( connections + timeouts ))" ] ||
+        { echo "$database: $sent requests, $non2xx refused, $timeouts timed out, but $issued agreements issued" >&2; tail -30 "$log" >&2; exit 1; }
+      # The host's CPU (user + system, both cores) per agreement issued during the measured run and the settling after it.
+      cpu_ms="$(awk -v a="$cpu_after" -v b="$cpu_before" -v n="$issued" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", n ? 1000 * (a - b) / hz / n : 0 }')"
+      size="$(sql "SELECT AVG(\"SizeBytes\") FROM $([ "$database" = sqlite ] && echo '"core_IssuedDocuments"' || echo 'core."IssuedDocuments"') WHERE \"RecordId\" IN ($(sed "s/.*/'&'/" "$work/ids-run" | paste -sd, -))" | cut -d. -f1)"
+      results["$database-$label-$round"]="$rps $p50 $p99 $issued $timeouts $non2xx $cpu_ms $size"
+      echo "    $label, round $round: $rps documents/s, $cpu_ms ms host CPU per document, $size bytes, load $(cut -d' ' -f1 /proc/loadavg)"
+      stop "$host_pid"
+      run=$(( run + 1 ))
+    done
+  done
   [ "$database" = postgresql ] && stop_postgres
 done
 
@@ -138,12 +170,17 @@ echo
 echo "Agreements over HTTP, wrk -t$threads -c$connections, ${warmup} s warm-up + ${duration} s, $(nproc) cores, load average $load_average," \
   "$(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD). SQLite: WAL + synchronous=NORMAL; PostgreSQL: synchronous_commit=off; both sides."
 echo
-echo "| database | endpoint | documents/s | p50 | p99 | issued | timeouts | errors | share of the floor |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| database | endpoint | documents/s | p50 | p99 | issued | timeouts | errors | share of the floor | host CPU per document | PDF bytes |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for database in $databases; do
   read -r b_rps b_p50 b_p99 b_n b_to b_err <<<"${results[$database-baseline]}"
-  read -r h_rps h_p50 h_p99 h_n h_to h_err <<<"${results[$database-host]}"
-  ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
-  echo "| $database | bare endpoint, 75 KB blob + SHA-256, one raw INSERT | $b_rps | $b_p50 ms | $b_p99 ms | $b_n | $b_to | $b_err | 100% |"
-  echo "| $database | \`POST /api/cases/{id}/agreement\` | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_n | $h_to | $h_err | **$ratio** |"
+  echo "| $database | bare endpoint, 75 KB blob + SHA-256, one raw INSERT | $b_rps | $b_p50 ms | $b_p99 ms | $b_n | $b_to | $b_err | 100% | | |"
+  for round in $(seq 1 "$rounds"); do
+    for variant in $variants; do
+      label="${variant%%:*}"; settings="${variant#*:}"
+      read -r h_rps h_p50 h_p99 h_n h_to h_err h_cpu h_size <<<"${results[$database-$label-$round]}"
+      ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
+      echo "| $database | \`POST /api/cases/{id}/agreement\`${settings:+ ($settings, round $round)} | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_n | $h_to | $h_err | **$ratio** | $h_cpu ms | $h_size |"
+    done
+  done
 done

@@ -100,11 +100,10 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         var model = await AgreementModelAsync(mediationCase, fullIdNumbers: false, ct);
         var document = await documents.PrepareAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
             mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var issued = await documents.IssueAsync(document, ct);
-        mediationCase.AgreementIssued(issued.Id, issued.Number, issued.IssuedAt, user.UserName);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // The archived copy goes into the case's unit, which the case's read through the scope filter has just shown to be the caller's.
+        db.UnitOfRecordReadInScope(mediationCase);
+        // The document, the case's link to it and both audit rows are one SaveChanges, so one transaction (issue 17: it was two in one).
+        var issued = await documents.IssueAsync(document, issued => mediationCase.AgreementIssued(issued.Id, issued.Number, issued.IssuedAt, user.UserName), ct);
         return new AgreementIssuedDto(mediationCase.Id, issued.Id, issued.Number);
     }
 

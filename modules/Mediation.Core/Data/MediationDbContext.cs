@@ -91,6 +91,17 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     public void UnitReadInThisRequest(Guid unitId, string unitPath) => UnitReadForCaller(unitId, unitPath, ScopePath);
 
     /// <summary>
+    /// A record this request read through the scope filter (not with IgnoreQueryFilters) lies inside the caller's subtree, and so
+    /// does its unit: a save writing into that unit (the record's archived document) need not read the unit again (issue 17).
+    /// </summary>
+    public void UnitOfRecordReadInScope(IOrgScoped record)
+    {
+        if (ScopePath is not null && Entry(record).State is EntityState.Unchanged or EntityState.Modified
+            && !Entry(record).Property(nameof(IOrgScoped.OrgUnitId)).IsModified)
+            _unitsInScope.Add(record.OrgUnitId);
+    }
+
+    /// <summary>
     /// As <see cref="UnitReadInThisRequest"/> for a writer saving on behalf of other callers (the petitions' group commit): the unit
     /// is compared with the subtree of the caller whose record goes into it, not with this context's. False when it lies outside.
     /// </summary>

@@ -55,12 +55,20 @@ public sealed class DocumentArchiveAppService(
         return Prepared(spec, request.Template, request.Number, request.RecordType, request.RecordId, request.OrgUnitId, version, issuedAt);
     }
 
-    public async Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, CancellationToken ct)
+    public Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, CancellationToken ct) => IssueAsync(document, static _ => { }, ct);
+
+    public async Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, Action<IssuedDocumentDto> alongside, CancellationToken ct)
     {
-        if (await Documents.AnyAsync(d => d.Number == document.Number, ct)) throw NumberTaken(document.Number);
+        // Inside a caller's transaction the number is checked first: on PostgreSQL a failed INSERT would leave that transaction
+        // unusable for the check below. Without one, PrepareAsync has just checked it and the unique index decides a race (issue 17:
+        // one query less per agreement).
+        if (db.Database.CurrentTransaction is not null && await Documents.AnyAsync(d => d.Number == document.Number, ct)) throw NumberTaken(document.Number);
         var issued = IssuedDocument.Issue(Guid.CreateVersion7(), document.Number, document.Kind, document.Title, document.RecordType, document.RecordId,
             document.Content, document.TemplateVersion, user.UserName, document.IssuedAt, document.OrgUnitId);
+        var dto = new IssuedDocumentDto(issued.Id, document.Number, document.Kind, document.Title, document.RecordType, document.RecordId, issued.Sha256,
+            issued.SizeBytes, document.TemplateVersion, issued.IssuedBy, document.IssuedAt);
         db.Add(issued);
+        alongside(dto);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -71,8 +79,7 @@ public sealed class DocumentArchiveAppService(
             if (await Documents.AnyAsync(d => d.Number == document.Number, ct)) throw NumberTaken(document.Number);
             throw;
         }
-        return new IssuedDocumentDto(issued.Id, document.Number, document.Kind, document.Title, document.RecordType, document.RecordId, issued.Sha256,
-            issued.SizeBytes, document.TemplateVersion, issued.IssuedBy, document.IssuedAt);
+        return dto;
     }
 
     public Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct) =>

@@ -7,6 +7,7 @@ using Mediation.Web.Documents.Layout;
 using Mediation.Core.Domain;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using PdfSharp.Pdf;
 
 namespace Mediation.Web.Documents.Application;
 
@@ -20,20 +21,23 @@ public sealed class FontMissingException(string problem)
 /// <summary>Turns document specs into PDF bytes with the configured CJK font (located and loaded once).</summary>
 public sealed class DocumentPdf(IOptions<DocumentsOptions> options) : IDocumentPdf
 {
-    private readonly Lazy<(PdfDocumentWriter? Writer, string? Problem)> _writer = new(() => Load(options.Value.FontPath));
+    private readonly Lazy<(PdfDocumentWriter? Writer, string? Problem)> _writer = new(() => Load(options.Value.FontPath, options.Value.PdfCompression));
 
     public string? Problem => _writer.Value.Problem;
 
     public byte[] Write(DocumentSpec spec) =>
         (_writer.Value.Writer ?? throw new FontMissingException(_writer.Value.Problem!)).Write(spec);
 
-    private static (PdfDocumentWriter?, string?) Load(string? configuredPath)
+    private static (PdfDocumentWriter?, string?) Load(string? configuredPath, PdfCompression compression)
     {
         var lookup = DocumentFonts.Locate(configuredPath);
         if (!lookup.Found) return (null, lookup.Problem);
         try
         {
-            return (new PdfDocumentWriter(DocumentFonts.FamilyFor(lookup.Path!)), null);
+            return (new PdfDocumentWriter(DocumentFonts.FamilyFor(lookup.Path!))
+            {
+                Compression = compression is PdfCompression.Faster ? PdfFlateEncodeMode.BestSpeed : PdfFlateEncodeMode.Default,
+            }, null);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {

@@ -26,6 +26,13 @@ public interface IDocumentArchive
     /// <summary>Archives a prepared document inside the caller's transaction (its number is unique: a second copy is a conflict).</summary>
     Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, CancellationToken ct);
 
+    /// <summary>
+    /// Archives a prepared document and, in the same SaveChanges, what <paramref name="alongside"/> changes on the caller's record
+    /// (its link to the document): one write, so the caller needs no transaction of its own. The number is unique: a second copy
+    /// is a conflict and nothing is written.
+    /// </summary>
+    Task<IssuedDocumentDto> IssueAsync(PreparedDocument document, Action<IssuedDocumentDto> alongside, CancellationToken ct);
+
     Task<IssuedDocumentDto> IssueAsync(DocumentSpec spec, string kind, string number, string recordType, string recordId, Guid orgUnitId, CancellationToken ct);
 
     Task<PagedList<IssuedDocumentDto>> ListAsync(string? recordType, string? recordId, Paging paging, CancellationToken ct);
