@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generates the multi-year 泰安 demo data set (issue 16) through the modules' own records — cases of every county's committee
 # since 2019, 新泰's 接诉即办 requests since 2020, beside the demo seed (etc/run.sh) — then recounts the statistics. small goes through
-# the services' SaveChanges (audited row by row); a size counted in records (50k, 500k, 5m) through the modules' bulk path (multi-row
-# INSERTs of the same entities, one audit entry for the import). The seed's
+# the services' SaveChanges (audited row by row); a size counted in records (50k, 500k, 5m) through the modules' bulk path (the same
+# entities as prepared INSERTs on SQLite and binary COPY on PostgreSQL, one audit entry for the import); petitions, legal-window services
+# and joint-meeting tasks of the same years come on top of the size. The seed's
 # rows hold at every size: 东平县 2020–2021 3,214 disputes, 调处率100%, 成功率98.5%, 民转刑同比下降27.5%; 新泰 满意率95.38%;
 # 肥城's desk 87 accepted / 65 concluded. Writes into ./data (as etc/run.sh) unless Database__Provider / ConnectionStrings__Default say
 # otherwise; a second run adds nothing.

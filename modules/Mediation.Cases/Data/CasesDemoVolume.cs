@@ -18,7 +18,7 @@ namespace Mediation.Cases.Data;
 /// fact has none. 东平县 in 2020–2021 is the seed's row: 3,214 disputes, all concluded (调处率100%), 3,166 of them by agreement
 /// (成功率98.5%), 40 turned criminal in 2020 and 29 in 2021 (民转刑案件同比下降27.5%).
 /// The small set goes through SaveChanges as the services' writes do (an audit row per row, a change event per batch); a set counted
-/// in records builds the same entities and writes them with <see cref="BulkInserter"/> — multi-row INSERTs, 5,000 cases a
+/// in records builds the same entities and writes them with <see cref="BulkInserter"/> — prepared INSERTs or COPY, 5,000 cases a
 /// transaction, numbers taken per committee and year at once, one audit entry for the import, no change events (the statistics recount
 /// that runs after the modules' seeds counts them).
 /// </summary>

@@ -9,12 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Mediation.Core.Data;
 
 /// <summary>
-/// Writes whole aggregates — each root entity with its owned collections — as multi-row INSERTs in the caller's transaction, for
-/// millions of rows a generator imports (etc/generate-demo.sh): values through the model's type mappings, as EF's own inserts, but no
+/// Writes whole aggregates — each root entity with its owned collections — in the caller's transaction (a provider's COPY through
+/// <see cref="IBulkRowCopier"/>, a prepared single-row INSERT on SQLite, multi-row INSERTs otherwise), for millions of rows a generator imports (etc/generate-demo.sh): values through the model's type mappings, as EF's own inserts, but no
 /// change tracker and no SaveChanges interceptor, so no audit row and no change event per record. The caller audits the import as one
 /// entry (<see cref="AuditImportAsync"/>) and has what follows from the records (the statistics' facts) recounted once at the end.
 /// </summary>
-public sealed class BulkInserter(MediationDbContext db, AuditContext audit)
+public sealed class BulkInserter(MediationDbContext db, AuditContext audit, IBulkRowCopier? copier = null)
 {
     /// <summary>The roots and, owner after owner, every row of their owned collections and references in their own tables.</summary>
     public async Task InsertAsync<T>(IReadOnlyList<T> roots, CancellationToken ct) where T : class
@@ -45,7 +45,31 @@ public sealed class BulkInserter(MediationDbContext db, AuditContext audit)
     /// Parameters a command: SQLite finds a named parameter by a linear search of the statement's names, so a command of 15,000
     /// parameters bound slower than EF's row-by-row inserts (66 cases a second against 216); about a thousand keeps that search short.
     /// </summary>
-    private int ParameterBudget => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? 1_000 : 10_000;
+    private int ParameterBudget => IsSqlite ? 1_000 : 10_000;
+
+    private bool IsSqlite => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// SQLite's own bulk form: one single-row INSERT, prepared once and run for every row with new values. SQLite compiles the statement
+    /// once and binds a handful of parameters a row, where a multi-row INSERT is compiled anew for every command and binds by a search of
+    /// its many names.
+    /// </summary>
+    private static async Task InsertPreparedAsync<TRow>(DbTransaction transaction, RowValues values, IReadOnlyList<TRow> rows,
+        Func<TRow, IProperty, object?> valueOf, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = values.Templates(command);
+        command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
+        command.Parameters.AddRange(parameters.ToArray());
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            var provided = values.ProviderValues(row, valueOf);
+            for (var i = 0; i < provided.Length; i++) parameters[i].Value = provided[i];
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     private sealed record Row(object? Owner, object Entity);
 
@@ -68,15 +92,20 @@ public sealed class BulkInserter(MediationDbContext db, AuditContext audit)
         // interceptors over statements that are none of theirs.
         if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
             throw new InvalidOperationException("A bulk insert runs inside the caller's transaction, so that a batch commits whole.");
-        foreach (var batch in rows.Chunk(values.RowsPerCommand))
-        {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            var parameters = new List<DbParameter>(batch.Length * values.Properties.Count);
-            command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(command, batch, parameters, ValueOf)}";
-            command.Parameters.AddRange(parameters.ToArray());
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        if (copier is not null)
+            await copier.CopyAsync(transaction, values.TableName, values.ColumnList, values.Templates(transaction.Connection!),
+                rows.Select(row => values.ProviderValues(row, ValueOf)), ct);
+        else if (IsSqlite) await InsertPreparedAsync(transaction, values, rows, ValueOf, ct);
+        else
+            foreach (var batch in rows.Chunk(values.RowsPerCommand))
+            {
+                await using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                var parameters = new List<DbParameter>(batch.Length * values.Properties.Count);
+                command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(command, batch, parameters, ValueOf)}";
+                command.Parameters.AddRange(parameters.ToArray());
+                await command.ExecuteNonQueryAsync(ct);
+            }
 
         foreach (var navigation in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
         {

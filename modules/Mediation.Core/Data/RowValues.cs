@@ -20,12 +20,14 @@ internal sealed class RowValues
     private const int MaxRowsPerCommand = 500;
 
     private readonly List<IProperty> _properties;
+    private readonly RelationalTypeMapping[] _mappings;
 
     private RowValues(MediationDbContext db, IEntityType entity, bool shadowAllowed, int? parameterBudget = null)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         _properties = entity.GetProperties().Where(p => !IsIdentity(p)).ToList();
+        _mappings = _properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         if (!shadowAllowed && _properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
             throw new NotSupportedException($"{entity.DisplayName()}.{shadow.Name} is a shadow property; its value has no getter to insert from.");
         TableName = sql.DelimitIdentifier(table.Name, table.Schema);
@@ -87,6 +89,38 @@ internal sealed class RowValues
             if (value is not null && property.GetRelationalTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
             parameters[i].Value = value ?? DBNull.Value;
         }
+    }
+
+    /// <summary>
+    /// One parameter a column, named @c0, @c1 …, configured by the column's type mapping (its database type) and without a value: the
+    /// template a prepared single-row INSERT binds every row to, and from which a provider's COPY learns each column's type.
+    /// </summary>
+    public IReadOnlyList<DbParameter> Templates(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        return Templates(command);
+    }
+
+    /// <inheritdoc cref="Templates(DbConnection)"/>
+    public IReadOnlyList<DbParameter> Templates(DbCommand command) =>
+        _properties.Select((property, i) => property.GetRelationalTypeMapping().CreateParameter(command, $"@c{i}", null, property.IsNullable)).ToList();
+
+    /// <summary>
+    /// A row's values as the database takes them, as <see cref="RelationalTypeMapping.CreateParameter"/> converts them: an enum without
+    /// a converter as its number, the column's value converter applied, null as <see cref="DBNull"/>.
+    /// </summary>
+    public object[] ProviderValues<T>(T row, Func<T, IProperty, object?> value)
+    {
+        var values = new object[_properties.Count];
+        for (var i = 0; i < _properties.Count; i++)
+        {
+            var mapping = _mappings[i];
+            var clr = value(row, _properties[i]);
+            if (mapping.Converter is { } converter) clr = converter.ConvertToProvider(clr);
+            else if (clr is Enum enumValue) clr = Convert.ChangeType(enumValue, Enum.GetUnderlyingType(enumValue.GetType()), System.Globalization.CultureInfo.InvariantCulture);
+            values[i] = clr ?? DBNull.Value;
+        }
+        return values;
     }
 
     /// <summary>An integer key the database numbers on insert (the audit rows' Id); EF would leave it out of its INSERT too.</summary>

@@ -56,14 +56,20 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
         return facts;
     }
 
-    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        await StoreAsync(kind, ids, await ReadAsync(kind, ids, ct), ct);
+    public Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct) => RefreshAsync(kind, ids, moveCounts: true, ct);
+
+    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, bool moveCounts, CancellationToken ct) =>
+        await StoreAsync(kind, ids, await ReadAsync(kind, ids, ct), moveCounts, ct);
+
+    public Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, CancellationToken ct) =>
+        StoreAsync(kind, ids, facts, moveCounts: true, ct);
 
     /// <summary>
     /// Replaces the facts of <paramref name="ids"/> with <paramref name="facts"/> (an id without one loses its row) and moves the monthly
-    /// counts by the difference, all in one transaction (the change event's, or one of its own).
+    /// counts by the difference, all in one transaction (the change event's, or one of its own). Without <paramref name="moveCounts"/> the
+    /// counts are left alone: a full recount reconciles them with the facts once at the end instead of row by row for every batch.
     /// </summary>
-    public async Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, CancellationToken ct)
+    public async Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, bool moveCounts, CancellationToken ct)
     {
         var idList = ids.Distinct().ToList();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -75,7 +81,7 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
             else db.Add(fact);
         }
         db.RemoveRange(existing.Values);
-        await counter.ApplyAsync(before, facts, ct);
+        if (moveCounts) await counter.ApplyAsync(before, facts, ct);
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
