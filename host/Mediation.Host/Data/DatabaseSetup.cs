@@ -41,7 +41,6 @@ public static class DatabaseSetup
                 services.AddDbContext<PostgreSqlMediationDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(Interceptors(sp)));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<PostgreSqlMediationDbContext>());
                 services.AddSingleton<IBulkCopy, PostgreSqlBulkCopy>();
-                services.AddSingleton<IBulkRowCopier, NpgsqlRowCopier>();
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<SqlServerMediationDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(Interceptors(sp)));

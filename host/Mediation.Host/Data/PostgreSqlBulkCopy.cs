@@ -1,33 +1,43 @@
+using System.Data.Common;
 using Mediation.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mediation.Host.Data;
 
 /// <summary>PostgreSQL's binary COPY for <see cref="IBulkCopy"/>: the rows stream in one round trip, no statement to parse or plan.</summary>
 internal sealed class PostgreSqlBulkCopy : IBulkCopy
 {
-    public async Task CopyAsync(DbContext db, string table, string columnList, IReadOnlyList<IProperty> columns, IEnumerable<object> rows,
+    public async Task CopyAsync(DbContext db, string table, string columnList, IReadOnlyList<DbParameter> columnTypes, IEnumerable<object[]> rows,
         CancellationToken ct)
     {
         var connection = await OpenAsync(db, ct);
-        var getters = columns.Select(p => p.GetGetter()).ToArray();
-        var converters = columns.Select(p => p.GetTypeMapping().Converter).ToArray();
+        var types = columnTypes.Select(TypeOf).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({columnList}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);
-            for (var i = 0; i < getters.Length; i++)
+            for (var i = 0; i < row.Length; i++)
             {
-                var value = getters[i].GetClrValue(row);
-                if (value is not null && converters[i] is { } converter) value = converter.ConvertToProvider(value);
-                // The value's own type picks the wire format (text for varchar, uuid, timestamptz for an offset-0 instant).
-                if (value is null) await writer.WriteNullAsync(ct);
-                else await writer.WriteAsync(value, ct);
+                if (row[i] is DBNull) await writer.WriteNullAsync(ct);
+                else if (types[i].Type is { } type) await writer.WriteAsync(row[i], type, ct);
+                else if (types[i].Name is { } name) await writer.WriteAsync(row[i], name, ct);
+                else await writer.WriteAsync(row[i], ct);
             }
         }
         await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The column's type as its mapping set it on the parameter (a string into jsonb must say so: binary COPY converts nothing), or
+    /// neither, and the value's own type picks the wire format.
+    /// </summary>
+    private static (NpgsqlDbType? Type, string? Name) TypeOf(DbParameter parameter)
+    {
+        var npgsql = (NpgsqlParameter)parameter;
+        if (npgsql.NpgsqlDbType is not NpgsqlDbType.Unknown and var type) return (type, null);
+        return (null, string.IsNullOrEmpty(npgsql.DataTypeName) ? null : npgsql.DataTypeName);
     }
 
     public async Task<string> StagingTableAsync(DbContext db, string table, CancellationToken ct)

@@ -57,7 +57,7 @@ internal sealed class StepInserter(MediationDbContext db, IEnumerable<IBulkCopy>
         if (bulkCopy.FirstOrDefault() is { } copy)
         {
             var staging = await copy.StagingTableAsync(db, values.TableName, ct);
-            await copy.CopyAsync(db, staging, values.ColumnList, values.Properties, steps, ct);
+            await copy.CopyAsync(db, staging, values.ColumnList, values.Templates(connection), values.ProviderRows(steps), ct);
             command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) SELECT {values.ColumnList} FROM {staging} " +
                 $"ORDER BY {keyOrder} ON CONFLICT DO NOTHING RETURNING {Column(nameof(DeadlineStep.Id))}";
             await ReadIdsAsync();

@@ -10,11 +10,11 @@ namespace Mediation.Core.Data;
 
 /// <summary>
 /// Writes whole aggregates — each root entity with its owned collections — in the caller's transaction (a provider's COPY through
-/// <see cref="IBulkRowCopier"/>, a prepared single-row INSERT on SQLite, multi-row INSERTs otherwise), for millions of rows a generator imports (etc/generate-demo.sh): values through the model's type mappings, as EF's own inserts, but no
+/// <see cref="IBulkCopy"/>, a prepared single-row INSERT on SQLite, multi-row INSERTs otherwise), for millions of rows a generator imports (etc/generate-demo.sh): values through the model's type mappings, as EF's own inserts, but no
 /// change tracker and no SaveChanges interceptor, so no audit row and no change event per record. The caller audits the import as one
 /// entry (<see cref="AuditImportAsync"/>) and has what follows from the records (the statistics' facts) recounted once at the end.
 /// </summary>
-public sealed class BulkInserter(MediationDbContext db, AuditContext audit, IBulkRowCopier? copier = null)
+public sealed class BulkInserter(MediationDbContext db, AuditContext audit, IEnumerable<IBulkCopy> bulkCopy)
 {
     /// <summary>The roots and, owner after owner, every row of their owned collections and references in their own tables.</summary>
     public async Task InsertAsync<T>(IReadOnlyList<T> roots, CancellationToken ct) where T : class
@@ -49,28 +49,6 @@ public sealed class BulkInserter(MediationDbContext db, AuditContext audit, IBul
 
     private bool IsSqlite => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
 
-    /// <summary>
-    /// SQLite's own bulk form: one single-row INSERT, prepared once and run for every row with new values. SQLite compiles the statement
-    /// once and binds a handful of parameters a row, where a multi-row INSERT is compiled anew for every command and binds by a search of
-    /// its many names.
-    /// </summary>
-    private static async Task InsertPreparedAsync<TRow>(DbTransaction transaction, RowValues values, IReadOnlyList<TRow> rows,
-        Func<TRow, IProperty, object?> valueOf, CancellationToken ct)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var parameters = values.Templates(command);
-        command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
-        command.Parameters.AddRange(parameters.ToArray());
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            var provided = values.ProviderValues(row, valueOf);
-            for (var i = 0; i < provided.Length; i++) parameters[i].Value = provided[i];
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
     private sealed record Row(object? Owner, object Entity);
 
     private async Task InsertAsync(IEntityType type, IReadOnlyList<Row> rows, CancellationToken ct)
@@ -92,10 +70,10 @@ public sealed class BulkInserter(MediationDbContext db, AuditContext audit, IBul
         // interceptors over statements that are none of theirs.
         if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
             throw new InvalidOperationException("A bulk insert runs inside the caller's transaction, so that a batch commits whole.");
-        if (copier is not null)
-            await copier.CopyAsync(transaction, values.TableName, values.ColumnList, values.Templates(transaction.Connection!),
+        if (bulkCopy.FirstOrDefault() is { } copy)
+            await copy.CopyAsync(db, values.TableName, values.ColumnList, values.Templates(transaction.Connection!),
                 rows.Select(row => values.ProviderValues(row, ValueOf)), ct);
-        else if (IsSqlite) await InsertPreparedAsync(transaction, values, rows, ValueOf, ct);
+        else if (IsSqlite) await values.InsertPreparedAsync(transaction, rows.Select(row => values.ProviderValues(row, ValueOf)), ct);
         else
             foreach (var batch in rows.Chunk(values.RowsPerCommand))
             {

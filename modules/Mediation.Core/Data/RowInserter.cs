@@ -20,12 +20,14 @@ internal sealed class RowInserter(MediationDbContext db, IEnumerable<IBulkCopy> 
         var values = RowValues.For<T>(db);
         if (bulkCopy.FirstOrDefault() is { } copy)
         {
-            await copy.CopyAsync(db, values.TableName, values.ColumnList, values.Properties, rows, ct);
+            await copy.CopyAsync(db, values.TableName, values.ColumnList, values.Templates(db.Database.GetDbConnection()), values.ProviderRows(rows), ct);
             return;
         }
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
         {
-            await InsertOneByOneAsync(values, rows, ct);
+            if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
+                throw new InvalidOperationException("Rows are inserted inside the caller's transaction, so that they commit whole.");
+            await values.InsertPreparedAsync(transaction, values.ProviderRows(rows), ct);
             return;
         }
         // Only a factory for parameters of the provider's type; the command EF runs is its own.
@@ -35,27 +37,6 @@ internal sealed class RowInserter(MediationDbContext db, IEnumerable<IBulkCopy> 
             var parameters = new List<DbParameter>(batch.Length * values.Properties.Count);
             var sql = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(factory, batch, parameters)}";
             await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
-        }
-    }
-
-    /// <summary>SQLite: the statement is prepared once; each row only rebinds its values.</summary>
-    private async Task InsertOneByOneAsync<T>(RowValues values, IEnumerable<T> rows, CancellationToken ct) where T : class
-    {
-        using var row = rows.GetEnumerator();
-        if (!row.MoveNext()) return;
-        if (db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
-            throw new InvalidOperationException("Rows are inserted inside the caller's transaction, so that they commit whole.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        var parameters = new List<DbParameter>(values.Properties.Count);
-        command.CommandText = $"INSERT INTO {values.TableName} ({values.ColumnList}) VALUES {values.Rows(command, [row.Current], parameters)}";
-        command.Parameters.AddRange(parameters.ToArray());
-        await command.PrepareAsync(ct);
-        await command.ExecuteNonQueryAsync(ct);
-        while (row.MoveNext())
-        {
-            values.Rebind(parameters, row.Current);
-            await command.ExecuteNonQueryAsync(ct);
         }
     }
 }

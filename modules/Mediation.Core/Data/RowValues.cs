@@ -123,6 +123,32 @@ internal sealed class RowValues
         return values;
     }
 
+    /// <summary>The rows' values as the database takes them (<see cref="ProviderValues{T}"/>, each property read by its getter), lazily.</summary>
+    public IEnumerable<object[]> ProviderRows<T>(IEnumerable<T> rows) where T : class =>
+        rows.Select(row => ProviderValues(row, static (r, property) => property.GetGetter().GetClrValue(r)));
+
+    /// <summary>
+    /// SQLite's own bulk form: one single-row INSERT, prepared once and run for every row with new values. SQLite compiles the statement
+    /// once and binds a handful of parameters a row, where a multi-row INSERT is compiled anew for every command and binds by a linear
+    /// search of its many parameter names (15,000 parameters bound slower than EF's row-by-row inserts).
+    /// </summary>
+    public async Task InsertPreparedAsync(DbTransaction transaction, IEnumerable<object[]> providerRows, CancellationToken ct)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = Templates(command);
+        command.CommandText = $"INSERT INTO {TableName} ({ColumnList}) VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
+        command.Parameters.AddRange(parameters.ToArray());
+        var prepared = false;
+        foreach (var row in providerRows)
+        {
+            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i];
+            // Prepared with the first row's values bound: a provider may read a parameter's value while preparing.
+            if (!prepared) { await command.PrepareAsync(ct); prepared = true; }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// <summary>An integer key the database numbers on insert (the audit rows' Id); EF would leave it out of its INSERT too.</summary>
     private static bool IsIdentity(IProperty property) =>
         property.IsPrimaryKey() && property.ValueGenerated.HasFlag(ValueGenerated.OnAdd) && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
