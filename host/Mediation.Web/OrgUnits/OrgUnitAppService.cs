@@ -85,7 +85,6 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
     public async Task<OrgUnitDto> UpdateAsync(Guid id, UpdateOrgUnitInput input, CancellationToken ct)
     {
         new InputValidator()
-            .Required(input.ConcurrencyStamp, "concurrencyStamp")
             .NotBlankIfPresent(input.Name, "name").MaxLength(input.Name, OrgUnit.MaxNameLength, "name")
             .InRange(input.SortOrder, 0, 100_000, "sortOrder")
             .MaxLength(input.IssuingBodyName, OrgUnit.MaxIssuingBodyNameLength, "issuingBodyName")
@@ -106,7 +105,7 @@ public sealed partial class OrgUnitAppService(MediationDbContext db, IIntegratio
 
     public async Task<OrgUnitDto> MoveAsync(Guid id, MoveOrgUnitInput input, CancellationToken ct)
     {
-        new InputValidator().Required(input.NewParentId, "newParentId").Required(input.ConcurrencyStamp, "concurrencyStamp").ThrowIfInvalid();
+        new InputValidator().Required(input.NewParentId, "newParentId").ThrowIfInvalid();
 
         var unit = await FindWritableAsync(id, tracked: true, ct);
         db.ExpectConcurrencyStamp(unit, input.ConcurrencyStamp);

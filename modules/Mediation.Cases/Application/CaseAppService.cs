@@ -105,7 +105,7 @@ internal sealed class CaseAppService(MediationDbContext db, PersonalDataProtecto
 
     public async Task<CaseDto> AssessRiskAsync(Guid id, AssessRiskInput input, CancellationToken ct)
     {
-        var check = new InputValidator().Required(input.Grade, "grade").MaxLength(input.Reason, 500, "reason").Required(input.ConcurrencyStamp, "concurrencyStamp")
+        var check = new InputValidator().Required(input.Grade, "grade").MaxLength(input.Reason, 500, "reason")
             .MaxLength(input.PoliceStation, 100, "policeStation");
         if (input.MayTurnCriminal) check.Required(input.PoliceReportedOn, "policeReportedOn").Required(input.PoliceStation, "policeStation");
         check.ThrowIfInvalid();

@@ -71,6 +71,30 @@ public abstract class ConcurrencyStamp_Tests : ProviderTests
         (stored.ConcurrencyStamp, stored.Sessions.Count).ShouldBe((registered.ConcurrencyStamp, 0));
     }
 
+    /// <summary>
+    /// The risk assessment and the org unit's update and move named the missing stamp as any missing field (Core:ValidationFailed);
+    /// like every other change they now answer ConcurrencyStampRequired, checked before the first write.
+    /// </summary>
+    [Fact]
+    public async Task A_risk_assessed_and_an_org_unit_moved_without_the_stamp_are_refused_and_nothing_changes()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var mediator = await ClientAsync(userName: "demo.mediator");
+
+        await ShouldBeRefusedAsync(await mediator.PostJsonAsync($"/api/cases/{registered.Id}/risk", new { grade = "Yellow", reason = "双方情绪激动" }));
+        (await StampAsync(mediator, $"/api/cases/{registered.Id}")).ShouldBe(registered.ConcurrencyStamp);
+
+        var admin = await ClientAsync(userName: "demo.systemadmin");
+        var township = (await (await admin.GetAsync("/api/org-units")).ReadAsync<List<Mediation.Web.OrgUnits.OrgUnitDto>>()).Single(u => u.Code == "370902001");
+        var url = $"/api/org-units/{township.Id}";
+        var before = await StampAsync(admin, url);
+        await ShouldBeRefusedAsync(await admin.PostJsonAsync($"{url}/move", new { newParentId = township.ParentId }));
+        await ShouldBeRefusedAsync(await admin.PutJsonAsync(url, new { sortOrder = 7 }));
+        (await StampAsync(admin, url)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task A_petition_paused_without_the_stamp_is_refused_and_nothing_changes()
     {
