@@ -87,10 +87,12 @@ public abstract partial class ControlsEndToEnd_Tests
         var advisor = await app.ClientAsAsync("demo.legaladvisor");
         var windows = await (await advisor.GetAsync("/api/legal-windows/windows")).ReadJsonAsync();
         var windowId = (windows.ValueKind is JsonValueKind.Array ? windows : windows.GetProperty("items"))[0].GetProperty("id").GetGuid();
+        var servedAt = clock.GetUtcNow().AddHours(-1);
         var served = await advisor.PostJsonAsync("/api/legal-windows/records", new Mediation.LegalWindows.RecordServiceInput(windowId, ServiceKind.Consultation,
-            clock.GetUtcNow().AddHours(-1), new ServedPersonInput("端到端村民", VillagerIdCard, VillagerPhone), "咨询宅基地使用权", "建议先行协商", 20, "民法典第三百六十二条"));
+            servedAt, new ServedPersonInput("端到端村民", VillagerIdCard, VillagerPhone), "咨询宅基地使用权", "建议先行协商", 20, "民法典第三百六十二条"));
         served.StatusCode.ShouldBe(HttpStatusCode.Created, await served.Content.ReadAsStringAsync());
-        var month = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // The service's month, not today's: an hour ago is last month when the test runs just after China's midnight on the 1st.
+        var month = servedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var workbook = await LedgerWorkbookAsync(app, advisor, month);
 
         // Lockout: five wrong passwords, then the right one is refused too.

@@ -430,7 +430,9 @@ public abstract class LegalWindowsApi_Tests : ProviderTests
         Convert.ToInt32(row["用时（分钟）"], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(25);
         rows.ShouldAllBe(r => ((string)r["编号"]!).StartsWith("岱东法"));
 
-        var nextMonth = DateTime.ParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // The month after today's (China): no service can be recorded there yet. Not the record's month + 1, which is today's month when
+        // the test runs across China's midnight at a month's end, and holds the services recorded since.
+        var nextMonth = ChinaTime.ToChina(DateTimeOffset.UtcNow).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         using var empty = new MemoryStream(await (await advisor.GetAsync($"/api/legal-windows/ledger?month={nextMonth}")).Content.ReadAsByteArrayAsync());
         MiniExcelLibs.MiniExcel.Query(empty, useHeaderRow: true).ShouldBeEmpty();
         var bad = await advisor.GetAsync("/api/legal-windows/ledger?month=2026-13");
