@@ -30,9 +30,6 @@ internal static class CasesDemoVolume
     public const int DongpingCriminal2021 = 29;
     /// <summary>Cases a county registers in a year of the small set (东平县 outside 2020–2021 included).</summary>
     private const int PerCountyYear = 40;
-    private const int Batch = 200;
-    /// <summary>Cases a transaction of the bulk path writes: about 40,000 rows with their parties and timelines.</summary>
-    private const int BulkBatch = 5_000;
 
     private static readonly (DisputeType Type, string Summary)[] Disputes =
     [
@@ -76,37 +73,27 @@ internal static class CasesDemoVolume
         var countyYears = committees.Sum(c => lastDay.Year - DemoVolume.FirstYear + 1) - 2;
         var perCountyYear = CasesPerCountyYear(volume, countyYears);
         var protector = sp.GetRequiredService<PersonalDataProtector>();
-        var written = 0L;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (county, committee) in committees)
-            for (var year = DemoVolume.FirstYear; year <= lastDay.Year; year++)
-            {
-                var seedRow = county.ShortName == DemoVolume.Counties[0].ShortName && year is 2020 or 2021;
-                var count = seedRow ? (year == 2020 ? DongpingDisputes / 2 : DongpingDisputes - DongpingDisputes / 2) : perCountyYear;
-                var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, 10);
-                if (last < new DateOnly(year, 1, 1)) continue;
-                var yearPlans = Enumerable.Range(0, count)
-                    .Select(_ => new Plan(committee, county, new DateOnly(year, 1, 1).AddDays(random.Next(0, last.DayNumber - new DateOnly(year, 1, 1).DayNumber + 1)),
-                        Agreed: true, Criminal: false))
-                    .ToList();
-                // The seed's row exactly: 24 cases a year end without agreement, 40 (2020) and 29 (2021) turn criminal; elsewhere about 2.5% and 1%.
-                var notAgreed = seedRow ? DongpingNotAgreed / 2 : (int)Math.Round(count * 0.025);
-                var criminal = seedRow ? (year == 2020 ? DongpingCriminal2020 : DongpingCriminal2021) : random.Next(0, Math.Max(1, count / 50) + 1);
-                for (var i = 0; i < notAgreed; i++) yearPlans[i] = yearPlans[i] with { Agreed = false };
-                for (var i = 0; i < criminal; i++) yearPlans[^(i + 1)] = yearPlans[^(i + 1)] with { Criminal = true };
-                yearPlans.Sort((a, b) => a.RegisteredOn.CompareTo(b.RegisteredOn));
+        // A year's cases are registered by December 10, so most are concluded within the year.
+        var written = await DemoVolume.ForEachCountyYearAsync(committees, lastDay, (at, year, last) =>
+        {
+            var (county, committee) = at;
+            var seedRow = county.ShortName == DemoVolume.Counties[0].ShortName && year is 2020 or 2021;
+            var count = seedRow ? (year == 2020 ? DongpingDisputes / 2 : DongpingDisputes - DongpingDisputes / 2) : perCountyYear;
+            var yearPlans = Enumerable.Range(0, count)
+                .Select(_ => new Plan(committee, county, DemoVolume.DayBetween(random, new DateOnly(year, 1, 1), last), Agreed: true, Criminal: false))
+                .ToList();
+            // The seed's row exactly: 24 cases a year end without agreement, 40 (2020) and 29 (2021) turn criminal; elsewhere about 2.5% and 1%.
+            var notAgreed = seedRow ? DongpingNotAgreed / 2 : (int)Math.Round(count * 0.025);
+            var criminal = seedRow ? (year == 2020 ? DongpingCriminal2020 : DongpingCriminal2021) : random.Next(0, Math.Max(1, count / 50) + 1);
+            for (var i = 0; i < notAgreed; i++) yearPlans[i] = yearPlans[i] with { Agreed = false };
+            for (var i = 0; i < criminal; i++) yearPlans[^(i + 1)] = yearPlans[^(i + 1)] with { Criminal = true };
+            yearPlans.Sort((a, b) => a.RegisteredOn.CompareTo(b.RegisteredOn));
 
-                // The committee's numbers of the year in registration order, taken from the services' sequence at once.
-                // The committee's numbers of the year in registration order, taken from the services' sequence at once.
-                var first = await DemoVolume.TakeNumbersAsync(services, CaseNumber.Kind, committee.Id, year, count, ct);
-                var next = first;
-                foreach (var chunk in yearPlans.Chunk(volume.IsSmall ? Batch : BulkBatch))
-                {
-                    var cases = chunk.Select(plan => CaseOf(plan, next++, protector, random, today)).ToList();
-                    await volume.WriteBatchAsync(services, cases, ct);
-                    written += cases.Count;
-                }
-            }
+            // The committee's numbers of the year in registration order.
+            return volume.WriteNumberedYearAsync(services, CaseNumber.Kind, committee.Id, year, yearPlans, null,
+                (plan, sequence) => CaseOf(plan, sequence, protector, random, today), ct);
+        }, lastDayOfDecember: 10);
 
         await volume.AuditImportAsync(services, nameof(MediationCase), written, new { committees = committees.Select(c => c.Committee.Name) }, ct);
         logger.LogInformation("Demo volume {Size}: {Count} cases of {Committees} county committees written in {Seconds:F1} s ({Rate:F0} a second)",

@@ -151,6 +151,52 @@ public sealed record DemoVolume(string Size, int Seed, long Records)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Records written in one transaction: 200 through SaveChanges in the small set, 5,000 through the bulk path (5,000 cases are about
+    /// 40,000 rows with their parties and timelines).
+    /// </summary>
+    public int BatchSize => IsSmall ? 200 : 5_000;
+
+    /// <summary>
+    /// The generated past county by county and year by year, from <see cref="FirstYear"/> to <paramref name="lastDay"/>'s year: hands
+    /// <paramref name="writeYear"/> each county, year and the year's last day (<paramref name="lastDay"/> in its own year, otherwise
+    /// December <paramref name="lastDayOfDecember"/>; a year that would end before it begins is skipped) and sums the records it wrote.
+    /// </summary>
+    public static async Task<long> ForEachCountyYearAsync<TCounty>(IEnumerable<TCounty> counties, DateOnly lastDay,
+        Func<TCounty, int, DateOnly, Task<int>> writeYear, int lastDayOfDecember = 31)
+    {
+        var written = 0L;
+        foreach (var county in counties)
+            for (var year = FirstYear; year <= lastDay.Year; year++)
+            {
+                var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, lastDayOfDecember);
+                if (last < new DateOnly(year, 1, 1)) continue;
+                written += await writeYear(county, year, last);
+            }
+        return written;
+    }
+
+    /// <summary><paramref name="count"/> random days of <paramref name="year"/> up to <paramref name="last"/>, in date order.</summary>
+    public static List<DateOnly> DaysOfYear(Random random, int year, DateOnly last, int count) =>
+        Enumerable.Range(0, count).Select(_ => DayBetween(random, new DateOnly(year, 1, 1), last)).Order().ToList();
+
+    /// <summary>
+    /// A year's records of one numbering scope, planned in date order (<paramref name="plans"/>), numbered from the services' sequence
+    /// (<paramref name="numberKind"/>, <paramref name="numberScopeId"/>) as the services would have numbered them, made by
+    /// <paramref name="recordOf"/> (plan, sequence number) and written batch by batch with the clocks they gathered; how many.
+    /// </summary>
+    public async Task<int> WriteNumberedYearAsync<TPlan, T>(IServiceProvider services, string numberKind, Guid numberScopeId, int year,
+        IReadOnlyList<TPlan> plans, DemoClocks? clocks, Func<TPlan, int, T> recordOf, CancellationToken ct) where T : class
+    {
+        var next = await TakeNumbersAsync(services, numberKind, numberScopeId, year, plans.Count, ct);
+        foreach (var chunk in plans.Chunk(BatchSize))
+        {
+            var records = chunk.Select(plan => recordOf(plan, next++)).ToList();
+            await WriteSetsAsync(services, [records], clocks, ct);
+        }
+        return plans.Count;
+    }
+
     /// <summary>At a size counted in records, the one audit entry of a module's import (the small set's rows are audited one by one).</summary>
     public async Task AuditImportAsync(IServiceProvider services, string entityType, long count, object details, CancellationToken ct)
     {

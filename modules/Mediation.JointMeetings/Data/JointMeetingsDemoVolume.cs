@@ -62,38 +62,35 @@ internal static class JointMeetingsDemoVolume
 
         var perCountyYear = volume.PerCountyYear(SmallPerCountyYear, ShareOfRecords, groups.Count * (lastDay.Year - DemoVolume.FirstYear + 1));
         var meetingsPerYear = Math.Clamp(perCountyYear / 4, 4, 12);
-        var written = 0L;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (county, group, members) in groups)
-            for (var year = DemoVolume.FirstYear; year <= lastDay.Year; year++)
+        // A year's meetings end by December 20, so their tasks are assigned before the year ends.
+        var written = await DemoVolume.ForEachCountyYearAsync(groups, lastDay, async (at, year, last) =>
+        {
+            var span = last.DayNumber - new DateOnly(year, 1, 1).DayNumber;
+            var meetings = new List<Meeting>();
+            var items = new List<AgendaItem>();
+            var tasks = new List<AssignedTask>();
+            for (var m = 0; m < meetingsPerYear; m++)
             {
-                var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, 20);
-                var span = last.DayNumber - new DateOnly(year, 1, 1).DayNumber;
-                if (span < 0) continue;
-                var meetings = new List<Meeting>();
-                var items = new List<AgendaItem>();
-                var tasks = new List<AssignedTask>();
-                for (var m = 0; m < meetingsPerYear; m++)
+                var heldOn = new DateOnly(year, 1, 1).AddDays(span * (2 * m + 1) / (2 * meetingsPerYear));
+                var meeting = Held(at.Group, at.Members, $"{year}年第{m + 1}次联席会议", ChinaTime.StartOfDay(heldOn).AddHours(9).ToUniversalTime(), at.County);
+                meetings.Add(meeting);
+                // The year's tasks spread over its meetings, one or two an agenda item.
+                var due = perCountyYear * (m + 1) / meetingsPerYear - perCountyYear * m / meetingsPerYear;
+                for (var number = 1; number <= due;)
                 {
-                    var heldOn = new DateOnly(year, 1, 1).AddDays(span * (2 * m + 1) / (2 * meetingsPerYear));
-                    var meeting = Held(group, members, $"{year}年第{m + 1}次联席会议", ChinaTime.StartOfDay(heldOn).AddHours(9).ToUniversalTime(), county);
-                    meetings.Add(meeting);
-                    // The year's tasks spread over its meetings, one or two an agenda item.
-                    var due = perCountyYear * (m + 1) / meetingsPerYear - perCountyYear * m / meetingsPerYear;
-                    for (var number = 1; number <= due;)
-                    {
-                        var (title, decision, requirement) = Matters[random.Next(Matters.Length)];
-                        var item = new AgendaItem(Guid.CreateVersion7(), group, title, null, AgendaItemSource.Office, null, null, null, meeting.ScheduledAt.AddDays(-3), Convener);
-                        item.PlaceOn(meeting);
-                        item.Decide(meeting, decision);
-                        items.Add(item);
-                        var ofItem = number < due && random.Next(2) == 0 ? 2 : 1;
-                        for (var k = 0; k < ofItem; k++, number++) tasks.Add(TaskOf(item, meeting, number, requirement, members, random, clocks));
-                    }
+                    var (title, decision, requirement) = Matters[random.Next(Matters.Length)];
+                    var item = new AgendaItem(Guid.CreateVersion7(), at.Group, title, null, AgendaItemSource.Office, null, null, null, meeting.ScheduledAt.AddDays(-3), Convener);
+                    item.PlaceOn(meeting);
+                    item.Decide(meeting, decision);
+                    items.Add(item);
+                    var ofItem = number < due && random.Next(2) == 0 ? 2 : 1;
+                    for (var k = 0; k < ofItem; k++, number++) tasks.Add(TaskOf(item, meeting, number, requirement, at.Members, random, clocks));
                 }
-                await volume.WriteSetsAsync(services, [meetings, items, tasks], clocks, ct);
-                written += tasks.Count;
             }
+            await volume.WriteSetsAsync(services, [meetings, items, tasks], clocks, ct);
+            return tasks.Count;
+        }, lastDayOfDecember: 20);
 
         await volume.AuditImportAsync(services, nameof(AssignedTask), written, new { groups = groups.Select(g => g.Group.Name) }, ct);
         sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JointMeetingsDemoVolume)).LogInformation(

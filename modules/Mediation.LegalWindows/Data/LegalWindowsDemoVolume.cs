@@ -24,8 +24,6 @@ internal static class LegalWindowsDemoVolume
     /// <summary>Services a county window gives in a year of the small set; at a size counted in records, 6% of the size.</summary>
     private const int SmallPerCountyYear = 20;
     private const double ShareOfRecords = 0.06;
-    private const int Batch = 200;
-    private const int BulkBatch = 5_000;
 
     private static readonly (string Matter, string Advice, string Laws)[] Consultations =
     [
@@ -68,21 +66,10 @@ internal static class LegalWindowsDemoVolume
         await db.SaveChangesAsync(ct);
 
         var perCountyYear = volume.PerCountyYear(SmallPerCountyYear, ShareOfRecords, windows.Count * (lastDay.Year - DemoVolume.FirstYear + 1));
-        var written = 0L;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (county, window, advisors) in windows)
-            for (var year = DemoVolume.FirstYear; year <= lastDay.Year; year++)
-            {
-                var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, 31);
-                var days = Enumerable.Range(0, perCountyYear).Select(_ => DemoVolume.DayBetween(random, new DateOnly(year, 1, 1), last)).Order().ToList();
-                var next = await DemoVolume.TakeNumbersAsync(services, ServiceRecordAppService.NumberKind, window.Id, year, days.Count, ct);
-                foreach (var chunk in days.Chunk(volume.IsSmall ? Batch : BulkBatch))
-                {
-                    var records = chunk.Select(day => ServiceOf(county, window, advisors[random.Next(advisors.Length)], year, next++, day, random, protector, clocks)).ToList();
-                    await volume.WriteBatchAsync(services, records, clocks, ct);
-                    written += records.Count;
-                }
-            }
+        var written = await DemoVolume.ForEachCountyYearAsync(windows, lastDay, (at, year, last) =>
+            volume.WriteNumberedYearAsync(services, ServiceRecordAppService.NumberKind, at.Window.Id, year, DemoVolume.DaysOfYear(random, year, last, perCountyYear), clocks,
+                (day, sequence) => ServiceOf(at.County, at.Window, at.Advisors[random.Next(at.Advisors.Length)], year, sequence, day, random, protector, clocks), ct));
 
         await volume.AuditImportAsync(services, nameof(ServiceRecord), written, new { windows = windows.Select(w => w.Window.Name) }, ct);
         sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegalWindowsDemoVolume)).LogInformation(

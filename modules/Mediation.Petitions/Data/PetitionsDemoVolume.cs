@@ -28,8 +28,6 @@ internal static class PetitionsDemoVolume
     /// <summary>Petitions a county receives in a year of the small set; at a size counted in records, 4% of the size.</summary>
     private const int SmallPerCountyYear = 12;
     private const double ShareOfRecords = 0.04;
-    private const int Batch = 200;
-    private const int BulkBatch = 5_000;
 
     private static readonly (string Matter, string Outcome)[] Matters =
     [
@@ -61,21 +59,10 @@ internal static class PetitionsDemoVolume
         foreach (var county in DemoVolume.Counties)
             if (await units.FindByCodeAsync(county.Code, ct) is { } unit) offices.Add((county, unit.Id, PetitionNumber.ShortNameOf(unit.Name)));
         var perCountyYear = volume.PerCountyYear(SmallPerCountyYear, ShareOfRecords, offices.Count * (lastDay.Year - DemoVolume.FirstYear + 1));
-        var written = 0L;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (county, unitId, shortName) in offices)
-            for (var year = DemoVolume.FirstYear; year <= lastDay.Year; year++)
-            {
-                var last = year == lastDay.Year ? lastDay : new DateOnly(year, 12, 31);
-                var days = Enumerable.Range(0, perCountyYear).Select(_ => DemoVolume.DayBetween(random, new DateOnly(year, 1, 1), last)).Order().ToList();
-                var next = await DemoVolume.TakeNumbersAsync(services, PetitionNumber.Kind, unitId, year, days.Count, ct);
-                foreach (var chunk in days.Chunk(volume.IsSmall ? Batch : BulkBatch))
-                {
-                    var petitions = chunk.Select(day => PetitionOf(county, unitId, shortName, new PetitionNumber(year, next++), day, random, protector, clocks)).ToList();
-                    await volume.WriteBatchAsync(services, petitions, clocks, ct);
-                    written += petitions.Count;
-                }
-            }
+        var written = await DemoVolume.ForEachCountyYearAsync(offices, lastDay, (office, year, last) =>
+            volume.WriteNumberedYearAsync(services, PetitionNumber.Kind, office.UnitId, year, DemoVolume.DaysOfYear(random, year, last, perCountyYear), clocks,
+                (day, sequence) => PetitionOf(office.County, office.UnitId, office.ShortName, new PetitionNumber(year, sequence), day, random, protector, clocks), ct));
 
         await volume.AuditImportAsync(services, nameof(Petition), written, new { offices = offices.Select(o => o.County.Name) }, ct);
         sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PetitionsDemoVolume)).LogInformation(
