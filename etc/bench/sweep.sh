@@ -81,6 +81,17 @@ breakdown="$(echo "$line" | sed -n 's/.* ms (\(.*\))$/\1/p')"
 
 steps="$(psql_mediation -c "SELECT count(*), count(DISTINCT s.\"ClockId\") FROM core.\"DeadlineSteps\" s JOIN core.\"DeadlineClocks\" c ON c.\"Id\" = s.\"ClockId\" WHERE c.\"ConcurrencyStamp\" = 'bench'")"
 notices="$(psql_mediation -c "SELECT count(*) FROM core.\"Notices\" WHERE \"Template\" = 'deadline-escalation'")"
+# What the sweep wrote, row by row as PostgreSQL stores it (pg_column_size of the whole row): the gap to the baseline is this volume.
+volume="$(psql_mediation <<'SQL'
+SELECT format('%s step rows %s MB, %s notice rows %s MB, %s notice audit rows %s MB (details %s bytes each on average)',
+  s.n, s.mb, n.n, n.mb, a.n, a.mb, a.details)
+FROM (SELECT count(*) n, round(sum(pg_column_size(x.*)) / 1e6, 1) mb FROM core."DeadlineSteps" x) s,
+     (SELECT count(*) n, round(sum(pg_column_size(x.*)) / 1e6, 1) mb FROM core."Notices" x WHERE "Template" = 'deadline-escalation') n,
+     (SELECT count(*) n, round(sum(pg_column_size(x.*)) / 1e6, 1) mb, round(avg(octet_length("Details"))) details
+        FROM core."AuditEntries" x WHERE "EntityType" = 'Notice' AND "EntityId" IN
+          (SELECT "Id"::text FROM core."Notices" WHERE "Template" = 'deadline-escalation')) a;
+SQL
+)"
 [ "$steps" = "$overdue|$overdue" ] || { echo "Expected $overdue steps on $overdue clocks, found $steps" >&2; exit 1; }
 echo "==> Waiting a minute: the next sweep must record nothing more"
 sleep 65
@@ -96,3 +107,4 @@ echo "|---|---|---|---|"
 echo "| one sweep: $recorded steps recorded, $notices escalation notices, each overdue clock once | $sweep_ms | $baseline_ms |" \
   "$(awk -v t="$sweep_ms" -v b="$baseline_ms" 'BEGIN { printf "%.1f", t / b }') |"
 [ -z "$breakdown" ] || { echo; echo "The sweep's own account: $breakdown"; }
+echo "Written: $volume"

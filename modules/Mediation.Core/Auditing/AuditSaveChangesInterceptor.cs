@@ -59,16 +59,16 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[name] = secret ? Redacted(property.CurrentValue) : Summarized(property.CurrentValue);
+                    changes[name] = secret ? Redacted(property.CurrentValue) : Summarized(property.Metadata, property.CurrentValue);
                     break;
                 case EntityState.Deleted:
-                    changes[name] = secret ? Redacted(property.OriginalValue) : Summarized(property.OriginalValue);
+                    changes[name] = secret ? Redacted(property.OriginalValue) : Summarized(property.Metadata, property.OriginalValue);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
                     if (name is "ConcurrencyStamp") continue;
                     changes[name] = secret
                         ? new { old = Redacted(property.OriginalValue), @new = Redacted(property.CurrentValue) }
-                        : new { old = Summarized(property.OriginalValue), @new = Summarized(property.CurrentValue) };
+                        : new { old = Summarized(property.Metadata, property.OriginalValue), @new = Summarized(property.Metadata, property.CurrentValue) };
                     break;
             }
         }
@@ -98,7 +98,7 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
             if (property.IsShadowProperty())
                 throw new NotSupportedException($"{type.DisplayName()}.{property.Name} is a shadow property; audit it through SaveChanges.");
             var value = property.GetGetter().GetClrValue(entity);
-            changes[property.Name] = IsSecret(property.Name) ? Redacted(value) : Summarized(value);
+            changes[property.Name] = IsSecret(property.Name) ? Redacted(value) : Summarized(property, value);
         }
         var key = type.FindPrimaryKey();
         var id = key is null ? null : string.Join(",", key.Properties.Select(p => p.GetGetter().GetClrValue(entity)));
@@ -117,10 +117,22 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
     internal static object? Summarized(object? value) => value switch
     {
         byte[] bytes => new { size = bytes.LongLength, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) },
-        string text when text.Length > MaxTextLength =>
-            new { length = text.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) },
+        string text when text.Length > MaxTextLength => Digest(text),
         _ => value,
     };
+
+    /// <summary><see cref="Summarized(object?)"/>, and a property marked <see cref="AuditedByDigestAttribute"/> by its digest at any length.</summary>
+    private static object? Summarized(IReadOnlyProperty property, object? value) =>
+        value is string text && property.PropertyInfo is { } info
+        && ByDigest.GetOrAdd(info, p => p.IsDefined(typeof(AuditedByDigestAttribute), inherit: true))
+            ? Digest(text)
+            : Summarized(value);
+
+    private static object Digest(string text) =>
+        new { length = text.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) };
+
+    // Whether a property is audited by its digest, looked up once per property: a storm's bulk audit asks it for every column of every notice.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.PropertyInfo, bool> ByDigest = new();
 }
 
 /// <summary>Bookkeeping rows outside the kernel (counters, caches) whose changes are no event anyone must be able to trace.</summary>

@@ -148,6 +148,16 @@ public abstract class DeadlineStorm_Tests : IAsyncLifetime
             actualAudit.UserName.ShouldBe(expectedAudit.UserName);
             actualAudit.IpAddress.ShouldBe(expectedAudit.IpAddress);
             actualAudit.CorrelationId.ShouldBe(expectedAudit.CorrelationId);
+
+            // The body is named by its SHA-256 at any length (not copied, escaped, into every audit row): the notice keeps the words,
+            // the audit proves which words were written to whom and when.
+            var details = System.Text.Json.JsonDocument.Parse(actualAudit.Details!).RootElement;
+            details.GetProperty(nameof(Notice.Body)).GetProperty("sha256").GetString()
+                .ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(actual.Body))));
+            details.GetProperty(nameof(Notice.Body)).GetProperty("length").GetInt32().ShouldBe(actual.Body.Length);
+            details.GetProperty(nameof(Notice.OrgUnitId)).GetGuid().ShouldBe(actual.OrgUnitId);
+            details.GetProperty(nameof(Notice.Subject)).GetString().ShouldBe(actual.Subject);
+            details.GetProperty(nameof(Notice.CreatedAt)).GetDateTimeOffset().ShouldBe(actual.CreatedAt);
         }
     }
 

@@ -48,6 +48,8 @@ internal sealed class Notice : Mediation.Core.Security.IOrgScoped
     public string? Recipient { get; private set; }
     public string Template { get; private set; } = "";
     public string Subject { get; private set; } = "";
+    /// <summary>Audited by its SHA-256: the row keeps the text, rendered from records audited on their own (README, "Audit").</summary>
+    [Mediation.Core.Auditing.AuditedByDigest]
     public string Body { get; private set; } = "";
     public string? SourceKey { get; private set; }
 
