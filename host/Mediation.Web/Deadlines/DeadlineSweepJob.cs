@@ -79,10 +79,12 @@ internal sealed class DeadlineSweepJob(
         if (performed > 0)
             logger.LogInformation(
                 "Deadline sweep recorded {Count} reminder/escalation steps of {Clocks} clocks in {Milliseconds} ms (reading {Reading} ms, " +
-                "steps {Steps} ms, notices and audit rows composed and written {Writing} ms, of it composing them {Composing} ms, " +
+                "steps {Steps} ms, notices and audit rows composed and written {Writing} ms, of it rendering the notices {Rendering} ms and composing " +
+                "their audit rows {Auditing} ms, " +
                 "commits {Committing} ms)", performed, candidates.Count,
                 (int)(clock.GetUtcNow() - now).TotalMilliseconds, reading.ElapsedMilliseconds, timing.Steps.ElapsedMilliseconds,
-                timing.Writing.ElapsedMilliseconds, timing.Composing.ElapsedMilliseconds, timing.Committing.ElapsedMilliseconds);
+                timing.Writing.ElapsedMilliseconds, timing.Rendering.ElapsedMilliseconds, timing.Auditing.ElapsedMilliseconds,
+                timing.Committing.ElapsedMilliseconds);
         return performed;
     }
 
@@ -92,8 +94,10 @@ internal sealed class DeadlineSweepJob(
         public System.Diagnostics.Stopwatch Steps { get; } = new();
         public System.Diagnostics.Stopwatch Writing { get; } = new();
 
-        /// <summary>The host's share of <see cref="Writing"/>: rendering the notices and serializing their audit rows.</summary>
-        public System.Diagnostics.Stopwatch Composing { get; } = new();
+        /// <summary>The host's share of <see cref="Writing"/>: rendering the notices, then serializing their audit rows.</summary>
+        public System.Diagnostics.Stopwatch Rendering { get; } = new();
+
+        public System.Diagnostics.Stopwatch Auditing { get; } = new();
         public System.Diagnostics.Stopwatch Committing { get; } = new();
     }
 
@@ -127,9 +131,9 @@ internal sealed class DeadlineSweepJob(
             foreach (var (c, policy, step, owner, supervisor, row) in rows)
             {
                 if (!inserted.Contains(row.Id)) continue;
-                timing.Composing.Start();
+                timing.Rendering.Start();
                 var composed = Notices(c, policy, step, owner, supervisor, described);
-                timing.Composing.Stop();
+                timing.Rendering.Stop();
                 foreach (var notice in composed)
                 {
                     told.Add(notice);
@@ -141,9 +145,9 @@ internal sealed class DeadlineSweepJob(
         var noticeType = db.Model.FindEntityType(typeof(Notice))!;
         await rowInserter.InsertAsync(told.Select(n =>
         {
-            timing.Composing.Start();
+            timing.Auditing.Start();
             var entry = AuditSaveChangesInterceptor.Created(audit, noticeType, n);
-            timing.Composing.Stop();
+            timing.Auditing.Stop();
             return entry;
         }), ct);
         timing.Writing.Stop();
