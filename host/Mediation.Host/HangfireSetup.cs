@@ -10,6 +10,7 @@ using Mediation.Core.Modularity;
 using Mediation.Host.Data;
 using Hangfire.Logging;
 using Microsoft.Data.Sqlite;
+using System.Runtime.CompilerServices;
 
 namespace Mediation.Host;
 
@@ -67,21 +68,32 @@ internal static class HangfireSetup
         return services;
     }
 
-    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString)
+    // One method a provider: the JIT loads the assemblies a method names, so an SQLite host never maps Npgsql, Hangfire.PostgreSql
+    // or Hangfire.SqlServer (in a single switch all three were loaded on every host). The helpers return JobStorage, not their
+    // storage's type, so compiling this switch does not need those types either.
+#pragma warning disable CA1859
+    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString) => provider switch
     {
-        switch (provider)
-        {
-            case DatabaseProvider.Sqlite:
-                return new SQLiteStorage(HangfireSqlitePath(connectionString), new SQLiteStorageOptions());
-            case DatabaseProvider.PostgreSql:
-                var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
-                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, postgres), postgres);
-            case DatabaseProvider.SqlServer:
-                return new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-            default:
-                throw new InvalidOperationException($"No Hangfire storage for provider {provider}.");
-        }
+        DatabaseProvider.Sqlite => StorageOnSqlite(connectionString),
+        DatabaseProvider.PostgreSql => StorageOnPostgreSql(connectionString),
+        DatabaseProvider.SqlServer => StorageOnSqlServer(connectionString),
+        _ => throw new InvalidOperationException($"No Hangfire storage for provider {provider}."),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage StorageOnSqlite(string connectionString) => new SQLiteStorage(HangfireSqlitePath(connectionString), new SQLiteStorageOptions());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage StorageOnPostgreSql(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage StorageOnSqlServer(string connectionString) =>
+        new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+#pragma warning restore CA1859
 
     public static void RegisterRecurringJobs(IServiceProvider services)
     {

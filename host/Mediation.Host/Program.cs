@@ -3,6 +3,7 @@ using Mediation.Core;
 using Mediation.Core.Data;
 using Mediation.Core.Documents.Application;
 using Mediation.Web.Documents.Application;
+using Mediation.Web.Documents.Templates;
 using Mediation.Core.Errors;
 using Mediation.Core.Identity;
 using Mediation.Core.Security;
@@ -17,6 +18,7 @@ using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -85,11 +87,17 @@ if (args.Contains("migrate"))
     return;
 }
 
-if (app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-}
+// What needs the database (EF Core building its model, the migrations, the seeds) runs on its own task beside what does not
+// (Hangfire's recurring jobs, the middleware and endpoints, Razor Pages' action discovery): on two cores the model's build, the
+// longest single item of a warm start, overlaps the rest. The server listens only once both are done (awaited before RunAsync),
+// so /health/ready never answers before the database is migrated and seeded.
+var databaseSetUp = app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup
+    ? Task.Run(async () =>
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    })
+    : Task.CompletedTask;
 HangfireSetup.RegisterRecurringJobs(app.Services);
 
 app.UseConfiguredForwardedHeaders(app.Configuration);
@@ -134,7 +142,17 @@ foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
     module.MapEndpoints(api.MapGroup("/" + module.Name).WithTags(module.Name));
 
 app.MapRazorPages();
+// Razor Pages discover their actions, and the readiness check loads the CJK font and finds the templates, on the first request;
+// done here, they overlap the database's task instead. Readiness still checks both (DocumentsHealthCheck).
+_ = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors;
+// The first request also builds every endpoint (the generated delegates, the API group's filter factories). The route table it
+// uses is built then, from these data sources; building them once here compiles that code while the database's task runs, so
+// the first request only runs it again.
+foreach (var source in ((IEndpointRouteBuilder)app).DataSources) _ = source.Endpoints;
+_ = app.Services.GetRequiredService<DocumentPdf>().Problem;
+_ = app.Services.GetRequiredService<TemplateFolder>().Path;
 
+await databaseSetUp;
 await app.RunAsync();
 
 public partial class Program;
