@@ -118,6 +118,7 @@ app.UseMiddleware<ApiCookieForgeryMiddleware>();
 app.UseMiddleware<SignedInOnlyMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
+app.UseMiddleware<FormWithNulMiddleware>();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json");

@@ -7,7 +7,7 @@ using Shouldly;
 
 namespace Mediation.Tests.Core;
 
-public sealed class Localization_Tests
+public sealed partial class Localization_Tests
 {
     private static readonly TextCatalog Catalog = BuildCatalog();
 
@@ -58,6 +58,26 @@ public sealed class Localization_Tests
             policies.Where(p => !Catalog.TextsOf(culture).ContainsKey(Mediation.Web.Deadlines.DeadlineSweepJob.PolicyNameKey(p)))
                 .ShouldBeEmpty($"deadline policies without a name in {culture}");
     }
+
+    // A 404 names the record it did not find by L["Entity:" + name] ("未找到该记录（法律服务记录）"); a name without a text showed its key
+    // ("未找到该记录（Entity:ServiceRecord）", outside probe). The names are those the code throws with, read from the sources.
+    [Fact]
+    public void Every_record_a_404_names_has_a_name_in_both_languages()
+    {
+        var root = Mediation.Tests.Architecture.KernelAssemblies.RepositoryRoot().FullName;
+        var names = Directory.EnumerateFiles(Path.Combine(root, "modules"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "host"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => ThrownEntityName().Matches(File.ReadAllText(f)).Select(m => m.Groups["nameof"].Success ? m.Groups["nameof"].Value : m.Groups["literal"].Value))
+            .ToHashSet();
+        names.ShouldContain("ServiceRecord");
+        names.ShouldContain("Statistics.Figure");
+        foreach (var culture in TextCatalog.SupportedCultures)
+            names.Where(n => !Catalog.TextsOf(culture).ContainsKey("Entity:" + n)).Order().ShouldBeEmpty($"records a 404 names by their key in {culture}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""new EntityNotFoundException\((?:nameof\((?:\w+\.)*(?<nameof>\w+)\)|"(?<literal>[^"]+)")""")]
+    private static partial System.Text.RegularExpressions.Regex ThrownEntityName();
 
     [Fact]
     public void Chinese_is_the_default_and_chinese_variants_fall_back_to_it()
