@@ -1,3 +1,4 @@
+using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 
 namespace Mediation.Cases;
@@ -28,4 +29,10 @@ public interface ICaseStatisticsSource
 
     /// <summary>Every case id, for a recount.</summary>
     Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The rows of the next <paramref name="count"/> cases after <paramref name="after"/> (from the first without it) in the
+    /// database's order of ids: a recount reads every record in large pages, each one projected query on the primary key.
+    /// </summary>
+    Task<KeysetPage<CaseStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct);
 }

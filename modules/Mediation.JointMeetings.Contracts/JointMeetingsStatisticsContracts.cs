@@ -1,3 +1,4 @@
+using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 
 namespace Mediation.JointMeetings;
@@ -18,4 +19,10 @@ public interface ITaskStatisticsSource
     Task<IReadOnlyList<TaskStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct);
 
     Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The rows of the next <paramref name="count"/> tasks after <paramref name="after"/> (from the first without it) in the
+    /// database's order of ids: a recount reads every record in large pages, each one projected query on the primary key.
+    /// </summary>
+    Task<KeysetPage<TaskStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 
 namespace Mediation.LegalWindows;
@@ -21,4 +22,10 @@ public interface IServiceStatisticsSource
     Task<IReadOnlyList<ServiceStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken ct);
 
     Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The rows of the next <paramref name="count"/> service records after <paramref name="after"/> (from the first without it) in the
+    /// database's order of ids: a recount reads every record in large pages, each one projected query on the primary key.
+    /// </summary>
+    Task<KeysetPage<ServiceStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct);
 }

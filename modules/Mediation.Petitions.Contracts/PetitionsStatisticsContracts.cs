@@ -1,3 +1,4 @@
+using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 
 namespace Mediation.Petitions;
@@ -26,4 +27,10 @@ public interface IPetitionStatisticsSource
     Task<IReadOnlyList<PetitionStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct);
 
     Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The rows of the next <paramref name="count"/> petitions (检举控告 items read, but give no row) after <paramref name="after"/> (from the first without it) in the
+    /// database's order of ids: a recount reads every record in large pages, each one projected query on the primary key.
+    /// </summary>
+    Task<KeysetPage<PetitionStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct);
 }

@@ -1,3 +1,4 @@
+using Mediation.Core.Data;
 using Mediation.Core.Messaging;
 
 namespace Mediation.ServiceDesk;
@@ -28,4 +29,10 @@ public interface IDeskRequestStatisticsSource
     Task<IReadOnlyList<DeskRequestStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct);
 
     Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The rows of the next <paramref name="count"/> requests after <paramref name="after"/> (from the first without it) in the
+    /// database's order of ids: a recount reads every record in large pages, each one projected query on the primary key.
+    /// </summary>
+    Task<KeysetPage<DeskRequestStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct);
 }

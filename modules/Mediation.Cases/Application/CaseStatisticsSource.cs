@@ -12,13 +12,29 @@ internal sealed class CaseStatisticsSource(MediationDbContext db, IDeadlineClock
     public async Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
     {
         var ids = caseIds.Distinct().ToList();
-        var cases = await db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
+        return await RowsAsync(Cases().Where(c => ids.Contains(c.Id)), ct);
+    }
+
+    public async Task<KeysetPage<CaseStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
+    {
+        var page = after is { } start ? Cases().Where(c => c.Id.CompareTo(start) > 0) : Cases();
+        var rows = await RowsAsync(page.OrderBy(c => c.Id).Take(count), ct);
+        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].CaseId : null);
+    }
+
+    private IQueryable<MediationCase> Cases() => db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking();
+
+    /// <summary>The rows of the cases <paramref name="query"/> selects, in its order: one projected query, then their visits and clocks.</summary>
+    private async Task<IReadOnlyList<CaseStatisticsRow>> RowsAsync(IQueryable<MediationCase> query, CancellationToken ct)
+    {
+        var cases = await query
             .Select(c => new
             {
                 c.Id, c.Number, c.OrgUnitId, c.DisputeType, c.Source, c.RegisteredAt, c.Status, c.ConcludedAt, c.Outcome,
                 c.BecameCriminalOn, c.JudicialAppliedOn, c.CourtDecision, c.CourtDecidedOn,
             })
             .ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
         var visits = await db.Set<FollowUpVisit>().IgnoreQueryFilters().AsNoTracking()
             .Where(v => ids.Contains(v.CaseId) && v.Status == FollowUpVisitStatus.Recorded && v.Satisfactions.Any())
             .Select(v => new { v.CaseId, v.VisitedAt, v.RecordedAt, Dissatisfied = v.Satisfactions.Any(s => s.Satisfaction == PartySatisfaction.Dissatisfied) })

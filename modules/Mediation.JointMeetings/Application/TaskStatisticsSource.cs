@@ -11,8 +11,21 @@ internal sealed class TaskStatisticsSource(MediationDbContext db) : ITaskStatist
     public async Task<IReadOnlyList<TaskStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct)
     {
         var ids = taskIds.Distinct().ToList();
-        var tasks = await db.Set<AssignedTask>().IgnoreQueryFilters().AsNoTracking().Where(t => ids.Contains(t.Id))
-            .Select(t => new { t.Id, t.Number, t.OrgUnitId, t.Status, t.AssignedAt, t.DueDate, t.AcceptedAt, t.LeadUnitName })
+        return await RowsAsync(Tasks().Where(t => ids.Contains(t.Id)), ct);
+    }
+
+    public async Task<KeysetPage<TaskStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
+    {
+        var page = after is { } start ? Tasks().Where(t => t.Id.CompareTo(start) > 0) : Tasks();
+        var rows = await RowsAsync(page.OrderBy(t => t.Id).Take(count), ct);
+        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].TaskId : null);
+    }
+
+    private IQueryable<AssignedTask> Tasks() => db.Set<AssignedTask>().IgnoreQueryFilters().AsNoTracking();
+
+    private static async Task<IReadOnlyList<TaskStatisticsRow>> RowsAsync(IQueryable<AssignedTask> query, CancellationToken ct)
+    {
+        var tasks = await query.Select(t => new { t.Id, t.Number, t.OrgUnitId, t.Status, t.AssignedAt, t.DueDate, t.AcceptedAt, t.LeadUnitName })
             .ToListAsync(ct);
         return tasks.Select(t => new TaskStatisticsRow(t.Id, $"交办事项第{t.Number}项（{t.LeadUnitName}牵头）", t.OrgUnitId, t.Status, t.AssignedAt, t.DueDate,
             t.Status is AssignedTaskStatus.Accepted ? t.AcceptedAt : null)).ToList();

@@ -12,15 +12,32 @@ internal sealed class PetitionStatisticsSource(MediationDbContext db, IDeadlineC
     public async Task<IReadOnlyList<PetitionStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)
     {
         var ids = petitionIds.Distinct().ToList();
-        var petitions = await db.Set<Petition>().IgnoreQueryFilters().AsNoTracking()
-            .Where(p => ids.Contains(p.Id) && p.Category != PetitionCategory.Accusation)
+        return (await RowsAsync(Petitions().Where(p => ids.Contains(p.Id)), ct)).Rows;
+    }
+
+    public async Task<KeysetPage<PetitionStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
+    {
+        var page = after is { } start ? Petitions().Where(p => p.Id.CompareTo(start) > 0) : Petitions();
+        return await RowsAsync(page.OrderBy(p => p.Id).Take(count), ct);
+    }
+
+    private IQueryable<Petition> Petitions() => db.Set<Petition>().IgnoreQueryFilters().AsNoTracking();
+
+    /// <summary>
+    /// The rows of the petitions <paramref name="query"/> selects, in its order (one projected query, then their clocks); 检举控告
+    /// items are read but give no row, so a page of them still moves the reader on.
+    /// </summary>
+    private async Task<KeysetPage<PetitionStatisticsRow>> RowsAsync(IQueryable<Petition> query, CancellationToken ct)
+    {
+        var read = await query
             .Select(p => new
             {
                 p.Id, p.Number, p.OrgUnitId, p.Channel, p.Status, p.Category, p.ReceivedAt, p.DecidedAt,
                 RepliedAt = p.Opinions.Where(o => o.Kind == OpinionKind.Reply).Max(o => (DateTimeOffset?)o.IssuedAt),
             })
             .ToListAsync(ct);
-        var clocksOf = (await clocks.DueDatesAsync(Petition.RecordType, ids, ct)).ToLookup(c => c.RecordId);
+        var petitions = read.Where(p => p.Category != PetitionCategory.Accusation).ToList();
+        var clocksOf = (await clocks.DueDatesAsync(Petition.RecordType, petitions.Select(p => p.Id).ToList(), ct)).ToLookup(c => c.RecordId);
         var rows = new List<PetitionStatisticsRow>(petitions.Count);
         foreach (var p in petitions)
         {
@@ -29,7 +46,7 @@ internal sealed class PetitionStatisticsSource(MediationDbContext db, IDeadlineC
                 petitionClocks.FirstOrDefault(c => c.Policy == PetitionPolicies.AcceptanceNotice)?.DueDate, p.RepliedAt,
                 petitionClocks.FirstOrDefault(c => c.Policy == PetitionPolicies.Handling)?.DueDate));
         }
-        return rows;
+        return new(rows, read.Count, read.Count > 0 ? read[^1].Id : null);
     }
 
     public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>

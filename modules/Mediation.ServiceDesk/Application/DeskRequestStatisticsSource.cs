@@ -11,11 +11,22 @@ internal sealed class DeskRequestStatisticsSource(MediationDbContext db) : IDesk
     public async Task<IReadOnlyList<DeskRequestStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct)
     {
         var ids = requestIds.Distinct().ToList();
-        return await db.Set<DeskRequest>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new DeskRequestStatisticsRow(r.Id, r.Number, r.OrgUnitId, r.Kind, r.Status, r.SubmittedAt, r.AcknowledgedAt,
+        return await RowsAsync(Requests().Where(r => ids.Contains(r.Id)), ct);
+    }
+
+    public async Task<KeysetPage<DeskRequestStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
+    {
+        var page = after is { } start ? Requests().Where(r => r.Id.CompareTo(start) > 0) : Requests();
+        var rows = await RowsAsync(page.OrderBy(r => r.Id).Take(count), ct);
+        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].RequestId : null);
+    }
+
+    private IQueryable<DeskRequest> Requests() => db.Set<DeskRequest>().IgnoreQueryFilters().AsNoTracking();
+
+    private static async Task<List<DeskRequestStatisticsRow>> RowsAsync(IQueryable<DeskRequest> query, CancellationToken ct) =>
+        await query.Select(r => new DeskRequestStatisticsRow(r.Id, r.Number, r.OrgUnitId, r.Kind, r.Status, r.SubmittedAt, r.AcknowledgedAt,
                 r.AcknowledgementDueAt, r.ConcludedAt, r.Rating))
             .ToListAsync(ct);
-    }
 
     public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
         await db.Set<DeskRequest>().IgnoreQueryFilters().AsNoTracking().Select(r => r.Id).ToListAsync(ct);

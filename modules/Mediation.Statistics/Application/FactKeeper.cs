@@ -15,8 +15,9 @@ namespace Mediation.Statistics.Application;
 /// Keeps the fact rows equal to what the modules' read contracts say now: a changed record is read again and its row replaced,
 /// a record that no longer exists (or is no longer counted) loses its row. Order and repetition of change events do not matter.
 /// </summary>
-internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, IOrgUnitDirectory units, ICaseStatisticsSource cases,
-    IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks, IDeskRequestStatisticsSource desk)
+internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, IOrgUnitDirectory units, BulkInserter bulk,
+    ICaseStatisticsSource cases, IPetitionStatisticsSource petitions, IServiceStatisticsSource services, ITaskStatisticsSource tasks,
+    IDeskRequestStatisticsSource desk)
 {
     private readonly Dictionary<Guid, string> _unitKeys = [];
 
@@ -54,6 +55,54 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
                 break;
         }
         return facts;
+    }
+
+    /// <summary>
+    /// The facts of the next <paramref name="count"/> records of <paramref name="kind"/> after <paramref name="after"/>, in the database's
+    /// order of ids, through the module's paged read (one projected query a page instead of a list of ids).
+    /// </summary>
+    public async Task<KeysetPage<RecordFact>> ReadPageAsync(RecordKind kind, Guid? after, int count, CancellationToken ct) => kind switch
+    {
+        RecordKind.Case => await FactsAsync(await cases.ReadPageAsync(after, count, ct), FromCaseAsync, ct),
+        RecordKind.Petition => await FactsAsync(await petitions.ReadPageAsync(after, count, ct), FromPetitionAsync, ct),
+        RecordKind.LegalService => await FactsAsync(await services.ReadPageAsync(after, count, ct), FromServiceAsync, ct),
+        RecordKind.DeskRequest => await FactsAsync(await desk.ReadPageAsync(after, count, ct), FromDeskRequestAsync, ct),
+        _ => await FactsAsync(await tasks.ReadPageAsync(after, count, ct), FromTaskAsync, ct),
+    };
+
+    private static async Task<KeysetPage<RecordFact>> FactsAsync<TRow>(KeysetPage<TRow> page, Func<TRow, CancellationToken, Task<RecordFact>> factOf,
+        CancellationToken ct)
+    {
+        var facts = new List<RecordFact>(page.Rows.Count);
+        foreach (var row in page.Rows) facts.Add(await factOf(row, ct));
+        return new(facts, page.Read, page.Last);
+    }
+
+    /// <summary>
+    /// Makes the kept facts of <paramref name="kind"/> whose record ids fall in (<paramref name="after"/>, <paramref name="last"/>] — a
+    /// page's range, every record of it read — equal to <paramref name="facts"/>, in one transaction: an equal row stays, a changed one is
+    /// replaced, a row of a record that no longer exists or gives none is deleted, and new rows are written in bulk (COPY on PostgreSQL,
+    /// a prepared INSERT on SQLite) instead of through the change tracker. <paramref name="last"/> null: every id after
+    /// <paramref name="after"/> (the rest, after the last page). The monthly and daily counts are left alone (the recount reconciles them
+    /// once at the end).
+    /// </summary>
+    public async Task ReplaceRangeAsync(RecordKind kind, Guid? after, Guid? last, IReadOnlyList<RecordFact> facts, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var range = db.Set<RecordFact>().Where(f => f.Kind == kind);
+        if (after is { } start) range = range.Where(f => f.RecordId.CompareTo(start) > 0);
+        if (last is { } end) range = range.Where(f => f.RecordId.CompareTo(end) <= 0);
+        var stale = await range.AsNoTracking().ToDictionaryAsync(f => f.RecordId, ct);
+        var written = new List<RecordFact>(facts.Count);
+        foreach (var fact in facts)
+        {
+            if (stale.TryGetValue(fact.RecordId, out var kept) && kept.SameAs(fact)) stale.Remove(fact.RecordId);
+            else written.Add(fact);
+        }
+        foreach (var gone in stale.Keys.Chunk(500))
+            await db.Set<RecordFact>().Where(f => f.Kind == kind && gone.Contains(f.RecordId)).ExecuteDeleteAsync(ct);
+        await bulk.InsertAsync(written, ct);
+        await transaction.CommitAsync(ct);
     }
 
     public Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct) => RefreshAsync(kind, ids, moveCounts: true, ct);

@@ -13,32 +13,50 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, M
 {
     public const int BatchSize = 500;
 
-    public async Task<RecountDto> RecountAsync(CancellationToken ct)
+    /// <summary>
+    /// Records a page of the recount: each page is one projected query of the module's table (its clocks and visits read by the page's
+    /// ids, 500 a query) and one bulk write of the facts that changed.
+    /// </summary>
+    public const int PageSize = 2_000;
+
+    public Task<RecountDto> RecountAsync(CancellationToken ct) => RecountAsync(PageSize, ct);
+
+    /// <summary>The recount in pages of <paramref name="pageSize"/> records (a test reads a few records a page).</summary>
+    internal async Task<RecountDto> RecountAsync(int pageSize, CancellationToken ct)
     {
         var counts = new Dictionary<RecordKind, int>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var kind in FactKeeper.Kinds)
         {
-            var ids = await keeper.AllIdsAsync(kind, ct);
-            foreach (var batch in ids.Chunk(BatchSize))
+            var (read, reading, writing) = (0, TimeSpan.Zero, TimeSpan.Zero);
+            var started = clock.Elapsed;
+            Guid? after = null;
+            while (true)
             {
-                await keeper.RefreshAsync(kind, batch, moveCounts: false, ct);
+                var page = await keeper.ReadPageAsync(kind, after, pageSize, ct);
+                var wrote = clock.Elapsed;
+                reading += wrote - started;
+                // The pages cover every id: (start, first page's last], …, (last page's last, end), so a fact whose record no longer
+                // exists (or gives none) falls in one of them and is deleted there, without a list of every id in memory.
+                await keeper.ReplaceRangeAsync(kind, after, page.Last, page.Rows, ct);
                 db.ChangeTracker.Clear();
+                started = clock.Elapsed;
+                writing += started - wrote;
+                read += page.Read;
+                if (page.Last is null) break;
+                after = page.Last;
             }
-            var present = ids.ToHashSet();
-            var kept = await db.Set<RecordFact>().AsNoTracking().Where(f => f.Kind == kind).Select(f => f.RecordId).ToListAsync(ct);
-            foreach (var gone in kept.Where(id => !present.Contains(id)).Chunk(BatchSize))
-            {
-                await keeper.StoreAsync(kind, gone, [], moveCounts: false, ct);
-                db.ChangeTracker.Clear();
-            }
-            counts[kind] = ids.Count;
+            counts[kind] = read;
+            logger.LogInformation("Statistics recount: {Kind} {Count} records, reading {Reading:F1} s, writing the facts {Writing:F1} s", kind, read,
+                reading.TotalSeconds, writing.TotalSeconds);
         }
         // The monthly and daily counts are made equal to the sum of the facts once, at the end: moving them by every batch's difference
         // cost an UPDATE a count row and batch, most of a recount's time (163 records a second at 6k on PostgreSQL, load 40).
+        var reconciling = clock.Elapsed;
         await counter.ReconcileAsync(fix: true, ct);
-        logger.LogInformation("Statistics recount: {Count} records in {Seconds:F1} s ({Rate:F0} a second)", counts.Values.Sum(), clock.Elapsed.TotalSeconds,
-            counts.Values.Sum() / Math.Max(0.001, clock.Elapsed.TotalSeconds));
+        logger.LogInformation("Statistics recount: {Count} records in {Seconds:F1} s ({Rate:F0} a second; the counts reconciled in {Reconcile:F1} s)",
+            counts.Values.Sum(), clock.Elapsed.TotalSeconds, counts.Values.Sum() / Math.Max(0.001, clock.Elapsed.TotalSeconds),
+            (clock.Elapsed - reconciling).TotalSeconds);
         return new RecountDto(counts);
     }
 

@@ -140,7 +140,29 @@ public abstract class StatisticsRecount_Tests : ProviderTests
             await db.Set<RecordFact>().Where(f => f.RecordId == reopened)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.ConcludedOn, (DateOnly?)null).SetProperty(f => f.HandlingDays, (int?)null));
             (await scope.ServiceProvider.GetRequiredService<RecountService>().CountDifferencesAsync(CancellationToken.None)).ShouldNotBeEmpty();
+            // A fact lost, and facts of records that do not exist: before the first record's id, among them and after the last.
+            await db.Set<RecordFact>().Where(f => f.RecordId == caseIds[7]).ExecuteDeleteAsync();
+            var template = await db.Set<RecordFact>().AsNoTracking().FirstAsync(f => f.RecordId == caseIds[8]);
+            Guid[] strays = [Guid.Empty, Guid.CreateVersion7(), Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff")];
+            foreach (var stray in strays)
+            {
+                var fact = new RecordFact { Kind = Mediation.Statistics.RecordKind.Case, RecordId = stray };
+                fact.CopyFrom(template);
+                db.Add(fact);
+            }
+            await db.SaveChangesAsync();
+            var found = await scope.ServiceProvider.GetRequiredService<RecountService>().DifferencesAsync(CancellationToken.None);
+            foreach (var id in strays.Append(caseIds[7])) found.ShouldContain((Mediation.Statistics.RecordKind.Case, id));
         }
+        // Pages of 7 records: the facts of each page's id range are replaced, the strays between and after the pages dropped.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<RecountService>().RecountAsync(7, CancellationToken.None);
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<RecountService>().DifferencesAsync(CancellationToken.None)).ShouldBeEmpty();
+            (await scope.ServiceProvider.GetRequiredService<RecountService>().CountDifferencesAsync(CancellationToken.None)).ShouldBeEmpty();
+        }
+        // A second recount over equal facts writes nothing and changes nothing.
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<RecountService>().RecountAsync(CancellationToken.None);
         using (var scope = app.Services.CreateScope())
