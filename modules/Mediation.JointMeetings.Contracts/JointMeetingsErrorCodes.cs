@@ -25,4 +25,6 @@ public static class JointMeetingsErrorCodes
     public const string AttachmentMissing = "JointMeetings:AttachmentMissing";
     public const string AttachmentTooLarge = "JointMeetings:AttachmentTooLarge";
     public const string AttachmentTypeNotAllowed = "JointMeetings:AttachmentTypeNotAllowed";
+    public const string LinkedRecordNotFound = "JointMeetings:LinkedRecordNotFound";
+    public const string LinkedRecordNumberMismatch = "JointMeetings:LinkedRecordNumberMismatch";
 }

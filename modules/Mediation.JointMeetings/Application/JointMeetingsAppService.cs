@@ -104,7 +104,17 @@ internal sealed class JointMeetingsAppService(MediationDbContext db, ICurrentUse
             .Required(input.Title, "title").MaxLength(input.Title, 200, "title").MaxLength(input.Description, 2000, "description")
             .MaxLength(input.LinkedRecordNumber, 60, "linkedRecordNumber");
         if (input.LinkedRecordType is not null) check.Required(input.LinkedRecordId, "linkedRecordId").Required(input.LinkedRecordNumber, "linkedRecordNumber");
+        // An id or number without its kind was dropped without a word (the item saved unlinked).
+        else if (input.LinkedRecordId is not null || !string.IsNullOrWhiteSpace(input.LinkedRecordNumber)) check.Add("linkedRecordType", CoreErrorCodes.Validation.Required);
         check.ThrowIfInvalid();
+        // The link names a record the caller may see, by its own number: an id of nothing (or of another kind, or out of his scope) and a
+        // number not the record's were stored as sent, and the number printed in the 会议纪要.
+        if (input.LinkedRecordType is { } type && await linkedRecords.NumberOfAsync(type, input.LinkedRecordId!.Value, ct) is var number)
+        {
+            if (number is null) check.Add("linkedRecordId", JointMeetingsErrorCodes.LinkedRecordNotFound);
+            else if (number != input.LinkedRecordNumber!.Trim()) check.Add("linkedRecordNumber", JointMeetingsErrorCodes.LinkedRecordNumberMismatch, ("number", number));
+            check.ThrowIfInvalid();
+        }
         var group = await FindGroupAsync(input.GroupId!.Value, ct);
         return new AgendaItem(Guid.CreateVersion7(), group, input.Title!.Trim(), input.Description?.Trim(), AgendaItemSource.Office,
             input.LinkedRecordType, input.LinkedRecordId, input.LinkedRecordNumber?.Trim(), clock.GetUtcNow(), user.UserName);

@@ -27,6 +27,16 @@ internal sealed class LinkedRecordReader(IPetitionStatusReader petitions, IServi
         return live;
     }
 
+    /// <summary>The number of the record an item would link, read under the caller's data scope; null when there is none he may see.</summary>
+    public async Task<string?> NumberOfAsync(LinkedRecordType type, Guid id, CancellationToken ct) => type switch
+    {
+        LinkedRecordType.Petition => (await petitions.FindAsync([id], ct)).SingleOrDefault()?.Number,
+        LinkedRecordType.LegalWindowRecord => (await windowRecords.FindAsync([id], ct)).SingleOrDefault()?.Number,
+        LinkedRecordType.MediationCase => (await cases.FindAsync([id], ct)).SingleOrDefault()?.Number,
+        LinkedRecordType.DeskRequest => (await deskRequests.FindAsync([id], ct)).SingleOrDefault()?.Number,
+        _ => null,
+    };
+
     private static LinkedRecordLiveDto WindowRecordLive(ServiceRecordStatusDto r) => r switch
     {
         { ReferralResult: { } result } => new(result.ToString(), true),

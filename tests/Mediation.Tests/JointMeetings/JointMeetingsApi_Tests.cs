@@ -2,6 +2,7 @@ using Mediation.Core.Web;
 using System.Net;
 using Mediation.Cases;
 using Mediation.Core.Data;
+using Mediation.Core.Domain;
 using Mediation.Core.Deadlines;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Messaging;
@@ -414,16 +415,18 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
     [Fact]
     public async Task A_linked_case_that_concludes_shows_on_its_agenda_item()
     {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await Cases.CaseSetup.CommitteeAsync(app);
+        var registered = await Cases.CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
         var coordinator = await ClientAsync(userName: Coordinator);
         var group = await CityGroupAsync();
-        var caseId = Guid.NewGuid();
         var item = await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
-            new ProposeAgendaItemInput(group.Id, "跨区域土地承包纠纷", null, LinkedRecordType.MediationCase, caseId, "泰山调〔2026〕9号")), HttpStatusCode.Created);
+            new ProposeAgendaItemInput(group.Id, "跨区域土地承包纠纷", null, LinkedRecordType.MediationCase, registered.Id, registered.Number)), HttpStatusCode.Created);
         item.LinkedRecord!.Closed.ShouldBeFalse();
 
-        await using (var scope = (await AppAsync()).Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<IIntegrationEventPublisher>().Publish(new CaseConcludedEto(caseId, "泰山调〔2026〕9号", group.OrgUnitId,
+            scope.ServiceProvider.GetRequiredService<IIntegrationEventPublisher>().Publish(new CaseConcludedEto(registered.Id, registered.Number, group.OrgUnitId,
                 CaseOutcome.Succeeded, null, CaseSource.WalkIn, DateTimeOffset.UtcNow));
             await scope.ServiceProvider.GetRequiredService<MediationDbContext>().SaveChangesAsync();
         }
@@ -432,6 +435,42 @@ public abstract class JointMeetingsApi_Tests : ProviderTests
             ((await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Items)
                 .FirstOrDefault(i => i.Id == item.Id && i.LinkedRecord!.Closed), "the case's conclusion on the item");
         closed.LinkedRecord!.ClosedNote.ShouldBe("调解成功，达成书面调解协议");
+    }
+
+    // Outside probe: an item linked whatever id and number it was sent (a case's id as a petition, an id of nothing, a made-up number),
+    // and the number was printed in the 会议纪要; a number without its kind was dropped without a word.
+    [Fact]
+    public async Task An_agenda_item_links_only_a_record_the_caller_can_see_by_its_own_number_and_a_refused_link_writes_nothing()
+    {
+        var app = await AppAsync();
+        var (committee, mediatorId) = await Cases.CaseSetup.CommitteeAsync(app);
+        var registered = await Cases.CaseSetup.RegisterAsync(app, committee.Id, mediatorId);
+        var coordinator = await ClientAsync(userName: Coordinator);
+        var group = await CityGroupAsync();
+        async Task<long> ProposedAsync() =>
+            (await OkAsync<PagedList<AgendaItemDto>>(await coordinator.GetAsync("/api/joint-meetings/agenda-items/proposed"))).Total;
+        var before = await ProposedAsync();
+
+        async Task RefusedAsync(ProposeAgendaItemInput input, string field, string code, string message)
+        {
+            var response = await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items", input);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            var error = (await response.ReadJsonAsync()).GetProperty("errors").GetProperty(field)[0];
+            (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()).ShouldBe((code, message));
+        }
+        await RefusedAsync(new ProposeAgendaItemInput(group.Id, "关联不存在的案件", null, LinkedRecordType.MediationCase, Guid.NewGuid(), "泰山调〔2026〕9号"),
+            "linkedRecordId", JointMeetingsErrorCodes.LinkedRecordNotFound, "未找到所关联的记录，或该记录不在您的管辖范围内。");
+        await RefusedAsync(new ProposeAgendaItemInput(group.Id, "案件当作信访事项", null, LinkedRecordType.Petition, registered.Id, registered.Number),
+            "linkedRecordId", JointMeetingsErrorCodes.LinkedRecordNotFound, "未找到所关联的记录，或该记录不在您的管辖范围内。");
+        await RefusedAsync(new ProposeAgendaItemInput(group.Id, "编号不符", null, LinkedRecordType.MediationCase, registered.Id, "伪造〔2026〕1号"),
+            "linkedRecordNumber", JointMeetingsErrorCodes.LinkedRecordNumberMismatch, $"编号与所关联记录的编号（{registered.Number}）不一致。");
+        await RefusedAsync(new ProposeAgendaItemInput(group.Id, "只有编号", null, null, null, registered.Number),
+            "linkedRecordType", CoreErrorCodes.Validation.Required, "此项为必填项。");
+        (await ProposedAsync()).ShouldBe(before);
+
+        var linked = await OkAsync<AgendaItemDto>(await coordinator.PostJsonAsync("/api/joint-meetings/agenda-items",
+            new ProposeAgendaItemInput(group.Id, "关联本案", null, LinkedRecordType.MediationCase, registered.Id, $" {registered.Number} ")), HttpStatusCode.Created);
+        (linked.LinkedRecord!.Id, linked.LinkedRecord.Number).ShouldBe((registered.Id, registered.Number));
     }
 
     [Fact]
