@@ -88,17 +88,18 @@ if (args.Contains("migrate"))
 }
 
 // What needs the database (EF Core building its model, the migrations, the seeds) runs on its own task beside what does not
-// (Hangfire's recurring jobs, the middleware and endpoints, Razor Pages' action discovery): on two cores the model's build, the
+// (the middleware and endpoints, Razor Pages' action discovery, the font and templates): on two cores the model's build, the
 // longest single item of a warm start, overlaps the rest. The server listens only once both are done (awaited before RunAsync),
 // so /health/ready never answers before the database is migrated and seeded.
+var migrated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 var databaseSetUp = app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup
     ? Task.Run(async () =>
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None, () => migrated.TrySetResult());
     })
     : Task.CompletedTask;
-HangfireSetup.RegisterRecurringJobs(app.Services);
+if (databaseSetUp.IsCompleted) migrated.TrySetResult();
 
 app.UseConfiguredForwardedHeaders(app.Configuration);
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -133,7 +134,6 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     Predicate = check => check.Tags.Contains("ready"),
     ResponseWriter = HealthReportWriter.WriteAsync,
 });
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new PermissionDashboardFilter(CorePermissions.Jobs.Dashboard)] });
 
 var api = app.MapGroup("/api");
 api.AddEndpointFilterFactory(StrictEnumParameters.Filter);
@@ -152,6 +152,14 @@ _ = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().Actio
 foreach (var source in ((IEndpointRouteBuilder)app).DataSources) _ = source.Endpoints;
 _ = app.Services.GetRequiredService<DocumentPdf>().Problem;
 _ = app.Services.GetRequiredService<TemplateFolder>().Path;
+
+// Hangfire's storage connects to the application's database when it is first resolved (the dashboard's mapping, the recurring
+// jobs) and on PostgreSQL and SQL Server prepares its schema there; on a fresh deployment that database is created by the
+// migrations, so Hangfire waits for them (not for the seeds). A failed migration ends the wait too, and is thrown below.
+await Task.WhenAny(migrated.Task, databaseSetUp);
+if (databaseSetUp.IsFaulted) await databaseSetUp;
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new PermissionDashboardFilter(CorePermissions.Jobs.Dashboard)] });
+HangfireSetup.RegisterRecurringJobs(app.Services);
 
 await databaseSetUp;
 await app.RunAsync();

@@ -13,7 +13,12 @@ namespace Mediation.Host.Data;
 public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions options, IConfiguration configuration,
     IKernelSeed kernel, ModuleCatalog modules, IServiceProvider services, ILogger<DatabaseMigrator> logger)
 {
-    public async Task MigrateAsync(CancellationToken ct)
+    /// <param name="migrated">
+    /// Told once the database exists at the current migration, before the seeds: start-up runs this method beside the rest of the
+    /// host's set-up, and Hangfire's storage (which connects to the same database on PostgreSQL and SQL Server) waits for it —
+    /// on a fresh deployment the migrations create the database.
+    /// </param>
+    public async Task MigrateAsync(CancellationToken ct, Action? migrated = null)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         // MigrateAsync with nothing to apply still takes the migration lock and diffs the whole model against the
@@ -32,6 +37,7 @@ public sealed class DatabaseMigrator(MediationDbContext db, DatabaseOptions opti
             logger.LogDebug("SQLite journal mode: {Mode}", mode.FirstOrDefault());
         }
 
+        migrated?.Invoke();
         await kernel.EnsureRolesAsync(ct);
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
