@@ -9,7 +9,9 @@
 #      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there),
 #      VARIANTS (host settings to compare on the same database, alternating ROUNDS times (2), e.g.
 #      "smaller:Documents__PdfCompression=Smaller faster:Documents__PdfCompression=Faster"; each label's settings are joined by
-#      commas; the machine is shared, so only variants measured in the same run are compared, by their ratio).
+#      commas; the machine is shared, so only variants measured in the same run are compared, by their ratio; HOST_DIR=<dir> runs the
+#      host built in <dir>, e.g. "before:HOST_DIR=/tmp/before/host/Mediation.Host after:" for a change against its parent),
+#      BENCH_PORTS (e.g. 5101-5119: the ports the hosts, baseline and cluster may take).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -59,6 +61,16 @@ settle() {
   done
 }
 
+# The host with one variant's settings (comma-separated NAME=value); HOST_DIR=… among them runs another build of the host (e.g. a
+# worktree at the commit before a change), so that before and after alternate on the same database in one run.
+start_variant_host() { # settings
+  local setting host_dir="host/Mediation.Host" host_settings=()
+  for setting in ${1//,/ }; do
+    case "$setting" in HOST_DIR=*) host_dir="${setting#HOST_DIR=}" ;; *) host_settings+=("$setting") ;; esac
+  done
+  HOST_DIR="$host_dir" start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL "${host_settings[@]}"
+}
+
 declare -A results
 for database in $databases; do
   log="$work/host-$database.log"
@@ -95,8 +107,7 @@ for database in $databases; do
   sql "UPDATE $committees_table SET \"OrgUnitId\" = $taishan WHERE \"ShortName\" = '东平'" >/dev/null
   # The first variant's host lists the cases; every run then takes its own slice of them.
   first_settings="${variants%% *}"; first_settings="${first_settings#*:}"
-  # shellcheck disable=SC2086
-  start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL ${first_settings//,/ }
+  start_variant_host "$first_settings"
   base="http://127.0.0.1:$port"
   token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.mediator\",\"password\":\"$password\"}" \
     "$base/api/auth/token" | jq -r .accessToken)"
@@ -122,8 +133,7 @@ for database in $databases; do
     for variant in $variants; do
       label="${variant%%:*}"; settings="${variant#*:}"
       if [ "$run" -gt 0 ]; then
-        # shellcheck disable=SC2086
-        start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL ${settings//,/ }
+        start_variant_host "$settings"
         base="http://127.0.0.1:$port"
         token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.mediator\",\"password\":\"$password\"}" \
           "$base/api/auth/token" | jq -r .accessToken)"

@@ -5,8 +5,19 @@ pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 pg_data=""
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || shuf -i 20000-60000 -n 1; }
+# BENCH_PORTS="5101-5119" keeps the hosts, baselines and clusters a bench starts inside that range (a shared machine gives each
+# person their own); without it any free port.
+free_port() {
+  if [ -n "${BENCH_PORTS:-}" ]; then
+    local p
+    for p in $(seq "${BENCH_PORTS%-*}" "${BENCH_PORTS#*-}"); do
+      python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',$p))" 2>/dev/null && { echo "$p"; return 0; }
+    done
+    echo "No free port in BENCH_PORTS=$BENCH_PORTS" >&2; return 1
+  fi
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+    || shuf -i 20000-60000 -n 1
+}
 wait_for() { # url, seconds
   for _ in $(seq 1 $(( $2 * 4 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
   echo "Not ready: $1" >&2; return 1
@@ -29,10 +40,11 @@ stop_postgres() { if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$p
 psql_mediation() { as_postgres "$pg_bin/psql" -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation "$@"; }
 
 # The Release host (built beforehand) with the demo seed on a free port ($port, $host_pid); extra NAME=value settings after the log.
+# HOST_DIR names another build of the host (another worktree's host/Mediation.Host, e.g. the "before" of a change).
 start_host() { # provider, connection string, log, [NAME=value ...]
   local provider="$1" cs="$2" log="$3"; shift 3
   port="$(free_port)"
-  (cd host/Mediation.Host && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+  (cd "${HOST_DIR:-host/Mediation.Host}" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider="$provider" ConnectionStrings__Default="$cs" Demo__Enabled=true Demo__Password="$password" \
     Logging__LogLevel__Default=Warning PersonalData__KeyFile="$work/keys-$provider.json" DataProtection__KeysPath="$work/dp-$provider" \
     "$@" dotnet bin/Release/net10.0/Mediation.Host.dll >>"$log" 2>&1) &
