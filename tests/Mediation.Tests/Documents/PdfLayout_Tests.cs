@@ -164,4 +164,16 @@ public sealed class PdfLayout_Tests
         shortText.ShouldNotContain("长文档");
         PdfText.AllText(longPdf).ShouldContain("台账第120行");
     }
+
+    [Fact]
+    public void A_thread_reuses_its_fonts_across_documents_up_to_a_bound()
+    {
+        var family = PdfText.Writer.Value.FontFamily;
+        ThreadFonts.Get(family, 12, bold: true).ShouldBeSameAs(ThreadFonts.Get(family, 12, bold: true));
+        ThreadFonts.Get(family, 12, bold: true).ShouldNotBeSameAs(ThreadFonts.Get(family, 12, bold: false));
+
+        // A template asking for ever new sizes does not grow the thread's fonts without end: past the bound each is made afresh.
+        for (var i = 0; i < ThreadFonts.MaxKept; i++) ThreadFonts.Get(family, 100 + i * 0.5, bold: false);
+        ThreadFonts.Get(family, 99.25, bold: false).ShouldNotBeSameAs(ThreadFonts.Get(family, 99.25, bold: false));
+    }
 }

@@ -84,8 +84,7 @@ public sealed class PdfDocumentWriter(string fontFamily)
     private void DecoratePages(PdfDocument document, DocumentSpec spec)
     {
         if (spec.HeaderText is null && !spec.PageNumbers) return;
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var small = new XFont(FontFamily, 9, XFontStyleEx.Regular, options);
+        var small = ThreadFonts.Get(FontFamily, 9, bold: false);
         var total = document.PageCount;
         for (var i = 0; i < total; i++)
         {
@@ -107,6 +106,30 @@ public sealed class PdfDocumentWriter(string fontFamily)
     }
 }
 
+/// <summary>
+/// The fonts a thread has drawn with, kept for its next documents (issue 17, P4): an XFont belongs to no document (each document
+/// maps it to its own embedded subset), but creating one takes PDFsharp's process-wide font lock, and a profile of the agreements
+/// bench showed requests queueing on it for every document's five or six fonts. Per thread, so no XFont is shared between threads
+/// (PDFsharp does not promise that); a template asking for many sizes stops adding to it at <see cref="MaxKept"/>.
+/// </summary>
+internal static class ThreadFonts
+{
+    public const int MaxKept = 32;
+
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    [ThreadStatic] private static Dictionary<(string Family, double Size, bool Bold), XFont>? _kept;
+
+    public static XFont Get(string family, double size, bool bold)
+    {
+        var kept = _kept ??= [];
+        if (kept.TryGetValue((family, size, bold), out var font)) return font;
+        font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        if (kept.Count < MaxKept) kept[(family, size, bold)] = font;
+        return font;
+    }
+}
+
 /// <summary>The cursor that places blocks top-down and opens pages as they fill.</summary>
 internal sealed class PageFlow : IDisposable
 {
@@ -122,8 +145,6 @@ internal sealed class PageFlow : IDisposable
     private readonly PdfDocument _document;
     private readonly PaperOrientation _orientation;
     private readonly string _family;
-    private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
-    private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
     private readonly ConcurrentDictionary<int, double> _unitWidths;
     private XGraphics? _gfx;
 
@@ -164,15 +185,7 @@ internal sealed class PageFlow : IDisposable
         if (Y + height > Bottom && Y > TopMargin + 0.01) NewPage();
     }
 
-    public XFont Font(double size, bool bold = false)
-    {
-        if (!_fonts.TryGetValue((size, bold), out var font))
-        {
-            font = new XFont(_family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
-            _fonts[(size, bold)] = font;
-        }
-        return font;
-    }
+    public XFont Font(double size, bool bold = false) => ThreadFonts.Get(_family, size, bold);
 
     public Func<Rune, double> WidthOf(double size)
     {
