@@ -9,20 +9,11 @@ namespace Mediation.Cases.Application;
 
 internal sealed class CaseStatisticsSource(MediationDbContext db, IDeadlineClocks clocks) : ICaseStatisticsSource
 {
-    public async Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
-    {
-        var ids = caseIds.Distinct().ToList();
-        return await RowsAsync(Cases().Where(c => ids.Contains(c.Id)), ct);
-    }
+    public Task<IReadOnlyList<CaseStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        RowsAsync(EveryRecord.Named<MediationCase>(db, caseIds), ct);
 
-    public async Task<KeysetPage<CaseStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
-    {
-        var page = after is { } start ? Cases().Where(c => c.Id.CompareTo(start) > 0) : Cases();
-        var rows = await RowsAsync(page.OrderBy(c => c.Id).Take(count), ct);
-        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].CaseId : null);
-    }
-
-    private IQueryable<MediationCase> Cases() => db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking();
+    public async Task<KeysetPage<CaseStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct) =>
+        KeysetPage.Of(await RowsAsync(EveryRecord.PageAfter<MediationCase>(db, after, count), ct), row => row.CaseId);
 
     /// <summary>The rows of the cases <paramref name="query"/> selects, in its order: one projected query, then their visits and clocks.</summary>
     private async Task<IReadOnlyList<CaseStatisticsRow>> RowsAsync(IQueryable<MediationCase> query, CancellationToken ct)
@@ -59,8 +50,7 @@ internal sealed class CaseStatisticsSource(MediationDbContext db, IDeadlineClock
         return rows;
     }
 
-    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
-        await db.Set<MediationCase>().IgnoreQueryFilters().AsNoTracking().Select(c => c.Id).ToListAsync(ct);
+    public Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) => EveryRecord.IdsAsync<MediationCase>(db, ct);
 }
 
 /// <summary>Any change to a case or its 回访 — also a reopened case or a rating given months later — names the case.</summary>
@@ -68,7 +58,7 @@ internal sealed class CaseChangeFeed(IServiceProvider services) : RecordChangeFe
 {
     protected override CasesChangedEto? Describe(ChangeTracker changes)
     {
-        var ids = changes.Entries<MediationCase>().Where(IsChanged).Select(e => e.Entity.Id)
+        var ids = ChangedIds<MediationCase>(changes)
             .Concat(changes.Entries<FollowUpVisit>().Where(IsChanged).Select(e => e.Entity.CaseId))
             .Distinct().ToList();
         return ids.Count > 0 ? new CasesChangedEto(ids) : null;

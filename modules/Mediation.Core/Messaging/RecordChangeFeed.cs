@@ -1,3 +1,4 @@
+using Mediation.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,6 +17,10 @@ public abstract class RecordChangeFeed<TEvent>(IServiceProvider services) : Save
     protected abstract TEvent? Describe(ChangeTracker changes);
 
     protected static bool IsChanged(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    /// <summary>The ids of the <typeparamref name="TRecord"/>s this save adds, changes or deletes, each once.</summary>
+    protected static List<Guid> ChangedIds<TRecord>(ChangeTracker changes) where TRecord : Entity<Guid> =>
+        changes.Entries<TRecord>().Where(IsChanged).Select(e => e.Entity.Id).Distinct().ToList();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

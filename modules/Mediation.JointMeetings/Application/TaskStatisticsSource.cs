@@ -8,20 +8,11 @@ namespace Mediation.JointMeetings.Application;
 
 internal sealed class TaskStatisticsSource(MediationDbContext db) : ITaskStatisticsSource
 {
-    public async Task<IReadOnlyList<TaskStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct)
-    {
-        var ids = taskIds.Distinct().ToList();
-        return await RowsAsync(Tasks().Where(t => ids.Contains(t.Id)), ct);
-    }
+    public Task<IReadOnlyList<TaskStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> taskIds, CancellationToken ct) =>
+        RowsAsync(EveryRecord.Named<AssignedTask>(db, taskIds), ct);
 
-    public async Task<KeysetPage<TaskStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
-    {
-        var page = after is { } start ? Tasks().Where(t => t.Id.CompareTo(start) > 0) : Tasks();
-        var rows = await RowsAsync(page.OrderBy(t => t.Id).Take(count), ct);
-        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].TaskId : null);
-    }
-
-    private IQueryable<AssignedTask> Tasks() => db.Set<AssignedTask>().IgnoreQueryFilters().AsNoTracking();
+    public async Task<KeysetPage<TaskStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct) =>
+        KeysetPage.Of(await RowsAsync(EveryRecord.PageAfter<AssignedTask>(db, after, count), ct), row => row.TaskId);
 
     private static async Task<IReadOnlyList<TaskStatisticsRow>> RowsAsync(IQueryable<AssignedTask> query, CancellationToken ct)
     {
@@ -31,15 +22,14 @@ internal sealed class TaskStatisticsSource(MediationDbContext db) : ITaskStatist
             t.Status is AssignedTaskStatus.Accepted ? t.AcceptedAt : null)).ToList();
     }
 
-    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
-        await db.Set<AssignedTask>().IgnoreQueryFilters().AsNoTracking().Select(t => t.Id).ToListAsync(ct);
+    public Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) => EveryRecord.IdsAsync<AssignedTask>(db, ct);
 }
 
 internal sealed class TaskChangeFeed(IServiceProvider services) : RecordChangeFeed<TasksChangedEto>(services)
 {
     protected override TasksChangedEto? Describe(ChangeTracker changes)
     {
-        var ids = changes.Entries<AssignedTask>().Where(IsChanged).Select(e => e.Entity.Id).Distinct().ToList();
+        var ids = ChangedIds<AssignedTask>(changes);
         return ids.Count > 0 ? new TasksChangedEto(ids) : null;
     }
 }

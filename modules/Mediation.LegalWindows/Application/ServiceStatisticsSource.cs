@@ -9,20 +9,11 @@ namespace Mediation.LegalWindows.Application;
 
 internal sealed class ServiceStatisticsSource(MediationDbContext db, IDeadlineClocks clocks) : IServiceStatisticsSource
 {
-    public async Task<IReadOnlyList<ServiceStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken ct)
-    {
-        var ids = recordIds.Distinct().ToList();
-        return await RowsAsync(Records().Where(r => ids.Contains(r.Id)), ct);
-    }
+    public Task<IReadOnlyList<ServiceStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> recordIds, CancellationToken ct) =>
+        RowsAsync(EveryRecord.Named<ServiceRecord>(db, recordIds), ct);
 
-    public async Task<KeysetPage<ServiceStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
-    {
-        var page = after is { } start ? Records().Where(r => r.Id.CompareTo(start) > 0) : Records();
-        var rows = await RowsAsync(page.OrderBy(r => r.Id).Take(count), ct);
-        return new(rows, rows.Count, rows.Count > 0 ? rows[^1].RecordId : null);
-    }
-
-    private IQueryable<ServiceRecord> Records() => db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking();
+    public async Task<KeysetPage<ServiceStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct) =>
+        KeysetPage.Of(await RowsAsync(EveryRecord.PageAfter<ServiceRecord>(db, after, count), ct), row => row.RecordId);
 
     /// <summary>The rows of the records <paramref name="query"/> selects, in its order: one projected query, then the errands' clocks.</summary>
     private async Task<IReadOnlyList<ServiceStatisticsRow>> RowsAsync(IQueryable<ServiceRecord> query, CancellationToken ct)
@@ -36,15 +27,14 @@ internal sealed class ServiceStatisticsSource(MediationDbContext db, IDeadlineCl
             errands.GetValueOrDefault(r.Id), r.Referred)).ToList();
     }
 
-    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
-        await db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Select(r => r.Id).ToListAsync(ct);
+    public Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) => EveryRecord.IdsAsync<ServiceRecord>(db, ct);
 }
 
 internal sealed class ServiceRecordChangeFeed(IServiceProvider services) : RecordChangeFeed<ServiceRecordsChangedEto>(services)
 {
     protected override ServiceRecordsChangedEto? Describe(ChangeTracker changes)
     {
-        var ids = changes.Entries<ServiceRecord>().Where(IsChanged).Select(e => e.Entity.Id).Distinct().ToList();
+        var ids = ChangedIds<ServiceRecord>(changes);
         return ids.Count > 0 ? new ServiceRecordsChangedEto(ids) : null;
     }
 }

@@ -343,64 +343,56 @@ internal sealed class PetitionProceedingsAppService(MediationDbContext db, Petit
         }, $"{petition.Id:N}:opinion-submitted:{opinion.Kind}:{opinion.SubmittedAt.Value.ToUnixTimeMilliseconds()}", $"/Petitions/{petition.Id}"), ct);
     }
 
-    public async Task<PetitionDto> RequestReviewAsync(Guid id, RequestReviewInput input, CancellationToken ct)
+    public Task<PetitionDto> RequestReviewAsync(Guid id, RequestReviewInput input, CancellationToken ct) =>
+        RequestHigherLevelAsync(id, input, OpinionKind.Review, ct);
+
+    public Task<PetitionDto> AnswerReviewAsync(Guid id, IssueOpinionInput input, CancellationToken ct) =>
+        AnswerHigherLevelAsync(id, input, OpinionKind.Review, ct);
+
+    public Task<PetitionDto> RequestReexaminationAsync(Guid id, RequestReviewInput input, CancellationToken ct) =>
+        RequestHigherLevelAsync(id, input, OpinionKind.Reexamination, ct);
+
+    public Task<PetitionDto> AnswerReexaminationAsync(Guid id, IssueOpinionInput input, CancellationToken ct) =>
+        AnswerHigherLevelAsync(id, input, OpinionKind.Reexamination, ct);
+
+    /// <summary>
+    /// Arts. 35, 36: the petitioner asks the body above for 复查 (of the reply) or 复核 (of the 复查意见). The request's window stops and
+    /// the answer's 30 days start at the reviewing body, in one transaction with the petition's new status.
+    /// </summary>
+    private async Task<PetitionDto> RequestHigherLevelAsync(Guid id, RequestReviewInput input, OpinionKind kind, CancellationToken ct)
     {
+        var (requestPolicy, answerPolicy, why) = kind is OpinionKind.Review
+            ? (PetitionPolicies.ReviewRequest, PetitionPolicies.ReviewAnswer, "信访人请求复查")
+            : (PetitionPolicies.ReexaminationRequest, PetitionPolicies.ReexaminationAnswer, "信访人请求复核");
         new InputValidator().Happened(input.RequestedAt, clock.GetUtcNow(), "requestedAt").ThrowIfInvalid();
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
         var now = clock.GetUtcNow();
         var requestedAt = input.RequestedAt ?? now;
-        var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
-        var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReviewRequest, ct);
-        petition.RequestReview(requestedAt, window?.DueAt, user.UserName, now);
+        var reviewing = await ReviewingUnitAsync(petition, kind, ct);
+        var window = await LatestClockAsync(petition.Id, requestPolicy, ct);
+        if (kind is OpinionKind.Review) petition.RequestReview(requestedAt, window?.DueAt, user.UserName, now);
+        else petition.RequestReexamination(requestedAt, window?.DueAt, user.UserName, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReviewRequest], "信访人请求复查", ct);
-        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, reviewing.Id, PetitionPolicies.ReviewAnswer, requestedAt, user.UserName), ct);
+        await petitions.StopClocksAsync(petition.Id, [requestPolicy], why, ct);
+        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, reviewing.Id, answerPolicy, requestedAt, user.UserName), ct);
         await transaction.CommitAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);
     }
 
-    public async Task<PetitionDto> AnswerReviewAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
+    /// <summary>Arts. 35, 36: the reviewing body drafts its 复查 / 复核 opinion in its own name and asks its head to sign it off.</summary>
+    private async Task<PetitionDto> AnswerHigherLevelAsync(Guid id, IssueOpinionInput input, OpinionKind kind, CancellationToken ct)
     {
         ValidateOpinion(input);
         var petition = await petitions.FindAsync(id, ct);
         db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        var reviewing = await ReviewingUnitAsync(petition, OpinionKind.Review, ct);
+        var reviewing = await ReviewingUnitAsync(petition, kind, ct);
         var now = clock.GetUtcNow();
-        var opinion = petition.AnswerReview(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(), reviewing.Id,
-            user.UserName, now);
-        await AskForSignOffAsync(petition, opinion, ct);
-        await db.SaveChangesAsync(ct);
-        return await petitions.ToDtoAsync(petition, ct);
-    }
-
-    public async Task<PetitionDto> RequestReexaminationAsync(Guid id, RequestReviewInput input, CancellationToken ct)
-    {
-        new InputValidator().Happened(input.RequestedAt, clock.GetUtcNow(), "requestedAt").ThrowIfInvalid();
-        var petition = await petitions.FindAsync(id, ct);
-        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        var now = clock.GetUtcNow();
-        var requestedAt = input.RequestedAt ?? now;
-        var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
-        var window = await LatestClockAsync(petition.Id, PetitionPolicies.ReexaminationRequest, ct);
-        petition.RequestReexamination(requestedAt, window?.DueAt, user.UserName, now);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await petitions.StopClocksAsync(petition.Id, [PetitionPolicies.ReexaminationRequest], "信访人请求复核", ct);
-        await clocks.StartAsync(new StartClockInput(Petition.RecordType, petition.Id, reexamining.Id, PetitionPolicies.ReexaminationAnswer, requestedAt, user.UserName), ct);
-        await transaction.CommitAsync(ct);
-        return await petitions.ToDtoAsync(petition, ct);
-    }
-
-    public async Task<PetitionDto> AnswerReexaminationAsync(Guid id, IssueOpinionInput input, CancellationToken ct)
-    {
-        ValidateOpinion(input);
-        var petition = await petitions.FindAsync(id, ct);
-        db.ExpectConcurrencyStamp(petition, input.ConcurrencyStamp);
-        var reexamining = await ReviewingUnitAsync(petition, OpinionKind.Reexamination, ct);
-        var opinion = petition.AnswerReexamination(input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim(),
-            reexamining.Id, user.UserName, clock.GetUtcNow());
+        var (decision, request, factsAndReasons, legalBasis) = (input.Decision!.Value, input.Request!.Trim(), input.FactsAndReasons!.Trim(), input.LegalBasis!.Trim());
+        var opinion = kind is OpinionKind.Review
+            ? petition.AnswerReview(decision, request, factsAndReasons, legalBasis, reviewing.Id, user.UserName, now)
+            : petition.AnswerReexamination(decision, request, factsAndReasons, legalBasis, reviewing.Id, user.UserName, now);
         await AskForSignOffAsync(petition, opinion, ct);
         await db.SaveChangesAsync(ct);
         return await petitions.ToDtoAsync(petition, ct);

@@ -9,19 +9,11 @@ namespace Mediation.Petitions.Application;
 
 internal sealed class PetitionStatisticsSource(MediationDbContext db, IDeadlineClocks clocks) : IPetitionStatisticsSource
 {
-    public async Task<IReadOnlyList<PetitionStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct)
-    {
-        var ids = petitionIds.Distinct().ToList();
-        return (await RowsAsync(Petitions().Where(p => ids.Contains(p.Id)), ct)).Rows;
-    }
+    public async Task<IReadOnlyList<PetitionStatisticsRow>> ReadAsync(IReadOnlyCollection<Guid> petitionIds, CancellationToken ct) =>
+        (await RowsAsync(EveryRecord.Named<Petition>(db, petitionIds), ct)).Rows;
 
-    public async Task<KeysetPage<PetitionStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct)
-    {
-        var page = after is { } start ? Petitions().Where(p => p.Id.CompareTo(start) > 0) : Petitions();
-        return await RowsAsync(page.OrderBy(p => p.Id).Take(count), ct);
-    }
-
-    private IQueryable<Petition> Petitions() => db.Set<Petition>().IgnoreQueryFilters().AsNoTracking();
+    public Task<KeysetPage<PetitionStatisticsRow>> ReadPageAsync(Guid? after, int count, CancellationToken ct) =>
+        RowsAsync(EveryRecord.PageAfter<Petition>(db, after, count), ct);
 
     /// <summary>
     /// The rows of the petitions <paramref name="query"/> selects, in its order (one projected query, then their clocks); 检举控告
@@ -49,15 +41,14 @@ internal sealed class PetitionStatisticsSource(MediationDbContext db, IDeadlineC
         return new(rows, read.Count, read.Count > 0 ? read[^1].Id : null);
     }
 
-    public async Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) =>
-        await db.Set<Petition>().IgnoreQueryFilters().AsNoTracking().Select(p => p.Id).ToListAsync(ct);
+    public Task<IReadOnlyList<Guid>> AllIdsAsync(CancellationToken ct) => EveryRecord.IdsAsync<Petition>(db, ct);
 }
 
 internal sealed class PetitionChangeFeed(IServiceProvider services) : RecordChangeFeed<PetitionsChangedEto>(services)
 {
     protected override PetitionsChangedEto? Describe(ChangeTracker changes)
     {
-        var ids = changes.Entries<Petition>().Where(IsChanged).Select(e => e.Entity.Id).Distinct().ToList();
+        var ids = ChangedIds<Petition>(changes);
         return ids.Count > 0 ? new PetitionsChangedEto(ids) : null;
     }
 }

@@ -91,6 +91,45 @@ public sealed class PdfLayout_Tests
         }
     }
 
+    /// <summary>
+    /// What a user may type reaches the minutes, the statistics report and every other document: a word longer than a line, characters
+    /// the font lacks (emoji, CJK Extension B), right-to-left script, markup and template syntax. The page is written, every letter
+    /// lies on the page, and the text reads back as typed (markup and template syntax as plain text).
+    /// </summary>
+    [Fact]
+    public void Hostile_text_in_a_paragraph_and_a_table_cell_stays_on_the_page_and_reads_back()
+    {
+        var unbroken = string.Concat(Enumerable.Repeat("ABCDEFGHIJ", 300)); // 3,000 letters with no break opportunity
+        const string markup = "<script>alert(1)</script>{{ 1 + 1 }}{% raw %}";
+        const string mixed = "调解😀𠀀ئۇيغۇرچە";
+        var pdf = PdfText.Write(new DocumentSpec
+        {
+            Blocks =
+            [
+                new Heading(unbroken[..200]),
+                new Paragraph(unbroken),
+                new Paragraph(markup + mixed),
+                new TableBlock([new("议题", 1), new("决定事项", 2)], [[unbroken, markup], [mixed, unbroken[..500]]]),
+            ],
+        });
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var letters = 0;
+        foreach (var page in document.GetPages())
+            foreach (var letter in page.Letters)
+            {
+                letters++;
+                letter.StartBaseLine.X.ShouldBeInRange(0, page.Width, $"'{letter.Value}' starts off page {page.Number}");
+                letter.EndBaseLine.X.ShouldBeInRange(0, page.Width + 0.5, $"'{letter.Value}' ends off page {page.Number}");
+                letter.StartBaseLine.Y.ShouldBeInRange(0, page.Height, $"'{letter.Value}' below or above page {page.Number}");
+            }
+        letters.ShouldBeGreaterThan(200 + 3_000 + 3_000 + 500);
+        var text = PdfText.AllText(pdf).Replace(" ", "", StringComparison.Ordinal);
+        text.ShouldContain(markup.Replace(" ", "", StringComparison.Ordinal));
+        text.Count(c => c == 'J').ShouldBe(20 + 300 + 300 + 50, "every letter of the long words is printed once");
+        text.ShouldContain("调解");
+    }
+
     [Fact]
     public void A_300_row_table_spans_pages_and_repeats_its_header_on_each()
     {

@@ -179,6 +179,15 @@ public static class HostileProbes
             """{"model":{"number":"泰山调\u0000"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
         new("unit separator in a template preview model", "demo.systemadmin", "POST", "/api/documents/templates/mediation-agreement/preview",
             """{"model":{"number":"泰山调\u001f"}}""", HttpStatusCode.BadRequest, "model", CoreErrorCodes.Validation.InvalidText),
+        // A right-to-left override shows the rest of its paragraph reversed on every page and document ("Trojan Source"); C1 controls
+        // (U+0085 NEL) are as invisible as C0 ones. TextRules refuses both, with the isolates (U+2066–U+2069).
+        new("right-to-left override in a party's name", Mediator, "POST", "/api/cases",
+            CaseRegistration().ToJsonString().Replace("\"consentsToMediation\":true}", "\"address\":\"岱宗大街\\u202E号0001\",\"consentsToMediation\":true}", StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "parties[1].address", CoreErrorCodes.Validation.InvalidText),
+        new("right-to-left isolate in a case summary", Mediator, "POST", "/api/cases", With(CaseRegistration(), "summary", "排水沟\u2067纠纷\u2069"),
+            HttpStatusCode.BadRequest, "summary", CoreErrorCodes.Validation.InvalidText),
+        new("next-line control in a session plan's place", Mediator, "POST", "/api/cases/{case}/session-plans",
+            $$"""{"startsAt":"{{InThreeDays}}","place":"岱东社区\u0085调解室"}""", HttpStatusCode.BadRequest, "place", CoreErrorCodes.Validation.InvalidText),
 
         // A query value that does not bind, or one given twice, is named: in the API and on the pages (the page used to show every plan).
         new("session plans of today given twice", Mediator, "GET", "/api/cases/session-plans?today=true&today=false", null, HttpStatusCode.BadRequest,

@@ -291,24 +291,56 @@ internal sealed class PageFlow : IDisposable
         var headerLines = WrapCells(headerCells, widths);
         var headerHeight = header ? RowHeight(headerLines) : 0;
 
+        var repeated = header && repeatHeader;
+        var freshPageSpace = Bottom - TopMargin - (repeated ? headerHeight : 0);
         if (header)
         {
             EnsureSpace(headerHeight + LineHeight(CellFont) + 2 * CellPadding);
             DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
         }
+        var onFreshPage = false;
         foreach (var row in rows)
         {
             var lines = WrapCells(row, widths);
-            var height = RowHeight(lines);
-            if (Y + height > Bottom && Y > TopMargin + 0.01)
+            // A row that does not fit moves to the next page whole; one taller than a whole page (a long 决定事项, a pasted text) is
+            // split there, its lines continued in the same columns on the next page: nothing is drawn past the bottom margin.
+            while (true)
             {
-                NewPage();
-                if (header && repeatHeader) DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+                var height = RowHeight(lines);
+                if (Y + height <= Bottom) break;
+                if (!onFreshPage && height <= freshPageSpace)
+                {
+                    NextTablePage();
+                    continue;
+                }
+                var fitting = LinesFitting(Bottom - Y);
+                if (fitting < 1)
+                {
+                    if (onFreshPage) break; // a page too short for one line: draw it anyway rather than loop
+                    NextTablePage();
+                    continue;
+                }
+                IReadOnlyList<TextLine>[] part = [.. lines.Select(cell => cell.Take(fitting).ToList())];
+                DrawRow(part, widths, columns, RowHeight(part), isHeader: false, keyColumn);
+                lines = [.. lines.Select(cell => cell.Skip(fitting).ToList())];
+                NextTablePage();
             }
-            DrawRow(lines, widths, columns, height, isHeader: false, keyColumn);
+            DrawRow(lines, widths, columns, RowHeight(lines), isHeader: false, keyColumn);
+            onFreshPage = false;
         }
         Y += 8;
+
+        void NextTablePage()
+        {
+            NewPage();
+            if (repeated) DrawRow(headerLines, widths, columns, headerHeight, isHeader: true, keyColumn: false);
+            onFreshPage = true;
+        }
     }
+
+    /// <summary>How many lines of a cell fit in <paramref name="space"/> points of a row (the inverse of <see cref="RowHeight"/>).</summary>
+    private static int LinesFitting(double space) =>
+        (int)Math.Floor((space - 2 * CellPadding + (LineHeight(CellFont) - CellFont * 1.3)) / LineHeight(CellFont) + 1e-9);
 
     private IReadOnlyList<TextLine>[] WrapCells(IReadOnlyList<string> cells, double[] widths)
     {
