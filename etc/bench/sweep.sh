@@ -5,7 +5,8 @@
 # Baseline in the same run, on the same data before the sweep: one hand-written set-based INSERT of the same step rows
 # (`INSERT … SELECT … FROM DeadlineClocks WHERE due … ON CONFLICT DO NOTHING`, committed, then deleted again), timed by psql. Then checks that each
 # overdue clock got exactly one step, that a later sweep adds none, and prints the figures with the ratio as a Markdown table.
-# Env: CLOCKS (1000000), OVERDUE (10000).
+# Env: CLOCKS (1000000), OVERDUE (10000), HOST_SETTINGS (NAME=value … added to the host's environment, e.g. DOTNET_gcServer=0), TRACE_DIR (if set, a dotnet-trace thread-time profile of the host from the baseline until
+# the sweep's log line goes there, sweep.nettrace).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -29,7 +30,7 @@ dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
 echo "==> PostgreSQL and the host with the demo seed"
 start_postgres
 start_host PostgreSql "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation" "$log" \
-  Logging__LogLevel__Mediation.Web.Deadlines=Information
+  Logging__LogLevel__Mediation.Web.Deadlines=Information ${HOST_SETTINGS:-}
 
 # Every unit of the city in turn owns the clocks; RecordType 'Petition' with ids no petition has (the notices then name
 # "你单位办理的事项"). One transaction, so a sweep sees all of them or none.
@@ -46,13 +47,26 @@ FROM (SELECT n, CASE WHEN n <= $overdue THEN now() - interval '1 hour' ELSE now(
         n % (SELECT count(*) FROM u) AS ui FROM generate_series(1, $clocks) n) s
 JOIN u ON u.i = s.ui;
 COMMIT;
-ANALYZE core."DeadlineClocks";
+-- Vacuumed too, not only analyzed: an autovacuum of the million new rows would otherwise start within the minute, beside the
+-- baseline or the sweep, and take its share of the two cores from one of them.
+VACUUM ANALYZE core."DeadlineClocks";
 SQL
 )"
+
+# CPU time (clock ticks) of this cluster's processes: the postmaster, its live backends and workers, and those that exited.
+pg_cpu() {
+  local postmaster; postmaster="$(head -1 "$pg_data/postmaster.pid")"
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ t += $1 } END { print t }'
+}
+ticks_ms() { awk -v d="$1" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%d", d * 1000 / t }'; }
 
 # The least work that records each due step once: the same rows, one statement, through the same index, committed as the sweep
 # commits (same cluster, same synchronous_commit). Its rows carry a RecordedAt no sweep writes and are deleted again (and the
 # table vacuumed) before the sweep runs, so the sweep finds the same table the baseline found.
+# PostgreSQL's CPU over the baseline (its session's start included, a few milliseconds) is the CPU floor the sweep is held to.
+pg_before="$(pg_cpu)"
 baseline_ms="$(psql_mediation <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{ t += $1 } END { printf "%.1f", t }'
 \timing on
 BEGIN;
@@ -61,19 +75,35 @@ SELECT gen_random_uuid(), c."Id", 'escalation:Urge', 'Urge', c."DueAt", timestam
 FROM core."DeadlineClocks" c WHERE c."Status" = 'Running' AND c."DueAt" <= now()
 ON CONFLICT DO NOTHING;
 COMMIT;
-\timing off
+SQL
+)"
+baseline_pg_ms="$(ticks_ms $(( $(pg_cpu) - pg_before )))"
+psql_mediation <<SQL
 DELETE FROM core."DeadlineSteps" WHERE "RecordedAt" = timestamptz '2000-01-01 00:00Z';
 VACUUM ANALYZE core."DeadlineSteps";
 SQL
-)"
 
+if [ -n "${TRACE_DIR:-}" ]; then # what the host's threads do during the sweep (and the idle seconds before it)
+  mkdir -p "$TRACE_DIR"
+  # For a fixed time: a job of this script runs with SIGINT ignored, so Ctrl+C's signal could not stop it. The sweep starts within
+  # the minute and takes seconds.
+  ~/.dotnet/tools/dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration 00:00:01:40 \
+    -o "$TRACE_DIR/sweep.nettrace" >"$work/trace.log" 2>&1 </dev/null &
+  trace_pid=$!; pids+=("$trace_pid")
+fi
 echo "==> Waiting for the host's sweep (every minute)"
+# The host's CPU time (user + system, clock ticks) from here to the sweep's log line: the sweep's own work and the host's idle
+# background work of the wait (under a minute), steadier than wall time on a shared machine.
+cpu_before="$(awk '{ print $14 + $15 }' "/proc/$host_pid/stat")"
+pg_before="$(pg_cpu)"
 line=""
 for _ in $(seq 1 600); do
   line="$(grep -a "Deadline sweep recorded" "$log" | awk -v n="$overdue" '{ for (i = 1; i <= NF; i++) if ($i == "recorded" && $(i+1) + 0 >= n) print }' | tail -1 || true)"
   [ -n "$line" ] && break
   sleep 1
 done
+cpu_ms="$(awk -v b="$cpu_before" -v t="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15 - b) * 1000 / t }' "/proc/$host_pid/stat")"
+pg_ms="$(ticks_ms $(( $(pg_cpu) - pg_before )))"
 [ -n "$line" ] || { echo "No sweep recorded the $overdue steps; log: $log" >&2; tail -50 "$log" >&2; exit 1; }
 sweep_ms="$(echo "$line" | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')"
 recorded="$(echo "$line" | sed -n 's/.*recorded \([0-9]*\) .*/\1/p')"
@@ -93,6 +123,7 @@ FROM (SELECT count(*) n, round(sum(pg_column_size(x.*)) / 1e6, 1) mb FROM core."
 SQL
 )"
 [ "$steps" = "$overdue|$overdue" ] || { echo "Expected $overdue steps on $overdue clocks, found $steps" >&2; exit 1; }
+if [ -n "${trace_pid:-}" ]; then wait "$trace_pid" 2>/dev/null || true; fi
 echo "==> Waiting a minute: the next sweep must record nothing more"
 sleep 65
 again="$(psql_mediation -c "SELECT count(*) FROM core.\"DeadlineSteps\" s JOIN core.\"DeadlineClocks\" c ON c.\"Id\" = s.\"ClockId\" WHERE c.\"ConcurrencyStamp\" = 'bench'")"
@@ -100,11 +131,14 @@ again="$(psql_mediation -c "SELECT count(*) FROM core.\"DeadlineSteps\" s JOIN c
 
 echo
 echo "Deadline sweep over $clocks running clocks, $overdue newly overdue, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}'), $(nproc) cores," \
-  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD); filled in $fill_seconds s"
+  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)${HOST_SETTINGS:+, host with $HOST_SETTINGS};" \
+  "filled in $fill_seconds s"
 echo
 echo "| work | ms | baseline: one set-based INSERT of the same steps (ms) | ratio |"
 echo "|---|---|---|---|"
 echo "| one sweep: $recorded steps recorded, $notices escalation notices, each overdue clock once | $sweep_ms | $baseline_ms |" \
   "$(awk -v t="$sweep_ms" -v b="$baseline_ms" 'BEGIN { printf "%.1f", t / b }') |"
 [ -z "$breakdown" ] || { echo; echo "The sweep's own account: $breakdown"; }
+echo "CPU from the baseline to the sweep's log line (the wait for the minute included): host $cpu_ms ms, PostgreSQL $pg_ms ms;" \
+  "PostgreSQL's over the baseline: $baseline_pg_ms ms"
 echo "Written: $volume"

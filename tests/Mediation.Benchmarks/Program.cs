@@ -56,6 +56,36 @@ if (args.Contains("--cpu"))
     }
     return 0;
 }
+if (args.Contains("--notices"))
+{
+    // CPU per notice text as the deadline sweep renders an escalation (subject and body), on this thread, over varied models.
+    var folder = Mediation.Core.Notifications.Application.NotificationOptions.BesideAppOrUpwards(
+        Path.Combine("templates", "notices"), Path.Combine("templates", "notices"));
+    var templates = new Mediation.Core.Notifications.Application.NoticeTemplates(Microsoft.Extensions.Options.Options.Create(
+        new Mediation.Core.Notifications.Application.NotificationOptions { TemplatesPath = folder }));
+    var models = Enumerable.Range(0, 1_000).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+    {
+        ["step"] = "Urge", ["step_name"] = "催办", ["record"] = i % 3 == 0 ? "" : $"信访事项泰山信〔2026〕{i + 1}号", ["holder"] = i % 2 == 0 ? "" : "演示信访员",
+        ["policy_name"] = "受理告知期限", ["policy_description"] = "信访工作条例（2022）第二十三条", ["with_time"] = i % 5 == 0,
+        ["due_date"] = new DateTime(2026, 3, 1 + i % 28), ["due_at"] = new DateTime(2026, 3, 1 + i % 28, 9, 5, 0),
+        ["unit_name"] = $"泰安市泰山区人民政府第{i % 40}街道办事处", ["supervisor_name"] = i % 7 == 0 ? "" : "泰安市泰山区人民政府",
+        ["issued_on"] = new DateTime(2026, 3, 3 + i % 28),
+    }).ToList();
+    foreach (var model in models) templates.Render("deadline-escalation", model);
+    for (var round = 0; round < 3; round++)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        const int n = 10;
+        for (var i = 0; i < n; i++)
+            foreach (var model in models) templates.Render("deadline-escalation", model);
+        var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var count = n * models.Count;
+        Console.WriteLine($"deadline-escalation notice   cpu {used.TotalMicroseconds / count,6:0.0} µs/notice   " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / count,7:N0} bytes/notice");
+    }
+    return 0;
+}
 var quick = args.Contains("--quick");
 // In-process: no second build of the project on a 2-core machine; the numbers are for one thread.
 var job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);

@@ -87,25 +87,16 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit) : SaveChan
     }
 
     /// <summary>
-    /// The row SaveChanges would have written for an entity inserted without the change tracker (a multi-row INSERT of a
-    /// deadline storm's notices), so bulk writes stay audited in the same shape.
+    /// The row SaveChanges would have written for an entity inserted without the change tracker; a caller writing many builds one
+    /// <see cref="CreatedAuditRows"/> and reuses it.
     /// </summary>
     internal static AuditEntry Created(AuditContext audit, IEntityType type, object entity)
     {
-        var changes = new Dictionary<string, object?>();
-        foreach (var property in type.GetProperties())
-        {
-            if (property.IsShadowProperty())
-                throw new NotSupportedException($"{type.DisplayName()}.{property.Name} is a shadow property; audit it through SaveChanges.");
-            var value = property.GetGetter().GetClrValue(entity);
-            changes[property.Name] = IsSecret(property.Name) ? Redacted(value) : Summarized(property, value);
-        }
-        var key = type.FindPrimaryKey();
-        var id = key is null ? null : string.Join(",", key.Properties.Select(p => p.GetGetter().GetClrValue(entity)));
-        return audit.Entry(AuditCategory.Data, AuditActions.Created, type.ClrType.Name, id, JsonSerializer.Serialize(changes));
+        using var rows = new CreatedAuditRows(audit, type);
+        return rows.Entry(entity);
     }
 
-    private static bool IsSecret(string propertyName) => SecretSuffixes.Any(s => propertyName.EndsWith(s, StringComparison.Ordinal));
+    internal static bool IsSecret(string propertyName) => SecretSuffixes.Any(s => propertyName.EndsWith(s, StringComparison.Ordinal));
 
     private static string? Redacted(object? value) => value is null ? null : "***";
 

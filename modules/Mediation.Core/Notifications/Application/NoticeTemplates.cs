@@ -17,12 +17,23 @@ public sealed record RenderedNotice(string Subject, string Body);
 /// </summary>
 public sealed class NoticeTemplates(IOptions<NotificationOptions> options)
 {
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
     private readonly ConcurrentDictionary<string, (Template Subject, Template Body)> _parsed = new(StringComparer.Ordinal);
+
+    // Contexts idle between renders. Building a TemplateContext (its stacks, caches and output) cost more than rendering a notice
+    // into it, and a notice took two (subject, body): a deadline storm of 10,000 escalations built 20,000 (issue 17, P2). A context
+    // serves one render at a time and is reset before each, so a render never sees what the one before it set.
+    private readonly ConcurrentBag<Renderer> _idle = [];
 
     public RenderedNotice Render(string name, IReadOnlyDictionary<string, object?> model)
     {
         var (subject, body) = _parsed.GetOrAdd(name, Load);
-        return new RenderedNotice(Render(subject, model).Trim(), Render(body, model).Trim());
+        var renderer = _idle.TryTake(out var reused) ? reused : new Renderer();
+        var rendered = new RenderedNotice(renderer.Render(subject, model).Trim(), renderer.Render(body, model).Trim());
+        // Returned only after a render that ended normally: a context a template's error left midway is dropped, not reused.
+        _idle.Add(renderer);
+        return rendered;
     }
 
     private (Template, Template) Load(string name)
@@ -43,13 +54,22 @@ public sealed class NoticeTemplates(IOptions<NotificationOptions> options)
         return template;
     }
 
-    private static string Render(Template template, IReadOnlyDictionary<string, object?> model)
+    /// <summary>One reusable context and the globals it renders a model from; used by one render at a time.</summary>
+    private sealed class Renderer
     {
-        var globals = new ScriptObject();
-        foreach (var (key, value) in model) globals.Add(key, value);
-        var context = new TemplateContext(TemplateFunctions.Builtins) { StrictVariables = false };
-        context.PushCulture(CultureInfo.GetCultureInfo("zh-CN"));
-        context.PushGlobal(globals);
-        return template.Render(context);
+        private readonly TemplateContext _context = new(TemplateFunctions.Builtins) { StrictVariables = false };
+        private readonly ScriptObject _globals = new();
+
+        public string Render(Template template, IReadOnlyDictionary<string, object?> model)
+        {
+            // Reset drops the output, the globals and cultures pushed before (all but the builtins) and any state a render left;
+            // the globals are emptied too, since a template's top-level assignment lands in them.
+            _context.Reset();
+            _globals.Clear();
+            foreach (var (key, value) in model) _globals.Add(key, value);
+            _context.PushCulture(Chinese);
+            _context.PushGlobal(_globals);
+            return template.Render(_context);
+        }
     }
 }
