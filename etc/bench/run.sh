@@ -5,7 +5,8 @@
 # Prints requests/s, p50, p99, timeouts and the server's CPU per request (user + system over the measured run, from /proc)
 # for both and the ratios, as a Markdown table for the README.
 # Env: DURATION (s, default 15), WARMUP (s, 5), CONNECTIONS (32), THREADS (2), SYNCHRONOUS (SQLite: NORMAL or FULL),
-#      DATABASES ("sqlite postgresql").
+#      DATABASES ("sqlite postgresql"), TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured
+#      run goes there: the profile costs the host CPU, so take the figures of such a run as a profile's, not a measurement's).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -35,6 +36,11 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / h
 load() { # url, path, token, server pid
   TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${warmup}s" -s etc/bench/petitions.lua "$1" >/dev/null
   local out cpu_before cpu_after requests
+  if [ -n "${TRACE_DIR:-}" ] && [ "$2" = /api/petitions ]; then
+    mkdir -p "$TRACE_DIR"
+    ~/.dotnet/tools/dotnet-trace collect -p "$4" --profile dotnet-sampled-thread-time --duration 00:00:00:$(( duration - 2 )) \
+      -o "$TRACE_DIR/petitions-$database.nettrace" >/dev/null 2>&1 &
+  fi
   cpu_before="$(cpu_seconds "$4")"
   out="$(TOKEN="$3" BENCH_PATH="$2" wrk -t"$threads" -c"$connections" -d"${duration}s" -s etc/bench/petitions.lua "$1")"
   cpu_after="$(cpu_seconds "$4")"

@@ -18,6 +18,13 @@ public sealed class IdentitySettings
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     public SignInRateLimitSettings SignInRateLimit { get; set; } = new();
+
+    /// <summary>
+    /// How long this process keeps what the claims loader read for an account (its state, unit and permissions) before it reads them
+    /// again (<see cref="UserClaimsCache"/>). A change saved in this process takes effect on the next request regardless; a change made
+    /// by another host, or in the database by hand, within this long. Zero reads them on every request.
+    /// </summary>
+    public TimeSpan ClaimsCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Sign-in attempts allowed per window, per client address and per user name.</summary>

@@ -62,6 +62,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IKernelSeed, KernelSeed>();
         services.AddScoped<UserClaimsLoader>();
         services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<UserClaimsCache>();
+        services.AddScoped<IdentityChangeWatch>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<IdentityChangeWatch>());
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<UserClaimsLoader>());
         services.AddScoped<IUserPrincipals, UserPrincipals>();
 

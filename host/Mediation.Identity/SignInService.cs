@@ -22,7 +22,7 @@ namespace Mediation.Identity;
 internal sealed class SignInService(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, MediationDbContext db, SecurityAuditLog auditLog,
     SignInCounts throttle, SignInConcurrency concurrency, IHttpContextAccessor http, TotpCodes totp, IOptions<IdentitySettings> settings,
-    TimeProvider clock)
+    TimeProvider clock, IdentityChangeWatch identityChanges)
 {
     public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
@@ -101,6 +101,7 @@ internal sealed class SignInService(
         var stamp = NewStamp();
         await db.Set<AppUser>().IgnoreQueryFilters().Where(u => u.Id == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
+        identityChanges.ChangedWithoutSave();
     }
 
     /// <summary>The cookie/token carries identity only; unit and permissions are loaded fresh on each request.</summary>
@@ -153,6 +154,7 @@ internal sealed class SignInService(
                 .SetProperty(u => u.SecurityStamp, stamp), ct) == 1;
         if (locked)
         {
+            identityChanges.ChangedWithoutSave();
             await auditLog.WriteAsync(AuditActions.LockedOut, new { reason, until }, user.Id, user.UserName, ct: ct);
             return new UnauthenticatedException(IdentityErrorCodes.LockedOut);
         }

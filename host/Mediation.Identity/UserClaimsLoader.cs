@@ -18,8 +18,10 @@ namespace Mediation.Identity;
 /// One query per request (issue 17: two before): the account, its unit and its roles with each role's concurrency stamp. The
 /// permissions of a role come from <see cref="RolePermissionCache"/> while the role's stamp is the one they were read under;
 /// every change of a role's grants renews that stamp in the same transaction (<see cref="RolePermissionService"/>), on any host.
+/// What the query and the grants give is kept per process for a moment (<see cref="UserClaimsCache"/>): dropped at once by any change
+/// this process saves, read again after <see cref="IdentitySettings.ClaimsCacheDuration"/> for another host's.
 /// </summary>
-internal sealed class UserClaimsLoader(MediationDbContext db, RolePermissionCache rolePermissions) : IClaimsTransformation
+internal sealed class UserClaimsLoader(MediationDbContext db, RolePermissionCache rolePermissions, UserClaimsCache accounts) : IClaimsTransformation
 {
     private const string LoadedMarker = "mediation:loaded";
 
@@ -46,15 +48,17 @@ internal sealed class UserClaimsLoader(MediationDbContext db, RolePermissionCach
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == LoadedMarker)) return principal;
         if (!Guid.TryParse(principal.FindFirstValue(MediationClaimTypes.UserId), out var userId)) return new ClaimsPrincipal(new ClaimsIdentity());
 
-        // The account, its unit and its roles in one round trip: this runs before every API request. One row per role.
-        var rows = new List<AccountRow>(4);
-        await foreach (var row in AccountWithUnitAndRoles.GetOrAdd(db.Model, _ => CompileAccountWithUnitAndRoles())(db, userId)) rows.Add(row);
-        var user = rows.FirstOrDefault();
+        if (!accounts.TryGet(userId, out var user))
+        {
+            var generation = accounts.Generation;
+            var loaded = await LoadAsync(userId);
+            if (loaded is null) return new ClaimsPrincipal(new ClaimsIdentity());
+            accounts.Store(userId, generation, loaded);
+            user = loaded;
+        }
         var stamp = principal.FindFirstValue(SignInService.SecurityStampClaim);
-        if (user is null || !user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
-
-        var roles = rows.Where(r => r.RoleId is not null).Select(r => new RoleStamp(r.RoleId!.Value, r.RoleStamp)).Distinct().ToList();
-        var permissions = (await rolePermissions.PermissionsOfAsync(db, roles, CancellationToken.None)).ToList();
+        if (!user.IsActive || user.SecurityStamp != stamp) return new ClaimsPrincipal(new ClaimsIdentity());
+        IEnumerable<string> permissions = user.Permissions;
 
         var identity = (ClaimsIdentity)principal.Identity;
         var enriched = new ClaimsIdentity(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
@@ -69,8 +73,19 @@ internal sealed class UserClaimsLoader(MediationDbContext db, RolePermissionCach
         // Admin duties need the second factor by permission, whichever role grants them: a session
         // signed in without a code keeps its ordinary permissions only.
         if (!principal.HasClaim(c => c.Type == MediationClaimTypes.SecondFactor))
-            permissions = permissions.Where(p => AdminDuties.DutyOf(p) is null).ToList();
+            permissions = permissions.Where(p => AdminDuties.DutyOf(p) is null);
         foreach (var permission in permissions) enriched.AddClaim(new Claim(MediationClaimTypes.Permission, permission));
         return new ClaimsPrincipal(enriched);
+    }
+
+    /// <summary>The account, its unit and its roles in one round trip (one row per role), the roles' permissions from their cache.</summary>
+    private async Task<LoadedAccount?> LoadAsync(Guid userId)
+    {
+        var rows = new List<AccountRow>(4);
+        await foreach (var row in AccountWithUnitAndRoles.GetOrAdd(db.Model, _ => CompileAccountWithUnitAndRoles())(db, userId)) rows.Add(row);
+        if (rows.FirstOrDefault() is not { } user) return null;
+        var roles = rows.Where(r => r.RoleId is not null).Select(r => new RoleStamp(r.RoleId!.Value, r.RoleStamp)).Distinct().ToList();
+        var permissions = (await rolePermissions.PermissionsOfAsync(db, roles, CancellationToken.None)).ToArray();
+        return new LoadedAccount(user.IsActive, user.SecurityStamp, user.DisplayName, user.OrgUnitId, user.UnitPath, user.UnitName, permissions);
     }
 }

@@ -36,8 +36,12 @@ internal sealed class RowValues
         RowsPerCommand = Math.Max(1, Math.Min(MaxRowsPerCommand, (parameterBudget ?? (sqlServer ? SqlServerParameters : OtherParameters)) / _properties.Count));
     }
 
-    public static RowValues For<T>(MediationDbContext db) =>
-        new(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), shadowAllowed: false);
+    /// <summary>Kept per model and type (the audit writes its rows with it after every save in a transaction, issue 17); a test process
+    /// runs a model per provider side by side.</summary>
+    public static RowValues For<T>(MediationDbContext db) => ByModel.GetOrAdd((db.Model, typeof(T)), static (key, db) =>
+        new(db, key.Model.FindEntityType(key.Type) ?? throw new InvalidOperationException($"{key.Type.Name} is not in the model."), shadowAllowed: false), db);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type), RowValues> ByModel = new();
 
     /// <summary>
     /// For an entity type whose shadow properties the caller supplies (an owned row's key of its owner), with at most

@@ -159,6 +159,9 @@ internal sealed class PetitionRegistrationBatch(IServiceScopeFactory scopes)
 
         // A failed save rolls the whole transaction back: EF's savepoint around it would only cost two commands.
         db.Database.AutoSavepointsEnabled = false;
+        // Everything here was added and nothing changed since: the audit's one DetectChanges before the save is enough, where every
+        // module's change feed listing the entries would scan the batch's several hundred entities again (issue 17).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         for (var i = 0; i < batch.Count; i++) batch[i].Registered = petitions[i];
