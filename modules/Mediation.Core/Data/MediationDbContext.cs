@@ -32,6 +32,7 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         AuditModelConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new Numbering.NumberSequenceRowConfiguration());
+        modelBuilder.ApplyConfiguration(new SeedStateConfiguration());
         foreach (var module in modules.Modules)
             module.ConfigureModel(modelBuilder);
 

@@ -452,6 +452,25 @@ namespace Mediation.Host.Data.Migrations.PostgreSql
                     b.ToTable("Leases", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Core.Data.SeedState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedStates", "core");
+                });
+
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

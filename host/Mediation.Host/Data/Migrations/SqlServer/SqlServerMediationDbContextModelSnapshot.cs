@@ -453,6 +453,25 @@ namespace Mediation.Host.Data.Migrations.SqlServer
                     b.ToTable("Leases", "core");
                 });
 
+            modelBuilder.Entity("Mediation.Core.Data.SeedState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedStates", "core");
+                });
+
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

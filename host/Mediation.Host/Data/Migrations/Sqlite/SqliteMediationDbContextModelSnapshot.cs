@@ -445,6 +445,25 @@ namespace Mediation.Host.Data.Migrations.Sqlite
                     b.ToTable("core_Leases", (string)null);
                 });
 
+            modelBuilder.Entity("Mediation.Core.Data.SeedState", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("core_SeedStates", (string)null);
+                });
+
             modelBuilder.Entity("Mediation.Core.Deadlines.Domain.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
