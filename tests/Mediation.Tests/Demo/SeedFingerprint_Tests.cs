@@ -164,7 +164,7 @@ public sealed class SeedFingerprint_Tests_on_PostgreSql(PostgresCluster cluster)
 }
 
 /// <summary>Every command a host runs until <see cref="Stop"/>; the seeds are known by the tables only they touch at start-up.</summary>
-internal sealed class CommandRecorder : DbCommandInterceptor
+internal sealed class CommandRecorder : CommandTextInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
     private volatile bool _stopped;
@@ -183,47 +183,8 @@ internal sealed class CommandRecorder : DbCommandInterceptor
         [.. _commands.Where(c => c.Contains("AppliedPermissionDefaults", StringComparison.Ordinal)
                                  || (c.Contains("SeedStates", StringComparison.Ordinal) && !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))];
 
-    private void Record(DbCommand command)
+    protected override void Seen(DbCommand command)
     {
         if (!_stopped) _commands.Enqueue(command.CommandText);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
     }
 }

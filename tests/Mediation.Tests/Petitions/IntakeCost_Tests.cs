@@ -243,7 +243,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     }
 
     /// <summary>Commands whose request carried <see cref="CountHeader"/>, by its value (background work has no request).</summary>
-    internal sealed class SqlCommandLog(IHttpContextAccessor http) : DbCommandInterceptor, IDbTransactionInterceptor
+    internal sealed class SqlCommandLog(IHttpContextAccessor http) : CommandTextInterceptor, IDbTransactionInterceptor
     {
         /// <summary>Logged where a transaction begins (not a command of its own: SQLite's BEGIN, Npgsql's with the first command).</summary>
         internal const string Begin = "-- transaction begins";
@@ -254,7 +254,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         public IReadOnlyList<string> Of(string tag, bool withBegin = false) =>
             _byTag.TryGetValue(tag, out var q) ? q.Where(c => withBegin || c != Begin).ToList() : [];
 
-        private void Log(DbCommand command) => Log(command.CommandText.TrimStart());
+        protected override void Seen(DbCommand command) => Log(command.CommandText.TrimStart());
 
         private void Log(string text)
         {
@@ -272,45 +272,6 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
             DbTransaction result, CancellationToken cancellationToken)
         {
             Log(Begin);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Log(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Log(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Log(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Log(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Log(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Log(command);
             return ValueTask.FromResult(result);
         }
     }
