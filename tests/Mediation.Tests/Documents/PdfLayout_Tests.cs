@@ -184,35 +184,4 @@ public sealed class PdfLayout_Tests
         var page = document.GetPage(1);
         page.Width.ShouldBeGreaterThan(page.Height);
     }
-
-    [Fact]
-    public void A_short_document_written_after_a_long_one_on_the_same_thread_holds_only_its_own_bytes()
-    {
-        // The save buffer is kept per thread between documents (issue 17, P4): the second, smaller document must not carry the
-        // first one's tail, and both must read back whole.
-        var longRows = Enumerable.Range(1, 120).Select(i => (IReadOnlyList<string>)[$"台账第{i}行", "长文档的内容"]).ToList();
-        var longPdf = PdfText.Write(new DocumentSpec { Blocks = [new Heading("长文档"), new TableBlock([new("事项", 2), new("说明", 2)], longRows)] });
-        var shortPdf = PdfText.Write(new DocumentSpec { Blocks = [new Heading("短文档"), new Paragraph("只有一行。")] });
-        var again = PdfText.Write(new DocumentSpec { Blocks = [new Heading("短文档"), new Paragraph("只有一行。")] });
-
-        shortPdf.Length.ShouldBeLessThan(longPdf.Length);
-        again.Length.ShouldBe(shortPdf.Length);
-        Encoding.ASCII.GetString(shortPdf[^8..]).ShouldContain("%%EOF");
-        var shortText = PdfText.AllText(shortPdf);
-        shortText.ShouldContain("短文档");
-        shortText.ShouldNotContain("长文档");
-        PdfText.AllText(longPdf).ShouldContain("台账第120行");
-    }
-
-    [Fact]
-    public void A_thread_reuses_its_fonts_across_documents_up_to_a_bound()
-    {
-        var family = PdfText.Writer.Value.FontFamily;
-        ThreadFonts.Get(family, 12, bold: true).ShouldBeSameAs(ThreadFonts.Get(family, 12, bold: true));
-        ThreadFonts.Get(family, 12, bold: true).ShouldNotBeSameAs(ThreadFonts.Get(family, 12, bold: false));
-
-        // A template asking for ever new sizes does not grow the thread's fonts without end: past the bound each is made afresh.
-        for (var i = 0; i < ThreadFonts.MaxKept; i++) ThreadFonts.Get(family, 100 + i * 0.5, bold: false);
-        ThreadFonts.Get(family, 99.25, bold: false).ShouldNotBeSameAs(ThreadFonts.Get(family, 99.25, bold: false));
-    }
 }

@@ -40,51 +40,15 @@ public sealed class PdfDocumentWriter(string fontFamily)
         }
         DecoratePages(document, spec);
 
-        var stream = SaveBuffer.Take();
-        try
-        {
-            document.Save(stream, closeStream: false);
-            return stream.ToArray();
-        }
-        finally
-        {
-            SaveBuffer.Return(stream);
-        }
-    }
-
-    /// <summary>
-    /// The stream a document is saved into, kept per thread between documents (issue 17, P4): a fresh MemoryStream grew by
-    /// doubling through eight buffers to 128 KB for a 75 KB agreement, the last a large object, and each one was garbage a
-    /// millisecond later. <see cref="PdfDocument.Save(Stream, bool)"/> is synchronous, so a thread uses one stream at a time; the
-    /// bytes leave it by <see cref="MemoryStream.ToArray"/>, the one exact-size copy that the archive keeps and hashes.
-    /// </summary>
-    internal static class SaveBuffer
-    {
-        /// <summary>A stream that grew beyond this (a long report) is not kept: one such document must not pin its memory.</summary>
-        public const int MaxKeptCapacity = 1024 * 1024;
-
-        private const int InitialCapacity = 128 * 1024;
-
-        [ThreadStatic] private static MemoryStream? _kept;
-
-        public static MemoryStream Take()
-        {
-            var stream = _kept ?? new MemoryStream(InitialCapacity);
-            _kept = null;
-            stream.SetLength(0);
-            return stream;
-        }
-
-        public static void Return(MemoryStream stream)
-        {
-            if (stream.Capacity <= MaxKeptCapacity) _kept = stream;
-        }
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
     }
 
     private void DecoratePages(PdfDocument document, DocumentSpec spec)
     {
         if (spec.HeaderText is null && !spec.PageNumbers) return;
-        var small = ThreadFonts.Get(FontFamily, 9, bold: false);
+        var small = new XFont(FontFamily, 9, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
         var total = document.PageCount;
         for (var i = 0; i < total; i++)
         {
@@ -106,30 +70,6 @@ public sealed class PdfDocumentWriter(string fontFamily)
     }
 }
 
-/// <summary>
-/// The fonts a thread has drawn with, kept for its next documents (issue 17, P4): an XFont belongs to no document (each document
-/// maps it to its own embedded subset), but creating one takes PDFsharp's process-wide font lock, and a profile of the agreements
-/// bench showed requests queueing on it for every document's five or six fonts. Per thread, so no XFont is shared between threads
-/// (PDFsharp does not promise that); a template asking for many sizes stops adding to it at <see cref="MaxKept"/>.
-/// </summary>
-internal static class ThreadFonts
-{
-    public const int MaxKept = 32;
-
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-
-    [ThreadStatic] private static Dictionary<(string Family, double Size, bool Bold), XFont>? _kept;
-
-    public static XFont Get(string family, double size, bool bold)
-    {
-        var kept = _kept ??= [];
-        if (kept.TryGetValue((family, size, bold), out var font)) return font;
-        font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
-        if (kept.Count < MaxKept) kept[(family, size, bold)] = font;
-        return font;
-    }
-}
-
 /// <summary>The cursor that places blocks top-down and opens pages as they fill.</summary>
 internal sealed class PageFlow : IDisposable
 {
@@ -146,6 +86,8 @@ internal sealed class PageFlow : IDisposable
     private readonly PaperOrientation _orientation;
     private readonly string _family;
     private readonly ConcurrentDictionary<int, double> _unitWidths;
+    private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
+    private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
     private XGraphics? _gfx;
 
     public PageFlow(PdfDocument document, DocumentSpec spec, string family)
@@ -185,7 +127,15 @@ internal sealed class PageFlow : IDisposable
         if (Y + height > Bottom && Y > TopMargin + 0.01) NewPage();
     }
 
-    public XFont Font(double size, bool bold = false) => ThreadFonts.Get(_family, size, bold);
+    public XFont Font(double size, bool bold = false)
+    {
+        if (!_fonts.TryGetValue((size, bold), out var font))
+        {
+            font = new XFont(_family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
+            _fonts[(size, bold)] = font;
+        }
+        return font;
+    }
 
     public Func<Rune, double> WidthOf(double size)
     {
