@@ -8,6 +8,7 @@ using Mediation.Petitions;
 using Mediation.ServiceDesk;
 using Mediation.Statistics.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mediation.Statistics.Application;
 
@@ -80,7 +81,8 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
 
     /// <summary>
     /// Makes the kept facts of <paramref name="kind"/> whose record ids fall in (<paramref name="after"/>, <paramref name="last"/>] — a
-    /// page's range, every record of it read — equal to <paramref name="facts"/>, in one transaction: an equal row stays, a changed one is
+    /// page's range, every record of it read — equal to <paramref name="facts"/>, in one transaction (the recount's, which read the page
+    /// holding the kind's lock, or one of its own): an equal row stays, a changed one is
     /// replaced, a row of a record that no longer exists or gives none is deleted, and new rows are written in bulk (COPY on PostgreSQL,
     /// a prepared INSERT on SQLite) instead of through the change tracker. <paramref name="last"/> null: every id after
     /// <paramref name="after"/> (the rest, after the last page). The monthly and daily counts are left alone (the recount reconciles them
@@ -88,7 +90,7 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
     /// </summary>
     public async Task ReplaceRangeAsync(RecordKind kind, Guid? after, Guid? last, IReadOnlyList<RecordFact> facts, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await FactLocks.BeginOrJoinAsync(db, [kind], ct);
         var range = db.Set<RecordFact>().Where(f => f.Kind == kind);
         if (after is { } start) range = range.Where(f => f.RecordId.CompareTo(start) > 0);
         if (last is { } end) range = range.Where(f => f.RecordId.CompareTo(end) <= 0);
@@ -102,13 +104,21 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
         foreach (var gone in stale.Keys.Chunk(500))
             await db.Set<RecordFact>().Where(f => f.Kind == kind && gone.Contains(f.RecordId)).ExecuteDeleteAsync(ct);
         await bulk.InsertAsync(written, ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
     public Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct) => RefreshAsync(kind, ids, moveCounts: true, ct);
 
-    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, bool moveCounts, CancellationToken ct) =>
+    /// <summary>
+    /// Reads the records again and stores their facts, the read inside the transaction that holds the kind's lock: a recount's page or
+    /// another host's refresh of the same records then cannot write an older reading after this one (see <see cref="FactLocks"/>).
+    /// </summary>
+    public async Task RefreshAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, bool moveCounts, CancellationToken ct)
+    {
+        await using var transaction = await FactLocks.BeginOrJoinAsync(db, [kind], ct);
         await StoreAsync(kind, ids, await ReadAsync(kind, ids, ct), moveCounts, ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+    }
 
     public Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, CancellationToken ct) =>
         StoreAsync(kind, ids, facts, moveCounts: true, ct);
@@ -117,11 +127,13 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
     /// Replaces the facts of <paramref name="ids"/> with <paramref name="facts"/> (an id without one loses its row) and moves the monthly
     /// counts by the difference, all in one transaction (the change event's, or one of its own). Without <paramref name="moveCounts"/> the
     /// counts are left alone: a full recount reconciles them with the facts once at the end instead of row by row for every batch.
+    /// Facts derived from records must have been read in the same transaction after the kind's lock was taken, as
+    /// <see cref="RefreshAsync(RecordKind, IReadOnlyCollection{Guid}, bool, CancellationToken)"/> does.
     /// </summary>
     public async Task StoreAsync(RecordKind kind, IReadOnlyCollection<Guid> ids, IReadOnlyList<RecordFact> facts, bool moveCounts, CancellationToken ct)
     {
         var idList = ids.Distinct().ToList();
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await FactLocks.BeginOrJoinAsync(db, [kind], ct);
         var existing = await db.Set<RecordFact>().Where(f => f.Kind == kind && idList.Contains(f.RecordId)).ToDictionaryAsync(f => f.RecordId, ct);
         var before = existing.Values.Select(Copy).ToList();
         foreach (var fact in facts)
@@ -218,6 +230,8 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
     /// </summary>
     public async Task RekeySubtreeAsync(Guid orgUnitId, CancellationToken ct)
     {
+        // Every kind's lock before the tree is read: a refresh that read the unit's old place cannot write its old key after this.
+        await using var transaction = await FactLocks.BeginOrJoinAsync(db, Kinds, ct);
         if (await units.FindAsync(orgUnitId, ct) is not { } moved) return;
         foreach (var unit in await units.SubtreeAsync(moved.Path, ct))
         {
@@ -244,6 +258,7 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.UnitKey, key), ct);
             _unitKeys[unit.Id] = key;
         }
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
     /// <summary>Every count row of <paramref name="oldKey"/> moved to <paramref name="key"/> (added there, subtracted here).</summary>
@@ -271,5 +286,37 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
         key = unit is null ? "" : RecordFact.UnitKeyOf(unit.Path);
         _unitKeys[orgUnitId] = key;
         return key;
+    }
+}
+
+/// <summary>
+/// A fact is derived from its record by reading the record and then writing the fact; two such writers of one record (a change event's
+/// refresh on one host and a recount's page, or a second host's refresh) could otherwise interleave so that the older reading is written
+/// last and the figures stay wrong until the record changes again. Each kind of record therefore has one lock
+/// (<see cref="TransactionLocks"/>) that every writer of its facts holds from before its read until its commit; a unit's move and the
+/// counts' reconciliation take every kind's, always in <see cref="FactKeeper.Kinds"/> order, so two writers never wait for each other.
+/// </summary>
+internal static class FactLocks
+{
+    /// <summary>The lock's name, fixed: every host and release must take the same one.</summary>
+    public static string NameOf(RecordKind kind) => "statistics.facts." + kind;
+
+    /// <summary>
+    /// Takes the locks of <paramref name="kinds"/> in the caller's transaction, or in a new one that is returned for the caller to commit
+    /// (null when the caller's is used).
+    /// </summary>
+    public static async Task<IDbContextTransaction?> BeginOrJoinAsync(MediationDbContext db, IReadOnlyList<RecordKind> kinds, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            foreach (var kind in FactKeeper.Kinds.Where(kinds.Contains)) await db.TakeTransactionLockAsync(NameOf(kind), ct);
+            return own;
+        }
+        catch
+        {
+            if (own is not null) await own.DisposeAsync();
+            throw;
+        }
     }
 }

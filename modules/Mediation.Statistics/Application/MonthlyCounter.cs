@@ -48,12 +48,14 @@ internal sealed class MonthlyCounter(MediationDbContext db, BulkInserter bulk)
     {
         var monthly = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), MonthlyCount>();
         var daily = new Dictionary<(RecordKind, CountedOn, DateOnly, string, string, string, DateOnly), DailyCount>();
+        // A fix holds every kind's lock from before the facts are read: a change event moving a fact and its counts in between would
+        // otherwise be undone in the counts (they would be made equal to the facts as read before it).
+        await using var transaction = fix ? await FactLocks.BeginOrJoinAsync(db, FactKeeper.Kinds, ct) : null;
         await foreach (var fact in db.Set<RecordFact>().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
             Accumulate(monthly, fact, +1);
             Accumulate(daily, fact, +1);
         }
-        await using var transaction = fix ? await db.Database.BeginTransactionAsync(ct) : null;
         IReadOnlyList<CountRow> differences = [.. await ReconcileAsync(monthly, fix, ct), .. await ReconcileAsync(daily, fix, ct)];
         if (transaction is not null) await transaction.CommitAsync(ct);
         return differences;

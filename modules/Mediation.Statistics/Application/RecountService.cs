@@ -21,8 +21,11 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, M
 
     public Task<RecountDto> RecountAsync(CancellationToken ct) => RecountAsync(PageSize, ct);
 
-    /// <summary>The recount in pages of <paramref name="pageSize"/> records (a test reads a few records a page).</summary>
-    internal async Task<RecountDto> RecountAsync(int pageSize, CancellationToken ct)
+    /// <summary>
+    /// The recount in pages of <paramref name="pageSize"/> records (a test reads a few records a page). <paramref name="pageRead"/> runs
+    /// between a page's read and its write: a test changes a record there, as a user might at that moment.
+    /// </summary>
+    internal async Task<RecountDto> RecountAsync(int pageSize, CancellationToken ct, Func<RecordKind, Task>? pageRead = null)
     {
         var counts = new Dictionary<RecordKind, int>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -33,12 +36,22 @@ internal sealed class RecountService(MediationDbContext db, FactKeeper keeper, M
             Guid? after = null;
             while (true)
             {
-                var page = await keeper.ReadPageAsync(kind, after, pageSize, ct);
-                var wrote = clock.Elapsed;
-                reading += wrote - started;
-                // The pages cover every id: (start, first page's last], …, (last page's last, end), so a fact whose record no longer
-                // exists (or gives none) falls in one of them and is deleted there, without a list of every id in memory.
-                await keeper.ReplaceRangeAsync(kind, after, page.Last, page.Rows, ct);
+                // Read and written in one transaction holding the kind's lock: a change event's refresh of a record of this page waits for
+                // the commit and then reads the record again, instead of its newer fact being overwritten by this older reading.
+                var transaction = await FactLocks.BeginOrJoinAsync(db, [kind], ct);
+                KeysetPage<RecordFact> page;
+                TimeSpan wrote;
+                await using (transaction)
+                {
+                    page = await keeper.ReadPageAsync(kind, after, pageSize, ct);
+                    wrote = clock.Elapsed;
+                    reading += wrote - started;
+                    if (pageRead is not null) await pageRead(kind);
+                    // The pages cover every id: (start, first page's last], …, (last page's last, end), so a fact whose record no longer
+                    // exists (or gives none) falls in one of them and is deleted there, without a list of every id in memory.
+                    await keeper.ReplaceRangeAsync(kind, after, page.Last, page.Rows, ct);
+                    if (transaction is not null) await transaction.CommitAsync(ct);
+                }
                 db.ChangeTracker.Clear();
                 started = clock.Elapsed;
                 writing += started - wrote;

@@ -3,6 +3,7 @@ using Mediation.Cases.Domain;
 using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.PersonalData;
+using Mediation.Host.Data;
 using Mediation.Statistics;
 using Mediation.Statistics.Application;
 using Mediation.Statistics.Domain;
@@ -10,6 +11,7 @@ using Mediation.Tests.Api;
 using Mediation.Tests.Cases;
 using Mediation.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
@@ -170,6 +172,98 @@ public abstract class StatisticsRecount_Tests : ProviderTests
             (await scope.ServiceProvider.GetRequiredService<RecountService>().DifferencesAsync(CancellationToken.None)).ShouldBeEmpty();
             (await scope.ServiceProvider.GetRequiredService<RecountService>().CountDifferencesAsync(CancellationToken.None)).ShouldBeEmpty();
         }
+    }
+
+    /// <summary>
+    /// A case concluded while a recount has read it and not yet written its fact: the recount's older reading must not be the one left
+    /// standing. The change is made between the page's read and its write (the recount's test hook); it then either finishes, its
+    /// event refreshed — and without the facts' lock the recount's write would overwrite that — or waits for the recount's transaction.
+    /// </summary>
+    [Fact]
+    public async Task A_recount_does_not_leave_its_older_reading_over_a_change_made_while_it_ran()
+    {
+        var app = await AppAsync();
+        var (committeeRef, mediatorId) = await CaseSetup.CommitteeAsync(app);
+        var registeredAt = new DateTimeOffset(2025, 6, 2, 9, 0, 0, ChinaTime.Offset).ToUniversalTime();
+        Guid caseId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+            var committee = await db.Set<MediationCommittee>().IgnoreQueryFilters().SingleAsync(c => c.Id == committeeRef.Id);
+            var parties = PartyNames.Select(p => CaseParty.Person(p + "并发", IdDocumentKind.Passport, null, "未带证件", null, "岱东社区", true)).ToList();
+            var mediationCase = MediationCase.Register(Guid.CreateVersion7(), committee, new CaseNumber(2025, 7100), DisputeType.Neighbourhood, "并发的纠纷",
+                null, null, CaseSource.WalkIn, null, parties, [mediatorId], RiskGrade.Blue, null, "测试", registeredAt);
+            db.Add(mediationCase);
+            await db.SaveChangesAsync();
+            caseId = mediationCase.Id;
+        }
+        (await WaitUntilAsync(async () => await FactOfAsync(app, caseId) is not null)).ShouldBeTrue("the registration's event wrote the fact");
+
+        Task? change = null;
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RecountService>().RecountAsync(RecountService.PageSize, CancellationToken.None, async kind =>
+            {
+                if (kind is not Mediation.Statistics.RecordKind.Case || change is not null) return;
+                change = Task.Run(async () =>
+                {
+                    using var changeScope = app.Services.CreateScope();
+                    var db = changeScope.ServiceProvider.GetRequiredService<MediationDbContext>();
+                    var mediationCase = await db.Set<MediationCase>().IgnoreQueryFilters().SingleAsync(c => c.Id == caseId);
+                    Conclude(mediationCase, registeredAt.AddDays(3), new Random(7));
+                    await db.SaveChangesAsync();
+                });
+                // Either the change and its refresh went through (the recount must then not overwrite the fact), or a writer waits for the
+                // recount's transaction for good (ten polls in a row, a second; a passing wait of a background writer lasts milliseconds).
+                var waitingPolls = 0;
+                var settled = await WaitUntilAsync(async () =>
+                {
+                    if (change.IsCompleted && await FactOfAsync(app, caseId) is { ConcludedOn: not null }) return true;
+                    waitingPolls = await AWriterWaitsAsync(app) ? waitingPolls + 1 : 0;
+                    return waitingPolls >= 10;
+                }, pollMilliseconds: 100);
+                settled.ShouldBeTrue("the change neither finished nor waited for the recount");
+            });
+        }
+        await change.ShouldNotBeNull();
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var recount = scope.ServiceProvider.GetRequiredService<RecountService>();
+            (await WaitUntilAsync(async () => (await recount.DifferencesAsync(CancellationToken.None)).Count == 0))
+                .ShouldBeTrue("every fact equals its record once the events are delivered");
+            (await recount.CountDifferencesAsync(CancellationToken.None)).ShouldBeEmpty("and the counts equal the facts");
+        }
+        (await FactOfAsync(app, caseId)).ShouldNotBeNull().ConcludedOn.ShouldBe(ChinaTime.DateOf(registeredAt.AddDays(3)));
+    }
+
+    private static async Task<RecordFact?> FactOfAsync(MediationAppFactory app, Guid caseId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<RecordFact>().AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Kind == Mediation.Statistics.RecordKind.Case && f.RecordId == caseId);
+    }
+
+    /// <summary>A writer waits now: at SQLite's write gate, or for a PostgreSQL advisory lock (the facts' lock).</summary>
+    private static async Task<bool> AWriterWaitsAsync(MediationAppFactory app)
+    {
+        if (app.Services.GetService<SqliteWriteGate>() is { } gate) return gate.Waiting > 0;
+        await using var connection = new Npgsql.NpgsqlConnection(app.Services.GetRequiredService<IConfiguration>()["ConnectionStrings:Default"]);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'", connection);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>Polls a condition until it holds (true) or a minute passed (false): a wait for background work, not a measure of time.</summary>
+    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, int pollMilliseconds = 250)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(pollMilliseconds);
+        }
+        return await condition();
     }
 
     private static void Conclude(MediationCase mediationCase, DateTimeOffset at, Random random)
