@@ -11,7 +11,8 @@
 #      "smaller:Documents__PdfCompression=Smaller faster:Documents__PdfCompression=Faster"; each label's settings are joined by
 #      commas; the machine is shared, so only variants measured in the same run are compared, by their ratio; HOST_DIR=<dir> runs the
 #      host built in <dir>, e.g. "before:HOST_DIR=/tmp/before/host/Mediation.Host after:" for a change against its parent),
-#      BENCH_PORTS (e.g. 5101-5119: the ports the hosts, baseline and cluster may take).
+#      BENCH_PORTS (e.g. 5101-5119: the ports the hosts, baseline and cluster may take),
+#      RESULTS (a file: each database's figure is appended for etc/bench/all.sh, see bench_result).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -41,9 +42,8 @@ run_wrk() { # seconds, url, [env NAME=value ...]
     sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=\([0-9]*\) timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p'
 }
 
-echo "==> Building (Release)"
-dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
-dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
+build_release host/Mediation.Host
+build_release etc/bench/Baseline
 baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
 
 sql() { # the database's answer to one query, one value per line
@@ -191,6 +191,9 @@ for database in $databases; do
       read -r h_rps h_p50 h_p99 h_n h_to h_err h_cpu h_size <<<"${results[$database-$label-$round]}"
       ratio="$(awk -v h="$h_rps" -v b="$b_rps" 'BEGIN { printf "%.1f%%", 100 * h / b }')"
       echo "| $database | \`POST /api/cases/{id}/agreement\`${settings:+ ($settings, round $round)} | **$h_rps** | $h_p50 ms | $h_p99 ms | $h_n | $h_to | $h_err | **$ratio** | $h_cpu ms | $h_size |"
+      bench_result "P4 agreements, $(database_title "$database")${settings:+ ($label, round $round)}" \
+        "$h_rps documents/s, p99 $h_p99 ms, $h_cpu ms CPU each" "$b_rps documents/s (75 KB blob, one raw INSERT)" "$ratio of the floor" \
+        "≥ 200 documents/s" "$(bench_met "$h_rps >= 200")"
     done
   done
 done

@@ -4,7 +4,8 @@
 # then against three hosts on the same throwaway PostgreSQL cluster — one wrk per host, the connections split evenly, started
 # together (a round-robin client by connection), requests/s summed. Same total connections, duration and database in both.
 # Afterwards every petition answered 201 must be in the database exactly once (its number unique).
-# Env: DURATION (s, 15), WARMUP (s, 5), CONNECTIONS (total, 30), HOSTS (3).
+# Env: DURATION (s, 15), WARMUP (s, 5), CONNECTIONS (total, 30), HOSTS (3), RESULTS (a file: the figure is appended for etc/bench/all.sh,
+# see bench_result).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source etc/lib/install.sh
@@ -23,8 +24,7 @@ chmod 755 "$work"
 pids=()
 trap bench_cleanup EXIT
 
-echo "==> Building (Release)"
-dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+build_release host/Mediation.Host
 
 start_postgres -c synchronous_commit=off -c max_connections=400
 cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation"
@@ -76,3 +76,6 @@ echo "| hosts | requests/s | p50 (worst host) | p99 (worst host) | requests | ti
 echo "|---|---|---|---|---|---|---|---|"
 echo "| 1 | $o_rps | $o_p50 ms | $o_p99 ms | $o_n | $o_to | $o_err | 1.00 |"
 echo "| $hosts | **$s_rps** | $s_p50 ms | $s_p99 ms | $s_n | $s_to | $s_err | **$(awk -v s="$s_rps" -v o="$o_rps" 'BEGIN { printf "%.2f", s / o }')** |"
+# P6's goal: three hosts on one PostgreSQL take in at least twice what one host does.
+bench_result "P6 $hosts hosts, PostgreSQL" "$s_rps requests/s, p99 $s_p99 ms (worst host)" "$o_rps requests/s (one host)" \
+  "$(awk -v s="$s_rps" -v o="$o_rps" 'BEGIN { printf "%.2f×", s / o }')" "≥ 2× one host" "$(bench_met "$s_rps >= 2 * $o_rps")"

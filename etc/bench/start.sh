@@ -7,7 +7,8 @@
 # Readiness is polled every 50 ms; the CPU seconds the process used until it was ready (utime + stime) are printed beside the
 # seconds, as they hardly move with the machine's load while the seconds do. Prints a Markdown table for the README.
 # Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15), READYTORUN (1: publish the host ReadyToRun-compiled for this
-# machine's runtime identifier and start that instead of the build output, as a deployment would).
+# machine's runtime identifier and start that instead of the build output, as a deployment would), RESULTS (a file: the warm start and
+# idle RSS of each database are appended for etc/bench/all.sh, see bench_result).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/../.."
@@ -26,8 +27,7 @@ chmod 755 "$work"
 pids=()
 trap bench_cleanup EXIT
 
-echo "==> Building (Release)"
-dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+build_release host/Mediation.Host
 host_dir="$PWD/host/Mediation.Host"; host_dll="bin/Release/net10.0/Mediation.Host.dll"; variant="build output (JIT)"
 if [ "${READYTORUN:-0}" = 1 ]; then
   echo "==> Publishing ReadyToRun"
@@ -35,7 +35,7 @@ if [ "${READYTORUN:-0}" = 1 ]; then
     -p:PublishReadyToRun=true -o "$work/publish" -nologo -v quiet >/dev/null
   host_dir="$work/publish"; host_dll="Mediation.Host.dll"; variant="published ReadyToRun"
 fi
-dotnet build etc/bench/Baseline -c Release -nologo -v quiet >/dev/null
+build_release etc/bench/Baseline
 baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
 
 # Seconds from launch until the URL answers 2xx, polled every 50 ms (the pid is $launched).
@@ -116,4 +116,10 @@ for database in $databases; do
     awk -v d="$database" -v k="$kind" -v s="$s" -v r="$r" -v c="$c" -v bs="$bs" -v br="$br" -v bc="$bc" \
       'BEGIN { printf "| %s | %s | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, k, s, bs, s / bs, c, bc, c / bc, r, br, r / br }'
   done
+  # P5's goals: a warm start ready within 1.5 s and an idle resident set within 200 MB.
+  read -r s r c <<<"${results[$database-warm]}"
+  bench_result "P5 warm start, $(database_title "$database")" "$s s to ready, $c CPU s (median of $runs, $variant)" \
+    "$bs s, $bc CPU s (bare endpoint)" "$(awk -v s="$s" -v b="$bs" 'BEGIN { printf "%.1f×", s / b }')" "≤ 1.5 s" "$(bench_met "$s <= 1.5")"
+  bench_result "P5 idle RSS, $(database_title "$database")" "$r MB after $idle s idle (median of $runs warm starts)" "$br MB (bare endpoint)" \
+    "$(awk -v r="$r" -v b="$br" 'BEGIN { printf "%.1f×", r / b }')" "≤ 200 MB" "$(bench_met "$r <= 200")"
 done

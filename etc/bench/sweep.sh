@@ -5,7 +5,7 @@
 # Baseline in the same run, on the same data before the sweep: one hand-written set-based INSERT of the same step rows
 # (`INSERT … SELECT … FROM DeadlineClocks WHERE due … ON CONFLICT DO NOTHING`, committed, then deleted again), timed by psql. Then checks that each
 # overdue clock got exactly one step, that a later sweep adds none, and prints the figures with the ratio as a Markdown table.
-# Env: CLOCKS (1000000), OVERDUE (10000), HOST_SETTINGS (NAME=value … added to the host's environment, e.g. DOTNET_gcServer=0), TRACE_DIR (if set, a dotnet-trace thread-time profile of the host from the baseline until
+# Env: CLOCKS (1000000), OVERDUE (10000), RESULTS (a file: the figure is appended for etc/bench/all.sh, see bench_result), HOST_SETTINGS (NAME=value … added to the host's environment, e.g. DOTNET_gcServer=0), TRACE_DIR (if set, a dotnet-trace thread-time profile of the host from the baseline until
 # the sweep's log line goes there, sweep.nettrace).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,8 +24,7 @@ pids=()
 trap bench_cleanup EXIT
 log="$work/host.log"
 
-echo "==> Building (Release)"
-dotnet build host/Mediation.Host -c Release -nologo -v quiet >/dev/null
+build_release host/Mediation.Host
 
 echo "==> PostgreSQL and the host with the demo seed"
 start_postgres
@@ -142,3 +141,8 @@ echo "| one sweep: $recorded steps recorded, $notices escalation notices, each o
 echo "CPU from the baseline to the sweep's log line (the wait for the minute included): host $cpu_ms ms, PostgreSQL $pg_ms ms;" \
   "PostgreSQL's over the baseline: $baseline_pg_ms ms"
 echo "Written: $volume"
+# P2's goal: at 1,000,000 clocks with 10,000 newly overdue, one sweep within 2× the set-based statement and within 1 s.
+bench_result "P2 deadline sweep" "$sweep_ms ms for $recorded steps, each overdue clock once" "$baseline_ms ms (one set-based INSERT)" \
+  "$(awk -v t="$sweep_ms" -v b="$baseline_ms" 'BEGIN { printf "%.1f×", t / b }')" "≤ 2× the set-based statement and ≤ 1 s at 1,000,000 clocks, 10,000 overdue" \
+  "$(bench_met "$sweep_ms <= 2 * $baseline_ms && $sweep_ms <= 1000" \
+    "$(bench_below_scale "$clocks" 1000000 clocks "$overdue" 10000 'overdue clocks')")"

@@ -39,6 +39,14 @@ start_postgres() {
 stop_postgres() { if [ -n "$pg_data" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; pg_data=""; fi; }
 psql_mediation() { as_postgres "$pg_bin/psql" -v ON_ERROR_STOP=1 -qAt -h 127.0.0.1 -p "$pg_port" -U postgres -d mediation "$@"; }
 
+# A project built in Release, unless etc/bench/all.sh built the host and the baseline once for its whole run (BENCH_BUILT=1): a build
+# that finds nothing to do still takes its seconds (a minute at a high load), once per script.
+build_release() { # project directory
+  [ "${BENCH_BUILT:-0}" = 1 ] && return 0
+  echo "==> Building $1 (Release)"
+  dotnet build "$1" -c Release -nologo -v quiet >/dev/null
+}
+
 # The Release host (built beforehand) with the demo seed on a free port ($port, $host_pid); extra NAME=value settings after the log.
 # HOST_DIR names another build of the host (another worktree's host/Mediation.Host, e.g. the "before" of a change).
 start_host() { # provider, connection string, log, [NAME=value ...]
@@ -57,3 +65,29 @@ bench_cleanup() {
   stop_postgres
   rm -rf "$work"
 }
+
+# A target's figure for etc/bench/all.sh's table: one tab-separated line appended to the file $RESULTS names (unset: nothing, so a
+# script run on its own prints only its own table). Fields: target, the measured figure, the same run's baseline, the ratio, the
+# issue's goal, met (yes, no, or why the run cannot say), and the load average (1, 5, 15 minutes) when the figure was recorded.
+# Every field is text for a reader; all.sh renders the lines as they are, so no script's printed table is parsed.
+bench_result() { # target, figure, baseline, ratio, goal, met
+  [ -n "${RESULTS:-}" ] || return 0
+  local field line=""
+  for field in "$@" "$(cut -d' ' -f1-3 /proc/loadavg)"; do field="${field//$'\t'/ }"; line+="${field//$'\n'/ }"$'\t'; done
+  printf '%s\n' "${line%$'\t'}" >>"$RESULTS"
+}
+# "yes" or "no" for the goal as an awk condition over the figures ("$rps >= 2000 && $p99 <= 50"); with a second argument, the reason
+# the run cannot judge the goal (a smaller scale than the goal's), printed instead.
+bench_met() { # condition, [reason the run cannot say]
+  if [ -n "${2:-}" ]; then echo "n/a: $2"; elif awk "BEGIN { exit !($1) }"; then echo yes; else echo no; fi
+}
+# The reason a figure taken below the goal's scale cannot be judged against it; nothing at the goal's scale or above.
+bench_below_scale() { # measured, the goal's, what is counted; [the same three for another dimension …]
+  local reasons=()
+  while [ "$#" -ge 3 ]; do
+    [ "$1" -ge "$2" ] || reasons+=("$1 $3 (the goal's scale is $2)")
+    shift 3
+  done
+  local IFS=';'; [ "${#reasons[@]}" -eq 0 ] || echo "${reasons[*]}" | sed 's/;/; /g'
+}
+database_title() { case "$1" in sqlite) echo SQLite ;; postgresql) echo PostgreSQL ;; *) echo "$1" ;; esac; }
