@@ -26,6 +26,7 @@ public static class DocumentFonts
     ];
 
     private static readonly ConcurrentDictionary<string, Lazy<string>> FamiliesByPath = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<CommonFamily?>> CommonFamilies = new(StringComparer.Ordinal);
     private static int _registered;
 
     public static FontLookup Locate(string? configuredPath)
@@ -52,9 +53,25 @@ public static class DocumentFonts
         if (TrueTypeCollection.IsCollection(bytes)) bytes = TrueTypeCollection.ExtractFace(bytes, 0);
         var family = "MediationCJK" + Interlocked.Increment(ref _registered).ToString(System.Globalization.CultureInfo.InvariantCulture);
         CjkFontResolver.Instance.Add(family, bytes);
+        // Cut on the first document, not here: the readiness check loads the font, and start-up need not wait for the cut.
+        CommonFamilies[family] = new Lazy<CommonFamily?>(() =>
+        {
+            if (CommonFace.Cut(bytes, CommonFace.CommonCharacters()) is not { } common) return null;
+            CjkFontResolver.Instance.Add(family + "Common", common.Bytes);
+            return new CommonFamily(family + "Common", common);
+        });
         return family;
     }
+
+    /// <summary>
+    /// The common face cut from the font registered as <paramref name="family"/> (see <see cref="CommonFace"/>), or null if it could
+    /// not be cut: then everything is drawn in the full face.
+    /// </summary>
+    public static CommonFamily? CommonFamilyOf(string family) => CommonFamilies.TryGetValue(family, out var common) ? common.Value : null;
 }
+
+/// <summary>The PDFsharp family name of a <see cref="CommonFace"/> and the face (which characters it draws).</summary>
+public sealed record CommonFamily(string Family, CommonFace Face);
 
 /// <summary>PDFsharp's process-wide font resolver: it knows exactly the CJK fonts registered above.</summary>
 internal sealed class CjkFontResolver : IFontResolver

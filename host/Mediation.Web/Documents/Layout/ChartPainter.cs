@@ -34,7 +34,7 @@ internal static class ChartPainter
             var brush = new XSolidBrush(Palette[s % Palette.Length]);
             flow.Gfx.DrawRectangle(brush, legendX, legendY, 9, 9);
             legendX += 13;
-            flow.Gfx.DrawString(chart.Series[s].Name, flow.Font(labelSize), XBrushes.Black, legendX, legendY + 8);
+            flow.DrawText(chart.Series[s].Name, labelSize, bold: false, XBrushes.Black, legendX, legendY + 8);
             legendX += flow.MeasureWidth(chart.Series[s].Name, labelSize) + 16;
         }
 
@@ -54,7 +54,7 @@ internal static class ChartPainter
             var y = plotBottom - plotHeight * i * step / scaleMax;
             if (i > 0) flow.Gfx.DrawLine(Grid, plotLeft, y, plotRight, y);
             var labelWidth = flow.MeasureWidth(scaleLabels[i], labelSize);
-            flow.Gfx.DrawString(scaleLabels[i], flow.Font(labelSize), XBrushes.Black, plotLeft - 4 - labelWidth, y + labelSize * 0.35);
+            flow.DrawText(scaleLabels[i], labelSize, bold: false, XBrushes.Black, plotLeft - 4 - labelWidth, y + labelSize * 0.35);
         }
         flow.Gfx.DrawLine(Axis, plotLeft, plotTop, plotLeft, plotBottom);
         flow.Gfx.DrawLine(Axis, plotLeft, plotBottom, plotRight, plotBottom);
@@ -65,7 +65,7 @@ internal static class ChartPainter
         {
             var label = chart.Categories[c];
             var labelWidth = flow.MeasureWidth(label, labelSize);
-            flow.Gfx.DrawString(label, flow.Font(labelSize), XBrushes.Black,
+            flow.DrawText(label, labelSize, bold: false, XBrushes.Black,
                 plotLeft + groupWidth * (c + 0.5) - labelWidth / 2, plotBottom + labelSize * 1.5);
         }
 

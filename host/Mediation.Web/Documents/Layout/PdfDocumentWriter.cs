@@ -10,7 +10,8 @@ namespace Mediation.Web.Documents.Layout;
 
 /// <summary>
 /// Flows a <see cref="DocumentSpec"/> onto A4 pages with PDFsharp, in the CJK font registered under
-/// <paramref name="fontFamily"/> (embedded as a subset). Thread-safe: each call has its own state.
+/// <paramref name="fontFamily"/> (embedded as a subset; the common characters from its common face, see <see cref="DocumentFaces"/>).
+/// Thread-safe: each call has its own state.
 /// </summary>
 public sealed class PdfDocumentWriter(string fontFamily)
 {
@@ -33,22 +34,22 @@ public sealed class PdfDocumentWriter(string fontFamily)
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = Compression;
 
-        using (var canvas = new PageFlow(document, spec, FontFamily))
+        var faces = new DocumentFaces(FontFamily);
+        using (var canvas = new PageFlow(document, spec, faces))
         {
             foreach (var block in spec.Blocks)
                 canvas.Add(block);
         }
-        DecoratePages(document, spec);
+        DecoratePages(document, spec, faces);
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }
 
-    private void DecoratePages(PdfDocument document, DocumentSpec spec)
+    private static void DecoratePages(PdfDocument document, DocumentSpec spec, DocumentFaces faces)
     {
         if (spec.HeaderText is null && !spec.PageNumbers) return;
-        var small = new XFont(FontFamily, 9, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
         var total = document.PageCount;
         for (var i = 0; i < total; i++)
         {
@@ -58,15 +59,76 @@ public sealed class PdfDocumentWriter(string fontFamily)
             var height = page.Height.Point;
             if (spec.HeaderText is { } header)
             {
-                gfx.DrawString(header, small, XBrushes.DimGray, new XRect(PageFlow.Margin, PageFlow.TopMargin - 30, width - 2 * PageFlow.Margin, 12), XStringFormats.Center);
+                gfx.DrawString(header, faces.For(header, 9), XBrushes.DimGray, new XRect(PageFlow.Margin, PageFlow.TopMargin - 30, width - 2 * PageFlow.Margin, 12), XStringFormats.Center);
                 gfx.DrawLine(PageFlow.Rule, PageFlow.Margin, PageFlow.TopMargin - 14, width - PageFlow.Margin, PageFlow.TopMargin - 14);
             }
             if (spec.PageNumbers)
             {
                 var text = string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 页 / 共 {total} 页");
-                gfx.DrawString(text, small, XBrushes.Black, new XRect(0, height - PageFlow.BottomMargin + 18, width, 12), XStringFormats.Center);
+                gfx.DrawString(text, faces.For(text, 9), XBrushes.Black, new XRect(0, height - PageFlow.BottomMargin + 18, width, 12), XStringFormats.Center);
             }
         }
+    }
+}
+
+/// <summary>
+/// The fonts one document draws with: the full face, and the common face cut from it (<see cref="CommonFace"/>) for the characters
+/// it holds (issue 17, P4): a document whose text is all common embeds only the common face's subset, whose glyph tables are about
+/// a quarter of the full face's. Both faces have the same advances, so text is measured in the full face whichever draws it.
+/// </summary>
+internal sealed class DocumentFaces(string family)
+{
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
+    private readonly CommonFamily? _common = DocumentFonts.CommonFamilyOf(family);
+    private readonly Dictionary<(string Family, double Size, bool Bold), XFont> _fonts = [];
+
+    public string Family => family;
+
+    /// <summary>The full face's font: it draws every character the font has.</summary>
+    public XFont Full(double size, bool bold = false) => Get(family, size, bold);
+
+    /// <summary>The common face's font if it draws every character of <paramref name="text"/>, else the full face's.</summary>
+    public XFont For(string text, double size, bool bold = false)
+    {
+        if (_common is null) return Full(size, bold);
+        for (var i = 0; i < text.Length; i += CharsAt(text, i))
+            if (!InCommon(text, i)) return Full(size, bold);
+        return Get(_common.Family, size, bold);
+    }
+
+    /// <summary><paramref name="text"/> cut where the face that draws it changes: each run and its font, in order.</summary>
+    public IEnumerable<(string Run, XFont Font)> Runs(string text, double size, bool bold)
+    {
+        if (_common is null)
+        {
+            yield return (text, Full(size, bold));
+            yield break;
+        }
+        var start = 0;
+        while (start < text.Length)
+        {
+            var common = InCommon(text, start);
+            var end = start + CharsAt(text, start);
+            while (end < text.Length && InCommon(text, end) == common) end += CharsAt(text, end);
+            yield return (start == 0 && end == text.Length ? text : text[start..end], common ? Get(_common.Family, size, bold) : Full(size, bold));
+            start = end;
+        }
+    }
+
+    private bool InCommon(string text, int index) =>
+        !char.IsSurrogate(text[index]) && _common!.Face.Covers(text[index]);
+
+    private static int CharsAt(string text, int index) => char.IsSurrogatePair(text, index) ? 2 : 1;
+
+    private XFont Get(string face, double size, bool bold)
+    {
+        if (!_fonts.TryGetValue((face, size, bold), out var font))
+        {
+            font = new XFont(face, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+            _fonts[(face, size, bold)] = font;
+        }
+        return font;
     }
 }
 
@@ -84,18 +146,16 @@ internal sealed class PageFlow : IDisposable
 
     private readonly PdfDocument _document;
     private readonly PaperOrientation _orientation;
-    private readonly string _family;
     private readonly ConcurrentDictionary<int, double> _unitWidths;
-    private readonly Dictionary<(double Size, bool Bold), XFont> _fonts = [];
-    private readonly XPdfFontOptions _fontOptions = new(PdfFontEncoding.Unicode);
+    private readonly DocumentFaces _faces;
     private XGraphics? _gfx;
 
-    public PageFlow(PdfDocument document, DocumentSpec spec, string family)
+    public PageFlow(PdfDocument document, DocumentSpec spec, DocumentFaces faces)
     {
         _document = document;
         _orientation = spec.Orientation;
-        _family = family;
-        _unitWidths = UnitWidthsByFamily.GetOrAdd(family, _ => new ConcurrentDictionary<int, double>());
+        _faces = faces;
+        _unitWidths = UnitWidthsByFamily.GetOrAdd(faces.Family, _ => new ConcurrentDictionary<int, double>());
         NewPage();
     }
 
@@ -127,21 +187,24 @@ internal sealed class PageFlow : IDisposable
         if (Y + height > Bottom && Y > TopMargin + 0.01) NewPage();
     }
 
-    public XFont Font(double size, bool bold = false)
+    /// <summary>
+    /// Draws <paramref name="text"/> with its baseline's left end at (<paramref name="x"/>, <paramref name="baseline"/>), each run in
+    /// the face that draws it (<see cref="DocumentFaces.Runs"/>), a run starting where the one before it ends.
+    /// </summary>
+    public void DrawText(string text, double size, bool bold, XBrush brush, double x, double baseline)
     {
-        if (!_fonts.TryGetValue((size, bold), out var font))
+        foreach (var (run, font) in _faces.Runs(text, size, bold))
         {
-            font = new XFont(_family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, _fontOptions);
-            _fonts[(size, bold)] = font;
+            Gfx.DrawString(run, font, brush, x, baseline);
+            if (run.Length < text.Length) x += MeasureWidth(run, size);
         }
-        return font;
     }
 
     public Func<Rune, double> WidthOf(double size)
     {
         return rune => (_unitWidths.TryGetValue(rune.Value, out var unit) ? unit : _unitWidths.GetOrAdd(rune.Value, Measure)) * size;
 
-        double Measure(int codePoint) => Gfx.MeasureString(char.ConvertFromUtf32(codePoint), Font(100)).Width / 100;
+        double Measure(int codePoint) => Gfx.MeasureString(char.ConvertFromUtf32(codePoint), _faces.Full(100)).Width / 100;
     }
 
     public double MeasureWidth(string text, double size)
@@ -164,7 +227,7 @@ internal sealed class PageFlow : IDisposable
             TextAlign.Right => x + width - line.Width,
             _ => x,
         };
-        Gfx.DrawString(line.Text, Font(size, bold), brush ?? XBrushes.Black, left, baseline);
+        DrawText(line.Text, size, bold, brush ?? XBrushes.Black, left, baseline);
     }
 
     public static double LineHeight(double size) => size * 1.6;
@@ -344,11 +407,11 @@ internal sealed class PageFlow : IDisposable
             {
                 var x = Left + i * cell;
                 var baseline = Y + Ascent(size);
-                Gfx.DrawString(signers[i], Font(size), XBrushes.Black, x, baseline);
+                DrawText(signers[i], size, bold: false, XBrushes.Black, x, baseline);
                 var lineY = baseline + LineHeight(size) * 1.4;
                 Gfx.DrawLine(XPens.Black, x, lineY, x + cell - 18, lineY);
                 if (block.WithDate)
-                    Gfx.DrawString("        年    月    日", Font(size), XBrushes.Black, x, lineY + LineHeight(size) * 1.2);
+                    DrawText("        年    月    日", size, bold: false, XBrushes.Black, x, lineY + LineHeight(size) * 1.2);
             }
             Y += rowHeight;
         }
