@@ -30,6 +30,7 @@ public sealed class DeadlinesModule : IModule
         services.AddScoped<StepInserter>();
         services.AddScoped<Mediation.Core.Data.RowInserter>();
         services.AddScoped<DeadlineSweepJob>();
+        services.AddScoped<DeadlineNoticeJob>();
     }
 
     public void ConfigureModel(ModelBuilder model)

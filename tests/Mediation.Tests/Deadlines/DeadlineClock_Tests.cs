@@ -137,4 +137,18 @@ public sealed class DeadlineClock_Tests
         StepPlanner.DueSteps(policy, dueAt, China(2026, 3, 28, 9)).Select(s => s.Kind)
             .ShouldBe([DeadlineStepKind.Urge, DeadlineStepKind.Supervise, DeadlineStepKind.Circulate]);
     }
+
+    [Fact]
+    public void A_reminder_tells_the_owner_and_an_escalation_the_supervising_unit_then_the_owner_each_once()
+    {
+        var (owner, above) = (Guid.NewGuid(), Guid.NewGuid());
+
+        DeadlineStep.Recipients(DeadlineStepKind.Reminder, owner, null).ShouldBe([owner]);
+        DeadlineStep.Recipients(DeadlineStepKind.Reminder, owner, above).ShouldBe([owner]);
+        DeadlineStep.Recipients(DeadlineStepKind.Urge, owner, above).ShouldBe([above, owner]);
+        DeadlineStep.Recipients(DeadlineStepKind.Circulate, owner, above).ShouldBe([above, owner]);
+        // The city supervising itself is told once; a step whose owner was not found has no supervisor and tells the owner.
+        DeadlineStep.Recipients(DeadlineStepKind.Supervise, owner, owner).ShouldBe([owner]);
+        DeadlineStep.Recipients(DeadlineStepKind.Urge, owner, null).ShouldBe([owner]);
+    }
 }

@@ -16,8 +16,9 @@ namespace Mediation.Tests.Deadlines;
 
 /// <summary>
 /// A deadline storm on each provider's bulk path (PostgreSQL's binary COPY, SQLite's prepared single-row INSERT): every due step
-/// recorded once in a few transactions, every unit told once, every notice audited, a second sweep adds nothing; and the rows the
-/// bulk path writes are the rows SaveChanges writes, column for column, audit rows included.
+/// recorded once in a few transactions, its notices written after the sweep from the recorded steps, every unit told once, every
+/// notice audited, a second sweep adds nothing, a retried or a second notice job tells no one twice; and the rows the bulk path
+/// writes are the rows SaveChanges writes, column for column, audit rows included.
 /// </summary>
 public abstract class DeadlineStorm_Tests : IAsyncLifetime
 {
@@ -56,35 +57,130 @@ public abstract class DeadlineStorm_Tests : IAsyncLifetime
         var before = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync());
         time.SetUtcNow(China(2026, 3, 19, 9).ToUniversalTime()); // two days after the 15 days ran out: 催办 is due for each clock
 
-        var performed = await counter.CountAsync(app.SweepAsync);
-
+        // The sweep records the steps only; their notices are owed until the notice job writes them.
+        var performed = await counter.CountAsync(() => RecordStepsAsync(app));
+        (await StormNoticesAsync(app, clockIds)).ShouldBeEmpty();
         var steps = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().AsNoTracking().ToListAsync());
         (steps.Count - before).ShouldBe(performed);
         var stormSteps = steps.Where(s => clockIds.Contains(s.ClockId)).ToList();
         stormSteps.Count.ShouldBe(clocks, "one 催办 per storm clock");
-        stormSteps.ShouldAllBe(s => s.Kind == DeadlineStepKind.Urge && s.SupervisorOrgUnitId == town);
+        stormSteps.ShouldAllBe(s => s.Kind == DeadlineStepKind.Urge && s.SupervisorOrgUnitId == town && s.NotifiedAt == null);
         // Before, each step was its own transaction with two queries for the notified units' codes: 600 transactions, 1,800 queries.
-        counter.Transactions.ShouldBeLessThanOrEqualTo((performed + StepInserter.BatchSize - 1) / StepInserter.BatchSize);
+        var batches = (performed + StepInserter.BatchSize - 1) / StepInserter.BatchSize;
+        counter.Transactions.ShouldBeLessThanOrEqualTo(batches);
         counter.Commands.ShouldBeLessThan(60);
+        var (sweepTransactions, sweepCommands) = (counter.Transactions, counter.Commands);
+
+        // The notices follow, a transaction per batch of steps too.
+        (await counter.CountAsync(() => NoticeJobAsync(app))).ShouldBe(performed);
+        (counter.Transactions - sweepTransactions).ShouldBeLessThanOrEqualTo(batches);
+        (counter.Commands - sweepCommands).ShouldBeLessThan(60);
         (await app.SweepAsync()).ShouldBe(0, "a second sweep finds every step recorded");
         (await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().CountAsync())).ShouldBe(steps.Count);
 
-        // Each 催办 told once to the owning unit and once to 岱庙街道 that urges it, in the inbox, with the same text.
-        var notices = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<Notice>().IgnoreQueryFilters().AsNoTracking()
-            .Where(n => n.Template == "deadline-escalation").ToListAsync());
-        var stormNotices = notices.Where(n => clockIds.Contains(Guid.ParseExact(n.SourceKey![..32], "N"))).ToList();
+        await ShouldBeToldOnceAsync(app, clockIds, unitId, town);
+    }
+
+    [Fact]
+    public async Task Steps_recorded_before_a_crash_are_told_once_however_often_the_notice_job_runs()
+    {
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        var app = await AppAsync(time);
+        var (unitId, town, clockIds) = await StormAsync(app, time, 12);
+
+        // The sweep committed its steps and the host stopped before their notices: nothing is told yet, nothing is lost.
+        (await RecordStepsAsync(app)).ShouldBeGreaterThanOrEqualTo(clockIds.Count);
+        (await StormNoticesAsync(app, clockIds)).ShouldBeEmpty();
+
+        // The next run writes them; a retried run (Hangfire's retry, the next minute's run) finds none owed.
+        (await NoticeJobAsync(app)).ShouldBeGreaterThanOrEqualTo(clockIds.Count);
+        (await NoticeJobAsync(app)).ShouldBe(0);
+        await ShouldBeToldOnceAsync(app, clockIds, unitId, town);
+    }
+
+    [Fact]
+    public async Task A_notice_job_whose_steps_another_runner_told_meanwhile_tells_no_one_again()
+    {
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        var interleaving = new Interleaving();
+        var app = await AppAsync(time, s => s.AddSingleton<IDbCommandInterceptor>(interleaving));
+        var (unitId, town, clockIds) = await StormAsync(app, time, 12);
+        await RecordStepsAsync(app);
+
+        // The first runner reads the owed steps; before it claims them, a second runner (another host, a retry) writes them all.
+        var second = 0;
+        interleaving.AfterOwedStepsRead = async () => second = await NoticeJobAsync(app);
+        var first = await NoticeJobAsync(app);
+
+        second.ShouldBeGreaterThanOrEqualTo(clockIds.Count);
+        first.ShouldBe(0);
+        interleaving.ClaimsTried.ShouldBeGreaterThan(1, "the first runner tried to claim the steps after the second had told them");
+        await ShouldBeToldOnceAsync(app, clockIds, unitId, town);
+    }
+
+    [Fact]
+    public async Task Two_notice_jobs_at_once_tell_each_unit_once()
+    {
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        var app = await AppAsync(time);
+        var (unitId, town, clockIds) = await StormAsync(app, time, 12);
+        await RecordStepsAsync(app);
+
+        var runs = await Task.WhenAll(Task.Run(() => NoticeJobAsync(app)), Task.Run(() => NoticeJobAsync(app)));
+
+        runs.Sum().ShouldBeGreaterThanOrEqualTo(clockIds.Count);
+        await ShouldBeToldOnceAsync(app, clockIds, unitId, town);
+    }
+
+    private static Task<int> RecordStepsAsync(MediationAppFactory app) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<DeadlineSweepJob>().RecordStepsAsync(CancellationToken.None));
+
+    private static Task<int> NoticeJobAsync(MediationAppFactory app) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<DeadlineNoticeJob>().RunAsync(CancellationToken.None));
+
+    /// <summary>Clocks of a village committee whose 15 days ran out two days ago: each owes a 催办 to it and to 岱庙街道 above it.</summary>
+    private static async Task<(Guid Unit, Guid Town, HashSet<Guid> Clocks)> StormAsync(MediationAppFactory app, FakeTimeProvider time, int clocks)
+    {
+        var unitId = await app.UnitIdAsync("370902001001");
+        var town = await app.UnitIdAsync("370902001");
+        var clockIds = await app.InScopeAsync(async sp =>
+        {
+            var deadlines = sp.GetRequiredService<Mediation.Core.Deadlines.IDeadlineClocks>();
+            var ids = new HashSet<Guid>();
+            for (var i = 0; i < clocks; i++)
+                ids.Add((await deadlines.StartAsync(new Mediation.Core.Deadlines.Application.StartClockInput("storm", Guid.NewGuid(), unitId,
+                    "petition.acceptance-notice", China(2026, 3, 2), "测试"), CancellationToken.None)).Id);
+            return ids;
+        });
+        time.SetUtcNow(China(2026, 3, 19, 9).ToUniversalTime());
+        return (unitId, town, clockIds);
+    }
+
+    private static Task<List<Notice>> StormNoticesAsync(MediationAppFactory app, HashSet<Guid> clockIds) =>
+        app.InScopeAsync(async sp => (await sp.GetRequiredService<MediationDbContext>().Set<Notice>().IgnoreQueryFilters().AsNoTracking()
+                .Where(n => n.Template == "deadline-escalation").ToListAsync())
+            .Where(n => clockIds.Contains(Guid.ParseExact(n.SourceKey![..32], "N"))).ToList());
+
+    /// <summary>Each 催办 told once to the owning unit and once to 岱庙街道 that urges it, in the inbox, with the same text, audited once.</summary>
+    private static async Task ShouldBeToldOnceAsync(MediationAppFactory app, HashSet<Guid> clockIds, Guid unitId, Guid town)
+    {
+        var stormNotices = await StormNoticesAsync(app, clockIds);
         foreach (var clock in stormNotices.GroupBy(n => n.SourceKey))
         {
             clock.Where(n => n.Channel == NoticeChannel.InApp).Select(n => n.OrgUnitId).ShouldBe([unitId, town], ignoreOrder: true);
+            clock.GroupBy(n => (n.OrgUnitId, n.Channel)).ShouldAllBe(g => g.Count() == 1);
             clock.Select(n => n.Body).Distinct().ShouldHaveSingleItem();
         }
-        stormNotices.Select(n => n.SourceKey).Distinct().Count().ShouldBe(clocks);
+        stormNotices.Select(n => n.SourceKey).Distinct().Count().ShouldBe(clockIds.Count);
 
         // The notices are written past the change tracker; each still has its audit row, once.
         var audited = await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<AuditEntry>().AsNoTracking()
             .Where(a => a.EntityType == nameof(Notice) && a.Action == AuditActions.Created).Select(a => a.EntityId!).ToListAsync());
         var auditedIds = audited.GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        notices.ShouldAllBe(n => auditedIds.GetValueOrDefault(n.Id.ToString()) == 1);
+        stormNotices.ShouldAllBe(n => auditedIds.GetValueOrDefault(n.Id.ToString()) == 1);
+        (await app.InScopeAsync(sp => sp.GetRequiredService<MediationDbContext>().Set<DeadlineStep>().AsNoTracking()
+                .Where(s => clockIds.Contains(s.ClockId)).ToListAsync()))
+            .ShouldAllBe(s => s.NotifiedAt != null);
     }
 
     [Fact]
@@ -176,6 +272,40 @@ public abstract class DeadlineStorm_Tests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Runs <see cref="AfterOwedStepsRead"/> once, right after a notice job has read the steps that owe notices and before it claims
+    /// them (the job reads outside its transaction), and counts the claims tried: the interleaving two runners may meet, made certain.
+    /// </summary>
+    private sealed class Interleaving : DbCommandInterceptor
+    {
+        private int _claims;
+        public Func<Task>? AfterOwedStepsRead { get; set; }
+        public int ClaimsTried => _claims;
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            if (IsOwedStepsRead(command) && AfterOwedStepsRead is { } interleaved)
+            {
+                AfterOwedStepsRead = null;
+                await interleaved();
+            }
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE", StringComparison.Ordinal) && command.CommandText.Contains("\"NotifiedAt\"", StringComparison.Ordinal))
+                Interlocked.Increment(ref _claims);
+            return ValueTask.FromResult(result);
+        }
+
+        private static bool IsOwedStepsRead(DbCommand command) =>
+            command.CommandText.StartsWith("SELECT", StringComparison.Ordinal) && command.CommandText.Contains("\"NotifiedAt\" IS NULL", StringComparison.Ordinal)
+            && command.CommandText.Contains("JOIN", StringComparison.Ordinal);
     }
 
     /// <summary>Counts the transactions and EF commands of one piece of work, not those of the host's background services.</summary>

@@ -74,6 +74,8 @@ internal sealed class DeadlineStepConfiguration : IEntityTypeConfiguration<Deadl
         b.Property(s => s.Step).HasMaxLength(DeadlineStep.MaxStepLength).IsRequired();
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(s => new { s.ClockId, s.Step, s.DueInstant }).IsUnique();
+        // The notice job's search for the steps whose notices are still owed (after a sweep, or after a crash between the two).
+        b.HasIndex(s => s.NotifiedAt);
         b.HasOne<DeadlineClock>().WithMany().HasForeignKey(s => s.ClockId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,8 +10,10 @@ public enum DeadlineStepKind
 
 /// <summary>
 /// A reminder or escalation that was performed. Unique on clock + step + due instant, so a sweep
-/// that runs twice, on two hosts or after a restart records (and notifies) each step once; a
-/// clock whose due time moved gets fresh steps for its new due time.
+/// that runs twice, on two hosts or after a restart records each step once; a clock whose due time
+/// moved gets fresh steps for its new due time. Its notices are written after the sweep, from the
+/// recorded step (<see cref="NotifiedAt"/> stays empty until they are), so a crash between the two
+/// loses nothing and the step, claimed with its notices in one transaction, is told once.
 /// </summary>
 internal sealed class DeadlineStep
 {
@@ -37,6 +39,16 @@ internal sealed class DeadlineStep
     public DateTimeOffset DueInstant { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public Guid? SupervisorOrgUnitId { get; private set; }
+
+    /// <summary>When the step's notices were written; empty while they are owed.</summary>
+    public DateTimeOffset? NotifiedAt { get; private set; }
+
+    /// <summary>
+    /// The units a step's notice goes to, the unit its text addresses first: a reminder tells the owner; an escalation tells the
+    /// supervising unit and the owner the same text, a root unit supervising itself (or a step without a supervisor) once.
+    /// </summary>
+    public static IReadOnlyList<Guid> Recipients(DeadlineStepKind kind, Guid owner, Guid? supervisor) =>
+        kind is DeadlineStepKind.Reminder || supervisor is not { } above || above == owner ? [owner] : [above, owner];
 }
 
 /// <summary>A step that is due for a clock at a given moment, before it is recorded.</summary>
