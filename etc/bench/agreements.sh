@@ -7,6 +7,7 @@
 # Afterwards it checks that every 201 left exactly one archived agreement. Prints a Markdown table for the README.
 # Env: DURATION (s, 10), WARMUP (s, 3), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
 #      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there),
+#      THREAD_CPU=1 (prints each run's host CPU per agreement by thread name: request workers, the GC's threads, the JIT's, …),
 #      VARIANTS (host settings to compare on the same database, alternating ROUNDS times (2), e.g.
 #      "smaller:Documents__PdfCompression=Smaller faster:Documents__PdfCompression=Faster"; each label's settings are joined by
 #      commas; the machine is shared, so only variants measured in the same run are compared, by their ratio; HOST_DIR=<dir> runs the
@@ -69,6 +70,22 @@ start_variant_host() { # settings
     case "$setting" in HOST_DIR=*) host_dir="${setting#HOST_DIR=}" ;; *) host_settings+=("$setting") ;; esac
   done
   HOST_DIR="$host_dir" start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL "${host_settings[@]}"
+}
+
+# The host's CPU ticks per thread, "<thread id> <ticks> <name>" a line (the name last: it may hold spaces), for THREAD_CPU.
+thread_ticks() { # pid
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s %s\n' "${task##*/}" "$(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }')" "$(cat "$task/comm")"
+  done 2>/dev/null || true
+}
+# Milliseconds of CPU per agreement by thread name between two thread_ticks snapshots (a thread that ended between them is missed).
+thread_cpu_by_name() { # before file, after file, agreements
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" '
+    FNR == NR { before[$1] = $2; next }
+    { name = $0; sub(/^[^ ]* [^ ]* /, "", name); gsub(/[0-9]+$/, "", name); used[name] += $2 - before[$1]; total += $2 - before[$1] }
+    END { printf "%9.2f ms per agreement  (all threads seen)\n", 1000 * total / hz / n
+          for (name in used) if (used[name] > 0) printf "%9.2f ms per agreement  %s\n", 1000 * used[name] / hz / n, name }' "$1" "$2" | sort -rn
 }
 
 declare -A results
@@ -152,10 +169,12 @@ for database in $databases; do
         ~/.dotnet/tools/dotnet-trace collect -p "$host_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:$(( duration - 2 )) \
           -o "$TRACE_DIR/agreements-$database-$label-$round.nettrace" >/dev/null 2>&1 &
       fi
+      [ "${THREAD_CPU:-0}" = 1 ] && thread_ticks "$host_pid" >"$work/threads-before"
       cpu_before="$(awk '{ print $14 + $15 }' "/proc/$host_pid/stat")"
       read -r rps p50 p99 sent timeouts non2xx <<<"$(run_wrk "$duration" "$base" TOKEN="$token" IDS_FILE="$work/ids-run")"
       settle
       cpu_after="$(awk '{ print $14 + $15 }' "/proc/$host_pid/stat")"
+      [ "${THREAD_CPU:-0}" = 1 ] && thread_ticks "$host_pid" >"$work/threads-after"
       after="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
       issued=$(( after - before ))
       # Every request answered 2xx issued one agreement (a stopped thread's last request is a GET of /health/live), and so may the
@@ -168,6 +187,7 @@ for database in $databases; do
       size="$(sql "SELECT AVG(\"SizeBytes\") FROM $([ "$database" = sqlite ] && echo '"core_IssuedDocuments"' || echo 'core."IssuedDocuments"') WHERE \"RecordId\" IN ($(sed "s/.*/'&'/" "$work/ids-run" | paste -sd, -))" | cut -d. -f1)"
       results["$database-$label-$round"]="$rps $p50 $p99 $issued $timeouts $non2xx $cpu_ms $size"
       echo "    $label, round $round: $rps documents/s, $cpu_ms ms host CPU per document, $size bytes, load $(cut -d' ' -f1 /proc/loadavg)"
+      [ "${THREAD_CPU:-0}" = 1 ] && thread_cpu_by_name "$work/threads-before" "$work/threads-after" "$issued"
       stop "$host_pid"
       run=$(( run + 1 ))
     done
