@@ -33,42 +33,52 @@ internal sealed class DeadlineNoticeJob(
     private sealed record OwedStep(Guid Id, Guid ClockId, string Step, DeadlineStepKind Kind, DateTimeOffset DueInstant, DateTimeOffset RecordedAt,
         Guid? SupervisorOrgUnitId, string RecordType, Guid RecordId, Guid OrgUnitId, string PolicyName, DateOnly? DueDate, DateTimeOffset? DueAt);
 
+    /// <summary>
+    /// Owed steps read at a time. A host that was down for days (or whose notice job failed across a storm) can owe hundreds of
+    /// thousands; reading them page by page keeps a run's memory and each query's list of ids bounded. Settable for tests.
+    /// </summary>
+    internal int StepsPerRead { get; set; } = 10_000;
+
     /// <summary>The number of steps whose notices this run wrote.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        var owed = await (
-                from s in db.Set<DeadlineStep>().AsNoTracking()
-                where s.NotifiedAt == null
-                join c in db.Set<DeadlineClock>().AsNoTracking() on s.ClockId equals c.Id
-                orderby s.Id
-                select new OwedStep(s.Id, s.ClockId, s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId, c.RecordType, c.RecordId,
-                    c.OrgUnitId, c.PolicyName, c.DueDate, c.DueAt))
-            .ToListAsync(ct);
-        if (owed.Count == 0) return 0;
-
-        var unitIds = owed.Select(s => s.OrgUnitId).Concat(owed.Select(s => s.SupervisorOrgUnitId).OfType<Guid>()).Distinct().ToList();
-        var unitNames = await db.Set<OrgUnit>().AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.IssuingBodyName ?? u.Name, ct);
-        await notices.PreloadUnitsAsync(unitIds, ct);
-        var records = await DescribeAsync(owed, ct);
-
         var (rendering, writing) = (new System.Diagnostics.Stopwatch(), new System.Diagnostics.Stopwatch());
         var (told, written) = (0, 0);
         // One writer of the notices' audit rows for the run: its buffer and each column's getter and encoded name are reused.
         using var auditRows = new CreatedAuditRows(audit, db.Model.FindEntityType(typeof(Notice))!);
-        foreach (var batch in owed.Chunk(inserter.StepsPerTransaction))
+        var unitNames = new Dictionary<Guid, string>();
+        // Keyset pages by id: a step this run claims is no longer owed, one another runner claims is skipped, so each page starts
+        // after the last one read and the run ends. A step recorded during the run with a smaller id waits for the next run.
+        Guid? after = null;
+        while (true)
         {
-            // Rendered before the transaction: on SQLite its one writer is held only for the writing.
-            rendering.Start();
-            var composed = batch.ToDictionary(s => s.Id, s => Notices(s, unitNames, records));
-            rendering.Stop();
-            writing.Start();
-            var claimed = await WriteAsync(composed, auditRows, ct);
-            writing.Stop();
-            written += claimed.Count;
-            told += claimed.Sum(id => composed[id].Count);
+            var owed = await OwedStepsAsync(after, ct);
+            if (owed.Count == 0) break;
+            after = owed[^1].Id;
+
+            var unitIds = owed.Select(s => s.OrgUnitId).Concat(owed.Select(s => s.SupervisorOrgUnitId).OfType<Guid>())
+                .Where(id => !unitNames.ContainsKey(id)).Distinct().ToList();
+            foreach (var (id, name) in await db.Set<OrgUnit>().AsNoTracking().Where(u => unitIds.Contains(u.Id))
+                         .Select(u => new { u.Id, Name = u.IssuingBodyName ?? u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct))
+                unitNames[id] = name;
+            await notices.PreloadUnitsAsync(unitIds, ct);
+            var records = await DescribeAsync(owed, ct);
+
+            foreach (var batch in owed.Chunk(inserter.StepsPerTransaction))
+            {
+                // Rendered before the transaction: on SQLite its one writer is held only for the writing.
+                rendering.Start();
+                var composed = batch.ToDictionary(s => s.Id, s => Notices(s, unitNames, records));
+                rendering.Stop();
+                writing.Start();
+                var claimed = await WriteAsync(composed, auditRows, ct);
+                writing.Stop();
+                written += claimed.Count;
+                told += claimed.Sum(id => composed[id].Count);
+            }
+            if (owed.Count < StepsPerRead) break;
         }
         if (written > 0)
             logger.LogInformation(
@@ -77,6 +87,21 @@ internal sealed class DeadlineNoticeJob(
                 (int)(clock.GetUtcNow() - started).TotalMilliseconds, rendering.ElapsedMilliseconds, writing.ElapsedMilliseconds,
                 (int)(Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds);
         return written;
+    }
+
+    /// <summary>The next page of steps that owe their notices, by id, after <paramref name="after"/> (from the first when null).</summary>
+    private async Task<IReadOnlyList<OwedStep>> OwedStepsAsync(Guid? after, CancellationToken ct)
+    {
+        var steps = db.Set<DeadlineStep>().AsNoTracking().Where(s => s.NotifiedAt == null);
+        if (after is { } start) steps = steps.Where(s => s.Id.CompareTo(start) > 0);
+        return await (
+                from s in steps
+                join c in db.Set<DeadlineClock>().AsNoTracking() on s.ClockId equals c.Id
+                orderby s.Id
+                select new OwedStep(s.Id, s.ClockId, s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId, c.RecordType, c.RecordId,
+                    c.OrgUnitId, c.PolicyName, c.DueDate, c.DueAt))
+            .Take(StepsPerRead)
+            .ToListAsync(ct);
     }
 
     /// <summary>

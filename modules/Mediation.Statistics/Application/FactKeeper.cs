@@ -7,6 +7,7 @@ using Mediation.LegalWindows;
 using Mediation.Petitions;
 using Mediation.ServiceDesk;
 using Mediation.Statistics.Domain;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -301,6 +302,12 @@ internal static class FactLocks
     /// <summary>The lock's name, fixed: every host and release must take the same one.</summary>
     public static string NameOf(RecordKind kind) => "statistics.facts." + kind;
 
+    // The kinds whose locks each open transaction holds. A writer joining a transaction that already holds its lock (a refresh's store,
+    // a recount page's replace) would take it again for nothing: a round trip on PostgreSQL and SQL Server, whose locks are re-entrant.
+    // Keyed weakly by EF's transaction object, new for every transaction begun, so an entry ends with its transaction. Not by the ADO.NET
+    // transaction: Npgsql reuses one NpgsqlTransaction object for a connection's successive transactions.
+    private static readonly ConditionalWeakTable<IDbContextTransaction, HashSet<RecordKind>> Held = new();
+
     /// <summary>
     /// Takes the locks of <paramref name="kinds"/> in the caller's transaction, or in a new one that is returned for the caller to commit
     /// (null when the caller's is used).
@@ -310,7 +317,13 @@ internal static class FactLocks
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            foreach (var kind in FactKeeper.Kinds.Where(kinds.Contains)) await db.TakeTransactionLockAsync(NameOf(kind), ct);
+            var held = Held.GetOrCreateValue(db.Database.CurrentTransaction!);
+            foreach (var kind in FactKeeper.Kinds.Where(kinds.Contains))
+            {
+                if (held.Contains(kind)) continue;
+                await db.TakeTransactionLockAsync(NameOf(kind), ct);
+                held.Add(kind);
+            }
             return own;
         }
         catch

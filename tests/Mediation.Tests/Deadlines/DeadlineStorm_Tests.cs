@@ -119,6 +119,32 @@ public abstract class DeadlineStorm_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_notice_job_reads_the_owed_steps_a_page_at_a_time_and_tells_each_unit_once()
+    {
+        var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
+        var interleaving = new Interleaving();
+        var app = await AppAsync(time, s => s.AddSingleton<IDbCommandInterceptor>(interleaving));
+        var (unitId, town, clockIds) = await StormAsync(app, time, 12);
+        var recorded = await RecordStepsAsync(app);
+        recorded.ShouldBeGreaterThanOrEqualTo(clockIds.Count);
+
+        // Pages of five: a host that owes hundreds of thousands of steps holds a page of them at a time, never all.
+        const int page = 5;
+        var written = await app.InScopeAsync(sp =>
+        {
+            var job = sp.GetRequiredService<DeadlineNoticeJob>();
+            job.StepsPerRead = page;
+            return job.RunAsync(CancellationToken.None);
+        });
+
+        written.ShouldBe(recorded);
+        // Full pages, then the partial (or empty) one that ends the run.
+        interleaving.OwedReads.ShouldBe(recorded / page + 1);
+        await ShouldBeToldOnceAsync(app, clockIds, unitId, town);
+        (await NoticeJobAsync(app)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Two_notice_jobs_at_once_tell_each_unit_once()
     {
         var time = new FakeTimeProvider(China(2026, 3, 2, 10).ToUniversalTime());
@@ -276,17 +302,20 @@ public abstract class DeadlineStorm_Tests : IAsyncLifetime
 
     /// <summary>
     /// Runs <see cref="AfterOwedStepsRead"/> once, right after a notice job has read the steps that owe notices and before it claims
-    /// them (the job reads outside its transaction), and counts the claims tried: the interleaving two runners may meet, made certain.
+    /// them (the job reads outside its transaction), and counts the claims tried and the reads of owed steps: the interleaving two
+    /// runners may meet, made certain.
     /// </summary>
     private sealed class Interleaving : DbCommandInterceptor
     {
-        private int _claims;
+        private int _claims, _owedReads;
         public Func<Task>? AfterOwedStepsRead { get; set; }
         public int ClaimsTried => _claims;
+        public int OwedReads => _owedReads;
 
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
             CancellationToken cancellationToken = default)
         {
+            if (IsOwedStepsRead(command)) Interlocked.Increment(ref _owedReads);
             if (IsOwedStepsRead(command) && AfterOwedStepsRead is { } interleaved)
             {
                 AfterOwedStepsRead = null;
