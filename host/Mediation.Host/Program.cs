@@ -156,7 +156,10 @@ _ = app.Services.GetRequiredService<TemplateFolder>().Path;
 // Hangfire's storage connects to the application's database when it is first resolved (the dashboard's mapping, the recurring
 // jobs) and on PostgreSQL and SQL Server prepares its schema there; on a fresh deployment that database is created by the
 // migrations, so Hangfire waits for them (not for the seeds). A failed migration ends the wait too, and is thrown below.
-await Task.WhenAny(migrated.Task, databaseSetUp);
+// On SQLite its storage is a file of its own (HangfireSetup.HangfireSqlitePath) that the migrations never touch: it is set up
+// while the database's task still runs, instead of after it (issue 17, P5: a tenth of a warm start came off the critical path).
+if (app.Services.GetRequiredService<DatabaseOptions>().Provider is not DatabaseProvider.Sqlite)
+    await Task.WhenAny(migrated.Task, databaseSetUp);
 if (databaseSetUp.IsFaulted) await databaseSetUp;
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new PermissionDashboardFilter(CorePermissions.Jobs.Dashboard)] });
 HangfireSetup.RegisterRecurringJobs(app.Services);
