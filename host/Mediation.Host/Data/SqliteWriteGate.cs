@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Mediation.Host.Data;
 
@@ -64,7 +66,7 @@ public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
 /// <summary>
 /// One per DbContext scope: takes the gate when a transaction begins (EF's BEGIN IMMEDIATE, or SaveChanges' own) or when a
 /// write runs outside any transaction (a single-row SaveChanges, ExecuteUpdate), and gives it back at commit, rollback,
-/// failure or when the connection closes. Also sets the durability of every opened connection (synchronous is per connection).
+/// failure or when the connection closes. Also sets the durability of every native connection (synchronous is per connection), once.
 /// </summary>
 internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string synchronous)
     : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
@@ -248,12 +250,19 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string sy
         gate.Exit();
     }
 
+    // The native connections told their durability, with the setting they were told: the setting lasts for the native connection,
+    // which Microsoft.Data.Sqlite's pool hands to open after open, so it is set once per native connection instead of a PRAGMA on
+    // every open (issue 17: a registration opened three).
+    private static readonly ConditionalWeakTable<sqlite3, string> Durable = new();
+
     private void SetDurability(DbConnection connection)
     {
-        if (connection is not SqliteConnection) return;
+        if (connection is not SqliteConnection { Handle: { } handle }) return;
+        if (Durable.TryGetValue(handle, out var told) && told == synchronous) return;
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=" + synchronous;
         command.ExecuteNonQuery();
+        Durable.AddOrUpdate(handle, synchronous);
     }
 
     internal static bool IsWrite(string sql)

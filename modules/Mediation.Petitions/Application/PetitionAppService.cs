@@ -41,7 +41,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     internal async Task<(Petition Petition, List<DeadlineClockDto> Started)> RegisterCoreAsync(RegisterPetitionInput input, CancellationToken ct)
     {
         var petitioners = ValidateRegistration(input);
-        var unit = await FindUnitAsync(input.OrgUnitId ?? user.OrgUnitId, ct);
+        var unit = await IntakeUnitAsync(input.OrgUnitId, ct);
         var now = clock.GetUtcNow();
         var receivedAt = input.ReceivedAt ?? now;
         var year = receivedAt.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year;
@@ -180,6 +180,26 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
     {
         var own = user.OrgUnitId;
         return own is null ? db.Set<Petition>() : db.Set<Petition>().Where(p => p.AccusedOrgUnitId == null || p.AccusedOrgUnitId != own);
+    }
+
+    /// <summary>What a registration needs of the unit it goes into.</summary>
+    private readonly record struct IntakeUnit(Guid Id, string Path, string Name);
+
+    /// <summary>
+    /// The caller's own unit as this request's claims carry it, without reading it again (issue 17: the look-up was a query of
+    /// every registration): the claims loader read its path and name with the account, keeps them per host for
+    /// <c>Identity:ClaimsCacheDuration</c> and drops them at once when this host saves a change to any unit — the same copy the
+    /// data scope of every read of the request is checked against. Another unit, or a caller without a unit, is read as before.
+    /// </summary>
+    private async Task<IntakeUnit> IntakeUnitAsync(Guid? id, CancellationToken ct)
+    {
+        if (user is { OrgUnitId: { } own, OrgUnitPath: { } path, OrgUnitName: { } name } && (id is null || id == own))
+        {
+            db.UnitReadInThisRequest(own, path);
+            return new IntakeUnit(own, path, name);
+        }
+        var unit = await FindUnitAsync(id ?? user.OrgUnitId, ct);
+        return new IntakeUnit(unit.Id, unit.Path, unit.Name);
     }
 
     internal async Task<OrgUnitInfo> FindUnitAsync(Guid? id, CancellationToken ct)

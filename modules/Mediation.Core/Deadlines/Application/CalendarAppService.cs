@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mediation.Core.Data;
@@ -6,6 +7,7 @@ using Mediation.Core.Deadlines.Domain;
 using Mediation.Core.Domain;
 using Mediation.Core.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Mediation.Core.Deadlines.Application;
 
@@ -44,15 +46,26 @@ public sealed class CalendarStore(MediationDbContext db, CalendarCache cache)
         if (_loaded is not null) return _loaded;
         // Every edit of a year renews its stamp (another host's too), so the few year rows tell whether the process's copy
         // is current; the days, a few hundred rows, are read again only when a stamp or a year changed.
-        var years = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Id).Select(y => new { y.Id, y.ConcurrencyStamp }).ToListAsync(ct);
-        var version = string.Join(',', years.Select(y => $"{y.Id}:{y.ConcurrencyStamp}"));
+        var years = new List<YearStamp>();
+        await foreach (var year in YearStamps.GetOrAdd(db.Model, _ => CompileYearStamps())(db).WithCancellation(ct)) years.Add(year);
+        var version = string.Join(',', years.Select(y => $"{y.Year}:{y.ConcurrencyStamp}"));
         if (cache.Snapshot is { } snapshot && snapshot.Version == version) return _loaded = snapshot.Calendar;
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)).ToListAsync(ct);
         cache.CountRead();
-        _loaded = new WorkingCalendar(years.Select(y => y.Id), days);
+        _loaded = new WorkingCalendar(years.Select(y => y.Year), days);
         cache.Snapshot = new CalendarSnapshot(version, _loaded);
         return _loaded;
     }
+
+    private sealed record YearStamp(int Year, string ConcurrencyStamp);
+
+    // Compiled once per model (a test process runs SQLite and PostgreSQL hosts side by side, and EF binds a compiled query to the model
+    // it first ran with): every registration reads the stamps to start its clocks, and EF's per-query expression building, funcletizing
+    // and cache look-up cost more than the query (issue 17).
+    private static readonly ConcurrentDictionary<IModel, Func<MediationDbContext, IAsyncEnumerable<YearStamp>>> YearStamps = new();
+
+    private static Func<MediationDbContext, IAsyncEnumerable<YearStamp>> CompileYearStamps() => EF.CompileAsyncQuery(
+        (MediationDbContext db) => db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Id).Select(y => new YearStamp(y.Id, y.ConcurrencyStamp)));
 
     /// <summary>After a calendar change in this scope, the next load reads the stamps again.</summary>
     public void Forget() => _loaded = null;
