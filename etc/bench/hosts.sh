@@ -4,7 +4,7 @@
 # then against three hosts on the same throwaway PostgreSQL cluster — one wrk per host, the connections split evenly, started
 # together (a round-robin client by connection), requests/s summed. Same total connections, duration and database in both.
 # Afterwards every petition answered 201 must be in the database exactly once (its number unique).
-# Env: DURATION (s, 15), WARMUP (s, 5), CONNECTIONS (total, 30), HOSTS (3), RESULTS (a file: the figure is appended for etc/bench/all.sh,
+# Env: DURATION (s, 15), WARMUP (s, 30), CONNECTIONS (total, 30), HOSTS (3), RESULTS (a file: the figure is appended for etc/bench/all.sh,
 # see bench_result).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ require_dotnet
 ensure_packages wrk curl jq postgresql fonts-wqy-microhei
 
 duration="${DURATION:-15}"
-warmup="${WARMUP:-5}"
+warmup="${WARMUP:-30}"
 connections="${CONNECTIONS:-30}"
 hosts="${HOSTS:-3}"
 password="Bench-Pass-2026"

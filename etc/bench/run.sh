@@ -4,7 +4,7 @@
 # database and durability setting, in the same run; on SQLite and on a throwaway PostgreSQL cluster.
 # Prints requests/s, p50, p99, timeouts and the server's CPU per request (user + system over the measured run, from /proc)
 # for both and the ratios, as a Markdown table for the README.
-# Env: DURATION (s, default 15), WARMUP (s, 5), CONNECTIONS (32), THREADS (2), SYNCHRONOUS (SQLite: NORMAL or FULL),
+# Env: DURATION (s, default 15), WARMUP (s, 30: a shorter one measures the JIT of a fresh host more than its steady state), CONNECTIONS (32), THREADS (2), SYNCHRONOUS (SQLite: NORMAL or FULL),
 #      DATABASES ("sqlite postgresql"), TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured
 #      run goes there: the profile costs the host CPU, so take the figures of such a run as a profile's, not a measurement's),
 #      RESULTS (a file: each database's figure is appended for etc/bench/all.sh, see bench_result).
@@ -17,7 +17,7 @@ require_dotnet
 ensure_packages wrk curl jq postgresql fonts-wqy-microhei
 
 duration="${DURATION:-15}"
-warmup="${WARMUP:-5}"
+warmup="${WARMUP:-30}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 synchronous="${SYNCHRONOUS:-NORMAL}"
