@@ -5,7 +5,13 @@
 # SHA-256, archive row and the case's update, each committed. Baseline in the same run: a bare endpoint storing a 75 KB blob (the
 # agreement's size) with its SHA-256 in one raw INSERT on the same database (etc/bench/Baseline, POST /documents).
 # Afterwards it checks that every 201 left exactly one archived agreement. Prints a Markdown table for the README.
-# Env: DURATION (s, 10), WARMUP (s, 3), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
+# Every run first warms its host up on cases of its own that the measured run does not issue again: WARMUP seconds (30) of the
+# same requests, so that the figure is a warm host's (a fresh host's JIT and dynamic PGO compile the request's methods during its
+# first thousands of requests). The measured run then issues up to DURATION × RUN_RATE (400/s) cases of its slice; a run whose
+# cases run out before DURATION says so (its documents/s is then the cases over the duration, not a throughput).
+# Env: DURATION (s, 10), WARMUP (s, 30), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
+#      VOLUME (the demo volume generated, 50k: about 18,000 concluded cases 泰山区 may issue; "small" has about 3,000),
+#      RUN_RATE (400: the measured run's cases, per second of DURATION; the rest of a run's slice is its warm-up's),
 #      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there),
 #      THREAD_CPU=1 (prints each run's host CPU per agreement by thread name: request workers, the GC's threads, the JIT's, …),
 #      VARIANTS (host settings to compare on the same database, alternating ROUNDS times (2), e.g.
@@ -23,7 +29,10 @@ require_dotnet
 ensure_packages wrk curl jq postgresql sqlite3 fonts-wqy-microhei
 
 duration="${DURATION:-10}"
-warmup="${WARMUP:-3}"
+warmup="${WARMUP:-30}"
+volume="${VOLUME:-50k}"
+run_rate="${RUN_RATE:-400}"
+baseline_warmup=$(( warmup < 5 ? warmup : 5 ))
 connections="${CONNECTIONS:-8}"
 threads="${THREADS:-2}"
 databases="${DATABASES:-sqlite postgresql}"
@@ -106,19 +115,20 @@ for database in $databases; do
     dotnet "$baseline_dll" >"$work/baseline-$database.log" 2>&1 &
   base_pid=$!; pids+=("$base_pid")
   wait_for "http://127.0.0.1:$port/health" 60
-  run_wrk "$warmup" "http://127.0.0.1:$port" >/dev/null
+  # The bare endpoint has little to compile: a few seconds warm it (30 s of 75 KB INSERTs would only fill the disk).
+  run_wrk "$baseline_warmup" "http://127.0.0.1:$port" >/dev/null
   results["$database-baseline"]="$(run_wrk "$duration" "http://127.0.0.1:$port")"
   stop "$base_pid"
 
-  echo "==> $database: the small demo volume (etc/generate-demo.sh's path: the host's migrate command)"
+  echo "==> $database: the demo volume $volume (etc/generate-demo.sh's path: the host's migrate command)"
   start="$(date +%s)"
   (cd host/Mediation.Host && env ASPNETCORE_ENVIRONMENT=Production Database__Provider="$provider" ConnectionStrings__Default="$cs" \
-    Demo__Enabled=true Demo__Password="$password" Demo__Volume=small Demo__VolumeSeed=1 Logging__LogLevel__Default=Warning \
+    Demo__Enabled=true Demo__Password="$password" Demo__Volume="$volume" Demo__VolumeSeed=1 Logging__LogLevel__Default=Warning \
     PersonalData__KeyFile="$work/keys-$provider.json" DataProtection__KeysPath="$work/dp-$provider" \
     dotnet bin/Release/net10.0/Mediation.Host.dll migrate >>"$log" 2>&1)
   echo "    generated in $(( $(date +%s) - start )) s"
-  # Bench-only: the small volume's 东平县 committee and its 3,000-odd cases move into 泰山区 (demo.mediator's county), so that one
-  # account may issue enough agreements for a run; 泰山区 alone has about 200.
+  # Bench-only: the volume's 东平县 committee and its cases (the seed's 3,000-odd and the generated) move into 泰山区 (demo.mediator's
+  # county), so that one account may issue enough agreements for a run.
   taishan="(SELECT \"OrgUnitId\" FROM $committees_table WHERE \"ShortName\" = '泰山区')"
   sql "UPDATE $cases_table SET \"OrgUnitId\" = $taishan WHERE \"CommitteeId\" = (SELECT \"Id\" FROM $committees_table WHERE \"ShortName\" = '东平')" >/dev/null
   sql "UPDATE $committees_table SET \"OrgUnitId\" = $taishan WHERE \"ShortName\" = '东平'" >/dev/null
@@ -142,9 +152,12 @@ for database in $databases; do
   sort "$work/visible" | tr 'A-Z' 'a-z' | comm -12 - "$work/eligible" | shuf --random-source=<(yes) >"$work/ids"
   available="$(wc -l <"$work/ids")"
   echo "    $available cases ready for an agreement"
-  [ "$available" -ge 1000 ] || { echo "Too few cases for a run ($available)" >&2; exit 1; }
   runs=$(( rounds * $(wc -w <<<"$variants") ))
   slice=$(( available / runs ))
+  run_cases=$(( duration * run_rate ))
+  # The warm-up's cases: the rest of the slice, at least 100 a second of WARMUP (a warm-up that runs out ends early and says so).
+  [ "$(( slice - run_cases ))" -ge "$(( warmup * 100 ))" ] ||
+    { echo "Too few cases: $available for $runs runs of $run_cases measured and $(( warmup * 100 )) warm-up cases each (VOLUME=$volume)" >&2; exit 1; }
   run=0
   for round in $(seq 1 "$rounds"); do
     for variant in $variants; do
@@ -156,13 +169,17 @@ for database in $databases; do
           "$base/api/auth/token" | jq -r .accessToken)"
       fi
       sed -n "$(( run * slice + 1 )),$(( (run + 1) * slice ))p" "$work/ids" >"$work/ids-slice"
-      sed -n "1,$(( slice / 4 ))p" "$work/ids-slice" >"$work/ids-warmup"; sed -n "$(( slice / 4 + 1 )),\$p" "$work/ids-slice" >"$work/ids-run"
+      head -n "$(( slice - run_cases ))" "$work/ids-slice" >"$work/ids-warmup"; tail -n "$run_cases" "$work/ids-slice" >"$work/ids-run"
       # One request by hand first: a bench of refusals measures nothing.
       probe="$(head -n 1 "$work/ids-run")"; sed -i 1d "$work/ids-run"
       status="$(curl -sS -o "$work/probe.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/cases/$probe/agreement")"
       [ "$status" = 200 ] || [ "$status" = 201 ] || { echo "POST /api/cases/$probe/agreement answered $status: $(cat "$work/probe.json")" >&2; exit 1; }
-      run_wrk "$warmup" "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup" >/dev/null
+      warmup_started="$(date +%s)"
+      read -r warm_rps _ _ warm_sent _ _ <<<"$(run_wrk "$warmup" "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup")"
       settle
+      warm_note=""
+      [ "$warm_sent" -lt "$(wc -l <"$work/ids-warmup")" ] || warm_note=" (its cases ran out after $(( $(date +%s) - warmup_started )) s)"
+      echo "    warm-up: $warm_sent requests over ${warmup} s, $warm_rps/s$warm_note"
       before="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
       if [ -n "${TRACE_DIR:-}" ]; then # a thread-time profile of the host during the measured run, to see what costs
         mkdir -p "$TRACE_DIR"
@@ -184,9 +201,12 @@ for database in $databases; do
         { echo "$database: $sent requests, $non2xx refused, $timeouts timed out, but $issued agreements issued" >&2; tail -30 "$log" >&2; exit 1; }
       # The host's CPU (user + system, both cores) per agreement issued during the measured run and the settling after it.
       cpu_ms="$(awk -v a="$cpu_after" -v b="$cpu_before" -v n="$issued" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", n ? 1000 * (a - b) / hz / n : 0 }')"
-      size="$(sql "SELECT AVG(\"SizeBytes\") FROM $([ "$database" = sqlite ] && echo '"core_IssuedDocuments"' || echo 'core."IssuedDocuments"') WHERE \"RecordId\" IN ($(sed "s/.*/'&'/" "$work/ids-run" | paste -sd, -))" | cut -d. -f1)"
+      # The archived PDF's average size over the measured run's first 500 cases (all of them issued; a list of every case is too long for one command).
+      size="$(sql "SELECT AVG(\"SizeBytes\") FROM $([ "$database" = sqlite ] && echo '"core_IssuedDocuments"' || echo 'core."IssuedDocuments"') WHERE \"RecordId\" IN ($(head -n 500 "$work/ids-run" | sed "s/.*/'&'/" | paste -sd, -))" | cut -d. -f1)"
       results["$database-$label-$round"]="$rps $p50 $p99 $issued $timeouts $non2xx $cpu_ms $size"
-      echo "    $label, round $round: $rps documents/s, $cpu_ms ms host CPU per document, $size bytes, load $(cut -d' ' -f1 /proc/loadavg)"
+      ran_out=""
+      [ "$sent" -lt "$(( run_cases - 1 ))" ] || { ran_out=" — the measured cases ran out before ${duration} s: raise RUN_RATE"; echo "    warning:$ran_out" >&2; }
+      echo "    $label, round $round: $rps documents/s, $cpu_ms ms host CPU per document, $size bytes, load $(cut -d' ' -f1-3 /proc/loadavg)"
       [ "${THREAD_CPU:-0}" = 1 ] && thread_cpu_by_name "$work/threads-before" "$work/threads-after" "$issued"
       stop "$host_pid"
       run=$(( run + 1 ))
@@ -197,7 +217,7 @@ done
 
 load_average="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "Agreements over HTTP, wrk -t$threads -c$connections, ${warmup} s warm-up + ${duration} s, $(nproc) cores, load average $load_average," \
+echo "Agreements over HTTP, wrk -t$threads -c$connections, ${warmup} s warm-up (cases not timed) + ${duration} s, demo volume $volume, $(nproc) cores, load average $load_average," \
   "$(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD). SQLite: WAL + synchronous=NORMAL; PostgreSQL: synchronous_commit=off; both sides."
 echo
 echo "| database | endpoint | documents/s | p50 | p99 | issued | timeouts | errors | share of the floor | host CPU per document | PDF bytes |"
