@@ -95,11 +95,15 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// <summary>Issues the 调解协议书 (Art. 29) into the document archive; the archived PDF is the one the parties sign.</summary>
     public async Task<AgreementIssuedDto> IssueAgreementAsync(Guid id, CancellationToken ct)
     {
-        var mediationCase = await cases.FindCaseAsync(id, ct);
+        var printed = await AgreementCaseAsync(id, ct);
+        // Only what the issue changes is tracked: the case's UPDATE, its next event and their audit rows are those of the case read whole.
+        var mediationCase = MediationCase.IssuingAgreement(printed.Id, printed.OrgUnitId, printed.ConcurrencyStamp, printed.Outcome,
+            printed.AgreementDocumentId, printed.ConcludedAt, printed.LastEventSequence);
         mediationCase.EnsureAgreementCanBeIssued();
-        var model = await AgreementModelAsync(mediationCase, fullIdNumbers: false, ct);
-        var document = await documents.PrepareAsync(new IssueFromTemplate(AgreementTemplate, mediationCase.Number, CaseAppService.RecordType,
-            mediationCase.Id.ToString(), mediationCase.OrgUnitId, model), ct);
+        var model = await AgreementModelAsync(printed, fullIdNumbers: false, ct);
+        var document = await documents.PrepareAsync(new IssueFromTemplate(AgreementTemplate, printed.Number, CaseAppService.RecordType,
+            printed.Id.ToString(), printed.OrgUnitId, model), ct);
+        db.Attach(mediationCase);
         // The archived copy goes into the case's unit, which the case's read through the scope filter has just shown to be the caller's.
         db.UnitOfRecordReadInScope(mediationCase);
         // The document, the case's link to it and both audit rows are one SaveChanges, so one transaction (issue 17: it was two in one).
@@ -113,7 +117,7 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// </summary>
     public async Task<byte[]> OfficeCopyAsync(Guid id, CancellationToken ct)
     {
-        var mediationCase = await cases.FindCaseAsync(id, ct);
+        var mediationCase = await AgreementCaseAsync(id, ct);
         if (mediationCase.AgreementDocumentId is null) throw new BusinessException(CasesErrorCodes.AgreementNotIssued);
         var model = await AgreementModelAsync(mediationCase, fullIdNumbers: true, ct);
         var copy = await documents.RenderUnarchivedAsync(AgreementTemplate, mediationCase.Number, model, ct);
@@ -122,10 +126,29 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
         return copy;
     }
 
-    private async Task<Dictionary<string, object?>> AgreementModelAsync(MediationCase mediationCase, bool fullIdNumbers, CancellationToken ct)
+    /// <summary>
+    /// What the 调解协议书 prints and what issuing it checks, read through the scope filter without tracking (issue 17: the case read
+    /// whole joined its nine owned tables — events, sessions, statements … — for every agreement).
+    /// </summary>
+    private sealed record AgreementCase(Guid Id, string Number, Guid OrgUnitId, Guid CommitteeId, string ConcurrencyStamp, CaseOutcome? Outcome,
+        Guid? AgreementDocumentId, DateTimeOffset? ConcludedAt, string? AgreementFacts, string? DisputedPoints, string? Responsibilities,
+        string? Performance, int LastEventSequence, List<CaseParty> Parties, List<AgreementTerm> Terms, List<Guid> MediatorIds);
+
+    private async Task<AgreementCase> AgreementCaseAsync(Guid id, CancellationToken ct) =>
+        await db.Set<MediationCase>().AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new AgreementCase(c.Id, c.Number, c.OrgUnitId, c.CommitteeId, c.ConcurrencyStamp, c.Outcome, c.AgreementDocumentId, c.ConcludedAt,
+                c.AgreementFacts, c.DisputedPoints, c.Responsibilities, c.Performance, c.Events.Max(e => (int?)e.Sequence) ?? 0,
+                c.Parties.ToList(), c.Terms.ToList(), c.Mediators.Select(m => m.UserId).ToList()))
+            .SingleOrDefaultAsync(ct)
+        ?? throw new EntityNotFoundException(nameof(MediationCase), id);
+
+    private async Task<Dictionary<string, object?>> AgreementModelAsync(AgreementCase mediationCase, bool fullIdNumbers, CancellationToken ct)
     {
-        var committee = await cases.FindCommitteeAsync(mediationCase.CommitteeId, ct);
-        var mediatorNames = committee.Mediators.Where(m => mediationCase.Mediators.Any(x => x.UserId == m.UserId)).Select(m => m.Name).ToList();
+        // The committee's name and its mediators' names, untracked: nothing of it is written.
+        var committee = await db.Set<MediationCommittee>().AsNoTracking().Where(c => c.Id == mediationCase.CommitteeId)
+                            .Select(c => new { c.Name, Mediators = c.Mediators.Select(m => new { m.UserId, m.Name }).ToList() }).SingleOrDefaultAsync(ct)
+                        ?? throw new EntityNotFoundException(nameof(MediationCommittee), mediationCase.CommitteeId);
+        var mediatorNames = committee.Mediators.Where(m => mediationCase.MediatorIds.Contains(m.UserId)).Select(m => m.Name).ToList();
         return new Dictionary<string, object?>
         {
             ["committee"] = committee.Name,

@@ -23,7 +23,27 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
     private readonly List<SessionParticipant> _participants = [];
     private readonly List<CaseEvent> _events = [];
 
+    // The highest event number when the case's events were not loaded (IssuingAgreement); 0 for a case read whole.
+    private int _lastEventNotLoaded;
+
     private MediationCase() { }
+
+    /// <summary>
+    /// The case as issuing its 调解协议书 changes it, for a caller that read only what the document prints (issue 17: reading the case
+    /// whole joined its nine owned tables for every agreement): attached, it saves the same UPDATE (the link and the stamp, checked
+    /// against the stamp read), the same next event and the same audit rows as the case read whole. Nothing else may be done with it.
+    /// </summary>
+    internal static MediationCase IssuingAgreement(Guid id, Guid orgUnitId, string concurrencyStamp, CaseOutcome? outcome, Guid? agreementDocumentId,
+        DateTimeOffset? concludedAt, int lastEventSequence) => new()
+    {
+        Id = id,
+        OrgUnitId = orgUnitId,
+        ConcurrencyStamp = concurrencyStamp,
+        Outcome = outcome,
+        AgreementDocumentId = agreementDocumentId,
+        ConcludedAt = concludedAt,
+        _lastEventNotLoaded = lastEventSequence,
+    };
 
     public Guid CommitteeId { get; private set; }
     public Guid OrgUnitId { get; private set; }
@@ -377,7 +397,7 @@ public sealed class MediationCase : AggregateRoot<Guid>, IOrgScoped
         _sessions.FirstOrDefault(s => s.Number == number) ?? throw new EntityNotFoundException(nameof(CaseSession), number);
 
     private void Log(CaseEventKind kind, DateTimeOffset at, string? actor, string? detail) =>
-        _events.Add(new CaseEvent(_events.Count == 0 ? 1 : _events.Max(e => e.Sequence) + 1, kind, at.ToUniversalTime(), actor,
+        _events.Add(new CaseEvent((_events.Count == 0 ? _lastEventNotLoaded : _events.Max(e => e.Sequence)) + 1, kind, at.ToUniversalTime(), actor,
             detail is { Length: > CaseEvent.MaxDetailLength } ? detail[..CaseEvent.MaxDetailLength] : detail));
 
     private void EnsureOpen()

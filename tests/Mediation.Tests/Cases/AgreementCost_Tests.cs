@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Mediation.Cases;
 using Mediation.Cases.Domain;
 using Mediation.Core.Auditing;
@@ -46,6 +48,10 @@ public abstract class AgreementCost_Tests(ITestOutputHelper output)
         var commands = log.Of("agreement-" + caseId);
         output.WriteLine($"{commands.Count} commands:\n{string.Join("\n", commands)}");
         commands.Count.ShouldBeLessThanOrEqualTo(MaxCommandsPerAgreement, string.Join("\n", commands));
+        // The case is read as far as the document prints it: not joined with its sessions, statements, participants, risk history or
+        // continued terms (the case here has a session on record), which the agreement does not print.
+        foreach (var unprinted in new[] { "CaseSessions", "CaseSessionStatements", "CaseSessionParticipants", "CaseRiskAssessments", "CaseTermContinuations" })
+            commands.ShouldNotContain(c => c.Contains(unprinted, StringComparison.Ordinal), string.Join("\n", commands));
         app.Services.GetRequiredService<IntakeCost_Tests.SaveLog>().Of("agreement-" + caseId)
             .ShouldBe(1, "the archived document, the case's link to it and their audit rows are one SaveChanges");
         // Every read comes before the write transaction begins: the PDF and the checks do not hold SQLite's one writer.
@@ -69,6 +75,20 @@ public abstract class AgreementCost_Tests(ITestOutputHelper output)
             .Where(a => a.EntityId == caseId.ToString() || a.EntityId == issued.DocumentId.ToString()).Select(a => a.EntityType).ToListAsync();
         audited.ShouldContain(nameof(MediationCase));
         audited.ShouldContain(nameof(IssuedDocument));
+        // The case's own change is the link alone, and its history gains the next event, as when the case was read whole.
+        var events = concluded.Events.OrderBy(e => e.Sequence).ToList();
+        events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, events.Count));
+        events[^1].Kind.ShouldBe(CaseEventKind.AgreementIssued);
+        events[^1].Detail.ShouldBe(issued.Number);
+        var caseChange = await db.Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityType == nameof(MediationCase) && a.EntityId == caseId.ToString() && a.Action == AuditActions.Updated)
+            .OrderByDescending(a => a.Id).Select(a => a.Details).FirstAsync();
+        caseChange.ShouldBe(JsonSerializer.Serialize(new Dictionary<string, object?> { ["AgreementDocumentId"] = new { old = (object?)null, @new = (object?)issued.DocumentId } }));
+        var eventRows = await db.Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.EntityType == nameof(CaseEvent) && a.Action == AuditActions.Created && a.Details!.Contains(caseId.ToString()))
+            .Select(a => a.Details!).ToListAsync();
+        eventRows.Count(d => JsonNode.Parse(d)![nameof(CaseEvent.Sequence)]!.GetValue<int>() == events[^1].Sequence)
+            .ShouldBe(1, string.Join("\n", eventRows));
     }
 
     private static async Task<Guid> ConcludedCaseAsync(MediationAppFactory app, HttpClient mediator)
