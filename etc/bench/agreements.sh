@@ -10,6 +10,8 @@
 # first thousands of requests). The measured run then issues up to DURATION × RUN_RATE (400/s) cases of its slice; a run whose
 # cases run out before DURATION says so (its documents/s is then the cases over the duration, not a throughput).
 # Env: DURATION (s, 10), WARMUP (s, 30), CONNECTIONS (8), THREADS (2), DATABASES ("sqlite postgresql"),
+#      WARMUP_MORE (s, 120) and JIT_QUIET (ms, 0.2): after WARMUP, 10 s more at a time until the JIT's thread took under JIT_QUIET ms
+#      per request of the last 10 s, for at most WARMUP_MORE s,
 #      VOLUME (the demo volume generated, 50k: about 18,000 concluded cases 泰山区 may issue; "small" has about 3,000),
 #      RUN_RATE (400: the measured run's cases, per second of DURATION; the rest of a run's slice is its warm-up's),
 #      TRACE_DIR (if set, a dotnet-trace thread-time profile of the host during each measured run goes there),
@@ -33,6 +35,8 @@ warmup="${WARMUP:-30}"
 volume="${VOLUME:-50k}"
 run_rate="${RUN_RATE:-400}"
 baseline_warmup=$(( warmup < 5 ? warmup : 5 ))
+warmup_more="${WARMUP_MORE:-120}"
+jit_quiet="${JIT_QUIET:-0.2}"
 connections="${CONNECTIONS:-8}"
 threads="${THREADS:-2}"
 databases="${DATABASES:-sqlite postgresql}"
@@ -79,6 +83,15 @@ start_variant_host() { # settings
     case "$setting" in HOST_DIR=*) host_dir="${setting#HOST_DIR=}" ;; *) host_settings+=("$setting") ;; esac
   done
   HOST_DIR="$host_dir" start_host "$provider" "$cs" "$log" Database__SqliteSynchronous=NORMAL "${host_settings[@]}"
+}
+
+# The CPU ticks of the host's tiered-compilation thread (the JIT's background compiler) so far.
+jit_ticks() { # pid
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    [[ "$(cat "$task/comm" 2>/dev/null)" == ".NET Tiered Com"* ]] && total=$(( total + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }') ))
+  done
+  echo "$total"
 }
 
 # The host's CPU ticks per thread, "<thread id> <ticks> <name>" a line (the name last: it may hold spaces), for THREAD_CPU.
@@ -180,6 +193,22 @@ for database in $databases; do
       warm_note=""
       [ "$warm_sent" -lt "$(wc -l <"$work/ids-warmup")" ] || warm_note=" (its cases ran out after $(( $(date +%s) - warmup_started )) s)"
       echo "    warm-up: $warm_sent requests over ${warmup} s, $warm_rps/s$warm_note"
+      # Then 10 s more at a time, on the warm-up's remaining cases, until the JIT's thread took under JIT_QUIET ms (0.2) per request of
+      # the last 10 s, for at most WARMUP_MORE s (120): after 30 s at a high load a host may still be compiling (2-5 ms per agreement).
+      used="$warm_sent"; more=0
+      while [ -z "$warm_note" ] && [ "$more" -lt "$warmup_more" ]; do
+        tail -n "+$(( used + 1 ))" "$work/ids-warmup" >"$work/ids-warmup-more"
+        [ -s "$work/ids-warmup-more" ] || { warm_note=" (its cases ran out)"; break; }
+        jit_before="$(jit_ticks "$host_pid")"
+        read -r _ _ _ more_sent _ _ <<<"$(run_wrk 10 "$base" TOKEN="$token" IDS_FILE="$work/ids-warmup-more")"
+        settle
+        jit_ms="$(awk -v t="$(( $(jit_ticks "$host_pid") - jit_before ))" -v n="$more_sent" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n ? 1000 * t / hz / n : 0 }')"
+        used=$(( used + more_sent )); more=$(( more + 10 ))
+        [ "$more_sent" -gt "$connections" ] || { warm_note=" (its cases ran out)"; break; }
+        echo "    warm-up +${more} s: $more_sent requests, the JIT's thread ${jit_ms} ms per request"
+        awk -v j="$jit_ms" -v q="$jit_quiet" 'BEGIN { exit !(j < q) }' && break
+      done
+      [ -z "$warm_note" ] || echo "    warm-up ended early$warm_note"
       before="$(sql "SELECT COUNT(*) FROM $cases_table WHERE \"AgreementDocumentId\" IS NOT NULL")"
       if [ -n "${TRACE_DIR:-}" ]; then # a thread-time profile of the host during the measured run, to see what costs
         mkdir -p "$TRACE_DIR"
