@@ -6,9 +6,12 @@
 # (ASP.NET Core with one route, no EF, no Hangfire), so the ratio says what the product adds over the runtime itself.
 # Readiness is polled every 50 ms; the CPU seconds the process used until it was ready (utime + stime) are printed beside the
 # seconds, as they hardly move with the machine's load while the seconds do. Prints a Markdown table for the README.
-# Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15), READYTORUN (1: publish the host ReadyToRun-compiled for this
-# machine's runtime identifier and start that instead of the build output, as a deployment would), RESULTS (a file: the warm start and
-# idle RSS of each database are appended for etc/bench/all.sh, see bench_result).
+# Two forms of the host, each on its own database, alternated within every warm round (build, published, build, published, …):
+# "build" is the build output (the JIT compiles everything; what etc/run.sh runs), "published" is `dotnet publish
+# host/Mediation.Host -c Release` (the host project sets PublishReadyToRun: its assemblies and every package's are precompiled for
+# this machine's runtime identifier; what a deployment runs, and the form P5 is judged on).
+# Env: DATABASES ("sqlite postgresql"), RUNS (3), IDLE (15), FORMS ("build published"; READYTORUN=1 is "published", 0 "build"),
+# RESULTS (a file: the warm start and idle RSS of each database and form are appended for etc/bench/all.sh, see bench_result).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/../.."
@@ -27,14 +30,21 @@ chmod 755 "$work"
 pids=()
 trap bench_cleanup EXIT
 
-build_release host/Mediation.Host
-host_dir="$PWD/host/Mediation.Host"; host_dll="bin/Release/net10.0/Mediation.Host.dll"; variant="build output (JIT)"
-if [ "${READYTORUN:-0}" = 1 ]; then
-  echo "==> Publishing ReadyToRun"
-  dotnet publish host/Mediation.Host -c Release -r "$(dotnet --info | awk '/RID:/ { print $2; exit }')" --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/publish" -nologo -v quiet >/dev/null
-  host_dir="$work/publish"; host_dll="Mediation.Host.dll"; variant="published ReadyToRun"
-fi
+case "${READYTORUN:-}" in 1) default_forms=published ;; 0) default_forms=build ;; *) default_forms="build published" ;; esac
+forms="${FORMS:-$default_forms}"
+declare -A form_dir form_dll form_title
+for form in $forms; do
+  case "$form" in
+    build)
+      build_release host/Mediation.Host
+      form_dir[build]="$PWD/host/Mediation.Host"; form_dll[build]="bin/Release/net10.0/Mediation.Host.dll"; form_title[build]="build output (JIT)" ;;
+    published)
+      echo "==> Publishing the host (ReadyToRun)"
+      dotnet publish host/Mediation.Host -c Release -o "$work/publish" -nologo -v quiet >/dev/null
+      form_dir[published]="$work/publish"; form_dll[published]="Mediation.Host.dll"; form_title[published]="published ReadyToRun" ;;
+    *) echo "Unknown form $form (known: build published)" >&2; exit 1 ;;
+  esac
+done
 build_release etc/bench/Baseline
 baseline_dll="$PWD/etc/bench/Baseline/bin/Release/net10.0/Bench.Baseline.dll"
 
@@ -52,13 +62,13 @@ rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system seconds so far
 
 # One start of the host: prints "seconds rss_mb cpu_seconds".
-host_once() { # provider, connection string, log
-  local start port seconds rss cpu
+host_once() { # form, provider, connection string, log
+  local start port seconds rss cpu form="$1"; shift
   port="$(free_port)"; start="$(date +%s.%N)"
-  (cd "$host_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+  (cd "${form_dir[$form]}" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider="$1" ConnectionStrings__Default="$2" Demo__Enabled=true Demo__Password="$password" \
     Logging__LogLevel__Default=Warning PersonalData__KeyFile="$work/keys-$1.json" DataProtection__KeysPath="$work/dp-$1" \
-    dotnet "$host_dll" >>"$3" 2>&1) &
+    dotnet "${form_dll[$form]}" >>"$3" 2>&1) &
   launched=$!; pids+=("$launched")
   seconds="$(ready_after "http://127.0.0.1:$port/health/ready" "$start")"; cpu="$(cpu_s "$launched")"
   sleep "$idle"; rss="$(rss_mb "$launched")"
@@ -80,46 +90,75 @@ baseline_once() { # provider, connection string
 
 declare -A results
 for database in $databases; do
+  # Each form starts on a database of its own (a form's first start seeds it; the seed fingerprint names the assemblies' builds).
+  declare -A cs=()
   case "$database" in
-    sqlite) mkdir -p "$work/sqlite"; provider=Sqlite; cs="Data Source=$work/sqlite/mediation.db"; base_cs="Data Source=$work/sqlite/baseline.db" ;;
+    sqlite)
+      mkdir -p "$work/sqlite"; provider=Sqlite; base_cs="Data Source=$work/sqlite/baseline.db"
+      for form in $forms; do cs[$form]="Data Source=$work/sqlite/mediation-$form.db"; done ;;
     postgresql)
       start_postgres
       as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres baseline
-      provider=PostgreSql; cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation"
-      base_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline" ;;
+      provider=PostgreSql; base_cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=baseline"
+      for form in $forms; do
+        as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "mediation_$form"
+        cs[$form]="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=mediation_$form"
+      done ;;
     *) echo "Unknown database $database" >&2; exit 1 ;;
   esac
-  log="$work/host-$database.log"
-  echo "==> $database: fresh database"
-  results["$database-fresh"]="$(host_once "$provider" "$cs" "$log")"
-  warm_s=""; warm_rss=""; warm_cpu=""; base_s=""; base_rss=""; base_cpu=""
+  declare -A warm_s=() warm_rss=() warm_cpu=()
+  for form in $forms; do
+    echo "==> $database, ${form_title[$form]}: fresh database"
+    results["$database-$form-fresh"]="$(host_once "$form" "$provider" "${cs[$form]}" "$work/host-$database-$form.log")"
+  done
+  base_s=""; base_rss=""; base_cpu=""
   for run in $(seq 1 "$runs"); do
-    echo "==> $database: warm start $run of $runs, then the baseline"
-    read -r s r c <<<"$(host_once "$provider" "$cs" "$log")"; warm_s+="$s "; warm_rss+="$r "; warm_cpu+="$c "
+    for form in $forms; do
+      echo "==> $database: warm start $run of $runs, ${form_title[$form]}"
+      read -r s r c <<<"$(host_once "$form" "$provider" "${cs[$form]}" "$work/host-$database-$form.log")"
+      warm_s[$form]+="$s "; warm_rss[$form]+="$r "; warm_cpu[$form]+="$c "
+      echo "    $s s to ready, $c CPU s, $r MB idle; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    done
+    echo "==> $database: the baseline, $run of $runs"
     read -r s r c <<<"$(baseline_once "$provider" "$base_cs")"; base_s+="$s "; base_rss+="$r "; base_cpu+="$c "
   done
-  results["$database-warm"]="$(echo "$warm_s" | median) $(echo "$warm_rss" | median) $(echo "$warm_cpu" | median)"
+  for form in $forms; do
+    results["$database-$form-warm"]="$(echo "${warm_s[$form]}" | median) $(echo "${warm_rss[$form]}" | median) $(echo "${warm_cpu[$form]}" | median)"
+    results["$database-$form-runs"]="${warm_s[$form]% }|${warm_cpu[$form]% }|${warm_rss[$form]% }"
+  done
   results["$database-baseline"]="$(echo "$base_s" | median) $(echo "$base_rss" | median) $(echo "$base_cpu" | median)"
   [ "$database" = postgresql ] && stop_postgres
 done
 
 echo
-echo "Start-up to ready and idle RSS (after $idle s), Release ($variant), demo seed; warm and baseline are medians of $runs; $(nproc) cores," \
-  "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
+echo "Start-up to ready and idle RSS (after $idle s), Release, demo seed; the forms alternated in each warm round; warm and baseline" \
+  "are medians of $runs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD)"
 echo
-echo "| database | start | seconds to ready | baseline seconds | ratio | CPU seconds to ready | baseline CPU seconds | ratio | idle RSS (MB) | baseline RSS (MB) | ratio |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| database | host | start | seconds to ready | baseline seconds | ratio | CPU seconds to ready | baseline CPU seconds | ratio | idle RSS (MB) | baseline RSS (MB) | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for database in $databases; do
   read -r bs br bc <<<"${results[$database-baseline]}"
-  for kind in fresh warm; do
-    read -r s r c <<<"${results[$database-$kind]}"
-    awk -v d="$database" -v k="$kind" -v s="$s" -v r="$r" -v c="$c" -v bs="$bs" -v br="$br" -v bc="$bc" \
-      'BEGIN { printf "| %s | %s | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, k, s, bs, s / bs, c, bc, c / bc, r, br, r / br }'
+  for form in $forms; do
+    for kind in fresh warm; do
+      read -r s r c <<<"${results[$database-$form-$kind]}"
+      awk -v d="$database" -v h="${form_title[$form]}" -v k="$kind" -v s="$s" -v r="$r" -v c="$c" -v bs="$bs" -v br="$br" -v bc="$bc" \
+        'BEGIN { printf "| %s | %s | %s | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %d | %d | %.1f |\n", d, h, k, s, bs, s / bs, c, bc, c / bc, r, br, r / br }'
+    done
   done
-  # P5's goals: a warm start ready within 1.5 s and an idle resident set within 200 MB.
-  read -r s r c <<<"${results[$database-warm]}"
-  bench_result "P5 warm start, $(database_title "$database")" "$s s to ready, $c CPU s (median of $runs, $variant)" \
-    "$bs s, $bc CPU s (bare endpoint)" "$(awk -v s="$s" -v b="$bs" 'BEGIN { printf "%.1f×", s / b }')" "≤ 1.5 s" "$(bench_met "$s <= 1.5")"
-  bench_result "P5 idle RSS, $(database_title "$database")" "$r MB after $idle s idle (median of $runs warm starts)" "$br MB (bare endpoint)" \
-    "$(awk -v r="$r" -v b="$br" 'BEGIN { printf "%.1f×", r / b }')" "≤ 200 MB" "$(bench_met "$r <= 200")"
+done
+echo
+echo "Warm runs in the order they ran (seconds | CPU seconds | idle RSS MB):"
+for database in $databases; do
+  for form in $forms; do echo "- $database, ${form_title[$form]}: ${results[$database-$form-runs]}"; done
+done
+for database in $databases; do
+  read -r bs br bc <<<"${results[$database-baseline]}"
+  for form in $forms; do
+    # P5's goals: a warm start ready within 1.5 s and an idle resident set within 200 MB.
+    read -r s r c <<<"${results[$database-$form-warm]}"
+    bench_result "P5 warm start, $(database_title "$database"), ${form_title[$form]}" "$s s to ready, $c CPU s (median of $runs)" \
+      "$bs s, $bc CPU s (bare endpoint)" "$(awk -v s="$s" -v b="$bs" 'BEGIN { printf "%.1f×", s / b }')" "≤ 1.5 s" "$(bench_met "$s <= 1.5")"
+    bench_result "P5 idle RSS, $(database_title "$database"), ${form_title[$form]}" "$r MB after $idle s idle (median of $runs warm starts)" \
+      "$br MB (bare endpoint)" "$(awk -v r="$r" -v b="$br" 'BEGIN { printf "%.1f×", r / b }')" "≤ 200 MB" "$(bench_met "$r <= 200")"
+  done
 done

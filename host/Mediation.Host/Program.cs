@@ -42,6 +42,8 @@ if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath
 builder.Services.AddMediationDatabase(builder.Configuration);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddMediationHangfire(builder.Configuration);
+builder.Services.AddSingleton<StartupMemoryTrim>();
+builder.Services.AddHostedService(services => services.GetRequiredService<StartupMemoryTrim>());
 
 builder.Services.ConfigureHttpJsonOptions(o => CoreServiceCollectionExtensions.ConfigureJson(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -40,6 +40,9 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
             // Every test client reaches the host from one address (TestServer gives none), so the real limit of
             // 30 sign-ins a minute per address would ration a whole test class; the throttle tests set their own.
             ["Identity:SignInRateLimit:PerAddress"] = "100000",
+            // The hosts of a test run share one process and one GC: a host's aggressive collection after its start would pause
+            // every other test's; StartupMemoryTrim_Tests turns it on for its own host.
+            ["Memory:TrimAfterStart"] = "off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _services = services;
