@@ -25,7 +25,8 @@ internal sealed class DeadlineSweepJob(
     /// <summary>The catalog key of a policy's display name ("受理告知期限"); every module defines one per policy it declares.</summary>
     public static string PolicyNameKey(string policy) => "DeadlinePolicy:" + policy;
 
-    private sealed record Candidate(Guid Id, string RecordType, Guid RecordId, Guid OrgUnitId, string PolicyName, DateOnly? DueDate, DateTimeOffset DueAt);
+    // Only what planning a step needs: the notices, which name the record and its due date, are the notice job's.
+    private sealed record Candidate(Guid Id, Guid OrgUnitId, string PolicyName, DateTimeOffset DueAt);
 
     private sealed record UnitInfo(Guid Id, string IssuingBodyName, OrgUnitKind Kind, string Path);
 
@@ -51,14 +52,21 @@ internal sealed class DeadlineSweepJob(
         var horizon = now + policies.LongestReminder;
         var candidates = await db.Set<DeadlineClock>().AsNoTracking()
             .Where(c => c.Status == ClockStatus.Running && c.DueAt != null && c.DueAt <= horizon)
-            .Select(c => new Candidate(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.DueDate, c.DueAt!.Value))
+            .Select(c => new Candidate(c.Id, c.OrgUnitId, c.PolicyName, c.DueAt!.Value))
             .ToListAsync(ct);
 
-        var planned = candidates
-            .SelectMany(c => policies.Find(c.PolicyName) is { } policy
-                ? StepPlanner.DueSteps(policy, c.DueAt, now).Select(s => (Clock: c, Policy: policy, Step: s))
-                : [])
-            .ToList();
+        // A storm's clocks share their due instants (a due date's end, one policy), so each policy and due instant is planned once:
+        // the steps and their names are the same objects for every clock that shares them.
+        var plans = new Dictionary<(string Policy, DateTimeOffset DueAt), PlannedStep[]>();
+        var planned = new List<(Candidate Clock, PlannedStep Step)>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (!plans.TryGetValue((candidate.PolicyName, candidate.DueAt), out var steps))
+                plans[(candidate.PolicyName, candidate.DueAt)] = steps = policies.Find(candidate.PolicyName) is { } policy
+                    ? StepPlanner.DueSteps(policy, candidate.DueAt, now).ToArray()
+                    : [];
+            foreach (var step in steps) planned.Add((candidate, step));
+        }
         if (planned.Count == 0) return 0;
 
         var clockIds = planned.Select(p => p.Clock.Id).Distinct().ToList();
@@ -68,7 +76,7 @@ internal sealed class DeadlineSweepJob(
                 .ToListAsync(ct))
             .Select(s => (s.ClockId, s.Step, s.DueInstant.UtcTicks))
             .ToHashSet();
-        var missing = planned.Where(p => !recorded.Contains((p.Clock.Id, p.Step.Step, p.Step.DueInstant.UtcTicks))).ToList();
+        var missing = planned.FindAll(p => !recorded.Contains((p.Clock.Id, p.Step.Step, p.Step.DueInstant.UtcTicks)));
         if (missing.Count == 0) return 0;
 
         var units = await LoadUnitsAsync(missing.Select(m => m.Clock.OrgUnitId).Distinct().ToList(), ct);
@@ -77,9 +85,12 @@ internal sealed class DeadlineSweepJob(
         var timing = new Timing();
         // Key order, so hosts sweeping at the same moment lock the same keys in the same order; a batch per transaction, so a
         // deadline storm of thousands of steps is a few round trips rather than one transaction per step.
-        var ordered = missing.OrderBy(m => m.Clock.Id).ThenBy(m => m.Step.Step, StringComparer.Ordinal).ThenBy(m => m.Step.DueInstant).ToList();
-        foreach (var batch in ordered.Chunk(inserter.StepsPerTransaction))
-            performed += await RecordAsync(batch, units, now, timing, ct);
+        missing.Sort(static (a, b) => a.Clock.Id.CompareTo(b.Clock.Id) is var byClock and not 0 ? byClock
+            : string.CompareOrdinal(a.Step.Step, b.Step.Step) is var byStep and not 0 ? byStep
+            : a.Step.DueInstant.CompareTo(b.Step.DueInstant));
+        var supervisors = new Dictionary<(Guid Owner, SupervisorLevel Level), Guid?>();
+        foreach (var batch in missing.Chunk(inserter.SweepStepsPerTransaction))
+            performed += await RecordAsync(batch, units, supervisors, now, timing, ct);
         if (performed > 0)
             logger.LogInformation(
                 "Deadline sweep recorded {Count} reminder/escalation steps of {Clocks} clocks in {Milliseconds} ms (reading {Reading} ms, " +
@@ -99,15 +110,19 @@ internal sealed class DeadlineSweepJob(
         public System.Diagnostics.Stopwatch Committing { get; } = new();
     }
 
-    private async Task<int> RecordAsync(IReadOnlyList<(Candidate Clock, DeadlinePolicy Policy, PlannedStep Step)> batch,
-        IReadOnlyDictionary<Guid, UnitInfo> units, DateTimeOffset now, Timing timing, CancellationToken ct)
+    /// <param name="supervisors">Each owner's supervisor at a level, once a sweep: a storm's clocks share their owning units.</param>
+    private async Task<int> RecordAsync(IReadOnlyList<(Candidate Clock, PlannedStep Step)> batch, IReadOnlyDictionary<Guid, UnitInfo> units,
+        Dictionary<(Guid Owner, SupervisorLevel Level), Guid?> supervisors, DateTimeOffset now, Timing timing, CancellationToken ct)
     {
-        var rows = batch.Select(m =>
+        var rows = new List<DeadlineStep>(batch.Count);
+        foreach (var (candidate, step) in batch)
         {
-            units.TryGetValue(m.Clock.OrgUnitId, out var owner);
-            var supervisor = m.Step.Supervisor is { } level && owner is not null ? Supervisor(owner, level, units) : null;
-            return new DeadlineStep(Guid.CreateVersion7(), m.Clock.Id, m.Step.Step, m.Step.Kind, m.Step.DueInstant.ToUniversalTime(), now, supervisor?.Id);
-        }).ToList();
+            Guid? supervisor = null;
+            if (step.Supervisor is { } level && units.TryGetValue(candidate.OrgUnitId, out var owner)
+                && !supervisors.TryGetValue((owner.Id, level), out supervisor))
+                supervisors[(owner.Id, level)] = supervisor = Supervisor(owner, level, units).Id;
+            rows.Add(new DeadlineStep(Guid.CreateVersion7(), candidate.Id, step.Step, step.Kind, step.DueInstant.ToUniversalTime(), now, supervisor));
+        }
 
         timing.Steps.Start();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -30,6 +30,16 @@ internal sealed class StepInserter(MediationDbContext db, IEnumerable<IBulkCopy>
 
     public int StepsPerTransaction => bulkCopy.Any() ? CopyBatchSize : BatchSize;
 
+    /// <summary>
+    /// Steps per transaction of a sweep where the rows are copied. The sweep writes only the steps (their notices follow in the
+    /// notice job, which keeps <see cref="CopyBatchSize"/>): a storm of 10,000 steps is about a megabyte, so it is one transaction,
+    /// one staging table and one commit, as the set-based statement it is measured against. Bounded all the same, for a sweep that
+    /// catches up after days down.
+    /// </summary>
+    public const int SweepCopyBatchSize = 50_000;
+
+    public int SweepStepsPerTransaction => bulkCopy.Any() ? SweepCopyBatchSize : BatchSize;
+
     public async Task<bool> TryInsertAsync(DeadlineStep step, CancellationToken ct) => (await InsertNewAsync([step], ct)).Count == 1;
 
     /// <summary>
