@@ -95,15 +95,19 @@ internal sealed class CaseProceedingsAppService(MediationDbContext db, CaseAppSe
     /// <summary>Issues the 调解协议书 (Art. 29) into the document archive; the archived PDF is the one the parties sign.</summary>
     public async Task<AgreementIssuedDto> IssueAgreementAsync(Guid id, CancellationToken ct)
     {
+        // A caller that has already read the case whole in this scope (the case page reads it to see whether the agreement is issued)
+        // has it tracked: a second instance with the same key could not be attached, so that one records the issue.
+        var tracked = db.Set<MediationCase>().Local.FindEntry(id)?.Entity;
         var printed = await AgreementCaseAsync(id, ct);
-        // Only what the issue changes is tracked: the case's UPDATE, its next event and their audit rows are those of the case read whole.
-        var mediationCase = MediationCase.IssuingAgreement(printed.Id, printed.OrgUnitId, printed.ConcurrencyStamp, printed.Outcome,
+        // Otherwise only what the issue changes is tracked: the case's UPDATE, its next event and their audit rows are those of the
+        // case read whole.
+        var mediationCase = tracked ?? MediationCase.IssuingAgreement(printed.Id, printed.OrgUnitId, printed.ConcurrencyStamp, printed.Outcome,
             printed.AgreementDocumentId, printed.ConcludedAt, printed.LastEventSequence);
         mediationCase.EnsureAgreementCanBeIssued();
         var model = await AgreementModelAsync(printed, fullIdNumbers: false, ct);
         var document = await documents.PrepareAsync(new IssueFromTemplate(AgreementTemplate, printed.Number, CaseAppService.RecordType,
             printed.Id.ToString(), printed.OrgUnitId, model), ct);
-        db.Attach(mediationCase);
+        if (tracked is null) db.Attach(mediationCase);
         // The archived copy goes into the case's unit, which the case's read through the scope filter has just shown to be the caller's.
         db.UnitOfRecordReadInScope(mediationCase);
         // The document, the case's link to it and both audit rows are one SaveChanges, so one transaction (issue 17: it was two in one).

@@ -91,7 +91,7 @@ public abstract class AgreementCost_Tests(ITestOutputHelper output)
             .ShouldBe(1, string.Join("\n", eventRows));
     }
 
-    private static async Task<Guid> ConcludedCaseAsync(MediationAppFactory app, HttpClient mediator)
+    internal static async Task<Guid> ConcludedCaseAsync(MediationAppFactory app, HttpClient mediator)
     {
         var (committee, mediatorId) = await CaseSetup.CommitteeAsync(app);
         var registered = await CaseSetup.RegisterAsync(app, committee.Id, mediatorId);

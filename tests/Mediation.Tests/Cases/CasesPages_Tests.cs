@@ -4,6 +4,7 @@ using Mediation.Core.Data;
 using Mediation.Core.Deadlines.Domain;
 using Microsoft.EntityFrameworkCore;
 using Mediation.Tests.Api;
+using Mediation.Tests.Documents;
 using Mediation.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -315,6 +316,32 @@ public abstract partial class CasesPages_Tests : ProviderTests
         detail.ShouldContain("李某某（委托代理人：赵律师）");
         var stored = await (await mediator.GetAsync("/api" + page)).ReadAsync<CaseDto>();
         stored.Parties.Select(p => (p.LegalRepresentative, p.Agent)).ShouldBe([("王某某（父）", null), (null, "赵律师")]);
+    }
+
+    [Fact]
+    public async Task The_case_page_issues_the_agreement_once_and_a_reprint_is_the_archived_pdf()
+    {
+        // The page reads the case whole (is the agreement issued yet?) before it issues it in the same request: the issue must record
+        // itself on that instance (issue 17's narrow read once attached a second one and the print failed).
+        var app = await AppAsync();
+        var mediator = await ClientAsync(userName: "demo.mediator");
+        var caseId = await AgreementCost_Tests.ConcludedCaseAsync(app, mediator);
+        var token = AntiforgeryToken().Match(await mediator.GetStringAsync($"/Cases/{caseId}")).Groups[1].Value;
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+
+        var first = await mediator.PostAsync($"/Cases/{caseId}?handler=Agreement", new FormUrlEncodedContent(form));
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        first.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await first.Content.ReadAsByteArrayAsync();
+        var stored = await (await mediator.GetAsync($"/api/cases/{caseId}")).ReadAsync<CaseDto>();
+        PdfText.AllText(pdf).ShouldContain(stored.Number);
+        stored.Outcome!.AgreementDocumentId.ShouldNotBeNull();
+        stored.Timeline!.Count(e => e.Kind == CaseEventKind.AgreementIssued).ShouldBe(1);
+
+        var reprint = await mediator.PostAsync($"/Cases/{caseId}?handler=Agreement", new FormUrlEncodedContent(form));
+        reprint.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reprint.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        (await (await mediator.GetAsync($"/api/cases/{caseId}")).ReadAsync<CaseDto>()).Timeline!.Count(e => e.Kind == CaseEventKind.AgreementIssued).ShouldBe(1);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
