@@ -42,6 +42,7 @@ if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath
 builder.Services.AddMediationDatabase(builder.Configuration);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddMediationHangfire(builder.Configuration);
+_ = StartupMemoryTrim.Delay(builder.Configuration); // a wrong setting stops the start, not the host minutes later
 builder.Services.AddSingleton<StartupMemoryTrim>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StartupMemoryTrim>());
 

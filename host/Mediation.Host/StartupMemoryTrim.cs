@@ -20,7 +20,10 @@ internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime, IConf
     {
         null or "" => TimeSpan.FromSeconds(5),
         "off" => null,
-        var text => TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        var text when TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var delay) && delay >= TimeSpan.Zero => delay,
+        // Read once at start-up (Program): a wrong value stops the start with this message instead of failing the trim later.
+        var text => throw new InvalidOperationException(
+            $"Memory:TrimAfterStart must be a wait such as 00:00:05, or off; it is \"{text}\"."),
     };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

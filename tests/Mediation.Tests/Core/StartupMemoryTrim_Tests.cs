@@ -37,6 +37,13 @@ public sealed class StartupMemoryTrim_Tests
         StartupMemoryTrim.Delay(Settings("00:00:30")).ShouldBe(TimeSpan.FromSeconds(30));
     }
 
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-00:00:01")]
+    public void A_wrong_trim_setting_is_refused_with_the_settings_name(string trimAfterStart) =>
+        Should.Throw<InvalidOperationException>(() => StartupMemoryTrim.Delay(Settings(trimAfterStart)))
+            .Message.ShouldBe($"Memory:TrimAfterStart must be a wait such as 00:00:05, or off; it is \"{trimAfterStart}\".");
+
     private static IConfiguration Settings(string trimAfterStart) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Memory:TrimAfterStart"] = trimAfterStart }).Build();
 }
