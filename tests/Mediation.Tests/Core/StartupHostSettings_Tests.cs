@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Mediation.Tests.Architecture;
 using Shouldly;
 
 namespace Mediation.Tests.Core;
@@ -19,11 +20,6 @@ public sealed class StartupHostSettings_Tests
         readyToRun.ShouldContain("true", $"{HostProject()} does not set PublishReadyToRun: a publish would ship IL that every start compiles again");
     }
 
-    private static string HostProject()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mediation.sln"))) root = root.Parent;
-        return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Mediation.sln not found above " + AppContext.BaseDirectory),
-            "host", "Mediation.Host", "Mediation.Host.csproj");
-    }
+    private static string HostProject() =>
+        Path.Combine(KernelAssemblies.RepositoryRoot().FullName, "host", "Mediation.Host", "Mediation.Host.csproj");
 }
