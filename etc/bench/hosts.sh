@@ -42,10 +42,9 @@ done
 token="$(curl -fsS -H 'Content-Type: application/json' -d "{\"userName\":\"demo.petitionofficer\",\"password\":\"$password\"}" \
   "http://127.0.0.1:${ports[0]}/api/auth/token" | jq -r .accessToken)"
 
-# CPU seconds (user + system) so far: of the given processes; of the cluster (the postmaster, its live children, and the children it
+# CPU seconds (user + system) so far of the cluster (the postmaster, its live children, and the children it
 # has reaped, which the kernel adds to its cutime/cstime); busy seconds of the whole machine (all cores, /proc/stat: not idle, not
 # iowait).
-cpu_of() { local s=0 p; for p in "$@"; do s="$(awk -v s="$s" -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", s + ($14 + $15) / hz }' "/proc/$p/stat")"; done; echo "$s"; }
 cluster_cpu() {
   local postmaster children
   postmaster="$(head -1 "$pg_data/postmaster.pid")"
@@ -62,7 +61,7 @@ machine_busy() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + 
 load() { # seconds, number of hosts
   local seconds="$1" n="$2"
   local each=$(( connections / n )) k clients=() pids_used=("${host_pids[@]:0:$n}") h0 p0 b0 t0 h1 p1 b1 t1
-  h0="$(cpu_of "${pids_used[@]}")"; p0="$(cluster_cpu)"; b0="$(machine_busy)"; t0="$(date +%s.%N)"
+  h0="$(cpu_seconds "${pids_used[@]}")"; p0="$(cluster_cpu)"; b0="$(machine_busy)"; t0="$(date +%s.%N)"
   for k in $(seq 1 "$n"); do
     TOKEN="$token" BENCH_PATH=/api/petitions wrk -t1 -c"$each" -d"${seconds}s" --timeout 5s -s etc/bench/petitions.lua \
       "http://127.0.0.1:${ports[$(( k - 1 ))]}" >"$work/wrk-$k.out" &
@@ -75,7 +74,7 @@ load() { # seconds, number of hosts
     sleep 0.2
   done
   wait "${clients[@]}" # the wrk clients only: the hosts are children of this shell too
-  h1="$(cpu_of "${pids_used[@]}")"; p1="$(cluster_cpu)"; b1="$(machine_busy)"; t1="$(date +%s.%N)"
+  h1="$(cpu_seconds "${pids_used[@]}")"; p1="$(cluster_cpu)"; b1="$(machine_busy)"; t1="$(date +%s.%N)"
   cat "$work"/wrk-*.out | sed -n 's/^RESULT rps=\([0-9.]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) requests=\([0-9]*\) timeouts=\([0-9]*\) non2xx=\([0-9]*\).*/\1 \2 \3 \4 \5 \6/p' |
     awk -v h="$(awk -v a="$h0" -v b="$h1" 'BEGIN { print b - a }')" -v p="$(awk -v a="$p0" -v b="$p1" 'BEGIN { print b - a }')" \
         -v busy="$(awk -v a="$b0" -v b="$b1" -v s="$t0" -v e="$t1" -v c="$(nproc)" 'BEGIN { print (b - a) / ((e - s) * c) }')" \

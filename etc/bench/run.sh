@@ -29,8 +29,6 @@ pids=()
 
 trap bench_cleanup EXIT
 
-# CPU seconds (user + system) the process has used so far.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 # wrk with the Lua script; prints "rps p50 p99 timeouts non2xx cpu_ms" of the measured run, cpu_ms being the server's CPU per
 # request (user + system, background work included): on a shared machine the figure that moves least with the others' load.

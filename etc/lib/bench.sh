@@ -24,6 +24,8 @@ wait_for() { # url, seconds
 }
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 seconds() { local start; start="$(date +%s.%N)"; "$@" >/dev/null; awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }'; }
+# CPU seconds (user + system) the given processes have used so far, summed.
+cpu_seconds() { local p; for p in "$@"; do cat "/proc/$p/stat"; done | awk -v hz="$(getconf CLK_TCK)" '{ s += $14 + $15 } END { printf "%.2f", s / hz }'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # A cluster on a free port with database "mediation"; extra server settings as arguments ("-c synchronous_commit=off").
