@@ -73,7 +73,9 @@ public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, 
 
         // The rows carry the host's time (they were written with it), so the settling delay is the host's too.
         var cutoff = clock.GetUtcNow() - options.Value.SealDelay;
-        var pending = await PendingRows(db, cutoff).ToListAsync(ct);
+        var seals = AuditSeals.For(db);
+        var query = PendingRows(db, cutoff);
+        var pending = await (seals is null ? query : query.AsNoTracking()).ToListAsync(ct);
         if (pending.Count == 0) return 0;
 
         var last = await db.Set<AuditEntry>().Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence)
@@ -85,7 +87,8 @@ public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, 
             row.Seal(++sequence, previous);
             previous = row.Hash!;
         }
-        await db.SaveChangesAsync(ct);
+        if (seals is null) await db.SaveChangesAsync(ct);
+        else await seals.WriteAsync(db, pending, ct);
         return pending.Count;
     }
 
