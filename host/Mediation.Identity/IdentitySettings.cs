@@ -25,6 +25,13 @@ public sealed class IdentitySettings
     /// by another host, or in the database by hand, within this long. Zero reads them on every request.
     /// </summary>
     public TimeSpan ClaimsCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long this process keeps a bearer token's decrypted ticket (<see cref="BearerTicketCache"/>), never past the token's expiry.
+    /// The account's state and security stamp and the expiry are checked on every request regardless; what the duration bounds is how
+    /// long a token stays readable after its data-protection key is revoked. Zero decrypts the token on every request.
+    /// </summary>
+    public TimeSpan BearerTicketCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Sign-in attempts allowed per window, per client address and per user name.</summary>

@@ -7,6 +7,7 @@ using Mediation.Core.Errors;
 using Mediation.Core.PersonalData;
 using Mediation.Core.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -93,6 +94,9 @@ public static class SecurityServiceCollectionExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.TokenLifetime)
             .AddScheme<AuthenticationSchemeOptions, StampCheckedBearerHandler>(StampCheckedBearerHandler.SchemeName, null);
+        // After the framework has set the data-protection format: tokens are decrypted once, not on every request (issue 17).
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider>((o, clock) =>
+            o.BearerTokenProtector = new BearerTicketCache(o.BearerTokenProtector, clock, settings.BearerTicketCacheDuration));
 
         return services;
     }
