@@ -69,9 +69,11 @@ internal sealed class ServerRejectionProblems(ConnectionDelegate next, ProblemWr
     }
 
     /// <summary>Kestrel's own empty 4xx with "Connection: close", rewritten with a problem body; null for anything else.</summary>
-    private byte[]? Rewrite(ReadOnlySequence<byte> buffer)
+    internal byte[]? Rewrite(ReadOnlySequence<byte> buffer)
     {
-        if (buffer.Length > MaxHeadBytes) return null;
+        // Every write of every response passes here: anything but a 4xx head goes through without a copy (issue 17: copying and
+        // decoding each response was 1.3% of the intake host's allocations).
+        if (buffer.Length > MaxHeadBytes || !StartsAsClientError(buffer)) return null;
         var text = Encoding.ASCII.GetString(buffer.ToArray());
         if (!(text.StartsWith("HTTP/1.1 4", StringComparison.Ordinal) || text.StartsWith("HTTP/1.0 4", StringComparison.Ordinal))) return null;
         var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
@@ -95,6 +97,14 @@ internal sealed class ServerRejectionProblems(ConnectionDelegate next, ProblemWr
         var rewritten = string.Join("\r\n", lines) + "\r\nContent-Type: " + ProblemWriter.ContentType + "; charset=utf-8"
             + "\r\nX-Content-Type-Options: nosniff\r\nContent-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(rewritten), .. body];
+    }
+
+    private static bool StartsAsClientError(ReadOnlySequence<byte> buffer)
+    {
+        Span<byte> start = stackalloc byte[10];
+        if (buffer.Length < start.Length) return false;
+        buffer.Slice(0, start.Length).CopyTo(start);
+        return start.SequenceEqual("HTTP/1.1 4"u8) || start.SequenceEqual("HTTP/1.0 4"u8);
     }
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe

@@ -136,7 +136,14 @@ internal sealed class AuditSaveChangesInterceptor(AuditContext audit, IEnumerabl
         return rows.Entry(entity);
     }
 
-    internal static bool IsSecret(string propertyName) => SecretSuffixes.Any(s => propertyName.EndsWith(s, StringComparison.Ordinal));
+    internal static bool IsSecret(string propertyName)
+    {
+        // A loop, not Any with a lambda: this runs for every property of every audited entity, and the lambda's closure was an
+        // allocation each time (issue 17).
+        foreach (var suffix in SecretSuffixes)
+            if (propertyName.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private static string? Redacted(object? value) => value is null ? null : "***";
 
