@@ -124,11 +124,13 @@ public abstract class AuditChainSealing_Tests
         statements.AuditUpdates.ShouldBe((sealedRows + AuditChain.BatchSize - 1) / AuditChain.BatchSize, "one UPDATE a batch");
         var report = await chain.VerifyAsync(CancellationToken.None);
         report.Intact.ShouldBeTrue($"broken at sequence {report.BrokenAtSequence}");
-        report.Pending.ShouldBe(0);
+        // Not report.Pending: the host's own rows written within the settling second before the call (seed, sign-in) may still wait
+        // for the next seal; this test's rows are a minute old and must all be sealed.
         await using var check = app.Services.CreateAsyncScope();
         var rows = await check.ServiceProvider.GetRequiredService<MediationDbContext>().Set<AuditEntry>().AsNoTracking()
             .Where(a => a.EntityType == "SealedInOneUpdate").OrderBy(a => a.Sequence).ToListAsync();
         rows.Count.ShouldBe(AuditChain.BatchSize * 2 + 150);
+        rows.ShouldAllBe(r => r.Sequence != null, "every row of the test sealed");
         rows.Select(r => r.EntityId).ShouldBe(rows.OrderBy(r => r.Id).Select(r => r.EntityId), "sealed in the order they were written");
         for (var i = 1; i < rows.Count; i++)
         {
