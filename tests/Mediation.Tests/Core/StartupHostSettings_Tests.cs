@@ -21,15 +21,15 @@ public sealed class StartupHostSettings_Tests
     }
 
     [Fact]
-    public void The_host_delays_tier_1_call_counting_past_its_start()
+    public void The_host_leaves_tier_1_call_counting_at_the_runtimes_delay()
     {
-        // Measured (README "Start-up and memory", session 22): with the runtime's 100 ms the JIT re-compiled the start's methods at
-        // tier 1 during the start, and the idle host kept that code (about 20 MB of its idle RSS).
-        var delay = XDocument.Load(HostProject()).Descendants("RuntimeHostConfigurationOption")
+        // Measured (README "Intake", session 23): a 3000 ms delay (session 22, for 20 MB less idle RSS) kept intake's hot path at
+        // tier 0 under load, because the delay restarts with every newly called method: 3.24 ms host CPU per registration against
+        // 1.25-1.33 ms with the runtime's 100 ms, alternated on an idle machine. A longer delay must not come back for memory.
+        var delays = XDocument.Load(HostProject()).Descendants("RuntimeHostConfigurationOption")
             .Where(e => (string?)e.Attribute("Include") == "System.Runtime.TieredCompilation.CallCountingDelayMs")
-            .Select(e => int.Parse((string?)e.Attribute("Value") ?? "", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        delay.ShouldHaveSingleItem($"{HostProject()} does not set System.Runtime.TieredCompilation.CallCountingDelayMs");
-        delay[0].ShouldBeGreaterThanOrEqualTo(1000);
+            .Select(e => (string?)e.Attribute("Value")).ToList();
+        delays.ShouldBeEmpty($"{HostProject()} sets System.Runtime.TieredCompilation.CallCountingDelayMs to {string.Join(", ", delays)}");
     }
 
     private static string HostProject() =>
