@@ -75,7 +75,6 @@ internal sealed class ServerRejectionProblems(ConnectionDelegate next, ProblemWr
         // decoding each response was 1.3% of the intake host's allocations).
         if (buffer.Length > MaxHeadBytes || !StartsAsClientError(buffer)) return null;
         var text = Encoding.ASCII.GetString(buffer.ToArray());
-        if (!(text.StartsWith("HTTP/1.1 4", StringComparison.Ordinal) || text.StartsWith("HTTP/1.0 4", StringComparison.Ordinal))) return null;
         var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (headEnd < 0 || headEnd + 4 != text.Length) return null;
         var head = text[..headEnd];
