@@ -20,7 +20,12 @@ public sealed class HangfireOptions
 
     public bool ServerEnabled { get; set; } = true;
     public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 2, 10);
-    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the server looks for recurring and delayed jobs that fell due: Hangfire's own 15 s. The jobs are minutely at most
+    /// and the deadlines they watch run in hours and days, so a job may start up to 15 s after its minute; an idle host polled
+    /// every second kept allocating and compiling for it (issue 17, P5). A test with a seconds schedule sets 1 s.
+    /// </summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// Cron expressions replacing recurring jobs' own (<c>Hangfire:Schedules:0:Job=deadlines:sweep</c>,

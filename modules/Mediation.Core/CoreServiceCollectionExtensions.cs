@@ -6,6 +6,7 @@ using Mediation.Core.Localization;
 using Mediation.Core.Messaging;
 using Mediation.Core.Modularity;
 using Mediation.Core.Numbering;
+using Mediation.Core.Polling;
 using Mediation.Core.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<IntegrationEventRegistry>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IPollWaits, RuntimePollWaits>();
         services.AddScoped<IIntegrationEventPublisher, OutboxPublisher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();

@@ -1,4 +1,5 @@
 using Mediation.Core.Data;
+using Mediation.Core.Polling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,12 @@ public sealed class AuditOptions
 
     public TimeSpan SealInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest wait of an idle sealer: after each round that sealed nothing the wait doubles up to this. A row written in this
+    /// host wakes it (<see cref="AuditSignal"/>); a row written on another host waits at most this long. Below the interval: the interval.
+    /// </summary>
+    public TimeSpan MaxSealInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Rows younger than this wait, so a slower transaction's row still joins the chain in order of commit.</summary>
     public TimeSpan SealDelay { get; set; } = TimeSpan.FromSeconds(1);
 }
@@ -25,7 +32,7 @@ public sealed record AuditChainReport(bool Intact, long Checked, long Pending, l
 /// sequence number. Inside one host every caller shares the holder, so they take turns at a gate:
 /// two seals that read the same pending rows would number them twice, the second after the first.
 /// </summary>
-public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options, ILogger<AuditChain> logger) : IDisposable
+public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options) : IDisposable
 {
     private const string LeaseName = "audit-sealer";
 
@@ -140,30 +147,26 @@ public sealed class AuditChain(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     public void Dispose() => _sealing.Dispose();
-
-    internal async Task RunAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SealPendingAsync(stoppingToken);
-                await Task.Delay(options.Value.SealInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Sealing the audit chain failed");
-                await Task.Delay(options.Value.SealInterval * 5, stoppingToken);
-            }
-        }
-    }
 }
 
-internal sealed class AuditChainService(AuditChain chain) : BackgroundService
+/// <summary>Wakes the idle audit sealer when an audit row is written (every row is made by <see cref="AuditContext.Entry"/>).</summary>
+public sealed class AuditSignal : WakeSignal;
+
+/// <summary>
+/// Seals the chain in the background: every <see cref="AuditOptions.SealInterval"/> while there are rows to seal, then less and less
+/// often up to <see cref="AuditOptions.MaxSealInterval"/>; a row written in this host wakes a backed-off sealer, which seals it once
+/// it has settled (<see cref="AuditOptions.SealDelay"/>). Which host seals, and that a row is sealed once, stay the chain's own
+/// guarantees (the lease, the gate, the UPDATE that refuses sealed rows); this only decides when it asks.
+/// </summary>
+internal sealed class AuditChainService(AuditChain chain, AuditSignal signal, IPollWaits waits, IOptions<AuditOptions> options, ILogger<AuditChain> logger)
+    : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => chain.RunAsync(stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var audit = options.Value;
+        var poller = new IdlePoller(waits, signal, new IdlePollerSettings(audit.SealInterval, audit.MaxSealInterval,
+            SettleAfterWake: audit.SealDelay, WakeOnlyWhenBackedOff: true, AfterFailure: audit.SealInterval * 5,
+            FailureMessage: "Sealing the audit chain failed"), logger);
+        return poller.RunAsync(async ct => new PollRound(await chain.SealPendingAsync(ct) > 0), stoppingToken);
+    }
 }

@@ -9,7 +9,7 @@ namespace Mediation.Core.Auditing;
 public sealed record AuditActor(Guid? UserId, string? UserName, string? IpAddress, string? CorrelationId);
 
 /// <summary>Who and from where, for the audit row; outside a request (jobs) it is the system.</summary>
-public sealed class AuditContext(ICurrentUser user, IHttpContextAccessor http, ICorrelationIdAccessor correlation, TimeProvider clock)
+public sealed class AuditContext(ICurrentUser user, IHttpContextAccessor http, ICorrelationIdAccessor correlation, TimeProvider clock, AuditSignal signal)
 {
     private ConditionalWeakTable<object, AuditActor>? _onBehalfOf;
 
@@ -30,18 +30,27 @@ public sealed class AuditContext(ICurrentUser user, IHttpContextAccessor http, I
 
     internal AuditActor? ActorFor(object entity) => _onBehalfOf is { } map && map.TryGetValue(entity, out var actor) ? actor : null;
 
+    /// <summary>
+    /// Every audit row is made here (the save's interceptor, bulk inserts, security events, exports), so here the idle sealer is
+    /// woken: it seals the row once it has settled (<see cref="AuditOptions.SealDelay"/>). A row that does not commit costs it one
+    /// empty round; one that commits later than that is found by the rounds that follow, their waits growing again from the interval.
+    /// </summary>
     internal AuditEntry Entry(AuditCategory category, string action, string? entityType = null, string? entityId = null,
-        string? details = null, Guid? userId = null, string? userName = null, AuditActor? actor = null) => new()
+        string? details = null, Guid? userId = null, string? userName = null, AuditActor? actor = null)
     {
-        OccurredAt = Now,
-        Category = category,
-        Action = action,
-        UserId = userId ?? (actor is null ? UserId : actor.UserId),
-        UserName = userName ?? (actor is null ? UserName : actor.UserName),
-        IpAddress = actor is null ? IpAddress : actor.IpAddress,
-        EntityType = entityType,
-        EntityId = entityId,
-        Details = details,
-        CorrelationId = actor is null ? CorrelationId : actor.CorrelationId,
-    };
+        signal.Notify();
+        return new()
+        {
+            OccurredAt = Now,
+            Category = category,
+            Action = action,
+            UserId = userId ?? (actor is null ? UserId : actor.UserId),
+            UserName = userName ?? (actor is null ? UserName : actor.UserName),
+            IpAddress = actor is null ? IpAddress : actor.IpAddress,
+            EntityType = entityType,
+            EntityId = entityId,
+            Details = details,
+            CorrelationId = actor is null ? CorrelationId : actor.CorrelationId,
+        };
+    }
 }

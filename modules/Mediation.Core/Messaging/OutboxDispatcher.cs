@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Mediation.Core.Data;
+using Mediation.Core.Polling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +15,13 @@ public sealed class OutboxOptions
 
     public bool DispatcherEnabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest wait of an idle dispatcher: after each round that found nothing the wait doubles up to this (never past a failed
+    /// delivery's retry). A commit in this host wakes it (<see cref="OutboxSignal"/>); a message committed on another host waits at
+    /// most this long. Below the interval: the interval.
+    /// </summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>After a commit wakes the dispatcher, it waits this long so the commits arriving meanwhile go in the same round.</summary>
     public TimeSpan CoalesceDelay { get; set; } = TimeSpan.FromMilliseconds(200);
@@ -30,7 +39,6 @@ public sealed class OutboxOptions
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IntegrationEventRegistry registry,
-    OutboxSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     IOptions<JsonSerializerOptionsHolder> json,
@@ -38,8 +46,21 @@ public sealed class OutboxDispatcher(
 {
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    public async Task<int> DispatchPendingAsync(CancellationToken ct)
+    /// <summary>
+    /// A lease's end is the database's time (to the millisecond on SQLite) and the dispatcher's waits are the host's: a retry is
+    /// looked for this much after its lease ends, so the round that looks finds it free.
+    /// </summary>
+    internal static readonly TimeSpan RetryGrace = TimeSpan.FromMilliseconds(50);
+
+    // When the deliveries that failed in this host may be tried again (Stopwatch timestamps), so an idle dispatcher's wait ends then.
+    private readonly PriorityQueue<long, long> _retries = new();
+
+    public async Task<int> DispatchPendingAsync(CancellationToken ct) => (await DispatchRoundAsync(ct)).Finished;
+
+    /// <summary>One round: the messages it finished, whether it found any to try, and when the next known retry falls due.</summary>
+    internal async Task<OutboxRound> DispatchRoundAsync(CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         List<OutboxCandidate> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -69,7 +90,28 @@ public sealed class OutboxDispatcher(
                     candidates.Where(c => c.EventName == candidate.EventName).Select(c => c.Id).ToList(), ct);
             }
         }
-        return finished;
+        return new OutboxRound(finished, candidates.Count > 0, NextRetryIn(started));
+    }
+
+    private void RememberRetry(TimeSpan backoff)
+    {
+        var due = Stopwatch.GetTimestamp() + (long)((backoff + RetryGrace).TotalSeconds * Stopwatch.Frequency);
+        lock (_retries) _retries.Enqueue(due, due);
+    }
+
+    /// <summary>
+    /// How long until the earliest retry this host knows of; those due before the round started were looked for by it and are
+    /// forgotten (one due while it ran gives zero: another round at once).
+    /// </summary>
+    private TimeSpan? NextRetryIn(long roundStarted)
+    {
+        lock (_retries)
+        {
+            while (_retries.TryPeek(out var due, out _) && due <= roundStarted) _retries.Dequeue();
+            if (!_retries.TryPeek(out var next, out _)) return null;
+            var now = Stopwatch.GetTimestamp();
+            return next > now ? Stopwatch.GetElapsedTime(now, next) : TimeSpan.Zero;
+        }
     }
 
     private async Task<int> TryDeliverMergedAsync(string eventName, List<Guid> ids, CancellationToken ct)
@@ -163,6 +205,7 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.LastError, error.Length > 4000 ? error[..4000] : error)
                 .SetProperty(m => m.LockedUntil, retryAt), ct);
+            RememberRetry(backoff);
             return false;
         }
     }
@@ -189,38 +232,33 @@ public sealed class OutboxDispatcher(
         var cutoff = clock.GetUtcNow() - options.Value.KeepProcessedFor;
         return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
     }
-
-    internal async Task RunAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchPendingAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Outbox dispatch round failed");
-            }
-            try
-            {
-                if (await signal.WaitAsync(options.Value.PollInterval, stoppingToken) && options.Value.CoalesceDelay > TimeSpan.Zero)
-                    await Task.Delay(options.Value.CoalesceDelay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 }
 
 internal sealed record OutboxCandidate(Guid Id, string EventName);
 
-internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options) : BackgroundService
+internal readonly record struct OutboxRound(int Finished, bool FoundWork, TimeSpan? NextRetryIn);
+
+/// <summary>
+/// Delivers in the background: a commit in this host wakes it (after <see cref="OutboxOptions.CoalesceDelay"/>, so one round takes
+/// the commits arriving meanwhile); otherwise every <see cref="OutboxOptions.PollInterval"/> while rounds find messages, then less
+/// and less often up to <see cref="OutboxOptions.MaxPollInterval"/>, never past a failed delivery's retry.
+/// </summary>
+internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, OutboxSignal signal, IPollWaits waits, IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Value.DispatcherEnabled ? dispatcher.RunAsync(stoppingToken) : Task.CompletedTask;
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var outbox = options.Value;
+        if (!outbox.DispatcherEnabled) return Task.CompletedTask;
+        var poller = new IdlePoller(waits, signal, new IdlePollerSettings(outbox.PollInterval, outbox.MaxPollInterval,
+            SettleAfterWake: outbox.CoalesceDelay, WakeOnlyWhenBackedOff: false, AfterFailure: outbox.PollInterval,
+            FailureMessage: "Outbox dispatch round failed"), logger);
+        return poller.RunAsync(async ct =>
+        {
+            var round = await dispatcher.DispatchRoundAsync(ct);
+            return new PollRound(round.FoundWork, round.NextRetryIn);
+        }, stoppingToken);
+    }
 }
 
 /// <summary>Recurring Hangfire job: processed outbox rows are kept a week for diagnosis, then removed.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediation.Core.Data;
+using Mediation.Core.Polling;
 using Mediation.Core.Web;
 using Microsoft.Extensions.Options;
 
@@ -33,23 +34,7 @@ internal sealed class OutboxPublisher(
 }
 
 /// <summary>Wakes the dispatcher right after a commit instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try { _signal.Release(); }
-            catch (SemaphoreFullException) { /* another commit already woke it */ }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class OutboxSignal : WakeSignal;
 
 /// <summary>The JSON options events are stored with; the same as the API's, so enums read as strings.</summary>
 public sealed class JsonSerializerOptionsHolder

@@ -22,6 +22,7 @@ public static class KernelSecurityServiceCollectionExtensions
         services.AddScoped<SecurityAuditLog>();
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AuditChain>();
+        services.AddSingleton<AuditSignal>();
         services.AddHostedService<AuditChainService>();
 
         services.Configure<PersonalDataOptions>(configuration.GetSection(PersonalDataOptions.Section));

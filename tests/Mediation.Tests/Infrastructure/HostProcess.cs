@@ -41,6 +41,10 @@ public sealed class HostProcess : IAsyncDisposable
             ["DataProtection:KeysPath"] = Path.Combine(data, "data-protection"),
             ["Audit:SealInterval"] = "00:00:00.200",
             ["Audit:SealDelay"] = "00:00:00.100",
+            // Idle pollers back off as a deployment's do (issue 17, P5), but only to 2 s: what another host of a test, or a test by hand,
+            // writes without waking this host's poller is sealed or delivered within that, not a deployment's 30 s.
+            ["Audit:MaxSealInterval"] = "00:00:02",
+            ["Outbox:MaxPollInterval"] = "00:00:02",
             ["Identity:SignInRateLimit:PerAddress"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;

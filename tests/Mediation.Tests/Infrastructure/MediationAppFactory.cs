@@ -37,6 +37,10 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
             ["PersonalData:HashKey"] = "ESIzRFVmd4iZqrvM3e7/ABEiM0RVZneImaq7zN3u/wA=",
             ["Audit:SealInterval"] = "00:00:00.200",
             ["Audit:SealDelay"] = "00:00:00.100",
+            // Idle pollers back off as a deployment's do (issue 17, P5), but only to 2 s: what another host of a test, or a test by hand,
+            // writes without waking this host's poller is sealed or delivered within that, not a deployment's 30 s.
+            ["Audit:MaxSealInterval"] = "00:00:02",
+            ["Outbox:MaxPollInterval"] = "00:00:02",
             // Every test client reaches the host from one address (TestServer gives none), so the real limit of
             // 30 sign-ins a minute per address would ration a whole test class; the throttle tests set their own.
             ["Identity:SignInRateLimit:PerAddress"] = "100000",
