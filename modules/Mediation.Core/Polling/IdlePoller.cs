@@ -16,6 +16,9 @@ public abstract class WakeSignal : IDisposable
         {
             try { _signal.Release(); }
             catch (SemaphoreFullException) { /* another write already woke it */ }
+            // A job's save while the host shuts down (the container disposes the signal after the pollers have stopped) must not fail
+            // for want of a poller to wake.
+            catch (ObjectDisposedException) { }
         }
     }
 
@@ -61,19 +64,39 @@ internal readonly record struct PollRound(bool FoundWork, TimeSpan? NextDueIn = 
 /// </summary>
 internal sealed class PollRhythm(TimeSpan interval, TimeSpan max)
 {
-    public TimeSpan Interval { get; } = interval;
+    // SemaphoreSlim.WaitAsync and Task.Delay refuse waits over int.MaxValue milliseconds (about 24.8 days): a setting above that
+    // would stop the poller, so it is read as this.
+    internal static readonly TimeSpan Longest = TimeSpan.FromDays(24);
 
-    public TimeSpan Max { get; } = max > interval ? max : interval;
+    private bool _woken;
 
-    public TimeSpan Wait { get; private set; } = interval;
+    public TimeSpan Interval { get; } = Bounded(interval);
+
+    public TimeSpan Max { get; } = Bounded(max > interval ? max : interval);
+
+    public TimeSpan Wait { get; private set; } = Bounded(interval);
 
     public bool BackedOff => Wait > Interval;
 
-    public void AfterRound(bool foundWork) =>
-        Wait = foundWork ? Interval : Wait.Ticks > Max.Ticks / 2 ? Max : Wait * 2;
+    /// <summary>
+    /// A round that found nothing right after a wake keeps the interval once: the write that woke it is announced before its
+    /// transaction commits (the audit row when it is made, the outbox message when it is saved), and a slow commit is found by the
+    /// next round, an interval later as before the back-off, not after twice that.
+    /// </summary>
+    public void AfterRound(bool foundWork)
+    {
+        Wait = foundWork || _woken ? Interval : Wait.Ticks > Max.Ticks / 2 ? Max : Wait * 2;
+        _woken = false;
+    }
 
     /// <summary>A notification brought the poller back: the rounds start again from the interval.</summary>
-    public void Woken() => Wait = Interval;
+    public void Woken()
+    {
+        Wait = Interval;
+        _woken = true;
+    }
+
+    private static TimeSpan Bounded(TimeSpan wait) => wait > Longest ? Longest : wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 }
 
 internal sealed record IdlePollerSettings(
@@ -125,7 +148,8 @@ internal sealed class IdlePoller(IPollWaits waits, WakeSignal signal, IdlePoller
                     rhythm.Woken();
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            // Stopping: a round torn down mid-way (its connection closed under it) is the stop, not a failure to log.
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }

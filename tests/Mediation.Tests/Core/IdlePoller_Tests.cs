@@ -63,9 +63,48 @@ public sealed class IdlePoller_Tests
             (WaitKind.Signal, 0.4, false),
             (WaitKind.Signal, 0.8, true),
             (WaitKind.Delay, 0.05, false), // the settling delay before the round that seals the new row
-            (WaitKind.Signal, 0.2, false), // that round found nothing: backing off again from the interval
-            (WaitKind.Signal, 0.4, false),
+            (WaitKind.Delay, 0.1, false), // that round found nothing (the row not committed yet?): one interval more before backing off
+            (WaitKind.Signal, 0.2, false),
         ]);
+    }
+
+    [Fact]
+    public async Task A_wait_longer_than_the_runtime_can_wait_is_read_as_24_days()
+    {
+        var waits = await RunAsync(Settings(wakeOnlyWhenBackedOff: false) with { MaxInterval = TimeSpan.MaxValue }, rounds: 40, _ => new PollRound(false));
+
+        waits.ShouldAllBe(w => w.Duration <= PollRhythm.Longest);
+        waits[^1].Duration.ShouldBe(PollRhythm.Longest, "the doubling reaches the longest wait and stays there");
+        (await RunAsync(Settings(wakeOnlyWhenBackedOff: true) with { Interval = TimeSpan.FromDays(365) }, rounds: 2, _ => new PollRound(false)))
+            .ShouldAllBe(w => w.Duration == PollRhythm.Longest);
+    }
+
+    [Fact]
+    public async Task A_round_that_fails_because_the_host_is_stopping_ends_the_poller_without_an_error()
+    {
+        using var signal = new OutboxSignal();
+        using var stopping = new CancellationTokenSource();
+        using var waits = new InstantPollWaits(stopAfter: 10);
+        var logger = new CountingLogger();
+
+        await new IdlePoller(waits, signal, Settings(wakeOnlyWhenBackedOff: false), logger).RunAsync(async _ =>
+        {
+            // The host stops while the round runs and its connection is closed under it: not an OperationCanceledException.
+            await stopping.CancelAsync();
+            throw new InvalidOperationException("the connection was closed");
+        }, stopping.Token).WaitAsync(TimeSpan.FromSeconds(60));
+
+        logger.Errors.ShouldBe(0);
+        waits.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_write_while_the_host_disposes_its_signals_still_saves()
+    {
+        var signal = new AuditSignal();
+        signal.Dispose();
+
+        Should.NotThrow(signal.Notify, "an audit row made at shutdown must not fail its save for want of a poller to wake");
     }
 
     [Fact]
@@ -112,12 +151,28 @@ public sealed class IdlePoller_Tests
         using var signal = new OutboxSignal();
         using var waits = new InstantPollWaits(stopAfter: rounds);
         var played = 0;
-        await new IdlePoller(waits, signal, settings, NullLogger.Instance).RunAsync(_ => Task.FromResult(round(played++)), waits.Stopping);
+        await new IdlePoller(waits, signal, settings, NullLogger.Instance).RunAsync(_ => Task.FromResult(round(played++)), waits.Stopping)
+            .WaitAsync(TimeSpan.FromSeconds(60));
         return waits.Calls;
     }
 }
 
 internal enum WaitKind { Delay, Signal }
+
+internal sealed class CountingLogger : Microsoft.Extensions.Logging.ILogger
+{
+    public int Errors { get; private set; }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+        Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Error) Errors++;
+    }
+}
 
 internal sealed record RecordedWait(WaitKind Kind, TimeSpan Duration, bool Signalled);
 
