@@ -22,7 +22,9 @@ namespace Mediation.Tests.Cases;
 /// <summary>Follow-up visits, the term's continuation, the termination notice, the session minutes and the hand-over contract, over the real pipeline.</summary>
 public abstract class CasesFollowUpApi_Tests : ProviderTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    // Read at each use, not once per class: a run that crosses China's midnight (16:00 UTC) compared the server's new day with the
+    // class's old one (CI, 2026-12-03 00:19 China time).
+    private static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private async Task<(CommitteeDto Committee, Guid MediatorId)> CommitteeAsync()
     {
@@ -97,14 +99,19 @@ public abstract class CasesFollowUpApi_Tests : ProviderTests
     public async Task A_written_agreement_schedules_a_visit_after_conclusion_and_one_per_due_date_each_on_its_clock()
     {
         var (mediator, inMediation) = await InMediationAsync();
-        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", WrittenAgreement() with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var agreement = WrittenAgreement();
+        var concludedFrom = Today;
+        (await mediator.PostJsonAsync($"/api/cases/{inMediation.Id}/conclude", agreement with { ConcurrencyStamp = await mediator.CurrentStampAsync($"/api/cases/{inMediation.Id}/conclude") })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var concludedBy = Today;
 
         var visits = await (await mediator.GetAsync($"/api/cases/{inMediation.Id}/visits")).ReadAsync<List<FollowUpVisitDto>>();
+        // The visit after conclusion is on the day the case was concluded: the server's day, which is the test's day before or after the request.
+        var concludedOn = visits[0].ScheduledOn == concludedBy ? concludedBy : concludedFrom;
         visits.Select(v => (v.Kind, v.ScheduledOn, string.Join(',', v.Terms.Select(t => t.Number)))).ShouldBe(
         [
-            (FollowUpVisitKind.AfterConclusion, Today, "1"),
-            (FollowUpVisitKind.TermDue, Today.AddDays(20), "2"),
-            (FollowUpVisitKind.TermDue, Today.AddDays(40), "3"),
+            (FollowUpVisitKind.AfterConclusion, concludedOn, "1"),
+            (FollowUpVisitKind.TermDue, agreement.Terms![1].DueOn!.Value, "2"),
+            (FollowUpVisitKind.TermDue, agreement.Terms![2].DueOn!.Value, "3"),
         ]);
         visits.ShouldAllBe(v => v.Status == FollowUpVisitStatus.Scheduled && v.CaseNumber == inMediation.Number && v.Parties.Count == 3);
         foreach (var visit in visits)

@@ -21,15 +21,17 @@ namespace Mediation.Tests.Hostile;
 /// sweep ran, so their reminders and their 催办/督办/通报 fell due while it was down. The next host (Hangfire on, the real recurring
 /// sweep) sends them; it is killed too, and a third host sweeps again. Each step is then recorded once with its notices once (one
 /// per unit told), nothing is missing against the policy's plan, and a further sweep finds nothing to do.
-/// The receipt dates are whole China days back, so what is due does not depend on the hour the test runs: the 15-day acceptance
-/// notice (信访工作条例第二十四条) of a letter 13 days old has its 72-hour reminder due, 15 days old both reminders, 20 and 30 days
-/// old its escalations. (An earlier draft used 12 days: that letter's first reminder was not due yet, and it waited in vain.)
+/// The receipt dates are whole China days back, chosen from the policy of the 15-day acceptance notice (信访工作条例第二十四条) and the
+/// working calendar so that, for the whole run, two letters have reminders due and no escalation, one is overdue with its first
+/// escalation only and one with all of them. Fixed ages did not hold: a last day on a weekend or holiday moves to the next working day,
+/// so the letter of 13 days ago had no reminder due on 2026-12-03 (its period ended on Saturday the 5th and was due Monday the 7th).
 /// </summary>
 public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
 {
     protected abstract Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync();
 
-    private static readonly int[] DaysAgo = [13, 15, 20, 30];
+    /// <summary>A letter's steps must stay as chosen for this long: the sweeping hosts and the check run within it.</summary>
+    private static readonly TimeSpan RunLength = TimeSpan.FromMinutes(30);
 
     private const string SweepEveryTenSeconds = "*/10 * * * * *";
 
@@ -52,11 +54,15 @@ public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
         void Phase(string what) => output.WriteLine($"{watch.Elapsed.TotalSeconds,6:0.0} s  {what}");
         List<Guid> petitions;
         Guid unit;
+        DateTimeOffset[] receipts;
+        DateTimeOffset witnessReceipt;
         await using (var down = new HostProcess(provider, connectionString))
         {
             await down.StartAsync();
             Phase("first host started (migrations, demo seed)");
-            (petitions, unit) = await RegisterAsync(down, $"r3-{run}-down", DaysAgo);
+            (receipts, witnessReceipt) = await ReceiptsAsync(provider, connectionString);
+            output.WriteLine($"letters received {string.Join(", ", receipts.Select(r => r.ToString("u")))}; the witness {witnessReceipt:u}");
+            (petitions, unit) = await RegisterAsync(down, $"r3-{run}-down", receipts);
             down.Kill();
             Phase("letters registered, host killed");
         }
@@ -71,7 +77,7 @@ public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
         // A third life: its sweeps must not repeat the killed one's. A letter registered now shows that one of them ran.
         await host.StartAsync();
         Phase("sweeping host started again");
-        var (witness, _) = await RegisterAsync(host, $"r3-{run}-after", [30]);
+        var (witness, _) = await RegisterAsync(host, $"r3-{run}-after", [witnessReceipt]);
         await NoticesFor(host, unit, witness);
         host.Kill();
         Phase("the witness's notices found, host killed");
@@ -117,20 +123,52 @@ public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
         }
         Phase("checked");
         output.WriteLine($"{clocks.Count} clocks: {reminders} reminders and {escalations} escalations, each told once");
-        reminders.ShouldBeGreaterThanOrEqualTo(3, "the letters of 13 and 15 days ago are due within three days");
-        escalations.ShouldBeGreaterThanOrEqualTo(2 * 3, "the letters of 20 and 30 days ago are overdue (and the witness of 30)");
+        reminders.ShouldBeGreaterThanOrEqualTo(2, "two letters were chosen with reminders due");
+        escalations.ShouldBeGreaterThanOrEqualTo(1 + 2 * 3, "a letter with its first escalation due, one and the witness with all three");
     }
 
-    private static async Task<(List<Guid> Ids, Guid Unit)> RegisterAsync(HostProcess host, string prefix, int[] daysAgo)
+    /// <summary>
+    /// When the letters were received (whole China days ago, each at noon): two with only reminders due, the most reminders first, one
+    /// overdue with only its first escalation due and one with every escalation due (also the witness's age) — at the start and at the
+    /// end of <see cref="RunLength"/>, as the policy and the working calendar of the database compute them.
+    /// </summary>
+    private static async Task<(DateTimeOffset[] Letters, DateTimeOffset Witness)> ReceiptsAsync(DatabaseProvider provider, string connectionString)
+    {
+        await using var app = new MediationAppFactory(provider, connectionString, new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = "false" });
+        app.StartServer();
+        await using var scope = app.Services.CreateAsyncScope();
+        var policy = scope.ServiceProvider.GetRequiredService<DeadlinePolicies>().Get(PetitionPolicies.AcceptanceNotice);
+        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarStore>().LoadAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var letters = Enumerable.Range(1, 90).Select(daysAgo =>
+        {
+            var received = ChinaTime.StartOfDay(ChinaTime.DateOf(now).AddDays(-daysAgo)).AddHours(12).ToUniversalTime();
+            var dueAt = DeadlineCalculator.Compute(policy, received, calendar).DueAt;
+            var steps = StepPlanner.DueSteps(policy, dueAt, now).Select(s => s.Kind).ToList();
+            var stable = steps.SequenceEqual(StepPlanner.DueSteps(policy, dueAt, now + RunLength).Select(s => s.Kind));
+            return (Received: received, Steps: steps, Stable: stable);
+        }).Where(l => l.Stable && l.Steps.Count > 0).ToList();
+        var reminding = letters.Where(l => l.Steps.All(k => k is DeadlineStepKind.Reminder))
+            .OrderByDescending(l => l.Steps.Count).ThenByDescending(l => l.Received).Take(2).ToList();
+        // Only in a week-long holiday does no period end within three days: then no letter has a reminder due, and the test says so.
+        reminding.Count.ShouldBe(2, "no two receipt dates of the last 90 days have only reminders due for the next half hour");
+        var overdue = letters.Where(l => l.Steps.All(k => k is not DeadlineStepKind.Reminder)).ToList();
+        var firstEscalation = overdue.FirstOrDefault(l => l.Steps.Count == 1);
+        var allEscalations = overdue.FirstOrDefault(l => l.Steps.Count == policy.Escalations.Count);
+        firstEscalation.Steps.ShouldNotBeNull("no receipt date of the last 90 days has only its first escalation due");
+        allEscalations.Steps.ShouldNotBeNull("no receipt date of the last 90 days has all its escalations due");
+        return ([.. reminding.Select(l => l.Received), firstEscalation.Received, allEscalations.Received], allEscalations.Received);
+    }
+
+    private static async Task<(List<Guid> Ids, Guid Unit)> RegisterAsync(HostProcess host, string prefix, DateTimeOffset[] receipts)
     {
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CrashSafety_Tests.TokenAsync(host));
         var ids = new List<Guid>();
         var unit = Guid.Empty;
-        for (var i = 0; i < daysAgo.Length; i++)
+        for (var i = 0; i < receipts.Length; i++)
         {
-            var received = ChinaTime.StartOfDay(ChinaTime.DateOf(DateTimeOffset.UtcNow).AddDays(-daysAgo[i])).AddHours(12).ToUniversalTime();
-            var response = await http.PostJsonAsync("/api/petitions", CrashSafety_Tests.Letter($"{prefix}-{i}", received));
+            var response = await http.PostJsonAsync("/api/petitions", CrashSafety_Tests.Letter($"{prefix}-{i}", receipts[i]));
             response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
             var petition = await response.ReadJsonAsync();
             ids.Add(petition.GetProperty("id").GetGuid());

@@ -629,7 +629,12 @@ public abstract class PetitionsApi_Tests : ProviderTests
             new ReexaminationHearingInput(today.AddDays(-2), today, await taian.CurrentStampAsync($"/api/petitions/{registered.Id}/reexamination/hearing"))));
         var after = heard.Clocks.Single(c => c.Policy == "petition.reexamination-answer");
         after.ExtensionDays.ShouldBe(3);
-        after.DueDate!.Value.ShouldBeGreaterThanOrEqualTo(before.DueDate!.Value.AddDays(3));
+        // The three days are added to the thirty before a last day on a holiday moves to the next working day, so the answer is due on
+        // the working day on or after the 33rd day — not three days after the 30th day's working day: a request of 2026-12-03 was due
+        // on 2027-1-4 (the 30th day, 1-2, is a Saturday of the New Year holiday) and after the hearing on 1-5.
+        after.DueDate!.Value.ShouldBeGreaterThan(before.DueDate!.Value);
+        after.StatutoryDueDate.ShouldBe(before.DueDate);
+        after.DueDate.ShouldBe(await DueDateAsync(registered.Id, "petition.reexamination-answer", extensionDays: 3));
         heard.Timeline[^1].Kind.ShouldBe(PetitionEventKind.ReexaminationHearing);
 
         var reexamined = await SignedOffAsync(await taian.PostJsonAsync($"/api/petitions/{registered.Id}/reexamination/answer", Opinion() with { ConcurrencyStamp = await StampAsync(taian, registered.Id) }), OpinionKind.Reexamination,
@@ -658,6 +663,18 @@ public abstract class PetitionsApi_Tests : ProviderTests
         known.Clocks.ShouldHaveSingleItem().Policy.ShouldBe("petition.acceptance-notice");
         await ShouldBeRefusedAsync(await officer.PostJsonAsync($"/api/petitions/{unclear.Id}/petitioner-details",
             new PetitionerDetailsInput(null, "岱东社区 4 号", null, await officer.CurrentStampAsync($"/api/petitions/{unclear.Id}/petitioner-details"))), PetitionsErrorCodes.DetailsAlreadyKnown);
+    }
+
+    /// <summary>The due date of a petition's clock from its start and the working calendar, with <paramref name="extensionDays"/> added.</summary>
+    private async Task<DateOnly> DueDateAsync(Guid petitionId, string policy, int extensionDays)
+    {
+        await using var scope = (await AppAsync()).Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var startedAt = await sp.GetRequiredService<MediationDbContext>().Set<Mediation.Core.Deadlines.Domain.DeadlineClock>().IgnoreQueryFilters()
+            .Where(c => c.RecordId == petitionId && c.PolicyName == policy).Select(c => c.StartedAt).SingleAsync();
+        var calendar = await sp.GetRequiredService<Mediation.Core.Deadlines.Application.CalendarStore>().LoadAsync(CancellationToken.None);
+        return Mediation.Core.Deadlines.Domain.DeadlineCalculator.Compute(sp.GetRequiredService<Mediation.Core.Deadlines.Application.DeadlinePolicies>().Get(policy),
+            startedAt, calendar, extensionDays: extensionDays).DueDate;
     }
 
     private async Task<string> ClockOwnerAsync(Guid petitionId, string policy)
