@@ -7,7 +7,8 @@ namespace Mediation.Tests.Infrastructure;
 
 /// <summary>
 /// The real host (Program.cs, every module, migrations at start-up) on a fresh database of the
-/// given provider. Settings are passed as host settings, which Program reads like any configuration.
+/// given provider (on SQLite a copy of one already migrated and seeded, when the host would seed the same:
+/// <see cref="SeededDatabases"/>). Settings are passed as host settings, which Program reads like any configuration.
 /// </summary>
 public sealed class MediationAppFactory : WebApplicationFactory<Program>
 {
@@ -50,6 +51,9 @@ public sealed class MediationAppFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _services = services;
+        // A host of its own SQLite file that would seed as the defaults do starts on a copy of one seeded already.
+        if (provider is DatabaseProvider.Sqlite && connectionString is null && SeededDatabases.SeedsLikeTheTemplate(settings, services))
+            SeededDatabases.CopySqliteTemplateTo(Path.Combine(_tempDir, "mediation.db"));
     }
 
     public const string DemoPassword = "Demo-Passw0rd!";

@@ -14,7 +14,8 @@ namespace Mediation.Tests.Infrastructure;
 /// <summary>
 /// A throwaway PostgreSQL cluster for the test run: initdb + pg_ctl from Debian's postgresql
 /// package, on a free loopback port, fsync off, removed at the end. As root, the server runs as
-/// the `postgres` user (initdb refuses root). Each test class asks for its own database.
+/// the `postgres` user (initdb refuses root). Each test class asks for its own database, a copy of one migrated and seeded once
+/// when its host would seed the same (<see cref="CreateSeededDatabaseAsync"/>).
 /// One cluster per test collection: xUnit runs a collection's classes one after another, so the
 /// PostgreSQL classes are spread over three collections (<see cref="PostgresCollection"/>) to run
 /// side by side instead of as one serial chain at the end of the run.
@@ -61,6 +62,54 @@ public sealed class PostgresCluster : IAsyncLifetime
         return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=20";
     }
 
+    private Task<string>? _seededTemplate;
+    private readonly Lock _seededTemplateLock = new();
+
+    /// <summary>
+    /// A database already migrated and seeded (<see cref="SeededDatabases"/>): a copy of this cluster's template, made by
+    /// CREATE DATABASE … TEMPLATE, which copies its files instead of replaying the migrations and the seeds.
+    /// </summary>
+    public async Task<string> CreateSeededDatabaseAsync()
+    {
+        string template;
+        lock (_seededTemplateLock) _seededTemplate ??= CreateSeededTemplateAsync();
+        template = await _seededTemplate;
+        var name = "mediation_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
+        await command.ExecuteNonQueryAsync();
+        return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=20";
+    }
+
+    private async Task<string> CreateSeededTemplateAsync()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        string deleteLeases;
+        await using (var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, connectionString))
+        {
+            factory.StartServer();
+            deleteLeases = SeededDatabases.DeleteLeasesSql(factory);
+        }
+        await using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(deleteLeases, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        // A copy needs the template to have no session: none may connect any more, and any left (a pool's straggler) is ended.
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                $"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        return name;
+    }
+
     private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory>>> _apps = new();
     private readonly ConcurrentDictionary<Type, Lazy<Task<MediationAppFactory[]>>> _farms = new();
     private Type? _currentClass;
@@ -77,7 +126,8 @@ public sealed class PostgresCluster : IAsyncLifetime
         await RetireOtherClassesAsync(testClass);
         return await _apps.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory>>(async () =>
         {
-            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, await CreateDatabaseAsync(), settings, services);
+            var database = SeededDatabases.SeedsLikeTheTemplate(settings, services) ? await CreateSeededDatabaseAsync() : await CreateDatabaseAsync();
+            var factory = new MediationAppFactory(DatabaseProvider.PostgreSql, database, settings, services);
             factory.StartServer(); // migrations run here, not inside the first test
             return factory;
         })).Value;
@@ -90,7 +140,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         await RetireOtherClassesAsync(testClass);
         return await _farms.GetOrAdd(testClass, _ => new Lazy<Task<MediationAppFactory[]>>(async () =>
         {
-            var database = await CreateDatabaseAsync();
+            var database = SeededDatabases.SeedsLikeTheTemplate(settings, services) ? await CreateSeededDatabaseAsync() : await CreateDatabaseAsync();
             var hosts = new MediationAppFactory[count];
             for (var i = 0; i < count; i++)
             {
