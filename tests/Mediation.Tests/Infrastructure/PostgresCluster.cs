@@ -52,15 +52,8 @@ public sealed class PostgresCluster : IAsyncLifetime
              "start"], _asPostgresUser);
     }
 
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = "mediation_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync();
-        return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=20";
-    }
+    /// <summary>An empty database; the first host on it migrates and seeds it.</summary>
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(template: null);
 
     private Task<string>? _seededTemplate;
     private readonly Lock _seededTemplateLock = new();
@@ -71,13 +64,16 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// </summary>
     public async Task<string> CreateSeededDatabaseAsync()
     {
-        string template;
         lock (_seededTemplateLock) _seededTemplate ??= CreateSeededTemplateAsync();
-        template = await _seededTemplate;
+        return await CreateDatabaseAsync(await _seededTemplate);
+    }
+
+    private async Task<string> CreateDatabaseAsync(string? template)
+    {
         var name = "mediation_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", connection);
+        await using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
         await command.ExecuteNonQueryAsync();
         return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Maximum Pool Size=20";
     }
