@@ -30,9 +30,11 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var timeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout);
-                services.AddSingleton(new SqliteWriteGate(timeout));
+                services.AddSingleton(sp => new SqliteWriteGate(timeout, sp.GetRequiredService<ILogger<SqliteWriteGate>>()));
                 var synchronous = SqliteSynchronous(configuration);
-                services.AddScoped(sp => new SqliteWriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>(), synchronous));
+                // The scope's request, if any, names the writer in the gate's warnings.
+                services.AddScoped(sp => new SqliteWriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>(), synchronous,
+                    sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()?.HttpContext));
                 services.AddDbContext<SqliteMediationDbContext>((sp, o) => o.UseSqlite(connectionString)
                     .AddInterceptors([sp.GetRequiredService<SqliteWriteGateInterceptor>(), .. Interceptors(sp)]));
                 services.AddScoped<MediationDbContext>(sp => sp.GetRequiredService<SqliteMediationDbContext>());

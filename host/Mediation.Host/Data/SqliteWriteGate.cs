@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
@@ -12,11 +14,22 @@ namespace Mediation.Host.Data;
 /// trying again: under load that sleep was 58% of a registration's time (issue 17). Every writer of the host
 /// therefore waits here, asynchronously and in arrival order, before it takes SQLite's write lock.
 /// </summary>
-public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
+public sealed class SqliteWriteGate(TimeSpan timeout, ILogger<SqliteWriteGate>? logger = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _entries;
     private int _waiting;
+
+    // Who holds the gate and since when (Stopwatch ticks): two stores per entry, read only when a wait turns out slow. A writer
+    // that holds the gate across something slow stalls every other writer of the host, so the log has to say who it was.
+    private object? _holder;
+    private long _heldSince;
+
+    /// <summary>
+    /// A writer that waited longer than this, or a holder that kept others waiting longer, is named in a warning: nobody should
+    /// wait seconds for one SQLite writer, so such a wait is a holder stuck on something besides the database.
+    /// </summary>
+    public TimeSpan SlowAfter { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Writers queued at the gate now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
@@ -24,43 +37,87 @@ public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
     /// <summary>How many writes went through the gate (tests prove that writers queue here).</summary>
     public long Entries => Interlocked.Read(ref _entries);
 
+    public Task<bool> EnterAsync(CancellationToken ct) => EnterAsync(null, ct);
+
     /// <summary>
     /// False after the timeout: the writer then goes on without the gate and SQLite's own busy wait decides, as before
     /// the gate — a writer that waits for itself (a second context of the same request) fails as it always did, it does not hang.
+    /// <paramref name="holder"/> names the writer in the log (its <see cref="object.ToString"/>, asked only when a wait was slow).
     /// </summary>
-    public async Task<bool> EnterAsync(CancellationToken ct)
+    public async Task<bool> EnterAsync(object? holder, CancellationToken ct)
     {
         Interlocked.Increment(ref _waiting);
+        Queued queued = default;
+        bool entered;
         try
         {
-            if (!await _gate.WaitAsync(timeout, ct)) return false;
+            var wait = _gate.WaitAsync(timeout, ct);
+            if (!wait.IsCompleted) queued = Queue();
+            entered = await wait;
         }
         finally
         {
             Interlocked.Decrement(ref _waiting);
         }
-        Interlocked.Increment(ref _entries);
-        return true;
+        return Entered(entered, holder, queued);
     }
 
-    public bool Enter()
+    public bool Enter(object? holder = null)
     {
         Interlocked.Increment(ref _waiting);
+        Queued queued = default;
+        bool entered;
         try
         {
-            if (!_gate.Wait(timeout)) return false;
+            entered = _gate.Wait(0);
+            if (!entered)
+            {
+                queued = Queue();
+                entered = _gate.Wait(timeout);
+            }
         }
         finally
         {
             Interlocked.Decrement(ref _waiting);
         }
-        Interlocked.Increment(ref _entries);
-        return true;
+        return Entered(entered, holder, queued);
     }
 
-    public void Exit() => _gate.Release();
+    public void Exit()
+    {
+        var (holder, since) = (_holder, _heldSince);
+        _holder = null;
+        if (logger is not null && Volatile.Read(ref _waiting) > 0 && Stopwatch.GetElapsedTime(since) is var held && held > SlowAfter)
+            logger.LogWarning("The SQLite write gate was held {Seconds:F1} s by {Holder}, with {Waiting} writer(s) queued behind it",
+                held.TotalSeconds, holder ?? "an unnamed writer", Volatile.Read(ref _waiting));
+        _gate.Release();
+    }
 
     public void Dispose() => _gate.Dispose();
+
+    /// <summary>When a writer began to wait, and who held the gate then.</summary>
+    private readonly record struct Queued(long At, object? Holder, long HolderSince);
+
+    private Queued Queue() => new(Stopwatch.GetTimestamp(), Volatile.Read(ref _holder), Volatile.Read(ref _heldSince));
+
+    private bool Entered(bool entered, object? holder, Queued queued)
+    {
+        if (!entered)
+        {
+            logger?.LogWarning("{Writer} gave up waiting for the SQLite write gate after {Seconds:F0} s and writes without it; "
+                + "the gate is held by {Holder}, for {HeldSeconds:F1} s so far", holder ?? "an unnamed writer", timeout.TotalSeconds,
+                Volatile.Read(ref _holder) ?? "an unnamed writer", Stopwatch.GetElapsedTime(Volatile.Read(ref _heldSince)).TotalSeconds);
+            return false;
+        }
+        Interlocked.Increment(ref _entries);
+        _heldSince = Stopwatch.GetTimestamp();
+        _holder = holder;
+        if (queued.At != 0 && logger is not null && Stopwatch.GetElapsedTime(queued.At, _heldSince) is var waited && waited > SlowAfter)
+            logger.LogWarning("{Writer} waited {Seconds:F1} s for the SQLite write gate; when it queued, the gate had been held "
+                + "{HeldSeconds:F1} s by {Holder}", holder ?? "an unnamed writer", waited.TotalSeconds,
+                Stopwatch.GetElapsedTime(queued.HolderSince, queued.At).TotalSeconds, queued.Holder ?? "an unnamed writer");
+        return true;
+    }
 }
 
 /// <summary>
@@ -68,21 +125,32 @@ public sealed class SqliteWriteGate(TimeSpan timeout) : IDisposable
 /// write runs outside any transaction (a single-row SaveChanges, ExecuteUpdate), and gives it back at commit, rollback,
 /// failure or when the connection closes. Also sets the durability of every native connection (synchronous is per connection), once.
 /// </summary>
-internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string synchronous)
+internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string synchronous, HttpContext? request = null)
     : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
     private bool _held;
 
+    // What names this writer when it keeps others waiting (SqliteWriteGate's warnings): the request whose scope it serves, or none
+    // (a background job), and the last statement it ran holding the gate. References to strings that exist anyway, no allocation.
+    private readonly string? _method = request?.Request.Method;
+    private readonly string? _path = request?.Request.Path.Value;
+    private string? _statement;
+    private bool _inTransaction;
+
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (!_held) _held = await gate.EnterAsync(cancellationToken);
+        if (_held) return result;
+        (_inTransaction, _statement) = (true, null);
+        _held = await gate.EnterAsync(this, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        if (!_held) _held = gate.Enter();
+        if (_held) return result;
+        (_inTransaction, _statement) = (true, null);
+        _held = gate.Enter(this);
         return result;
     }
 
@@ -230,12 +298,32 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate, string sy
 
     private async ValueTask EnterForAsync(DbCommand command, CancellationToken ct)
     {
-        if (!_held && command.Transaction is null && IsWrite(command.CommandText)) _held = await gate.EnterAsync(ct);
+        if (_held) _statement = command.CommandText;
+        else if (command.Transaction is null && IsWrite(command.CommandText))
+        {
+            (_inTransaction, _statement) = (false, command.CommandText);
+            _held = await gate.EnterAsync(this, ct);
+        }
     }
 
     private void EnterFor(DbCommand command)
     {
-        if (!_held && command.Transaction is null && IsWrite(command.CommandText)) _held = gate.Enter();
+        if (_held) _statement = command.CommandText;
+        else if (command.Transaction is null && IsWrite(command.CommandText))
+        {
+            (_inTransaction, _statement) = (false, command.CommandText);
+            _held = gate.Enter(this);
+        }
+    }
+
+    /// <summary>Names this writer in the gate's warnings (asked only then).</summary>
+    public override string ToString()
+    {
+        var statement = _statement is { } sql ? sql.AsSpan().TrimStart() : default;
+        if (statement.IndexOfAny('\r', '\n') is var end and >= 0) statement = statement[..end];
+        if (statement.Length > 100) statement = statement[..100];
+        return $"{(string.IsNullOrEmpty(_path) ? "a background writer" : $"{_method} {_path}")}, {(_inTransaction ? "in a transaction" : "one statement")}, "
+            + (statement.IsEmpty ? "no statement yet" : $"last statement: {statement}");
     }
 
     private void ReleaseAfter(DbCommand command)
