@@ -11,10 +11,10 @@ namespace Mediation.Host;
 internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<StartupMemoryTrim> logger)
     : BackgroundService
 {
-    private readonly TaskCompletionSource<GCMemoryInfo> _trimmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<StartupTrim> _trimmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The collection the trim made (its generation, whether it compacted, what stayed committed).</summary>
-    public Task<GCMemoryInfo> Trimmed => _trimmed.Task;
+    /// <summary>The collection the trim made (its generation, whether it compacted, what stayed committed) and the native heap's trim.</summary>
+    public Task<StartupTrim> Trimmed => _trimmed.Task;
 
     public static TimeSpan? Delay(IConfiguration configuration) => configuration["Memory:TrimAfterStart"] switch
     {
@@ -36,8 +36,46 @@ internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime, IConf
         var committedBefore = GC.GetGCMemoryInfo().TotalCommittedBytes;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var after = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        logger.LogInformation("Start-up garbage collected: the GC's committed memory went from {BeforeMb} MB to {AfterMb} MB",
-            committedBefore / (1024 * 1024), after.TotalCommittedBytes / (1024 * 1024));
-        _trimmed.TrySetResult(after);
+        var native = TrimNativeHeap();
+        logger.LogInformation("Start-up garbage collected: the GC's committed memory went from {BeforeMb} MB to {AfterMb} MB; native heap: {NativeHeap}",
+            committedBefore / (1024 * 1024), after.TotalCommittedBytes / (1024 * 1024), native);
+        _trimmed.TrySetResult(new StartupTrim(after, native));
     }
+
+    /// <summary>
+    /// Hands the C library's free heap pages back to the system (glibc's malloc_trim, which also releases free pages inside its
+    /// arenas): what start-up freed natively — the runtime's own structures, SQLite's and ICU's buffers — otherwise stays resident.
+    /// About 8 MB of a warm SQLite host's idle RSS (session 26: 209 against 217 MB, medians of three alternated starts).
+    /// </summary>
+    private static NativeHeapTrim TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux()) return NativeHeapTrim.NotLinux;
+        try
+        {
+            return NativeHeap.malloc_trim(0) != 0 ? NativeHeapTrim.Released : NativeHeapTrim.NothingToRelease;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return NativeHeapTrim.NoGlibc; // musl (Alpine) has neither libc.so.6 nor malloc_trim
+        }
+    }
+}
+
+/// <summary>What <see cref="StartupMemoryTrim"/> did: the GC's collection and the C library heap's trim.</summary>
+public sealed record StartupTrim(GCMemoryInfo Collection, NativeHeapTrim NativeHeap);
+
+public enum NativeHeapTrim
+{
+    NotLinux,
+    NoGlibc,
+    NothingToRelease,
+    Released,
+}
+
+internal static class NativeHeap
+{
+    // glibc by its soname: "libc" alone is probed as libc.so, which is a linker script where the C headers are installed and
+    // missing where they are not. DllImport, not LibraryImport: an int and a size need no marshalling, and LibraryImport needs unsafe.
+    [System.Runtime.InteropServices.DllImport("libc.so.6", ExactSpelling = true)]
+    internal static extern int malloc_trim(nuint pad);
 }

@@ -9,7 +9,7 @@ namespace Mediation.Tests.Core;
 
 /// <summary>
 /// Issue 17 P5: a started host collects its start-up's garbage once, compacting, so that an idle host does not keep it committed
-/// (README "Start-up and memory": about 25 MB of idle RSS).
+/// (README "Start-up and memory": about 25 MB of idle RSS), and trims the C library's heap (about 8 MB more).
 /// </summary>
 public sealed class StartupMemoryTrim_Tests
 {
@@ -23,10 +23,12 @@ public sealed class StartupMemoryTrim_Tests
         using var client = app.CreateClient();
         (await client.GetAsync("/health/live")).EnsureSuccessStatusCode();
 
-        var collection = await app.Services.GetRequiredService<StartupMemoryTrim>().Trimmed.WaitAsync(TimeSpan.FromMinutes(5));
+        var trim = await app.Services.GetRequiredService<StartupMemoryTrim>().Trimmed.WaitAsync(TimeSpan.FromMinutes(5));
 
-        collection.Generation.ShouldBe(GC.MaxGeneration);
-        collection.Compacted.ShouldBeTrue();
+        trim.Collection.Generation.ShouldBe(GC.MaxGeneration);
+        trim.Collection.Compacted.ShouldBeTrue();
+        // The machines this runs on are glibc Linux (Debian, Ubuntu): malloc_trim must be found there, whether or not it had pages to give.
+        if (OperatingSystem.IsLinux()) trim.NativeHeap.ShouldBeOneOf(NativeHeapTrim.Released, NativeHeapTrim.NothingToRelease);
     }
 
     [Fact]
