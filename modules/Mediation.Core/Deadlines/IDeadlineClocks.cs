@@ -6,7 +6,8 @@ namespace Mediation.Core.Deadlines;
 /// <summary>
 /// The deadline engine as other modules use it: a record (type + id, owned by an org unit) starts
 /// a clock under a named policy, pauses, resumes, extends and stops it. No module computes a due
-/// date by hand. Each call saves its own change, except <see cref="StartWithNewRecordAsync"/>.
+/// date by hand. Each call saves its own change, except a planned start
+/// (<see cref="PlanStartAsync"/>), which its record's writer saves.
 /// </summary>
 public interface IDeadlineClocks
 {
@@ -16,12 +17,23 @@ public interface IDeadlineClocks
     Task<DeadlineClockDto> StartAsync(StartClockInput input, CancellationToken ct);
 
     /// <summary>
-    /// Starts the clock of a record created in the caller's unit of work and not saved yet: unlike every other call, this one
-    /// saves nothing — the clock joins the caller's change tracker and the caller's one SaveChanges writes record, clock, audit
-    /// rows and events together. Nothing is read: a record not yet written has no clock, the caller has just found the unit
-    /// (the save's scope check and foreign key still guard it) and the unique index on record and policy still refuses a second start.
+    /// Computes the clock of a record created in the caller's unit of work and not written yet, on the process's copy of the working
+    /// calendar: nothing is read (a record not yet written has no clock, the caller has just found the unit — the save's scope check
+    /// and foreign key still guard it — and the unique index on record and policy still refuses a second start) and nothing is
+    /// tracked or saved. Whoever writes the record calls <see cref="ConfirmPlannedAsync"/> and adds each <see cref="PlannedClockStart.Entity"/>
+    /// to the context that writes it, so record, clocks, audit rows and events go in one SaveChanges. A group commit confirms a whole
+    /// batch with one read of the calendar's year stamps, where each request used to read them (issue 17).
     /// </summary>
-    Task<DeadlineClockDto> StartWithNewRecordAsync(StartClockInput input, CancellationToken ct);
+    Task<PlannedClockStart> PlanStartAsync(StartClockInput input, CancellationToken ct);
+
+    /// <summary>
+    /// Reads the calendar's year stamps once and computes again each planned clock whose calendar has changed since (a year loaded or
+    /// edited here or on another host). Called just before the write's transaction (the read takes no lock; SQLite's write gate and the
+    /// numbers' row locks are held only by the writes). A calendar edit recomputes the clocks it finds written
+    /// (<see cref="Application.CalendarAppService.PutYearAsync"/>); one committed between this read and the write's commit is seen by
+    /// neither, as it was when each request read the stamps itself, but the window is now the write alone, not the whole wait for it.
+    /// </summary>
+    Task ConfirmPlannedAsync(IReadOnlyCollection<PlannedClockStart> planned, CancellationToken ct);
 
     Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct);
 

@@ -51,40 +51,37 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             ? new PetitionTransfer(input.TransferKind!.Value, input.TransferringBody!.Trim(), input.TransferReference!.Trim())
             : null;
 
-        // The clocks are computed before the transaction: their working calendar is a read, and the number's row lock (PostgreSQL)
-        // or SQLite's write gate is held from the number to the commit, so nothing but the writes happens in between (issue 17).
+        // The clocks are computed before the transaction, on the process's copy of the working calendar; the writer confirms the copy
+        // is current with one read before its transaction (for a batch: once for all of it). The number's row lock (PostgreSQL) or
+        // SQLite's write gate is held from the number to the commit, so nothing but the writes happens in between (issue 17).
         var petitionId = Guid.CreateVersion7();
-        var started = new List<DeadlineClockDto>(2);
-        // A new petition of its own is written by the group commit; a referral joins its caller's transaction, and a repeat links
-        // to a petition this context tracks: both are written here.
-        var grouped = db.Database.CurrentTransaction is null && original is null;
-        var addedBefore = grouped ? db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance) : null;
+        var planned = new List<PlannedClockStart>(2);
         // Art. 23 ¶2: while the name or address is unclear the 15 days do not start.
         if (original is null && input.NameOrAddressUnclear is not true)
         {
-            started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
+            planned.Add(await clocks.PlanStartAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.AcceptanceNotice, receivedAt, user.UserName), ct));
             if (transfer is not null)
-                started.Add(await clocks.StartWithNewRecordAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
+                planned.Add(await clocks.PlanStartAsync(new StartClockInput(Petition.RecordType, petitionId, unit.Id, PetitionPolicies.MisroutedObjection, receivedAt, user.UserName), ct));
         }
 
         Petition Build(PetitionNumber number) => Petition.Register(petitionId, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), input.Channel!.Value,
             receivedAt, [.. petitioners.Select(p => p.Create())], input.Matter!.Trim(), input.RequestedOutcome?.Trim(), input.Place?.Trim(), transfer,
             user.UserName, now);
 
-        if (grouped)
+        // A new petition of its own is written by the group commit, with its clocks; a referral joins its caller's transaction, and a
+        // repeat links to a petition this context tracks: both are written here.
+        if (db.Database.CurrentTransaction is null && original is null)
         {
-            // Group commit (issue 17): the clocks go with the petition to the batch's context, and the batch writes both.
-            var clockEntities = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added && !addedBefore!.Contains(e.Entity)).ToList();
-            foreach (var entry in clockEntities) entry.State = EntityState.Detached;
-            var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, year, Build,
-                [.. clockEntities.Select(e => e.Entity)], audit.Actor, dataScope.OrgUnitPath));
-            return (registered, started);
+            var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, year, Build, planned, audit.Actor, dataScope.OrgUnitPath));
+            return (registered, [.. planned.Select(p => p.Dto)]);
         }
 
+        await clocks.ConfirmPlannedAsync(planned, ct);
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var petition = Build(new PetitionNumber(year, await numbers.NextAsync(PetitionNumber.Kind, unit.Id, year, ct)));
         if (original is not null) petition.LinkAsRepeatOf(original, user.UserName, now);
         db.Add(petition);
+        foreach (var start in planned) db.Add(start.Entity);
         // One SaveChanges writes the petition, its clocks, their audit rows and the change feed's outbox message (issue 17).
         // In our own transaction a failed save rolls all of it back, so EF's savepoint around the save would only cost two commands.
         if (transaction is not null) db.Database.AutoSavepointsEnabled = false;
@@ -97,7 +94,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
             if (transaction is not null) db.Database.AutoSavepointsEnabled = true;
         }
         if (transaction is not null) await transaction.CommitAsync(ct);
-        return (petition, started);
+        return (petition, [.. planned.Select(p => p.Dto)]);
     }
 
     /// <summary>Art. 19 ¶3: the item is recorded as a repeat of the open one; its acceptance clocks stop, as no acceptance follows.</summary>

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Mediation.Core.Auditing;
 using Mediation.Core.Data;
+using Mediation.Core.Deadlines;
 using Mediation.Core.Domain;
 using Mediation.Core.Numbering;
 using Mediation.Petitions.Domain;
@@ -13,11 +14,11 @@ namespace Mediation.Petitions.Application;
 /// <summary>
 /// A registration validated, encrypted and with its clocks computed, waiting for its number and its write.
 /// <paramref name="Build"/> makes the petition once the number is known (it may run twice: again alone after a failed batch);
-/// <paramref name="Clocks"/> are the started clocks' entities, detached from the request's context; <paramref name="Actor"/> is the
+/// <paramref name="Clocks"/> are its clocks, computed on the process's copy of the calendar and confirmed by the batch; <paramref name="Actor"/> is the
 /// request's caller, named by every audit row of the registration whoever saves it, and <paramref name="CallerScopePath"/> his
 /// subtree, which the unit (read in the request at <paramref name="UnitPath"/>) must lie in.
 /// </summary>
-internal sealed record PendingRegistration(Guid OrgUnitId, string UnitPath, int Year, Func<PetitionNumber, Petition> Build, IReadOnlyList<object> Clocks,
+internal sealed record PendingRegistration(Guid OrgUnitId, string UnitPath, int Year, Func<PetitionNumber, Petition> Build, IReadOnlyList<PlannedClockStart> Clocks,
     AuditActor Actor, string? CallerScopePath)
 {
     /// <summary>True: this registration's request writes the next batch; false: another request wrote it.</summary>
@@ -125,6 +126,9 @@ internal sealed class PetitionRegistrationBatch(IServiceScopeFactory scopes)
         var numbers = scope.ServiceProvider.GetRequiredService<INumberSequence>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditContext>();
 
+        // One read of the calendar's year stamps for the batch (each request used to read them); a clock planned on a copy that another
+        // scope or host has changed since is computed again. A read: before the transaction, so the write gate does not wait for it.
+        await scope.ServiceProvider.GetRequiredService<IDeadlineClocks>().ConfirmPlannedAsync([.. batch.SelectMany(r => r.Clocks)], CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         // The number is the transaction's first statement (the counter's row lock is held to the commit). Units in a fixed order,
         // so two hosts' batches naming the same units cannot wait for each other.
@@ -152,7 +156,7 @@ internal sealed class PetitionRegistrationBatch(IServiceScopeFactory scopes)
             actor = batch[i].Actor;
             petitions[i] = batch[i].Build(numberOf[i]);
             db.Add(petitions[i]);
-            foreach (var entity in batch[i].Clocks) db.Add(entity);
+            foreach (var start in batch[i].Clocks) db.Add(start.Entity);
         }
         actor = null;
         db.ChangeTracker.Tracked -= Attribute;

@@ -129,6 +129,50 @@ public abstract class PetitionGroupCommit_Tests
         (await db.Set<Petition>().AsNoTracking().SingleAsync(p => p.Id == existing.Id)).Number.ShouldBe(existing.Number);
     }
 
+    /// <summary>
+    /// A request computes its clocks on the process's copy of the working calendar; the batch reads the years' stamps once, before its
+    /// transaction, and computes again a clock whose calendar another host edited in between (the edit written here past this host's
+    /// services, as that host's save would: new days and a new stamp). The request answers with the clock as written.
+    /// </summary>
+    [Fact]
+    public async Task A_clock_planned_before_another_host_edited_the_calendar_is_written_on_the_edited_calendar()
+    {
+        var app = await AppAsync();
+        var unit = await OfficersUnitAsync(app);
+        // Five working days from Monday 3 November 2025 end on Monday the 10th; with Wednesday the 5th a holiday, on Tuesday the 11th.
+        var received = new DateTimeOffset(2025, 11, 3, 10, 0, 0, ChinaTimeJsonConverter.ChinaOffset).ToUniversalTime(); // as the API stores it
+        var pending = await PendingAsync(app, unit, new AuditActor(null, "caller", null, Guid.NewGuid().ToString("N")), receivedAt: received,
+            policy: PetitionPolicies.MisroutedObjection);
+        pending.Clocks.ShouldHaveSingleItem().Dto.DueDate.ShouldBe(new DateOnly(2025, 11, 10));
+
+        await EditYear2025Async(app, days => [.. days, new CalendarDayEntry(new(2025, 11, 5), CalendarDayKind.Holiday, "测试")]);
+        try
+        {
+            await app.Services.GetRequiredService<PetitionRegistrationBatch>().WriteAsync([pending]);
+
+            pending.Failure.ShouldBeNull(pending.Failure?.SourceException.ToString());
+            await using var scope = app.Services.CreateAsyncScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<DeadlineClock>().AsNoTracking()
+                .SingleAsync(c => c.RecordId == pending.Registered!.Id);
+            stored.DueDate.ShouldBe(new DateOnly(2025, 11, 11), "computed again on the calendar the other host saved");
+            pending.Clocks.Single().Dto.DueDate.ShouldBe(new DateOnly(2025, 11, 11), "the request answers with the clock as written");
+            pending.Clocks.Single().Dto.Id.ShouldBe(stored.Id);
+        }
+        finally
+        {
+            await EditYear2025Async(app, days => [.. days.Where(d => d.Date != new DateOnly(2025, 11, 5))]);
+        }
+    }
+
+    private static async Task EditYear2025Async(MediationAppFactory app, Func<IReadOnlyList<CalendarDayEntry>, List<CalendarDayEntry>> edit)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
+        var year = await db.Set<CalendarYear>().Include(y => y.Days).SingleAsync(y => y.Id == 2025);
+        year.Replace(year.Source, edit([.. year.Entries]), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
     private static async Task<OrgUnitInfo> OfficersUnitAsync(MediationAppFactory app)
     {
         var client = await app.ClientAsAsync("demo.petitionofficer");
@@ -137,21 +181,20 @@ public abstract class PetitionGroupCommit_Tests
         return await scope.ServiceProvider.GetRequiredService<IOrgUnitDirectory>().GetAsync(petition.OrgUnitId, CancellationToken.None);
     }
 
-    /// <summary>What a request hands the batch: the petition to build once numbered, and its clock started in the request's own context.</summary>
-    private static async Task<PendingRegistration> PendingAsync(MediationAppFactory app, OrgUnitInfo unit, AuditActor actor, Guid? petitionId = null)
+    /// <summary>What a request hands the batch: the petition to build once numbered, and its clock planned on the process's calendar.</summary>
+    private static async Task<PendingRegistration> PendingAsync(MediationAppFactory app, OrgUnitInfo unit, AuditActor actor, Guid? petitionId = null,
+        DateTimeOffset? receivedAt = null, string policy = PetitionPolicies.AcceptanceNotice)
     {
         var id = petitionId ?? Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow;
+        var received = receivedAt ?? now;
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
-        await scope.ServiceProvider.GetRequiredService<IDeadlineClocks>().StartWithNewRecordAsync(
-            new StartClockInput(Petition.RecordType, id, unit.Id, PetitionPolicies.AcceptanceNotice, now, actor.UserName), CancellationToken.None);
-        var clocks = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added).ToList();
-        foreach (var entry in clocks) entry.State = EntityState.Detached;
-        return new PendingRegistration(unit.Id, unit.Path, now.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year,
-            number => Petition.Register(id, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), PetitionChannel.Visit, now,
+        var clock = await scope.ServiceProvider.GetRequiredService<IDeadlineClocks>().PlanStartAsync(
+            new StartClockInput(Petition.RecordType, id, unit.Id, policy, received, actor.UserName), CancellationToken.None);
+        return new PendingRegistration(unit.Id, unit.Path, received.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year,
+            number => Petition.Register(id, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), PetitionChannel.Visit, received,
                 [Petitioner.Create("王某", null, null, "岱东社区")], "组提交测试 " + actor.CorrelationId, null, null, null, actor.UserName, now),
-            [.. clocks.Select(e => e.Entity)], actor, null);
+            [clock], actor, null);
     }
 
     private static Task<int> LastNumberAsync(MediationDbContext db, Guid unitId, int year) =>

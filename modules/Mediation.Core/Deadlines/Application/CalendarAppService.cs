@@ -39,9 +39,12 @@ internal sealed record CalendarSnapshot(string Version, WorkingCalendar Calendar
 public sealed class CalendarStore(MediationDbContext db, CalendarCache cache)
 {
     // Read once per scope: a registration starting two clocks and showing them read the whole table six times.
-    private WorkingCalendar? _loaded;
+    private CalendarSnapshot? _loaded;
 
-    public async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
+    public async Task<WorkingCalendar> LoadAsync(CancellationToken ct) => (await LoadCurrentAsync(ct)).Calendar;
+
+    /// <summary>The calendar the database holds now, with the years' stamps it was read with.</summary>
+    internal async Task<CalendarSnapshot> LoadCurrentAsync(CancellationToken ct)
     {
         if (_loaded is not null) return _loaded;
         // Every edit of a year renews its stamp (another host's too), so the few year rows tell whether the process's copy
@@ -49,13 +52,19 @@ public sealed class CalendarStore(MediationDbContext db, CalendarCache cache)
         var years = new List<YearStamp>();
         await foreach (var year in YearStamps.GetOrAdd(db.Model, _ => CompileYearStamps())(db).WithCancellation(ct)) years.Add(year);
         var version = string.Join(',', years.Select(y => $"{y.Year}:{y.ConcurrencyStamp}"));
-        if (cache.Snapshot is { } snapshot && snapshot.Version == version) return _loaded = snapshot.Calendar;
+        if (cache.Snapshot is { } snapshot && snapshot.Version == version) return _loaded = snapshot;
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new CalendarDayEntry(d.Date, d.Kind, d.Name)).ToListAsync(ct);
         cache.CountRead();
-        _loaded = new WorkingCalendar(years.Select(y => y.Year), days);
-        cache.Snapshot = new CalendarSnapshot(version, _loaded);
+        _loaded = new CalendarSnapshot(version, new WorkingCalendar(years.Select(y => y.Year), days));
+        cache.Snapshot = _loaded;
         return _loaded;
     }
+
+    /// <summary>
+    /// The process's copy as last read by any scope, without asking the database whether it is still current (read once if there
+    /// is none yet): for a computation whose write confirms the version later (<see cref="IDeadlineClocks.PlanStartAsync"/>).
+    /// </summary>
+    internal async Task<CalendarSnapshot> ProcessCopyAsync(CancellationToken ct) => _loaded ?? cache.Snapshot ?? await LoadCurrentAsync(ct);
 
     private sealed record YearStamp(int Year, string ConcurrencyStamp);
 

@@ -41,10 +41,22 @@ internal sealed class DeadlineClockAppService(
         return await ToDtoAsync(started, ct, isNew: true);
     }
 
-    public async Task<DeadlineClockDto> StartWithNewRecordAsync(StartClockInput input, CancellationToken ct)
+    public async Task<PlannedClockStart> PlanStartAsync(StartClockInput input, CancellationToken ct)
     {
         var policy = ValidateStart(input);
-        return await ToDtoAsync(await AddStartedAsync(input, policy, ct), ct, isNew: true);
+        var now = clock.GetUtcNow();
+        var calendar = await calendars.ProcessCopyAsync(ct);
+        var planned = DeadlineClock.Start(Guid.CreateVersion7(), input.RecordType!.Trim(), input.RecordId!.Value, input.OrgUnitId!.Value, policy,
+            (input.StartedAt ?? now).ToUniversalTime(), calendar.Calendar, input.Actor, now);
+        return new PlannedClockStart(planned, policy, input.Actor, now, calendar.Version);
+    }
+
+    public async Task ConfirmPlannedAsync(IReadOnlyCollection<PlannedClockStart> planned, CancellationToken ct)
+    {
+        if (planned.Count == 0) return;
+        var current = await calendars.LoadCurrentAsync(ct);
+        foreach (var start in planned)
+            if (start.CalendarVersion != current.Version) start.Recompute(current);
     }
 
     private DeadlinePolicy ValidateStart(StartClockInput input)
@@ -162,14 +174,17 @@ internal sealed class DeadlineClockAppService(
         var statutory = policies.Find(c.PolicyName) is { } policy
             ? DeadlineCalculator.Compute(policy, c.StartedAt, await calendars.LoadAsync(ct)).DueDate
             : (DateOnly?)null;
-        return new DeadlineClockDto(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.StartedAt, c.Status,
+        return ToDto(c, steps, statutory);
+    }
+
+    internal static DeadlineClockDto ToDto(DeadlineClock c, IReadOnlyCollection<DeadlineStep> steps, DateOnly? statutoryDueDate) =>
+        new(c.Id, c.RecordType, c.RecordId, c.OrgUnitId, c.PolicyName, c.StartedAt, c.Status,
             c.DueDate, c.DueAt, c.Provisional, c.ExtensionDays, c.ConcurrencyStamp,
             c.History.OrderBy(e => e.Sequence)
                 .Select(e => new ClockEventDto(e.Sequence, e.Kind, e.At, e.Actor, e.Reason, e.Days, e.DueDate, e.DueAt, e.Provisional)).ToList(),
             steps.OrderBy(s => s.DueInstant).ThenBy(s => s.Step, StringComparer.Ordinal)
                 .Select(s => new ClockStepDto(s.Step, s.Kind, s.DueInstant, s.RecordedAt, s.SupervisorOrgUnitId)).ToList(),
-            statutory);
-    }
+            statutoryDueDate);
 
     public async Task<DateOnly> WorkingDaysAfterAsync(DateOnly from, int workingDays, CancellationToken ct)
     {
