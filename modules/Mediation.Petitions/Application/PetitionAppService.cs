@@ -70,7 +70,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
 
         // A new petition of its own is written by the group commit, with its clocks; a referral joins its caller's transaction, and a
         // repeat links to a petition this context tracks: both are written here.
-        if (db.Database.CurrentTransaction is null && original is null)
+        if (!db.InTransaction && original is null)
         {
             var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, year, Build, planned, audit.Actor, dataScope.OrgUnitPath));
             return (registered, [.. planned.Select(p => p.Dto)]);

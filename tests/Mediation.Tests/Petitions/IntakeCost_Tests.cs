@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Mediation.Petitions;
@@ -46,6 +47,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
 
     internal static void CountCommands(IServiceCollection services)
     {
+        services.AddSingleton<ContextBuildLog>();
         services.AddSingleton<IDbCommandInterceptor, SqlCommandLog>();
         services.AddSingleton<SaveLog>();
         services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<SaveLog>());
@@ -69,6 +71,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         (await client.PostJsonAsync("/api/petitions", Letter(0))).StatusCode.ShouldBe(HttpStatusCode.Created); // warm caches, token
         var log = app.Services.GetServices<IDbCommandInterceptor>().OfType<SqlCommandLog>().Single();
 
+        var builds = app.Services.GetRequiredService<ContextBuildLog>();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/petitions") { Content = JsonContent.Create(Letter(1), options: HttpJson.Options) };
         request.Headers.Add(CountHeader, "registration");
         var response = await client.SendAsync(request);
@@ -88,6 +91,9 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         commands.ShouldContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("INSERT", StringComparison.Ordinal));
         commands.ShouldContain(c => c.Contains("OutboxMessages", StringComparison.Ordinal), "the change feed is still published");
         app.Services.GetRequiredService<SaveLog>().Of("registration").ShouldBe(1, "petition, clock, audit rows and outbox message are one SaveChanges");
+        // The request reads nothing through its own context (the batch, a context of its own, writes): asking whether the request's
+        // context holds a transaction must not build its services.
+        builds.Of("registration").ShouldBe(1, "only the batch's context is built");
         commands.ShouldNotContain(c => c.Contains("DeadlineClocks", StringComparison.Ordinal) && c.StartsWith("SELECT", StringComparison.Ordinal),
             "a petition not yet written has no clock to look for");
         commands.ShouldNotContain(c => c.Contains("RolePermissions", StringComparison.Ordinal), "the roles' stamps are unchanged: permissions come from the process");
@@ -243,6 +249,51 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         private void Count()
         {
             if (http.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } tag) _byTag.AddOrUpdate(tag, 1, (_, n) => n + 1);
+        }
+    }
+
+    /// <summary>
+    /// Contexts whose services EF built (its ContextInitialized event, which it sends to the diagnostic listener whatever the log level)
+    /// in a request carrying <see cref="CountHeader"/>, by its value.
+    /// </summary>
+    internal sealed class ContextBuildLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly IHttpContextAccessor _http;
+        private readonly ConcurrentDictionary<string, int> _byTag = new();
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public ContextBuildLog(IHttpContextAccessor http)
+        {
+            _http = http;
+            lock (_subscriptions) _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Of(string tag) => _byTag.GetValueOrDefault(tag);
+
+        void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+        {
+            // Only this event: with every event enabled EF would build event data for each command of every test in the process.
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this, name => name == CoreEventId.ContextInitialized.Name));
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == CoreEventId.ContextInitialized.Name && _http.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } tag)
+                _byTag.AddOrUpdate(tag, 1, (_, n) => n + 1);
+        }
+
+        void IObserver<DiagnosticListener>.OnCompleted() { }
+
+        void IObserver<DiagnosticListener>.OnError(Exception error) { }
+
+        void IObserver<KeyValuePair<string, object?>>.OnCompleted() { }
+
+        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var subscription in _subscriptions) subscription.Dispose();
         }
     }
 
