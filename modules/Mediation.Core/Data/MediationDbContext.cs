@@ -42,7 +42,6 @@ public abstract class MediationDbContext(DbContextOptions options, ModuleCatalog
     /// </summary>
     public bool InTransaction => _servicesBuilt && Database.CurrentTransaction is not null;
 
-
     internal DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

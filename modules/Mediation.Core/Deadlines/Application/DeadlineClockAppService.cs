@@ -29,7 +29,11 @@ internal sealed class DeadlineClockAppService(
         if (await db.Set<DeadlineClock>().AnyAsync(c => c.RecordType == recordType && c.RecordId == input.RecordId && c.PolicyName == policy.Name, ct))
             throw new ConflictException(DeadlinesErrorCodes.ClockAlreadyStarted);
 
-        var started = await AddStartedAsync(input, policy, ct);
+        // One path for every start: planned on the process's copy, confirmed against the stamps just before the write.
+        var planned = await PlanStartAsync(input, policy, ct);
+        await ConfirmPlannedAsync([planned], ct);
+        var started = planned.Clock;
+        db.Add(started);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -41,9 +45,10 @@ internal sealed class DeadlineClockAppService(
         return await ToDtoAsync(started, ct, isNew: true);
     }
 
-    public async Task<PlannedClockStart> PlanStartAsync(StartClockInput input, CancellationToken ct)
+    public Task<PlannedClockStart> PlanStartAsync(StartClockInput input, CancellationToken ct) => PlanStartAsync(input, ValidateStart(input), ct);
+
+    private async Task<PlannedClockStart> PlanStartAsync(StartClockInput input, DeadlinePolicy policy, CancellationToken ct)
     {
-        var policy = ValidateStart(input);
         var now = clock.GetUtcNow();
         var calendar = await calendars.ProcessCopyAsync(ct);
         var planned = DeadlineClock.Start(Guid.CreateVersion7(), input.RecordType!.Trim(), input.RecordId!.Value, input.OrgUnitId!.Value, policy,
@@ -70,15 +75,6 @@ internal sealed class DeadlineClockAppService(
             .Planned(input.StartedAt, clock.GetUtcNow(), "startedAt")
             .ThrowIfInvalid();
         return policies.Get(input.Policy);
-    }
-
-    private async Task<DeadlineClock> AddStartedAsync(StartClockInput input, DeadlinePolicy policy, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var started = DeadlineClock.Start(Guid.CreateVersion7(), input.RecordType!.Trim(), input.RecordId!.Value, input.OrgUnitId!.Value, policy,
-            (input.StartedAt ?? now).ToUniversalTime(), await calendars.LoadAsync(ct), input.Actor, now);
-        db.Add(started);
-        return started;
     }
 
     public async Task<DeadlineClockDto> PauseAsync(Guid clockId, PauseClockInput input, CancellationToken ct)
