@@ -18,15 +18,32 @@ public sealed class FontMissingException(string problem)
     public override int HttpStatus => 503;
 }
 
-/// <summary>Turns document specs into PDF bytes with the configured CJK font (located and loaded once).</summary>
+/// <summary>
+/// Turns document specs into PDF bytes with the configured CJK font, located and checked at start, loaded by the first document
+/// (a host that prints nothing does not hold it: issue 17, P5).
+/// </summary>
 public sealed class DocumentPdf(IOptions<DocumentsOptions> options) : IDocumentPdf
 {
+    private readonly Lazy<string?> _checked = new(() => Check(options.Value.FontPath));
     private readonly Lazy<(PdfDocumentWriter? Writer, string? Problem)> _writer = new(() => Load(options.Value.FontPath, options.Value.PdfCompression));
 
-    public string? Problem => _writer.Value.Problem;
+    /// <summary>Why documents cannot be printed (no font, or one that cannot serve), or null; the font's load is not waited for.</summary>
+    public string? Problem => _checked.Value ?? (_writer.IsValueCreated ? _writer.Value.Problem : null);
 
-    public byte[] Write(DocumentSpec spec) =>
-        (_writer.Value.Writer ?? throw new FontMissingException(_writer.Value.Problem!)).Write(spec);
+    /// <summary>Whether a document has loaded the font (the tests check readiness does not).</summary>
+    internal bool FontLoaded => _writer.IsValueCreated;
+
+    public byte[] Write(DocumentSpec spec)
+    {
+        if (_checked.Value is { } problem) throw new FontMissingException(problem);
+        return (_writer.Value.Writer ?? throw new FontMissingException(_writer.Value.Problem!)).Write(spec);
+    }
+
+    private static string? Check(string? configuredPath)
+    {
+        var lookup = DocumentFonts.Locate(configuredPath);
+        return lookup.Found ? FontFileCheck.Problem(lookup.Path!) : lookup.Problem;
+    }
 
     private static (PdfDocumentWriter?, string?) Load(string? configuredPath, PdfCompression compression)
     {
@@ -46,7 +63,7 @@ public sealed class DocumentPdf(IOptions<DocumentsOptions> options) : IDocumentP
     }
 }
 
-/// <summary>Readiness: documents can be printed (a CJK font is there) and the shipped templates were found.</summary>
+/// <summary>Readiness: documents can be printed (a TrueType CJK font is there, its headers checked) and the shipped templates were found.</summary>
 public sealed class DocumentsHealthCheck(DocumentPdf pdf, Templates.TemplateFolder templates) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -54,6 +71,6 @@ public sealed class DocumentsHealthCheck(DocumentPdf pdf, Templates.TemplateFold
         if (pdf.Problem is { } problem) return Task.FromResult(HealthCheckResult.Unhealthy(problem));
         if (templates.Path is null)
             return Task.FromResult(HealthCheckResult.Unhealthy("The templates/documents folder was not found; set Documents:TemplatesPath."));
-        return Task.FromResult(HealthCheckResult.Healthy($"Font loaded; templates in {templates.Path}."));
+        return Task.FromResult(HealthCheckResult.Healthy($"Font found and checked; templates in {templates.Path}."));
     }
 }
