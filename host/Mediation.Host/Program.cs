@@ -146,8 +146,8 @@ foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
     module.MapEndpoints(api.MapGroup("/" + module.Name).WithTags(module.Name));
 
 app.MapRazorPages();
-// Razor Pages discover their actions, and the readiness check checks the CJK font's headers and finds the templates, on the first request;
-// done here, they overlap the database's task instead. Readiness still checks both (DocumentsHealthCheck).
+// Razor Pages discover their actions, and the readiness check reads the CJK font's headers and finds the templates, on the first
+// request; done here, they overlap the database's task instead. Readiness still checks both (DocumentsHealthCheck).
 _ = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors;
 // The first request also builds every endpoint (the generated delegates, the API group's filter factories). The route table it
 // uses is built then, from these data sources; building them once here compiles that code while the database's task runs, so

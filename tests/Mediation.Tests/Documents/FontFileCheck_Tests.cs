@@ -63,6 +63,26 @@ public sealed class FontFileCheck_Tests
         FontFileCheck.Problem(tiny.Path)!.ShouldContain("ends inside its headers");
     }
 
+    [Fact]
+    public void A_table_whose_offset_and_length_wrap_past_32_bits_is_refused()
+    {
+        // Every table a face needs, all empty at offset 0, except glyf: 32 bytes at 0xFFFFFFF0, which in 32-bit arithmetic ends at 16.
+        string[] tables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"];
+        var face = new byte[12 + 16 * tables.Length];
+        face[1] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(face.AsSpan(4), (ushort)tables.Length);
+        for (var i = 0; i < tables.Length; i++)
+        {
+            var record = face.AsSpan(12 + 16 * i, 16);
+            System.Text.Encoding.ASCII.GetBytes(tables[i]).CopyTo(record);
+            if (tables[i] != "glyf") continue;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(record[8..], 0xFFFF_FFF0);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(record[12..], 0x20);
+        }
+        using var file = new TempFile(face);
+        FontFileCheck.Problem(file.Path)!.ShouldContain("past the end of the file");
+    }
+
     private sealed class TempFile : IDisposable
     {
         public TempFile(byte[] bytes)

@@ -5,8 +5,8 @@ namespace Mediation.Web.Documents.Fonts;
 /// <summary>
 /// Whether a font file can print our documents, read from its headers only (a few hundred bytes): face 0 of a collection, or the
 /// file itself, must have TrueType outlines and the tables PDFsharp and the common face read. Readiness asks this instead of loading
-/// the font: loading it read the 5 MB collection and kept the 4.6 MB face, about 10 MB of an idle host that had printed nothing
-/// (issue 17, P5 names the fonts' lazy loading). The first document loads it.
+/// the font: loading it read the 5 MB collection and kept the 4.6 MB face in every host, whether it ever printed or not (issue 17,
+/// P5 names the fonts' lazy loading). The first document loads it.
 /// </summary>
 public static class FontFileCheck
 {
@@ -45,7 +45,7 @@ public static class FontFileCheck
                 var record = records.AsSpan(16 * i, 16);
                 var offset = BinaryPrimitives.ReadUInt32BigEndian(record[8..]);
                 var size = BinaryPrimitives.ReadUInt32BigEndian(record[12..]);
-                if (offset + size > length) return Unusable(path, "a table lies past the end of the file (a truncated copy?)");
+                if ((long)offset + size > length) return Unusable(path, "a table lies past the end of the file (a truncated copy?)");
                 missing.Remove(System.Text.Encoding.ASCII.GetString(record[..4]));
             }
             return missing.Count == 0 ? null : Unusable(path, $"it has no {string.Join(", ", missing.Order(StringComparer.Ordinal))} table");
