@@ -57,7 +57,7 @@ public sealed class FontFileCheck_Tests
         var noTables = new byte[12];
         noTables[1] = 1;
         using var empty = new TempFile(noTables);
-        FontFileCheck.Problem(empty.Path)!.ShouldContain("no cmap, glyf, head, hhea, hmtx, loca, maxp table");
+        FontFileCheck.Problem(empty.Path)!.ShouldContain("no cmap, glyf, head, hhea, hmtx, loca, maxp, name, post table");
 
         using var tiny = new TempFile([0, 1]);
         FontFileCheck.Problem(tiny.Path)!.ShouldContain("ends inside its headers");
@@ -67,7 +67,7 @@ public sealed class FontFileCheck_Tests
     public void A_table_whose_offset_and_length_wrap_past_32_bits_is_refused()
     {
         // Every table a face needs, all empty at offset 0, except glyf: 32 bytes at 0xFFFFFFF0, which in 32-bit arithmetic ends at 16.
-        string[] tables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"];
+        string[] tables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"];
         var face = new byte[12 + 16 * tables.Length];
         face[1] = 1;
         System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(face.AsSpan(4), (ushort)tables.Length);

@@ -10,8 +10,9 @@ namespace Mediation.Web.Documents.Fonts;
 /// </summary>
 public static class FontFileCheck
 {
-    // The tables a TrueType face needs to be drawn and embedded (glyf/loca: outlines; cmap: characters; hmtx: widths).
-    private static readonly string[] RequiredTables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"];
+    // The tables a TrueType face needs to be drawn and embedded (glyf/loca: outlines; cmap: characters; hmtx: widths), and the ones
+    // the common face copies without asking whether they are there (name, post: CommonFace.Cut).
+    private static readonly string[] RequiredTables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"];
 
     /// <summary>The problem with the font at <paramref name="path"/> in words an operator can act on, or null if it will do.</summary>
     public static string? Problem(string path)
