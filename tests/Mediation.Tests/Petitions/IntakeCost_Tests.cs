@@ -43,6 +43,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         ["Outbox:DispatcherEnabled"] = "false",
         ["Audit:SealInterval"] = "01:00:00",
         [DuplicateCheckCap.Key] = DuplicateCheckCap.Value,
+        ["Outbox:MergedPerTransaction"] = "3",
     };
 
     internal static void CountCommands(IServiceCollection services)
@@ -173,6 +174,34 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<Mediation.Statistics.Domain.RecordFact>()
             .CountAsync(f => ids.Contains(f.RecordId))).ShouldBe(3, "the statistics facts of every registration were refreshed");
+    }
+
+    /// <summary>
+    /// Issue 17: a round's merged feed reaches a handler in parts of <c>Outbox:MergedPerTransaction</c> messages (3 here), each in a
+    /// transaction of its own: one refresh of a whole round held SQLite's write gate for 40 ms and more while registrations waited.
+    /// </summary>
+    [Fact]
+    public async Task A_rounds_change_messages_reach_each_handler_in_parts_each_committed_with_its_inbox_rows()
+    {
+        var app = await AppAsync();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var ids = new List<Guid>();
+        foreach (var n in Enumerable.Range(320, 7))
+            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        var calls = RecordingFeedHandler.Calls.Where(c => c.Ids.Intersect(ids).Any()).ToList();
+        calls.Select(c => c.Ids.Count).ShouldBe([3, 3, 1]);
+        calls.SelectMany(c => c.Ids).ShouldBe(ids, ignoreOrder: true);
+        var messages = await FeedMessagesAsync(app, ids);
+        messages.ShouldAllBe(m => m.ProcessedAt != null && m.LockedUntil == null);
+        (await InboxRowsAsync(app, messages, typeof(RecordingFeedHandler))).ShouldBe(7);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<MediationDbContext>().Set<Mediation.Statistics.Domain.RecordFact>()
+            .CountAsync(f => ids.Contains(f.RecordId))).ShouldBe(7, "the statistics facts of every registration were refreshed");
     }
 
     [Fact]
