@@ -22,7 +22,8 @@ namespace Mediation.Tests.Hostile;
 /// sweep) sends them; it is killed too, and a third host sweeps again. Each step is then recorded once with its notices once (one
 /// per unit told), nothing is missing against the policy's plan, and a further sweep finds nothing to do.
 /// The receipt dates are whole China days back, chosen from the policy of the 15-day acceptance notice (信访工作条例第二十四条) and the
-/// working calendar so that, for the whole run, two letters have reminders due and no escalation, one is overdue with its first
+/// working calendar so that, for the whole run, two letters (of one day, if only one day's period ends within three days) have
+/// reminders due and no escalation, one is overdue with its first
 /// escalation only and one with all of them. Fixed ages did not hold: a last day on a weekend or holiday moves to the next working day,
 /// so the letter of 13 days ago had no reminder due on 2026-12-03 (its period ended on Saturday the 5th and was due Monday the 7th).
 /// </summary>
@@ -151,7 +152,10 @@ public abstract class RestartWithDeadlines_Tests(ITestOutputHelper output)
         var reminding = letters.Where(l => l.Steps.All(k => k is DeadlineStepKind.Reminder))
             .OrderByDescending(l => l.Steps.Count).ThenByDescending(l => l.Received).Take(2).ToList();
         // Only in a week-long holiday does no period end within three days: then no letter has a reminder due, and the test says so.
-        reminding.Count.ShouldBe(2, "no two receipt dates of the last 90 days have only reminders due for the next half hour");
+        reminding.ShouldNotBeEmpty("no receipt date of the last 90 days has only reminders due for the next half hour");
+        // From Friday 0:00 to Saturday 0:00 China time only Friday's period ends within the reminders' 72 hours (Saturday's and Sunday's
+        // last days move to Monday, due at its end): the two letters are then received on the same day (the full run failed on 2026-12-04).
+        if (reminding.Count == 1) reminding.Add(reminding[0]);
         var overdue = letters.Where(l => l.Steps.All(k => k is not DeadlineStepKind.Reminder)).ToList();
         var firstEscalation = overdue.FirstOrDefault(l => l.Steps.Count == 1);
         var allEscalations = overdue.FirstOrDefault(l => l.Steps.Count == policy.Escalations.Count);
