@@ -143,7 +143,10 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
             request.Headers.Add(CountHeader, tag);
             var response = await client.SendAsync(request);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            return (log.Of(tag), (await response.Content.ReadFromJsonAsync<List<DuplicateCandidateDto>>(HttpJson.Options))!);
+            // Not the caller's account: the process keeps its copy 2 s (Identity:ClaimsCacheDuration), so a slow run reads it again in one
+            // check and not the other (the full run of 2026-12-03 17:00 UTC counted 2 and 3 on PostgreSQL).
+            return ([.. log.Of(tag).Where(c => !c.Contains("Users", StringComparison.Ordinal))],
+                (await response.Content.ReadFromJsonAsync<List<DuplicateCandidateDto>>(HttpJson.Options))!);
         }
     }
 

@@ -739,11 +739,19 @@ public abstract class PetitionsApi_Tests : ProviderTests
         var officer = await OfficerAsync();
         var older = await RegisteredAsync(Letter() with { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-10) });
         var newer = await RegisteredAsync();
-        var queue = (await (await officer.GetAsync("/api/petitions")).ReadAsync<PagedList<PetitionSummaryDto>>()).Items.ToList();
+        var queue = (await (await officer.GetAsync($"/api/petitions?pageSize={Paging.MaxPageSize}")).ReadAsync<PagedList<PetitionSummaryDto>>()).Items.ToList();
         var olderIndex = queue.FindIndex(p => p.Id == older.Id);
         var newerIndex = queue.FindIndex(p => p.Id == newer.Id);
         olderIndex.ShouldBeGreaterThanOrEqualTo(0);
-        olderIndex.ShouldBeLessThan(newerIndex);
+        // The new letter's period may end on a weekend and move to Monday, past the demo's letters due until then and off the page
+        // (the full run of 2026-12-04, a Friday in China, on PostgreSQL): then the page is full and nothing on it is due after it.
+        if (newerIndex >= 0) olderIndex.ShouldBeLessThan(newerIndex);
+        else
+        {
+            queue.Count.ShouldBe(Paging.MaxPageSize);
+            var newerDue = newer.Clocks.Min(c => c.DueAt).ShouldNotBeNull();
+            queue.ShouldAllBe(p => p.DueAt != null && p.DueAt <= newerDue);
+        }
         queue[olderIndex].DuePolicy.ShouldBe("petition.acceptance-notice");
         var due = queue.Where(p => p.DueAt is not null).Select(p => p.DueAt!.Value).ToList();
         due.ShouldBe(due.Order().ToList());
