@@ -9,11 +9,15 @@ namespace Mediation.Core.Messaging;
 /// </summary>
 public sealed record IntegrationEventType(string Name, Type ClrType, Func<IReadOnlyList<IIntegrationEvent>, IIntegrationEvent>? Merge = null);
 
-/// <summary>One handler of one event type, with the closed-generic call spelled out at registration.</summary>
+/// <summary>
+/// One handler of one event type, with the closed-generic call spelled out at registration; <paramref name="Concerns"/> is its
+/// <see cref="IIntegrationEventFilter{TEvent}"/>, when it has one.
+/// </summary>
 public sealed record IntegrationEventHandlerRegistration(
     Type EventType,
     string HandlerName,
-    Func<IServiceProvider, IIntegrationEvent, IntegrationEventContext, CancellationToken, Task> Invoke);
+    Func<IServiceProvider, IIntegrationEvent, IntegrationEventContext, CancellationToken, Task> Invoke,
+    Func<IServiceProvider, IIntegrationEvent, CancellationToken, Task<bool>>? Concerns = null);
 
 public sealed class IntegrationEventRegistry
 {
@@ -79,7 +83,10 @@ public static class IntegrationEventServiceCollectionExtensions
         services.AddSingleton(new IntegrationEventHandlerRegistration(
             typeof(TEvent),
             typeof(THandler).FullName!,
-            (sp, e, ctx, ct) => sp.GetRequiredService<THandler>().HandleAsync((TEvent)e, ctx, ct)));
+            (sp, e, ctx, ct) => sp.GetRequiredService<THandler>().HandleAsync((TEvent)e, ctx, ct),
+            typeof(IIntegrationEventFilter<TEvent>).IsAssignableFrom(typeof(THandler))
+                ? (sp, e, ct) => ((IIntegrationEventFilter<TEvent>)sp.GetRequiredService<THandler>()).ConcernsAsync((TEvent)e, ct)
+                : null));
         return services;
     }
 }

@@ -171,6 +171,11 @@ public sealed class OutboxDispatcher(
             var handled = (await db.InboxMessages.Where(i => ids.Contains(i.MessageId) && i.HandlerName == handler.HandlerName)
                 .Select(i => i.MessageId).ToListAsync(ct)).ToHashSet();
             pending = Enumerable.Range(0, messages.Count).Where(i => !handled.Contains(messages[i].Id)).ToList();
+            // A filtering handler is asked once for the round, before any transaction: a round that does not concern it is not
+            // delivered, and leaves no inbox rows (asked again if the round is delivered again).
+            if (pending.Count > 0 && handler.Concerns is { } concerns
+                && !await concerns(scope.ServiceProvider, registry.Merge(eventName, [.. pending.Select(i => events[i])]), ct))
+                return;
         }
         // Each part commits with its inbox rows: a failure later in the round leaves the parts before it handled.
         foreach (var part in pending.Chunk(Math.Max(1, options.Value.MergedPerTransaction)))
@@ -234,6 +239,7 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<MediationDbContext>();
         var alreadyHandled = await db.InboxMessages.AnyAsync(i => i.MessageId == context.MessageId && i.HandlerName == handler.HandlerName, ct);
         if (alreadyHandled) return;
+        if (handler.Concerns is { } concerns && !await concerns(scope.ServiceProvider, integrationEvent, ct)) return;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.InboxMessages.Add(new InboxMessage { MessageId = context.MessageId, HandlerName = handler.HandlerName, HandledAt = clock.GetUtcNow() });

@@ -22,7 +22,7 @@ internal sealed class WorkOrderFollower(MediationDbContext db, IOptions<JsonSeri
         Func<IReadOnlyCollection<Guid>, Task<IReadOnlyDictionary<Guid, RecordState>>> read, CancellationToken ct)
     {
         if (recordIds.Count == 0) return;
-        var orders = await db.Set<WorkOrder>().Where(w => w.Kind == kind && recordIds.Contains(w.RecordId) && w.Stage != WorkOrderStage.Closed).ToListAsync(ct);
+        var orders = await Open(kind, recordIds).ToListAsync(ct);
         if (orders.Count == 0) return;
         var states = await read(orders.Select(o => o.RecordId).ToList());
         var now = clock.GetUtcNow();
@@ -43,13 +43,23 @@ internal sealed class WorkOrderFollower(MediationDbContext db, IOptions<JsonSeri
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Whether any of the records has an open work order: the changes of all others are not delivered to the handlers.</summary>
+    public Task<bool> FollowsAnyAsync(WorkOrderKind kind, IReadOnlyCollection<Guid> recordIds, CancellationToken ct) =>
+        recordIds.Count == 0 ? Task.FromResult(false) : Open(kind, recordIds).AnyAsync(ct);
+
+    private IQueryable<WorkOrder> Open(WorkOrderKind kind, IReadOnlyCollection<Guid> recordIds) =>
+        db.Set<WorkOrder>().Where(w => w.Kind == kind && recordIds.Contains(w.RecordId) && w.Stage != WorkOrderStage.Closed);
 }
 
 internal sealed record RecordState(IReadOnlyList<WorkOrderStage> Path, string Number, string StatusText, string? Reply);
 
 internal sealed class PetitionWorkOrdersHandler(WorkOrderFollower follower, IPetitionReferralIntegrationService petitions)
-    : IIntegrationEventHandler<PetitionsChangedEto>
+    : IIntegrationEventHandler<PetitionsChangedEto>, IIntegrationEventFilter<PetitionsChangedEto>
 {
+    public Task<bool> ConcernsAsync(PetitionsChangedEto integrationEvent, CancellationToken cancellationToken) =>
+        follower.FollowsAnyAsync(WorkOrderKind.Petition, integrationEvent.PetitionIds, cancellationToken);
+
     public Task HandleAsync(PetitionsChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
         follower.FollowAsync(WorkOrderKind.Petition, integrationEvent.PetitionIds, async ids =>
             (await petitions.FollowAsync(ids, cancellationToken)).ToDictionary(p => p.PetitionId,
@@ -57,8 +67,11 @@ internal sealed class PetitionWorkOrdersHandler(WorkOrderFollower follower, IPet
 }
 
 internal sealed class DeskWorkOrdersHandler(WorkOrderFollower follower, IDeskRequestStatusReader requests)
-    : IIntegrationEventHandler<DeskRequestsChangedEto>
+    : IIntegrationEventHandler<DeskRequestsChangedEto>, IIntegrationEventFilter<DeskRequestsChangedEto>
 {
+    public Task<bool> ConcernsAsync(DeskRequestsChangedEto integrationEvent, CancellationToken cancellationToken) =>
+        follower.FollowsAnyAsync(WorkOrderKind.DeskRequest, integrationEvent.RequestIds, cancellationToken);
+
     public Task HandleAsync(DeskRequestsChangedEto integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken) =>
         follower.FollowAsync(WorkOrderKind.DeskRequest, integrationEvent.RequestIds, async ids =>
             (await requests.FindAsync(ids, cancellationToken)).ToDictionary(r => r.Id,

@@ -207,6 +207,32 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
             .CountAsync(f => ids.Contains(f.RecordId))).ShouldBe(7, "the statistics facts of every registration were refreshed");
     }
 
+    /// <summary>
+    /// Issue 17: the desk's follow-up and the work orders follow few petitions. A round whose petitions no desk request awaits and no
+    /// work order follows is not delivered to their handlers — no transaction (on SQLite no write gate) and no inbox row for them —
+    /// while the statistics get every message. (That a followed petition still reaches them: ServiceDeskPetitionHandOff_Tests, WorkOrders_Tests.)
+    /// </summary>
+    [Fact]
+    public async Task A_round_no_desk_request_or_work_order_follows_is_not_delivered_to_their_handlers()
+    {
+        var app = await AppAsync();
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var ids = new List<Guid>();
+        foreach (var n in Enumerable.Range(340, 4))
+            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+
+        var messages = await FeedMessagesAsync(app, ids);
+        messages.Count.ShouldBe(4);
+        messages.ShouldAllBe(m => m.ProcessedAt != null && m.LockedUntil == null);
+        (await InboxRowsAsync(app, messages, typeof(Mediation.Statistics.Application.RecordsChangedHandler))).ShouldBe(4);
+        (await InboxRowsAsync(app, messages, typeof(Mediation.ServiceDesk.Application.PetitionFollowHandler))).ShouldBe(0);
+        (await InboxRowsAsync(app, messages, typeof(Mediation.Integrations.Application.PetitionWorkOrdersHandler))).ShouldBe(0);
+    }
+
     [Fact]
     public async Task When_a_merged_delivery_fails_each_message_is_delivered_alone()
     {
