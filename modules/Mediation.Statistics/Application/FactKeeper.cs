@@ -137,14 +137,19 @@ internal sealed class FactKeeper(MediationDbContext db, MonthlyCounter counter, 
         await using var transaction = await FactLocks.BeginOrJoinAsync(db, [kind], ct);
         var existing = await db.Set<RecordFact>().Where(f => f.Kind == kind && idList.Contains(f.RecordId)).ToDictionaryAsync(f => f.RecordId, ct);
         var before = existing.Values.Select(Copy).ToList();
+        var added = new List<RecordFact>();
         foreach (var fact in facts)
         {
             if (existing.Remove(fact.RecordId, out var row)) row.CopyFrom(fact);
-            else db.Add(fact);
+            else added.Add(fact);
         }
         db.RemoveRange(existing.Values);
         if (moveCounts) await counter.ApplyAsync(before, facts, ct);
         await db.SaveChangesAsync(ct);
+        // New facts (every registration's, a round's worth at a time) as the recount writes them: a prepared INSERT on SQLite, COPY on
+        // PostgreSQL, instead of the change tracker and a command each — inside SQLite's write gate, which registrations wait for (issue 17).
+        // Facts are not audited, so the tracker's save gave them nothing more.
+        await bulk.InsertAsync(added, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
 
