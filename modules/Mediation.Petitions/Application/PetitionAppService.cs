@@ -72,7 +72,7 @@ internal sealed class PetitionAppService(MediationDbContext db, PersonalDataProt
         // repeat links to a petition this context tracks: both are written here.
         if (!db.InTransaction && original is null)
         {
-            var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, year, Build, planned, audit.Actor, dataScope.OrgUnitPath));
+            var registered = await batch.RegisterAsync(new PendingRegistration(unit.Id, unit.Path, PetitionNumber.ShortNameOf(unit.Name), year, Build, planned, audit.Actor, dataScope.OrgUnitPath));
             return (registered, [.. planned.Select(p => p.Dto)]);
         }
 

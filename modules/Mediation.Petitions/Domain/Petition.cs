@@ -91,7 +91,7 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
             OrgUnitId = orgUnitId,
             Year = number.Year,
             SequenceNumber = number.Sequence,
-            Number = number.Format(unitShortName),
+            Number = number.IsPending ? "" : number.Format(unitShortName),
             Channel = channel,
             ReceivedAt = receivedAt,
             RecordedBy = recordedBy,
@@ -114,6 +114,20 @@ public sealed class Petition : AggregateRoot<Guid>, IOrgScoped
         };
         petition.Record(PetitionEventKind.Registered, recordedBy, now, how);
         return petition;
+    }
+
+    /// <summary>
+    /// Numbers a petition registered with <see cref="PetitionNumber.Pending"/>: the petitions' group commit builds and tracks a batch's
+    /// registrations before it takes the write gate and draws their numbers inside it, just before the save (issue 17). Once, in the
+    /// year the petition was registered for.
+    /// </summary>
+    public void AssignNumber(PetitionNumber number, string unitShortName)
+    {
+        if (SequenceNumber != 0) throw new InvalidOperationException($"Petition {Number} has its number already.");
+        if (number.IsPending || number.Year != Year)
+            throw new InvalidOperationException($"A petition registered for {Year} cannot take number {number.Sequence} of {number.Year}.");
+        SequenceNumber = number.Sequence;
+        Number = number.Format(unitShortName);
     }
 
     /// <summary>Open: a later item on the same matter is a repeat of this one (Art. 19 ¶3), not a new petition.</summary>
@@ -611,6 +625,11 @@ public sealed record PetitionClassification(PetitionCategory Category, Grievance
 public sealed record PetitionNumber(int Year, int Sequence)
 {
     public const string Kind = "petitions.petition";
+
+    /// <summary>No number yet: the year only, the sequence to be drawn (<see cref="Petition.AssignNumber"/>). Sequences start at 1.</summary>
+    public static PetitionNumber Pending(int year) => new(year, 0);
+
+    public bool IsPending => Sequence == 0;
 
     public string Format(string unitShortName) => OfficialNumber.Format(unitShortName + "信", Year, Sequence);
 

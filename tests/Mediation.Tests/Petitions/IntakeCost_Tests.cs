@@ -158,12 +158,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     public async Task A_rounds_change_messages_reach_each_handler_once_merged_and_each_is_processed()
     {
         var app = await AppAsync();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { } // what earlier tests of this class left
-        var client = await app.ClientAsAsync("demo.petitionofficer");
-        var ids = new List<Guid>();
-        foreach (var n in Enumerable.Range(300, 3))
-            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        var (dispatcher, ids) = await RegisterLettersAsync(app, 300, 3);
 
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
 
@@ -187,12 +182,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     public async Task A_rounds_change_messages_reach_each_handler_in_parts_each_committed_with_its_inbox_rows()
     {
         var app = await AppAsync();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
-        var client = await app.ClientAsAsync("demo.petitionofficer");
-        var ids = new List<Guid>();
-        foreach (var n in Enumerable.Range(320, 7))
-            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        var (dispatcher, ids) = await RegisterLettersAsync(app, 320, 7);
 
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
 
@@ -216,12 +206,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     public async Task A_round_no_desk_request_or_work_order_follows_is_not_delivered_to_their_handlers()
     {
         var app = await AppAsync();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
-        var client = await app.ClientAsAsync("demo.petitionofficer");
-        var ids = new List<Guid>();
-        foreach (var n in Enumerable.Range(340, 4))
-            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        var (dispatcher, ids) = await RegisterLettersAsync(app, 340, 4);
 
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
 
@@ -242,12 +227,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     public async Task A_refresh_writes_new_facts_without_the_change_tracker()
     {
         var app = await AppAsync();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
-        var client = await app.ClientAsAsync("demo.petitionofficer");
-        var ids = new List<Guid>();
-        foreach (var n in Enumerable.Range(350, 2))
-            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        var (dispatcher, ids) = await RegisterLettersAsync(app, 350, 2);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -271,12 +251,7 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
     public async Task When_a_merged_delivery_fails_each_message_is_delivered_alone()
     {
         var app = await AppAsync();
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
-        var client = await app.ClientAsAsync("demo.petitionofficer");
-        var ids = new List<Guid>();
-        foreach (var n in Enumerable.Range(310, 3))
-            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        var (dispatcher, ids) = await RegisterLettersAsync(app, 310, 3);
 
         RecordingFeedHandler.FailMerged.TryAdd(ids[1], true);
         (await dispatcher.DispatchPendingAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(3);
@@ -285,6 +260,21 @@ public abstract class IntakeCost_Tests(ITestOutputHelper output)
         calls.Count(c => c.Ids.Count == 1).ShouldBe(3, "after the merged delivery failed, one delivery per message");
         (await FeedMessagesAsync(app, ids)).ShouldAllBe(m => m.ProcessedAt != null && m.Attempts == 0);
         (await InboxRowsAsync(app, await FeedMessagesAsync(app, ids), typeof(Mediation.Statistics.Application.RecordsChangedHandler))).ShouldBe(3);
+    }
+
+    /// <summary>
+    /// Letters <paramref name="first"/> … registered over the API once the dispatcher has delivered what earlier tests of the class
+    /// left, so that the next round is theirs alone.
+    /// </summary>
+    private static async Task<(OutboxDispatcher Dispatcher, List<Guid> Ids)> RegisterLettersAsync(MediationAppFactory app, int first, int count)
+    {
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0) { }
+        var client = await app.ClientAsAsync("demo.petitionofficer");
+        var ids = new List<Guid>();
+        foreach (var n in Enumerable.Range(first, count))
+            ids.Add((await (await client.PostJsonAsync("/api/petitions", Letter(n))).ReadAsync<PetitionDto>()).Id);
+        return (dispatcher, ids);
     }
 
     private static async Task<List<Mediation.Core.Messaging.OutboxMessage>> FeedMessagesAsync(MediationAppFactory app, List<Guid> ids)

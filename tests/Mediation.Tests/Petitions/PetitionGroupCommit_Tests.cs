@@ -191,7 +191,7 @@ public abstract class PetitionGroupCommit_Tests
         await using var scope = app.Services.CreateAsyncScope();
         var clock = await scope.ServiceProvider.GetRequiredService<IDeadlineClocks>().PlanStartAsync(
             new StartClockInput(Petition.RecordType, id, unit.Id, policy, received, actor.UserName), CancellationToken.None);
-        return new PendingRegistration(unit.Id, unit.Path, received.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year,
+        return new PendingRegistration(unit.Id, unit.Path, PetitionNumber.ShortNameOf(unit.Name), received.ToOffset(ChinaTimeJsonConverter.ChinaOffset).Year,
             number => Petition.Register(id, unit.Id, number, PetitionNumber.ShortNameOf(unit.Name), PetitionChannel.Visit, received,
                 [Petitioner.Create("王某", null, null, "岱东社区")], "组提交测试 " + actor.CorrelationId, null, null, null, actor.UserName, now),
             [clock], actor, null);

@@ -67,6 +67,22 @@ public sealed class Petition_Tests
         petition.Petitioners.Single().Position.ShouldBe(1);
     }
 
+    /// <summary>The group commit builds a batch before it draws the numbers (issue 17): a pending petition takes its number once, of its year.</summary>
+    [Fact]
+    public void A_petition_registered_before_its_number_was_drawn_takes_it_once_and_only_of_its_year()
+    {
+        var petition = Petition.Register(Guid.NewGuid(), Guid.NewGuid(), PetitionNumber.Pending(2026), "泰山", PetitionChannel.Letter, Now,
+            [Petitioner()], "宅基地被占", null, null, null, "demo.petitionofficer", Now);
+        (petition.Number, petition.Year, petition.SequenceNumber).ShouldBe(("", 2026, 0));
+        Should.Throw<InvalidOperationException>(() => petition.AssignNumber(new PetitionNumber(2025, 7), "泰山"));
+        Should.Throw<InvalidOperationException>(() => petition.AssignNumber(PetitionNumber.Pending(2026), "泰山"));
+
+        petition.AssignNumber(new PetitionNumber(2026, 7), "泰山");
+        (petition.Number, petition.SequenceNumber).ShouldBe(("泰山信〔2026〕7号", 7));
+        Should.Throw<InvalidOperationException>(() => petition.AssignNumber(new PetitionNumber(2026, 8), "泰山"));
+        Should.Throw<InvalidOperationException>(() => Register().AssignNumber(new PetitionNumber(2026, 2), "泰山"), "numbered at registration");
+    }
+
     [Theory]
     [InlineData("泰山区", "泰山")]
     [InlineData("岱庙街道", "岱庙")]
